@@ -1,0 +1,239 @@
+import {
+  type Account,
+  type Address,
+  type Chain,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  defineChain,
+  erc20Abi,
+  type Hex,
+  http,
+  type PublicClient,
+  parseAbi,
+  parseEther,
+  type TestClient,
+  type Transport,
+  type WalletClient,
+} from 'viem'
+import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
+import { type AnvilProcess, startAnvil } from './anvil.js'
+import { createContext, type DevnetContext } from './context.js'
+import {
+  type DevnetEigenLayer,
+  EIGENLAYER_STATE_HELP,
+  eigenlayerStatePath,
+  hasEigenLayerState,
+  readEigenLayerAddresses,
+} from './eigenlayer.js'
+import { type DevnetKarak, deployKarak } from './karak.js'
+import { artifact } from './solidity.js'
+import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
+
+export { anvilBinary, startAnvil, type AnvilOptions, type AnvilProcess } from './anvil.js'
+export type { DevnetContext } from './context.js'
+export {
+  type DevnetEigenLayer,
+  EIGENLAYER_STATE_HELP,
+  eigenlayerStatePath,
+  hasEigenLayerState,
+} from './eigenlayer.js'
+export type { DevnetKarak } from './karak.js'
+export { artifact, compileContracts, type Artifact } from './solidity.js'
+export type { DevnetSymbiotic } from './symbiotic.js'
+
+/** Anvil's well-known test mnemonic (its default accounts). */
+export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk'
+
+/** Canonical Multicall3 address; the devnet places an `aggregate3` contract there. */
+export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
+
+export type DevnetDeployments = {
+  chainId: number
+  /** Absent when no EigenLayer state was found (see `EIGENLAYER_STATE_HELP`). */
+  eigenlayer?: DevnetEigenLayer
+  symbiotic?: DevnetSymbiotic
+  karak?: DevnetKarak
+  /** Mintable test tokens deployed by the devnet. */
+  tokens: { weth: Address; steth: Address; usdc: Address }
+  multicall3: Address
+}
+
+export type StartDevnetOptions = {
+  /** Path of the EigenLayer anvil state; default `RESTAKEKIT_EIGENLAYER_STATE` or the shared fixture. */
+  eigenlayerState?: string
+  /** Require EigenLayer: throw if its state is missing. Default: true under `CI=true`. */
+  requireEigenLayer?: boolean
+  /** Fork this RPC instead of loading local state; default `RESTAKEKIT_FORK_URL`. */
+  forkUrl?: string
+  forkBlockNumber?: bigint
+  /** Deploy Symbiotic core (default true). */
+  symbiotic?: boolean
+  /** Deploy the Karak test doubles (default true). */
+  karak?: boolean
+  /** Port on 127.0.0.1 (default: a free one). */
+  port?: number
+}
+
+export type FundOptions = {
+  /** ETH to add to the balance, in wei. */
+  eth?: bigint
+  /** Tokens to give, by token address, in base units. */
+  tokens?: Readonly<Record<Address, bigint>>
+}
+
+export type Devnet = {
+  rpcUrl: string
+  chain: Chain
+  publicClient: PublicClient<Transport, Chain>
+  testClient: TestClient<'anvil', Transport, Chain>
+  /** A wallet client for an account: a viem Account, a private key, or an address (impersonated). */
+  walletClient: (account: Account | Hex | Address) => WalletClient<Transport, Chain, Account>
+  /** Anvil's ten default accounts (with private keys). Accounts 0 and 1 hold fixture positions. */
+  accounts: readonly (Account & { privateKey: Hex })[]
+  deployments: DevnetDeployments
+  /** A fresh account with a random key, given `eth` (default 100 ETH). */
+  newAccount: (fund?: FundOptions) => Promise<Account & { privateKey: Hex }>
+  fund: (account: Address, options: FundOptions) => Promise<void>
+  snapshot: () => Promise<Hex>
+  revert: (id: Hex) => Promise<void>
+  mine: (blocks?: number) => Promise<void>
+  /** Moves time forward by `seconds` and mines a block. */
+  increaseTime: (seconds: number | bigint) => Promise<void>
+  /** Deployment helpers shared with the protocol deployers. */
+  context: DevnetContext
+  stop: () => Promise<void>
+}
+
+const mintAbi = parseAbi(['function mint(address to, uint256 amount)'])
+
+/**
+ * Starts a local restaking chain: anvil with the real EigenLayer slashing-release state, the real
+ * Symbiotic core, the Karak doubles, test tokens and a Multicall3 at its canonical address.
+ */
+export async function startDevnet(options: StartDevnetOptions = {}): Promise<Devnet> {
+  const forkUrl = options.forkUrl ?? process.env.RESTAKEKIT_FORK_URL
+  const statePath = eigenlayerStatePath(options.eigenlayerState)
+  const requireEigenLayer = options.requireEigenLayer ?? process.env.CI === 'true'
+  const withEigenLayer = !forkUrl && hasEigenLayerState(options.eigenlayerState)
+  if (!forkUrl && !withEigenLayer && requireEigenLayer) throw new Error(EIGENLAYER_STATE_HELP)
+
+  const anvil: AnvilProcess = await startAnvil({
+    loadState: withEigenLayer ? statePath : undefined,
+    forkUrl,
+    forkBlockNumber: options.forkBlockNumber,
+    port: options.port,
+  })
+  try {
+    const transport = http(anvil.rpcUrl, { retryCount: 0 })
+    const probe = createPublicClient({ transport })
+    const chainId = await probe.getChainId()
+    const chain = defineChain({
+      id: chainId,
+      name: 'restakekit devnet',
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      rpcUrls: { default: { http: [anvil.rpcUrl] } },
+      contracts: { multicall3: { address: MULTICALL3_ADDRESS } },
+      testnet: true,
+    })
+    const publicClient = createPublicClient({ chain, transport, cacheTime: 0, pollingInterval: 50 })
+    const testClient = createTestClient({ chain, transport, mode: 'anvil' })
+    const accounts = Array.from({ length: 10 }, (_, i) => {
+      const acc = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: i })
+      const key = acc.getHdKey().privateKey
+      if (!key) throw new Error('no key')
+      const privateKey = `0x${Buffer.from(key).toString('hex')}` as Hex
+      return Object.assign(privateKeyToAccount(privateKey), { privateKey })
+    })
+    const walletClient = (account: Account | Hex | Address) => {
+      const acc: Account | Address =
+        typeof account === 'string' ? (account.length === 66 ? privateKeyToAccount(account as Hex) : account) : account
+      return createWalletClient({ chain, transport, account: acc, pollingInterval: 50 }) as WalletClient<
+        Transport,
+        Chain,
+        Account
+      >
+    }
+    // The deployer is anvil's account 9 (untouched by the fixture's tests).
+    const deployerAccount = accounts[9]!
+    const context = createContext(chain, publicClient, testClient, walletClient(deployerAccount))
+
+    // Multicall3 at its canonical address, so viem's multicall works as on a public chain.
+    if (!(await publicClient.getCode({ address: MULTICALL3_ADDRESS }))) {
+      await testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: artifact('Multicall').deployedBytecode })
+    }
+
+    const token = (name: string, symbol: string, decimals: number) =>
+      context.deployArtifact('TestERC20', [name, symbol, decimals])
+    const tokens = {
+      weth: await token('Devnet Wrapped Ether', 'WETH', 18),
+      steth: await token('Devnet Staked Ether', 'stETH', 18),
+      usdc: await token('Devnet USD Coin', 'USDC', 6),
+    }
+    const eigenlayer = withEigenLayer ? readEigenLayerAddresses(statePath) : undefined
+    const symbiotic = options.symbiotic === false ? undefined : await deploySymbiotic(context)
+    const karak = options.karak === false ? undefined : await deployKarak(context)
+    const deployments: DevnetDeployments = {
+      chainId,
+      ...(eigenlayer ? { eigenlayer } : {}),
+      ...(symbiotic ? { symbiotic } : {}),
+      ...(karak ? { karak } : {}),
+      tokens,
+      multicall3: MULTICALL3_ADDRESS,
+    }
+    const mintable = new Set(Object.values(tokens).map((t) => t.toLowerCase()))
+
+    const fund = async (account: Address, { eth, tokens: give }: FundOptions) => {
+      if (eth !== undefined && eth > 0n) {
+        const balance = await publicClient.getBalance({ address: account })
+        await testClient.setBalance({ address: account, value: balance + eth })
+      }
+      for (const [tokenAddress, amount] of Object.entries(give ?? {}) as [Address, bigint][]) {
+        if (amount <= 0n) continue
+        if (mintable.has(tokenAddress.toLowerCase())) {
+          await context.write({ address: tokenAddress, abi: mintAbi, functionName: 'mint', args: [account, amount] })
+        } else if (eigenlayer && tokenAddress.toLowerCase() === eigenlayer.fixture.token.toLowerCase()) {
+          await context.write({
+            address: tokenAddress,
+            abi: erc20Abi,
+            functionName: 'transfer',
+            args: [account, amount],
+            from: eigenlayer.fixture.tokenHolder,
+          })
+        } else {
+          throw new Error(`devnet cannot fund token ${tokenAddress}: not a devnet test token nor the fixture token`)
+        }
+      }
+    }
+
+    const devnet: Devnet = {
+      rpcUrl: anvil.rpcUrl,
+      chain,
+      publicClient,
+      testClient,
+      walletClient,
+      accounts,
+      deployments,
+      newAccount: async (opts = {}) => {
+        const privateKey = generatePrivateKey()
+        const account = Object.assign(privateKeyToAccount(privateKey), { privateKey })
+        await fund(account.address, { eth: opts.eth ?? parseEther('100'), ...(opts.tokens ? { tokens: opts.tokens } : {}) })
+        return account
+      },
+      fund,
+      snapshot: () => testClient.snapshot(),
+      revert: (id) => testClient.revert({ id }),
+      mine: (blocks = 1) => testClient.mine({ blocks }),
+      increaseTime: async (seconds) => {
+        await testClient.increaseTime({ seconds: Number(seconds) })
+        await testClient.mine({ blocks: 1 })
+      },
+      context,
+      stop: anvil.stop,
+    }
+    return devnet
+  } catch (error) {
+    await anvil.stop()
+    throw error
+  }
+}

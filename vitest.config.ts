@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const pkg = (p: string) => fileURLToPath(new URL(`./packages/${p}`, import.meta.url))
+
+// Tests import the workspace packages from source, never from dist.
+const alias = [
+  { find: /^@restakekit\/(core|lrt|avs|risk|devnet)$/, replacement: `${pkg('')}$1/src/index.ts` },
+  { find: /^@restakekit\/(core|lrt|avs|risk|devnet)\/(.+)$/, replacement: `${pkg('')}$1/src/$2.ts` },
+]
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['packages/*/{src,test}/**/*.test.ts'],
+          exclude: ['**/*.chain.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'chain',
+          include: ['packages/*/{src,test}/**/*.chain.test.ts', 'examples/**/*.chain.test.ts'],
+          // one anvil per test file; two cores on CI
+          pool: 'forks',
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+})

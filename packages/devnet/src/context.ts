@@ -1,4 +1,15 @@
-import { type Abi, type Account, type Address, type Chain, getAddress, type Hex, type PublicClient, type TestClient, type Transport, type WalletClient } from 'viem'
+import {
+  type Abi,
+  type Account,
+  type Address,
+  type Chain,
+  getAddress,
+  type Hex,
+  type PublicClient,
+  type TestClient,
+  type Transport,
+  type WalletClient,
+} from 'viem'
 import { artifact } from './solidity.js'
 
 /** What a protocol deployer gets: clients on the devnet and a deployer account with ETH. */
@@ -31,7 +42,8 @@ export function createContext(
   const deploy: DevnetContext['deploy'] = async (contract, args = []) => {
     const hash = await deployer.deployContract({ abi: contract.abi, bytecode: contract.bytecode, args })
     const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
-    if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deployment failed: ${hash}`)
+    if (receipt.status !== 'success' || !receipt.contractAddress)
+      throw new Error(`deployment failed: ${hash}`)
     return getAddress(receipt.contractAddress)
   }
   const write: DevnetContext['write'] = async ({ address, abi, functionName, args = [], from, value }) => {

@@ -77,3 +77,15 @@ export function readEigenLayerAddresses(statePath: string): DevnetEigenLayer {
     },
   }
 }
+
+/**
+ * For test suites: true when the EigenLayer state is there. When it is missing, warns with how to
+ * provide it and returns false (so EigenLayer tests skip), except under `CI=true`, where it throws.
+ * Use as `describe.skipIf(!haveEigenLayer())(...)`.
+ */
+export function haveEigenLayer(option?: string): boolean {
+  if (hasEigenLayerState(option)) return true
+  if (process.env.CI === 'true') throw new Error(`CI=true and ${EIGENLAYER_STATE_HELP}`)
+  console.warn(`Skipping EigenLayer chain tests. ${EIGENLAYER_STATE_HELP}`)
+  return false
+}

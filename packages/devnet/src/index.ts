@@ -38,9 +38,7 @@ export {
   eigenlayerStatePath,
   hasEigenLayerState,
 } from './eigenlayer.js'
-export type { DevnetKarak } from './karak.js'
 export { artifact, compileContracts, type Artifact } from './solidity.js'
-export type { DevnetSymbiotic } from './symbiotic.js'
 
 /** Anvil's well-known test mnemonic (its default accounts). */
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk'
@@ -147,7 +145,11 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     })
     const walletClient = (account: Account | Hex | Address) => {
       const acc: Account | Address =
-        typeof account === 'string' ? (account.length === 66 ? privateKeyToAccount(account as Hex) : account) : account
+        typeof account === 'string'
+          ? account.length === 66
+            ? privateKeyToAccount(account as Hex)
+            : account
+          : account
       return createWalletClient({ chain, transport, account: acc, pollingInterval: 50 }) as WalletClient<
         Transport,
         Chain,
@@ -160,7 +162,10 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
 
     // Multicall3 at its canonical address, so viem's multicall works as on a public chain.
     if (!(await publicClient.getCode({ address: MULTICALL3_ADDRESS }))) {
-      await testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: artifact('Multicall').deployedBytecode })
+      await testClient.setCode({
+        address: MULTICALL3_ADDRESS,
+        bytecode: artifact('Multicall').deployedBytecode,
+      })
     }
 
     const token = (name: string, symbol: string, decimals: number) =>
@@ -191,7 +196,12 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       for (const [tokenAddress, amount] of Object.entries(give ?? {}) as [Address, bigint][]) {
         if (amount <= 0n) continue
         if (mintable.has(tokenAddress.toLowerCase())) {
-          await context.write({ address: tokenAddress, abi: mintAbi, functionName: 'mint', args: [account, amount] })
+          await context.write({
+            address: tokenAddress,
+            abi: mintAbi,
+            functionName: 'mint',
+            args: [account, amount],
+          })
         } else if (eigenlayer && tokenAddress.toLowerCase() === eigenlayer.fixture.token.toLowerCase()) {
           await context.write({
             address: tokenAddress,
@@ -201,7 +211,9 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
             from: eigenlayer.fixture.tokenHolder,
           })
         } else {
-          throw new Error(`devnet cannot fund token ${tokenAddress}: not a devnet test token nor the fixture token`)
+          throw new Error(
+            `devnet cannot fund token ${tokenAddress}: not a devnet test token nor the fixture token`,
+          )
         }
       }
     }
@@ -217,7 +229,10 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       newAccount: async (opts = {}) => {
         const privateKey = generatePrivateKey()
         const account = Object.assign(privateKeyToAccount(privateKey), { privateKey })
-        await fund(account.address, { eth: opts.eth ?? parseEther('100'), ...(opts.tokens ? { tokens: opts.tokens } : {}) })
+        await fund(account.address, {
+          eth: opts.eth ?? parseEther('100'),
+          ...(opts.tokens ? { tokens: opts.tokens } : {}),
+        })
         return account
       },
       fund,
@@ -237,3 +252,5 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     throw error
   }
 }
+export * from './symbiotic.js'
+export * from './karak.js'

@@ -19,7 +19,10 @@ const SOLC_VERSION = '0.8.25'
 
 type SolcOutput = {
   errors?: { severity: string; formattedMessage: string }[]
-  contracts?: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }>>
+  contracts?: Record<
+    string,
+    Record<string, { abi: Abi; evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }>
+  >
 }
 
 let memo: { key: string; artifacts: Record<string, Artifact> } | undefined
@@ -56,7 +59,10 @@ export function compileContracts(): Record<string, Artifact> {
   const require = createRequire(import.meta.url)
   const solc = require('solc') as {
     version(): string
-    compile(input: string, opts: { import: (path: string) => { contents: string } | { error: string } }): string
+    compile(
+      input: string,
+      opts: { import: (path: string) => { contents: string } | { error: string } },
+    ): string
   }
   if (!solc.version().startsWith(SOLC_VERSION)) {
     throw new Error(`solc ${SOLC_VERSION} expected, got ${solc.version()}`)

@@ -1,0 +1,1 @@
+export { eigenlayerActions, type EigenLayerActions } from './decorator.js'

@@ -1,0 +1,170 @@
+import type { Address, Hex } from 'viem'
+
+export type RestakeKitErrorOptions = {
+  /** Lines of context shown under the short message. */
+  details?: readonly string[]
+  /** Path under the docs site, e.g. `/errors#withdrawal-not-ready`. */
+  docsPath?: string
+  cause?: unknown
+}
+
+/**
+ * Base class of every error restakekit throws. `shortMessage` is one sentence a user can act on;
+ * `details` carry the numbers; `cause` keeps the underlying viem/contract error (raw revert data included).
+ */
+export class RestakeKitError extends Error {
+  override name = 'RestakeKitError'
+  readonly shortMessage: string
+  readonly details: readonly string[]
+  readonly docsPath: string | undefined
+
+  constructor(shortMessage: string, options: RestakeKitErrorOptions = {}) {
+    const details = options.details ?? []
+    const lines = [shortMessage, ...(details.length ? ['', ...details] : [])]
+    if (options.docsPath) lines.push('', `Docs: https://restakekit.dev/docs${options.docsPath}`)
+    super(lines.join('\n'), options.cause === undefined ? undefined : { cause: options.cause })
+    this.shortMessage = shortMessage
+    this.details = details
+    this.docsPath = options.docsPath
+  }
+
+  /** Walks the cause chain; returns the first error matching `fn` (or the deepest one). */
+  walk(fn?: (err: unknown) => boolean): unknown {
+    let err: unknown = this
+    while (err) {
+      if (fn?.(err)) return err
+      const next = (err as { cause?: unknown }).cause
+      if (!next) return fn ? undefined : err
+      err = next
+    }
+    return undefined
+  }
+}
+
+export class UnsupportedChainError extends RestakeKitError {
+  override name = 'UnsupportedChainError'
+  constructor(
+    readonly chainId: number,
+    readonly protocol: string,
+  ) {
+    super(`${protocol} has no known deployment on chain ${chainId}.`, {
+      details: ['Pass your own deployment (a fork or a new testnet) through the `deployment` parameter.'],
+      docsPath: '/errors#unsupported-chain',
+    })
+  }
+}
+
+export class ChainMismatchError extends RestakeKitError {
+  override name = 'ChainMismatchError'
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`The client is on chain ${actual} but the deployment is for chain ${expected}.`, {
+      docsPath: '/errors#chain-mismatch',
+    })
+  }
+}
+
+/** A parameter failed validation before anything was sent. */
+export class InvalidParameterError extends RestakeKitError {
+  override name = 'InvalidParameterError'
+  constructor(
+    readonly parameter: string,
+    reason: string,
+  ) {
+    super(`Invalid ${parameter}: ${reason}.`, { docsPath: '/errors#invalid-parameter' })
+  }
+}
+
+export class InvalidAddressError extends InvalidParameterError {
+  override name = 'InvalidAddressError'
+  constructor(parameter: string, value: unknown) {
+    super(parameter, `${String(value)} is not an address`)
+  }
+}
+
+export class InvalidAmountError extends InvalidParameterError {
+  override name = 'InvalidAmountError'
+  constructor(parameter: string, value: unknown, reason = 'must be a bigint greater than zero') {
+    super(parameter, `${String(value)} ${reason}`)
+  }
+}
+
+export class ArrayLengthMismatchError extends InvalidParameterError {
+  override name = 'ArrayLengthMismatchError'
+  constructor(names: readonly string[], lengths: readonly number[]) {
+    super(names.join(', '), `lengths ${lengths.join(', ')} must be equal`)
+  }
+}
+
+export class InsufficientBalanceError extends RestakeKitError {
+  override name = 'InsufficientBalanceError'
+  constructor(
+    readonly token: Address,
+    readonly required: bigint,
+    readonly balance: bigint,
+    readonly account: Address,
+  ) {
+    super(`Insufficient balance: ${account} holds ${balance} of ${token}, needs ${required}.`, {
+      docsPath: '/errors#insufficient-balance',
+    })
+  }
+}
+
+export class InsufficientAllowanceError extends RestakeKitError {
+  override name = 'InsufficientAllowanceError'
+  constructor(
+    readonly token: Address,
+    readonly spender: Address,
+    readonly required: bigint,
+    readonly allowance: bigint,
+  ) {
+    super(`Allowance too low: ${spender} may spend ${allowance} of ${token}, needs ${required}.`, {
+      details: ['Send the approval first (`prepareApprove` / `ensureAllowance`).'],
+      docsPath: '/errors#insufficient-allowance',
+    })
+  }
+}
+
+/**
+ * A contract reverted. `reason` is the decoded custom error name (or `undefined`), `args` its
+ * arguments, `data` the raw revert data.
+ */
+export class ContractRevertError extends RestakeKitError {
+  override name = 'ContractRevertError'
+  constructor(
+    readonly contract: string,
+    readonly functionName: string,
+    readonly reason: string | undefined,
+    readonly args: readonly unknown[] | undefined,
+    readonly data: Hex | undefined,
+    cause?: unknown,
+  ) {
+    super(`${contract}.${functionName} reverted${reason ? ` with ${reason}` : ''}.`, {
+      details: data ? [`Revert data: ${data}`] : [],
+      docsPath: '/errors#contract-revert',
+      cause,
+    })
+  }
+}
+
+/**
+ * A multi-step write failed part way. `step` names the step that failed, `completed` lists the
+ * transactions that landed, and `holdings` says where the user's funds are now.
+ */
+export class StepFailedError extends RestakeKitError {
+  override name = 'StepFailedError'
+  constructor(
+    readonly step: string,
+    readonly completed: readonly { step: string; hash: Hex }[],
+    readonly holdings: string,
+    cause: unknown,
+  ) {
+    super(`Step "${step}" failed; ${holdings}`, {
+      details: completed.map((c) => `done: ${c.step} (${c.hash})`),
+      docsPath: '/errors#step-failed',
+      cause,
+    })
+  }
+}

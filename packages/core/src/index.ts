@@ -1,0 +1,6 @@
+export * from './errors.js'
+export * from './tx.js'
+export * from './decorator.js'
+export * from './eigenlayer/index.js'
+export * from './symbiotic/index.js'
+export * from './karak/index.js'

@@ -1,0 +1,1 @@
+export { karakActions, type KarakActions } from './decorator.js'

@@ -1,0 +1,1 @@
+export { symbioticActions, type SymbioticActions } from './decorator.js'

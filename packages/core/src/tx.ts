@@ -1,0 +1,273 @@
+import {
+  type Abi,
+  type Account,
+  type Address,
+  BaseError,
+  type Chain,
+  type Client,
+  ContractFunctionRevertedError,
+  type ContractFunctionName,
+  type ContractFunctionArgs,
+  encodeFunctionData,
+  erc20Abi,
+  getAddress,
+  type Hex,
+  isAddress,
+  type Log,
+  parseEventLogs,
+  type ParseEventLogsReturnType,
+  type TransactionReceipt,
+  type Transport,
+  type WalletClient,
+} from 'viem'
+import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import {
+  ArrayLengthMismatchError,
+  ChainMismatchError,
+  ContractRevertError,
+  InvalidAddressError,
+  InvalidAmountError,
+  InvalidParameterError,
+  type RestakeKitError,
+  UnsupportedChainError,
+} from './errors.js'
+
+/** One transaction to send: what `prepareX` returns a frozen list of (Safe and smart accounts batch it). */
+export type Call = { readonly to: Address; readonly data: Hex; readonly value: bigint }
+
+/** Encodes a contract call into a frozen `Call`. */
+export function encodeCall<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+>(params: {
+  address: Address
+  abi: abi
+  functionName: functionName
+  args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>
+  value?: bigint
+}): Call {
+  const data = encodeFunctionData({
+    abi: params.abi,
+    functionName: params.functionName,
+    args: params.args,
+  } as never)
+  return Object.freeze({ to: params.address, data, value: params.value ?? 0n })
+}
+
+/** Freezes a list of calls. */
+export function calls(...list: Call[]): readonly Call[] {
+  return Object.freeze(list)
+}
+
+// ---------------------------------------------------------------- validation (before any request)
+
+export function assertAddress(parameter: string, value: unknown): Address {
+  if (typeof value !== 'string' || !isAddress(value, { strict: false }))
+    throw new InvalidAddressError(parameter, value)
+  return getAddress(value)
+}
+
+export function assertAmount(parameter: string, value: unknown): bigint {
+  if (typeof value !== 'bigint' || value <= 0n) throw new InvalidAmountError(parameter, value)
+  return value
+}
+
+export function assertNonEmpty<T>(parameter: string, value: readonly T[] | undefined): readonly T[] {
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InvalidParameterError(parameter, 'must be a non-empty array')
+  return value
+}
+
+export function assertSameLength(names: readonly string[], arrays: readonly (readonly unknown[])[]): void {
+  const lengths = arrays.map((a) => a.length)
+  if (new Set(lengths).size > 1) throw new ArrayLengthMismatchError(names, lengths)
+}
+
+// ---------------------------------------------------------------- deployments
+
+/**
+ * The deployment a call uses: the caller's own (a fork, a new testnet) if given, else the known
+ * one for the client's chain. A given deployment for another chain than the client's is an error.
+ */
+export function resolveDeployment<T extends { chainId?: number }>(
+  client: Client,
+  known: Readonly<Record<number, T>>,
+  protocol: string,
+  override?: T,
+): T {
+  const chainId = client.chain?.id
+  if (override) {
+    if (override.chainId !== undefined && chainId !== undefined && override.chainId !== chainId) {
+      throw new ChainMismatchError(override.chainId, chainId)
+    }
+    return override
+  }
+  if (chainId === undefined) {
+    throw new InvalidParameterError('client', `has no chain; set one or pass a ${protocol} deployment`)
+  }
+  const found = known[chainId]
+  if (!found) throw new UnsupportedChainError(chainId, protocol)
+  return found
+}
+
+// ---------------------------------------------------------------- simulate, send, wait
+
+/** Maps a decoded custom error to a typed error a user can act on; return undefined to keep the generic one. */
+export type RevertMapper = (reason: string, args: readonly unknown[]) => RestakeKitError | undefined
+
+/**
+ * Turns a viem contract error into a `RestakeKitError`: the custom error decoded against the ABI
+ * and mapped through `mapper` when it knows it, else a `ContractRevertError`. Raw revert data is kept.
+ */
+export function decodeRevert(
+  error: unknown,
+  contract: string,
+  functionName: string,
+  mapper?: RevertMapper,
+): Error {
+  if (!(error instanceof BaseError)) return error as Error
+  const reverted = error.walk(
+    (e) => e instanceof ContractFunctionRevertedError,
+  ) as ContractFunctionRevertedError | null
+  if (!reverted) return error
+  const reason = reverted.data?.errorName ?? (reverted.reason ? `Error("${reverted.reason}")` : undefined)
+  const args = (reverted.data?.args ?? []) as readonly unknown[]
+  const mapped = reason && reverted.data ? mapper?.(reason, args) : undefined
+  if (mapped) {
+    ;(mapped as { cause?: unknown }).cause = error
+    return mapped
+  }
+  return new ContractRevertError(contract, functionName, reason, reverted.data?.args, reverted.raw, error)
+}
+
+export type SimulatedWrite<result = unknown> = {
+  /** The request to pass to `writeContract` (or to the `x` action). */
+  request: {
+    address: Address
+    abi: Abi
+    functionName: string
+    args: readonly unknown[]
+    value?: bigint
+    account: Account | Address
+    chain: Chain | undefined
+  }
+  /** The function's return value as simulated. */
+  result: result
+}
+
+/** Simulates a contract write, decoding a revert into a typed error. */
+export async function simulateWrite<result>(
+  client: Client<Transport, Chain | undefined>,
+  params: {
+    account: Account | Address
+    address: Address
+    abi: Abi
+    functionName: string
+    args: readonly unknown[]
+    value?: bigint
+    contract: string
+    mapper?: RevertMapper
+  },
+): Promise<SimulatedWrite<result>> {
+  try {
+    const { request, result } = await simulateContract(client, {
+      account: params.account,
+      address: params.address,
+      abi: params.abi,
+      functionName: params.functionName,
+      args: params.args,
+      ...(params.value ? { value: params.value } : {}),
+    } as never)
+    const req = request as unknown as SimulatedWrite['request']
+    return { request: { ...req, chain: client.chain }, result: result as result }
+  } catch (error) {
+    throw decodeRevert(error, params.contract, params.functionName, params.mapper)
+  }
+}
+
+/** Sends a simulated request from a wallet client. */
+export async function sendWrite(
+  walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
+  request: SimulatedWrite['request'],
+): Promise<Hex> {
+  return writeContract(walletClient, request as never)
+}
+
+/** The account a wallet client writes from, or a clear error. */
+export function walletAccount(
+  walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
+  account?: Account | Address,
+): Account | Address {
+  const acc = account ?? walletClient.account
+  if (!acc) throw new InvalidParameterError('account', 'the wallet client has no account; pass one')
+  return acc
+}
+
+export type WaitForEventsReturnType<abi extends Abi> = {
+  receipt: TransactionReceipt
+  events: ParseEventLogsReturnType<abi, undefined, true>
+}
+
+/**
+ * Waits for a transaction and decodes its logs against `abi` into typed events. A reverted
+ * transaction is an error.
+ */
+export async function waitForEvents<const abi extends Abi>(
+  client: Client<Transport, Chain | undefined>,
+  hash: Hex,
+  abi: abi,
+  options: { pollingInterval?: number; timeout?: number } = {},
+): Promise<WaitForEventsReturnType<abi>> {
+  const receipt = await waitForTransactionReceipt(client, { hash, ...options })
+  if (receipt.status !== 'success') {
+    throw new ContractRevertError('transaction', hash, undefined, undefined, undefined)
+  }
+  const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
+  return { receipt, events }
+}
+
+// ---------------------------------------------------------------- ERC-20 approvals (explicit steps)
+
+export function prepareApprove(params: { token: Address; spender: Address; amount: bigint }): Call {
+  const token = assertAddress('token', params.token)
+  const spender = assertAddress('spender', params.spender)
+  if (typeof params.amount !== 'bigint' || params.amount < 0n)
+    throw new InvalidAmountError('amount', params.amount, 'must be a bigint ≥ 0')
+  return encodeCall({
+    address: token,
+    abi: erc20Abi,
+    functionName: 'approve',
+    args: [spender, params.amount],
+  })
+}
+
+/**
+ * Makes sure `spender` may spend `amount` of `token` for the wallet's account: reads the
+ * allowance and, only if it is short, simulates and sends an exact approval and waits for it.
+ * Returns the approval's hash, or `null` when none was needed.
+ */
+export async function ensureAllowance(
+  walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
+  params: { token: Address; spender: Address; amount: bigint; account?: Account | Address },
+): Promise<Hex | null> {
+  const account = walletAccount(walletClient, params.account)
+  const owner = typeof account === 'string' ? account : account.address
+  const allowance = await readContract(walletClient, {
+    address: params.token,
+    abi: erc20Abi,
+    functionName: 'allowance',
+    args: [owner, params.spender],
+  })
+  if (allowance >= params.amount) return null
+  const { request } = await simulateWrite(walletClient, {
+    account,
+    address: params.token,
+    abi: erc20Abi,
+    functionName: 'approve',
+    args: [params.spender, params.amount],
+    contract: 'ERC20',
+  })
+  const hash = await sendWrite(walletClient, request)
+  await waitForEvents(walletClient, hash, erc20Abi)
+  return hash
+}

@@ -24,21 +24,23 @@ import {
   EIGENLAYER_STATE_HELP,
   eigenlayerStatePath,
   hasEigenLayerState,
+  haveEigenLayer,
   readEigenLayerAddresses,
 } from './eigenlayer.js'
 import { type DevnetKarak, deployKarak } from './karak.js'
 import { artifact } from './solidity.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
 
-export { anvilBinary, startAnvil, type AnvilOptions, type AnvilProcess } from './anvil.js'
+export { type AnvilOptions, type AnvilProcess, anvilBinary, startAnvil } from './anvil.js'
 export type { DevnetContext } from './context.js'
 export {
   type DevnetEigenLayer,
   EIGENLAYER_STATE_HELP,
   eigenlayerStatePath,
   hasEigenLayerState,
+  haveEigenLayer,
 } from './eigenlayer.js'
-export { artifact, compileContracts, type Artifact } from './solidity.js'
+export { type Artifact, artifact, compileContracts } from './solidity.js'
 
 /** Anvil's well-known test mnemonic (its default accounts). */
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk'
@@ -252,5 +254,5 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     throw error
   }
 }
-export * from './symbiotic.js'
 export * from './karak.js'
+export * from './symbiotic.js'

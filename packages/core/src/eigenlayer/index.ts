@@ -1,1 +1,1 @@
-export { eigenlayerActions, type EigenLayerActions } from './decorator.js'
+export { type EigenLayerActions, eigenlayerActions } from './decorator.js'

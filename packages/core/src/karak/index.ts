@@ -1,1 +1,1 @@
-export { karakActions, type KarakActions } from './decorator.js'
+export { type KarakActions, karakActions } from './decorator.js'

@@ -1,1 +1,1 @@
-export { symbioticActions, type SymbioticActions } from './decorator.js'
+export { type SymbioticActions, symbioticActions } from './decorator.js'

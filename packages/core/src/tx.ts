@@ -20,7 +20,13 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem'
-import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import {
+  multicall,
+  readContract,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from 'viem/actions'
 import {
   ArrayLengthMismatchError,
   ChainMismatchError,
@@ -270,4 +276,46 @@ export async function ensureAllowance(
   const hash = await sendWrite(walletClient, request)
   await waitForEvents(walletClient, hash, erc20Abi)
   return hash
+}
+
+// ---------------------------------------------------------------- batched reads
+
+/** One read in a batch. */
+export type BatchRead = {
+  address: Address
+  abi: Abi
+  functionName: string
+  args?: readonly unknown[]
+}
+
+/** A read's outcome: the decoded result, or the error (kept, so one failed read spoils nothing else). */
+export type BatchResult<T = unknown> = { status: 'success'; result: T } | { status: 'failure'; error: Error }
+
+/**
+ * Runs any number of reads as ONE `eth_call` to Multicall3 `aggregate3` (one JSON-RPC round trip):
+ * the chain's `multicall3` contract when it names one, else a deployless multicall. No size
+ * chunking, so a logical read costs one round trip whatever its number of calls.
+ */
+export async function readBatch(
+  client: Client<Transport, Chain | undefined>,
+  reads: readonly BatchRead[],
+  options: { blockNumber?: bigint } = {},
+): Promise<BatchResult[]> {
+  if (reads.length === 0) return []
+  const hasMulticall = Boolean(client.chain?.contracts?.multicall3)
+  const results = await multicall(client, {
+    contracts: reads as never,
+    allowFailure: true,
+    batchSize: 0,
+    ...(hasMulticall ? {} : { deployless: true }),
+    ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+  })
+  return results as BatchResult[]
+}
+
+/** The result of a batch read, or throws its error. */
+export function unwrap<T>(r: BatchResult | undefined): T {
+  if (!r) throw new Error('missing batch result')
+  if (r.status === 'failure') throw r.error
+  return r.result as T
 }

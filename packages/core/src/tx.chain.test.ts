@@ -1,0 +1,101 @@
+import { type Devnet, startDevnet } from '@restakekit/devnet'
+import { createPublicClient, custom, erc20Abi, http, parseAbi } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ensureAllowance, prepareApprove, readBatch, unwrap } from './tx.js'
+
+let devnet: Devnet
+beforeAll(async () => {
+  devnet = await startDevnet({ symbiotic: false, karak: false })
+})
+afterAll(() => devnet?.stop())
+
+/** A public client whose transport counts JSON-RPC requests (one HTTP request = one round trip). */
+function countingClient(batch: boolean) {
+  const counter = { requests: 0 }
+  const inner = http(devnet.rpcUrl, { batch })({ chain: devnet.chain })
+  const transport = custom({
+    async request(args) {
+      counter.requests++
+      return inner.request(args)
+    },
+  })
+  return { client: createPublicClient({ chain: devnet.chain, transport }), counter }
+}
+
+describe('readBatch', () => {
+  test('many reads, one eth_call, through the devnet Multicall3', async () => {
+    const { weth, usdc } = devnet.deployments.tokens
+    const holder = await devnet.newAccount({ tokens: { [weth]: 7n, [usdc]: 9n } })
+    const { client, counter } = countingClient(false)
+    const reads = [
+      ...Array.from({ length: 40 }, () => ({
+        address: weth,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [holder.address],
+      })),
+      { address: usdc, abi: erc20Abi, functionName: 'balanceOf', args: [holder.address] },
+      { address: usdc, abi: erc20Abi, functionName: 'decimals' },
+      {
+        address: devnet.deployments.multicall3,
+        abi: parseAbi(['function getBlockNumber() view returns (uint256)']),
+        functionName: 'getBlockNumber',
+      },
+      // a failing read spoils nothing else
+      { address: holder.address, abi: erc20Abi, functionName: 'decimals' },
+    ]
+    const results = await readBatch(client, reads)
+    expect(counter.requests).toBe(1)
+    expect(unwrap<bigint>(results[0])).toBe(7n)
+    expect(unwrap<bigint>(results[40])).toBe(9n)
+    expect(unwrap<number>(results[41])).toBe(6)
+    expect(unwrap<bigint>(results[42])).toBe(await devnet.publicClient.getBlockNumber())
+    expect(results[43]?.status).toBe('failure')
+  })
+
+  test('deployless when the chain names no Multicall3', async () => {
+    const { weth } = devnet.deployments.tokens
+    const holder = await devnet.newAccount({ tokens: { [weth]: 3n } })
+    const client = createPublicClient({ transport: http(devnet.rpcUrl) })
+    const [r] = await readBatch(client, [
+      { address: weth, abi: erc20Abi, functionName: 'balanceOf', args: [holder.address] },
+    ])
+    expect(unwrap<bigint>(r)).toBe(3n)
+  })
+})
+
+describe('allowances', () => {
+  test('ensureAllowance approves only when short, exactly the amount', async () => {
+    const { weth } = devnet.deployments.tokens
+    const owner = await devnet.newAccount()
+    const spender = devnet.accounts[5]!.address
+    const wallet = devnet.walletClient(owner)
+    const first = await ensureAllowance(wallet, { token: weth, spender, amount: 100n })
+    expect(first).toMatch(/^0x[0-9a-f]{64}$/)
+    const allowance = await devnet.publicClient.readContract({
+      address: weth,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [owner.address, spender],
+    })
+    expect(allowance).toBe(100n)
+    expect(await ensureAllowance(wallet, { token: weth, spender, amount: 50n })).toBeNull()
+  })
+
+  test('prepareApprove is a frozen call and rejects a negative amount', () => {
+    const call = prepareApprove({
+      token: devnet.deployments.tokens.weth,
+      spender: devnet.accounts[1]!.address,
+      amount: 5n,
+    })
+    expect(Object.isFrozen(call)).toBe(true)
+    expect(call.data.slice(0, 10)).toBe('0x095ea7b3')
+    expect(() =>
+      prepareApprove({
+        token: devnet.deployments.tokens.weth,
+        spender: devnet.accounts[1]!.address,
+        amount: -1n,
+      }),
+    ).toThrow(/amount/)
+  })
+})

@@ -15,7 +15,7 @@ export type DevnetEigenLayer = {
   strategyFactory: Address
   /** Strategies known on this chain, by name. */
   strategies: Record<string, { strategy: Address; token: Address }>
-  /** Fixture extras: the mock AVS, its token, and the account that holds the token supply. */
+  /** Fixture extras: the mock AVS and its token (an open-mint mock ERC-20; `fund` mints it). */
   fixture: { token: Address; strategy: Address; tokenHolder: Address; mockAvsServiceManager: Address }
 }
 

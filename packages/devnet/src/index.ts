@@ -6,7 +6,6 @@ import {
   createTestClient,
   createWalletClient,
   defineChain,
-  erc20Abi,
   type Hex,
   http,
   type PublicClient,
@@ -188,7 +187,12 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       tokens,
       multicall3: MULTICALL3_ADDRESS,
     }
-    const mintable = new Set(Object.values(tokens).map((t) => t.toLowerCase()))
+    // the devnet's test tokens and the fixture's mock token all have an open `mint`
+    const mintable = new Set(
+      [...Object.values(tokens), ...(eigenlayer ? [eigenlayer.fixture.token] : [])].map((t) =>
+        t.toLowerCase(),
+      ),
+    )
 
     const fund = async (account: Address, { eth, tokens: give }: FundOptions) => {
       if (eth !== undefined && eth > 0n) {
@@ -204,17 +208,9 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
             functionName: 'mint',
             args: [account, amount],
           })
-        } else if (eigenlayer && tokenAddress.toLowerCase() === eigenlayer.fixture.token.toLowerCase()) {
-          await context.write({
-            address: tokenAddress,
-            abi: erc20Abi,
-            functionName: 'transfer',
-            args: [account, amount],
-            from: eigenlayer.fixture.tokenHolder,
-          })
         } else {
           throw new Error(
-            `devnet cannot fund token ${tokenAddress}: not a devnet test token nor the fixture token`,
+            `devnet cannot fund token ${tokenAddress}: not a devnet test token nor the EigenLayer fixture token`,
           )
         }
       }

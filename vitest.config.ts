@@ -12,6 +12,9 @@ const alias = [
 export default defineConfig({
   resolve: { alias },
   test: {
+    // CI reads the JSON results to print "N passed, N failed"
+    reporters:
+      process.env.CI === 'true' ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     projects: [
       {
         resolve: { alias },

@@ -23,7 +23,6 @@ import {
   EIGENLAYER_STATE_HELP,
   eigenlayerStatePath,
   hasEigenLayerState,
-  haveEigenLayer,
   readEigenLayerAddresses,
 } from './eigenlayer.js'
 import { type DevnetKarak, deployKarak } from './karak.js'

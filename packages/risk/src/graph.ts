@@ -1,0 +1,323 @@
+import { InvalidParameterError } from '@restakekit/core'
+import { z } from 'zod'
+import {
+  compare,
+  gcd,
+  normalize,
+  ONE,
+  parseRational,
+  type Rational,
+  RationalParseError,
+  format as ratToString,
+} from './rational.js'
+
+/**
+ * A restaking graph (Durvasula & Roughgarden): services with a profit from corruption π_s ≥ 0 and
+ * a corruption threshold α_s ∈ (0, 1]; validators (operators) with stake σ_v ≥ 0; edges (s, v)
+ * meaning v restakes for s. Values are exact rationals.
+ */
+export type Service = { readonly id: string; readonly profit: Rational; readonly threshold: Rational }
+export type Validator = { readonly id: string; readonly stake: Rational }
+export type Edge = readonly [serviceId: string, validatorId: string]
+export type RestakingGraph = {
+  readonly services: readonly Service[]
+  readonly validators: readonly Validator[]
+  readonly edges: readonly Edge[]
+}
+
+/** A number as accepted in graph input: an integer, a bigint, `"num/den"`, a decimal string or a Rational. */
+export type RationalInput = Rational | bigint | number | string
+export type GraphInput = {
+  readonly services: readonly {
+    readonly id: string
+    readonly profit: RationalInput
+    readonly threshold: RationalInput
+  }[]
+  readonly validators: readonly { readonly id: string; readonly stake: RationalInput }[]
+  readonly edges: readonly (readonly [string, string])[]
+}
+
+export type GraphIssue = { readonly field: string; readonly message: string }
+
+/**
+ * The graph (or another risk input) is malformed. `field` names the first offending field as a
+ * path such as `services[2].threshold`; `issues` lists all of them. Nothing was computed.
+ */
+export class InvalidGraphError extends InvalidParameterError {
+  override name = 'InvalidGraphError'
+  readonly field: string
+  readonly issues: readonly GraphIssue[]
+  constructor(issues: readonly GraphIssue[]) {
+    const first = issues[0] ?? { field: 'graph', message: 'invalid' }
+    super(first.field, first.message + (issues.length > 1 ? ` (and ${issues.length - 1} more issue(s))` : ''))
+    this.field = first.field
+    this.issues = issues
+  }
+}
+
+const rationalSchema = z
+  .union([z.string(), z.number(), z.bigint(), z.object({ num: z.bigint(), den: z.bigint() })])
+  .transform((v, ctx): Rational => {
+    try {
+      if (typeof v === 'object') return normalize(v.num, v.den)
+      return parseRational(v)
+    } catch (e) {
+      ctx.addIssue({
+        code: 'custom',
+        message: e instanceof RationalParseError || e instanceof RangeError ? e.message : 'not a number',
+      })
+      return z.NEVER
+    }
+  })
+
+const idSchema = z.string().min(1, 'must be a non-empty string')
+
+/** zod schema of the graph file; the transform yields a validated {@link RestakingGraph}. */
+export const restakingGraphSchema = z
+  .object({
+    services: z.array(z.object({ id: idSchema, profit: rationalSchema, threshold: rationalSchema })),
+    validators: z.array(z.object({ id: idSchema, stake: rationalSchema })),
+    edges: z.array(z.tuple([idSchema, idSchema])),
+  })
+  .superRefine((g, ctx) => {
+    const sIds = new Map<string, number>()
+    g.services.forEach((s, i) => {
+      if (sIds.has(s.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'id'],
+          message: `duplicate service id "${s.id}"`,
+        })
+      else sIds.set(s.id, i)
+      if (s.profit.num < 0n)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'profit'],
+          message: `profit ${ratToString(s.profit)} must be ≥ 0`,
+        })
+      if (s.threshold.num <= 0n || compare(s.threshold, ONE) > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'threshold'],
+          message: `threshold ${ratToString(s.threshold)} must be in (0, 1]`,
+        })
+    })
+    const vIds = new Set<string>()
+    g.validators.forEach((v, i) => {
+      if (vIds.has(v.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['validators', i, 'id'],
+          message: `duplicate validator id "${v.id}"`,
+        })
+      else vIds.add(v.id)
+      if (v.stake.num < 0n)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['validators', i, 'stake'],
+          message: `stake ${ratToString(v.stake)} must be ≥ 0`,
+        })
+    })
+    const seen = new Set<string>()
+    g.edges.forEach(([s, v], i) => {
+      if (!sIds.has(s))
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 0], message: `unknown service id "${s}"` })
+      if (!vIds.has(v))
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 1], message: `unknown validator id "${v}"` })
+      const key = JSON.stringify([s, v])
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['edges', i], message: `duplicate edge ["${s}", "${v}"]` })
+      seen.add(key)
+    })
+  })
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`
+    else out += out ? `.${String(p)}` : String(p)
+  }
+  return out || '(root)'
+}
+
+/** Turns a zod error into an {@link InvalidGraphError}, prefixing paths with `prefix`. */
+export function issuesOf(error: z.ZodError, prefix = ''): GraphIssue[] {
+  return error.issues.map((i) => ({
+    field: formatPath([...(prefix ? [prefix] : []), ...i.path]),
+    message: i.message,
+  }))
+}
+
+/**
+ * Validates a graph (from a JSON file or built in code). Unknown ids in edges, thresholds
+ * outside (0, 1], negative stakes or profits, duplicate ids or edges, and malformed numbers
+ * throw {@link InvalidGraphError} naming the field.
+ */
+export function parseGraph(input: unknown): RestakingGraph {
+  const r = restakingGraphSchema.safeParse(input)
+  if (!r.success) throw new InvalidGraphError(issuesOf(r.error))
+  return r.data
+}
+
+/** Same as {@link parseGraph}, typed for graphs built in code. */
+export const createGraph = (input: GraphInput): RestakingGraph => parseGraph(input)
+
+/** The JSON form of a graph (rationals as `"num/den"` strings, integers as integer strings). */
+export function graphToJson(g: RestakingGraph) {
+  const r = (x: Rational) => ratToString(x, true)
+  return {
+    services: g.services.map((s) => ({ id: s.id, profit: r(s.profit), threshold: r(s.threshold) })),
+    validators: g.validators.map((v) => ({ id: v.id, stake: r(v.stake) })),
+    edges: g.edges.map(([s, v]) => [s, v] as [string, string]),
+  }
+}
+
+/** Parses a ψ (shock size) or other fraction that must lie in [0, 1]; the error names `field`. */
+export function parseFraction(value: unknown, field: string): Rational {
+  let r: Rational
+  try {
+    r = typeof value === 'object' && value !== null ? (value as Rational) : parseRational(value)
+    if (typeof r.num !== 'bigint' || typeof r.den !== 'bigint' || r.den <= 0n) throw new Error()
+  } catch (e) {
+    throw new InvalidGraphError([
+      { field, message: e instanceof RationalParseError ? e.message : `${String(value)} is not a number` },
+    ])
+  }
+  if (r.num < 0n || compare(r, ONE) > 0)
+    throw new InvalidGraphError([{ field, message: `${ratToString(r)} must be in [0, 1]` }])
+  return r
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indexed form used by the algorithms
+
+/**
+ * Integer-scaled adjacency form of a graph. Stakes are scaled to integers `stake[v]` by the
+ * lcm of the stake denominators (`stakeScale`), profits likewise (`profit[s]`, `profitScale`).
+ * Service s is attacked by B iff `thrDen[s] * stake(B ∩ N(s)) >= thrNum[s] * sigmaN[s]`.
+ */
+export type IndexedGraph = {
+  readonly graph: RestakingGraph
+  readonly nS: number
+  readonly nV: number
+  readonly serviceIndex: ReadonlyMap<string, number>
+  readonly validatorIndex: ReadonlyMap<string, number>
+  readonly stake: readonly bigint[]
+  readonly stakeScale: bigint
+  readonly profit: readonly bigint[]
+  readonly profitScale: bigint
+  readonly thrNum: readonly bigint[]
+  readonly thrDen: readonly bigint[]
+  readonly sigmaN: readonly bigint[]
+  readonly sigmaV: bigint
+  readonly svcVals: readonly (readonly number[])[]
+  readonly valSvcs: readonly (readonly number[])[]
+}
+
+const lcm = (a: bigint, b: bigint) => (a === b ? a : (a / gcd(a, b)) * b)
+
+const cache = new WeakMap<RestakingGraph, IndexedGraph>()
+
+export function indexGraph(graph: RestakingGraph): IndexedGraph {
+  const hit = cache.get(graph)
+  if (hit) return hit
+  const nS = graph.services.length
+  const nV = graph.validators.length
+  const serviceIndex = new Map<string, number>()
+  const validatorIndex = new Map<string, number>()
+  for (const [i, s] of graph.services.entries()) serviceIndex.set(s.id, i)
+  for (const [i, v] of graph.validators.entries()) validatorIndex.set(v.id, i)
+  let stakeScale = 1n
+  for (const v of graph.validators) stakeScale = lcm(stakeScale, v.stake.den)
+  let profitScale = 1n
+  for (const s of graph.services) profitScale = lcm(profitScale, s.profit.den)
+  const stake = graph.validators.map((v) => v.stake.num * (stakeScale / v.stake.den))
+  const profit = graph.services.map((s) => s.profit.num * (profitScale / s.profit.den))
+  const svcVals: number[][] = graph.services.map(() => [])
+  const valSvcs: number[][] = graph.validators.map(() => [])
+  for (const [s, v] of graph.edges) {
+    const si = serviceIndex.get(s)
+    const vi = validatorIndex.get(v)
+    if (si === undefined || vi === undefined)
+      throw new InvalidGraphError([{ field: 'edges', message: 'unknown id' }])
+    svcVals[si]!.push(vi)
+    valSvcs[vi]!.push(si)
+  }
+  const sigmaN = svcVals.map((vs) => {
+    let t = 0n
+    for (const v of vs) t += stake[v]!
+    return t
+  })
+  let sigmaV = 0n
+  for (const x of stake) sigmaV += x
+  const ig: IndexedGraph = {
+    graph,
+    nS,
+    nV,
+    serviceIndex,
+    validatorIndex,
+    stake,
+    stakeScale,
+    profit,
+    profitScale,
+    thrNum: graph.services.map((s) => s.threshold.num),
+    thrDen: graph.services.map((s) => s.threshold.den),
+    sigmaN,
+    sigmaV,
+    svcVals,
+    valSvcs,
+  }
+  cache.set(graph, ig)
+  return ig
+}
+
+/** Stake of a set of validator indices, as an exact rational in the graph's units. */
+export function stakeOf(ig: IndexedGraph, vs: Iterable<number>): Rational {
+  let t = 0n
+  for (const v of vs) t += ig.stake[v]!
+  return normalize(t, ig.stakeScale)
+}
+export function profitOf(ig: IndexedGraph, ss: Iterable<number>): Rational {
+  let t = 0n
+  for (const s of ss) t += ig.profit[s]!
+  return normalize(t, ig.profitScale)
+}
+
+/**
+ * A(B) on G↓D: the services s with σ_{B∩N(s)} ≥ α_s σ_{N(s)\D}. `inB`/`inD` are membership flags.
+ */
+export function attackedServices(
+  ig: IndexedGraph,
+  inB: ArrayLike<boolean>,
+  inD?: ArrayLike<boolean>,
+): number[] {
+  const out: number[] = []
+  for (let s = 0; s < ig.nS; s++) {
+    let b = 0n
+    let rest = ig.sigmaN[s]!
+    for (const v of ig.svcVals[s]!) {
+      if (inB[v]) b += ig.stake[v]!
+      if (inD?.[v]) rest -= ig.stake[v]!
+    }
+    if (ig.thrDen[s]! * b >= ig.thrNum[s]! * rest) out.push(s)
+  }
+  return out
+}
+
+/** The subgraph induced by the given services and every validator adjacent to them. */
+export function serviceSubgraph(graph: RestakingGraph, serviceIds: readonly string[]): RestakingGraph {
+  const known = new Set(graph.services.map((s) => s.id))
+  const issues: GraphIssue[] = []
+  serviceIds.forEach((id, i) => {
+    if (!known.has(id)) issues.push({ field: `serviceIds[${i}]`, message: `unknown service id "${id}"` })
+  })
+  if (issues.length) throw new InvalidGraphError(issues)
+  const keep = new Set(serviceIds)
+  const edges = graph.edges.filter(([s]) => keep.has(s))
+  const vKeep = new Set(edges.map(([, v]) => v))
+  return {
+    services: graph.services.filter((s) => keep.has(s.id)),
+    validators: graph.validators.filter((v) => vKeep.has(v.id)),
+    edges,
+  }
+}

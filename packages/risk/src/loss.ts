@@ -1,0 +1,178 @@
+import { certifySecurity } from './certificate.js'
+import { type Coalition, coalition, exactSecurity } from './exact.js'
+import { attackedServices, indexGraph, parseFraction, type RestakingGraph } from './graph.js'
+import { add, div, min, mul, normalize, ONE, type Rational } from './rational.js'
+
+/** Default limit on validators with positive stake for the exact worst-case-loss search. */
+export const LOSS_MAX_VALIDATORS = 16
+export const LOSS_MAX_NODES = 5_000_000
+
+export type LossOptions = { readonly maxValidators?: number; readonly maxNodes?: number }
+
+export type LossResult = {
+  readonly psi: Rational
+  /**
+   * L_ψ = max over shocks D with σ_D ≤ ψ σ_V and valid attacks (A, B) on G↓D of (σ_D + σ_B)/σ_V.
+   * Under `fallback` this is the Theorem 1 bound instead (an upper bound), or 1 when γ ≤ 0.
+   */
+  readonly loss: Rational
+  readonly exact: boolean
+  readonly fallback: boolean
+  /** The shock D achieving the loss (validator ids) and its stake σ_D. */
+  readonly shock: { readonly validators: readonly string[]; readonly stake: Rational } | null
+  /** The valid attack on G↓D that follows the shock, or `null` when none adds to the loss. */
+  readonly attack: Coalition | null
+  /**
+   * Theorem 1: min(1, (1 + 1/γ)ψ) for γ > 0 (ψ when γ is unbounded), `null` when γ ≤ 0.
+   * γ is the exact γ* when available, else the certificate (both give a valid bound).
+   */
+  readonly bound: Rational | null
+  readonly gamma: Rational | null
+}
+
+/**
+ * Realized worst-case loss after a stake shock of size ψ (fraction of total stake), by an exact
+ * search over {shocked, attacking, neither} for each validator with positive stake (bounded by
+ * the stake still undecided and by π_A > σ_B). By Corollary 1 a cascade of attacks after the
+ * shock is one valid attack on G↓D, so no step-by-step simulation is needed.
+ */
+export function worstCaseLoss(
+  graph: RestakingGraph,
+  psiInput: Rational | string | number,
+  options: LossOptions = {},
+): LossResult {
+  const psi = parseFraction(psiInput, 'psi')
+  const ig = indexGraph(graph)
+  const maxValidators = options.maxValidators ?? LOSS_MAX_VALIDATORS
+  const maxNodes = options.maxNodes ?? LOSS_MAX_NODES
+  const ex = exactSecurity(graph)
+  const cert = ex.exact ? null : certifySecurity(graph)
+  const gamma = ex.exact ? ex.gammaExact : (cert?.gammaCert ?? null)
+  const bound = theorem1Bound(gamma, psi)
+
+  const vs: number[] = []
+  for (let v = 0; v < ig.nV; v++) if (ig.stake[v]! > 0n) vs.push(v)
+  if (ig.sigmaV === 0n) {
+    return {
+      psi,
+      loss: normalize(0n, 1n),
+      exact: true,
+      fallback: false,
+      shock: null,
+      attack: null,
+      bound,
+      gamma,
+    }
+  }
+  const fallback = (): LossResult => ({
+    psi,
+    loss: bound ?? ONE,
+    exact: false,
+    fallback: true,
+    shock: null,
+    attack: null,
+    bound,
+    gamma,
+  })
+  if (vs.length > maxValidators) return fallback()
+  vs.sort((a, b) => (ig.stake[a]! > ig.stake[b]! ? -1 : ig.stake[a]! < ig.stake[b]! ? 1 : 0))
+  const n = vs.length
+  // budget: σ_D ≤ ψ σ_V  ⇔  σ_D·psi.den ≤ psi.num·σ_V (scaled units)
+  const fits = (sd: bigint) => sd * psi.den <= psi.num * ig.sigmaV
+  // π scaled to stake units for the comparison π_A > σ_B: σ_B·profitScale < π·stakeScale
+  const role = new Array<number>(ig.nV).fill(0) // 0 none, 1 D, 2 B
+  const suffix = new Array<bigint>(n + 1).fill(0n)
+  for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + ig.stake[vs[i]!]!
+  let totalProfit = 0n
+  for (const p of ig.profit) totalProfit += p
+  // best loss numerator (stake units)
+  let best = -1n
+  let bestRole: number[] = []
+  let nodes = 0
+  let aborted = false
+  let sD = 0n
+  let sB = 0n
+  const inB = new Array<boolean>(ig.nV).fill(false)
+  const inD = new Array<boolean>(ig.nV).fill(false)
+  const evaluate = () => {
+    let total = sD
+    if (sB > 0n) {
+      const A = attackedServices(ig, inB, inD)
+      let p = 0n
+      for (const s of A) p += ig.profit[s]!
+      if (!(sB * ig.profitScale < p * ig.stakeScale)) return // not a valid attack
+      total += sB
+    }
+    if (total > best) {
+      best = total
+      bestRole = role.slice()
+    }
+  }
+  const dfs = (i: number) => {
+    if (aborted) return
+    if (++nodes > maxNodes) {
+      aborted = true
+      return
+    }
+    // upper bound: every remaining stake joins D (within budget) or B (σ_B < total profit)
+    const bMax = (totalProfit * ig.stakeScale) / ig.profitScale // σ_B ≤ this
+    const room = (psi.num * ig.sigmaV) / psi.den - sD
+    const roomB = bMax > sB ? bMax - sB : 0n
+    const extra = suffix[i]! < room + roomB ? suffix[i]! : room + roomB
+    if (sD + sB + extra <= best) return
+    if (i === n) {
+      evaluate()
+      return
+    }
+    const v = vs[i]!
+    const st = ig.stake[v]!
+    if (fits(sD + st)) {
+      role[v] = 1
+      inD[v] = true
+      sD += st
+      dfs(i + 1)
+      sD -= st
+      inD[v] = false
+    }
+    role[v] = 2
+    inB[v] = true
+    sB += st
+    dfs(i + 1)
+    sB -= st
+    inB[v] = false
+    role[v] = 0
+    dfs(i + 1)
+  }
+  dfs(0)
+  if (aborted) return fallback()
+  const D: number[] = []
+  const B: number[] = []
+  bestRole.forEach((r, v) => {
+    if (r === 1) D.push(v)
+    if (r === 2) B.push(v)
+  })
+  const dFlags = new Array<boolean>(ig.nV).fill(false)
+  for (const v of D) dFlags[v] = true
+  const bFlags = new Array<boolean>(ig.nV).fill(false)
+  for (const v of B) bFlags[v] = true
+  const attack = B.length > 0 ? coalition(ig, attackedServices(ig, bFlags, dFlags), B) : null
+  let sd = 0n
+  for (const v of D) sd += ig.stake[v]!
+  return {
+    psi,
+    loss: normalize(best, ig.sigmaV),
+    exact: true,
+    fallback: false,
+    shock: { validators: D.map((v) => ig.graph.validators[v]!.id), stake: normalize(sd, ig.stakeScale) },
+    attack,
+    bound,
+    gamma,
+  }
+}
+
+/** min(1, (1 + 1/γ)ψ) when γ > 0; min(1, ψ) when γ is unbounded (`null`); `null` when γ ≤ 0. */
+export function theorem1Bound(gamma: Rational | null, psi: Rational): Rational | null {
+  if (gamma === null) return min(ONE, psi)
+  if (gamma.num <= 0n) return null
+  return min(ONE, mul(add(ONE, div(ONE, gamma)), psi))
+}

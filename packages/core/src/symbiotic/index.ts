@@ -1,1 +1,39 @@
+export {
+  collateralErrorsAbi,
+  symbioticDelegatorAbi,
+  symbioticNetworkMiddlewareServiceAbi,
+  symbioticOptInServiceAbi,
+  symbioticRegistryAbi,
+  symbioticSlasherAbi,
+  symbioticVaultAbi,
+  symbioticVaultFactoryAbi,
+  symbioticVaultTokenizedAbi,
+} from './abis.js'
+export * from './actions/claimFromVault.js'
+export * from './actions/depositToVault.js'
+export * from './actions/getStake.js'
+export * from './actions/getSymbioticPositions.js'
+export * from './actions/getVault.js'
+export * from './actions/getVaultPosition.js'
+export * from './actions/listVaults.js'
+export * from './actions/redeemFromVault.js'
+export * from './actions/withdrawFromVault.js'
 export { type SymbioticActions, symbioticActions } from './decorator.js'
+export { type SymbioticChainId, type SymbioticDeployment, symbioticDeployments } from './deployments.js'
+export * from './errors.js'
+export type { SymbioticReadClient, SymbioticWalletClient } from './internal.js'
+/** Pure Symbiotic math (epochs, share conversions, stake formulas) under one name, to keep generic names apart. */
+export * as symbioticMath from './math.js'
+export {
+  decodeSubnetwork,
+  encodeSubnetwork,
+  fullRestakeStake,
+  networkRestakeStake,
+  operatorNetworkSpecificStake,
+  operatorSpecificStake,
+  SYMBIOTIC_DELEGATOR_TYPES,
+  SYMBIOTIC_SLASHER_TYPES,
+  type SymbioticDelegatorTypeName,
+  type SymbioticSlasherTypeName,
+} from './math.js'
+export type { PositionScan, SymbioticPendingWithdrawal, SymbioticVaultPosition } from './positions.js'

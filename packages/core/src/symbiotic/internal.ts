@@ -1,0 +1,101 @@
+import {
+  type Account,
+  type Address,
+  type Chain,
+  type Client,
+  erc20Abi,
+  type Transport,
+  type WalletClient,
+} from 'viem'
+import { InvalidParameterError } from '../errors.js'
+import { readBatch, resolveDeployment, unwrap } from '../tx.js'
+import { symbioticVaultAbi } from './abis.js'
+import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
+import { SymbioticVaultNotFoundError } from './errors.js'
+
+/** Any viem client that can read (public, wallet or test client). */
+export type SymbioticReadClient = Client<Transport, Chain | undefined>
+/** A wallet client (its account or an `account` parameter sends). */
+export type SymbioticWalletClient = WalletClient<Transport, Chain | undefined, Account | undefined>
+
+export function addressOf(account: Account | Address): Address {
+  return typeof account === 'string' ? account : account.address
+}
+
+/** The account of a simulate/write: the parameter, else the client's own. */
+export function accountOf(client: SymbioticReadClient, account?: Account | Address): Account | Address {
+  const acc = account ?? (client as { account?: Account }).account
+  if (!acc) throw new InvalidParameterError('account', 'pass an account (the client has none)')
+  return acc
+}
+
+/** The deployment for the client's chain, or the given one. */
+export function symbioticDeployment(
+  client: SymbioticReadClient,
+  deployment?: SymbioticDeployment,
+): SymbioticDeployment {
+  return resolveDeployment<SymbioticDeployment>(client, symbioticDeployments, 'Symbiotic', deployment)
+}
+
+/** What the writes check before sending, read in one round trip. */
+export type VaultWriteState = {
+  collateral: Address
+  epochDurationInit: bigint
+  epochDuration: bigint
+  currentEpoch: bigint
+  depositWhitelist: boolean
+  isDepositorWhitelisted: boolean
+  isDepositLimit: boolean
+  depositLimit: bigint
+  activeStake: bigint
+  activeShares: bigint
+  activeSharesOf: bigint
+  activeBalanceOf: bigint
+}
+
+/** One `aggregate3` call: the vault's configuration, epoch clock and the account's active position. */
+export async function readVaultWriteState(
+  client: SymbioticReadClient,
+  vault: Address,
+  account: Address,
+): Promise<VaultWriteState> {
+  const names = [
+    ['collateral', []],
+    ['epochDurationInit', []],
+    ['epochDuration', []],
+    ['currentEpoch', []],
+    ['depositWhitelist', []],
+    ['isDepositorWhitelisted', [account]],
+    ['isDepositLimit', []],
+    ['depositLimit', []],
+    ['activeStake', []],
+    ['activeShares', []],
+    ['activeSharesOf', [account]],
+    ['activeBalanceOf', [account]],
+  ] as const
+  const results = await readBatch(
+    client,
+    names.map(([functionName, args]) => ({ address: vault, abi: symbioticVaultAbi, functionName, args })),
+  )
+  if (results[0]?.status !== 'success') throw new SymbioticVaultNotFoundError(vault)
+  const out: Record<string, unknown> = {}
+  names.forEach(([name], i) => {
+    const v = unwrap<unknown>(results[i])
+    out[name] = typeof v === 'number' ? BigInt(v) : v
+  })
+  return out as VaultWriteState
+}
+
+/** The collateral balance and allowance of `owner` for `spender`, one round trip. */
+export async function readTokenState(
+  client: SymbioticReadClient,
+  token: Address,
+  owner: Address,
+  spender: Address,
+): Promise<{ balance: bigint; allowance: bigint }> {
+  const [balance, allowance] = await readBatch(client, [
+    { address: token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] },
+    { address: token, abi: erc20Abi, functionName: 'allowance', args: [owner, spender] },
+  ])
+  return { balance: unwrap<bigint>(balance), allowance: unwrap<bigint>(allowance) }
+}

@@ -1,0 +1,167 @@
+import type { Address } from 'viem'
+import { type BatchRead, readBatch, unwrap } from '../tx.js'
+import { symbioticVaultAbi } from './abis.js'
+import { SymbioticVaultNotFoundError } from './errors.js'
+import type { SymbioticReadClient } from './internal.js'
+import { claimableAt, type EpochClock, isEpochClaimable } from './math.js'
+
+/** A withdrawal bucket of an account, not yet claimed. */
+export type SymbioticPendingWithdrawal = {
+  /** The bucket's epoch (a withdrawal made in epoch N lands in N + 1). */
+  epoch: bigint
+  /** Collateral it pays out now (after any slashing of the bucket). */
+  amount: bigint
+  shares: bigint
+  /** True once `epoch < currentEpoch`. */
+  claimable: boolean
+  /** Unix time (seconds) it becomes (or became) claimable: the start of epoch `epoch + 1`. */
+  claimableAt: bigint
+}
+
+export type SymbioticVaultPosition = {
+  vault: Address
+  account: Address
+  collateral: Address
+  currentEpoch: bigint
+  epochDuration: bigint
+  epochDurationInit: bigint
+  activeShares: bigint
+  /** Collateral the active shares are worth now. */
+  activeBalance: bigint
+  /** Active balance plus the withdrawals of the current and next epoch (what a slash can still reach). */
+  slashableBalance: bigint
+  /** Unclaimed withdrawal buckets with a non-zero amount, oldest first. */
+  withdrawals: SymbioticPendingWithdrawal[]
+  /** Epochs that can be claimed now. */
+  claimableEpochs: bigint[]
+  /** Sum of the claimable buckets. */
+  claimable: bigint
+  /** Sum of the buckets not claimable yet. */
+  pending: bigint
+}
+
+export type PositionScan = {
+  /** Check exactly these epochs for withdrawals (default: a window ending at `currentEpoch + 1`). */
+  epochs?: readonly bigint[]
+  /** How many epochs before the current one the window reaches back (default 8). */
+  lookback?: number
+}
+
+const basics = [
+  'collateral',
+  'currentEpoch',
+  'epochDuration',
+  'epochDurationInit',
+  'activeSharesOf',
+  'activeBalanceOf',
+  'slashableBalanceOf',
+] as const
+
+/**
+ * The positions of one account in several vaults in two round trips whatever their number: one
+ * `aggregate3` for every vault's clock and active position, one for the withdrawal buckets of the
+ * scanned epochs (`withdrawalsOf`, `withdrawalSharesOf`, `isWithdrawalsClaimed`).
+ * Vaults that do not answer are skipped when `skipInvalid`, else an error.
+ */
+export async function readPositions(
+  client: SymbioticReadClient,
+  vaults: readonly Address[],
+  account: Address,
+  scan: PositionScan = {},
+  skipInvalid = false,
+): Promise<SymbioticVaultPosition[]> {
+  if (vaults.length === 0) return []
+  const first = await readBatch(
+    client,
+    vaults.flatMap((vault) =>
+      basics.map((functionName) => ({
+        address: vault,
+        abi: symbioticVaultAbi,
+        functionName,
+        args: functionName.endsWith('Of') ? [account] : [],
+      })),
+    ),
+  )
+  const lookback = BigInt(scan.lookback ?? 8)
+  type Partial = Omit<SymbioticVaultPosition, 'withdrawals' | 'claimableEpochs' | 'claimable' | 'pending'>
+  const partials: { position: Partial; epochs: bigint[] }[] = []
+  vaults.forEach((vault, i) => {
+    const rs = first.slice(i * basics.length, (i + 1) * basics.length)
+    if (rs.some((r) => r.status !== 'success')) {
+      if (skipInvalid) return
+      throw new SymbioticVaultNotFoundError(vault)
+    }
+    const get = <T>(name: (typeof basics)[number]) => unwrap<T>(rs[basics.indexOf(name)])
+    const currentEpoch = get<bigint>('currentEpoch')
+    const position: Partial = {
+      vault,
+      account,
+      collateral: get<Address>('collateral'),
+      currentEpoch,
+      epochDuration: BigInt(get<number>('epochDuration')),
+      epochDurationInit: BigInt(get<number>('epochDurationInit')),
+      activeShares: get<bigint>('activeSharesOf'),
+      activeBalance: get<bigint>('activeBalanceOf'),
+      slashableBalance: get<bigint>('slashableBalanceOf'),
+    }
+    const from = currentEpoch > lookback ? currentEpoch - lookback : 0n
+    const epochs = scan.epochs
+      ? [...scan.epochs]
+      : Array.from({ length: Number(currentEpoch + 2n - from) }, (_, k) => from + BigInt(k))
+    partials.push({ position, epochs })
+  })
+
+  const reads: BatchRead[] = partials.flatMap(({ position, epochs }) =>
+    epochs.flatMap((epoch) => [
+      {
+        address: position.vault,
+        abi: symbioticVaultAbi,
+        functionName: 'withdrawalsOf',
+        args: [epoch, account],
+      },
+      {
+        address: position.vault,
+        abi: symbioticVaultAbi,
+        functionName: 'withdrawalSharesOf',
+        args: [epoch, account],
+      },
+      {
+        address: position.vault,
+        abi: symbioticVaultAbi,
+        functionName: 'isWithdrawalsClaimed',
+        args: [epoch, account],
+      },
+    ]),
+  )
+  const second = await readBatch(client, reads)
+  let k = 0
+  return partials.map(({ position, epochs }) => {
+    const clock: EpochClock = {
+      epochDurationInit: position.epochDurationInit,
+      epochDuration: position.epochDuration,
+    }
+    const withdrawals: SymbioticPendingWithdrawal[] = []
+    for (const epoch of epochs) {
+      const amount = unwrap<bigint>(second[k++])
+      const shares = unwrap<bigint>(second[k++])
+      const claimed = unwrap<boolean>(second[k++])
+      if (claimed || shares === 0n) continue
+      withdrawals.push({
+        epoch,
+        amount,
+        shares,
+        claimable: isEpochClaimable(epoch, position.currentEpoch),
+        claimableAt: claimableAt(clock, epoch),
+      })
+    }
+    withdrawals.sort((a, b) => (a.epoch < b.epoch ? -1 : a.epoch > b.epoch ? 1 : 0))
+    const claimableList = withdrawals.filter((w) => w.claimable && w.amount > 0n)
+    return {
+      ...position,
+      withdrawals,
+      claimableEpochs: claimableList.map((w) => w.epoch),
+      claimable: claimableList.reduce((s, w) => s + w.amount, 0n),
+      pending: withdrawals.filter((w) => !w.claimable).reduce((s, w) => s + w.amount, 0n),
+    }
+  })
+}

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Abi, type AbiParameter, toEventSelector, toFunctionSelector } from 'viem'
+import { describe, expect, test } from 'vitest'
+import { karakCoreAbi, karakVaultAbi } from './abis.js'
+
+// The published Karak v2 ABIs (karak-network/karak-rs), read in place from the shared reference.
+const here = dirname(fileURLToPath(import.meta.url))
+const referenceDir =
+  process.env.RESTAKEKIT_REFERENCE_ABI_DIR ?? join(here, '../../../../../shared/reference/abi')
+const karakDir = join(referenceDir, 'karak')
+const haveReference = existsSync(join(karakDir, 'Core.json'))
+if (!haveReference && process.env.CI === 'true') throw new Error(`reference ABIs missing: ${karakDir}`)
+
+function reference(name: string): Abi {
+  const json = JSON.parse(readFileSync(join(karakDir, `${name}.json`), 'utf8')) as Abi | { abi: Abi }
+  return Array.isArray(json) ? (json as Abi) : (json as { abi: Abi }).abi
+}
+
+type Item = Abi[number]
+/** The canonical type of a parameter: tuples spelled out, so struct names do not matter. */
+const canonical = (p: AbiParameter): string =>
+  p.type.startsWith('tuple')
+    ? `(${((p as { components: readonly AbiParameter[] }).components ?? []).map(canonical).join(',')})${p.type.slice(5)}`
+    : p.type
+const params = (list: readonly AbiParameter[] | undefined) => (list ?? []).map(canonical).join(',')
+const key = (item: Item) =>
+  'name' in item ? `${item.type} ${item.name}(${params(item.inputs as readonly AbiParameter[])})` : item.type
+const outputs = (item: Item) => (item.type === 'function' ? params(item.outputs) : '')
+const indexed = (item: Item) => (item.type === 'event' ? item.inputs.map((i) => Boolean(i.indexed)) : [])
+const names = (item: Item) =>
+  'inputs' in item ? (item.inputs as readonly AbiParameter[]).map((i) => i.name ?? '').join(',') : ''
+
+describe.skipIf(!haveReference)('Karak ABI fragments match the published ABIs', () => {
+  for (const [contract, abi] of [
+    ['Core', karakCoreAbi],
+    ['Vault', karakVaultAbi],
+  ] as const) {
+    const ref = haveReference ? reference(contract) : []
+    for (const item of abi as Abi) {
+      test(`${contract}: ${key(item)}`, () => {
+        const match = ref.find((r) => r.type === item.type && key(r) === key(item))
+        expect(match, `${key(item)} not in ${contract}.json`).toBeDefined()
+        if (!match) return
+        expect(outputs(item)).toBe(outputs(match))
+        expect(indexed(item)).toEqual(indexed(match))
+        expect(names(item)).toBe(names(match))
+        if (item.type === 'function') {
+          expect(toFunctionSelector(item)).toBe(toFunctionSelector(match as typeof item))
+          expect(item.stateMutability).toBe((match as typeof item).stateMutability)
+        }
+        if (item.type === 'event') expect(toEventSelector(item)).toBe(toEventSelector(match as typeof item))
+      })
+    }
+  }
+
+  test('the SDK ships the fragments its actions need', () => {
+    const fns = (abi: Abi) =>
+      abi.filter((i) => i.type === 'function').map((i) => (i as { name: string }).name)
+    expect(fns(karakVaultAbi as Abi)).toEqual(
+      expect.arrayContaining([
+        'deposit',
+        'startRedeem',
+        'finishRedeem',
+        'getQueuedWithdrawal',
+        'getNextWithdrawNonce',
+      ]),
+    )
+    expect(fns(karakCoreAbi as Abi)).toEqual(expect.arrayContaining(['getOperatorVaults', 'requestSlashing']))
+  })
+})

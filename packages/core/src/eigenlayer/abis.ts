@@ -1,0 +1,164 @@
+import { parseAbi } from 'viem'
+
+// Only the fragments the SDK calls or decodes. Each is checked in `abis.test.ts` against the
+// reference ABIs of the v1.2 release (what the devnet runs) and of the v1.3/1.4 release (mainnet
+// era); fragments in only one of them are listed there.
+
+const withdrawalStruct =
+  'struct Withdrawal { address staker; address delegatedTo; address withdrawer; uint256 nonce; uint32 startBlock; address[] strategies; uint256[] scaledShares; }'
+const operatorSetStruct = 'struct OperatorSet { address avs; uint32 id; }'
+const allocationStruct =
+  'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }'
+
+/** EigenLayer DelegationManager fragments. */
+export const delegationManagerAbi = parseAbi([
+  withdrawalStruct,
+  'struct QueuedWithdrawalParams { address[] strategies; uint256[] depositShares; address __deprecated_withdrawer; }',
+  'struct SignatureWithExpiry { bytes signature; uint256 expiry; }',
+  // writes
+  'function delegateTo(address operator, SignatureWithExpiry approverSignatureAndExpiry, bytes32 approverSalt)',
+  'function undelegate(address staker) returns (bytes32[] withdrawalRoots)',
+  'function redelegate(address newOperator, SignatureWithExpiry newOperatorApproverSig, bytes32 approverSalt) returns (bytes32[] withdrawalRoots)',
+  'function queueWithdrawals(QueuedWithdrawalParams[] params) returns (bytes32[])',
+  'function completeQueuedWithdrawal(Withdrawal withdrawal, address[] tokens, bool receiveAsTokens)',
+  'function completeQueuedWithdrawals(Withdrawal[] withdrawals, address[][] tokens, bool[] receiveAsTokens)',
+  'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
+  // views
+  'function delegatedTo(address staker) view returns (address)',
+  'function isDelegated(address staker) view returns (bool)',
+  'function isOperator(address operator) view returns (bool)',
+  'function delegationApprover(address operator) view returns (address)',
+  'function delegationApproverSaltIsSpent(address delegationApprover, bytes32 salt) view returns (bool)',
+  'function calculateDelegationApprovalDigestHash(address staker, address operator, address approver, bytes32 approverSalt, uint256 expiry) view returns (bytes32)',
+  'function calculateWithdrawalRoot(Withdrawal withdrawal) pure returns (bytes32)',
+  'function domainSeparator() view returns (bytes32)',
+  'function minWithdrawalDelayBlocks() view returns (uint32)',
+  'function getDepositedShares(address staker) view returns (address[], uint256[])',
+  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
+  'function convertToDepositShares(address staker, address[] strategies, uint256[] withdrawableShares) view returns (uint256[])',
+  'function depositScalingFactor(address staker, address strategy) view returns (uint256)',
+  'function getQueuedWithdrawals(address staker) view returns (Withdrawal[] withdrawals, uint256[][] shares)',
+  'function getQueuedWithdrawalRoots(address staker) view returns (bytes32[])',
+  'function pendingWithdrawals(bytes32 withdrawalRoot) view returns (bool pending)',
+  'function cumulativeWithdrawalsQueued(address staker) view returns (uint256)',
+  'function getOperatorShares(address operator, address[] strategies) view returns (uint256[])',
+  'function beaconChainETHStrategy() view returns (address)',
+  // events
+  'event StakerDelegated(address indexed staker, address indexed operator)',
+  'event StakerUndelegated(address indexed staker, address indexed operator)',
+  'event StakerForceUndelegated(address indexed staker, address indexed operator)',
+  'event SlashingWithdrawalQueued(bytes32 withdrawalRoot, Withdrawal withdrawal, uint256[] sharesToWithdraw)',
+  'event SlashingWithdrawalCompleted(bytes32 withdrawalRoot)',
+  'event OperatorSharesIncreased(address indexed operator, address staker, address strategy, uint256 shares)',
+  'event OperatorSharesDecreased(address indexed operator, address staker, address strategy, uint256 shares)',
+  'event DepositScalingFactorUpdated(address staker, address strategy, uint256 newDepositScalingFactor)',
+  'event OperatorRegistered(address indexed operator, address delegationApprover)',
+  // errors
+  'error ActivelyDelegated()',
+  'error NotActivelyDelegated()',
+  'error OperatorNotRegistered()',
+  'error OperatorsCannotUndelegate()',
+  'error CallerCannotUndelegate()',
+  'error WithdrawalNotQueued()',
+  'error WithdrawalDelayNotElapsed()',
+  'error WithdrawerNotCaller()',
+  'error SaltSpent()',
+  'error SignatureExpired()',
+  'error InvalidSignature()',
+  'error FullySlashed()',
+  'error InputArrayLengthMismatch()',
+  'error InputArrayLengthZero()',
+  'error InputAddressZero()',
+  'error CurrentlyPaused()',
+])
+
+/** EigenLayer StrategyManager fragments; both `Deposit` event forms (≤ v1.2 with the token, v1.3+ without). */
+export const strategyManagerAbi = parseAbi([
+  'function depositIntoStrategy(address strategy, address token, uint256 amount) returns (uint256 depositShares)',
+  'function depositIntoStrategyWithSignature(address strategy, address token, uint256 amount, address staker, uint256 expiry, bytes signature) returns (uint256 depositShares)',
+  'function calculateStrategyDepositDigestHash(address staker, address strategy, address token, uint256 amount, uint256 nonce, uint256 expiry) view returns (bytes32)',
+  'function domainSeparator() view returns (bytes32)',
+  'function nonces(address signer) view returns (uint256 nonce)',
+  'function stakerDepositShares(address staker, address strategy) view returns (uint256 shares)',
+  'function getDeposits(address staker) view returns (address[], uint256[])',
+  'function strategyIsWhitelistedForDeposit(address strategy) view returns (bool whitelisted)',
+  'event Deposit(address staker, address token, address strategy, uint256 shares)',
+  'event Deposit(address staker, address strategy, uint256 shares)',
+  'error StrategyNotWhitelisted()',
+  'error MaxStrategiesExceeded()',
+  'error SharesAmountZero()',
+  'error SharesAmountTooHigh()',
+  'error StakerAddressZero()',
+  'error SignatureExpired()',
+  'error InvalidSignature()',
+  'error CurrentlyPaused()',
+])
+
+/** EigenLayer AllocationManager fragments (views the staker client reads). */
+export const allocationManagerAbi = parseAbi([
+  operatorSetStruct,
+  allocationStruct,
+  'function getAllocationDelay(address operator) view returns (bool, uint32)',
+  'function getAllocatedSets(address operator) view returns (OperatorSet[])',
+  'function getRegisteredSets(address operator) view returns (OperatorSet[])',
+  'function getAllocatedStrategies(address operator, OperatorSet operatorSet) view returns (address[])',
+  'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
+  'function getStrategyAllocations(address operator, address strategy) view returns (OperatorSet[], Allocation[])',
+  'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
+  'function getMaxMagnitudes(address operator, address[] strategies) view returns (uint64[])',
+  'function getMaxMagnitudesAtBlock(address operator, address[] strategies, uint32 blockNumber) view returns (uint64[])',
+  'function getAllocatableMagnitude(address operator, address strategy) view returns (uint64)',
+  'function getMinimumSlashableStake(OperatorSet operatorSet, address[] operators, address[] strategies, uint32 futureBlock) view returns (uint256[][] slashableStake)',
+  'function isMemberOfOperatorSet(address operator, OperatorSet operatorSet) view returns (bool)',
+  'function DEALLOCATION_DELAY() view returns (uint32)',
+  'function ALLOCATION_CONFIGURATION_DELAY() view returns (uint32)',
+  // newer releases only (absent on v1.2): probed with a fallback in the same batch
+  'function getAllocatedStake(OperatorSet operatorSet, address[] operators, address[] strategies) view returns (uint256[][])',
+  'function getEncumberedMagnitude(address operator, address strategy) view returns (uint64)',
+  'function isOperatorSlashable(address operator, OperatorSet operatorSet) view returns (bool)',
+  // v1.2 name of the encumbered magnitude getter
+  'function encumberedMagnitude(address operator, address strategy) view returns (uint64)',
+  'event OperatorSlashed(address operator, OperatorSet operatorSet, address[] strategies, uint256[] wadSlashed, string description)',
+  'event AllocationUpdated(address operator, OperatorSet operatorSet, address strategy, uint64 magnitude, uint32 effectBlock)',
+])
+
+/** EigenLayer strategy (IStrategy / StrategyBase) fragments. */
+export const eigenlayerStrategyAbi = parseAbi([
+  'function underlyingToken() view returns (address)',
+  'function totalShares() view returns (uint256)',
+  'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
+  'function underlyingToSharesView(uint256 amountUnderlying) view returns (uint256)',
+  'function userUnderlyingView(address user) view returns (uint256)',
+  'function shares(address user) view returns (uint256)',
+])
+
+/** EigenLayer EigenPodManager fragments (no reference ABI; checked against the devnet bytecode). */
+export const eigenPodManagerAbi = parseAbi([
+  'function createPod() returns (address)',
+  'function getPod(address podOwner) view returns (address)',
+  'function hasPod(address podOwner) view returns (bool)',
+  'function podOwnerDepositShares(address podOwner) view returns (int256)',
+  'function beaconChainSlashingFactor(address staker) view returns (uint64)',
+  'event PodDeployed(address indexed eigenPod, address indexed podOwner)',
+])
+
+/** EigenLayer StrategyFactory fragments (no reference ABI; checked against the devnet bytecode). */
+export const eigenlayerStrategyFactoryAbi = parseAbi([
+  'function deployNewStrategy(address token) returns (address newStrategy)',
+  'function deployedStrategies(address token) view returns (address)',
+])
+
+/** Multicall3's block number getter (read in the same batch, so readiness is judged at the read's block). */
+export const multicallBlockAbi = parseAbi(['function getBlockNumber() view returns (uint256 blockNumber)'])
+
+/** Every EigenLayer event the staker client decodes from receipts. */
+export const eigenlayerEventsAbi = [
+  ...eventsOf(delegationManagerAbi),
+  ...eventsOf(strategyManagerAbi),
+  ...eventsOf(allocationManagerAbi),
+  ...eventsOf(eigenPodManagerAbi),
+]
+
+function eventsOf<const abi extends readonly { type: string }[]>(abi: abi) {
+  return abi.filter((x): x is Extract<abi[number], { type: 'event' }> => x.type === 'event')
+}

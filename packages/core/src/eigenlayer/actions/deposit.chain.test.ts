@@ -1,0 +1,170 @@
+import { haveEigenLayer } from '@restakekit/devnet'
+import { createWalletClient, custom, erc20Abi, type Hex, http, parseEther } from 'viem'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import {
+  InsufficientAllowanceError,
+  InsufficientBalanceError,
+  InvalidParameterError,
+  StepFailedError,
+} from '../../errors.js'
+import { StrategyNotWhitelistedError } from '../errors.js'
+import { type Env, newStaker, secondStrategy, startEnv } from '../test/helpers.js'
+import { deposit, prepareDeposit, simulateDeposit, waitForDeposit } from './deposit.js'
+import { getDeposits } from './getDeposits.js'
+import { getStrategy } from './getStrategy.js'
+
+describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
+  let env: Env
+  let snap: Hex
+  beforeAll(async () => {
+    env = await startEnv()
+  })
+  afterAll(() => env?.devnet.stop())
+  beforeEach(async () => {
+    if (snap) await env.devnet.revert(snap)
+    snap = await env.devnet.snapshot()
+  })
+
+  const balanceOf = (token: `0x${string}`, who: `0x${string}`) =>
+    env.devnet.publicClient.readContract({
+      address: token,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [who],
+    })
+
+  test('approves exactly, deposits, decodes the v1.2 Deposit event; shares as StrategyBase predicts', async () => {
+    const amount = parseEther('3')
+    const staker = await newStaker(env, amount)
+    const wallet = env.devnet.walletClient(staker)
+    const before = await getStrategy(env.devnet.publicClient, { strategy: env.strategy })
+    const expectedShares = before.underlyingToShares(amount)
+
+    const hash = await deposit(wallet, { strategy: env.strategy, token: env.token, amount })
+    const { receipt, events, shares } = await waitForDeposit(env.devnet.publicClient, hash)
+    expect(receipt.status).toBe('success')
+    const ev = events.find((e) => e.eventName === 'Deposit')!
+    expect(ev.args).toMatchObject({ staker: staker.address, strategy: env.strategy, token: env.token })
+    expect(shares).toBe(expectedShares)
+    expect(await balanceOf(env.token, staker.address)).toBe(0n)
+
+    const deposits = await getDeposits(env.devnet.publicClient, { staker: staker.address })
+    expect(deposits).toEqual([
+      {
+        strategy: env.strategy,
+        token: env.token,
+        depositShares: expectedShares,
+        withdrawableShares: expectedShares,
+        underlyingAmount: await env.devnet.publicClient.readContract({
+          address: env.strategy,
+          abi: (await import('../abis.js')).eigenlayerStrategyAbi,
+          functionName: 'sharesToUnderlyingView',
+          args: [expectedShares],
+        }),
+      },
+    ])
+  })
+
+  test('second strategy from the StrategyFactory; no approval sent when the allowance suffices', async () => {
+    const second = await secondStrategy(env)
+    const amount = 5n * 10n ** 17n
+    const staker = await newStaker(env, amount, second.token)
+    const wallet = env.devnet.walletClient(staker)
+    await wallet.writeContract({
+      address: second.token,
+      abi: erc20Abi,
+      functionName: 'approve',
+      args: [env.deployment.strategyManager, amount],
+    })
+    const nonceBefore = await env.devnet.publicClient.getTransactionCount({ address: staker.address })
+    const hash = await deposit(wallet, { strategy: second.strategy, token: second.token, amount })
+    await waitForDeposit(env.devnet.publicClient, hash)
+    // exactly one more transaction: the deposit (no approval)
+    expect(await env.devnet.publicClient.getTransactionCount({ address: staker.address })).toBe(
+      nonceBefore + 1,
+    )
+    const [d] = await getDeposits(env.devnet.publicClient, { staker: staker.address })
+    expect(d?.strategy).toBe(second.strategy)
+    expect(d?.underlyingAmount).toBe(amount)
+  })
+
+  test('simulateDeposit returns the shares and refuses a short allowance before simulating', async () => {
+    const amount = parseEther('1')
+    const staker = await newStaker(env, amount)
+    await expect(
+      simulateDeposit(env.devnet.publicClient, {
+        account: staker.address,
+        strategy: env.strategy,
+        token: env.token,
+        amount,
+      }),
+    ).rejects.toBeInstanceOf(InsufficientAllowanceError)
+    const [approve] = prepareDeposit({
+      deployment: env.deployment,
+      strategy: env.strategy,
+      token: env.token,
+      amount,
+    })
+    await env.devnet.walletClient(staker).sendTransaction({ to: approve!.to, data: approve!.data })
+    const { result, request } = await simulateDeposit(env.devnet.publicClient, {
+      account: staker.address,
+      strategy: env.strategy,
+      token: env.token,
+      amount,
+    })
+    const s = await getStrategy(env.devnet.publicClient, { strategy: env.strategy })
+    expect(result).toBe(s.underlyingToShares(amount))
+    expect(request.functionName).toBe('depositIntoStrategy')
+  })
+
+  test('typed errors before any transaction: not whitelisted, above balance, wrong token', async () => {
+    const staker = await newStaker(env, 10n)
+    const wallet = env.devnet.walletClient(staker)
+    const weth = env.devnet.deployments.tokens.weth
+    const nonce = await env.devnet.publicClient.getTransactionCount({ address: staker.address })
+    // an address that is not a whitelisted strategy
+    await expect(
+      deposit(wallet, { strategy: staker.address, token: env.token, amount: 1n }),
+    ).rejects.toBeInstanceOf(StrategyNotWhitelistedError)
+    const err = await deposit(wallet, { strategy: env.strategy, token: env.token, amount: 11n }).catch(
+      (e) => e,
+    )
+    expect(err).toBeInstanceOf(InsufficientBalanceError)
+    expect(err).toMatchObject({ required: 11n, balance: 10n })
+    await expect(deposit(wallet, { strategy: env.strategy, token: weth, amount: 1n })).rejects.toBeInstanceOf(
+      InvalidParameterError,
+    )
+    expect(await env.devnet.publicClient.getTransactionCount({ address: staker.address })).toBe(nonce)
+  })
+
+  test('a deposit failing after its approval landed: StepFailedError says the tokens are still in the wallet', async () => {
+    const amount = parseEther('2')
+    const staker = await newStaker(env, amount)
+    const inner = http(env.devnet.rpcUrl)({ chain: env.devnet.chain })
+    // a transport that makes the deposit simulation revert (as if the strategy were paused meanwhile)
+    const transport = custom({
+      async request(args) {
+        const call = (args.params as [{ data?: string; input?: string }] | undefined)?.[0]
+        const data = call?.data ?? call?.input
+        if (args.method === 'eth_call' && typeof data === 'string' && data.startsWith('0xe7a050aa')) {
+          throw Object.assign(new Error('execution reverted'), { code: 3, data: '0x840a48d5' })
+        }
+        return inner.request(args)
+      },
+    })
+    const wallet = createWalletClient({ chain: env.devnet.chain, transport, account: staker })
+    const err = await deposit(wallet, { strategy: env.strategy, token: env.token, amount }).catch((e) => e)
+    expect(err).toBeInstanceOf(StepFailedError)
+    expect(err.step).toBe('depositIntoStrategy')
+    expect(err.completed[0].step).toBe('approve')
+    expect(err.holdings).toMatch(/still in the wallet/)
+    expect(await balanceOf(env.token, staker.address)).toBe(amount)
+    const allowance = await env.devnet.publicClient.readContract({
+      address: env.token,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [staker.address, env.deployment.strategyManager],
+    })
+    expect(allowance).toBe(amount)
+  })
+})

@@ -1,0 +1,203 @@
+import type { Address } from 'viem'
+import { assertAddress, type BatchRead, readBatch, unwrap } from '../../tx.js'
+import { allocationManagerAbi, delegationManagerAbi } from '../abis.js'
+import {
+  clockFrom,
+  clockReads,
+  type DeploymentParameter,
+  type EigenLayerReadClient,
+  getDeployment,
+  sameAddress,
+} from '../internal.js'
+import { slashableStake } from '../math.js'
+
+export type OperatorSet = { avs: Address; id: number }
+
+export type GetAllocationsParameters = {
+  operator: Address
+  /** Block for `minimumSlashableStake` (pending deallocations effective by then are applied); default: now. */
+  futureBlock?: bigint
+} & DeploymentParameter
+
+export type StrategyAllocation = {
+  strategy: Address
+  currentMagnitude: bigint
+  /** Signed pending change (negative: a pending deallocation). */
+  pendingDiff: bigint
+  /** Block at which the pending change applies. */
+  effectBlock: number
+  maxMagnitude: bigint
+  /** Magnitude allocated or pending over all sets (`getEncumberedMagnitude`; `encumberedMagnitude` on v1.2). */
+  encumberedMagnitude: bigint | null
+  /** The operator's delegated shares in the strategy. */
+  operatorShares: bigint
+  /** Stake slashable now (`getAllocatedStake`, or where absent `getMinimumSlashableStake` at the current block). */
+  allocatedStake: bigint
+  /** Stake slashable until `futureBlock` (`getMinimumSlashableStake`). */
+  minimumSlashableStake: bigint
+}
+
+export type GetAllocationsReturnType = {
+  operator: Address
+  blockNumber: bigint
+  allocationDelay: { isSet: boolean; blocks: number }
+  operatorSets: { operatorSet: OperatorSet; registered: boolean; strategies: StrategyAllocation[] }[]
+}
+
+export type GetAllocationsErrorType = Error
+
+/**
+ * An operator's allocations: per operator set it allocated to, per strategy, the current and
+ * pending magnitude, effect block, max magnitude, allocated and minimum slashable stake. Three
+ * round trips (sets, then their strategies, then the figures). Views missing on older releases
+ * (`getAllocatedStake`, `getEncumberedMagnitude`) are probed in the same batch as their fallbacks.
+ */
+export async function getAllocations(
+  client: EigenLayerReadClient,
+  params: GetAllocationsParameters,
+): Promise<GetAllocationsReturnType> {
+  const operator = assertAddress('operator', params.operator)
+  const d = getDeployment(client, params.deployment)
+  const am = d.allocationManager
+  const r1 = await readBatch(client, [
+    { address: am, abi: allocationManagerAbi, functionName: 'getAllocatedSets', args: [operator] },
+    { address: am, abi: allocationManagerAbi, functionName: 'getRegisteredSets', args: [operator] },
+    { address: am, abi: allocationManagerAbi, functionName: 'getAllocationDelay', args: [operator] },
+    ...clockReads(client),
+  ])
+  const sets = unwrap<readonly OperatorSet[]>(r1[0])
+  const registeredSets = unwrap<readonly OperatorSet[]>(r1[1])
+  const [isSet, blocks] = unwrap<readonly [boolean, number]>(r1[2])
+  const { blockNumber } = await clockFrom(client, r1.slice(3))
+  const futureBlock = params.futureBlock ?? blockNumber
+  const result: GetAllocationsReturnType = {
+    operator,
+    blockNumber,
+    allocationDelay: { isSet, blocks },
+    operatorSets: [],
+  }
+  if (sets.length === 0) return result
+
+  const r2 = await readBatch(
+    client,
+    sets.map((set) => ({
+      address: am,
+      abi: allocationManagerAbi,
+      functionName: 'getAllocatedStrategies',
+      args: [operator, set],
+    })),
+  )
+  const setStrategies = sets.map((_, i) => unwrap<readonly Address[]>(r2[i]))
+  const all = [...new Map(setStrategies.flat().map((s) => [s.toLowerCase(), s])).values()]
+
+  const reads: BatchRead[] = [
+    { address: am, abi: allocationManagerAbi, functionName: 'getMaxMagnitudes', args: [operator, all] },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'getOperatorShares',
+      args: [operator, all],
+    },
+    ...all.flatMap((s) => [
+      { address: am, abi: allocationManagerAbi, functionName: 'getEncumberedMagnitude', args: [operator, s] },
+      { address: am, abi: allocationManagerAbi, functionName: 'encumberedMagnitude', args: [operator, s] },
+    ]),
+  ]
+  const perSetStart: number[] = []
+  sets.forEach((set, i) => {
+    perSetStart.push(reads.length)
+    const strategies = setStrategies[i]!
+    reads.push(
+      ...strategies.map((s) => ({
+        address: am,
+        abi: allocationManagerAbi,
+        functionName: 'getAllocation',
+        args: [operator, set, s],
+      })),
+      {
+        address: am,
+        abi: allocationManagerAbi,
+        functionName: 'getMinimumSlashableStake',
+        args: [set, [operator], strategies, Number(futureBlock)],
+      },
+      {
+        address: am,
+        abi: allocationManagerAbi,
+        functionName: 'getMinimumSlashableStake',
+        args: [set, [operator], strategies, Number(blockNumber)],
+      },
+      {
+        address: am,
+        abi: allocationManagerAbi,
+        functionName: 'getAllocatedStake',
+        args: [set, [operator], strategies],
+      },
+    )
+  })
+  const r3 = await readBatch(client, reads)
+  const maxMags = unwrap<readonly bigint[]>(r3[0])
+  const opShares = unwrap<readonly bigint[]>(r3[1])
+  const index = (s: Address) => all.findIndex((x) => sameAddress(x, s))
+  const encumbered = (s: Address): bigint | null => {
+    const i = index(s)
+    const a = r3[2 + 2 * i]
+    const b = r3[3 + 2 * i]
+    if (a?.status === 'success') return a.result as bigint
+    if (b?.status === 'success') return b.result as bigint
+    return null
+  }
+  result.operatorSets = sets.map((set, i) => {
+    const strategies = setStrategies[i]!
+    const start = perSetStart[i]!
+    const minimum = unwrap<readonly (readonly bigint[])[]>(r3[start + strategies.length])[0] ?? []
+    const minimumNow = unwrap<readonly (readonly bigint[])[]>(r3[start + strategies.length + 1])[0] ?? []
+    const allocated = r3[start + strategies.length + 2]
+    const allocatedStake =
+      allocated?.status === 'success'
+        ? ((allocated.result as readonly (readonly bigint[])[])[0] ?? [])
+        : minimumNow
+    return {
+      operatorSet: { avs: set.avs, id: set.id },
+      registered: registeredSets.some((r) => sameAddress(r.avs, set.avs) && r.id === set.id),
+      strategies: strategies.map((strategy, j) => {
+        const alloc = unwrap<{ currentMagnitude: bigint; pendingDiff: bigint; effectBlock: number }>(
+          r3[start + j],
+        )
+        const k = index(strategy)
+        return {
+          strategy,
+          currentMagnitude: alloc.currentMagnitude,
+          pendingDiff: alloc.pendingDiff,
+          effectBlock: alloc.effectBlock,
+          maxMagnitude: maxMags[k] ?? 0n,
+          encumberedMagnitude: encumbered(strategy),
+          operatorShares: opShares[k] ?? 0n,
+          allocatedStake: allocatedStake[j] ?? 0n,
+          minimumSlashableStake: minimum[j] ?? 0n,
+        }
+      }),
+    }
+  })
+  return result
+}
+
+/** @internal Allocated stake computed from magnitudes (what `getAllocatedStake` returns), for batched reads. */
+export function allocatedStakeOf(a: {
+  operatorShares: bigint
+  currentMagnitude: bigint
+  pendingDiff: bigint
+  effectBlock: number
+  maxMagnitude: bigint
+  blockNumber: bigint
+}): bigint {
+  return slashableStake({
+    operatorShares: a.operatorShares,
+    allocation: {
+      currentMagnitude: a.currentMagnitude,
+      pendingDiff: a.pendingDiff,
+      effectBlock: a.effectBlock,
+    },
+    maxMagnitude: a.maxMagnitude,
+    futureBlock: a.blockNumber,
+  })
+}

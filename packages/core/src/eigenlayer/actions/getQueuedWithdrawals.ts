@@ -1,0 +1,99 @@
+import type { Address, Hex } from 'viem'
+import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
+import { delegationManagerAbi } from '../abis.js'
+import type { EigenLayerDeployment } from '../deployments.js'
+import {
+  clockFrom,
+  clockReads,
+  type DeploymentParameter,
+  type EigenLayerReadClient,
+  getDeployment,
+  type Withdrawal,
+  withdrawalRoot,
+} from '../internal.js'
+
+export type GetQueuedWithdrawalsParameters = { staker: Address } & DeploymentParameter
+
+export type QueuedWithdrawal = {
+  /** `calculateWithdrawalRoot(withdrawal)`. */
+  root: Hex
+  withdrawal: Withdrawal
+  /** Shares it pays out per strategy, slashing applied (`getQueuedWithdrawals`). */
+  shares: readonly bigint[]
+  strategies: readonly Address[]
+  startBlock: bigint
+  /** First block in which it can be completed: `startBlock + minWithdrawalDelayBlocks + 1`. */
+  readyAtBlock: bigint
+  /** Completable at the block read (a completion simulated now succeeds). */
+  isReady: boolean
+  blocksRemaining: bigint
+}
+
+export type GetQueuedWithdrawalsReturnType = {
+  withdrawals: QueuedWithdrawal[]
+  /** The block the state was read at. */
+  blockNumber: bigint
+  withdrawalDelayBlocks: number
+}
+
+export type GetQueuedWithdrawalsErrorType = Error
+
+/** @internal The reads of a queued-withdrawals snapshot (withdrawals, delay, clock). */
+export function queuedWithdrawalsReads(
+  client: EigenLayerReadClient,
+  d: EigenLayerDeployment,
+  staker: Address,
+): BatchRead[] {
+  return [
+    {
+      address: d.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'getQueuedWithdrawals',
+      args: [staker],
+    },
+    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'minWithdrawalDelayBlocks' },
+    ...clockReads(client),
+  ]
+}
+
+/** @internal Decodes `queuedWithdrawalsReads` results starting at `offset` (4 results). */
+export async function decodeQueuedWithdrawals(
+  client: EigenLayerReadClient,
+  results: readonly (BatchResult | undefined)[],
+  offset = 0,
+): Promise<GetQueuedWithdrawalsReturnType> {
+  const [list, shares] = unwrap<readonly [readonly Withdrawal[], readonly (readonly bigint[])[]]>(
+    results[offset],
+  )
+  const delay = unwrap<number>(results[offset + 1])
+  const { blockNumber } = await clockFrom(client, results.slice(offset + 2, offset + 4))
+  const withdrawals = list.map((withdrawal, i) => {
+    const startBlock = BigInt(withdrawal.startBlock)
+    const readyAtBlock = startBlock + BigInt(delay) + 1n
+    return {
+      root: withdrawalRoot(withdrawal),
+      withdrawal,
+      shares: shares[i] ?? [],
+      strategies: withdrawal.strategies,
+      startBlock,
+      readyAtBlock,
+      isReady: blockNumber >= readyAtBlock,
+      blocksRemaining: blockNumber >= readyAtBlock ? 0n : readyAtBlock - blockNumber,
+    }
+  })
+  return { withdrawals, blockNumber, withdrawalDelayBlocks: delay }
+}
+
+/**
+ * The staker's queued withdrawals with their shares after slashing, ready block and readiness,
+ * judged at the block of the read with the delay read from chain: one round trip.
+ */
+export async function getQueuedWithdrawals(
+  client: EigenLayerReadClient,
+  params: GetQueuedWithdrawalsParameters,
+): Promise<GetQueuedWithdrawalsReturnType> {
+  const staker = assertAddress('staker', params.staker)
+  const d = getDeployment(client, params.deployment)
+  const results = await readBatch(client, queuedWithdrawalsReads(client, d, staker))
+  return decodeQueuedWithdrawals(client, results)
+}

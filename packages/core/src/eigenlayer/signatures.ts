@@ -1,0 +1,322 @@
+import { type Account, type Address, bytesToHex, type Hex, hashDomain, type TypedDataDomain } from 'viem'
+import { signTypedData } from 'viem/actions'
+import { InvalidParameterError } from '../errors.js'
+import { assertAddress, assertAmount, readBatch, unwrap } from '../tx.js'
+import { delegationManagerAbi, strategyManagerAbi } from './abis.js'
+import { SaltSpentError, SignatureExpiredError } from './errors.js'
+import {
+  accountAddress,
+  clockFrom,
+  clockReads,
+  type DeploymentParameter,
+  type EigenLayerReadClient,
+  type EigenLayerWalletClient,
+  getDeployment,
+  requireAccount,
+  sameAddress,
+} from './internal.js'
+
+/** The EIP-712 types EigenLayer signs (from the contracts' typehash strings). */
+export const eigenlayerTypes = {
+  DelegationApproval: [
+    { name: 'delegationApprover', type: 'address' },
+    { name: 'staker', type: 'address' },
+    { name: 'operator', type: 'address' },
+    { name: 'salt', type: 'bytes32' },
+    { name: 'expiry', type: 'uint256' },
+  ],
+  Deposit: [
+    { name: 'staker', type: 'address' },
+    { name: 'strategy', type: 'address' },
+    { name: 'token', type: 'address' },
+    { name: 'amount', type: 'uint256' },
+    { name: 'nonce', type: 'uint256' },
+    { name: 'expiry', type: 'uint256' },
+  ],
+} as const
+
+const versionAbi = [
+  {
+    type: 'function',
+    name: 'version',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [{ type: 'string' }],
+  },
+] as const
+
+/** A fresh random 32-byte salt (Web Crypto). */
+export function randomSalt(): Hex {
+  return bytesToHex(crypto.getRandomValues(new Uint8Array(32)))
+}
+
+/**
+ * The contract's EIP-712 domain, found from chain: the candidate (v1.2 and earlier: no `version`;
+ * v1.3+: `version` = the first character of `version()`) whose hash equals `domainSeparator()`.
+ * `reads` are the `domainSeparator()` and `version()` results.
+ */
+export function matchDomain(
+  verifyingContract: Address,
+  chainId: number,
+  domainSeparator: Hex,
+  version: string | undefined,
+): TypedDataDomain {
+  const candidates: TypedDataDomain[] = [{ name: 'EigenLayer', chainId, verifyingContract }]
+  if (version !== undefined) {
+    const majors = new Set([version.slice(0, 1), version.replace(/^v/, '').split('.')[0] ?? '', version])
+    for (const v of majors)
+      if (v) candidates.push({ name: 'EigenLayer', version: v, chainId, verifyingContract })
+  }
+  const found = candidates.find(
+    (d) => hashDomain({ domain: d, types: { EIP712Domain: domainFields(d) } } as never) === domainSeparator,
+  )
+  if (!found) {
+    throw new InvalidParameterError(
+      'deployment',
+      `no known EIP-712 domain matches ${verifyingContract}'s domainSeparator() ${domainSeparator}`,
+    )
+  }
+  return found
+}
+
+function domainFields(d: TypedDataDomain) {
+  return [
+    { name: 'name', type: 'string' },
+    ...(d.version === undefined ? [] : [{ name: 'version', type: 'string' }]),
+    { name: 'chainId', type: 'uint256' },
+    { name: 'verifyingContract', type: 'address' },
+  ]
+}
+
+/** Reads the EIP-712 domain of an EigenLayer contract (one round trip). */
+export async function getEigenLayerDomain(
+  client: EigenLayerReadClient,
+  params: { contract: Address },
+): Promise<TypedDataDomain> {
+  const contract = assertAddress('contract', params.contract)
+  const [sep, version] = await readBatch(client, [
+    { address: contract, abi: delegationManagerAbi, functionName: 'domainSeparator' },
+    { address: contract, abi: versionAbi, functionName: 'version' },
+  ])
+  const chainId = client.chain?.id
+  if (chainId === undefined) throw new InvalidParameterError('client', 'has no chain')
+  return matchDomain(
+    contract,
+    chainId,
+    unwrap<Hex>(sep),
+    version?.status === 'success' ? (version.result as string) : undefined,
+  )
+}
+
+/** Whether an approver's salt is spent (`DelegationManager.delegationApproverSaltIsSpent`). */
+export async function isApproverSaltSpent(
+  client: EigenLayerReadClient,
+  params: { approver: Address; salt: Hex } & DeploymentParameter,
+): Promise<boolean> {
+  const d = getDeployment(client, params.deployment)
+  const [r] = await readBatch(client, [
+    {
+      address: d.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'delegationApproverSaltIsSpent',
+      args: [assertAddress('approver', params.approver), params.salt],
+    },
+  ])
+  return unwrap<boolean>(r)
+}
+
+/** The approval digest as the DelegationManager computes it (`calculateDelegationApprovalDigestHash`). */
+export async function getDelegationApprovalDigest(
+  client: EigenLayerReadClient,
+  params: {
+    staker: Address
+    operator: Address
+    approver: Address
+    salt: Hex
+    expiry: bigint
+  } & DeploymentParameter,
+): Promise<Hex> {
+  const d = getDeployment(client, params.deployment)
+  const [r] = await readBatch(client, [
+    {
+      address: d.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'calculateDelegationApprovalDigestHash',
+      args: [
+        assertAddress('staker', params.staker),
+        assertAddress('operator', params.operator),
+        assertAddress('approver', params.approver),
+        params.salt,
+        params.expiry,
+      ],
+    },
+  ])
+  return unwrap<Hex>(r)
+}
+
+/** The deposit digest as the StrategyManager computes it (`calculateStrategyDepositDigestHash`). */
+export async function getDepositDigest(
+  client: EigenLayerReadClient,
+  params: {
+    staker: Address
+    strategy: Address
+    token: Address
+    amount: bigint
+    nonce: bigint
+    expiry: bigint
+  } & DeploymentParameter,
+): Promise<Hex> {
+  const d = getDeployment(client, params.deployment)
+  const [r] = await readBatch(client, [
+    {
+      address: d.strategyManager,
+      abi: strategyManagerAbi,
+      functionName: 'calculateStrategyDepositDigestHash',
+      args: [params.staker, params.strategy, params.token, params.amount, params.nonce, params.expiry],
+    },
+  ])
+  return unwrap<Hex>(r)
+}
+
+export type SignDelegationApprovalParameters = {
+  staker: Address
+  operator: Address
+  /** Default: a fresh random salt (checked unspent). */
+  salt?: Hex
+  /** Unix seconds; default: chain time + `validFor`. */
+  expiry?: bigint
+  /** Seconds of validity when `expiry` is not given; default 3600. */
+  validFor?: bigint
+  /** The approver's account; default the wallet client's. */
+  account?: Account | Address
+} & DeploymentParameter
+
+export type SignDelegationApprovalReturnType = {
+  /** Pass as `approverSignature` to `delegateTo` / `redelegate`. */
+  signature: Hex
+  salt: Hex
+  expiry: bigint
+  approver: Address
+}
+
+/**
+ * For an operator's delegation approver: signs the EIP-712 `DelegationApproval` for a staker,
+ * with the domain taken from chain and a fresh salt. Refuses a spent salt, an approver that is not
+ * the operator's, and an expiry in the past. One read round trip, then the signature.
+ */
+export async function signDelegationApproval(
+  walletClient: EigenLayerWalletClient,
+  params: SignDelegationApprovalParameters,
+): Promise<SignDelegationApprovalReturnType> {
+  const staker = assertAddress('staker', params.staker)
+  const operator = assertAddress('operator', params.operator)
+  const account = requireAccount(walletClient, params.account, 'account (the approver)')
+  const approver = accountAddress(account)
+  const salt = params.salt ?? randomSalt()
+  if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) throw new InvalidParameterError('salt', 'must be 32 bytes of hex')
+  const d = getDeployment(walletClient, params.deployment)
+  const results = await readBatch(walletClient, [
+    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'domainSeparator' },
+    { address: d.delegationManager, abi: versionAbi, functionName: 'version' },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'delegationApproverSaltIsSpent',
+      args: [approver, salt],
+    },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'delegationApprover',
+      args: [operator],
+    },
+    ...clockReads(walletClient),
+  ])
+  const { timestamp } = await clockFrom(walletClient, results.slice(4))
+  if (unwrap<boolean>(results[2])) throw new SaltSpentError(approver, salt)
+  const registeredApprover = unwrap<Address>(results[3])
+  if (!sameAddress(registeredApprover, approver)) {
+    throw new InvalidParameterError(
+      'account',
+      `${approver} is not the delegation approver of ${operator} (that is ${registeredApprover})`,
+    )
+  }
+  const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
+  if (expiry < timestamp) throw new SignatureExpiredError(expiry, timestamp)
+  const domain = matchDomain(
+    d.delegationManager,
+    walletClient.chain?.id ?? 0,
+    unwrap<Hex>(results[0]),
+    results[1]?.status === 'success' ? (results[1].result as string) : undefined,
+  )
+  const signature = await signTypedData(walletClient, {
+    account,
+    domain,
+    types: eigenlayerTypes,
+    primaryType: 'DelegationApproval',
+    message: { delegationApprover: approver, staker, operator, salt, expiry },
+  })
+  return { signature, salt, expiry, approver }
+}
+
+export type SignDepositParameters = {
+  strategy: Address
+  token: Address
+  amount: bigint
+  /** Unix seconds; default chain time + `validFor`. */
+  expiry?: bigint
+  /** Seconds of validity when `expiry` is not given; default 3600. */
+  validFor?: bigint
+  /** The staker's account; default the wallet client's. */
+  account?: Account | Address
+} & DeploymentParameter
+
+export type SignDepositReturnType = {
+  staker: Address
+  strategy: Address
+  token: Address
+  amount: bigint
+  nonce: bigint
+  expiry: bigint
+  signature: Hex
+}
+
+/**
+ * For a staker: signs the EIP-712 `Deposit` that lets a third party deposit on the staker's
+ * behalf (`depositWithSignature`), with the staker's current nonce and the domain from chain.
+ */
+export async function signDeposit(
+  walletClient: EigenLayerWalletClient,
+  params: SignDepositParameters,
+): Promise<SignDepositReturnType> {
+  const strategy = assertAddress('strategy', params.strategy)
+  const token = assertAddress('token', params.token)
+  const amount = assertAmount('amount', params.amount)
+  const account = requireAccount(walletClient, params.account, 'account (the staker)')
+  const staker = accountAddress(account)
+  const d = getDeployment(walletClient, params.deployment)
+  const results = await readBatch(walletClient, [
+    { address: d.strategyManager, abi: strategyManagerAbi, functionName: 'domainSeparator' },
+    { address: d.strategyManager, abi: versionAbi, functionName: 'version' },
+    { address: d.strategyManager, abi: strategyManagerAbi, functionName: 'nonces', args: [staker] },
+    ...clockReads(walletClient),
+  ])
+  const { timestamp } = await clockFrom(walletClient, results.slice(3))
+  const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
+  if (expiry < timestamp) throw new SignatureExpiredError(expiry, timestamp)
+  const nonce = unwrap<bigint>(results[2])
+  const domain = matchDomain(
+    d.strategyManager,
+    walletClient.chain?.id ?? 0,
+    unwrap<Hex>(results[0]),
+    results[1]?.status === 'success' ? (results[1].result as string) : undefined,
+  )
+  const signature = await signTypedData(walletClient, {
+    account,
+    domain,
+    types: eigenlayerTypes,
+    primaryType: 'Deposit',
+    message: { staker, strategy, token, amount, nonce, expiry },
+  })
+  return { staker, strategy, token, amount, nonce, expiry, signature }
+}

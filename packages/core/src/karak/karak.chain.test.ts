@@ -436,6 +436,16 @@ describe('redeem queue', () => {
     expect(timestamp).toBeGreaterThanOrEqual(firstStart + 9n * DAY)
     expect(timestamp).toBeLessThan(stethPos!.queuedWithdrawals[1]!.readyAt)
 
+    // discovering the vaults from the operator costs one more round trip
+    counter.requests = 0
+    const viaOperator = await getKarakPositions(client, {
+      staker: account.address,
+      operators: [karak.operator],
+      deployment: { core: karak.core },
+    })
+    expect(counter.requests).toBe(3)
+    expect(viaOperator.positions).toEqual(positions)
+
     // finishing one leaves the others; still 2 round trips
     await finishKarakRedeem(wallet, { vault: karak.vaults.steth, nonce: 0n })
     counter.requests = 0

@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
-import { assertAddress, type BatchRead, type BatchResult, readBatch } from '../../tx.js'
-import { karakVaultAbi } from '../abis.js'
+import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
+import { karakCoreAbi, karakVaultAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import {
   isKarakWithdrawalReady,
@@ -11,6 +11,7 @@ import {
 } from '../math.js'
 import { type KarakVault, karakVaultReads, parseKarakVault } from './getKarakVault.js'
 import {
+  karakDeployment,
   optionalKarakDeployment,
   type ReadClient,
   readTimestamp,
@@ -60,6 +61,11 @@ export type GetKarakPositionsParameters = {
   staker: Address
   /** Vaults to read; default: the deployment's `vaults`. Core keeps no list of all vaults. */
   vaults?: readonly Address[]
+  /**
+   * Also read every vault of these operators (Core `getOperatorVaults`): one more round trip first,
+   * so at most 3.
+   */
+  operators?: readonly Address[]
   /** Keep vaults where the staker has no shares and no queued withdrawal (default false). */
   includeEmpty?: boolean
   deployment?: KarakDeployment
@@ -161,31 +167,48 @@ export function planKarakPositions(params: {
   }
 }
 
-function resolveVaults(
+async function resolveVaults(
   client: ReadClient,
-  params: { vaults?: readonly Address[]; deployment?: KarakDeployment },
-) {
-  const list = params.vaults ?? optionalKarakDeployment(client, params.deployment)?.vaults
-  if (!list) {
+  params: { vaults?: readonly Address[]; operators?: readonly Address[]; deployment?: KarakDeployment },
+): Promise<Address[]> {
+  const given =
+    params.vaults ?? (params.operators ? [] : optionalKarakDeployment(client, params.deployment)?.vaults)
+  if (!given) {
     throw new InvalidParameterError(
       'vaults',
-      'name the vaults to read (or pass a deployment listing `vaults`)',
+      'name the vaults (or operators) to read, or pass a deployment listing `vaults`',
     )
   }
-  return list.map((v, i) => assertAddress(`vaults[${i}]`, v))
+  const vaults = given.map((v, i) => assertAddress(`vaults[${i}]`, v))
+  if (params.operators && params.operators.length > 0) {
+    const operators = params.operators.map((o, i) => assertAddress(`operators[${i}]`, o))
+    const { core } = karakDeployment(client, params.deployment)
+    const results = await readBatch(
+      client,
+      operators.map((operator) => ({
+        address: core,
+        abi: karakCoreAbi,
+        functionName: 'getOperatorVaults',
+        args: [operator],
+      })),
+    )
+    for (const r of results) vaults.push(...unwrap<readonly Address[]>(r))
+  }
+  return [...new Map(vaults.map((v) => [v.toLowerCase(), v])).values()]
 }
 
 /**
  * A staker's Karak positions: per vault the shares and their value, and every queued withdrawal
  * with its ready time. At most 2 JSON-RPC round trips (one `eth_call` per stage) whatever the
- * number of vaults and withdrawals; 1 when the staker never queued a withdrawal.
+ * number of vaults and withdrawals; 1 when the staker never queued a withdrawal; one more first
+ * when `operators` are given.
  */
 export async function getKarakPositions(
   client: ReadClient,
   params: GetKarakPositionsParameters,
 ): Promise<GetKarakPositionsReturnType> {
   const staker = assertAddress('staker', params.staker)
-  const vaults = resolveVaults(client, params)
+  const vaults = await resolveVaults(client, params)
   const plan = planKarakPositions({
     staker,
     vaults,

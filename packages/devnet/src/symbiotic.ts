@@ -131,6 +131,8 @@ export const symbioticDevnetAbi = {
     'function setOperatorNetworkShares(bytes32 subnetwork, address operator, uint256 shares)',
     'function setOperatorNetworkLimit(bytes32 subnetwork, address operator, uint256 amount)',
     'function stake(bytes32 subnetwork, address operator) view returns (uint256)',
+    'function maxNetworkLimit(bytes32 subnetwork) view returns (uint256)',
+    'function networkLimit(bytes32 subnetwork) view returns (uint256)',
     'function TYPE() view returns (uint64)',
   ]),
   slasher: parseAbi([
@@ -332,7 +334,7 @@ export type CreateSymbioticVaultOptions = {
   /** 0 NetworkRestake, 1 FullRestake, 2 OperatorSpecific, 3 OperatorNetworkSpecific. */
   delegatorType: SymbioticDelegatorType
   /** 0 Slasher (instant), 1 VetoSlasher; omit for a vault without a slasher. */
-  slasherType?: SymbioticSlasherType
+  slasherType?: SymbioticSlasherType | undefined
   /** A deposit limit (turns `isDepositLimit` on). */
   depositLimit?: bigint
   /** Turn the deposit whitelist on; `whitelistedDepositors` are then whitelisted by the owner. */
@@ -563,30 +565,30 @@ export async function registerSymbioticOperator(target: SymbioticTarget, operato
   })
 }
 
-/** Opts a registered operator into a vault (operator→vault service) and/or a network (operator→network service). */
+/** Opts a registered operator into a vault (operator→vault service) and/or a network (operator→network service); skips opt-ins already made. */
 export async function optInSymbioticOperator(
   target: SymbioticTarget,
   params: { operator: Address; vault?: Address; network?: Address },
 ): Promise<void> {
   const { ctx, symbiotic } = resolveTarget(target)
-  if (params.vault) {
+  const optIn = async (service: Address, where: Address) => {
+    const opted = await ctx.publicClient.readContract({
+      address: service,
+      abi: symbioticDevnetAbi.optInService,
+      functionName: 'isOptedIn',
+      args: [params.operator, where],
+    })
+    if (opted) return // already opted in (the service reverts AlreadyOptedIn)
     await ctx.write({
-      address: symbiotic.operatorVaultOptInService,
+      address: service,
       abi: symbioticDevnetAbi.optInService,
       functionName: 'optIn',
-      args: [params.vault],
+      args: [where],
       from: params.operator,
     })
   }
-  if (params.network) {
-    await ctx.write({
-      address: symbiotic.operatorNetworkOptInService,
-      abi: symbioticDevnetAbi.optInService,
-      functionName: 'optIn',
-      args: [params.network],
-      from: params.operator,
-    })
-  }
+  if (params.vault) await optIn(symbiotic.operatorVaultOptInService, params.vault)
+  if (params.network) await optIn(symbiotic.operatorNetworkOptInService, params.network)
 }
 
 /** `delegator.setMaxNetworkLimit(identifier, amount)` sent by the network. */
@@ -651,7 +653,7 @@ export async function setSymbioticOperatorNetworkLimit(
 
 /**
  * Wires one network and one operator to a vault so the operator has stake there: registers both
- * (unless told they already are), sets the network's middleware, opts the operator into the vault
+ * (unless they are, or told not to), sets the network's middleware, opts the operator into the vault
  * and the network, sets the max network limit (from the network) and the delegator's limits
  * (NetworkRestake: network limit + operator shares; FullRestake: network limit + operator network
  * limit; OperatorSpecific: network limit). Returns the subnetwork.
@@ -680,22 +682,42 @@ export async function setupSymbioticStake(
   const limit = params.limit ?? 1n << 255n
   const subnetwork = symbioticSubnetwork(params.network, params.identifier ?? 0n)
   const from = params.owner ? { from: params.owner } : {}
-  if (params.registerNetwork !== false) await registerSymbioticNetwork(target, params.network)
+  const { ctx, symbiotic } = resolveTarget(target)
+  const registered = (registry: Address, who: Address) =>
+    ctx.publicClient.readContract({
+      address: registry,
+      abi: symbioticDevnetAbi.registry,
+      functionName: 'isEntity',
+      args: [who],
+    })
+  if (params.registerNetwork !== false && !(await registered(symbiotic.networkRegistry, params.network)))
+    await registerSymbioticNetwork(target, params.network)
   if (params.middleware)
     await setSymbioticMiddleware(target, { network: params.network, middleware: params.middleware })
-  if (params.registerOperator !== false) await registerSymbioticOperator(target, params.operator)
+  if (params.registerOperator !== false && !(await registered(symbiotic.operatorRegistry, params.operator)))
+    await registerSymbioticOperator(target, params.operator)
   await optInSymbioticOperator(target, {
     operator: params.operator,
     vault: params.vault,
     network: params.network,
   })
-  await setSymbioticMaxNetworkLimit(target, {
-    delegator: params.delegator,
-    network: params.network,
-    identifier: params.identifier ?? 0n,
-    amount: limit,
-  })
-  if (params.delegatorType <= 2) {
+  // Limits already at this value are left alone (the delegator reverts AlreadySet on an equal value).
+  const current = (functionName: 'maxNetworkLimit' | 'networkLimit') =>
+    ctx.publicClient.readContract({
+      address: params.delegator,
+      abi: symbioticDevnetAbi.delegator,
+      functionName,
+      args: [subnetwork],
+    })
+  if ((await current('maxNetworkLimit')) !== limit) {
+    await setSymbioticMaxNetworkLimit(target, {
+      delegator: params.delegator,
+      network: params.network,
+      identifier: params.identifier ?? 0n,
+      amount: limit,
+    })
+  }
+  if (params.delegatorType <= 2 && (await current('networkLimit')) !== limit) {
     await setSymbioticNetworkLimit(target, {
       delegator: params.delegator,
       subnetwork,

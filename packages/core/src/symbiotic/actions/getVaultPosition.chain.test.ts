@@ -1,0 +1,187 @@
+import { setupSymbioticStake, slashSymbiotic } from '@restakekit/devnet'
+import { createPublicClient, custom, http, parseEther } from 'viem'
+import { describe, expect, test } from 'vitest'
+import { symbioticDelegatorAbi, symbioticSlasherAbi } from '../abis.js'
+import { claimFromVault } from './claimFromVault.js'
+import { depositToVault } from './depositToVault.js'
+import { getSymbioticPositions } from './getSymbioticPositions.js'
+import { getVaultPosition } from './getVaultPosition.js'
+import { useSymbioticDevnet } from './testing.js'
+import { withdrawFromVault } from './withdrawFromVault.js'
+
+const t = useSymbioticDevnet()
+const EPOCH = 3600
+const DEAD = '0x000000000000000000000000000000000000dEaD'
+
+function countingClient() {
+  const counter = { requests: 0 }
+  const d = t.devnet
+  const inner = http(d.rpcUrl)({ chain: d.chain })
+  const client = createPublicClient({
+    chain: d.chain,
+    transport: custom({
+      async request(args) {
+        counter.requests++
+        return inner.request(args)
+      },
+    }),
+  })
+  return { client, counter }
+}
+
+describe('getVaultPosition', () => {
+  test('active balance, pending and claimable withdrawals with their times, in two round trips', async () => {
+    const { vault } = await t.vault({ epochDuration: EPOCH })
+    const { address, wallet } = await t.staker(10n)
+    await depositToVault(wallet, { vault, amount: 10n })
+    const n = await t.view<bigint>(vault, 'currentEpoch')
+    await withdrawFromVault(wallet, { vault, amount: 3n }) // bucket n+1
+    await t.devnet.increaseTime(EPOCH)
+    await withdrawFromVault(wallet, { vault, amount: 2n }) // bucket n+2
+    await t.devnet.increaseTime(EPOCH) // current n+2
+
+    const { client, counter } = countingClient()
+    const p = await getVaultPosition(client, { vault, account: address })
+    expect(counter.requests).toBe(2)
+    const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
+    expect(p).toMatchObject({
+      vault,
+      account: address,
+      collateral: t.devnet.deployments.tokens.weth,
+      currentEpoch: n + 2n,
+      epochDuration: BigInt(EPOCH),
+      epochDurationInit: init,
+      activeShares: 5n,
+      activeBalance: 5n,
+      claimableEpochs: [n + 1n],
+      claimable: 3n,
+      pending: 2n,
+    })
+    expect(p.slashableBalance).toBe(await t.view<bigint>(vault, 'slashableBalanceOf', [address]))
+    expect(p.slashableBalance).toBe(7n) // active 5 + bucket n+2 (current epoch) 2
+    expect(p.withdrawals).toEqual([
+      {
+        epoch: n + 1n,
+        amount: 3n,
+        shares: 3n,
+        claimable: true,
+        claimableAt: init + (n + 2n) * BigInt(EPOCH),
+      },
+      {
+        epoch: n + 2n,
+        amount: 2n,
+        shares: 2n,
+        claimable: false,
+        claimableAt: init + (n + 3n) * BigInt(EPOCH),
+      },
+    ])
+    // explicit epochs: only those are scanned
+    const only = await getVaultPosition(t.devnet.publicClient, { vault, account: address, epochs: [n + 2n] })
+    expect(only.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
+    // a claimed bucket is no longer listed
+    await claimFromVault(wallet, { vault })
+    const after = await getVaultPosition(t.devnet.publicClient, { vault, account: address })
+    expect(after.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
+    expect(after.claimable).toBe(0n)
+  })
+
+  test('after a slash through the instant Slasher, balances, slashable balance and pending withdrawals read as the contracts say', async () => {
+    const weth = t.devnet.deployments.tokens.weth
+    const { vault, delegator, slasher } = await t.vault({
+      epochDuration: EPOCH,
+      delegatorType: 0,
+      slasherType: 0,
+    })
+    const network = (await t.devnet.newAccount()).address
+    const operator = (await t.devnet.newAccount()).address
+    const middleware = (await t.devnet.newAccount()).address
+    const subnetwork = await setupSymbioticStake(t.devnet, {
+      vault,
+      delegator,
+      delegatorType: 0,
+      network,
+      operator,
+      middleware,
+    })
+    const { address, wallet } = await t.staker(parseEther('10'))
+    await depositToVault(wallet, { vault, amount: parseEther('10') })
+    const n = await t.view<bigint>(vault, 'currentEpoch')
+    await withdrawFromVault(wallet, { vault, amount: parseEther('4') }) // bucket n+1, still slashable
+    await t.devnet.increaseTime(60)
+
+    const stake = await t.devnet.publicClient.readContract({
+      address: delegator,
+      abi: symbioticDelegatorAbi,
+      functionName: 'stake',
+      args: [subnetwork, operator],
+    })
+    expect(stake).toBe(parseEther('6')) // the delegator stakes the active stake only
+    const burnerBefore = await t.balanceOf(weth, DEAD)
+    await slashSymbiotic(t.devnet, { slasher, middleware, subnetwork, operator, amount: parseEther('7') })
+    const slashed = await t.devnet.publicClient.readContract({
+      address: slasher,
+      abi: symbioticSlasherAbi,
+      functionName: 'cumulativeSlash',
+      args: [subnetwork, operator],
+    })
+    expect(slashed).toBe(parseEther('6')) // capped at the stake
+    expect((await t.balanceOf(weth, DEAD)) - burnerBefore).toBe(slashed)
+
+    const p = await getVaultPosition(t.devnet.publicClient, { vault, account: address })
+    const activeView = await t.view<bigint>(vault, 'activeBalanceOf', [address])
+    const bucketView = await t.view<bigint>(vault, 'withdrawalsOf', [n + 1n, address])
+    expect(p.activeBalance).toBe(activeView)
+    expect(p.activeShares).toBe(await t.view<bigint>(vault, 'activeSharesOf', [address]))
+    expect(p.slashableBalance).toBe(await t.view<bigint>(vault, 'slashableBalanceOf', [address]))
+    expect(p.withdrawals).toHaveLength(1)
+    expect(p.withdrawals[0]!.amount).toBe(bucketView)
+    expect(p.withdrawals[0]!.shares).toBe(parseEther('4'))
+    expect(p.pending).toBe(bucketView)
+    // the slash was shared between the active stake and the pending bucket, and nothing else was lost
+    expect(activeView).toBeLessThan(parseEther('6'))
+    expect(bucketView).toBeLessThan(parseEther('4'))
+    expect(activeView + bucketView + slashed).toBe(parseEther('10'))
+
+    // claiming pays what the position said
+    await t.devnet.increaseTime(EPOCH * 2)
+    await claimFromVault(wallet, { vault, epoch: n + 1n })
+    expect(await t.balanceOf(weth, address)).toBe(bucketView)
+  })
+})
+
+describe('getSymbioticPositions', () => {
+  test("all of one account's vault positions; empty ones left out", async () => {
+    const a = await t.vault()
+    const b = await t.vault({ delegatorType: 1, tokenized: true })
+    const c = await t.vault()
+    const { address, wallet } = await t.staker(100n)
+    await depositToVault(wallet, { vault: a.vault, amount: 60n })
+    await depositToVault(wallet, { vault: b.vault, amount: 40n })
+    await withdrawFromVault(wallet, { vault: b.vault, amount: 40n })
+
+    const { client, counter } = countingClient()
+    const given = await getSymbioticPositions(client, {
+      account: address,
+      vaults: [a.vault, b.vault, c.vault],
+    })
+    expect(counter.requests).toBe(2)
+    expect(given.map((p) => p.vault)).toEqual([a.vault, b.vault])
+    expect(given[0]!.activeBalance).toBe(60n)
+    expect(given[1]!.activeBalance).toBe(0n)
+    expect(given[1]!.pending).toBe(40n)
+
+    const all = await getSymbioticPositions(t.devnet.publicClient, {
+      account: address,
+      deployment: t.deployment,
+    })
+    expect(all).toEqual(given)
+    const withEmpty = await getSymbioticPositions(t.devnet.publicClient, {
+      account: address,
+      vaults: [a.vault, c.vault],
+      includeEmpty: true,
+    })
+    expect(withEmpty.map((p) => p.vault)).toEqual([a.vault, c.vault])
+    // bound through the decorator
+    expect(await wallet.restaking.symbiotic.getSymbioticPositions({ account: address })).toEqual(given)
+  })
+})

@@ -1,0 +1,112 @@
+import { decodeFunctionData, parseEther } from 'viem'
+import { describe, expect, test } from 'vitest'
+import { InvalidAmountError } from '../../errors.js'
+import { simulateWrite } from '../../tx.js'
+import { symbioticVaultAbi } from '../abis.js'
+import { InsufficientActiveBalanceError, symbioticRevertMapper } from '../errors.js'
+import { depositToVault } from './depositToVault.js'
+import {
+  prepareRedeemFromVault,
+  redeemFromVault,
+  simulateRedeemFromVault,
+  waitForRedeemFromVault,
+} from './redeemFromVault.js'
+import { useSymbioticDevnet } from './testing.js'
+import {
+  prepareWithdrawFromVault,
+  simulateWithdrawFromVault,
+  waitForWithdrawFromVault,
+  withdrawFromVault,
+} from './withdrawFromVault.js'
+
+const t = useSymbioticDevnet()
+
+describe('withdrawFromVault / redeemFromVault', () => {
+  test('withdraw moves assets into the next epoch bucket; simulate says when it is claimable', async () => {
+    const { vault } = await t.vault({ epochDuration: 7200 })
+    const amount = parseEther('4')
+    const { address, account, wallet } = await t.staker(amount)
+    await depositToVault(wallet, { vault, amount })
+    const current = await t.view<bigint>(vault, 'currentEpoch')
+    const sim = await simulateWithdrawFromVault(t.devnet.publicClient, {
+      vault,
+      amount: parseEther('1'),
+      account,
+    })
+    expect(sim.result).toEqual([parseEther('1'), parseEther('1')])
+    expect(sim.epoch).toBe(current + 1n)
+    const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
+    expect(sim.claimableAt).toBe(init + (current + 2n) * 7200n)
+
+    const hash = await wallet.restaking.symbiotic.withdrawFromVault({ vault, amount: parseEther('1') })
+    const { events } = await waitForWithdrawFromVault(t.devnet.publicClient, hash)
+    const w = events.find((e) => e.eventName === 'Withdraw')
+    expect(w?.args).toEqual({
+      withdrawer: address,
+      claimer: address,
+      amount: parseEther('1'),
+      burnedShares: parseEther('1'),
+      mintedShares: parseEther('1'),
+    })
+    expect(await t.view<bigint>(vault, 'activeBalanceOf', [address])).toBe(parseEther('3'))
+    expect(await t.view<bigint>(vault, 'withdrawalsOf', [current + 1n, address])).toBe(parseEther('1'))
+  })
+
+  test('withdraw more than the active balance: typed error before sending, and decoded from a revert', async () => {
+    const { vault } = await t.vault()
+    const { address, account, wallet } = await t.staker(100n)
+    await depositToVault(wallet, { vault, amount: 100n })
+    const error = await withdrawFromVault(wallet, { vault, amount: 101n }).catch((e) => e)
+    expect(error).toBeInstanceOf(InsufficientActiveBalanceError)
+    expect([error.requested, error.available, error.unit]).toEqual([101n, 100n, 'assets'])
+    // the contract's own TooMuchWithdraw, decoded through the mapper
+    const decoded = await simulateWrite(t.devnet.publicClient, {
+      account,
+      address: vault,
+      abi: symbioticVaultAbi,
+      functionName: 'withdraw',
+      args: [address, 101n],
+      contract: 'Vault',
+      mapper: symbioticRevertMapper({ vault, account: address, amount: 101n, available: 100n }),
+    }).catch((e) => e)
+    expect(decoded).toBeInstanceOf(InsufficientActiveBalanceError)
+    expect(decoded.cause).toBeDefined()
+  })
+
+  test('redeem by shares, to another claimer', async () => {
+    const { vault } = await t.vault()
+    const { address, account, wallet } = await t.staker(1000n)
+    await depositToVault(wallet, { vault, amount: 1000n })
+    const claimer = t.devnet.accounts[7]!.address
+    const current = await t.view<bigint>(vault, 'currentEpoch')
+    const sim = await simulateRedeemFromVault(t.devnet.publicClient, {
+      vault,
+      shares: 400n,
+      account,
+      claimer,
+    })
+    expect(sim.result).toEqual([400n, 400n])
+    const hash = await redeemFromVault(wallet, { vault, shares: 400n, claimer })
+    const { events } = await waitForRedeemFromVault(t.devnet.publicClient, hash)
+    expect(events.find((e) => e.eventName === 'Withdraw')?.args.claimer).toBe(claimer)
+    expect(await t.view<bigint>(vault, 'activeSharesOf', [address])).toBe(600n)
+    expect(await t.view<bigint>(vault, 'withdrawalsOf', [current + 1n, claimer])).toBe(400n)
+    const error = await redeemFromVault(wallet, { vault, shares: 601n }).catch((e) => e)
+    expect(error).toBeInstanceOf(InsufficientActiveBalanceError)
+    expect([error.requested, error.available, error.unit]).toEqual([601n, 600n, 'shares'])
+    await expect(redeemFromVault(wallet, { vault, shares: 0n })).rejects.toThrow(InvalidAmountError)
+  })
+
+  test('prepare: frozen calls', () => {
+    const vault = '0x1111111111111111111111111111111111111111'
+    const claimer = '0x3333333333333333333333333333333333333333'
+    const [w] = prepareWithdrawFromVault({ vault, amount: 5n, claimer })
+    expect(decodeFunctionData({ abi: symbioticVaultAbi, data: w!.data })).toEqual({
+      functionName: 'withdraw',
+      args: [claimer, 5n],
+    })
+    const list = prepareRedeemFromVault({ vault, shares: 6n, claimer })
+    expect(Object.isFrozen(list) && Object.isFrozen(list[0])).toBe(true)
+    expect(decodeFunctionData({ abi: symbioticVaultAbi, data: list[0]!.data }).functionName).toBe('redeem')
+  })
+})

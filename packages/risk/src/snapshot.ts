@@ -1,0 +1,522 @@
+import { z } from 'zod'
+import { type CompoundedLoss, compoundedLoss, type ExitWindow, exitWindow } from './compound.js'
+import { type OperatorStrategyState, slashableShares } from './eigenlayer.js'
+import {
+  InvalidGraphError,
+  issuesOf,
+  type RationalInput,
+  type RestakingGraph,
+  validateGraph,
+} from './graph.js'
+import { add, mul, normalize, parseRational, type Rational, ZERO } from './rational.js'
+import { type SymbioticVaultState, symbioticStakes } from './symbiotic.js'
+
+// ---------------------------------------------------------------------------------------------
+// Schema (plain JSON: bigints as decimal strings, addresses as 0x-hex strings)
+
+const uint = z.string().regex(/^\d+$/, 'must be a decimal integer string')
+const int = z.string().regex(/^-?\d+$/, 'must be a decimal integer string')
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address')
+const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex string')
+
+export const SNAPSHOT_VERSION = 1 as const
+
+const operatorSetRef = z.object({ avs: address, id: z.number().int().nonnegative() })
+
+const eigenlayerSchema = z.object({
+  /** DelegationManager.minWithdrawalDelayBlocks() */
+  withdrawalDelayBlocks: uint,
+  /** Operator sets and the strategies they slash. */
+  operatorSets: z.array(operatorSetRef.extend({ strategies: z.array(address) })),
+  operators: z.array(
+    z.object({
+      address,
+      strategies: z.array(
+        z.object({
+          strategy: address,
+          maxMagnitude: uint,
+          /** DelegationManager.operatorShares */
+          operatorShares: uint,
+          allocations: z.array(
+            z.object({
+              operatorSet: operatorSetRef,
+              currentMagnitude: uint,
+              pendingDiff: int.optional(),
+              effectBlock: z.number().int().nonnegative().optional(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  stakers: z.array(
+    z.object({
+      address,
+      /** Operator the staker delegates to, or null. */
+      delegatedTo: address.nullable(),
+      deposits: z.array(
+        z.object({
+          strategy: address,
+          depositShares: uint,
+          /** Shares after slashing (DelegationManager.getWithdrawableShares). */
+          withdrawableShares: uint,
+        }),
+      ),
+    }),
+  ),
+})
+
+const symbioticSchema = z.object({
+  vaults: z.array(
+    z.object({
+      address,
+      collateral: address,
+      delegatorType: z.enum(['NetworkRestake', 'FullRestake', 'OperatorSpecific', 'OperatorNetworkSpecific']),
+      activeStake: uint,
+      /** Vault.epochDuration() in seconds. */
+      epochDuration: uint,
+      networks: z.array(
+        z.object({
+          subnetwork: bytes32,
+          networkLimit: uint,
+          operators: z.array(
+            z.object({
+              operator: address,
+              shares: uint.optional(),
+              operatorNetworkLimit: uint.optional(),
+              /** delegator.stake(subnetwork, operator) as read from chain (optional cross-check). */
+              stake: uint.optional(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  stakers: z.array(
+    z.object({
+      address,
+      vaults: z.array(
+        z.object({
+          vault: address,
+          /** Vault.activeBalanceOf(staker) */
+          activeBalance: uint,
+          /** Vault.slashableBalanceOf(staker): active plus withdrawals still slashable. */
+          slashableBalance: uint.optional(),
+        }),
+      ),
+    }),
+  ),
+})
+
+/** zod schema of a {@link RestakingSnapshot}: versioned, plain JSON. */
+export const restakingSnapshotSchema = z.object({
+  version: z.literal(SNAPSHOT_VERSION),
+  chainId: z.number().int().positive(),
+  blockNumber: uint,
+  /** Block timestamp in seconds. */
+  timestamp: uint.optional(),
+  eigenlayer: eigenlayerSchema.optional(),
+  symbiotic: symbioticSchema.optional(),
+})
+
+/** A snapshot of restaking state, as read from chain by `snapshotRestaking`. */
+export type RestakingSnapshot = z.infer<typeof restakingSnapshotSchema>
+
+/** Validates a snapshot (e.g. a parsed JSON file); errors name the field like graph errors do. */
+export function parseSnapshot(input: unknown): RestakingSnapshot {
+  const r = restakingSnapshotSchema.safeParse(input)
+  if (!r.success) throw new InvalidGraphError(issuesOf(r.error, 'snapshot'))
+  return r.data
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service ids
+
+/** Service id of an EigenLayer operator set. */
+export const operatorSetId = (set: { avs: string; id: number }) =>
+  `eigenlayer:${set.avs.toLowerCase()}:${set.id}`
+/** Service id of a Symbiotic subnetwork. */
+export const subnetworkId = (subnetwork: string) => `symbiotic:${subnetwork.toLowerCase()}`
+
+const lc = (a: string) => a.toLowerCase()
+
+type VaultRow = { subnetwork: string; operator: string; stake: bigint; share: Rational }
+type Indexed = {
+  vaultStakes: Map<string, VaultRow[]>
+  proportions: WeakMap<object, Rational>
+  operators: Map<string, Map<string, OperatorStrategyState & { strategy: string }>>
+  vaults: Map<string, SymbioticVaultState & { epochDuration: bigint; collateral: string }>
+  elStakers: Map<string, NonNullable<RestakingSnapshot['eigenlayer']>['stakers'][number]>
+  symStakers: Map<string, NonNullable<RestakingSnapshot['symbiotic']>['stakers'][number]>
+}
+const cache = new WeakMap<RestakingSnapshot, Indexed>()
+
+function indexSnapshot(s: RestakingSnapshot): Indexed {
+  const hit = cache.get(s)
+  if (hit) return hit
+  const operators = new Map<string, Map<string, OperatorStrategyState & { strategy: string }>>()
+  for (const op of s.eigenlayer?.operators ?? []) {
+    const m = new Map<string, OperatorStrategyState & { strategy: string }>()
+    for (const st of op.strategies)
+      m.set(lc(st.strategy), {
+        strategy: lc(st.strategy),
+        maxMagnitude: BigInt(st.maxMagnitude),
+        operatorShares: BigInt(st.operatorShares),
+        allocations: st.allocations.map((a) => ({
+          operatorSet: operatorSetId(a.operatorSet),
+          currentMagnitude: BigInt(a.currentMagnitude),
+          ...(a.pendingDiff !== undefined ? { pendingDiff: BigInt(a.pendingDiff) } : {}),
+          ...(a.effectBlock !== undefined ? { effectBlock: a.effectBlock } : {}),
+        })),
+      })
+    operators.set(lc(op.address), m)
+  }
+  const vaults = new Map<string, SymbioticVaultState & { epochDuration: bigint; collateral: string }>()
+  for (const v of s.symbiotic?.vaults ?? [])
+    vaults.set(lc(v.address), {
+      vault: lc(v.address),
+      collateral: lc(v.collateral),
+      delegatorType: v.delegatorType,
+      activeStake: BigInt(v.activeStake),
+      epochDuration: BigInt(v.epochDuration),
+      networks: v.networks.map((n) => ({
+        subnetwork: lc(n.subnetwork),
+        networkLimit: BigInt(n.networkLimit),
+        operators: n.operators.map((o) => ({
+          operator: lc(o.operator),
+          ...(o.shares !== undefined ? { shares: BigInt(o.shares) } : {}),
+          ...(o.operatorNetworkLimit !== undefined
+            ? { operatorNetworkLimit: BigInt(o.operatorNetworkLimit) }
+            : {}),
+        })),
+      })),
+    })
+  const elStakers = new Map((s.eigenlayer?.stakers ?? []).map((x) => [lc(x.address), x] as const))
+  const symStakers = new Map((s.symbiotic?.stakers ?? []).map((x) => [lc(x.address), x] as const))
+  const ix = { operators, vaults, elStakers, symStakers, vaultStakes: new Map(), proportions: new WeakMap() }
+  cache.set(s, ix)
+  return ix
+}
+
+/** Stakes of every (network, operator) pair of a vault, with stake / activeStake (capped at 1), cached. */
+function stakesOf(ix: Indexed, v: SymbioticVaultState): VaultRow[] {
+  let rows = ix.vaultStakes.get(v.vault)
+  if (!rows) {
+    rows = symbioticStakes(v).map((r) => ({
+      ...r,
+      share:
+        v.activeStake === 0n
+          ? ZERO
+          : r.stake >= v.activeStake
+            ? { num: 1n, den: 1n }
+            : normalize(r.stake, v.activeStake),
+    }))
+    ix.vaultStakes.set(v.vault, rows)
+  }
+  return rows
+}
+
+// ---------------------------------------------------------------------------------------------
+// buildGraph
+
+export type BuildGraphOptions = {
+  /**
+   * Profit from corruption per service id (`eigenlayer:<avs>:<id>`, `symbiotic:<subnetwork>`), in
+   * the same units as stake. It has no on-chain source. Services left out get the default:
+   * `'breakEven'` (π_s = α_s·σ_{N(s)}, the cost of corrupting the service on its own — so
+   * γ* < 0 exactly when shared stake makes some group of services cheaper to corrupt together),
+   * or a fixed value for every service.
+   */
+  readonly profitFromCorruption?:
+    | Readonly<Record<string, RationalInput>>
+    | ((serviceId: string) => RationalInput | undefined)
+  readonly defaultProfit?: 'breakEven' | RationalInput
+  /** Corruption threshold per service id; default 1/2. */
+  readonly thresholds?: Readonly<Record<string, RationalInput>>
+  readonly defaultThreshold?: RationalInput
+  /**
+   * Price of one share (EigenLayer strategy) or one unit of collateral (Symbiotic) in the common
+   * unit, by lowercase address; default 1 (all assets counted as the same unit, e.g. ETH LSTs).
+   */
+  readonly prices?: Readonly<Record<string, RationalInput>>
+  /**
+   * EigenLayer modelling. `'unique'` (default, ELIP-002 unique stake): one validator per
+   * (operator, operator set) holding the slashable stake of that allocation, since no other set
+   * can slash it. `'shared'`: one validator per operator holding all its delegated stake, linked
+   * to every set it allocates to (the pre-slashing full-restaking view).
+   */
+  readonly eigenlayerMode?: 'unique' | 'shared'
+}
+
+/**
+ * Turns a snapshot into a restaking graph. Symbiotic: one validator per (vault, operator) whose
+ * stake is the largest stake any one network holds on it (the collateral every network of the
+ * vault can reach), linked to each subnetwork where its stake is positive.
+ */
+export function buildGraph(snapshot: RestakingSnapshot, options: BuildGraphOptions = {}): RestakingGraph {
+  const ix = indexSnapshot(snapshot)
+  const price = (addr: string): Rational =>
+    options.prices?.[addr] !== undefined ? parseRational(options.prices[addr]) : { num: 1n, den: 1n }
+  const priceCache = new Map<string, Rational>()
+  const priced = (addr: string, amount: bigint): Rational => {
+    let p = priceCache.get(addr)
+    if (!p) {
+      p = price(addr)
+      priceCache.set(addr, p)
+    }
+    return p.den === 1n ? { num: amount * p.num, den: 1n } : normalize(amount * p.num, p.den)
+  }
+  const validators = new Map<string, Rational>()
+  const edges: [string, string][] = []
+  const services = new Set<string>()
+  for (const set of snapshot.eigenlayer?.operatorSets ?? []) services.add(operatorSetId(set))
+  const mode = options.eigenlayerMode ?? 'unique'
+  for (const [op, strategies] of ix.operators) {
+    if (mode === 'shared') {
+      let total: Rational = ZERO
+      const sets = new Set<string>()
+      for (const st of strategies.values()) {
+        total = add(total, priced(st.strategy, st.operatorShares))
+        for (const a of st.allocations) if (a.currentMagnitude > 0n) sets.add(a.operatorSet)
+      }
+      const vid = `eigenlayer:${op}`
+      validators.set(vid, total)
+      for (const s of sets) {
+        services.add(s)
+        edges.push([s, vid])
+      }
+    } else {
+      const perSet = new Map<string, Rational>()
+      for (const st of strategies.values())
+        for (const a of st.allocations) {
+          if (a.currentMagnitude === 0n) continue
+          const amt = priced(
+            st.strategy,
+            slashableShares(st.operatorShares, a.currentMagnitude, st.maxMagnitude),
+          )
+          perSet.set(a.operatorSet, add(perSet.get(a.operatorSet) ?? ZERO, amt))
+        }
+      for (const [s, amt] of perSet) {
+        const vid = `eigenlayer:${op}@${s.slice('eigenlayer:'.length)}`
+        validators.set(vid, amt)
+        services.add(s)
+        edges.push([s, vid])
+      }
+    }
+  }
+  for (const v of ix.vaults.values()) {
+    const byOp = new Map<string, { stake: bigint; nets: string[] }>()
+    for (const r of symbioticStakes(v)) {
+      if (r.stake === 0n) continue
+      const e = byOp.get(r.operator) ?? { stake: 0n, nets: [] }
+      if (r.stake > e.stake) e.stake = r.stake
+      e.nets.push(subnetworkId(r.subnetwork))
+      byOp.set(r.operator, e)
+    }
+    for (const n of v.networks) services.add(subnetworkId(n.subnetwork))
+    for (const [op, e] of byOp) {
+      const vid = `symbiotic:${v.vault}:${op}`
+      validators.set(vid, priced(v.collateral, e.stake))
+      for (const s of e.nets) edges.push([s, vid])
+    }
+  }
+  // σ_N(s) for the break-even default
+  const sigmaN = new Map<string, Rational>()
+  for (const [s, v] of edges) sigmaN.set(s, add(sigmaN.get(s) ?? ZERO, validators.get(v)!))
+  const toRat = (field: string, r: RationalInput): Rational => {
+    if (typeof r === 'object') return r
+    try {
+      return parseRational(r)
+    } catch (e) {
+      throw new InvalidGraphError([{ field, message: (e as Error).message }])
+    }
+  }
+  const defaultThreshold = toRat('defaultThreshold', options.defaultThreshold ?? '1/2')
+  const thresholdOf = (s: string): Rational => {
+    const t = options.thresholds?.[s]
+    return t === undefined ? defaultThreshold : toRat(`thresholds.${s}`, t)
+  }
+  const fixedDefault =
+    options.defaultProfit === undefined || options.defaultProfit === 'breakEven'
+      ? null
+      : toRat('defaultProfit', options.defaultProfit)
+  const profitOf = (s: string, alpha: Rational): Rational => {
+    const p =
+      typeof options.profitFromCorruption === 'function'
+        ? options.profitFromCorruption(s)
+        : options.profitFromCorruption?.[s]
+    if (p !== undefined) return toRat(`profitFromCorruption.${s}`, p)
+    if (fixedDefault) return fixedDefault
+    return mul(alpha, sigmaN.get(s) ?? ZERO)
+  }
+  return validateGraph({
+    services: [...services].map((id) => {
+      const threshold = thresholdOf(id)
+      return { id, profit: profitOf(id, threshold), threshold }
+    }),
+    validators: [...validators].map(([id, stake]) => ({ id, stake })),
+    edges,
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// analyzePosition
+
+export type PositionServiceExposure = {
+  readonly protocol: 'eigenlayer' | 'symbiotic'
+  readonly service: string
+  /** Asset: EigenLayer strategy or Symbiotic collateral. */
+  readonly asset: string
+  /** Through: the operator (EigenLayer) or vault:operator (Symbiotic). */
+  readonly through: string
+  /** The part of the position this service can slash, in the asset's base units (contract rounding). */
+  readonly slashable: bigint
+  /**
+   * The share of the position this service can slash, exact: magnitude / maxMagnitude
+   * (EigenLayer) or stake / activeStake (Symbiotic); `slashable` is this applied with the
+   * contracts' rounding.
+   */
+  readonly fraction: Rational
+}
+
+export type PositionAnalysis = {
+  readonly staker: string
+  readonly exposures: readonly PositionServiceExposure[]
+  readonly byProtocol: {
+    readonly eigenlayer: {
+      readonly delegatedTo: string | null
+      readonly positions: readonly {
+        readonly asset: string
+        readonly shares: bigint
+        readonly worstCase: bigint
+      }[]
+      /** Unique stake: Σ over operator sets of the slashable part. */
+      readonly worstCase: bigint
+    }
+    readonly symbiotic: {
+      readonly positions: readonly {
+        readonly vault: string
+        readonly asset: string
+        readonly balance: bigint
+        /** min(balance, Σ over (network, operator) of the balance's share of each stake). */
+        readonly worstCase: bigint
+        readonly compounded: CompoundedLoss
+      }[]
+      readonly worstCase: bigint
+    }
+  }
+  /** The longest exit among the staker's positions, and the window during which it stays slashable. */
+  readonly exit: ExitWindow | null
+}
+
+/**
+ * One staker's exposure: per service and protocol, the slashable part of each position (EigenLayer:
+ * the withdrawable shares × magnitude/maxMagnitude of every operator set its operator allocates
+ * to; Symbiotic: the staker's share of each (network, operator) stake of its vaults), the
+ * compounded worst case and the exit time. Amounts stay in each asset's base units.
+ */
+export function analyzePosition(
+  snapshot: RestakingSnapshot,
+  params: { readonly staker: string },
+): PositionAnalysis {
+  const ix = indexSnapshot(snapshot)
+  const proportionOf = (
+    st: OperatorStrategyState,
+    a: OperatorStrategyState['allocations'][number],
+  ): Rational => {
+    let p = ix.proportions.get(a)
+    if (!p) {
+      p = st.maxMagnitude === 0n ? ZERO : normalize(a.currentMagnitude, st.maxMagnitude)
+      ix.proportions.set(a, p)
+    }
+    return p
+  }
+  const who = lc(params.staker)
+  const exposures: PositionServiceExposure[] = []
+  // EigenLayer
+  const el = ix.elStakers.get(who)
+  const elPositions: { asset: string; shares: bigint; worstCase: bigint }[] = []
+  let elWorst = 0n
+  const delegatedTo = el?.delegatedTo ? lc(el.delegatedTo) : null
+  if (el) {
+    const op = delegatedTo ? ix.operators.get(delegatedTo) : undefined
+    for (const d of el.deposits) {
+      const shares = BigInt(d.withdrawableShares)
+      const st = op?.get(lc(d.strategy))
+      let worst = 0n
+      if (st && shares > 0n)
+        for (const a of st.allocations) {
+          if (a.currentMagnitude === 0n) continue
+          const amt = slashableShares(shares, a.currentMagnitude, st.maxMagnitude)
+          worst += amt
+          exposures.push({
+            protocol: 'eigenlayer',
+            service: a.operatorSet,
+            asset: lc(d.strategy),
+            through: delegatedTo!,
+            slashable: amt,
+            fraction: proportionOf(st, a),
+          })
+        }
+      elPositions.push({ asset: lc(d.strategy), shares, worstCase: worst })
+      elWorst += worst
+    }
+  }
+  // Symbiotic
+  const sym = ix.symStakers.get(who)
+  const symPositions: PositionAnalysis['byProtocol']['symbiotic']['positions'][number][] = []
+  let symWorst = 0n
+  let epoch = 0n
+  for (const p of sym?.vaults ?? []) {
+    const v = ix.vaults.get(lc(p.vault))
+    if (!v) continue
+    const balance = BigInt(p.slashableBalance ?? p.activeBalance)
+    if (v.epochDuration > epoch) epoch = v.epochDuration
+    const caps: { slasher: string; cap: Rational }[] = []
+    let sumShare = 0n
+    for (const r of stakesOf(ix, v)) {
+      if (r.stake === 0n || v.activeStake === 0n) continue
+      // the staker's pro-rata part of this (network, operator) stake
+      const amt = (r.stake * balance) / v.activeStake
+      sumShare += amt
+      const cap = r.share
+      caps.push({ slasher: `${subnetworkId(r.subnetwork)}/${r.operator}`, cap })
+      exposures.push({
+        protocol: 'symbiotic',
+        service: subnetworkId(r.subnetwork),
+        asset: v.collateral,
+        through: `${v.vault}:${r.operator}`,
+        slashable: amt,
+        fraction: cap,
+      })
+    }
+    const worst = sumShare < balance ? sumShare : balance
+    symWorst += worst
+    symPositions.push({
+      vault: v.vault,
+      asset: v.collateral,
+      balance,
+      worstCase: worst,
+      compounded: compoundedLoss(caps, 'percentOfOriginal'),
+    })
+  }
+  const exits: ExitWindow[] = []
+  if (el && el.deposits.length > 0)
+    exits.push(
+      exitWindow({
+        protocol: 'eigenlayer',
+        withdrawalDelayBlocks: BigInt(snapshot.eigenlayer!.withdrawalDelayBlocks),
+      }),
+    )
+  if (symPositions.length > 0) exits.push(exitWindow({ protocol: 'symbiotic', epochDuration: epoch }))
+  const exit = exits.reduce<ExitWindow | null>((a, b) => (!a || b.exitSeconds > a.exitSeconds ? b : a), null)
+  return {
+    staker: who,
+    exposures,
+    byProtocol: {
+      eigenlayer: { delegatedTo, positions: elPositions, worstCase: elWorst },
+      symbiotic: { positions: symPositions, worstCase: symWorst },
+    },
+    exit,
+  }
+}

@@ -149,12 +149,11 @@ async function findDevnetTokens(ctx: DevnetContext): Promise<{ weth: Address; st
     allowFailure: true,
   })
   const find = (symbol: string) => {
-    // the earliest creation with that symbol (candidates run newest first)
-    let found: Address | undefined
-    symbols.forEach((r, i) => {
-      if (r.status === 'success' && r.result === symbol) found = candidates[i]
-    })
-    if (!found) throw new Error(`deployKarak: no devnet token with symbol ${symbol}; pass the tokens`)
+    // the most recent creation with that symbol (candidates run newest first)
+    const i = symbols.findIndex((r) => r.status === 'success' && r.result === symbol)
+    const found = candidates[i]
+    if (i < 0 || !found)
+      throw new Error(`deployKarak: no devnet token with symbol ${symbol}; pass the tokens`)
     return found
   }
   return { weth: find('WETH'), steth: find('stETH') }

@@ -1,5 +1,13 @@
-import { type Account, type Address, bytesToHex, type Hex, hashDomain, type TypedDataDomain } from 'viem'
-import { signTypedData } from 'viem/actions'
+import {
+  type Account,
+  type Address,
+  bytesToHex,
+  getAddress,
+  type Hex,
+  hashDomain,
+  type TypedDataDomain,
+} from 'viem'
+import { getStorageAt, signTypedData } from 'viem/actions'
 import { InvalidParameterError } from '../errors.js'
 import { assertAddress, assertAmount, readBatch, unwrap } from '../tx.js'
 import { delegationManagerAbi, strategyManagerAbi } from './abis.js'
@@ -51,32 +59,62 @@ export function randomSalt(): Hex {
 }
 
 /**
- * The contract's EIP-712 domain, found from chain: the candidate (v1.2 and earlier: no `version`;
- * v1.3+: `version` = the first character of `version()`) whose hash equals `domainSeparator()`.
- * `reads` are the `domainSeparator()` and `version()` results.
+ * The candidate EIP-712 domains of an EigenLayer contract: v1.2 and earlier have no `version`;
+ * v1.3+ use `version` = the first character of `version()`. Returns the one whose hash equals
+ * `domainSeparator`, or `undefined`.
  */
 export function matchDomain(
-  verifyingContract: Address,
+  verifyingContracts: readonly Address[],
   chainId: number,
   domainSeparator: Hex,
   version: string | undefined,
-): TypedDataDomain {
-  const candidates: TypedDataDomain[] = [{ name: 'EigenLayer', chainId, verifyingContract }]
+): TypedDataDomain | undefined {
+  const versions: (string | undefined)[] = [undefined]
   if (version !== undefined) {
-    const majors = new Set([version.slice(0, 1), version.replace(/^v/, '').split('.')[0] ?? '', version])
-    for (const v of majors)
-      if (v) candidates.push({ name: 'EigenLayer', version: v, chainId, verifyingContract })
+    for (const v of new Set([version.slice(0, 1), version.replace(/^v/, '').split('.')[0] ?? '', version]))
+      if (v) versions.push(v)
   }
-  const found = candidates.find(
-    (d) => hashDomain({ domain: d, types: { EIP712Domain: domainFields(d) } } as never) === domainSeparator,
+  for (const verifyingContract of verifyingContracts) {
+    for (const v of versions) {
+      const d: TypedDataDomain =
+        v === undefined
+          ? { name: 'EigenLayer', chainId, verifyingContract }
+          : { name: 'EigenLayer', version: v, chainId, verifyingContract }
+      if (hashDomain({ domain: d, types: { EIP712Domain: domainFields(d) } } as never) === domainSeparator)
+        return d
+    }
+  }
+  return undefined
+}
+
+/** EIP-1967 implementation slot. */
+const IMPLEMENTATION_SLOT = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc'
+
+/**
+ * The domain from chain. Releases up to v1.2 cache the separator computed in the implementation's
+ * constructor, so their `verifyingContract` is the *implementation* address behind the proxy: when
+ * the proxy address does not match, the EIP-1967 slot is read (one more request) and tried.
+ */
+export async function resolveDomain(
+  client: EigenLayerReadClient,
+  contract: Address,
+  domainSeparator: Hex,
+  version: string | undefined,
+): Promise<TypedDataDomain> {
+  const chainId = client.chain?.id
+  if (chainId === undefined) throw new InvalidParameterError('client', 'has no chain')
+  const direct = matchDomain([contract], chainId, domainSeparator, version)
+  if (direct) return direct
+  const slot = await getStorageAt(client, { address: contract, slot: IMPLEMENTATION_SLOT })
+  const implementation = slot && slot !== '0x' ? getAddress(`0x${slot.slice(-40)}`) : undefined
+  const viaImpl = implementation
+    ? matchDomain([implementation], chainId, domainSeparator, version)
+    : undefined
+  if (viaImpl) return viaImpl
+  throw new InvalidParameterError(
+    'deployment',
+    `no known EIP-712 domain matches ${contract}'s domainSeparator() ${domainSeparator}`,
   )
-  if (!found) {
-    throw new InvalidParameterError(
-      'deployment',
-      `no known EIP-712 domain matches ${verifyingContract}'s domainSeparator() ${domainSeparator}`,
-    )
-  }
-  return found
 }
 
 function domainFields(d: TypedDataDomain) {
@@ -98,11 +136,9 @@ export async function getEigenLayerDomain(
     { address: contract, abi: delegationManagerAbi, functionName: 'domainSeparator' },
     { address: contract, abi: versionAbi, functionName: 'version' },
   ])
-  const chainId = client.chain?.id
-  if (chainId === undefined) throw new InvalidParameterError('client', 'has no chain')
-  return matchDomain(
+  return resolveDomain(
+    client,
     contract,
-    chainId,
     unwrap<Hex>(sep),
     version?.status === 'success' ? (version.result as string) : undefined,
   )
@@ -243,9 +279,9 @@ export async function signDelegationApproval(
   }
   const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
   if (expiry < timestamp) throw new SignatureExpiredError(expiry, timestamp)
-  const domain = matchDomain(
+  const domain = await resolveDomain(
+    walletClient,
     d.delegationManager,
-    walletClient.chain?.id ?? 0,
     unwrap<Hex>(results[0]),
     results[1]?.status === 'success' ? (results[1].result as string) : undefined,
   )
@@ -305,9 +341,9 @@ export async function signDeposit(
   const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
   if (expiry < timestamp) throw new SignatureExpiredError(expiry, timestamp)
   const nonce = unwrap<bigint>(results[2])
-  const domain = matchDomain(
+  const domain = await resolveDomain(
+    walletClient,
     d.strategyManager,
-    walletClient.chain?.id ?? 0,
     unwrap<Hex>(results[0]),
     results[1]?.status === 'success' ? (results[1].result as string) : undefined,
   )

@@ -1,0 +1,203 @@
+import { haveEigenLayer } from '@restakekit/devnet'
+import { erc20Abi, type Hex, parseEther } from 'viem'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { delegationManagerAbi } from '../abis.js'
+import { InsufficientSharesError, NothingToCompleteError, WithdrawalNotReadyError } from '../errors.js'
+import { withdrawalRoot } from '../internal.js'
+import { type Env, newOperator, newStaker, secondStrategy, startEnv } from '../test/helpers.js'
+import {
+  completeWithdrawals,
+  simulateCompleteWithdrawals,
+  waitForCompleteWithdrawals,
+} from './completeWithdrawals.js'
+import { delegateTo, waitForDelegateTo } from './delegateTo.js'
+import { deposit, waitForDeposit } from './deposit.js'
+import { getDeposits } from './getDeposits.js'
+import { getQueuedWithdrawals } from './getQueuedWithdrawals.js'
+import { getStrategy } from './getStrategy.js'
+import { getWithdrawalDelay } from './getWithdrawalDelay.js'
+import { queueWithdrawals, simulateQueueWithdrawals, waitForQueueWithdrawals } from './queueWithdrawals.js'
+
+describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)', () => {
+  let env: Env
+  let snap: Hex
+  beforeAll(async () => {
+    env = await startEnv()
+  })
+  afterAll(() => env?.devnet.stop())
+  beforeEach(async () => {
+    if (snap) await env.devnet.revert(snap)
+    snap = await env.devnet.snapshot()
+  })
+  const pc = () => env.devnet.publicClient
+  const balanceOf = (token: `0x${string}`, who: `0x${string}`) =>
+    pc().readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
+
+  /** A delegated staker with deposits in the fixture strategy and a second factory strategy. */
+  async function delegatedStaker(a = parseEther('10'), b = parseEther('4')) {
+    const second = await secondStrategy(env)
+    const staker = await newStaker(env, a)
+    await env.devnet.fund(staker.address, { tokens: { [second.token]: b } })
+    const wallet = env.devnet.walletClient(staker)
+    await waitForDeposit(pc(), await deposit(wallet, { strategy: env.strategy, token: env.token, amount: a }))
+    await waitForDeposit(
+      pc(),
+      await deposit(wallet, { strategy: second.strategy, token: second.token, amount: b }),
+    )
+    const operator = await newOperator(env)
+    const { operator: delegated } = await waitForDelegateTo(
+      pc(),
+      await delegateTo(wallet, { operator: operator.address }),
+    )
+    expect(delegated).toBe(operator.address)
+    return { staker, wallet, second, operator }
+  }
+
+  test('delay comes from chain', async () => {
+    const d = await getWithdrawalDelay(pc())
+    const onChain = await pc().readContract({
+      address: env.deployment.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'minWithdrawalDelayBlocks',
+    })
+    expect(d.withdrawalDelayBlocks).toBe(onChain)
+    expect(d.deallocationDelayBlocks).toBe(1)
+  })
+
+  test('partial then full withdrawal over two strategies; not ready until the next block; complete as tokens', async () => {
+    const { staker, wallet, second } = await delegatedStaker()
+    const before = await getDeposits(pc(), { staker: staker.address })
+    const fixtureDep = before.find((d) => d.strategy === env.strategy)!
+    const secondDep = before.find((d) => d.strategy === second.strategy)!
+
+    // partial: 40% of the fixture strategy, all of the second; one withdrawal for both
+    const part = (fixtureDep.withdrawableShares * 4n) / 10n
+    const sim = await simulateQueueWithdrawals(pc(), {
+      account: staker.address,
+      strategies: [env.strategy, second.strategy],
+      shares: [part, secondDep.withdrawableShares],
+    })
+    expect(sim.depositShares).toEqual([part, secondDep.depositShares])
+    const hash = await queueWithdrawals(wallet, {
+      strategies: [env.strategy, second.strategy],
+      shares: [part, secondDep.withdrawableShares],
+    })
+    const { withdrawals, receipt } = await waitForQueueWithdrawals(pc(), hash)
+    expect(withdrawals).toHaveLength(1)
+    const queued = withdrawals[0]!
+    expect(queued.shares).toEqual([part, secondDep.withdrawableShares])
+    expect(queued.root).toBe(withdrawalRoot(queued.withdrawal))
+    expect(queued.root).toBe(
+      await pc().readContract({
+        address: env.deployment.delegationManager,
+        abi: delegationManagerAbi,
+        functionName: 'calculateWithdrawalRoot',
+        args: [queued.withdrawal],
+      }),
+    )
+
+    // queued in block N: not ready in N, with its ready block named
+    const list = await getQueuedWithdrawals(pc(), { staker: staker.address })
+    expect(list.blockNumber).toBe(receipt.blockNumber)
+    expect(list.withdrawals[0]).toMatchObject({
+      root: queued.root,
+      startBlock: receipt.blockNumber,
+      readyAtBlock: receipt.blockNumber + BigInt(list.withdrawalDelayBlocks) + 1n,
+      isReady: false,
+      blocksRemaining: 1n,
+    })
+    const notReady = await completeWithdrawals(wallet, {}).catch((e) => e)
+    expect(notReady).toBeInstanceOf(WithdrawalNotReadyError)
+    expect(notReady.readyAtBlock).toBe(receipt.blockNumber + 1n)
+    await expect(completeWithdrawals(wallet, { withdrawals: [queued.root] })).rejects.toBeInstanceOf(
+      WithdrawalNotReadyError,
+    )
+
+    await env.devnet.mine(1)
+    const ready = await getQueuedWithdrawals(pc(), { staker: staker.address })
+    expect(ready.withdrawals[0]).toMatchObject({ isReady: true, blocksRemaining: 0n })
+
+    const fixtureBal = await balanceOf(env.token, staker.address)
+    const expectedTokens = (await getStrategy(pc(), { strategy: env.strategy })).sharesToUnderlying(part)
+    const done = await waitForCompleteWithdrawals(
+      pc(),
+      await completeWithdrawals(wallet, { withdrawals: [queued.root] }),
+    )
+    expect(done.completed).toEqual([queued.root])
+    expect(await balanceOf(env.token, staker.address)).toBe(fixtureBal + expectedTokens)
+    expect(await balanceOf(second.token, staker.address)).toBe(parseEther('4'))
+    expect((await getQueuedWithdrawals(pc(), { staker: staker.address })).withdrawals).toHaveLength(0)
+
+    // the rest: a full withdrawal of what is left, given as underlying amount
+    const left = (await getDeposits(pc(), { staker: staker.address })).find(
+      (d) => d.strategy === env.strategy,
+    )!
+    expect(left.depositShares).toBe(fixtureDep.depositShares - part)
+    const h2 = await queueWithdrawals(wallet, {
+      strategies: [env.strategy],
+      shares: [left.withdrawableShares],
+    })
+    const { withdrawals: w2 } = await waitForQueueWithdrawals(pc(), h2)
+    expect(w2[0]!.withdrawal.scaledShares).toEqual([left.depositShares])
+    expect(await getDeposits(pc(), { staker: staker.address })).toEqual([])
+    await env.devnet.mine(1)
+    // already-completed roots are skipped, the ready one is completed
+    const sim2 = await simulateCompleteWithdrawals(pc(), {
+      account: staker.address,
+      withdrawals: [queued.root, w2[0]!.root],
+    })
+    expect(sim2.skipped).toEqual([queued.root.toLowerCase()])
+    expect(sim2.completing.map((w) => w.root)).toEqual([w2[0]!.root])
+    await waitForCompleteWithdrawals(
+      pc(),
+      await completeWithdrawals(wallet, { withdrawals: [queued.root, w2[0]!.root] }),
+    )
+    expect(await balanceOf(env.token, staker.address)).toBe(parseEther('10'))
+    // nothing left
+    await expect(completeWithdrawals(wallet, {})).rejects.toBeInstanceOf(NothingToCompleteError)
+    await expect(completeWithdrawals(wallet, { withdrawals: [queued.root] })).rejects.toBeInstanceOf(
+      NothingToCompleteError,
+    )
+  })
+
+  test('queue by underlying amount, complete several at once as shares (re-deposited)', async () => {
+    const { staker, wallet, second } = await delegatedStaker()
+    const h1 = await queueWithdrawals(wallet, { strategies: [env.strategy], amounts: [parseEther('1')] })
+    const h2 = await queueWithdrawals(wallet, { strategies: [second.strategy], amounts: [parseEther('1')] })
+    const a = (await waitForQueueWithdrawals(pc(), h1)).withdrawals[0]!
+    const b = (await waitForQueueWithdrawals(pc(), h2)).withdrawals[0]!
+    const strat = await getStrategy(pc(), { strategy: env.strategy })
+    expect(a.shares[0]).toBe(strat.underlyingToShares(parseEther('1')))
+    const mid = await getDeposits(pc(), { staker: staker.address })
+    await env.devnet.mine(1)
+    const tokenBal = await balanceOf(env.token, staker.address)
+    const sim = await simulateCompleteWithdrawals(pc(), { account: staker.address, receiveAsTokens: false })
+    expect(sim.request.functionName).toBe('completeQueuedWithdrawals')
+    expect(sim.completing).toHaveLength(2)
+    const done = await waitForCompleteWithdrawals(
+      pc(),
+      await completeWithdrawals(wallet, { receiveAsTokens: false }),
+    )
+    expect(done.completed.sort()).toEqual([a.root, b.root].sort())
+    expect(await balanceOf(env.token, staker.address)).toBe(tokenBal)
+    const after = await getDeposits(pc(), { staker: staker.address })
+    for (const d of after) {
+      const m = mid.find((x) => x.strategy === d.strategy)!
+      const w = d.strategy === env.strategy ? a : b
+      expect(d.withdrawableShares).toBe(m.withdrawableShares + w.shares[0]!)
+    }
+  })
+
+  test('more than withdrawable is a typed error before sending', async () => {
+    const { staker, wallet } = await delegatedStaker()
+    const [d] = await getDeposits(pc(), { staker: staker.address })
+    const nonce = await pc().getTransactionCount({ address: staker.address })
+    const err = await queueWithdrawals(wallet, {
+      strategies: [env.strategy],
+      shares: [d!.withdrawableShares + 1n],
+    }).catch((e) => e)
+    expect(err).toBeInstanceOf(InsufficientSharesError)
+    expect(err.available).toBe(d!.withdrawableShares)
+    expect(await pc().getTransactionCount({ address: staker.address })).toBe(nonce)
+  })
+})

@@ -15,8 +15,8 @@ export type KarakVault = {
   name: string
   symbol: string
   extraData: Hex
-  /** The Core that owns (and may slash) the vault. */
-  core: Address
+  /** The Core that owns (and may slash) the vault; undefined if `owner()` failed. */
+  core: Address | undefined
   /** `totalAssets()`: the vault's asset balance, lowered by slashing. */
   totalAssets: bigint
   /** `totalSupply()`: all shares, including shares escrowed in queued withdrawals. */
@@ -63,7 +63,7 @@ export function parseKarakVault(vault: Address, results: readonly BatchResult[])
     name: c.name,
     symbol: c.symbol,
     extraData: c.extraData,
-    core: owner?.status === 'success' ? (owner.result as Address) : ('0x' as Address),
+    core: owner?.status === 'success' ? (owner.result as Address) : undefined,
     totalAssets: totalAssets.result as bigint,
     totalSupply: totalSupply.result as bigint,
   }

@@ -1,0 +1,118 @@
+import { type Address, zeroAddress } from 'viem'
+import { describe, expect, test } from 'vitest'
+import { InsufficientAllowanceError, InsufficientBalanceError, InvalidParameterError } from '../errors.js'
+import type { BatchResult } from '../tx.js'
+import { planKarakPositions } from './actions/getKarakPositions.js'
+import { KARAK_MIN_WITHDRAWAL_DELAY } from './deployments.js'
+import {
+  KarakSlippageError,
+  KarakWithdrawalNotFoundError,
+  KarakWithdrawalNotReadyError,
+  karakVaultRevertMapper,
+} from './errors.js'
+import { karakWithdrawalKey } from './math.js'
+
+const staker = '0xe1C48006538E8F14E8D3F481FceA9a8387bFB9F3' as Address
+const vaultA = '0x26f4a38E54D10cbFeD41B78b9014f2b231129BF3' as Address
+const vaultB = '0x2D1c31457af2250578b380955C48521157dd81ca' as Address
+const asset = '0x0000000000000000000000000000000000000A55' as Address
+const ok = (result: unknown): BatchResult => ({ status: 'success', result })
+const config = (operator: Address) =>
+  ok({ asset, decimals: 18, operator, name: 'v', symbol: 'v', extraData: '0x' })
+
+describe('planKarakPositions (pure)', () => {
+  const delay = KARAK_MIN_WITHDRAWAL_DELAY
+  const plan = planKarakPositions({
+    staker,
+    vaults: [vaultA, vaultB],
+    delay,
+    timestamp: { address: zeroAddress, abi: [], functionName: 'getCurrentBlockTimestamp' },
+  })
+
+  test('stage 1: 6 reads per vault and the chain time', () => {
+    expect(plan.reads).toHaveLength(13)
+    expect(plan.reads.slice(0, 6).map((r) => r.functionName)).toEqual([
+      'vaultConfig',
+      'totalAssets',
+      'totalSupply',
+      'owner',
+      'balanceOf',
+      'getNextWithdrawNonce',
+    ])
+    expect(plan.reads[12]?.functionName).toBe('getCurrentBlockTimestamp')
+  })
+
+  test('stage 2 reads every nonce below the next one; finished withdrawals drop out; empty vaults are filtered', () => {
+    const stage1 = [
+      // vault A: 9 assets for 10 shares (slashed), staker 6 shares, 3 withdrawals queued so far
+      config(staker),
+      ok(9n),
+      ok(10n),
+      ok(staker),
+      ok(6n),
+      ok(3n),
+      // vault B: nothing for this staker
+      config(staker),
+      ok(100n),
+      ok(100n),
+      ok(staker),
+      ok(0n),
+      ok(0n),
+      ok(1_000n),
+    ]
+    const stage2 = plan.next(stage1)
+    expect(stage2.reads.map((r) => [r.address, r.functionName, r.args])).toEqual([
+      [vaultA, 'getQueuedWithdrawal', [staker, 0n]],
+      [vaultA, 'getQueuedWithdrawal', [staker, 1n]],
+      [vaultA, 'getQueuedWithdrawal', [staker, 2n]],
+    ])
+    expect(stage2.timestampResult).toEqual(ok(1_000n))
+    const now = 1_000_000n
+    const result = stage2.finish(
+      [
+        ok({ staker, start: now - delay, shares: 2n, beneficiary: staker }), // ready (exactly)
+        ok({ staker: zeroAddress, start: 0n, shares: 0n, beneficiary: zeroAddress }), // finished
+        ok({ staker, start: now - delay + 1n, shares: 2n, beneficiary: vaultB }), // one second short
+      ],
+      now,
+    )
+    expect(result.positions).toHaveLength(1)
+    const [position] = result.positions
+    expect(position?.shares).toBe(6n)
+    expect(position?.assets).toBe(5n) // 6 · 10 / 11 = 5.45 → 5
+    expect(position?.queuedWithdrawals.map((w) => [w.nonce, w.ready, w.readyAt, w.assets])).toEqual([
+      [0n, true, now, 1n],
+      [2n, false, now + 1n, 1n],
+    ])
+    expect(position?.queuedWithdrawals[1]?.withdrawalKey).toBe(karakWithdrawalKey(staker, 2n))
+    expect(position?.queuedWithdrawals[1]?.beneficiary).toBe(vaultB)
+  })
+
+  test('a vault whose reads fail is named in a typed error', () => {
+    const failed: BatchResult = { status: 'failure', error: new Error('execution reverted') }
+    expect(() => plan.next(Array.from({ length: 13 }, () => failed))).toThrow(InvalidParameterError)
+  })
+})
+
+describe('revert mapping', () => {
+  const map = karakVaultRevertMapper({
+    vault: vaultA,
+    account: staker,
+    asset,
+    shares: 5n,
+    shareBalance: 1n,
+    shareAllowance: 2n,
+    minSharesOut: 10n,
+    expectedShares: 9n,
+  })
+  test('Karak errors become typed errors', () => {
+    expect(map('NotEnoughShares', [])).toBeInstanceOf(KarakSlippageError)
+    expect(map('MinWithdrawDelayNotPassed', [])).toBeInstanceOf(KarakWithdrawalNotReadyError)
+    expect(map('WithdrawalNotFound', [])).toBeInstanceOf(KarakWithdrawalNotFoundError)
+    expect(map('InsufficientAllowance', [])).toMatchObject({ required: 5n, allowance: 2n })
+    expect(map('InsufficientBalance', [])).toMatchObject({ required: 5n, balance: 1n, account: staker })
+    expect(map('ERC20InsufficientBalance', [staker, 3n, 7n])).toBeInstanceOf(InsufficientBalanceError)
+    expect(map('ERC20InsufficientAllowance', [vaultA, 3n, 7n])).toBeInstanceOf(InsufficientAllowanceError)
+    expect(map('SomethingElse', [])).toBeUndefined()
+  })
+})

@@ -89,6 +89,36 @@ export class KarakWithdrawalNotFoundError extends RestakeKitError {
   }
 }
 
+/** Karak's names of the vault functions its pause map indexes (`Constants.PAUSE_VAULT_*`). */
+const PAUSABLE_VAULT_FUNCTIONS = [
+  'deposit',
+  'deposit with minSharesOut',
+  'mint',
+  'startRedeem',
+  'finishRedeem',
+  'withdraw',
+  'redeem',
+]
+
+/** The vault (or one of its functions) is paused by Karak's Core; retry when it is unpaused. */
+export class KarakVaultPausedError extends RestakeKitError {
+  override name = 'KarakVaultPausedError'
+  constructor(
+    readonly vault: Address,
+    /** Karak's pause index (`Constants.PAUSE_VAULT_*`), when the revert named one. */
+    readonly functionIndex: number | undefined,
+  ) {
+    const fn =
+      functionIndex === undefined
+        ? undefined
+        : (PAUSABLE_VAULT_FUNCTIONS[functionIndex] ?? `#${functionIndex}`)
+    super(`Karak vault ${vault} is paused${fn ? ` for ${fn}` : ''}.`, {
+      details: ['Pausing is set by Karak (Core manager); nothing was sent.'],
+      docsPath: '/errors#paused',
+    })
+  }
+}
+
 /** Context a vault revert is mapped with. */
 export type KarakRevertContext = {
   vault: Address
@@ -149,6 +179,10 @@ export function karakVaultRevertMapper(ctx: KarakRevertContext): RevertMapper {
         const [spender, allowance, needed] = args as [Address, bigint, bigint]
         return new InsufficientAllowanceError(ctx.asset ?? ctx.vault, spender, needed, allowance)
       }
+      case 'EnforcedPause':
+        return new KarakVaultPausedError(ctx.vault, undefined)
+      case 'EnforcedPauseFunction':
+        return new KarakVaultPausedError(ctx.vault, Number(args[0]))
       default:
         return undefined
     }

@@ -33,6 +33,7 @@ export {
   type KarakRevertContext,
   KarakSlippageError,
   KarakUnknownWithdrawalError,
+  KarakVaultPausedError,
   KarakWithdrawalNotFoundError,
   KarakWithdrawalNotReadyError,
   karakVaultRevertMapper,

@@ -6,6 +6,7 @@ import { planKarakPositions } from './actions/getKarakPositions.js'
 import { KARAK_MIN_WITHDRAWAL_DELAY } from './deployments.js'
 import {
   KarakSlippageError,
+  KarakVaultPausedError,
   KarakWithdrawalNotFoundError,
   KarakWithdrawalNotReadyError,
   karakVaultRevertMapper,
@@ -113,6 +114,9 @@ describe('revert mapping', () => {
     expect(map('InsufficientBalance', [])).toMatchObject({ required: 5n, balance: 1n, account: staker })
     expect(map('ERC20InsufficientBalance', [staker, 3n, 7n])).toBeInstanceOf(InsufficientBalanceError)
     expect(map('ERC20InsufficientAllowance', [vaultA, 3n, 7n])).toBeInstanceOf(InsufficientAllowanceError)
+    const paused = map('EnforcedPauseFunction', [3])
+    expect(paused).toBeInstanceOf(KarakVaultPausedError)
+    expect(paused?.shortMessage).toMatch(/paused for startRedeem/)
     expect(map('SomethingElse', [])).toBeUndefined()
   })
 })

@@ -156,3 +156,42 @@ export async function slash(
 export function sortAddresses(list: readonly Address[]): Address[] {
   return [...list].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
 }
+
+const mintAbi = parseAbi(['function mint(address to, uint256 amount)'])
+
+/**
+ * A delegated staker with deposits in `strategies` strategies (the fixture's plus factory-deployed
+ * ones for fresh test tokens) and `withdrawals` queued withdrawals spread over them. Uses the SDK.
+ */
+export async function stakerWithPortfolio(env: Env, strategies: number, withdrawals: number) {
+  const { deposit } = await import('../actions/deposit.js')
+  const { delegateTo } = await import('../actions/delegateTo.js')
+  const { queueWithdrawals } = await import('../actions/queueWithdrawals.js')
+  const pc = env.devnet.publicClient
+  const staker = await env.devnet.newAccount()
+  const wallet = env.devnet.walletClient(staker)
+  const amount = parseEther('100')
+  const list: { strategy: Address; token: Address }[] = [{ strategy: env.strategy, token: env.token }]
+  for (let i = 1; i < strategies; i++) {
+    const token = await env.devnet.context.deployArtifact('TestERC20', [`Portfolio Token ${i}`, `PT${i}`, 18])
+    list.push(await secondStrategy(env, token))
+  }
+  for (const { strategy, token } of list) {
+    await env.devnet.context.write({
+      address: token,
+      abi: mintAbi,
+      functionName: 'mint',
+      args: [staker.address, amount],
+    })
+    await pc.waitForTransactionReceipt({ hash: await deposit(wallet, { strategy, token, amount }) })
+  }
+  const operator = await newOperator(env)
+  await pc.waitForTransactionReceipt({ hash: await delegateTo(wallet, { operator: operator.address }) })
+  for (let i = 0; i < withdrawals; i++) {
+    const { strategy } = list[i % list.length]!
+    await pc.waitForTransactionReceipt({
+      hash: await queueWithdrawals(wallet, { strategies: [strategy], shares: [parseEther('1')] }),
+    })
+  }
+  return { staker, operator, strategies: list }
+}

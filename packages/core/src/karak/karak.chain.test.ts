@@ -93,6 +93,13 @@ function countingClient() {
   return { client: createPublicClient({ chain: devnet.chain, transport }), counter }
 }
 
+/** Waits until a sent transaction is mined and checks it succeeded (anvil mines asynchronously). */
+async function mined(hash: Hex) {
+  const receipt = await devnet.publicClient.waitForTransactionReceipt({ hash })
+  expect(receipt.status).toBe('success')
+  return receipt
+}
+
 const balanceOf = (token: Address, owner: Address) =>
   devnet.publicClient.readContract({
     address: token,
@@ -200,7 +207,7 @@ describe('deposit', () => {
     }).catch((e) => e)
     // not approved yet: the token's allowance error, typed
     expect(simulated).toBeInstanceOf(InsufficientAllowanceError)
-    await depositToKarakVault(wallet, { vault, assets: parseEther('1'), slippageBps: 0n })
+    await mined(await depositToKarakVault(wallet, { vault, assets: parseEther('1'), slippageBps: 0n }))
     const shares = await vaultRead<bigint>('balanceOf', [account.address])
     expect(shares).toBe(preview)
     expect(shares).toBeLessThan(parseEther('1'))
@@ -215,12 +222,13 @@ describe('deposit', () => {
   test('minSharesOut above what the vault mints → KarakSlippageError, nothing deposited', async () => {
     const { account, wallet } = await staker(parseEther('2'))
     // already approved: the deposit simulation itself fails
-    await wallet.writeContract({
+    const approval = await wallet.writeContract({
       address: weth,
       abi: erc20Abi,
       functionName: 'approve',
       args: [vault, parseEther('2')],
     })
+    await devnet.publicClient.waitForTransactionReceipt({ hash: approval })
     const nonce = await devnet.publicClient.getTransactionCount({ address: account.address })
     const error = await depositToKarakVault(wallet, {
       vault,
@@ -396,8 +404,8 @@ describe('redeem queue', () => {
       tokens: { [weth]: parseEther('10'), [steth]: parseEther('5') },
     })
     const wallet = devnet.walletClient(account)
-    await depositToKarakVault(wallet, { vault, assets: parseEther('10') })
-    await depositToKarakVault(wallet, { vault: karak.vaults.steth, assets: parseEther('5') })
+    await mined(await depositToKarakVault(wallet, { vault, assets: parseEther('10') }))
+    await mined(await depositToKarakVault(wallet, { vault: karak.vaults.steth, assets: parseEther('5') }))
 
     const { client, counter } = countingClient()
     const none = await getKarakPositions(client, { staker: account.address, deployment })
@@ -408,11 +416,11 @@ describe('redeem queue', () => {
     ])
 
     for (const shares of ['1', '2', '3'])
-      await startKarakRedeem(wallet, { vault, shares: parseEther(shares) })
-    await startKarakRedeem(wallet, { vault: karak.vaults.steth, shares: parseEther('1') })
+      await mined(await startKarakRedeem(wallet, { vault, shares: parseEther(shares) }))
+    await mined(await startKarakRedeem(wallet, { vault: karak.vaults.steth, shares: parseEther('1') }))
     const firstStart = (await devnet.publicClient.getBlock()).timestamp
     await devnet.increaseTime(3n * DAY)
-    await startKarakRedeem(wallet, { vault: karak.vaults.steth, shares: parseEther('1') })
+    await mined(await startKarakRedeem(wallet, { vault: karak.vaults.steth, shares: parseEther('1') }))
     // the first steth withdrawal becomes ready, the second is 3 days behind
     await devnet.increaseTime(9n * DAY - 3n * DAY)
 
@@ -447,7 +455,7 @@ describe('redeem queue', () => {
     expect(viaOperator.positions).toEqual(positions)
 
     // finishing one leaves the others; still 2 round trips
-    await finishKarakRedeem(wallet, { vault: karak.vaults.steth, nonce: 0n })
+    await mined(await finishKarakRedeem(wallet, { vault: karak.vaults.steth, nonce: 0n }))
     counter.requests = 0
     const after = await getKarakQueuedWithdrawals(client, { staker: account.address, deployment })
     expect(counter.requests).toBe(2)
@@ -634,6 +642,12 @@ describe('bad input: typed errors before anything is sent', () => {
     await expect(
       depositToKarakVault(wallet, { vault, assets: 1n, receiver: 'nope' as Address }),
     ).rejects.toBeInstanceOf(InvalidAddressError)
+    await expect(
+      simulateDepositToKarakVault(devnet.publicClient, { account: undefined as never, vault, assets: 1n }),
+    ).rejects.toBeInstanceOf(InvalidParameterError)
+    await expect(depositToKarakVault(devnet.publicClient as never, { vault, assets: 1n })).rejects.toThrow(
+      /account/,
+    )
     expect(await devnet.publicClient.getTransactionCount({ address: account.address })).toBe(0)
   })
 

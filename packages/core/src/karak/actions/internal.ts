@@ -9,7 +9,7 @@ import {
   type WalletClient,
 } from 'viem'
 import { getBlock } from 'viem/actions'
-import { UnsupportedChainError } from '../../errors.js'
+import { InvalidParameterError, UnsupportedChainError } from '../../errors.js'
 import { type BatchRead, type BatchResult, resolveDeployment } from '../../tx.js'
 import { KARAK_MIN_WITHDRAWAL_DELAY, type KarakDeployment, karakDeployments } from '../deployments.js'
 
@@ -56,8 +56,11 @@ export function withdrawalDelay(client: ReadClient, deployment?: KarakDeployment
   return optionalKarakDeployment(client, deployment)?.minWithdrawalDelay ?? KARAK_MIN_WITHDRAWAL_DELAY
 }
 
+/** The address of an account parameter (a viem Account or an address), or a typed error. */
 export function accountAddress(account: Account | Address): Address {
-  return typeof account === 'string' ? account : account.address
+  if (typeof account === 'string') return account
+  if (account && typeof account === 'object' && typeof account.address === 'string') return account.address
+  throw new InvalidParameterError('account', 'pass an address or a viem Account')
 }
 
 export type { Hex }

@@ -266,6 +266,14 @@ export async function deploySymbiotic(ctx: DevnetContext): Promise<DevnetSymbiot
     slasherFactory,
   ])
 
+  // anvil mines after answering a send: wait for the last one (nonces order them), then check all.
+  const last = hashes[hashes.length - 1]!
+  for (let i = 0; ; i++) {
+    const mined = await ctx.publicClient.getTransactionReceipt({ hash: last }).catch(() => null)
+    if (mined) break
+    if (i > 2000) throw new Error(`Symbiotic core deployment: ${last} not mined`)
+    await new Promise((r) => setTimeout(r, 2))
+  }
   const receipts = await Promise.all(hashes.map((hash) => ctx.publicClient.getTransactionReceipt({ hash })))
   const failed = receipts.findIndex((r) => r.status !== 'success')
   if (failed >= 0)

@@ -22,6 +22,7 @@ export { type SymbioticActions, symbioticActions } from './decorator.js'
 export { type SymbioticChainId, type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 export * from './errors.js'
 export type { SymbioticReadClient, SymbioticWalletClient } from './internal.js'
+export { symbioticPositionsLensAbi, symbioticPositionsLensBytecode } from './lens.js'
 /** Pure Symbiotic math (epochs, share conversions, stake formulas) under one name, to keep generic names apart. */
 export * as symbioticMath from './math.js'
 export {
@@ -36,4 +37,10 @@ export {
   type SymbioticDelegatorTypeName,
   type SymbioticSlasherTypeName,
 } from './math.js'
-export type { PositionScan, SymbioticPendingWithdrawal, SymbioticVaultPosition } from './positions.js'
+export {
+  type PositionScan,
+  planSymbioticPositions,
+  type SymbioticPendingWithdrawal,
+  type SymbioticReadPlan,
+  type SymbioticVaultPosition,
+} from './positions.js'

@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { type BatchRead, readBatch, unwrap } from '../tx.js'
+import { type BatchRead, type BatchResult, readBatch, unwrap } from '../tx.js'
 import { symbioticVaultAbi } from './abis.js'
 import { SymbioticVaultNotFoundError } from './errors.js'
 import type { SymbioticReadClient } from './internal.js'
@@ -57,12 +57,138 @@ const basics = [
   'slashableBalanceOf',
 ] as const
 
+/** The reads of one stage, and how to go on from their results (in `reads` order). */
+export type SymbioticReadPlan<next> = { reads: BatchRead[]; next: (results: readonly BatchResult[]) => next }
+
+type PartialPosition = Omit<
+  SymbioticVaultPosition,
+  'withdrawals' | 'claimableEpochs' | 'claimable' | 'pending'
+>
+
 /**
- * The positions of one account in several vaults in two round trips whatever their number: one
- * `aggregate3` for every vault's clock and active position, one for the withdrawal buckets of the
- * scanned epochs (`withdrawalsOf`, `withdrawalSharesOf`, `isWithdrawalsClaimed`).
+ * The positions of one account in known vaults as a two-stage read plan, for callers that merge
+ * several protocols' reads into the same `aggregate3` calls (a portfolio in two round trips):
+ * stage 1 reads every vault's clock and the active position, stage 2 the withdrawal buckets of
+ * the scanned epochs (`withdrawalsOf`, `withdrawalSharesOf`, `isWithdrawalsClaimed`).
  * Vaults that do not answer are skipped when `skipInvalid`, else an error.
  */
+export function planSymbioticPositions(params: {
+  account: Address
+  vaults: readonly Address[]
+  scan?: PositionScan
+  skipInvalid?: boolean
+}): SymbioticReadPlan<SymbioticReadPlan<SymbioticVaultPosition[]>> {
+  const { account, vaults, scan = {}, skipInvalid = false } = params
+  const reads: BatchRead[] = vaults.flatMap((vault) =>
+    basics.map((functionName) => ({
+      address: vault,
+      abi: symbioticVaultAbi,
+      functionName,
+      args: functionName.endsWith('Of') ? [account] : [],
+    })),
+  )
+  const lookback = BigInt(scan.lookback ?? 8)
+  return {
+    reads,
+    next(first) {
+      const partials: { position: PartialPosition; epochs: bigint[] }[] = []
+      vaults.forEach((vault, i) => {
+        const rs = first.slice(i * basics.length, (i + 1) * basics.length)
+        if (rs.length < basics.length || rs.some((r) => r.status !== 'success')) {
+          if (skipInvalid) return
+          throw new SymbioticVaultNotFoundError(vault)
+        }
+        const get = <T>(name: (typeof basics)[number]) => unwrap<T>(rs[basics.indexOf(name)])
+        const currentEpoch = get<bigint>('currentEpoch')
+        const position: PartialPosition = {
+          vault,
+          account,
+          collateral: get<Address>('collateral'),
+          currentEpoch,
+          epochDuration: BigInt(get<number>('epochDuration')),
+          epochDurationInit: BigInt(get<number>('epochDurationInit')),
+          activeShares: get<bigint>('activeSharesOf'),
+          activeBalance: get<bigint>('activeBalanceOf'),
+          slashableBalance: get<bigint>('slashableBalanceOf'),
+        }
+        const from = currentEpoch > lookback ? currentEpoch - lookback : 0n
+        const epochs = scan.epochs
+          ? [...scan.epochs]
+          : Array.from({ length: Number(currentEpoch + 2n - from) }, (_, k) => from + BigInt(k))
+        partials.push({ position, epochs })
+      })
+      const reads2: BatchRead[] = partials.flatMap(({ position, epochs }) =>
+        epochs.flatMap((epoch) => [
+          {
+            address: position.vault,
+            abi: symbioticVaultAbi,
+            functionName: 'withdrawalsOf',
+            args: [epoch, account],
+          },
+          {
+            address: position.vault,
+            abi: symbioticVaultAbi,
+            functionName: 'withdrawalSharesOf',
+            args: [epoch, account],
+          },
+          {
+            address: position.vault,
+            abi: symbioticVaultAbi,
+            functionName: 'isWithdrawalsClaimed',
+            args: [epoch, account],
+          },
+        ]),
+      )
+      return {
+        reads: reads2,
+        next(second) {
+          let k = 0
+          return partials.map(({ position, epochs }) => {
+            const withdrawals: SymbioticPendingWithdrawal[] = []
+            for (const epoch of epochs) {
+              const amount = unwrap<bigint>(second[k++])
+              const shares = unwrap<bigint>(second[k++])
+              const claimed = unwrap<boolean>(second[k++])
+              if (claimed || shares === 0n) continue
+              withdrawals.push({ epoch, amount, shares, claimable: false, claimableAt: 0n })
+            }
+            return finishPosition(position, withdrawals)
+          })
+        },
+      }
+    },
+  }
+}
+
+/** Completes a position from its unclaimed buckets: readiness, claimable epochs and sums. */
+export function finishPosition(
+  position: PartialPosition,
+  buckets: readonly Pick<SymbioticPendingWithdrawal, 'epoch' | 'amount' | 'shares'>[],
+): SymbioticVaultPosition {
+  const clock: EpochClock = {
+    epochDurationInit: position.epochDurationInit,
+    epochDuration: position.epochDuration,
+  }
+  const withdrawals = buckets
+    .map((w) => ({
+      epoch: w.epoch,
+      amount: w.amount,
+      shares: w.shares,
+      claimable: isEpochClaimable(w.epoch, position.currentEpoch),
+      claimableAt: claimableAt(clock, w.epoch),
+    }))
+    .sort((a, b) => (a.epoch < b.epoch ? -1 : a.epoch > b.epoch ? 1 : 0))
+  const claimableList = withdrawals.filter((w) => w.claimable && w.amount > 0n)
+  return {
+    ...position,
+    withdrawals,
+    claimableEpochs: claimableList.map((w) => w.epoch),
+    claimable: claimableList.reduce((sum, w) => sum + w.amount, 0n),
+    pending: withdrawals.filter((w) => !w.claimable).reduce((sum, w) => sum + w.amount, 0n),
+  }
+}
+
+/** Runs `planSymbioticPositions`: two round trips (one `aggregate3` each) whatever the number of vaults. */
 export async function readPositions(
   client: SymbioticReadClient,
   vaults: readonly Address[],
@@ -71,97 +197,7 @@ export async function readPositions(
   skipInvalid = false,
 ): Promise<SymbioticVaultPosition[]> {
   if (vaults.length === 0) return []
-  const first = await readBatch(
-    client,
-    vaults.flatMap((vault) =>
-      basics.map((functionName) => ({
-        address: vault,
-        abi: symbioticVaultAbi,
-        functionName,
-        args: functionName.endsWith('Of') ? [account] : [],
-      })),
-    ),
-  )
-  const lookback = BigInt(scan.lookback ?? 8)
-  type Partial = Omit<SymbioticVaultPosition, 'withdrawals' | 'claimableEpochs' | 'claimable' | 'pending'>
-  const partials: { position: Partial; epochs: bigint[] }[] = []
-  vaults.forEach((vault, i) => {
-    const rs = first.slice(i * basics.length, (i + 1) * basics.length)
-    if (rs.some((r) => r.status !== 'success')) {
-      if (skipInvalid) return
-      throw new SymbioticVaultNotFoundError(vault)
-    }
-    const get = <T>(name: (typeof basics)[number]) => unwrap<T>(rs[basics.indexOf(name)])
-    const currentEpoch = get<bigint>('currentEpoch')
-    const position: Partial = {
-      vault,
-      account,
-      collateral: get<Address>('collateral'),
-      currentEpoch,
-      epochDuration: BigInt(get<number>('epochDuration')),
-      epochDurationInit: BigInt(get<number>('epochDurationInit')),
-      activeShares: get<bigint>('activeSharesOf'),
-      activeBalance: get<bigint>('activeBalanceOf'),
-      slashableBalance: get<bigint>('slashableBalanceOf'),
-    }
-    const from = currentEpoch > lookback ? currentEpoch - lookback : 0n
-    const epochs = scan.epochs
-      ? [...scan.epochs]
-      : Array.from({ length: Number(currentEpoch + 2n - from) }, (_, k) => from + BigInt(k))
-    partials.push({ position, epochs })
-  })
-
-  const reads: BatchRead[] = partials.flatMap(({ position, epochs }) =>
-    epochs.flatMap((epoch) => [
-      {
-        address: position.vault,
-        abi: symbioticVaultAbi,
-        functionName: 'withdrawalsOf',
-        args: [epoch, account],
-      },
-      {
-        address: position.vault,
-        abi: symbioticVaultAbi,
-        functionName: 'withdrawalSharesOf',
-        args: [epoch, account],
-      },
-      {
-        address: position.vault,
-        abi: symbioticVaultAbi,
-        functionName: 'isWithdrawalsClaimed',
-        args: [epoch, account],
-      },
-    ]),
-  )
-  const second = await readBatch(client, reads)
-  let k = 0
-  return partials.map(({ position, epochs }) => {
-    const clock: EpochClock = {
-      epochDurationInit: position.epochDurationInit,
-      epochDuration: position.epochDuration,
-    }
-    const withdrawals: SymbioticPendingWithdrawal[] = []
-    for (const epoch of epochs) {
-      const amount = unwrap<bigint>(second[k++])
-      const shares = unwrap<bigint>(second[k++])
-      const claimed = unwrap<boolean>(second[k++])
-      if (claimed || shares === 0n) continue
-      withdrawals.push({
-        epoch,
-        amount,
-        shares,
-        claimable: isEpochClaimable(epoch, position.currentEpoch),
-        claimableAt: claimableAt(clock, epoch),
-      })
-    }
-    withdrawals.sort((a, b) => (a.epoch < b.epoch ? -1 : a.epoch > b.epoch ? 1 : 0))
-    const claimableList = withdrawals.filter((w) => w.claimable && w.amount > 0n)
-    return {
-      ...position,
-      withdrawals,
-      claimableEpochs: claimableList.map((w) => w.epoch),
-      claimable: claimableList.reduce((s, w) => s + w.amount, 0n),
-      pending: withdrawals.filter((w) => !w.claimable).reduce((s, w) => s + w.amount, 0n),
-    }
-  })
+  const stage1 = planSymbioticPositions({ account, vaults, scan, skipInvalid })
+  const stage2 = stage1.next(await readBatch(client, stage1.reads))
+  return stage2.next(await readBatch(client, stage2.reads))
 }

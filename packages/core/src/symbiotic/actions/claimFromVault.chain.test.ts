@@ -26,7 +26,7 @@ const EPOCH = 3600
 async function setup(amount: bigint, delegatorType: 0 | 1 = 0) {
   const { vault } = await t.vault({ epochDuration: EPOCH, delegatorType })
   const staker = await t.staker(amount)
-  await depositToVault(staker.wallet, { vault, amount })
+  await t.mined(depositToVault(staker.wallet, { vault, amount }))
   return { vault, ...staker }
 }
 
@@ -35,7 +35,7 @@ describe('claimFromVault', () => {
     const { vault, address, account, wallet } = await setup(parseEther('2'))
     const weth = t.devnet.deployments.tokens.weth
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await withdrawFromVault(wallet, { vault, amount: parseEther('2') })
+    await t.mined(withdrawFromVault(wallet, { vault, amount: parseEther('2') }))
     const bucket = n + 1n
     const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
 
@@ -92,11 +92,11 @@ describe('claimFromVault', () => {
   test('batch claim (claimBatch) of several epochs, FullRestake vault; claim-all finds them', async () => {
     const { vault, address, account, wallet } = await setup(900n, 1)
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await withdrawFromVault(wallet, { vault, amount: 100n }) // bucket n+1
+    await t.mined(withdrawFromVault(wallet, { vault, amount: 100n }))
     await t.devnet.increaseTime(EPOCH)
-    await withdrawFromVault(wallet, { vault, amount: 200n }) // bucket n+2
+    await t.mined(withdrawFromVault(wallet, { vault, amount: 200n }))
     await t.devnet.increaseTime(EPOCH)
-    await withdrawFromVault(wallet, { vault, amount: 300n }) // bucket n+3
+    await t.mined(withdrawFromVault(wallet, { vault, amount: 300n }))
     await t.devnet.increaseTime(EPOCH * 2) // current n+4: n+1..n+3 claimable
 
     const position = await getVaultPosition(t.devnet.publicClient, { vault, account: address })
@@ -131,9 +131,9 @@ describe('claimFromVault', () => {
 
   test('claim-all batches every claimable epoch in one claimBatch', async () => {
     const { vault, address, wallet } = await setup(30n)
-    await withdrawFromVault(wallet, { vault, amount: 10n })
+    await t.mined(withdrawFromVault(wallet, { vault, amount: 10n }))
     await t.devnet.increaseTime(EPOCH)
-    await withdrawFromVault(wallet, { vault, amount: 20n })
+    await t.mined(withdrawFromVault(wallet, { vault, amount: 20n }))
     await t.devnet.increaseTime(EPOCH * 3)
     const { events } = await waitForClaimFromVault(
       t.devnet.publicClient,

@@ -79,7 +79,7 @@ describe('depositToVault', () => {
   test('deposit limit: checked before sending, with the room left', async () => {
     const { vault } = await t.vault({ depositLimit: 100n })
     const { wallet, address } = await t.staker(200n)
-    await depositToVault(wallet, { vault, amount: 60n })
+    await t.mined(depositToVault(wallet, { vault, amount: 60n }))
     const error = await depositToVault(wallet, { vault, amount: 50n }).catch((e) => e)
     expect(error).toBeInstanceOf(DepositLimitReachedError)
     expect(error.room).toBe(40n)
@@ -102,7 +102,7 @@ describe('depositToVault', () => {
     const error = await depositToVault(stranger.wallet, { vault, amount: 5n }).catch((e) => e)
     expect(error).toBeInstanceOf(NotWhitelistedDepositorError)
     expect(error.account).toBe(stranger.address)
-    await depositToVault(allowed.wallet, { vault, amount: 5n })
+    await t.mined(depositToVault(allowed.wallet, { vault, amount: 5n }))
     expect(await t.view<bigint>(vault, 'activeBalanceOf', [allowed.address])).toBe(5n)
   })
 

@@ -32,7 +32,7 @@ describe('getVault', () => {
   test('a NetworkRestake vault with an instant Slasher, read as its views say, in two round trips', async () => {
     const { vault, delegator, slasher } = await t.vault({ epochDuration: 5000, depositLimit: 10n ** 20n })
     const { wallet } = await t.staker(1234n)
-    await depositToVault(wallet, { vault, amount: 1234n })
+    await t.mined(depositToVault(wallet, { vault, amount: 1234n }))
     const { client, counter } = countingClient()
     const info = await getVault(client, { vault, deployment: t.deployment })
     expect(counter.requests).toBe(2)
@@ -153,8 +153,8 @@ describe('getStake', () => {
       registerOperator: false,
     })
     const { wallet } = await t.staker(parseEther('20'))
-    await depositToVault(wallet, { vault: nr.vault, amount: parseEther('10') })
-    await depositToVault(wallet, { vault: fr.vault, amount: parseEther('10') })
+    await t.mined(depositToVault(wallet, { vault: nr.vault, amount: parseEther('10') }))
+    await t.mined(depositToVault(wallet, { vault: fr.vault, amount: parseEther('10') }))
 
     const subnetwork = encodeSubnetwork(network)
     const s1 = await getStake(t.devnet.publicClient, { delegator: nr.delegator, network, operator })

@@ -1,7 +1,9 @@
 import { setupSymbioticStake, slashSymbiotic } from '@restakekit/devnet'
-import { createPublicClient, custom, http, parseEther } from 'viem'
+import { createPublicClient, custom, erc20Abi, http, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
+import { readBatch, unwrap } from '../../tx.js'
 import { symbioticDelegatorAbi, symbioticSlasherAbi } from '../abis.js'
+import { planSymbioticPositions } from '../positions.js'
 import { claimFromVault } from './claimFromVault.js'
 import { depositToVault } from './depositToVault.js'
 import { getSymbioticPositions } from './getSymbioticPositions.js'
@@ -33,11 +35,11 @@ describe('getVaultPosition', () => {
   test('active balance, pending and claimable withdrawals with their times, in two round trips', async () => {
     const { vault } = await t.vault({ epochDuration: EPOCH })
     const { address, wallet } = await t.staker(10n)
-    await depositToVault(wallet, { vault, amount: 10n })
+    await t.mined(depositToVault(wallet, { vault, amount: 10n }))
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await withdrawFromVault(wallet, { vault, amount: 3n }) // bucket n+1
+    await t.mined(withdrawFromVault(wallet, { vault, amount: 3n }))
     await t.devnet.increaseTime(EPOCH)
-    await withdrawFromVault(wallet, { vault, amount: 2n }) // bucket n+2
+    await t.mined(withdrawFromVault(wallet, { vault, amount: 2n }))
     await t.devnet.increaseTime(EPOCH) // current n+2
 
     const { client, counter } = countingClient()
@@ -79,7 +81,7 @@ describe('getVaultPosition', () => {
     const only = await getVaultPosition(t.devnet.publicClient, { vault, account: address, epochs: [n + 2n] })
     expect(only.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
     // a claimed bucket is no longer listed
-    await claimFromVault(wallet, { vault })
+    await t.mined(claimFromVault(wallet, { vault }))
     const after = await getVaultPosition(t.devnet.publicClient, { vault, account: address })
     expect(after.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
     expect(after.claimable).toBe(0n)
@@ -104,9 +106,9 @@ describe('getVaultPosition', () => {
       middleware,
     })
     const { address, wallet } = await t.staker(parseEther('10'))
-    await depositToVault(wallet, { vault, amount: parseEther('10') })
+    await t.mined(depositToVault(wallet, { vault, amount: parseEther('10') }))
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await withdrawFromVault(wallet, { vault, amount: parseEther('4') }) // bucket n+1, still slashable
+    await t.mined(withdrawFromVault(wallet, { vault, amount: parseEther('4') }))
     await t.devnet.increaseTime(60)
 
     const stake = await t.devnet.publicClient.readContract({
@@ -144,7 +146,7 @@ describe('getVaultPosition', () => {
 
     // claiming pays what the position said
     await t.devnet.increaseTime(EPOCH * 2)
-    await claimFromVault(wallet, { vault, epoch: n + 1n })
+    await t.mined(claimFromVault(wallet, { vault, epoch: n + 1n }))
     expect(await t.balanceOf(weth, address)).toBe(bucketView)
   })
 })
@@ -155,33 +157,63 @@ describe('getSymbioticPositions', () => {
     const b = await t.vault({ delegatorType: 1, tokenized: true })
     const c = await t.vault()
     const { address, wallet } = await t.staker(100n)
-    await depositToVault(wallet, { vault: a.vault, amount: 60n })
-    await depositToVault(wallet, { vault: b.vault, amount: 40n })
-    await withdrawFromVault(wallet, { vault: b.vault, amount: 40n })
+    await t.mined(depositToVault(wallet, { vault: a.vault, amount: 60n }))
+    await t.mined(depositToVault(wallet, { vault: b.vault, amount: 40n }))
+    await t.mined(withdrawFromVault(wallet, { vault: b.vault, amount: 40n }))
 
     const { client, counter } = countingClient()
     const given = await getSymbioticPositions(client, {
       account: address,
       vaults: [a.vault, b.vault, c.vault],
     })
-    expect(counter.requests).toBe(2)
+    expect(counter.requests).toBe(1) // one eth_call of the lens, whatever the number of vaults
     expect(given.map((p) => p.vault)).toEqual([a.vault, b.vault])
     expect(given[0]!.activeBalance).toBe(60n)
+    expect(given[0]!.collateral).toBe(t.devnet.deployments.tokens.weth)
     expect(given[1]!.activeBalance).toBe(0n)
     expect(given[1]!.pending).toBe(40n)
+    // the lens reads what the two-stage aggregate3 plan reads
+    for (const p of given)
+      expect(p).toEqual(await getVaultPosition(t.devnet.publicClient, { vault: p.vault, account: address }))
 
-    const all = await getSymbioticPositions(t.devnet.publicClient, {
-      account: address,
-      deployment: t.deployment,
-    })
+    // every vault of the factory, still one round trip
+    const all = await getSymbioticPositions(client, { account: address, deployment: t.deployment })
+    expect(counter.requests).toBe(2)
     expect(all).toEqual(given)
     const withEmpty = await getSymbioticPositions(t.devnet.publicClient, {
       account: address,
-      vaults: [a.vault, c.vault],
+      vaults: [a.vault, c.vault, t.deployment.networkRegistry, t.devnet.accounts[1]!.address],
       includeEmpty: true,
     })
+    // non-vaults (a registry, an EOA) are left out
     expect(withEmpty.map((p) => p.vault)).toEqual([a.vault, c.vault])
+    expect(withEmpty[1]!.activeShares).toBe(0n)
+    expect(await getSymbioticPositions(t.devnet.publicClient, { account: address, vaults: [] })).toEqual([])
     // bound through the decorator
     expect(await wallet.restaking.symbiotic.getSymbioticPositions({ account: address })).toEqual(given)
+  })
+})
+
+describe('planSymbioticPositions', () => {
+  test("merges into another protocol's aggregate3 stages: two round trips in all", async () => {
+    const a = await t.vault()
+    const { address, wallet } = await t.staker(50n)
+    await t.mined(depositToVault(wallet, { vault: a.vault, amount: 20n }))
+    await t.mined(withdrawFromVault(wallet, { vault: a.vault, amount: 5n }))
+    const weth = t.devnet.deployments.tokens.weth
+    const { client, counter } = countingClient()
+    const plan = planSymbioticPositions({ account: address, vaults: [a.vault] })
+    const other = { address: weth, abi: erc20Abi, functionName: 'balanceOf', args: [address] }
+    const r1 = await readBatch(client, [other, ...plan.reads])
+    expect(unwrap<bigint>(r1[0])).toBe(30n)
+    const stage2 = plan.next(r1.slice(1))
+    const r2 = await readBatch(client, [...stage2.reads, other])
+    const positions = stage2.next(r2.slice(0, -1))
+    expect(counter.requests).toBe(2)
+    expect(positions).toEqual(
+      await getSymbioticPositions(t.devnet.publicClient, { account: address, vaults: [a.vault] }),
+    )
+    expect(positions[0]!.activeBalance).toBe(15n)
+    expect(positions[0]!.pending).toBe(5n)
   })
 })

@@ -59,6 +59,13 @@ export function useSymbioticDevnet() {
         functionName: 'balanceOf',
         args: [account],
       }),
+    /** Waits until a sent transaction is mined and succeeded (anvil mines after answering the send). */
+    mined: async (hash: Promise<Hex> | Hex): Promise<Hex> => {
+      const h = await hash
+      const receipt = await get().publicClient.waitForTransactionReceipt({ hash: h })
+      if (receipt.status !== 'success') throw new Error(`transaction reverted: ${h}`)
+      return h
+    },
     /** A direct view of the vault (for asserting against the contracts). */
     view: <T>(vault: Address, functionName: string, args: readonly unknown[] = []) =>
       get().publicClient.readContract({

@@ -26,7 +26,7 @@ describe('withdrawFromVault / redeemFromVault', () => {
     const { vault } = await t.vault({ epochDuration: 7200 })
     const amount = parseEther('4')
     const { address, account, wallet } = await t.staker(amount)
-    await depositToVault(wallet, { vault, amount })
+    await t.mined(depositToVault(wallet, { vault, amount }))
     const current = await t.view<bigint>(vault, 'currentEpoch')
     const sim = await simulateWithdrawFromVault(t.devnet.publicClient, {
       vault,
@@ -55,7 +55,7 @@ describe('withdrawFromVault / redeemFromVault', () => {
   test('withdraw more than the active balance: typed error before sending, and decoded from a revert', async () => {
     const { vault } = await t.vault()
     const { address, account, wallet } = await t.staker(100n)
-    await depositToVault(wallet, { vault, amount: 100n })
+    await t.mined(depositToVault(wallet, { vault, amount: 100n }))
     const error = await withdrawFromVault(wallet, { vault, amount: 101n }).catch((e) => e)
     expect(error).toBeInstanceOf(InsufficientActiveBalanceError)
     expect([error.requested, error.available, error.unit]).toEqual([101n, 100n, 'assets'])
@@ -76,7 +76,7 @@ describe('withdrawFromVault / redeemFromVault', () => {
   test('redeem by shares, to another claimer', async () => {
     const { vault } = await t.vault()
     const { address, account, wallet } = await t.staker(1000n)
-    await depositToVault(wallet, { vault, amount: 1000n })
+    await t.mined(depositToVault(wallet, { vault, amount: 1000n }))
     const claimer = t.devnet.accounts[7]!.address
     const current = await t.view<bigint>(vault, 'currentEpoch')
     const sim = await simulateRedeemFromVault(t.devnet.publicClient, {

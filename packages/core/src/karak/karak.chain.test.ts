@@ -454,17 +454,24 @@ describe('redeem queue', () => {
     expect(counter.requests).toBe(3)
     expect(viaOperator.positions).toEqual(positions)
 
-    // finishing one leaves the others; still 2 round trips
-    await mined(await finishKarakRedeem(wallet, { vault: karak.vaults.steth, nonce: 0n }))
-    counter.requests = 0
-    const after = await getKarakQueuedWithdrawals(client, { staker: account.address, deployment })
-    expect(counter.requests).toBe(2)
-    expect(after.map((w) => [w.vault, w.nonce])).toEqual([
+    // finish every ready withdrawal as a smart account would: the prepared calls, in order
+    const ready = positions.flatMap((p) => p.queuedWithdrawals.filter((w) => w.ready))
+    // the weth ones were queued before the first steth one: all ready
+    expect(ready.map((w) => [w.vault, w.nonce])).toEqual([
       [vault, 0n],
       [vault, 1n],
       [vault, 2n],
-      [karak.vaults.steth, 1n],
+      [karak.vaults.steth, 0n],
     ])
+    for (const call of prepareFinishKarakRedeem({ withdrawals: ready })) {
+      await mined(await wallet.sendTransaction({ to: call.to, data: call.data, value: call.value }))
+    }
+    // the others are left; still 2 round trips
+    counter.requests = 0
+    const after = await getKarakQueuedWithdrawals(client, { staker: account.address, deployment })
+    expect(counter.requests).toBe(2)
+    expect(after.map((w) => [w.vault, w.nonce, w.ready])).toEqual([[karak.vaults.steth, 1n, false]])
+    expect(await balanceOf(weth, account.address)).toBe(parseEther('6'))
   })
 })
 

@@ -125,6 +125,19 @@ describe('prepare layer (pure)', () => {
     )
     expect(() => prepareFinishKarakRedeem({ vault, withdrawalKey: '0x12' })).toThrow(InvalidParameterError)
     expect(prepareFinishKarakRedeem({ vault, withdrawalKey: karakWithdrawalKey(staker, 0n) })).toHaveLength(1)
+    const two = prepareFinishKarakRedeem({
+      withdrawals: [
+        { vault, withdrawalKey: karakWithdrawalKey(staker, 0n) },
+        { vault: staker, withdrawalKey: karakWithdrawalKey(staker, 1n) },
+      ],
+    })
+    expect(two.map((c) => c.to)).toEqual([vault, staker])
+    expect(() => prepareFinishKarakRedeem({ withdrawals: [] })).toThrow(InvalidParameterError)
+    expect(() =>
+      prepareFinishKarakRedeem({
+        withdrawals: [{ vault: '0x1' as never, withdrawalKey: karakWithdrawalKey(staker, 0n) }],
+      }),
+    ).toThrow(InvalidAddressError)
   })
 })
 

@@ -110,16 +110,33 @@ export async function getKarakWithdrawal(
   }
 }
 
-export type PrepareFinishKarakRedeemParameters = { vault: Address; withdrawalKey: Hex }
+export type PrepareFinishKarakRedeemParameters =
+  | { vault: Address; withdrawalKey: Hex }
+  /** Several withdrawals (any vaults) in one list, e.g. every ready one from `getKarakQueuedWithdrawals`. */
+  | { withdrawals: readonly { vault: Address; withdrawalKey: Hex }[] }
 export type PrepareFinishKarakRedeemReturnType = readonly Call[]
 
-/** The call that finishes a queued redemption (`finishRedeem(withdrawalKey)`). Pure. */
+/**
+ * The calls that finish queued redemptions (`finishRedeem(withdrawalKey)`, one per withdrawal).
+ * Pure: it cannot check readiness; pick ready withdrawals (`ready: true`) or use `finishKarakRedeem`.
+ */
 export function prepareFinishKarakRedeem(
   params: PrepareFinishKarakRedeemParameters,
 ): PrepareFinishKarakRedeemReturnType {
-  const vault = assertAddress('vault', params.vault)
-  const key = assertKey(params.withdrawalKey)
-  return calls(encodeCall({ address: vault, abi: karakVaultAbi, functionName: 'finishRedeem', args: [key] }))
+  const list = 'withdrawals' in params ? params.withdrawals : [params]
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new InvalidParameterError('withdrawals', 'must be a non-empty array')
+  }
+  return calls(
+    ...list.map((w, i) =>
+      encodeCall({
+        address: assertAddress(list.length === 1 ? 'vault' : `withdrawals[${i}].vault`, w.vault),
+        abi: karakVaultAbi,
+        functionName: 'finishRedeem',
+        args: [assertKey(w.withdrawalKey)],
+      }),
+    ),
+  )
 }
 
 export type SimulateFinishKarakRedeemParameters = {

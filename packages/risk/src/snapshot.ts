@@ -79,6 +79,8 @@ const symbioticSchema = z.object({
         z.object({
           subnetwork: bytes32,
           networkLimit: uint,
+          /** NetworkRestake: totalOperatorNetworkShares(subnetwork). */
+          totalShares: uint.optional(),
           operators: z.array(
             z.object({
               operator: address,
@@ -182,6 +184,7 @@ function indexSnapshot(s: RestakingSnapshot): Indexed {
       networks: v.networks.map((n) => ({
         subnetwork: lc(n.subnetwork),
         networkLimit: BigInt(n.networkLimit),
+        ...(n.totalShares !== undefined ? { totalShares: BigInt(n.totalShares) } : {}),
         operators: n.operators.map((o) => ({
           operator: lc(o.operator),
           ...(o.shares !== undefined ? { shares: BigInt(o.shares) } : {}),

@@ -16,6 +16,8 @@ export type SymbioticNetworkLimit = {
   readonly subnetwork: string
   /** networkLimit (OperatorNetworkSpecific: maxNetworkLimit). */
   readonly networkLimit: bigint
+  /** NetworkRestake: totalOperatorNetworkShares as read from chain (default: Σ of the listed operators' shares). */
+  readonly totalShares?: bigint
   readonly operators: readonly SymbioticOperatorLimit[]
 }
 
@@ -43,8 +45,11 @@ export function symbioticStake(vault: SymbioticVaultState, subnetwork: string, o
   const cap = minB(vault.activeStake, net.networkLimit)
   switch (vault.delegatorType) {
     case 'NetworkRestake': {
-      let total = 0n
-      for (const o of net.operators) total += o.shares ?? 0n
+      let total = net.totalShares
+      if (total === undefined) {
+        total = 0n
+        for (const o of net.operators) total += o.shares ?? 0n
+      }
       return total === 0n ? 0n : ((op.shares ?? 0n) * cap) / total
     }
     case 'FullRestake':

@@ -1,0 +1,390 @@
+/**
+ * `snapshotRestaking`: reads EigenLayer and Symbiotic state through @restakekit/core into a
+ * {@link RestakingSnapshot}. This is the only file of the package that talks to a client; the
+ * analysis runs on the snapshot (plain JSON).
+ */
+import {
+  type BatchRead,
+  type EigenLayerDeployment,
+  eigenlayerDeployments,
+  getAllocations,
+  getDelegation,
+  getDeposits,
+  getOperator,
+  getSymbioticPositions,
+  getVault,
+  getWithdrawalDelay,
+  readBatch,
+  resolveDeployment,
+  type SymbioticDeployment,
+  symbioticDelegatorAbi,
+  symbioticDeployments,
+  unwrap,
+} from '@restakekit/core'
+import { type Address, type Chain, type Client, type Hex, parseAbi, type Transport } from 'viem'
+import { getBlock, getContractEvents } from 'viem/actions'
+import { parseSnapshot, type RestakingSnapshot, SNAPSHOT_VERSION } from './snapshot.js'
+
+/**
+ * AllocationManager views that enumerate an AVS's operator sets and their members (not read by
+ * @restakekit/core; same signatures in v1.2 and later releases).
+ */
+const allocationManagerSetsAbi = parseAbi([
+  'event OperatorSetCreated((address avs, uint32 id) operatorSet)',
+  'function getMembers((address avs, uint32 id) operatorSet) view returns (address[])',
+  'function getStrategiesInOperatorSet((address avs, uint32 id) operatorSet) view returns (address[])',
+])
+
+export type SnapshotRestakingParameters = {
+  /** Stakers whose EigenLayer deposits/delegation and Symbiotic positions are read. */
+  readonly stakers?: readonly Address[]
+  /** EigenLayer operators to read (the stakers' operators are added), and Symbiotic operators to look up per network. */
+  readonly operators?: readonly Address[]
+  /**
+   * AVSs whose operator sets (and their members) are read. Their set ids come from the
+   * AllocationManager's `OperatorSetCreated` logs since `fromBlock` (default 0: mind the RPC's
+   * log-range limits on mainnet, or list the sets in `operatorSets`).
+   */
+  readonly avs?: readonly Address[]
+  readonly fromBlock?: bigint
+  /** Operator sets to read (members and strategies). */
+  readonly operatorSets?: readonly { readonly avs: Address; readonly id: number }[]
+  /** Symbiotic vaults to read (the stakers' vaults among `vaults` are always included). */
+  readonly vaults?: readonly Address[]
+  /** Symbiotic subnetworks (bytes32) whose limits and stakes are read for each vault. */
+  readonly subnetworks?: readonly Hex[]
+  /** EigenLayer deployment (default: the client's chain's; `false` skips EigenLayer). */
+  readonly eigenlayer?: EigenLayerDeployment | false
+  /** Symbiotic deployment (default: the client's chain's; `false` skips Symbiotic). */
+  readonly symbiotic?: SymbioticDeployment | false
+}
+
+export type SnapshotRestakingReturnType = RestakingSnapshot
+
+type ReadClient = Client<Transport, Chain | undefined>
+
+const lc = (a: string) => a.toLowerCase()
+const uniq = <T extends string>(xs: Iterable<T>): T[] => [...new Map([...xs].map((x) => [lc(x), x])).values()]
+
+function deploymentOr<T extends { chainId?: number }>(
+  client: ReadClient,
+  known: Readonly<Record<number, T>>,
+  name: string,
+  given: T | false | undefined,
+): T | null {
+  if (given === false) return null
+  if (given) return given
+  try {
+    return resolveDeployment<T>(client, known, name)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Snapshot of restaking state: EigenLayer operators (given, the stakers' operators and the AVSs'
+ * members) with their magnitudes, max magnitudes and operator shares per strategy, their operator
+ * sets, the stakers' delegations and shares; Symbiotic vaults (given and the stakers') with delegator
+ * type, limits and stakes for each given subnetwork and operator. Reads go through
+ * @restakekit/core's batched actions; the block number is read first (state is read at latest).
+ */
+export async function snapshotRestaking(
+  client: ReadClient,
+  params: SnapshotRestakingParameters = {},
+): Promise<SnapshotRestakingReturnType> {
+  const block = await getBlock(client, { blockTag: 'latest' })
+  const chainId = client.chain?.id ?? Number(await client.request({ method: 'eth_chainId' }))
+  const stakers = uniq(params.stakers ?? [])
+  const snap: RestakingSnapshot = {
+    version: SNAPSHOT_VERSION,
+    chainId,
+    blockNumber: block.number.toString(),
+    timestamp: block.timestamp.toString(),
+  }
+
+  // ---------------------------------------------------------------- EigenLayer
+  const el = deploymentOr<EigenLayerDeployment>(
+    client,
+    eigenlayerDeployments,
+    'EigenLayer',
+    params.eigenlayer,
+  )
+  if (el) {
+    const dep = { deployment: el }
+    const [delay, stakerData] = await Promise.all([
+      getWithdrawalDelay(client, dep),
+      Promise.all(
+        stakers.map(async (staker) => {
+          const [delegation, deposits] = await Promise.all([
+            getDelegation(client, { staker, ...dep }),
+            getDeposits(client, { staker, ...dep }),
+          ])
+          return { staker, delegation, deposits }
+        }),
+      ),
+    ])
+    // operator sets of the given AVSs, with members and strategies
+    const setReads: { avs: Address; id: number }[] = (params.operatorSets ?? []).map((s) => ({
+      avs: s.avs,
+      id: s.id,
+    }))
+    if (params.avs?.length) {
+      const wanted = new Set(params.avs.map(lc))
+      const logs = await getContractEvents(client, {
+        address: el.allocationManager,
+        abi: allocationManagerSetsAbi,
+        eventName: 'OperatorSetCreated',
+        fromBlock: params.fromBlock ?? 0n,
+        toBlock: block.number,
+      })
+      for (const l of logs) {
+        const set = l.args.operatorSet
+        if (set && wanted.has(lc(set.avs))) setReads.push({ avs: set.avs, id: set.id })
+      }
+    }
+    const members = new Map<string, Address[]>()
+    const setStrategies = new Map<string, Address[]>()
+    const setKey = (s: { avs: string; id: number }) => `${lc(s.avs)}:${s.id}`
+    if (setReads.length) {
+      const rs = await readBatch(
+        client,
+        setReads.flatMap((set): BatchRead[] => [
+          {
+            address: el.allocationManager,
+            abi: allocationManagerSetsAbi,
+            functionName: 'getMembers',
+            args: [set],
+          },
+          {
+            address: el.allocationManager,
+            abi: allocationManagerSetsAbi,
+            functionName: 'getStrategiesInOperatorSet',
+            args: [set],
+          },
+        ]),
+      )
+      setReads.forEach((set, i) => {
+        const m = rs[2 * i]
+        const st = rs[2 * i + 1]
+        if (m?.status === 'success') members.set(setKey(set), [...(m.result as Address[])])
+        if (st?.status === 'success') setStrategies.set(setKey(set), [...(st.result as Address[])])
+      })
+    }
+    const operators = uniq<Address>([
+      ...(params.operators ?? []),
+      ...stakerData.flatMap((s) => (s.delegation.operator ? [s.delegation.operator] : [])),
+      ...[...members.values()].flat(),
+    ])
+    const opData = await Promise.all(
+      operators.map(async (operator) => {
+        const allocations = await getAllocations(client, { operator, ...dep })
+        // shares and max magnitude for every strategy the operator allocates or its stakers hold
+        const strategies = uniq<Address>([
+          ...allocations.operatorSets.flatMap((s) => s.strategies.map((x) => x.strategy)),
+          ...stakerData
+            .filter((s) => s.delegation.operator && lc(s.delegation.operator) === lc(operator))
+            .flatMap((s) => s.deposits.map((d) => d.strategy)),
+        ])
+        const info = strategies.length ? await getOperator(client, { operator, strategies, ...dep }) : null
+        return { operator, allocations, info }
+      }),
+    )
+    const sets = new Map<string, { avs: Address; id: number; strategies: Address[] }>()
+    for (const s of setReads) sets.set(setKey(s), { ...s, strategies: setStrategies.get(setKey(s)) ?? [] })
+    snap.eigenlayer = {
+      withdrawalDelayBlocks: String(delay.withdrawalDelayBlocks),
+      operatorSets: [],
+      operators: opData.map(({ operator, allocations, info }) => {
+        const byStrategy = new Map<
+          string,
+          {
+            strategy: Address
+            maxMagnitude: bigint
+            operatorShares: bigint
+            allocations: NonNullable<
+              RestakingSnapshot['eigenlayer']
+            >['operators'][number]['strategies'][number]['allocations']
+          }
+        >()
+        for (const sh of info?.shares ?? [])
+          byStrategy.set(lc(sh.strategy), {
+            strategy: sh.strategy,
+            maxMagnitude: sh.maxMagnitude,
+            operatorShares: sh.shares,
+            allocations: [],
+          })
+        for (const os of allocations.operatorSets) {
+          const key = setKey(os.operatorSet)
+          const known = sets.get(key)
+          const strategies = os.strategies.map((x) => x.strategy)
+          if (!known) sets.set(key, { ...os.operatorSet, strategies })
+          else known.strategies = uniq([...known.strategies, ...strategies])
+          for (const a of os.strategies) {
+            let e = byStrategy.get(lc(a.strategy))
+            if (!e) {
+              e = {
+                strategy: a.strategy,
+                maxMagnitude: a.maxMagnitude,
+                operatorShares: a.operatorShares,
+                allocations: [],
+              }
+              byStrategy.set(lc(a.strategy), e)
+            }
+            e.allocations.push({
+              operatorSet: { avs: os.operatorSet.avs, id: os.operatorSet.id },
+              currentMagnitude: a.currentMagnitude.toString(),
+              ...(a.pendingDiff !== 0n
+                ? { pendingDiff: a.pendingDiff.toString(), effectBlock: a.effectBlock }
+                : {}),
+            })
+          }
+        }
+        return {
+          address: operator,
+          strategies: [...byStrategy.values()].map((s) => ({
+            strategy: s.strategy,
+            maxMagnitude: s.maxMagnitude.toString(),
+            operatorShares: s.operatorShares.toString(),
+            allocations: s.allocations,
+          })),
+        }
+      }),
+      stakers: stakerData.map(({ staker, delegation, deposits }) => ({
+        address: staker,
+        delegatedTo: delegation.operator,
+        deposits: deposits.map((d) => ({
+          strategy: d.strategy,
+          depositShares: d.depositShares.toString(),
+          withdrawableShares: d.withdrawableShares.toString(),
+        })),
+      })),
+    }
+    snap.eigenlayer.operatorSets = [...sets.values()]
+  }
+
+  // ---------------------------------------------------------------- Symbiotic
+  const sym = deploymentOr<SymbioticDeployment>(client, symbioticDeployments, 'Symbiotic', params.symbiotic)
+  const vaultsGiven = uniq<Address>(params.vaults ?? [])
+  if (sym || vaultsGiven.length) {
+    const symDep = sym ? { deployment: sym } : {}
+    const positions = await Promise.all(
+      stakers.map(async (account) => ({
+        account,
+        positions: vaultsGiven.length
+          ? await getSymbioticPositions(client, { account, vaults: vaultsGiven, ...symDep })
+          : sym
+            ? await getSymbioticPositions(client, { account, ...symDep })
+            : [],
+      })),
+    )
+    const vaults = uniq<Address>([
+      ...vaultsGiven,
+      ...positions.flatMap((p) => p.positions.map((x) => x.vault)),
+    ])
+    const infos = await Promise.all(vaults.map((vault) => getVault(client, { vault, ...symDep })))
+    const subnetworks = uniq<Hex>(params.subnetworks ?? [])
+    const operators = uniq<Address>(params.operators ?? [])
+    // one batch for every vault × subnetwork × operator
+    const reads: BatchRead[] = []
+    const plan = infos.map((v) => {
+      const d = v.delegator.address
+      const type = v.delegator.typeName
+      return subnetworks.map((subnetwork) => {
+        const start = reads.length
+        reads.push(
+          { address: d, abi: symbioticDelegatorAbi, functionName: 'maxNetworkLimit', args: [subnetwork] },
+          {
+            address: d,
+            abi: symbioticDelegatorAbi,
+            functionName:
+              type === 'NetworkRestake' || type === 'FullRestake' || type === 'OperatorSpecific'
+                ? 'networkLimit'
+                : 'maxNetworkLimit',
+            args: [subnetwork],
+          },
+          {
+            address: d,
+            abi: symbioticDelegatorAbi,
+            functionName: type === 'NetworkRestake' ? 'totalOperatorNetworkShares' : 'maxNetworkLimit',
+            args: [subnetwork],
+          },
+        )
+        for (const op of operators)
+          reads.push(
+            { address: d, abi: symbioticDelegatorAbi, functionName: 'stake', args: [subnetwork, op] },
+            type === 'NetworkRestake'
+              ? {
+                  address: d,
+                  abi: symbioticDelegatorAbi,
+                  functionName: 'operatorNetworkShares',
+                  args: [subnetwork, op],
+                }
+              : type === 'FullRestake'
+                ? {
+                    address: d,
+                    abi: symbioticDelegatorAbi,
+                    functionName: 'operatorNetworkLimit',
+                    args: [subnetwork, op],
+                  }
+                : {
+                    address: d,
+                    abi: symbioticDelegatorAbi,
+                    functionName: 'maxNetworkLimit',
+                    args: [subnetwork],
+                  },
+          )
+        return { subnetwork, start }
+      })
+    })
+    const rs = await readBatch(client, reads)
+    const big = (i: number): bigint => {
+      const r = rs[i]
+      return r?.status === 'success' ? (r.result as bigint) : 0n
+    }
+    snap.symbiotic = {
+      vaults: infos.flatMap((v, vi) => {
+        const type = v.delegator.typeName
+        if (type === 'unknown') return []
+        return [
+          {
+            address: v.address,
+            collateral: v.collateral,
+            delegatorType: type,
+            activeStake: v.activeStake.toString(),
+            epochDuration: v.epochDuration.toString(),
+            networks: plan[vi]!.map(({ subnetwork, start }) => ({
+              subnetwork,
+              networkLimit: big(start + 1).toString(),
+              ...(type === 'NetworkRestake' ? { totalShares: big(start + 2).toString() } : {}),
+              operators: operators.flatMap((operator, k) => {
+                const stake = big(start + 3 + 2 * k)
+                const limit = big(start + 4 + 2 * k)
+                // OperatorSpecific / OperatorNetworkSpecific: only the vault's own operator has stake
+                const limited = type === 'NetworkRestake' || type === 'FullRestake'
+                if (stake === 0n && (limit === 0n || !limited)) return []
+                return [
+                  {
+                    operator,
+                    ...(type === 'NetworkRestake' ? { shares: limit.toString() } : {}),
+                    ...(type === 'FullRestake' ? { operatorNetworkLimit: limit.toString() } : {}),
+                    stake: stake.toString(),
+                  },
+                ]
+              }),
+            })),
+          },
+        ]
+      }),
+      stakers: positions.map((p) => ({
+        address: p.account,
+        vaults: p.positions.map((x) => ({
+          vault: x.vault,
+          activeBalance: x.activeBalance.toString(),
+          slashableBalance: x.slashableBalance.toString(),
+        })),
+      })),
+    }
+  }
+  // validate what we produce against the schema (catches a core change early)
+  return parseSnapshot(snap)
+}

@@ -151,12 +151,13 @@ describe.skipIf(!haveEigenLayer())('math.ts equals the contracts (property tests
 
           // withdrawable → deposit shares for a random part
           const part = (w.withdrawable * fraction) / WAD
-          const [converted] = await pc().readContract({
+          const [convertedShares] = await pc().readContract({
             address: dm(),
             abi: delegationManagerAbi,
             functionName: 'convertToDepositShares',
             args: [staker.address, [env.strategy], [part]],
           })
+          const converted = convertedShares!
           expect(converted).toBe(
             toDepositShares({ withdrawableShares: part, depositScalingFactor: dsf2, slashingFactor: sf }),
           )

@@ -163,13 +163,15 @@ contract KarakVault is ERC4626, Initializable {
         return _withdrawals[keccak256(abi.encode(staker, _withdrawNonce_))];
     }
 
+    // `withdraw` and `redeem` stay nonpayable (solc suggests pure) to keep Karak's ABI.
+
     /// ERC-4626 `withdraw` is not implemented by Karak vaults: use `startRedeem` / `finishRedeem`.
-    function withdraw(uint256, address, address) public pure override returns (uint256) {
+    function withdraw(uint256, address, address) public override returns (uint256) {
         revert NotImplemented();
     }
 
     /// ERC-4626 `redeem` is not implemented by Karak vaults: use `startRedeem` / `finishRedeem`.
-    function redeem(uint256, address, address) public pure override returns (uint256) {
+    function redeem(uint256, address, address) public override returns (uint256) {
         revert NotImplemented();
     }
 

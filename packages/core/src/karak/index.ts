@@ -2,7 +2,8 @@
  * Karak v2 staker actions (`@restakekit/core/karak`).
  *
  * - Reads: `getKarakVault`, `getKarakOperatorVaults`, `getKarakPositions` (shares, their value and
- *   queued withdrawals with ready times, ≤ 2 round trips), `getKarakQueuedWithdrawals`,
+ *   queued withdrawals with ready times, and with a known Core the vault's slashing exposure; ≤ 2 round
+ *   trips), `getKarakQueuedWithdrawals`,
  *   `getKarakWithdrawal`; `planKarakPositions` exposes the two read stages for a cross-protocol portfolio.
  * - Writes, each as `prepareX` (frozen calls) → `simulateX` → `x` (validate, simulate, send) →
  *   `waitForX` (receipt and typed events): `depositToKarakVault` (with `minSharesOut`),

@@ -191,6 +191,8 @@ describe('deposit', () => {
     })
     expect(positions[0]?.vault.address).toBe(vault)
     expect(positions[0]?.queuedWithdrawals).toEqual([])
+    // with Core known, the vault's slashing exposure comes in the same call
+    expect(positions[0]?.exposure).toEqual({ dssCount: 0n, queuedForSlashing: false })
   })
 
   test('a later depositor gets shares at the vault rate (rounded down, as previewDeposit)', async () => {
@@ -579,6 +581,10 @@ describe('slashing through Core', () => {
       functionName: 'lastQueuedSlashing',
     })) as never
 
+    // the staker sees the pending slashing and the vault's one DSS
+    const pending = await getKarakPositions(devnet.publicClient, { staker: account.address, deployment })
+    expect(pending.positions[0]?.exposure).toEqual({ dssCount: 1n, queuedForSlashing: true })
+
     // inside the veto window: finalizing reverts MinSlashingDelayNotPassed
     const early = await devnet.publicClient
       .simulateContract({
@@ -611,6 +617,7 @@ describe('slashing through Core', () => {
     })
     const position = positions[0]!
     expect(position.vault.totalAssets).toBe(parseEther('9'))
+    expect(position.exposure).toEqual({ dssCount: 1n, queuedForSlashing: false })
     expect(position.shares).toBe(parseEther('6'))
     expect(position.assets).toBe(await vaultRead<bigint>('convertToAssets', [parseEther('6')]))
     expect(position.assets).toBeLessThan(parseEther('6'))

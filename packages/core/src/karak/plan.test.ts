@@ -89,6 +89,27 @@ describe('planKarakPositions (pure)', () => {
     expect(position?.queuedWithdrawals[1]?.beneficiary).toBe(vaultB)
   })
 
+  test('with Core known: 8 reads per vault, exposure from getLeverage / isVaultQueuedForSlashing', () => {
+    const core = '0x00000000000000000000000000000000000C0DE0' as Address
+    const withCore = planKarakPositions({ staker, vaults: [vaultA], delay, core })
+    expect(withCore.reads.map((r) => [r.address, r.functionName]).slice(6)).toEqual([
+      [core, 'getLeverage'],
+      [core, 'isVaultQueuedForSlashing'],
+    ])
+    const stage2 = withCore.next([
+      config(staker),
+      ok(10n),
+      ok(10n),
+      ok(core),
+      ok(4n),
+      ok(0n),
+      ok(200_000_000_000_000_000_000n),
+      ok(true),
+    ])
+    expect(stage2.reads).toEqual([])
+    expect(stage2.finish([], 0n).positions[0]?.exposure).toEqual({ dssCount: 2n, queuedForSlashing: true })
+  })
+
   test('a vault whose reads fail is named in a typed error', () => {
     const failed: BatchResult = { status: 'failure', error: new Error('execution reverted') }
     expect(() => plan.next(Array.from({ length: 13 }, () => failed))).toThrow(InvalidParameterError)

@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
 import { karakCoreAbi, karakVaultAbi } from '../abis.js'
-import type { KarakDeployment } from '../deployments.js'
+import { KARAK_HUNDRED_PERCENT_WAD, type KarakDeployment } from '../deployments.js'
 import {
   isKarakWithdrawalReady,
   karakSharesToAssets,
@@ -48,6 +48,16 @@ export type KarakPosition = {
   /** Their value in the vault's asset (`convertToAssets(shares)`), in the asset's base units. */
   assets: bigint
   queuedWithdrawals: KarakQueuedWithdrawal[]
+  /** The vault's slashing exposure from Core, when the Core is known (a deployment). */
+  exposure?: KarakVaultExposure
+}
+
+/** What Core says about a vault's slashing exposure. */
+export type KarakVaultExposure = {
+  /** How many DSSs the vault's stake is allocated to (Core `getLeverage` / 100 %): each may slash it. */
+  dssCount: bigint
+  /** A slashing of the vault is requested and not yet finalized or cancelled (`isVaultQueuedForSlashing`). */
+  queuedForSlashing: boolean
 }
 
 export type KarakPositions = {
@@ -85,13 +95,21 @@ export function planKarakPositions(params: {
   /** The chain-time read (Multicall3 `getCurrentBlockTimestamp`), or undefined to take `timestamp` later. */
   timestamp?: BatchRead
   includeEmpty?: boolean
+  /** Core's address: adds each vault's slashing exposure (2 more reads per vault, same round trip). */
+  core?: Address
 }) {
-  const { staker, vaults, delay } = params
-  const perVault = 6
+  const { staker, vaults, delay, core } = params
+  const perVault = core ? 8 : 6
   const reads: BatchRead[] = vaults.flatMap((vault) => [
     ...karakVaultReads(vault),
     { address: vault, abi: karakVaultAbi, functionName: 'balanceOf', args: [staker] },
     { address: vault, abi: karakVaultAbi, functionName: 'getNextWithdrawNonce', args: [staker] },
+    ...(core
+      ? [
+          { address: core, abi: karakCoreAbi, functionName: 'getLeverage', args: [vault] },
+          { address: core, abi: karakCoreAbi, functionName: 'isVaultQueuedForSlashing', args: [vault] },
+        ]
+      : []),
   ])
   if (params.timestamp) reads.push(params.timestamp)
 
@@ -110,7 +128,16 @@ export function planKarakPositions(params: {
             `${vault} is not a Karak vault (balanceOf/getNextWithdrawNonce failed)`,
           )
         }
-        return { info, shares: balance.result as bigint, nextNonce: nonce.result as bigint }
+        const leverage = r[6]
+        const queuedForSlashing = r[7]
+        const exposure: KarakVaultExposure | undefined =
+          leverage?.status === 'success' && queuedForSlashing?.status === 'success'
+            ? {
+                dssCount: (leverage.result as bigint) / KARAK_HUNDRED_PERCENT_WAD,
+                queuedForSlashing: queuedForSlashing.result as boolean,
+              }
+            : undefined
+        return { info, shares: balance.result as bigint, nextNonce: nonce.result as bigint, exposure }
       })
       const timestampResult = params.timestamp ? results[vaults.length * perVault] : undefined
       const wanted = stage1.flatMap(({ info, nextNonce }) =>
@@ -151,13 +178,14 @@ export function planKarakPositions(params: {
             queued.set(vault, list)
           })
           const positions = stage1
-            .map(({ info, shares }) => ({
+            .map(({ info, shares, exposure }) => ({
               protocol: 'karak' as const,
               vault: info,
               staker,
               shares,
               assets: karakSharesToAssets(info, shares),
               queuedWithdrawals: queued.get(info.address) ?? [],
+              ...(exposure ? { exposure } : {}),
             }))
             .filter((p) => params.includeEmpty || p.shares > 0n || p.queuedWithdrawals.length > 0)
           return { staker, timestamp, positions }
@@ -209,12 +237,14 @@ export async function getKarakPositions(
 ): Promise<GetKarakPositionsReturnType> {
   const staker = assertAddress('staker', params.staker)
   const vaults = await resolveVaults(client, params)
+  const core = optionalKarakDeployment(client, params.deployment)?.core
   const plan = planKarakPositions({
     staker,
     vaults,
     delay: withdrawalDelay(client, params.deployment),
     timestamp: timestampRead(client),
     ...(params.includeEmpty === undefined ? {} : { includeEmpty: params.includeEmpty }),
+    ...(core ? { core } : {}),
   })
   const stage2 = plan.next(await readBatch(client, plan.reads))
   const timestamp = await readTimestamp(client, stage2.timestampResult)

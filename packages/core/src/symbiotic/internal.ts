@@ -8,7 +8,7 @@ import {
   type WalletClient,
 } from 'viem'
 import { InvalidParameterError } from '../errors.js'
-import { readBatch, resolveDeployment, unwrap } from '../tx.js'
+import { assertAddress, readBatch, resolveDeployment, unwrap } from '../tx.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticVaultNotFoundError } from './errors.js'
@@ -17,6 +17,13 @@ import { SymbioticVaultNotFoundError } from './errors.js'
 export type SymbioticReadClient = Client<Transport, Chain | undefined>
 /** A wallet client (its account or an `account` parameter sends). */
 export type SymbioticWalletClient = WalletClient<Transport, Chain | undefined, Account | undefined>
+
+/** An address that receives something (shares, a claim): valid and not the zero address (the vault would revert). */
+export function assertRecipient(parameter: string, value: unknown): Address {
+  const address = assertAddress(parameter, value)
+  if (BigInt(address) === 0n) throw new InvalidParameterError(parameter, 'must not be the zero address')
+  return address
+}
 
 export function addressOf(account: Account | Address): Address {
   return typeof account === 'string' ? account : account.address

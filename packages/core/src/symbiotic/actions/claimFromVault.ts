@@ -22,7 +22,13 @@ import {
   SymbioticVaultNotFoundError,
   symbioticRevertMapper,
 } from '../errors.js'
-import { accountOf, addressOf, type SymbioticReadClient, type SymbioticWalletClient } from '../internal.js'
+import {
+  accountOf,
+  addressOf,
+  assertRecipient,
+  type SymbioticReadClient,
+  type SymbioticWalletClient,
+} from '../internal.js'
 import { claimableAt, type EpochClock, isEpochClaimable } from '../math.js'
 import { readPositions } from '../positions.js'
 
@@ -43,7 +49,7 @@ export type PrepareClaimFromVaultParameters = { vault: Address; recipient: Addre
 /** `claim(recipient, epoch)`, or `claimBatch(recipient, epochs)` for several, as a frozen call list (pure). */
 export function prepareClaimFromVault(params: PrepareClaimFromVaultParameters): readonly Call[] {
   const vault = assertAddress('vault', params.vault)
-  const recipient = assertAddress('recipient', params.recipient)
+  const recipient = assertRecipient('recipient', params.recipient)
   const epochs = assertEpochs(params.epochs ?? [params.epoch as bigint])
   return calls(
     epochs.length === 1
@@ -99,7 +105,7 @@ export async function simulateClaimFromVault(
   const vault = assertAddress('vault', params.vault)
   const account = accountOf(client, params.account)
   const sender = addressOf(account)
-  const recipient = params.recipient ? assertAddress('recipient', params.recipient) : sender
+  const recipient = params.recipient ? assertRecipient('recipient', params.recipient) : sender
   if (params.epoch !== undefined && params.epochs !== undefined)
     throw new InvalidParameterError('epoch', 'pass epoch or epochs, not both')
 

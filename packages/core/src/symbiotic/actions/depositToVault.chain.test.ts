@@ -1,9 +1,10 @@
-import { createWalletClient, custom, decodeFunctionData, erc20Abi, http, parseEther } from 'viem'
+import { createWalletClient, custom, decodeFunctionData, erc20Abi, http, parseEther, zeroAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
 import {
   InsufficientAllowanceError,
   InsufficientBalanceError,
   InvalidAmountError,
+  InvalidParameterError,
   StepFailedError,
 } from '../../errors.js'
 import { symbioticVaultAbi } from '../abis.js'
@@ -182,5 +183,8 @@ describe('depositToVault', () => {
     })
     expect(prepareDepositToVault({ vault, amount: 7n, onBehalfOf })).toHaveLength(1)
     expect(() => prepareDepositToVault({ vault, amount: 0n, onBehalfOf })).toThrow(InvalidAmountError)
+    expect(() => prepareDepositToVault({ vault, amount: 1n, onBehalfOf: zeroAddress })).toThrow(
+      InvalidParameterError,
+    )
   })
 })

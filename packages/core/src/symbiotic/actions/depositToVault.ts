@@ -29,6 +29,7 @@ import {
 import {
   accountOf,
   addressOf,
+  assertRecipient,
   readTokenState,
   readVaultWriteState,
   type SymbioticReadClient,
@@ -51,7 +52,7 @@ export type PrepareDepositToVaultParameters = {
 export function prepareDepositToVault(params: PrepareDepositToVaultParameters): readonly Call[] {
   const vault = assertAddress('vault', params.vault)
   const amount = assertAmount('amount', params.amount)
-  const onBehalfOf = assertAddress('onBehalfOf', params.onBehalfOf)
+  const onBehalfOf = assertRecipient('onBehalfOf', params.onBehalfOf)
   const deposit = encodeCall({
     address: vault,
     abi: symbioticVaultAbi,
@@ -111,7 +112,7 @@ async function validate(client: SymbioticReadClient, params: DepositToVaultParam
   const amount = assertAmount('amount', params.amount)
   const account = accountOf(client, params.account)
   const sender = addressOf(account)
-  const onBehalfOf = params.onBehalfOf ? assertAddress('onBehalfOf', params.onBehalfOf) : sender
+  const onBehalfOf = params.onBehalfOf ? assertRecipient('onBehalfOf', params.onBehalfOf) : sender
   const state = await readVaultWriteState(client, vault, sender)
   const token = await readTokenState(client, state.collateral, sender, vault)
   checkDeposit(vault, sender, amount, state, token)

@@ -26,6 +26,11 @@ export type GetSymbioticPositionsParameters = {
   includeEmpty?: boolean
   /** Read at this block (default: latest). */
   blockNumber?: bigint
+  /**
+   * Gas for the lens call (default: the node's eth_call cap). It costs about 50k gas per vault
+   * with the default lookback; a node with a low cap needs fewer vaults per call or a smaller lookback.
+   */
+  gas?: bigint
 }
 export type GetSymbioticPositionsReturnType = SymbioticVaultPosition[]
 export type GetSymbioticPositionsErrorType = UnsupportedChainError | RestakeKitError | Error

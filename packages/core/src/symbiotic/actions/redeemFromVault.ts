@@ -21,6 +21,7 @@ import {
 import {
   accountOf,
   addressOf,
+  assertRecipient,
   readVaultWriteState,
   type SymbioticReadClient,
   type SymbioticWalletClient,
@@ -36,7 +37,7 @@ export function prepareRedeemFromVault(params: PrepareRedeemFromVaultParameters)
       address: assertAddress('vault', params.vault),
       abi: symbioticVaultAbi,
       functionName: 'redeem',
-      args: [assertAddress('claimer', params.claimer), assertAmount('shares', params.shares)],
+      args: [assertRecipient('claimer', params.claimer), assertAmount('shares', params.shares)],
     }),
   )
 }
@@ -68,7 +69,7 @@ export async function simulateRedeemFromVault(
   const shares = assertAmount('shares', params.shares)
   const account = accountOf(client, params.account)
   const sender = addressOf(account)
-  const claimer = params.claimer ? assertAddress('claimer', params.claimer) : sender
+  const claimer = params.claimer ? assertRecipient('claimer', params.claimer) : sender
   const s = await readVaultWriteState(client, vault, sender)
   if (shares > s.activeSharesOf)
     throw new InsufficientActiveBalanceError(vault, sender, shares, s.activeSharesOf, 'shares')

@@ -21,6 +21,7 @@ import {
 import {
   accountOf,
   addressOf,
+  assertRecipient,
   readVaultWriteState,
   type SymbioticReadClient,
   type SymbioticWalletClient,
@@ -36,7 +37,7 @@ export function prepareWithdrawFromVault(params: PrepareWithdrawFromVaultParamet
       address: assertAddress('vault', params.vault),
       abi: symbioticVaultAbi,
       functionName: 'withdraw',
-      args: [assertAddress('claimer', params.claimer), assertAmount('amount', params.amount)],
+      args: [assertRecipient('claimer', params.claimer), assertAmount('amount', params.amount)],
     }),
   )
 }
@@ -73,7 +74,7 @@ export async function simulateWithdrawFromVault(
   const amount = assertAmount('amount', params.amount)
   const account = accountOf(client, params.account)
   const sender = addressOf(account)
-  const claimer = params.claimer ? assertAddress('claimer', params.claimer) : sender
+  const claimer = params.claimer ? assertRecipient('claimer', params.claimer) : sender
   const s = await readVaultWriteState(client, vault, sender)
   if (previewWithdraw(amount, s.activeShares, s.activeStake) > s.activeSharesOf)
     throw new InsufficientActiveBalanceError(vault, sender, amount, s.activeBalanceOf, 'assets')

@@ -279,7 +279,7 @@ function neighbourhood(g: RestakingGraph, size: number, seed: number): string[] 
   return [...C].map((s) => ig.graph.services[s]!.id)
 }
 
-for (const size of [20, 30, 40]) {
+for (const size of [20, 30, 40, 50, 60]) {
   const results: { ms: number; v: number; s: number; nodes: number; exact: boolean }[] = []
   for (let seed = 0; results.length < 5 && seed < 400; seed += 37) {
     const C = neighbourhood(gS, size, seed)
@@ -288,7 +288,7 @@ for (const size of [20, 30, 40]) {
     const nv = sub.validators.length
     if (nv < size - 2) continue
     const t = performance.now()
-    const x = exactSecurity(sub, { maxValidators: 40 })
+    const x = exactSecurity(sub)
     results.push({
       ms: performance.now() - t,
       v: nv,

@@ -3,7 +3,7 @@ import { attackedServices, type IndexedGraph, indexGraph, type RestakingGraph } 
 import { normalize, ONE, type Rational, sub } from './rational.js'
 
 /** Default limit on the validators of one connected component that the exact search accepts. */
-export const EXACT_MAX_VALIDATORS = 40
+export const EXACT_MAX_VALIDATORS = 64
 /** Default budget of search nodes per component before giving up (then the result falls back). */
 export const EXACT_MAX_NODES = 2_000_000
 
@@ -19,7 +19,7 @@ export type Coalition = {
 }
 
 export type ExactOptions = {
-  /** Components with more validators that matter than this are not searched (default 40). */
+  /** Components with more validators that matter than this are not searched (default 64). */
   readonly maxValidators?: number
   /** Search-node budget per component (default 2,000,000). */
   readonly maxNodes?: number
@@ -250,17 +250,26 @@ function greedy(ig: IndexedGraph, c: Component): { best: Ratio | null; B: number
     }
   }
   for (const j of c.services) {
-    const vs = ig.svcVals[j]!.filter((v) => ig.stake[v]! > 0n).sort((a, b) =>
+    const pool = ig.svcVals[j]!.filter((v) => ig.stake[v]! > 0n).sort((a, b) =>
       cmpBig(ig.stake[b]!, ig.stake[a]!),
     )
+    // covers of need_j = ceil(α σ_N(j)) with little overshoot: add the largest stake below what is
+    // still missing, and at each step also try closing with the smallest stake that suffices
+    const num = ig.thrNum[j]! * ig.sigmaN[j]!
+    let missing = (num + ig.thrDen[j]! - 1n) / ig.thrDen[j]!
     const B: number[] = []
-    let cur = 0n
-    for (const v of vs) {
-      if (ig.thrDen[j]! * cur >= ig.thrNum[j]! * ig.sigmaN[j]!) break
-      B.push(v)
-      cur += ig.stake[v]!
+    let at = 0
+    while (missing > 0n) {
+      let close = -1
+      for (let k = at; k < pool.length; k++) if (ig.stake[pool[k]!]! >= missing) close = k
+      if (close >= 0) consider([...B, pool[close]!])
+      while (at < pool.length && ig.stake[pool[at]!]! >= missing) at++
+      if (at >= pool.length) break
+      B.push(pool[at]!)
+      missing -= ig.stake[pool[at]!]!
+      at++
     }
-    consider(B)
+    if (missing <= 0n) consider(B)
   }
   consider(c.validators)
   return { best, B: bestB }
@@ -323,7 +332,8 @@ function searchComponent(ig: IndexedGraph, c: Component, maxNodes: number): Comp
   const needF = c.services.map((s) => (Number(ig.thrNum[s]!) / Number(ig.thrDen[s]!)) * Number(ig.sigmaN[s]!))
   const localSvcs: number[][] = []
   const deg: number[] = []
-  // order validators by certificate load (largest first): good attacks are found early
+  // order validators by stake (largest first; ties by certificate load): partial sums approach the
+  // thresholds quickly, so both bounds bite early (measured: far fewer nodes than load order)
   const load = c.validators.map((v) => {
     let t = 0
     for (const s of ig.valSvcs[v]!) {
@@ -332,7 +342,9 @@ function searchComponent(ig: IndexedGraph, c: Component, maxNodes: number): Comp
     }
     return t / Number(ig.stake[v]!)
   })
-  const order = c.validators.map((_, i) => i).sort((a, b) => load[b]! - load[a]!)
+  const order = c.validators
+    .map((_, i) => i)
+    .sort((a, b) => cmpBig(ig.stake[c.validators[b]!]!, ig.stake[c.validators[a]!]!) || load[b]! - load[a]!)
   const vs = order.map((i) => c.validators[i]!)
   const stake = vs.map((v) => ig.stake[v]!)
   const stakeF = stake.map(Number)

@@ -19,7 +19,6 @@ import {
   type SymbioticDeployment,
   symbioticDelegatorAbi,
   symbioticDeployments,
-  unwrap,
 } from '@restakekit/core'
 import { type Address, type Chain, type Client, type Hex, parseAbi, type Transport } from 'viem'
 import { getBlock, getContractEvents } from 'viem/actions'

@@ -24,9 +24,9 @@ interface ISymbioticLensVault {
 /// @title SymbioticPositionsLens (restakekit)
 /// @notice A read-only lens that is never deployed. `@restakekit/core` sends its creation code in
 /// one `eth_call` without `to`: the constructor reads one account's position in every vault (the
-/// given ones, or all of a VaultFactory) and reverts with `SymbioticPositions(...)` carrying the
-/// result, so any number of vaults costs one JSON-RPC round trip. Reverting (not returning)
-/// avoids the 24,576-byte code-size limit on the result.
+/// given ones, or the factory's vaults `offset .. offset + limit - 1`) and reverts with
+/// `SymbioticPositions(...)` carrying the result, so many vaults cost one JSON-RPC round trip.
+/// Reverting (not returning) avoids the 24,576-byte code-size limit on the result.
 contract SymbioticPositionsLens {
     struct Withdrawal {
         uint256 epoch;
@@ -47,11 +47,21 @@ contract SymbioticPositionsLens {
         Withdrawal[] withdrawals;
     }
 
-    /// The result: the block's timestamp and the positions (vaults that do not answer are left out).
-    error SymbioticPositions(uint256 timestamp, Position[] positions);
+    /// The result: the block's timestamp, the factory's vault count (0 when vaults were given) and
+    /// the positions (vaults that do not answer are left out).
+    error SymbioticPositions(uint256 timestamp, uint256 totalVaults, Position[] positions);
 
-    constructor(address vaultFactory, address[] memory vaults, address account, uint256 lookback, bool includeEmpty) {
-        if (vaults.length == 0 && vaultFactory != address(0)) vaults = _list(vaultFactory);
+    constructor(
+        address vaultFactory,
+        uint256 offset,
+        uint256 limit,
+        address[] memory vaults,
+        address account,
+        uint256 lookback,
+        bool includeEmpty
+    ) {
+        uint256 total;
+        if (vaults.length == 0 && vaultFactory != address(0)) (total, vaults) = _list(vaultFactory, offset, limit);
         Position[] memory positions = new Position[](vaults.length);
         uint256 count;
         for (uint256 i; i < vaults.length; ++i) {
@@ -63,14 +73,19 @@ contract SymbioticPositionsLens {
         assembly ("memory-safe") {
             mstore(positions, count)
         }
-        revert SymbioticPositions(block.timestamp, positions);
+        revert SymbioticPositions(block.timestamp, total, positions);
     }
 
-    function _list(address factory) private view returns (address[] memory vaults) {
-        uint256 total = ISymbioticLensRegistry(factory).totalEntities();
-        vaults = new address[](total);
-        for (uint256 i; i < total; ++i) {
-            vaults[i] = ISymbioticLensRegistry(factory).entity(i);
+    function _list(address factory, uint256 offset, uint256 limit)
+        private
+        view
+        returns (uint256 total, address[] memory vaults)
+    {
+        total = ISymbioticLensRegistry(factory).totalEntities();
+        uint256 end = offset + limit < total ? offset + limit : total;
+        vaults = new address[](end > offset ? end - offset : 0);
+        for (uint256 i; i < vaults.length; ++i) {
+            vaults[i] = ISymbioticLensRegistry(factory).entity(offset + i);
         }
     }
 

@@ -8,7 +8,7 @@ import {
   zeroAddress,
 } from 'viem'
 import { call } from 'viem/actions'
-import { RestakeKitError, type UnsupportedChainError } from '../../errors.js'
+import { InvalidParameterError, RestakeKitError, type UnsupportedChainError } from '../../errors.js'
 import { assertAddress } from '../../tx.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { type SymbioticReadClient, symbioticDeployment } from '../internal.js'
@@ -24,6 +24,8 @@ export type GetSymbioticPositionsParameters = {
   lookback?: number
   /** Keep vaults where the account holds nothing (default false). */
   includeEmpty?: boolean
+  /** Vaults per lens call (default 200); more vaults are read by parallel calls. */
+  chunkSize?: number
   /** Read at this block (default: latest). */
   blockNumber?: bigint
   /**
@@ -59,32 +61,43 @@ function revertData(error: unknown): Hex | undefined {
   return undefined
 }
 
-/**
- * Every Symbiotic position of one account, for the given vaults or every vault of the
- * VaultFactory: active balance and shares, slashable balance, unclaimed withdrawals with their
- * readiness. ONE round trip whatever the number of vaults: a single `eth_call` of the
- * `SymbioticPositionsLens` creation code (never deployed; see `lens.ts`). Vaults that do not
- * answer the vault interface are left out. (To merge Symbiotic reads into other `aggregate3`
- * stages, see `planSymbioticPositions`.)
- */
-export async function getSymbioticPositions(
+type LensPosition = {
+  vault: Address
+  collateral: Address
+  currentEpoch: bigint
+  epochDuration: bigint
+  epochDurationInit: bigint
+  activeShares: bigint
+  activeBalance: bigint
+  slashableBalance: bigint
+  withdrawals: readonly { epoch: bigint; amount: bigint; shares: bigint }[]
+}
+
+/** One `eth_call` of the lens creation code; its revert carries the result. */
+async function runLens(
   client: SymbioticReadClient,
+  args: { factory: Address; offset: number; limit: number; vaults: readonly Address[]; account: Address },
   params: GetSymbioticPositionsParameters,
-): Promise<GetSymbioticPositionsReturnType> {
-  const account = assertAddress('account', params.account)
-  const vaults = params.vaults?.map((v, i) => assertAddress(`vaults[${i}]`, v))
-  if (vaults && vaults.length === 0) return []
-  const factory = vaults ? zeroAddress : symbioticDeployment(client, params.deployment).vaultFactory
+): Promise<{ totalVaults: bigint; positions: readonly LensPosition[] }> {
   const data = encodeDeployData({
     abi: symbioticPositionsLensAbi,
     bytecode: symbioticPositionsLensBytecode,
-    args: [factory, vaults ?? [], account, BigInt(params.lookback ?? 8), params.includeEmpty ?? false],
+    args: [
+      args.factory,
+      BigInt(args.offset),
+      BigInt(args.limit),
+      args.vaults,
+      args.account,
+      BigInt(params.lookback ?? 8),
+      params.includeEmpty ?? false,
+    ],
   })
   let raw: Hex | undefined
   try {
     await call(client, {
       data,
       ...(params.blockNumber === undefined ? {} : { blockNumber: params.blockNumber }),
+      ...(params.gas === undefined ? {} : { gas: params.gas }),
     })
   } catch (error) {
     if (!(error instanceof BaseError)) throw error
@@ -92,27 +105,67 @@ export async function getSymbioticPositions(
     if (!raw) throw new SymbioticLensError(error)
   }
   if (!raw) throw new SymbioticLensError(undefined)
-  let decoded: ReturnType<typeof decodeErrorResult<typeof symbioticPositionsLensAbi>>
   try {
-    decoded = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
+    const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
+    return { totalVaults: result[1], positions: result[2] }
   } catch (error) {
     throw new SymbioticLensError(error)
   }
-  const [, positions] = decoded.args
-  return positions.map((p) =>
-    finishPosition(
-      {
-        vault: p.vault,
-        account,
-        collateral: p.collateral,
-        currentEpoch: p.currentEpoch,
-        epochDuration: p.epochDuration,
-        epochDurationInit: p.epochDurationInit,
-        activeShares: p.activeShares,
-        activeBalance: p.activeBalance,
-        slashableBalance: p.slashableBalance,
-      },
-      p.withdrawals,
+}
+
+/**
+ * Every Symbiotic position of one account, for the given vaults or every vault of the
+ * VaultFactory: active balance and shares, slashable balance, unclaimed withdrawals with their
+ * readiness. Reads go through a never-deployed lens (`SymbioticPositionsLens`, see `lens.ts`):
+ * one `eth_call` reads up to `chunkSize` vaults. Given vaults: one round trip (chunks in
+ * parallel). The factory's vaults: one round trip up to `chunkSize` vaults, else a second one
+ * for the rest (in parallel). Vaults that do not answer the vault interface are left out.
+ * (To merge Symbiotic reads into other `aggregate3` stages, see `planSymbioticPositions`.)
+ */
+export async function getSymbioticPositions(
+  client: SymbioticReadClient,
+  params: GetSymbioticPositionsParameters,
+): Promise<GetSymbioticPositionsReturnType> {
+  const account = assertAddress('account', params.account)
+  const vaults = params.vaults?.map((v, i) => assertAddress(`vaults[${i}]`, v))
+  const chunk = params.chunkSize ?? 200
+  if (!Number.isInteger(chunk) || chunk < 1)
+    throw new InvalidParameterError('chunkSize', 'must be a positive integer')
+  let results: { positions: readonly LensPosition[] }[]
+  if (vaults) {
+    const chunks: Address[][] = []
+    for (let i = 0; i < vaults.length; i += chunk) chunks.push(vaults.slice(i, i + chunk))
+    results = await Promise.all(
+      chunks.map((c) =>
+        runLens(client, { factory: zeroAddress, offset: 0, limit: 0, vaults: c, account }, params),
+      ),
+    )
+  } else {
+    const factory = symbioticDeployment(client, params.deployment).vaultFactory
+    const lens = (offset: number) =>
+      runLens(client, { factory, offset, limit: chunk, vaults: [], account }, params)
+    const first = await lens(0)
+    const total = Number(first.totalVaults)
+    const rest: Promise<{ positions: readonly LensPosition[] }>[] = []
+    for (let offset = chunk; offset < total; offset += chunk) rest.push(lens(offset))
+    results = [first, ...(await Promise.all(rest))]
+  }
+  return results.flatMap(({ positions }) =>
+    positions.map((p) =>
+      finishPosition(
+        {
+          vault: p.vault,
+          account,
+          collateral: p.collateral,
+          currentEpoch: p.currentEpoch,
+          epochDuration: p.epochDuration,
+          epochDurationInit: p.epochDurationInit,
+          activeShares: p.activeShares,
+          activeBalance: p.activeBalance,
+          slashableBalance: p.slashableBalance,
+        },
+        p.withdrawals,
+      ),
     ),
   )
 }

@@ -2,7 +2,7 @@ import { setupSymbioticStake, slashSymbiotic } from '@restakekit/devnet'
 import { createPublicClient, custom, erc20Abi, http, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { readBatch, unwrap } from '../../tx.js'
-import { symbioticDelegatorAbi, symbioticSlasherAbi } from '../abis.js'
+import { symbioticDelegatorAbi, symbioticRegistryAbi, symbioticSlasherAbi } from '../abis.js'
 import { planSymbioticPositions } from '../positions.js'
 import { claimFromVault } from './claimFromVault.js'
 import { depositToVault } from './depositToVault.js'
@@ -189,6 +189,34 @@ describe('getSymbioticPositions', () => {
     expect(withEmpty.map((p) => p.vault)).toEqual([a.vault, c.vault])
     expect(withEmpty[1]!.activeShares).toBe(0n)
     expect(await getSymbioticPositions(t.devnet.publicClient, { account: address, vaults: [] })).toEqual([])
+
+    // chunked: given vaults go in parallel calls (one round trip); the factory's vaults in a first
+    // call that learns the total, then the other ranges in parallel (two round trips)
+    const total = Number(
+      await t.devnet.publicClient.readContract({
+        address: t.deployment.vaultFactory,
+        abi: symbioticRegistryAbi,
+        functionName: 'totalEntities',
+      }),
+    )
+    expect(total).toBe(3)
+    counter.requests = 0
+    expect(
+      await getSymbioticPositions(client, {
+        account: address,
+        vaults: [a.vault, b.vault, c.vault],
+        chunkSize: 1,
+      }),
+    ).toEqual(given)
+    expect(counter.requests).toBe(3)
+    counter.requests = 0
+    expect(
+      await getSymbioticPositions(client, { account: address, deployment: t.deployment, chunkSize: 2 }),
+    ).toEqual(given)
+    expect(counter.requests).toBe(2)
+    await expect(getSymbioticPositions(client, { account: address, chunkSize: 0 })).rejects.toThrow(
+      /chunkSize/,
+    )
     // bound through the decorator
     expect(await wallet.restaking.symbiotic.getSymbioticPositions({ account: address })).toEqual(given)
   })

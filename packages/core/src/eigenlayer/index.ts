@@ -20,6 +20,7 @@ export {
   type DepositParameters,
   type DepositReturnType,
   deposit,
+  depositSharesFromEvents,
   type PrepareDepositParameters,
   type PrepareDepositReturnType,
   prepareDeposit,

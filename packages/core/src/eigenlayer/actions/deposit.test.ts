@@ -41,3 +41,44 @@ describe('deposit (unit)', () => {
     expect(counter.requests + other.counter.requests).toBe(0)
   })
 })
+
+describe('Deposit event, both forms', () => {
+  test('v1.2 (staker, token, strategy, shares) and v1.3+ (staker, strategy, shares) decode to the same shares', async () => {
+    const { encodeAbiParameters, parseEventLogs, toEventSelector } = await import('viem')
+    const { eigenlayerEventsAbi } = await import('../abis.js')
+    const { depositSharesFromEvents } = await import('./deposit.js')
+    const staker = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+    const base = {
+      address: d.strategyManager,
+      blockHash: `0x${'00'.repeat(32)}`,
+      blockNumber: 1n,
+      logIndex: 0,
+      transactionHash: `0x${'00'.repeat(32)}`,
+      transactionIndex: 0,
+      removed: false,
+    } as const
+    const v12 = {
+      ...base,
+      topics: [toEventSelector('Deposit(address,address,address,uint256)')] as [`0x${string}`],
+      data: encodeAbiParameters(
+        [{ type: 'address' }, { type: 'address' }, { type: 'address' }, { type: 'uint256' }],
+        [staker, token, strategy, 11n],
+      ),
+    }
+    const v13 = {
+      ...base,
+      logIndex: 1,
+      topics: [toEventSelector('Deposit(address,address,uint256)')] as [`0x${string}`],
+      data: encodeAbiParameters(
+        [{ type: 'address' }, { type: 'address' }, { type: 'uint256' }],
+        [staker, strategy, 22n],
+      ),
+    }
+    const [a, b] = parseEventLogs({ abi: eigenlayerEventsAbi, logs: [v12, v13], strict: true })
+    expect(a?.args).toEqual({ staker, token, strategy, shares: 11n })
+    expect(b?.args).toEqual({ staker, strategy, shares: 22n })
+    expect(depositSharesFromEvents([a!])).toBe(11n)
+    expect(depositSharesFromEvents([b!])).toBe(22n)
+    expect(toEventSelector('Deposit(address,address,uint256)').slice(0, 10)).toBe('0x5548c837')
+  })
+})

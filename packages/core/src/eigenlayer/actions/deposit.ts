@@ -191,6 +191,13 @@ export async function waitForDeposit(
   hash: Hex,
 ): Promise<WaitForDepositReturnType> {
   const r = await waitForEvents(client, hash, eigenlayerEventsAbi)
-  const ev = r.events.find((e) => e.eventName === 'Deposit')
-  return { ...r, shares: ev ? (ev.args as { shares: bigint }).shares : undefined }
+  return { ...r, shares: depositSharesFromEvents(r.events) }
+}
+
+/** The shares of the first `Deposit` event, in either form (≤ v1.2 with `token`, v1.3+ without). */
+export function depositSharesFromEvents(
+  events: readonly { eventName: string; args: unknown }[],
+): bigint | undefined {
+  const ev = events.find((e) => e.eventName === 'Deposit')
+  return ev ? (ev.args as { shares: bigint }).shares : undefined
 }

@@ -17,6 +17,7 @@ import { getQueuedWithdrawals } from './getQueuedWithdrawals.js'
 import { getStrategy } from './getStrategy.js'
 import { getWithdrawalDelay } from './getWithdrawalDelay.js'
 import { queueWithdrawals, simulateQueueWithdrawals, waitForQueueWithdrawals } from './queueWithdrawals.js'
+import { undelegate, waitForUndelegate } from './undelegate.js'
 
 describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)', () => {
   let env: Env
@@ -199,5 +200,50 @@ describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)',
     expect(err).toBeInstanceOf(InsufficientSharesError)
     expect(err.available).toBe(d!.withdrawableShares)
     expect(await pc().getTransactionCount({ address: staker.address })).toBe(nonce)
+  })
+  test('complete-all sends only the ready ones; undelegation withdrawals complete as shares', async () => {
+    const { staker, wallet } = await delegatedStaker()
+    const a = (
+      await waitForQueueWithdrawals(
+        pc(),
+        await queueWithdrawals(wallet, { strategies: [env.strategy], shares: [parseEther('1')] }),
+      )
+    ).withdrawals[0]!
+    await env.devnet.mine(1)
+    const b = (
+      await waitForQueueWithdrawals(
+        pc(),
+        await queueWithdrawals(wallet, { strategies: [env.strategy], shares: [parseEther('2')] }),
+      )
+    ).withdrawals[0]!
+    const sim = await simulateCompleteWithdrawals(pc(), { account: staker.address })
+    expect(sim.completing.map((w) => w.root)).toEqual([a.root])
+    const done = await waitForCompleteWithdrawals(pc(), await completeWithdrawals(wallet))
+    expect(done.completed).toEqual([a.root])
+    expect(
+      (await getQueuedWithdrawals(pc(), { staker: staker.address })).withdrawals.map((w) => w.root),
+    ).toEqual([b.root])
+
+    // undelegate: one withdrawal per strategy; completed as shares they come back as deposits
+    const before = await getDeposits(pc(), { staker: staker.address })
+    const { withdrawals } = await waitForUndelegate(pc(), await undelegate(wallet))
+    expect(withdrawals).toHaveLength(2)
+    expect(await getDeposits(pc(), { staker: staker.address })).toEqual([])
+    await env.devnet.mine(1)
+    const all = await waitForCompleteWithdrawals(
+      pc(),
+      await completeWithdrawals(wallet, {
+        withdrawals: withdrawals.map((w) => w.root),
+        receiveAsTokens: [false, false],
+      }),
+    )
+    expect(all.completed.sort()).toEqual(withdrawals.map((w) => w.root).sort())
+    const after = await getDeposits(pc(), { staker: staker.address })
+    expect(after.map((d) => [d.strategy, d.withdrawableShares]).sort()).toEqual(
+      before.map((d) => [d.strategy, d.withdrawableShares]).sort(),
+    )
+    expect(
+      (await getQueuedWithdrawals(pc(), { staker: staker.address })).withdrawals.map((w) => w.root),
+    ).toEqual([b.root])
   })
 })

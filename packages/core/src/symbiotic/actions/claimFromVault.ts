@@ -30,7 +30,7 @@ import {
   type SymbioticWalletClient,
 } from '../internal.js'
 import { claimableAt, type EpochClock, isEpochClaimable } from '../math.js'
-import { readPositions } from '../positions.js'
+import { getVaultPosition } from './getVaultPosition.js'
 
 function assertEpochs(epochs: readonly bigint[]): readonly bigint[] {
   assertNonEmpty('epochs', epochs)
@@ -114,10 +114,11 @@ export async function simulateClaimFromVault(
   let clock: EpochClock
   let currentEpoch: bigint
   if (params.epoch === undefined && params.epochs === undefined) {
-    const [position] = await readPositions(client, [vault], sender, {
+    const p = await getVaultPosition(client, {
+      vault,
+      account: sender,
       ...(params.lookback === undefined ? {} : { lookback: params.lookback }),
     })
-    const p = position!
     if (p.claimableEpochs.length === 0) throw new NothingToClaimError(vault, sender, undefined)
     epochs = p.claimableEpochs
     amount = p.claimable

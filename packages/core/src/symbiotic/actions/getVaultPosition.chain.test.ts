@@ -3,7 +3,8 @@ import { createPublicClient, custom, erc20Abi, http, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { readBatch, unwrap } from '../../tx.js'
 import { symbioticDelegatorAbi, symbioticRegistryAbi, symbioticSlasherAbi } from '../abis.js'
-import { planSymbioticPositions } from '../positions.js'
+import { SymbioticVaultNotFoundError } from '../errors.js'
+import { planSymbioticPositions, readPositions } from '../positions.js'
 import { claimFromVault } from './claimFromVault.js'
 import { depositToVault } from './depositToVault.js'
 import { getSymbioticPositions } from './getSymbioticPositions.js'
@@ -32,7 +33,7 @@ function countingClient() {
 }
 
 describe('getVaultPosition', () => {
-  test('active balance, pending and claimable withdrawals with their times, in two round trips', async () => {
+  test('active balance, pending and claimable withdrawals with their times, in one round trip', async () => {
     const { vault } = await t.vault({ epochDuration: EPOCH })
     const { address, wallet } = await t.staker(10n)
     await t.mined(depositToVault(wallet, { vault, amount: 10n }))
@@ -44,7 +45,7 @@ describe('getVaultPosition', () => {
 
     const { client, counter } = countingClient()
     const p = await getVaultPosition(client, { vault, account: address })
-    expect(counter.requests).toBe(2)
+    expect(counter.requests).toBe(1)
     const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
     expect(p).toMatchObject({
       vault,
@@ -77,14 +78,24 @@ describe('getVaultPosition', () => {
         claimableAt: init + (n + 3n) * BigInt(EPOCH),
       },
     ])
-    // explicit epochs: only those are scanned
-    const only = await getVaultPosition(t.devnet.publicClient, { vault, account: address, epochs: [n + 2n] })
-    expect(only.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
+    // explicit epochs: only those are scanned (two aggregate3 round trips), same figures
+    const only = await getVaultPosition(client, { vault, account: address, epochs: [n + 1n, n + 2n] })
+    expect(counter.requests).toBe(3)
+    expect(only).toEqual(p)
+    const one = await getVaultPosition(t.devnet.publicClient, { vault, account: address, epochs: [n + 2n] })
+    expect(one.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
+    // a lookback of 0 scans the current and next epoch only
+    const recent = await getVaultPosition(t.devnet.publicClient, { vault, account: address, lookback: 0 })
+    expect(recent.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
     // a claimed bucket is no longer listed
     await t.mined(claimFromVault(wallet, { vault }))
     const after = await getVaultPosition(t.devnet.publicClient, { vault, account: address })
     expect(after.withdrawals.map((w) => w.epoch)).toEqual([n + 2n])
     expect(after.claimable).toBe(0n)
+    // not a vault
+    await expect(
+      getVaultPosition(t.devnet.publicClient, { vault: t.deployment.networkRegistry, account: address }),
+    ).rejects.toThrow(SymbioticVaultNotFoundError)
   })
 
   test('after a slash through the instant Slasher, balances, slashable balance and pending withdrawals read as the contracts say', async () => {
@@ -173,8 +184,8 @@ describe('getSymbioticPositions', () => {
     expect(given[1]!.activeBalance).toBe(0n)
     expect(given[1]!.pending).toBe(40n)
     // the lens reads what the two-stage aggregate3 plan reads
-    for (const p of given)
-      expect(p).toEqual(await getVaultPosition(t.devnet.publicClient, { vault: p.vault, account: address }))
+    const planned = await readPositions(t.devnet.publicClient, [a.vault, b.vault], address)
+    expect(given).toEqual(planned)
 
     // every vault of the factory, still one round trip
     const all = await getSymbioticPositions(client, { account: address, deployment: t.deployment })

@@ -5,13 +5,14 @@ import {
   getAddress,
   type Hex,
   hashDomain,
+  hashTypedData,
   type TypedDataDomain,
 } from 'viem'
 import { getStorageAt, signTypedData } from 'viem/actions'
 import { InvalidParameterError } from '../errors.js'
 import { assertAddress, assertAmount, readBatch, unwrap } from '../tx.js'
 import { delegationManagerAbi, strategyManagerAbi } from './abis.js'
-import { SaltSpentError, SignatureExpiredError } from './errors.js'
+import { InvalidSignatureError, SaltSpentError, SignatureExpiredError } from './errors.js'
 import {
   accountAddress,
   clockFrom,
@@ -85,6 +86,15 @@ export function matchDomain(
     }
   }
   return undefined
+}
+
+/** The typed data the wallet signs must hash to the contract's own `calculate…DigestHash`. */
+function assertDigest(local: Hex, onChain: Hex) {
+  if (local !== onChain) {
+    throw new InvalidSignatureError(
+      `the EIP-712 digest ${local} differs from the contract's ${onChain}; not signing`,
+    )
+  }
 }
 
 /** EIP-1967 implementation slot. */
@@ -238,7 +248,8 @@ export type SignDelegationApprovalReturnType = {
 /**
  * For an operator's delegation approver: signs the EIP-712 `DelegationApproval` for a staker,
  * with the domain taken from chain and a fresh salt. Refuses a spent salt, an approver that is not
- * the operator's, and an expiry in the past. One read round trip, then the signature.
+ * the operator's, and an expiry in the past; checks the typed data hashes to the contract's own
+ * digest (`calculateDelegationApprovalDigestHash`) before signing.
  */
 export async function signDelegationApproval(
   walletClient: EigenLayerWalletClient,
@@ -285,12 +296,25 @@ export async function signDelegationApproval(
     unwrap<Hex>(results[0]),
     results[1]?.status === 'success' ? (results[1].result as string) : undefined,
   )
+  const message = { delegationApprover: approver, staker, operator, salt, expiry }
+  const onChain = await getDelegationApprovalDigest(walletClient, {
+    staker,
+    operator,
+    approver,
+    salt,
+    expiry,
+    deployment: d,
+  })
+  assertDigest(
+    hashTypedData({ domain, types: eigenlayerTypes, primaryType: 'DelegationApproval', message }),
+    onChain,
+  )
   const signature = await signTypedData(walletClient, {
     account,
     domain,
     types: eigenlayerTypes,
     primaryType: 'DelegationApproval',
-    message: { delegationApprover: approver, staker, operator, salt, expiry },
+    message,
   })
   return { signature, salt, expiry, approver }
 }
@@ -347,12 +371,15 @@ export async function signDeposit(
     unwrap<Hex>(results[0]),
     results[1]?.status === 'success' ? (results[1].result as string) : undefined,
   )
+  const message = { staker, strategy, token, amount, nonce, expiry }
+  const onChain = await getDepositDigest(walletClient, { ...message, deployment: d })
+  assertDigest(hashTypedData({ domain, types: eigenlayerTypes, primaryType: 'Deposit', message }), onChain)
   const signature = await signTypedData(walletClient, {
     account,
     domain,
     types: eigenlayerTypes,
     primaryType: 'Deposit',
-    message: { staker, strategy, token, amount, nonce, expiry },
+    message,
   })
   return { staker, strategy, token, amount, nonce, expiry, signature }
 }

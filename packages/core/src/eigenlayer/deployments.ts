@@ -126,12 +126,27 @@ export const eigenlayerDeployments = {
     rewardsCoordinator: '0xAcc1fb458a1317E886dB376Fc8141540537E68fE',
     permissionController: '0x598cb226B591155F767dA17AfE7A2241a68C5C10',
     strategyFactory: '0x9c01252B580efD11a05C00Aa42Dd3ac1Ec52DF6d',
+    // Strategies from the README's Holesky table (slashing-magnitudes era); their underlying
+    // tokens are not in the README: read them with `getStrategy`.
     strategies: {
+      stETH: { strategy: '0x7D704507b76571a51d9caE8AdDAbBFd0ba0e63d3', token: null },
+      rETH: { strategy: '0x3A8fBdf9e77DFc25d09741f51d3E181b25d0c4E0', token: null },
+      WETH: { strategy: '0x80528D6e9A2BAbFc766965E0E26d5aB08D9CFaF9', token: null },
+      lsETH: { strategy: '0x05037A81BD7B4C9E0F7B430f1F2A22c31a2FD943', token: null },
+      sfrxETH: { strategy: '0x9281ff96637710Cd9A5CAcce9c6FAD8C9F54631c', token: null },
+      ETHx: { strategy: '0x31B6F59e1627cEfC9fA174aD03859fC337666af7', token: null },
+      osETH: { strategy: '0x46281E3B7fDcACdBa44CADf069a94a588Fd4C6Ef', token: null },
+      cbETH: { strategy: '0x70EB4D3c164a6B4A5f908D4FBb5a9cAfFb66bAB6', token: null },
+      mETH: { strategy: '0xaccc5A86732BE85b5012e8614AF237801636F8e5', token: null },
+      ankrETH: { strategy: '0x7673a47463F80c6a3553Db9E54c8cDcd5313d0ac', token: null },
+      reALT: { strategy: '0xAD76D205564f955A9c18103C4422D1Cd94016899', token: null },
+      EO: { strategy: '0x78dBcbEF8fF94eC7F631c23d38d197744a323868', token: null },
       EIGEN: { strategy: '0x43252609bff8a13dFe5e057097f2f45A24387a84', token: null },
       beaconChainETH: { strategy: BEACON_CHAIN_ETH_STRATEGY, token: null },
     },
-    // Holesky left the README at v1.9.0; the 12 Holesky LST strategies are not listed here.
-    unconfirmed: ['strategies.EIGEN.token'],
+    // Holesky left the README at v1.9.0 (and the network is being retired): the core addresses are
+    // from the v1.8.1 README; the strategy list from an earlier README revision.
+    unconfirmed: ['strategies (list as of the slashing-magnitudes README; not rechecked at v1.8.1)'],
   },
   11155111: {
     chainId: 11155111,

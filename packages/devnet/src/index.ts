@@ -177,7 +177,10 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     }
     const eigenlayer = withEigenLayer ? readEigenLayerAddresses(statePath) : undefined
     const symbiotic = options.symbiotic === false ? undefined : await deploySymbiotic(context)
-    const karak = options.karak === false ? undefined : await deployKarak(context, { weth: tokens.weth, steth: tokens.steth })
+    const karak =
+      options.karak === false
+        ? undefined
+        : await deployKarak(context, { weth: tokens.weth, steth: tokens.steth })
     const deployments: DevnetDeployments = {
       chainId,
       ...(eigenlayer ? { eigenlayer } : {}),

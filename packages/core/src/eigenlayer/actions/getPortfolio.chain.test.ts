@@ -80,4 +80,15 @@ describe.skipIf(!haveEigenLayer())('getPortfolio (real EigenLayer fixture)', () 
     }).extend(restakingActions({ eigenlayer: env.deployment }))
     expect((await withDeployment.restaking.eigenlayer.getWithdrawalDelay()).withdrawalDelayBlocks).toBe(0)
   })
+  test('without Multicall3 on the chain: deployless batches, block read from the latest block', async () => {
+    const chain = { ...env.devnet.chain, contracts: {} }
+    const client = createPublicClient({ chain, transport: http(env.devnet.rpcUrl) })
+    const q = await getQueuedWithdrawals(client, { staker: portfolio.staker.address })
+    expect(q.blockNumber).toBe(await env.devnet.publicClient.getBlockNumber())
+    expect(q.withdrawals).toHaveLength(20)
+    const p = await getPortfolio(client, { staker: portfolio.staker.address })
+    expect(p.deposits).toEqual(
+      await getDeposits(env.devnet.publicClient, { staker: portfolio.staker.address }),
+    )
+  })
 })

@@ -114,6 +114,18 @@ export class NothingToClaimError extends RestakeKitError {
   }
 }
 
+/** A lens call answered with something other than its result (see `lens.ts`). */
+export class SymbioticLensError extends RestakeKitError {
+  override name = 'SymbioticLensError'
+  constructor(cause: unknown) {
+    super('The Symbiotic lens returned no result.', {
+      details: ['The node must support eth_call without `to` (contract creation) and return revert data.'],
+      docsPath: '/errors#symbiotic-lens',
+      cause,
+    })
+  }
+}
+
 /** What a revert mapper knows about the call, to fill the typed errors' fields. */
 export type SymbioticRevertContext = {
   vault: Address

@@ -22,7 +22,12 @@ export { type SymbioticActions, symbioticActions } from './decorator.js'
 export { type SymbioticChainId, type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 export * from './errors.js'
 export type { SymbioticReadClient, SymbioticWalletClient } from './internal.js'
-export { symbioticPositionsLensAbi, symbioticPositionsLensBytecode } from './lens.js'
+export {
+  symbioticPositionsLensAbi,
+  symbioticPositionsLensBytecode,
+  symbioticVaultLensAbi,
+  symbioticVaultLensBytecode,
+} from './lens.js'
 /** Pure Symbiotic math (epochs, share conversions, stake formulas) under one name, to keep generic names apart. */
 export * as symbioticMath from './math.js'
 export {

@@ -1,17 +1,21 @@
 import {
   type Account,
   type Address,
+  BaseError,
   type Chain,
   type Client,
   erc20Abi,
+  type Hex,
+  isHex,
   type Transport,
   type WalletClient,
 } from 'viem'
+import { call } from 'viem/actions'
 import { InvalidParameterError } from '../errors.js'
 import { assertAddress, readBatch, resolveDeployment, unwrap } from '../tx.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
-import { SymbioticVaultNotFoundError } from './errors.js'
+import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'
 
 /** Any viem client that can read (public, wallet or test client). */
 export type SymbioticReadClient = Client<Transport, Chain | undefined>
@@ -105,4 +109,40 @@ export async function readTokenState(
     { address: token, abi: erc20Abi, functionName: 'allowance', args: [owner, spender] },
   ])
   return { balance: unwrap<bigint>(balance), allowance: unwrap<bigint>(allowance) }
+}
+
+function revertData(error: unknown): Hex | undefined {
+  let e: unknown = error
+  while (e) {
+    const data = (e as { data?: unknown }).data
+    if (typeof data === 'string' && isHex(data) && data.length > 10) return data
+    if (data && typeof data === 'object' && typeof (data as { data?: unknown }).data === 'string')
+      return (data as { data: Hex }).data
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/**
+ * Runs a lens: one `eth_call` of its creation code (no `to`), and returns the revert data that
+ * carries its result.
+ */
+export async function callLens(
+  client: SymbioticReadClient,
+  data: Hex,
+  options: { blockNumber?: bigint | undefined; gas?: bigint | undefined } = {},
+): Promise<Hex> {
+  try {
+    await call(client, {
+      data,
+      ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+      ...(options.gas === undefined ? {} : { gas: options.gas }),
+    })
+  } catch (error) {
+    if (!(error instanceof BaseError)) throw error
+    const raw = revertData(error)
+    if (raw) return raw
+    throw new SymbioticLensError(error)
+  }
+  throw new SymbioticLensError(undefined)
 }

@@ -1,17 +1,9 @@
-import {
-  type Address,
-  BaseError,
-  decodeErrorResult,
-  encodeDeployData,
-  type Hex,
-  isHex,
-  zeroAddress,
-} from 'viem'
-import { call } from 'viem/actions'
-import { InvalidParameterError, RestakeKitError, type UnsupportedChainError } from '../../errors.js'
+import { type Address, decodeErrorResult, encodeDeployData, zeroAddress } from 'viem'
+import { InvalidParameterError, type UnsupportedChainError } from '../../errors.js'
 import { assertAddress } from '../../tx.js'
 import type { SymbioticDeployment } from '../deployments.js'
-import { type SymbioticReadClient, symbioticDeployment } from '../internal.js'
+import { SymbioticLensError } from '../errors.js'
+import { callLens, type SymbioticReadClient, symbioticDeployment } from '../internal.js'
 import { symbioticPositionsLensAbi, symbioticPositionsLensBytecode } from '../lens.js'
 import { finishPosition, type SymbioticVaultPosition } from '../positions.js'
 
@@ -35,31 +27,7 @@ export type GetSymbioticPositionsParameters = {
   gas?: bigint
 }
 export type GetSymbioticPositionsReturnType = SymbioticVaultPosition[]
-export type GetSymbioticPositionsErrorType = UnsupportedChainError | RestakeKitError | Error
-
-/** The lens answered with something other than its result. */
-export class SymbioticLensError extends RestakeKitError {
-  override name = 'SymbioticLensError'
-  constructor(cause: unknown) {
-    super('The Symbiotic positions lens returned no result.', {
-      details: ['The node must support eth_call without `to` (contract creation) and return revert data.'],
-      docsPath: '/errors#symbiotic-lens',
-      cause,
-    })
-  }
-}
-
-function revertData(error: unknown): Hex | undefined {
-  let e: unknown = error
-  while (e) {
-    const data = (e as { data?: unknown }).data
-    if (typeof data === 'string' && isHex(data) && data.length > 10) return data
-    if (data && typeof data === 'object' && typeof (data as { data?: unknown }).data === 'string')
-      return (data as { data: Hex }).data
-    e = (e as { cause?: unknown }).cause
-  }
-  return undefined
-}
+export type GetSymbioticPositionsErrorType = UnsupportedChainError | SymbioticLensError | Error
 
 type LensPosition = {
   vault: Address
@@ -92,19 +60,7 @@ async function runLens(
       params.includeEmpty ?? false,
     ],
   })
-  let raw: Hex | undefined
-  try {
-    await call(client, {
-      data,
-      ...(params.blockNumber === undefined ? {} : { blockNumber: params.blockNumber }),
-      ...(params.gas === undefined ? {} : { gas: params.gas }),
-    })
-  } catch (error) {
-    if (!(error instanceof BaseError)) throw error
-    raw = revertData(error)
-    if (!raw) throw new SymbioticLensError(error)
-  }
-  if (!raw) throw new SymbioticLensError(undefined)
+  const raw = await callLens(client, data, params)
   try {
     const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
     return { totalVaults: result[1], positions: result[2] }

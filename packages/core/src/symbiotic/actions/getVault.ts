@@ -1,16 +1,10 @@
-import { type Address, zeroAddress } from 'viem'
+import { type Address, decodeErrorResult, encodeDeployData, zeroAddress } from 'viem'
 import type { UnsupportedChainError } from '../../errors.js'
-import { assertAddress, readBatch, unwrap } from '../../tx.js'
-import {
-  symbioticDelegatorAbi,
-  symbioticRegistryAbi,
-  symbioticSlasherAbi,
-  symbioticVaultAbi,
-  symbioticVaultTokenizedAbi,
-} from '../abis.js'
+import { assertAddress } from '../../tx.js'
 import type { SymbioticDeployment } from '../deployments.js'
-import { SymbioticVaultNotFoundError } from '../errors.js'
-import { type SymbioticReadClient, symbioticDeployment } from '../internal.js'
+import { SymbioticLensError, SymbioticVaultNotFoundError } from '../errors.js'
+import { callLens, type SymbioticReadClient, symbioticDeployment } from '../internal.js'
+import { symbioticVaultLensAbi, symbioticVaultLensBytecode } from '../lens.js'
 import {
   SYMBIOTIC_DELEGATOR_TYPES,
   SYMBIOTIC_SLASHER_TYPES,
@@ -20,6 +14,8 @@ import {
 
 export type GetVaultParameters = {
   vault: Address
+  /** Read at this block (default: latest). */
+  blockNumber?: bigint
   /**
    * Check the vault is an entity of this deployment's VaultFactory. Default: the known deployment
    * of the client's chain when there is one (no check otherwise).
@@ -62,26 +58,11 @@ export type SymbioticVaultInfo = {
 }
 
 export type GetVaultReturnType = SymbioticVaultInfo
-export type GetVaultErrorType = SymbioticVaultNotFoundError | UnsupportedChainError | Error
-
-const vaultViews = [
-  'collateral',
-  'version',
-  'burner',
-  'epochDuration',
-  'epochDurationInit',
-  'currentEpoch',
-  'currentEpochStart',
-  'nextEpochStart',
-  'depositWhitelist',
-  'isDepositLimit',
-  'depositLimit',
-  'delegator',
-  'slasher',
-  'totalStake',
-  'activeStake',
-  'activeShares',
-] as const
+export type GetVaultErrorType =
+  | SymbioticVaultNotFoundError
+  | SymbioticLensError
+  | UnsupportedChainError
+  | Error
 
 function knownDeployment(client: SymbioticReadClient, deployment?: SymbioticDeployment) {
   try {
@@ -92,10 +73,14 @@ function knownDeployment(client: SymbioticReadClient, deployment?: SymbioticDepl
   }
 }
 
+const UNKNOWN = (1n << 256n) - 1n
+
 /**
  * A vault's configuration and stake: collateral, version (tokenized or not), epoch clock, deposit
  * whitelist and limit, delegator and slasher with their types, total and active stake.
- * Two round trips: the vault's views (one `aggregate3`), then its delegator's and slasher's types.
+ * One round trip: a single `eth_call` of the never-deployed `SymbioticVaultLens` (see `lens.ts`),
+ * which follows the vault to its delegator and slasher. With a deployment (given, or known for
+ * the client's chain) the vault must be an entity of its VaultFactory.
  */
 export async function getVault(
   client: SymbioticReadClient,
@@ -103,89 +88,59 @@ export async function getVault(
 ): Promise<GetVaultReturnType> {
   const vault = assertAddress('vault', params.vault)
   const deployment = knownDeployment(client, params.deployment)
-  const reads = [
-    ...vaultViews.map((functionName) => ({ address: vault, abi: symbioticVaultAbi, functionName })),
-    ...(['name', 'symbol', 'decimals'] as const).map((functionName) => ({
-      address: vault,
-      abi: symbioticVaultTokenizedAbi,
-      functionName,
-    })),
-    ...(deployment
-      ? [
-          {
-            address: deployment.vaultFactory,
-            abi: symbioticRegistryAbi,
-            functionName: 'isEntity',
-            args: [vault],
-          },
-        ]
-      : []),
-  ]
-  const r = await readBatch(client, reads)
-  if (r[0]?.status !== 'success') throw new SymbioticVaultNotFoundError(vault)
-  if (
-    deployment &&
-    r[vaultViews.length + 3]?.status === 'success' &&
-    !unwrap<boolean>(r[vaultViews.length + 3])
+  const raw = await callLens(
+    client,
+    encodeDeployData({
+      abi: symbioticVaultLensAbi,
+      bytecode: symbioticVaultLensBytecode,
+      args: [vault, deployment?.vaultFactory ?? zeroAddress],
+    }),
+    params,
   )
-    throw new SymbioticVaultNotFoundError(vault)
-  const v = <T>(name: (typeof vaultViews)[number]) => unwrap<T>(r[vaultViews.indexOf(name)])
-  const tokenized = r[vaultViews.length + 2]?.status === 'success'
-  const delegator = v<Address>('delegator')
-  const slasher = v<Address>('slasher')
-
-  const second = await readBatch(client, [
-    { address: delegator, abi: symbioticDelegatorAbi, functionName: 'TYPE' },
-    ...(slasher === zeroAddress
-      ? []
-      : [
-          { address: slasher, abi: symbioticSlasherAbi, functionName: 'TYPE' },
-          { address: slasher, abi: symbioticSlasherAbi, functionName: 'vetoDuration' },
-        ]),
-  ])
-  const delegatorType = second[0]?.status === 'success' ? Number(unwrap<bigint>(second[0])) : -1
-  const slasherType = second[1]?.status === 'success' ? Number(unwrap<bigint>(second[1])) : -1
-  const isDepositLimit = v<boolean>('isDepositLimit')
+  let info: ReturnType<typeof decodeErrorResult<typeof symbioticVaultLensAbi>>['args'][0]
+  try {
+    info = decodeErrorResult({ abi: symbioticVaultLensAbi, data: raw }).args[0]
+  } catch (error) {
+    throw new SymbioticLensError(error)
+  }
+  if (!info.ok || !info.isEntity) throw new SymbioticVaultNotFoundError(vault)
+  const delegatorType = info.delegatorType === UNKNOWN ? -1 : Number(info.delegatorType)
+  const slasherType = info.slasherType === UNKNOWN ? -1 : Number(info.slasherType)
   return {
     address: vault,
-    collateral: v<Address>('collateral'),
-    version: v<bigint>('version'),
-    tokenized,
-    shareToken: tokenized
-      ? {
-          name: unwrap<string>(r[vaultViews.length]),
-          symbol: unwrap<string>(r[vaultViews.length + 1]),
-          decimals: unwrap<number>(r[vaultViews.length + 2]),
-        }
+    collateral: info.collateral,
+    version: info.version,
+    tokenized: info.tokenized,
+    shareToken: info.tokenized
+      ? { name: info.name, symbol: info.symbol, decimals: Number(info.decimals) }
       : null,
-    burner: v<Address>('burner'),
-    epochDuration: BigInt(v<number>('epochDuration')),
-    epochDurationInit: BigInt(v<number>('epochDurationInit')),
-    currentEpoch: v<bigint>('currentEpoch'),
-    currentEpochStart: BigInt(v<number>('currentEpochStart')),
-    nextEpochStart: BigInt(v<number>('nextEpochStart')),
-    depositWhitelist: v<boolean>('depositWhitelist'),
-    isDepositLimit,
-    depositLimit: isDepositLimit ? v<bigint>('depositLimit') : null,
+    burner: info.burner,
+    epochDuration: info.epochDuration,
+    epochDurationInit: info.epochDurationInit,
+    currentEpoch: info.currentEpoch,
+    currentEpochStart: info.currentEpochStart,
+    nextEpochStart: info.nextEpochStart,
+    depositWhitelist: info.depositWhitelist,
+    isDepositLimit: info.isDepositLimit,
+    depositLimit: info.isDepositLimit ? info.depositLimit : null,
     delegator: {
-      address: delegator,
+      address: info.delegator,
       type: delegatorType,
       typeName:
         SYMBIOTIC_DELEGATOR_TYPES[delegatorType as keyof typeof SYMBIOTIC_DELEGATOR_TYPES] ?? 'unknown',
     },
     slasher:
-      slasher === zeroAddress
+      info.slasher === zeroAddress
         ? null
         : {
-            address: slasher,
+            address: info.slasher,
             type: slasherType,
             typeName:
               SYMBIOTIC_SLASHER_TYPES[slasherType as keyof typeof SYMBIOTIC_SLASHER_TYPES] ?? 'unknown',
-            vetoDuration:
-              slasherType === 1 && second[2]?.status === 'success' ? BigInt(unwrap<number>(second[2])) : null,
+            vetoDuration: slasherType === 1 ? info.vetoDuration : null,
           },
-    totalStake: v<bigint>('totalStake'),
-    activeStake: v<bigint>('activeStake'),
-    activeShares: v<bigint>('activeShares'),
+    totalStake: info.totalStake,
+    activeStake: info.activeStake,
+    activeShares: info.activeShares,
   }
 }

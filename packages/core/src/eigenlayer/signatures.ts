@@ -319,6 +319,13 @@ export async function signDelegationApproval(
   return { signature, salt, expiry, approver }
 }
 
+export type SignDelegationApprovalErrorType =
+  | SaltSpentError
+  | SignatureExpiredError
+  | InvalidSignatureError
+  | InvalidParameterError
+  | Error
+
 export type SignDepositParameters = {
   strategy: Address
   token: Address
@@ -340,6 +347,12 @@ export type SignDepositReturnType = {
   expiry: bigint
   signature: Hex
 }
+
+export type SignDepositErrorType =
+  | SignatureExpiredError
+  | InvalidSignatureError
+  | InvalidParameterError
+  | Error
 
 /**
  * For a staker: signs the EIP-712 `Deposit` that lets a third party deposit on the staker's

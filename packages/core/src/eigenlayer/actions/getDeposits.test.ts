@@ -16,3 +16,16 @@ describe('getDeposits (unit)', () => {
     expect(counter.requests + other.counter.requests).toBe(0)
   })
 })
+
+describe('beacon-chain ETH in deposits', () => {
+  test('no strategy reads; 1 share = 1 wei, converted without any request', async () => {
+    const { BEACON_CHAIN_ETH_STRATEGY } = await import('../deployments.js')
+    const { decodeStrategyInfo, strategyReads, toUnderlying } = await import('./getDeposits.js')
+    expect(strategyReads(BEACON_CHAIN_ETH_STRATEGY)).toEqual([])
+    const info = decodeStrategyInfo(BEACON_CHAIN_ETH_STRATEGY, [], 0)
+    expect(info).toMatchObject({ token: null, beacon: true })
+    const { publicClient, counter } = silentClients()
+    expect(await toUnderlying(publicClient, [{ info, shares: 32n * 10n ** 18n }])).toEqual([32n * 10n ** 18n])
+    expect(counter.requests).toBe(0)
+  })
+})

@@ -139,6 +139,7 @@ export const symbioticDevnetAbi = {
     'function slash(bytes32 subnetwork, address operator, uint256 amount, uint48 captureTimestamp, bytes hints) returns (uint256 slashedAmount)',
     'function requestSlash(bytes32 subnetwork, address operator, uint256 amount, uint48 captureTimestamp, bytes hints) returns (uint256 slashIndex)',
     'function executeSlash(uint256 slashIndex, bytes hints) returns (uint256 slashedAmount)',
+    'function slashRequestsLength() view returns (uint256)',
     'function TYPE() view returns (uint64)',
   ]),
   vault: parseAbi([
@@ -778,6 +779,57 @@ export async function slashSymbiotic(
     abi: symbioticDevnetAbi.slasher,
     functionName: 'slash',
     args: [params.subnetwork, params.operator, params.amount, Number(capture), '0x'],
+    from: params.middleware,
+  })
+}
+
+/**
+ * Requests a slash through a `VetoSlasher` (type 1) as the network's middleware (impersonated).
+ * `captureTimestamp` defaults to the latest block's timestamp minus one second (it must lie in
+ * `[now + vetoDuration - epochDuration, now)`). Returns the slash index.
+ */
+export async function requestSymbioticVetoSlash(
+  target: SymbioticTarget,
+  params: {
+    slasher: Address
+    middleware: Address
+    subnetwork: Hex
+    operator: Address
+    amount: bigint
+    captureTimestamp?: bigint | number
+  },
+): Promise<bigint> {
+  const { ctx } = resolveTarget(target)
+  const capture =
+    params.captureTimestamp === undefined
+      ? (await ctx.publicClient.getBlock()).timestamp - 1n
+      : BigInt(params.captureTimestamp)
+  const index = await ctx.publicClient.readContract({
+    address: params.slasher,
+    abi: symbioticDevnetAbi.slasher,
+    functionName: 'slashRequestsLength',
+  })
+  await ctx.write({
+    address: params.slasher,
+    abi: symbioticDevnetAbi.slasher,
+    functionName: 'requestSlash',
+    args: [params.subnetwork, params.operator, params.amount, Number(capture), '0x'],
+    from: params.middleware,
+  })
+  return index
+}
+
+/** Executes a requested `VetoSlasher` slash as the network's middleware (after the veto period, or at once without a resolver). */
+export async function executeSymbioticVetoSlash(
+  target: SymbioticTarget,
+  params: { slasher: Address; middleware: Address; slashIndex: bigint },
+): Promise<Hex> {
+  const { ctx } = resolveTarget(target)
+  return ctx.write({
+    address: params.slasher,
+    abi: symbioticDevnetAbi.slasher,
+    functionName: 'executeSlash',
+    args: [params.slashIndex, '0x'],
     from: params.middleware,
   })
 }

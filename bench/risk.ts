@@ -20,6 +20,7 @@ import {
   type RestakingSnapshot,
   rational,
   serviceSubgraph,
+  worstCaseLoss,
 } from '../packages/risk/src/index.js'
 
 const { values } = parseArgs({
@@ -306,4 +307,24 @@ for (const size of [20, 30, 40, 50, 60]) {
     `exactSecurity, neighbourhoods of ~${size} validators (${results.length}): median ${ms[ms.length >> 1]!.toFixed(1)} ms, max ${ms.at(-1)!.toFixed(1)} ms; ` +
       results.map((r) => `${r.v}v/${r.s}s ${r.nodes} nodes${r.exact ? '' : ' FALLBACK'}`).join(', '),
   )
+}
+
+// --- exact worst-case loss on neighbourhoods ---------------------------------------------------
+for (const size of [10, 13, 16]) {
+  const results: { ms: number; v: number; exact: boolean }[] = []
+  for (let seed = 0; results.length < 5 && seed < 400; seed += 37) {
+    const C = neighbourhood(gS, size, seed)
+    if (!C) continue
+    const sub = serviceSubgraph(gS, C)
+    if (sub.validators.length < size - 2) continue
+    const t = performance.now()
+    const l = worstCaseLoss(sub, '1/10')
+    results.push({ ms: performance.now() - t, v: sub.validators.length, exact: l.exact })
+  }
+  const ms = results.map((r) => r.ms).sort((a, b) => a - b)
+  if (ms.length)
+    console.log(
+      `worstCaseLoss ψ = 1/10, neighbourhoods of ~${size} validators (${results.length}): median ${ms[ms.length >> 1]!.toFixed(1)} ms, max ${ms.at(-1)!.toFixed(1)} ms; ` +
+        results.map((r) => `${r.v}v${r.exact ? '' : ' FALLBACK'}`).join(', '),
+    )
 }

@@ -38,7 +38,7 @@ const USAGE = `usage:
   restakekit-risk position SNAPSHOT.json --staker 0x… [--json]
       one staker's exposure per service, slashable amounts, worst case and exit time
   restakekit-risk snapshot --rpc URL [--staker 0x…]… [--operator 0x…]… [--avs 0x…]… [--vault 0x…]…
-                           [--subnetwork 0x…(bytes32)]… [--deployments FILE.json]
+                           [--operator-set AVS:ID]… [--subnetwork 0x…(bytes32)]… [--deployments FILE.json]
       reads EigenLayer and Symbiotic state into a snapshot (JSON on stdout); deployments default
       to the chain's known ones, FILE.json may give { "eigenlayer": {…}, "symbiotic": {…} }
 
@@ -182,7 +182,7 @@ async function analyze(args: string[], io: Io) {
         `L_ψ at ψ = ${format(psi, true)}${loss.exact ? '' : ' (FALLBACK: bound)'}`,
         show(loss.loss),
         loss.shock
-          ? `shock {${loss.shock.validators.join(', ')}}${loss.attack ? `, then {${loss.attack.validators.join(', ')}} attack {${loss.attack.services.join(', ')}}` : ''}`
+          ? `${loss.shock.validators.length ? `shock {${loss.shock.validators.join(', ')}}` : 'no shock needed'}${loss.attack ? `, then {${loss.attack.validators.join(', ')}} attack {${loss.attack.services.join(', ')}}` : ''}`
           : '',
       ],
       ['Theorem 1 bound', loss.bound ? show(loss.bound) : 'none (γ ≤ 0)', ''],
@@ -266,6 +266,7 @@ async function snapshot(args: string[], io: Io) {
       staker: { type: 'string', multiple: true },
       operator: { type: 'string', multiple: true },
       avs: { type: 'string', multiple: true },
+      'operator-set': { type: 'string', multiple: true },
       vault: { type: 'string', multiple: true },
       subnetwork: { type: 'string', multiple: true },
       deployments: { type: 'string' },
@@ -282,6 +283,11 @@ async function snapshot(args: string[], io: Io) {
   const operators = check('operator', values.operator, ADDR, 'an address')
   const avs = check('avs', values.avs, ADDR, 'an address')
   const vaults = check('vault', values.vault, ADDR, 'an address')
+  const operatorSets = (values['operator-set'] ?? []).map((x, i) => {
+    const m = /^(0x[0-9a-fA-F]{40}):(\d+)$/.exec(x)
+    if (!m) throw new InputError(`operator-set[${i}]`, `${x} is not AVS:ID`)
+    return { avs: m[1] as `0x${string}`, id: Number(m[2]) }
+  })
   const subnetworks = check('subnetwork', values.subnetwork, /^0x[0-9a-fA-F]{64}$/, 'a bytes32 subnetwork')
   // optional { "eigenlayer": {...}, "symbiotic": {...} } deployments (a fork, a devnet)
   const deployments = values.deployments
@@ -304,6 +310,7 @@ async function snapshot(args: string[], io: Io) {
     stakers,
     operators,
     avs,
+    operatorSets,
     vaults,
     subnetworks,
     ...(deployments.eigenlayer ? { eigenlayer: deployments.eigenlayer } : {}),

@@ -5,7 +5,7 @@ import { add, div, min, mul, normalize, ONE, type Rational } from './rational.js
 
 /** Default limit on validators with positive stake for the exact worst-case-loss search. */
 export const LOSS_MAX_VALIDATORS = 16
-export const LOSS_MAX_NODES = 5_000_000
+export const LOSS_MAX_NODES = 2_000_000
 
 export type LossOptions = { readonly maxValidators?: number; readonly maxNodes?: number }
 
@@ -83,8 +83,6 @@ export function worstCaseLoss(
   const role = new Array<number>(ig.nV).fill(0) // 0 none, 1 D, 2 B
   const suffix = new Array<bigint>(n + 1).fill(0n)
   for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + ig.stake[vs[i]!]!
-  let totalProfit = 0n
-  for (const p of ig.profit) totalProfit += p
   // best loss numerator (stake units)
   let best = -1n
   let bestRole: number[] = []
@@ -94,6 +92,27 @@ export function worstCaseLoss(
   let sB = 0n
   const inB = new Array<boolean>(ig.nV).fill(false)
   const inD = new Array<boolean>(ig.nV).fill(false)
+  // per service: stake of B, of D and still undecided in N(s)
+  const curB = new Array<bigint>(ig.nS).fill(0n)
+  const curD = new Array<bigint>(ig.nS).fill(0n)
+  const rem = ig.sigmaN.slice()
+  const profitable: number[] = []
+  for (let s = 0; s < ig.nS; s++) if (ig.profit[s]! > 0n) profitable.push(s)
+  /** Profit of services some completion could still attack (σ_B < π_A needs π_A above σ_B). */
+  const attainableProfit = (): bigint => {
+    let p = 0n
+    for (const s of profitable)
+      if (ig.thrDen[s]! * (curB[s]! + rem[s]!) >= ig.thrNum[s]! * (ig.sigmaN[s]! - curD[s]! - rem[s]!))
+        p += ig.profit[s]!
+    return p
+  }
+  const move = (v: number, into: bigint[] | null, sign: 1n | -1n) => {
+    const st = ig.stake[v]! * sign
+    for (const s of ig.valSvcs[v]!) {
+      rem[s] = rem[s]! - st
+      if (into) into[s] = into[s]! + st
+    }
+  }
   const evaluate = () => {
     let total = sD
     if (sB > 0n) {
@@ -108,18 +127,38 @@ export function worstCaseLoss(
       bestRole = role.slice()
     }
   }
-  const dfs = (i: number) => {
-    if (aborted) return
+  const gammaPos = gamma && gamma.num > 0n ? gamma : null
+  // stop as soon as the incumbent reaches the Theorem 1 bound (nothing can exceed it)
+  const cap = bound ? (bound.num * ig.sigmaV) / bound.den : ig.sigmaV
+  const budget = (psi.num * ig.sigmaV) / psi.den
+  // minNone: smallest stake left out of both D and B so far (−1: none). A validator left out that
+  // still fits in the final shock is dominated by putting it into D (the attack stays valid: thresholds
+  // on G↓D only drop), so such subtrees are skipped.
+  const dfs = (i: number, minNone: bigint) => {
+    if (aborted || best >= cap) return
     if (++nodes > maxNodes) {
       aborted = true
       return
     }
-    // upper bound: every remaining stake joins D (within budget) or B (σ_B < total profit)
-    const bMax = (totalProfit * ig.stakeScale) / ig.profitScale // σ_B ≤ this
+    // upper bound: every remaining stake joins D (within budget) or B (σ_B < attainable profit)
+    // the largest σ_B with σ_B·profitScale < π_att·stakeScale (−1 when no attack can be valid)
+    const x = attainableProfit() * ig.stakeScale
+    const bMax = x > 0n ? (x - 1n) / ig.profitScale : -1n
     const room = (psi.num * ig.sigmaV) / psi.den - sD
-    const roomB = bMax > sB ? bMax - sB : 0n
-    const extra = suffix[i]! < room + roomB ? suffix[i]! : room + roomB
-    if (sD + sB + extra <= best) return
+    // γ > 0: (B ∪ D) attacks G, so (1+γ)π_A ≤ σ_B + σ_D with π_A > σ_B, i.e. σ_B < σ_D/γ
+    const dMax = sD + minBig(suffix[i]!, room)
+    if (minNone >= 0n && dMax + minNone <= budget) return
+    const gMax = gammaPos ? (dMax * gammaPos.den - 1n) / gammaPos.num : bMax
+    const bCap = minBig(gMax, bMax)
+    if (sB > 0n && sB > bCap) {
+      // B can no longer be a valid attack: only the shock can still grow
+      const extraD = minBig(suffix[i]!, room)
+      if (sD + extraD <= best) return
+    } else {
+      const roomB = bCap > sB ? bCap - sB : 0n
+      const extra = suffix[i]! < room + roomB ? suffix[i]! : room + roomB
+      if (sD + sB + extra <= best) return
+    }
     if (i === n) {
       evaluate()
       return
@@ -130,20 +169,26 @@ export function worstCaseLoss(
       role[v] = 1
       inD[v] = true
       sD += st
-      dfs(i + 1)
+      move(v, curD, 1n)
+      dfs(i + 1, minNone)
+      move(v, curD, -1n)
       sD -= st
       inD[v] = false
     }
     role[v] = 2
     inB[v] = true
     sB += st
-    dfs(i + 1)
+    move(v, curB, 1n)
+    dfs(i + 1, minNone)
+    move(v, curB, -1n)
     sB -= st
     inB[v] = false
     role[v] = 0
-    dfs(i + 1)
+    move(v, null, 1n)
+    dfs(i + 1, st)
+    move(v, null, -1n)
   }
-  dfs(0)
+  dfs(0, -1n)
   if (aborted) return fallback()
   const D: number[] = []
   const B: number[] = []
@@ -169,6 +214,9 @@ export function worstCaseLoss(
     gamma,
   }
 }
+
+// biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigints
+const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b)
 
 /** min(1, (1 + 1/γ)ψ) when γ > 0; min(1, ψ) when γ is unbounded (`null`); `null` when γ ≤ 0. */
 export function theorem1Bound(gamma: Rational | null, psi: Rational): Rational | null {

@@ -92,9 +92,9 @@ describe('exact security against brute force (≤ 8 validators)', () => {
 })
 
 describe('worst-case loss', () => {
-  it('equals brute force over all (D, B) (≤ 6 validators)', () => {
+  it('equals brute force over all (D, B) (≤ 7 validators)', () => {
     fc.assert(
-      fc.property(graphArb(6, 4), psiArb, (g, psi) => {
+      fc.property(graphArb(7, 4), psiArb, (g, psi) => {
         const l = worstCaseLoss(g, psi)
         expect(l.exact).toBe(true)
         expect(str(l.loss)).toBe(str(bruteLoss(g, psi)))

@@ -148,9 +148,6 @@ export const eigenlayerStrategyFactoryAbi = parseAbi([
   'function deployedStrategies(address token) view returns (address)',
 ])
 
-/** Multicall3's block number getter (read in the same batch, so readiness is judged at the read's block). */
-export const multicallBlockAbi = parseAbi(['function getBlockNumber() view returns (uint256 blockNumber)'])
-
 /** Every EigenLayer event the staker client decodes from receipts. */
 export const eigenlayerEventsAbi = [
   ...eventsOf(delegationManagerAbi),

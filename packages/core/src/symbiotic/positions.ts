@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import { InvalidParameterError } from '../errors.js'
 import { type BatchRead, type BatchResult, readBatch, unwrap } from '../tx.js'
 import { symbioticVaultAbi } from './abis.js'
 import { SymbioticVaultNotFoundError } from './errors.js'
@@ -87,6 +88,8 @@ export function planSymbioticPositions(params: {
       args: functionName.endsWith('Of') ? [account] : [],
     })),
   )
+  if (scan.lookback !== undefined && (!Number.isInteger(scan.lookback) || scan.lookback < 0))
+    throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
   const lookback = BigInt(scan.lookback ?? 8)
   return {
     reads,

@@ -228,6 +228,12 @@ describe('getSymbioticPositions', () => {
     await expect(getSymbioticPositions(client, { account: address, chunkSize: 0 })).rejects.toThrow(
       /chunkSize/,
     )
+    await expect(
+      getSymbioticPositions(client, { account: address, vaults: [a.vault], lookback: -1 }),
+    ).rejects.toThrow(/lookback/)
+    expect(() =>
+      planSymbioticPositions({ account: address, vaults: [a.vault], scan: { lookback: 1.5 } }),
+    ).toThrow(/lookback/)
     // bound through the decorator
     expect(await wallet.restaking.symbiotic.getSymbioticPositions({ account: address })).toEqual(given)
   })

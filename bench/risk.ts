@@ -168,18 +168,28 @@ function generate(): RestakingSnapshot {
 }
 
 // --- timing -----------------------------------------------------------------------------------
-function time<T>(label: string, fn: () => T, runs = RUNS): T {
-  const ts: number[] = []
+/**
+ * Median over `runs` of wall time and of this process's CPU time (user + system): on a loaded
+ * machine the CPU figure is the one-core cost, the wall figure includes waiting for other work.
+ * `setup` runs outside the timed section (fresh inputs, so no cache carries over between runs).
+ */
+function time<S, T>(label: string, setup: () => S, fn: (s: S) => T, runs = RUNS): T {
+  const wall: number[] = []
+  const cpu: number[] = []
   let out!: T
   for (let i = 0; i < runs; i++) {
+    const input = setup()
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
-    out = fn()
-    ts.push(performance.now() - t0)
+    out = fn(input)
+    wall.push(performance.now() - t0)
+    const c = process.cpuUsage(c0)
+    cpu.push((c.user + c.system) / 1000)
   }
-  ts.sort((a, b) => a - b)
-  const med = ts[Math.floor(ts.length / 2)]!
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  const w = med(wall)
   console.log(
-    `${label.padEnd(58)} median ${med.toFixed(1).padStart(8)} ms  (min ${ts[0]!.toFixed(1)}, max ${ts.at(-1)!.toFixed(1)}, ${runs} runs)`,
+    `${label.padEnd(60)} median wall ${w.toFixed(1).padStart(7)} ms, cpu ${med(cpu).toFixed(1).padStart(7)} ms  (wall min ${wall[0]!.toFixed(1)}, max ${wall.at(-1)!.toFixed(1)}; ${runs} runs)`,
   )
   return out
 }
@@ -188,7 +198,9 @@ const t0 = performance.now()
 const snap = generate()
 const genMs = performance.now() - t0
 const json = JSON.stringify(snap)
-console.log(`# @restakekit/risk benchmark — seed ${SEED}, node ${process.version}, single thread`)
+console.log(
+  `# @restakekit/risk benchmark — seed ${SEED}, node ${process.version}, single thread, load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,
+)
 console.log(
   `generated snapshot: ${N_OPS} operators, ${N_SETS} operator sets + ${N_SUBNETS} subnetworks, ${N_STRATS} strategies, ${N_STAKERS} stakers, ${N_VAULTS} vaults; ${(json.length / 1e6).toFixed(1)} MB JSON in ${genMs.toFixed(0)} ms`,
 )
@@ -207,43 +219,37 @@ const describe = (g: RestakingGraph, name: string) => {
 describe(gU, 'unique-stake')
 describe(gS, 'shared')
 
-const snaps = Array.from({ length: RUNS }, fresh)
-let k = 0
-time('buildGraph + certifySecurity (unique stake)', () => certifySecurity(buildGraph(snaps[k++ % RUNS]!)))
-k = 0
-const snaps2 = Array.from({ length: RUNS }, fresh)
-const certS = time('buildGraph + certifySecurity (shared)', () =>
-  certifySecurity(buildGraph(snaps2[k++ % RUNS]!, { eigenlayerMode: 'shared' })),
+const stakers = snap.eigenlayer!.stakers.map((s) => s.address)
+time('buildGraph + certifySecurity (unique stake)', fresh, (s) => certifySecurity(buildGraph(s)))
+const certS = time('buildGraph + certifySecurity (shared)', fresh, (s) =>
+  certifySecurity(buildGraph(s, { eigenlayerMode: 'shared' })),
 )
-const graphs = Array.from({ length: RUNS }, () => buildGraph(fresh(), { eigenlayerMode: 'shared' }))
-k = 0
-time('certifySecurity alone (shared graph, cold index)', () => certifySecurity(graphs[k++ % RUNS]!))
+time(
+  'certifySecurity alone (shared graph, cold index)',
+  () => buildGraph(fresh(), { eigenlayerMode: 'shared' }),
+  (g) => certifySecurity(g),
+)
 console.log(
   `  γ_cert (shared, break-even profits) = ${rational.toDecimal(certS.gammaCert!, 6)}, binding ${certS.binding?.validator}`,
 )
-const stakers = snap.eigenlayer!.stakers.map((s) => s.address)
-const snaps3 = Array.from({ length: RUNS }, fresh)
-k = 0
-time('analyzePosition, one staker (cold snapshot index)', () =>
-  analyzePosition(snaps3[k++ % RUNS]!, { staker: stakers[123]! }),
+time('analyzePosition, one staker (cold snapshot index)', fresh, (s) =>
+  analyzePosition(s, { staker: stakers[123]! }),
 )
-const snaps4 = Array.from({ length: RUNS }, fresh)
-k = 0
-const all = time(`analyzePosition, all ${N_STAKERS} stakers`, () => {
-  const s = snaps4[k++ % RUNS]!
+const all = time(`analyzePosition, all ${N_STAKERS} stakers`, fresh, (s) => {
   let n = 0
   for (const st of stakers) n += analyzePosition(s, { staker: st }).exposures.length
   return n
 })
 console.log(`  ${all} staker × service exposures`)
-const snaps5 = Array.from({ length: RUNS }, fresh)
-k = 0
-time('certificate (shared) + one position, from a cold snapshot', () => {
-  const s = snaps5[k++ % RUNS]!
-  return [
-    certifySecurity(buildGraph(s, { eigenlayerMode: 'shared' })),
-    analyzePosition(s, { staker: stakers[7]! }),
-  ]
+time('certificate (unique) + one position, cold snapshot', fresh, (s) => [
+  certifySecurity(buildGraph(s)),
+  analyzePosition(s, { staker: stakers[7]! }),
+])
+time(`certificate (unique) + all ${N_STAKERS} positions, cold snapshot`, fresh, (s) => {
+  const c = certifySecurity(buildGraph(s))
+  let n = 0
+  for (const st of stakers) n += analyzePosition(s, { staker: st }).exposures.length
+  return [c, n]
 })
 
 // --- exact search on neighbourhoods -----------------------------------------------------------

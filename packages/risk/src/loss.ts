@@ -215,7 +215,7 @@ export function worstCaseLoss(
   }
 }
 
-// biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigints
+// Math.min does not take bigints
 const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b)
 
 /** min(1, (1 + 1/γ)ψ) when γ > 0; min(1, ψ) when γ is unbounded (`null`); `null` when γ ≤ 0. */

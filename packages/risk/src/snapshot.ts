@@ -145,6 +145,7 @@ const lc = (a: string) => a.toLowerCase()
 type VaultRow = { subnetwork: string; operator: string; stake: bigint; share: Rational }
 type Indexed = {
   vaultStakes: Map<string, VaultRow[]>
+  vaultCompounded: Map<string, CompoundedLoss>
   proportions: WeakMap<object, Rational>
   operators: Map<string, Map<string, OperatorStrategyState & { strategy: string }>>
   vaults: Map<string, SymbioticVaultState & { epochDuration: bigint; collateral: string }>
@@ -196,7 +197,15 @@ function indexSnapshot(s: RestakingSnapshot): Indexed {
     })
   const elStakers = new Map((s.eigenlayer?.stakers ?? []).map((x) => [lc(x.address), x] as const))
   const symStakers = new Map((s.symbiotic?.stakers ?? []).map((x) => [lc(x.address), x] as const))
-  const ix = { operators, vaults, elStakers, symStakers, vaultStakes: new Map(), proportions: new WeakMap() }
+  const ix = {
+    operators,
+    vaults,
+    elStakers,
+    symStakers,
+    vaultStakes: new Map(),
+    vaultCompounded: new Map(),
+    proportions: new WeakMap(),
+  }
   cache.set(s, ix)
   return ix
 }
@@ -217,6 +226,23 @@ function stakesOf(ix: Indexed, v: SymbioticVaultState): VaultRow[] {
     ix.vaultStakes.set(v.vault, rows)
   }
   return rows
+}
+
+/**
+ * Worst case of a vault position as a fraction: every (network, operator) pair takes its stake, in
+ * absolute amounts, until the vault is empty: min(1, Σ stake / activeStake). The same for every
+ * depositor of the vault, so it is computed once per vault.
+ */
+function compoundedOf(ix: Indexed, v: SymbioticVaultState): CompoundedLoss {
+  let c = ix.vaultCompounded.get(v.vault)
+  if (!c) {
+    const caps = stakesOf(ix, v)
+      .filter((r) => r.stake > 0n)
+      .map((r) => ({ slasher: `${subnetworkId(r.subnetwork)}/${r.operator}`, cap: r.share }))
+    c = compoundedLoss(caps, 'percentOfOriginal')
+    ix.vaultCompounded.set(v.vault, c)
+  }
+  return c
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,7 +501,6 @@ export function analyzePosition(
     if (!v) continue
     const balance = BigInt(p.slashableBalance ?? p.activeBalance)
     if (v.epochDuration > epoch) epoch = v.epochDuration
-    const caps: { slasher: string; cap: Rational }[] = []
     let sumShare = 0n
     for (const r of stakesOf(ix, v)) {
       if (r.stake === 0n || v.activeStake === 0n) continue
@@ -483,7 +508,6 @@ export function analyzePosition(
       const amt = (r.stake * balance) / v.activeStake
       sumShare += amt
       const cap = r.share
-      caps.push({ slasher: `${subnetworkId(r.subnetwork)}/${r.operator}`, cap })
       exposures.push({
         protocol: 'symbiotic',
         service: subnetworkId(r.subnetwork),
@@ -500,7 +524,7 @@ export function analyzePosition(
       asset: v.collateral,
       balance,
       worstCase: worst,
-      compounded: compoundedLoss(caps, 'percentOfOriginal'),
+      compounded: compoundedOf(ix, v),
     })
   }
   const exits: ExitWindow[] = []

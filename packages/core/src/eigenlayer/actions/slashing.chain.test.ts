@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { allocationManagerAbi, delegationManagerAbi, eigenlayerStrategyAbi } from '../abis.js'
 import { WAD } from '../math.js'
 import {
+  allocationWriteAbi,
   type Env,
   newAvs,
   newOperator,
@@ -194,5 +195,62 @@ describe.skipIf(!haveEigenLayer())('slashing (real EigenLayer fixture + test AVS
     })
     expect(balAfter - bal).toBe(expectedTokens)
     expect(balAfter - bal).toBe((parseEther('2') * 9n) / 10n)
+  })
+  test('a pending deallocation: minimum slashable stake drops from its effect block, equal to the chain', async () => {
+    const staker = await newStaker(env, parseEther('10'))
+    const wallet = env.devnet.walletClient(staker)
+    await waitForDeposit(
+      pc(),
+      await deposit(wallet, { strategy: env.strategy, token: env.token, amount: parseEther('10') }),
+    )
+    const operator = await newOperator(env)
+    await pc().waitForTransactionReceipt({ hash: await delegateTo(wallet, { operator: operator.address }) })
+    const setId = 9
+    const avs = await newAvs(env, [env.strategy], setId)
+    await registerAndAllocate(env, operator, avs, setId, [env.strategy], [WAD / 2n])
+    // deallocate to 0.2: slashable deallocations wait DEALLOCATION_DELAY + 1 blocks
+    const hash = await env.devnet.walletClient(operator).writeContract({
+      address: env.deployment.allocationManager,
+      abi: allocationWriteAbi,
+      functionName: 'modifyAllocations',
+      args: [
+        operator.address,
+        [{ operatorSet: { avs, id: setId }, strategies: [env.strategy], newMagnitudes: [WAD / 5n] }],
+      ],
+    })
+    await pc().waitForTransactionReceipt({ hash })
+    const now = await getAllocations(pc(), { operator: operator.address })
+    const a = now.operatorSets[0]!.strategies[0]!
+    expect(a.currentMagnitude).toBe(WAD / 2n)
+    expect(a.pendingDiff).toBe(-(WAD / 2n - WAD / 5n))
+    expect(a.effectBlock).toBeGreaterThan(Number(now.blockNumber))
+    expect(a.allocatedStake).toBe(a.operatorShares / 2n)
+    const later = await getAllocations(pc(), {
+      operator: operator.address,
+      futureBlock: BigInt(a.effectBlock),
+    })
+    const b = later.operatorSets[0]!.strategies[0]!
+    const [chain] = await pc().readContract({
+      address: env.deployment.allocationManager,
+      abi: allocationManagerAbi,
+      functionName: 'getMinimumSlashableStake',
+      args: [{ avs, id: setId }, [operator.address], [env.strategy], a.effectBlock],
+    })
+    expect(b.minimumSlashableStake).toBe(chain![0])
+    expect(b.minimumSlashableStake).toBe(b.operatorShares / 5n)
+    // the portfolio's computed figure (at the current block) equals the chain's allocated stake
+    const p = await getPortfolio(pc(), { staker: staker.address })
+    expect(p.allocations[0]).toMatchObject({
+      allocatedStake: a.allocatedStake,
+      pendingDiff: a.pendingDiff,
+      effectBlock: a.effectBlock,
+    })
+    // from the effect block on, the deallocation has happened
+    await env.devnet.mine(a.effectBlock - Number(await pc().getBlockNumber()))
+    const after = await getAllocations(pc(), { operator: operator.address })
+    expect(after.operatorSets[0]!.strategies[0]).toMatchObject({
+      currentMagnitude: WAD / 5n,
+      pendingDiff: 0n,
+    })
   })
 })

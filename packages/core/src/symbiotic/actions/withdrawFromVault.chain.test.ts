@@ -1,3 +1,4 @@
+import { setupSymbioticStake, slashSymbiotic } from '@restakekit/devnet'
 import { decodeFunctionData, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { InvalidAmountError } from '../../errors.js'
@@ -108,5 +109,57 @@ describe('withdrawFromVault / redeemFromVault', () => {
     const list = prepareRedeemFromVault({ vault, shares: 6n, claimer })
     expect(Object.isFrozen(list) && Object.isFrozen(list[0])).toBe(true)
     expect(decodeFunctionData({ abi: symbioticVaultAbi, data: list[0]!.data }).functionName).toBe('redeem')
+  })
+
+  test('after a slash (shares worth less than 1:1) the pre-check agrees with the vault on every amount at the edge', async () => {
+    const { vault, delegator, slasher } = await t.vault({ delegatorType: 1 })
+    const network = (await t.devnet.newAccount()).address
+    const operator = (await t.devnet.newAccount()).address
+    const middleware = (await t.devnet.newAccount()).address
+    const subnetwork = await setupSymbioticStake(t.devnet, {
+      vault,
+      delegator,
+      delegatorType: 1,
+      network,
+      operator,
+      middleware,
+    })
+    const a = await t.staker(1000n)
+    const b = await t.staker(333n)
+    await t.mined(depositToVault(a.wallet, { vault, amount: 1000n }))
+    await t.mined(depositToVault(b.wallet, { vault, amount: 333n }))
+    await t.devnet.increaseTime(60)
+    await slashSymbiotic(t.devnet, { slasher, middleware, subnetwork, operator, amount: 457n })
+    const balance = await t.view<bigint>(vault, 'activeBalanceOf', [a.address])
+    expect(balance).toBeLessThan(1000n)
+    const verdicts: string[] = []
+    for (const amount of [balance - 1n, balance, balance + 1n, balance + 2n]) {
+      const ours = await simulateWithdrawFromVault(t.devnet.publicClient, {
+        vault,
+        amount,
+        account: a.account,
+      }).then(
+        () => 'ok',
+        (e) => (e instanceof InsufficientActiveBalanceError ? 'refused' : String(e)),
+      )
+      const theirs = await simulateWrite(t.devnet.publicClient, {
+        account: a.account,
+        address: vault,
+        abi: symbioticVaultAbi,
+        functionName: 'withdraw',
+        args: [a.address, amount],
+        contract: 'Vault',
+      }).then(
+        () => 'ok',
+        () => 'refused',
+      )
+      expect(ours, `amount ${amount}`).toBe(theirs)
+      verdicts.push(theirs)
+    }
+    expect(verdicts.slice(0, 2)).toEqual(['ok', 'ok'])
+    expect(verdicts).toContain('refused')
+    // the whole active balance can be withdrawn
+    await t.mined(withdrawFromVault(a.wallet, { vault, amount: balance }))
+    expect(await t.view<bigint>(vault, 'activeBalanceOf', [a.address])).toBe(0n)
   })
 })

@@ -74,7 +74,7 @@ async function send(
 
 async function stakerWithShares(amount: bigint) {
   const account = await devnet.newAccount({ tokens: { [weth]: amount } })
-  const vault = karak.vaults.weth
+  const vault = karak.vaultsByAsset.weth
   await send(account, weth, erc20Abi, 'approve', [vault, amount])
   await send(account, vault, vaultAbi(), 'deposit', [amount, account.address, amount])
   return { account, vault }
@@ -85,12 +85,12 @@ describe('deployment', () => {
     expect(karak.operator).toBe('0xe1C48006538E8F14E8D3F481FceA9a8387bFB9F3')
     expect(karak.operatorPrivateKey).toBe(KARAK_DEVNET_OPERATOR_KEY)
     expect(await read(karak.core, coreAbi(), 'getOperatorVaults', [karak.operator])).toEqual([
-      karak.vaults.weth,
-      karak.vaults.steth,
+      karak.vaultsByAsset.weth,
+      karak.vaultsByAsset.steth,
     ])
     for (const [token, vault] of [
-      [weth, karak.vaults.weth],
-      [devnet.deployments.tokens.steth, karak.vaults.steth],
+      [weth, karak.vaultsByAsset.weth],
+      [devnet.deployments.tokens.steth, karak.vaultsByAsset.steth],
     ] as const) {
       expect(await read(vault, vaultAbi(), 'asset')).toBe(token)
       expect(await read(vault, vaultAbi(), 'owner')).toBe(karak.core)
@@ -109,7 +109,7 @@ describe('deployment', () => {
     expect(await c('SLASHING_COOLDOWN')).toBe(2n * DAY)
     expect(await c('MAX_SLASHING_PERCENT_WAD')).toBe(parseEther('100'))
     expect(await c('MAX_VAULTS_PER_OPERATOR')).toBe(32n)
-    expect(await read<bigint>(karak.vaults.weth, vaultAbi(), 'MIN_WITHDRAWAL_DELAY')).toBe(9n * DAY)
+    expect(await read<bigint>(karak.vaultsByAsset.weth, vaultAbi(), 'MIN_WITHDRAWAL_DELAY')).toBe(9n * DAY)
   })
 
   test('deployKarak runs again on the same chain with explicit tokens (fresh Core)', async () => {
@@ -152,7 +152,7 @@ describe('deployment', () => {
 describe('vault double', () => {
   test('deposit semantics: ZeroAmount, NotEnoughShares, mint rounds up', async () => {
     const account = await devnet.newAccount({ tokens: { [weth]: parseEther('5') } })
-    const vault = karak.vaults.weth
+    const vault = karak.vaultsByAsset.weth
     await send(account, weth, erc20Abi, 'approve', [vault, parseEther('5')])
     const sim = (functionName: string, args: readonly unknown[]) =>
       revertName({ address: vault, abi: vaultAbi(), functionName, args, account: account.address })
@@ -261,7 +261,7 @@ describe('core double', () => {
     await send(deployer, dss, dssAbi(), 'registerDSS', [maxPercent])
     const operator = devnet.walletClient(karak.operatorPrivateKey).account
     await send(operator, karak.core, coreAbi(), 'registerOperatorToDSS', [dss, '0x'])
-    const request = { vault: karak.vaults.weth, dss, toStake: true }
+    const request = { vault: karak.vaultsByAsset.weth, dss, toStake: true }
     const { result: queued } = await devnet.publicClient.simulateContract({
       account: operator,
       address: karak.core,
@@ -290,7 +290,7 @@ describe('core double', () => {
     expect(await read(karak.core, coreAbi(), 'isDSSRegistered', [dss])).toBe(true)
     expect(await read(karak.core, coreAbi(), 'getDssMaxSlashablePercentageWad', [dss])).toBe(parseEther('30'))
     expect(await read(karak.core, coreAbi(), 'isOperatorRegisteredToDSS', [karak.operator, dss])).toBe(true)
-    expect(await read(karak.core, coreAbi(), 'getLeverage', [karak.vaults.weth])).toBe(parseEther('100'))
+    expect(await read(karak.core, coreAbi(), 'getLeverage', [karak.vaultsByAsset.weth])).toBe(parseEther('100'))
     expect(
       await revertName({
         address: dss,
@@ -317,7 +317,7 @@ describe('core double', () => {
     const request = (p: bigint) => ({
       operator: karak.operator,
       slashPercentagesWad: [p],
-      vaults: [karak.vaults.weth],
+      vaults: [karak.vaultsByAsset.weth],
     })
     expect(
       await revertName({
@@ -337,7 +337,7 @@ describe('core double', () => {
           {
             operator: karak.operator,
             slashPercentagesWad: [1n, 1n],
-            vaults: [karak.vaults.weth, karak.vaults.weth],
+            vaults: [karak.vaultsByAsset.weth, karak.vaultsByAsset.weth],
           },
         ],
         account: deployer.address,
@@ -348,14 +348,14 @@ describe('core double', () => {
         address: dss,
         abi: dssAbi(),
         functionName: 'requestSlashing',
-        args: [{ operator: karak.operator, slashPercentagesWad: [1n], vaults: [karak.vaults.steth] }],
+        args: [{ operator: karak.operator, slashPercentagesWad: [1n], vaults: [karak.vaultsByAsset.steth] }],
         account: deployer.address,
       }),
     ).toBe('VaultNotStakedToDSS')
 
     await send(deployer, dss, dssAbi(), 'requestSlashing', [request(parseEther('20'))])
     const first = await read(dss, dssAbi(), 'lastQueuedSlashing')
-    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaults.weth])).toBe(true)
+    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaultsByAsset.weth])).toBe(true)
     expect(
       await revertName({
         address: dss,
@@ -378,7 +378,7 @@ describe('core double', () => {
       }),
     ).toBe('Unauthorized')
     await send(deployer, karak.core, coreAbi(), 'cancelSlashing', [first])
-    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaults.weth])).toBe(false)
+    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaultsByAsset.weth])).toBe(false)
     await devnet.increaseTime(2n * DAY)
     expect(
       await revertName({
@@ -393,7 +393,7 @@ describe('core double', () => {
     // after the cooldown: a new request; the operator unstakes the vault before it is finalized → skipped
     await send(deployer, dss, dssAbi(), 'requestSlashing', [request(parseEther('20'))])
     const second = await read(dss, dssAbi(), 'lastQueuedSlashing')
-    const unstake = { vault: karak.vaults.weth, dss, toStake: false }
+    const unstake = { vault: karak.vaultsByAsset.weth, dss, toStake: false }
     const { result: queued } = await devnet.publicClient.simulateContract({
       account: operator,
       address: karak.core,
@@ -409,6 +409,6 @@ describe('core double', () => {
     expect(parseEventLogs({ abi: coreAbi(), logs: receipt.logs, eventName: 'SkippedSlashing' })).toHaveLength(
       1,
     )
-    expect(await read(weth, erc20Abi, 'balanceOf', [karak.vaults.weth])).toBe(parseEther('10'))
+    expect(await read(weth, erc20Abi, 'balanceOf', [karak.vaultsByAsset.weth])).toBe(parseEther('10'))
   })
 })

@@ -36,7 +36,10 @@ export type DevnetKarak = {
   operator: Address
   operatorPrivateKey: Hex
   /** The operator's vault per devnet token (asset = `deployments.tokens.weth` / `.steth`). */
-  vaults: { weth: Address; steth: Address }
+  /** The devnet's vaults (as `KarakDeployment.vaults` takes them). */
+  vaults: readonly Address[]
+  /** The same vaults by asset. */
+  vaultsByAsset: { weth: Address; steth: Address }
 }
 
 const deployedVaultEvent = {
@@ -129,7 +132,8 @@ export async function deployKarak(
     slashingHandler,
     operator,
     operatorPrivateKey: KARAK_DEVNET_OPERATOR_KEY,
-    vaults: { weth, steth },
+    vaults: [weth, steth],
+    vaultsByAsset: { weth, steth },
   }
 }
 

@@ -69,8 +69,8 @@ beforeAll(async () => {
   devnet = await startDevnet({ symbiotic: false })
   karak = devnet.deployments.karak!
   weth = devnet.deployments.tokens.weth
-  vault = karak.vaults.weth
-  deployment = { chainId: devnet.chain.id, core: karak.core, vaults: [karak.vaults.weth, karak.vaults.steth] }
+  vault = karak.vaultsByAsset.weth
+  deployment = { chainId: devnet.chain.id, core: karak.core, vaults: [karak.vaultsByAsset.weth, karak.vaultsByAsset.steth] }
 })
 afterAll(() => devnet?.stop())
 beforeEach(async () => {
@@ -130,7 +130,7 @@ describe('reads', () => {
       operator: karak.operator,
       deployment,
     })
-    expect(entry?.vaults).toEqual([karak.vaults.weth, karak.vaults.steth])
+    expect(entry?.vaults).toEqual([karak.vaultsByAsset.weth, karak.vaultsByAsset.steth])
     const info = await getKarakVault(devnet.publicClient, { vault })
     expect(info).toMatchObject({
       address: vault,
@@ -407,7 +407,7 @@ describe('redeem queue', () => {
     })
     const wallet = devnet.walletClient(account)
     await mined(await depositToKarakVault(wallet, { vault, assets: parseEther('10') }))
-    await mined(await depositToKarakVault(wallet, { vault: karak.vaults.steth, assets: parseEther('5') }))
+    await mined(await depositToKarakVault(wallet, { vault: karak.vaultsByAsset.steth, assets: parseEther('5') }))
 
     const { client, counter } = countingClient()
     const none = await getKarakPositions(client, { staker: account.address, deployment })
@@ -419,10 +419,10 @@ describe('redeem queue', () => {
 
     for (const shares of ['1', '2', '3'])
       await mined(await startKarakRedeem(wallet, { vault, shares: parseEther(shares) }))
-    await mined(await startKarakRedeem(wallet, { vault: karak.vaults.steth, shares: parseEther('1') }))
+    await mined(await startKarakRedeem(wallet, { vault: karak.vaultsByAsset.steth, shares: parseEther('1') }))
     const firstStart = (await devnet.publicClient.getBlock()).timestamp
     await devnet.increaseTime(3n * DAY)
-    await mined(await startKarakRedeem(wallet, { vault: karak.vaults.steth, shares: parseEther('1') }))
+    await mined(await startKarakRedeem(wallet, { vault: karak.vaultsByAsset.steth, shares: parseEther('1') }))
     // the first steth withdrawal becomes ready, the second is 3 days behind
     await devnet.increaseTime(9n * DAY - 3n * DAY)
 
@@ -463,7 +463,7 @@ describe('redeem queue', () => {
       [vault, 0n],
       [vault, 1n],
       [vault, 2n],
-      [karak.vaults.steth, 0n],
+      [karak.vaultsByAsset.steth, 0n],
     ])
     for (const call of prepareFinishKarakRedeem({ withdrawals: ready })) {
       await mined(await wallet.sendTransaction({ to: call.to, data: call.data, value: call.value }))
@@ -472,7 +472,7 @@ describe('redeem queue', () => {
     counter.requests = 0
     const after = await getKarakQueuedWithdrawals(client, { staker: account.address, deployment })
     expect(counter.requests).toBe(2)
-    expect(after.map((w) => [w.vault, w.nonce, w.ready])).toEqual([[karak.vaults.steth, 1n, false]])
+    expect(after.map((w) => [w.vault, w.nonce, w.ready])).toEqual([[karak.vaultsByAsset.steth, 1n, false]])
     expect(await balanceOf(weth, account.address)).toBe(parseEther('6'))
   })
 })

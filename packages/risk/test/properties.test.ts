@@ -76,14 +76,16 @@ describe('exact security against brute force (≤ 8 validators)', () => {
       { numRuns: 80 },
     )
   })
-  it('a node budget too small falls back to a lower bound with the flag set', () => {
+  it('past the size limit or the node budget it falls back to a lower bound with the flag set', () => {
     fc.assert(
-      fc.property(graphArb(8, 5), (g) => {
-        const x = exactSecurity(g, { maxValidators: 0 })
+      fc.property(graphArb(8, 5), fc.boolean(), (g, bySize) => {
+        const x = exactSecurity(g, bySize ? { maxValidators: 0 } : { maxNodes: 1 })
         const truth = bruteMu(g)
         if (!x.exact) {
           expect(x.fallback).toBe(true)
           if (x.gammaExact && truth) expect(le(x.gammaExact, sub(truth, ONE))).toBe(true)
+          if (x.gammaUpper && truth) expect(le(sub(truth, ONE), x.gammaUpper)).toBe(true)
+          if (x.attack) expect(x.secure).toBe(false)
         } else expect(str(x.gammaExact)).toBe(str(truth && sub(truth, ONE)))
       }),
       { numRuns: 80 },

@@ -20,6 +20,7 @@ export type SymbioticPendingWithdrawal = {
 }
 
 export type SymbioticVaultPosition = {
+  protocol: 'symbiotic'
   vault: Address
   account: Address
   collateral: Address
@@ -63,7 +64,7 @@ export type SymbioticReadPlan<next> = { reads: BatchRead[]; next: (results: read
 
 type PartialPosition = Omit<
   SymbioticVaultPosition,
-  'withdrawals' | 'claimableEpochs' | 'claimable' | 'pending'
+  'protocol' | 'withdrawals' | 'claimableEpochs' | 'claimable' | 'pending'
 >
 
 /**
@@ -183,6 +184,7 @@ export function finishPosition(
     .sort((a, b) => (a.epoch < b.epoch ? -1 : a.epoch > b.epoch ? 1 : 0))
   const claimableList = withdrawals.filter((w) => w.claimable && w.amount > 0n)
   return {
+    protocol: 'symbiotic',
     ...position,
     withdrawals,
     claimableEpochs: claimableList.map((w) => w.epoch),

@@ -48,6 +48,7 @@ describe('getVaultPosition', () => {
     expect(counter.requests).toBe(1)
     const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
     expect(p).toMatchObject({
+      protocol: 'symbiotic',
       vault,
       account: address,
       collateral: t.devnet.deployments.tokens.weth,

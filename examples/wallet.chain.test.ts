@@ -1,0 +1,93 @@
+import { type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
+import { decodeFunctionData, erc20Abi, parseAbi, parseEther } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { main } from './wallet.js'
+
+// Read back straight from the contracts, not through the SDK the example uses.
+const chainAbi = parseAbi([
+  'function stakerDepositShares(address staker, address strategy) view returns (uint256)',
+  'function activeBalanceOf(address account) view returns (uint256)',
+  'function currentEpoch() view returns (uint256)',
+  'function withdrawalsOf(uint256 epoch, address account) view returns (uint256)',
+  'function depositIntoStrategy(address strategy, address token, uint256 amount)',
+  'function deposit(address onBehalfOf, uint256 amount)',
+])
+
+describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
+  let devnet: Devnet
+  beforeAll(async () => {
+    devnet = await startDevnet({ karak: false })
+  })
+  afterAll(() => devnet?.stop())
+
+  test('prepared calls are frozen and right, execute one by one, and typed errors become messages before sending', async () => {
+    const lines: string[] = []
+    const r = await main({ devnet, log: (l) => lines.push(l) })
+    const el = devnet.deployments.eigenlayer!
+    const weth = devnet.deployments.tokens.weth
+    const read = devnet.publicClient.readContract
+
+    // the call lists: approve then deposit, frozen, no value
+    expect(Object.isFrozen(r.eigenlayerCalls) && r.eigenlayerCalls.every(Object.isFrozen)).toBe(true)
+    expect(r.eigenlayerCalls.map((c) => c.to)).toEqual([el.fixture.token, el.strategyManager])
+    expect(decodeFunctionData({ abi: erc20Abi, data: r.eigenlayerCalls[0]!.data }).args).toEqual([
+      el.strategyManager,
+      parseEther('3'),
+    ])
+    expect(decodeFunctionData({ abi: chainAbi, data: r.eigenlayerCalls[1]!.data }).args).toEqual([
+      el.fixture.strategy,
+      el.fixture.token,
+      parseEther('3'),
+    ])
+    expect(r.symbioticCalls.map((c) => c.to)).toEqual([weth, r.vault])
+    expect(decodeFunctionData({ abi: chainAbi, data: r.symbioticCalls[1]!.data }).args).toEqual([
+      r.account,
+      parseEther('2'),
+    ])
+    expect([...r.eigenlayerCalls, ...r.symbioticCalls].every((c) => c.value === 0n)).toBe(true)
+
+    // every call sent landed: 4 deposit calls, then the 2 withdrawal calls
+    expect(r.statuses).toEqual(Array(6).fill('success'))
+    expect(r.eigenlayerShares).toBe(parseEther('3'))
+    expect(r.symbioticPosition.activeBalance).toBe(parseEther('2'))
+
+    // the chain now: 1/3 of the EigenLayer shares queued, 1 WETH of the vault in the next epoch's bucket
+    expect(
+      await read({
+        address: el.strategyManager,
+        abi: chainAbi,
+        functionName: 'stakerDepositShares',
+        args: [r.account, el.fixture.strategy],
+      }),
+    ).toBe(parseEther('2'))
+    expect(
+      await read({ address: r.vault, abi: chainAbi, functionName: 'activeBalanceOf', args: [r.account] }),
+    ).toBe(parseEther('1'))
+    const epoch = await read({ address: r.vault, abi: chainAbi, functionName: 'currentEpoch' })
+    expect(
+      await read({
+        address: r.vault,
+        abi: chainAbi,
+        functionName: 'withdrawalsOf',
+        args: [epoch + 1n, r.account],
+      }),
+    ).toBe(parseEther('1'))
+    expect(await read({ address: weth, abi: erc20Abi, functionName: 'balanceOf', args: [r.account] })).toBe(
+      parseEther('0.5'),
+    )
+
+    // the pre-flight checks: typed errors, user messages with the numbers, and no transaction
+    expect(r.checks.map((c) => c.error)).toEqual([
+      'InsufficientBalanceError',
+      'InsufficientBalanceError',
+      'WithdrawalNotReadyError',
+      'EpochNotClaimableError',
+    ])
+    expect(r.checks[0]!.message).toBe('Not enough funds: you have 1, this needs 100.')
+    expect(r.checks[1]!.message).toBe('Not enough funds: you have 0.5, this needs 100.')
+    expect(r.checks[2]!.message).toMatch(/complete it from block \d+ \(1 block\(s\) from now\)/)
+    expect(r.checks[3]!.message).toMatch(new RegExp(`vault epoch ${epoch + 2n}; now ${epoch}\\)`))
+    expect(r.nonceAfterChecks).toBe(r.nonceBeforeChecks)
+    expect(lines.join('\n')).toContain('wallet_sendCalls')
+  })
+})

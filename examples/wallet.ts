@@ -1,0 +1,236 @@
+// A wallet / Safe team adding restaking: the SDK builds the calls, the wallet decides how to send them.
+//   1. `prepareX` call lists (frozen `{ to, data, value }`): approve + EigenLayer deposit, approve + Symbiotic deposit,
+//   2. how a Safe (MultiSend) or an EIP-5792 wallet (`wallet_sendCalls`) would batch them,
+//   3. execute them one by one from the wallet's account, and read the positions back to prove them right,
+//   4. pre-flight checks: typed errors (amount above balance, withdrawal not ready, epoch not claimable)
+//      turned into messages for the user, before anything is sent.
+//
+// Run it: npx tsx examples/wallet.ts   (starts its own local chain with EigenLayer and Symbiotic)
+import {
+  type Call,
+  EpochNotClaimableError,
+  getDeposits,
+  getQueuedWithdrawals,
+  getVaultPosition,
+  InsufficientActiveBalanceError,
+  InsufficientBalanceError,
+  prepareDeposit,
+  prepareDepositToVault,
+  prepareQueueWithdrawals,
+  prepareWithdrawFromVault,
+  RestakeKitError,
+  type SymbioticVaultPosition,
+  simulateClaimFromVault,
+  simulateCompleteWithdrawals,
+  simulateDeposit,
+  simulateDepositToVault,
+  WithdrawalNotReadyError,
+} from '@restakekit/core'
+import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
+import { type Address, decodeFunctionData, erc20Abi, formatEther, type Hex, parseAbi, parseEther } from 'viem'
+import type { ExampleOptions } from './dapp.js'
+
+/** What the wallet shows the user for an error the SDK raised before sending. */
+export function toUserMessage(error: unknown): string {
+  if (error instanceof InsufficientBalanceError)
+    return `Not enough funds: you have ${formatEther(error.balance)}, this needs ${formatEther(error.required)}.`
+  if (error instanceof InsufficientActiveBalanceError)
+    return `You can withdraw at most ${formatEther(error.available)} from this vault.`
+  if (error instanceof WithdrawalNotReadyError) {
+    const when = error.readyAtBlock === undefined ? 'later' : `from block ${error.readyAtBlock}`
+    const wait =
+      error.readyAtBlock !== undefined && error.currentBlock !== undefined
+        ? ` (${error.readyAtBlock - error.currentBlock} block(s) from now)`
+        : ''
+    return `This withdrawal is still in its delay; you can complete it ${when}${wait}.`
+  }
+  if (error instanceof EpochNotClaimableError)
+    return `Your withdrawal unlocks at ${new Date(Number(error.claimableAt) * 1000).toUTCString()} (vault epoch ${error.epoch + 1n}; now ${error.currentEpoch}).`
+  if (error instanceof RestakeKitError) return error.shortMessage
+  return 'Something went wrong; nothing was sent.'
+}
+
+export type WalletCheck = { check: string; error: string; message: string }
+
+export type WalletResult = {
+  account: Address
+  vault: Address
+  eigenlayerCalls: readonly Call[]
+  symbioticCalls: readonly Call[]
+  /** One receipt status per call sent, in order. */
+  statuses: ('success' | 'reverted')[]
+  eigenlayerShares: bigint
+  symbioticPosition: SymbioticVaultPosition
+  checks: WalletCheck[]
+  /** The account's nonce just before and just after the pre-flight checks (equal: nothing was sent). */
+  nonceBeforeChecks: number
+  nonceAfterChecks: number
+}
+
+const strategyManagerFunctions = parseAbi([
+  'function depositIntoStrategy(address strategy, address token, uint256 amount)',
+])
+const vaultFunctions = parseAbi(['function deposit(address onBehalfOf, uint256 amount)'])
+
+/** A one-line description of a call, decoded against the ABIs the wallet knows. */
+function describeCall(call: Call): string {
+  for (const abi of [erc20Abi, strategyManagerFunctions, vaultFunctions]) {
+    try {
+      const { functionName, args } = decodeFunctionData({ abi, data: call.data })
+      return `${call.to}.${functionName}(${(args ?? []).map(String).join(', ')})`
+    } catch {
+      // not this ABI
+    }
+  }
+  return `${call.to} data ${call.data.slice(0, 10)}…`
+}
+
+export async function main(options: ExampleOptions = {}): Promise<WalletResult> {
+  const log = options.log ?? console.log
+  const devnet: Devnet = options.devnet ?? (await startDevnet({ karak: false }))
+  try {
+    const el = devnet.deployments.eigenlayer
+    if (!el) throw new Error('This example needs the EigenLayer fixture (see docs/guides/devnet.md).')
+    const weth = devnet.deployments.tokens.weth
+    const { strategy, token } = el.fixture
+    const pc = devnet.publicClient
+    const chainId = devnet.chain.id
+
+    const elAmount = parseEther('3')
+    const symAmount = parseEther('2')
+    // The account holds a little more than it deposits, so the balance errors below have numbers to show.
+    const user = await devnet.newAccount({
+      tokens: { [token]: elAmount + parseEther('1'), [weth]: symAmount + parseEther('0.5') },
+    })
+    // A Symbiotic WETH vault with 1-hour epochs (the vault curator's side, a devnet helper).
+    const { vault } = await createSymbioticVault(devnet, {
+      collateral: weth,
+      epochDuration: 3600,
+      delegatorType: 0,
+      slasherType: 0,
+    })
+    log(
+      `Wallet account ${user.address}: ${formatEther(elAmount + parseEther('1'))} EigenLayer test tokens, ` +
+        `${formatEther(symAmount + parseEther('0.5'))} WETH. It will deposit ${formatEther(elAmount)} and ${formatEther(symAmount)}.`,
+    )
+
+    // 1. The call lists. Pure: no client, no network; the chain id picks the known deployment.
+    const eigenlayerCalls = prepareDeposit({ chainId, strategy, token, amount: elAmount })
+    const symbioticCalls = prepareDepositToVault({
+      vault,
+      amount: symAmount,
+      onBehalfOf: user.address,
+      collateral: weth,
+    })
+    log(`EigenLayer deposit, ${eigenlayerCalls.length} calls (frozen: ${Object.isFrozen(eigenlayerCalls)}):`)
+    for (const c of eigenlayerCalls) log(`  ${describeCall(c)}`)
+    log(`Symbiotic deposit, ${symbioticCalls.length} calls:`)
+    for (const c of symbioticCalls) log(`  ${describeCall(c)}`)
+
+    // 2. Batching: the lists are already in the shape batchers take.
+    const all = [...eigenlayerCalls, ...symbioticCalls]
+    const sendCalls = {
+      version: '2.0.0',
+      chainId: `0x${chainId.toString(16)}`,
+      from: user.address,
+      atomicRequired: true,
+      calls: all.map((c) => ({ to: c.to, data: c.data, value: `0x${c.value.toString(16)}` })),
+    }
+    log(
+      `Batched: a Safe would wrap these ${all.length} calls in one MultiSend (operation 0 each, value 0); ` +
+        `an EIP-5792 wallet would send this wallet_sendCalls request:`,
+    )
+    log(JSON.stringify(sendCalls, null, 2))
+
+    // 3. This wallet has no batching, so it sends them one by one, in order, and checks each receipt.
+    const wallet = devnet.walletClient(user)
+    const statuses: ('success' | 'reverted')[] = []
+    for (const c of all) {
+      const hash: Hex = await wallet.sendTransaction({ to: c.to, data: c.data, value: c.value })
+      const receipt = await pc.waitForTransactionReceipt({ hash })
+      statuses.push(receipt.status)
+      log(`  sent ${describeCall(c).split('(')[0]} → ${receipt.status} (block ${receipt.blockNumber})`)
+    }
+    const [deposit] = await getDeposits(pc, { staker: user.address })
+    const symbioticPosition = await getVaultPosition(pc, { vault, account: user.address })
+    log(
+      `Proof: EigenLayer now credits ${deposit?.depositShares ?? 0n} shares ` +
+        `(worth ${formatEther(deposit?.underlyingAmount ?? 0n)} tokens); the Symbiotic vault holds ` +
+        `${formatEther(symbioticPosition.activeBalance)} WETH active for the account.`,
+    )
+
+    // Set up the situations a wallet must explain: a queued EigenLayer withdrawal and a Symbiotic withdrawal,
+    // both sent from prepared calls as above.
+    const withdrawCalls = [
+      ...prepareQueueWithdrawals({
+        chainId,
+        staker: user.address,
+        strategies: [strategy],
+        depositShares: [(deposit?.depositShares ?? 0n) / 3n],
+      }),
+      ...prepareWithdrawFromVault({ vault, amount: parseEther('1'), claimer: user.address }),
+    ]
+    // Symbiotic first, so the EigenLayer withdrawal is queued in the latest block (the devnet's delay is 0 blocks).
+    for (const c of [...withdrawCalls].reverse()) {
+      const receipt = await pc.waitForTransactionReceipt({ hash: await wallet.sendTransaction(c) })
+      statuses.push(receipt.status)
+    }
+    log('Queued an EigenLayer withdrawal of 1/3 of the shares and a Symbiotic withdrawal of 1 WETH.')
+
+    // 4. Pre-flight: every check below runs before the wallet would ask for a signature.
+    const nonceBeforeChecks = await pc.getTransactionCount({ address: user.address })
+    const checks: WalletCheck[] = []
+    const expectTypedError = async (check: string, attempt: () => Promise<unknown>) => {
+      try {
+        await attempt()
+        checks.push({ check, error: 'none', message: 'ok to sign' })
+        log(`  ${check}: ok to sign`)
+      } catch (error) {
+        if (!(error instanceof RestakeKitError)) throw error
+        const message = toUserMessage(error)
+        checks.push({ check, error: error.name, message })
+        log(`  ${check}: ${error.name} → "${message}"`)
+      }
+    }
+    log('Pre-flight checks (nothing is sent):')
+    await expectTypedError('deposit 100 tokens into EigenLayer', () =>
+      simulateDeposit(pc, { account: user.address, strategy, token, amount: parseEther('100') }),
+    )
+    await expectTypedError('deposit 100 WETH into the Symbiotic vault', () =>
+      simulateDepositToVault(pc, { account: user.address, vault, amount: parseEther('100') }),
+    )
+    const queued = await getQueuedWithdrawals(pc, { staker: user.address })
+    await expectTypedError('complete the EigenLayer withdrawal now', () =>
+      simulateCompleteWithdrawals(pc, {
+        account: user.address,
+        withdrawals: queued.withdrawals.map((w) => w.root),
+      }),
+    )
+    const pending = await getVaultPosition(pc, { vault, account: user.address })
+    const bucket = pending.withdrawals[0]?.epoch ?? pending.currentEpoch + 1n
+    await expectTypedError(`claim Symbiotic epoch ${bucket} now`, () =>
+      simulateClaimFromVault(pc, { account: user.address, vault, epoch: bucket }),
+    )
+    const nonceAfterChecks = await pc.getTransactionCount({ address: user.address })
+    log(`Nonce before the checks ${nonceBeforeChecks}, after ${nonceAfterChecks}: nothing was sent.`)
+
+    return {
+      account: user.address,
+      vault,
+      eigenlayerCalls,
+      symbioticCalls,
+      statuses,
+      eigenlayerShares: deposit?.depositShares ?? 0n,
+      symbioticPosition,
+      checks,
+      nonceBeforeChecks,
+      nonceAfterChecks,
+    }
+  } finally {
+    if (!options.devnet) await devnet.stop()
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main()
+}

@@ -229,6 +229,7 @@ async function position(args: string[], io: Io) {
     return
   }
   const lines = [`staker ${p.staker} at block ${snap.blockNumber} (chain ${snap.chainId})`, '']
+  if (p.exposures.length === 0) lines.push('(no slashable exposure for this staker in the snapshot)', '')
   lines.push(
     table([
       ['protocol', 'service', 'asset', 'through', 'slashable', 'fraction'],

@@ -219,8 +219,11 @@ export function graphToJson(g: RestakingGraph) {
 export function parseFraction(value: unknown, field: string): Rational {
   let r: Rational
   try {
-    r = typeof value === 'object' && value !== null ? (value as Rational) : parseRational(value)
-    if (typeof r.num !== 'bigint' || typeof r.den !== 'bigint' || r.den <= 0n) throw new Error()
+    if (typeof value === 'object' && value !== null) {
+      const { num, den } = value as Rational
+      if (typeof num !== 'bigint' || typeof den !== 'bigint' || den <= 0n) throw new Error()
+      r = normalize(num, den)
+    } else r = parseRational(value)
   } catch (e) {
     throw new InvalidGraphError([
       { field, message: e instanceof RationalParseError ? e.message : `${String(value)} is not a number` },

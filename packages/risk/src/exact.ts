@@ -327,8 +327,12 @@ function searchComponent(ig: IndexedGraph, c: Component, maxNodes: number): Comp
   const profit = c.services.map((s) => ig.profit[s]!)
   const profitF = profit.map(Number)
   // service j attacked iff thrDen*cur >= thrNum*sigmaN
-  const needL = c.services.map((s) => ig.thrNum[s]! * ig.sigmaN[s]!)
-  const mult = c.services.map((s) => ig.thrDen[s]!)
+  // stakes are integers, so thrDen·cur ≥ thrNum·σN  ⇔  cur ≥ ceil(thrNum·σN / thrDen) =: need
+  const need = c.services.map((s) => {
+    const x = ig.thrNum[s]! * ig.sigmaN[s]!
+    const d = ig.thrDen[s]!
+    return (x + d - 1n) / d
+  })
   const needF = c.services.map((s) => (Number(ig.thrNum[s]!) / Number(ig.thrDen[s]!)) * Number(ig.sigmaN[s]!))
   const localSvcs: number[][] = []
   const deg: number[] = []
@@ -366,7 +370,7 @@ function searchComponent(ig: IndexedGraph, c: Component, maxNodes: number): Comp
   for (let i = 0; i < n; i++) for (const j of localSvcs[i]!) rem[j] = rem[j]! + stake[i]!
   // status: 0 attainable, 1 attacked, 2 dead
   const status = new Array<number>(m).fill(0)
-  for (let j = 0; j < m; j++) if (mult[j]! * rem[j]! < needL[j]!) status[j] = 2
+  for (let j = 0; j < m; j++) if (rem[j]! < need[j]!) status[j] = 2
   let piA = 0n
   let piAtt = 0n
   for (let j = 0; j < m; j++) if (status[j] === 0) piAtt += profit[j]!
@@ -389,8 +393,8 @@ function searchComponent(ig: IndexedGraph, c: Component, maxNodes: number): Comp
     let k = 0
     for (let j = 0; j < m; j++) {
       if (status[j] !== 0) continue
-      const need = Math.max(0, needF[j]! - curF[j]!)
-      keyArr[j] = need / D[j]! / profitF[j]!
+      const missing = Math.max(0, needF[j]! - curF[j]!)
+      keyArr[j] = missing / D[j]! / profitF[j]!
       idx[k++] = j
     }
     const list = idx.slice(0, k).sort((a, b) => keyArr[a]! - keyArr[b]!)
@@ -430,7 +434,7 @@ function searchComponent(ig: IndexedGraph, c: Component, maxNodes: number): Comp
         cur[j] = cur[j]! + st
         curF[j] = curF[j]! + stakeF[i]!
         rem[j] = rem[j]! - st
-        if (status[j] === 0 && mult[j]! * cur[j]! >= needL[j]!) {
+        if (status[j] === 0 && cur[j]! >= need[j]!) {
           status[j] = 1
           piA += profit[j]!
           piAtt -= profit[j]!
@@ -469,7 +473,7 @@ function searchComponent(ig: IndexedGraph, c: Component, maxNodes: number): Comp
     const oldPiAtt = piAtt
     for (const j of ls) {
       rem[j] = rem[j]! - st
-      if (status[j] === 0 && mult[j]! * (cur[j]! + rem[j]!) < needL[j]!) {
+      if (status[j] === 0 && cur[j]! + rem[j]! < need[j]!) {
         status[j] = 2
         piAtt -= profit[j]!
         trail.push(j)

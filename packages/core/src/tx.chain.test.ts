@@ -1,7 +1,7 @@
 import { type Devnet, startDevnet } from '@restakekit/devnet'
 import { createPublicClient, custom, erc20Abi, http, parseAbi } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ensureAllowance, prepareApprove, readBatch, unwrap } from './tx.js'
+import { ensureAllowance, prepareApprove, readBatch, unwrap, withReadBatching } from './tx.js'
 
 let devnet: Devnet
 beforeAll(async () => {
@@ -61,6 +61,38 @@ describe('readBatch', () => {
       { address: weth, abi: erc20Abi, functionName: 'balanceOf', args: [holder.address] },
     ])
     expect(unwrap<bigint>(r)).toBe(3n)
+  })
+})
+
+describe('withReadBatching', () => {
+  test('concurrent readers share one aggregate3; results go back to each in order', async () => {
+    const { weth, usdc } = devnet.deployments.tokens
+    const a = await devnet.newAccount({ tokens: { [weth]: 11n } })
+    const b = await devnet.newAccount({ tokens: { [usdc]: 22n } })
+    const { client, counter } = countingClient(false)
+    const batched = withReadBatching(client)
+    const read = (token: typeof weth, who: typeof a.address) =>
+      readBatch(batched, [{ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] }])
+    const [ra, rb, rc] = await Promise.all([
+      read(weth, a.address),
+      read(usdc, b.address),
+      read(weth, b.address),
+    ])
+    expect(counter.requests).toBe(1)
+    expect(batched.batchedCalls()).toBe(1)
+    expect([unwrap(ra![0]), unwrap(rb![0]), unwrap(rc![0])]).toEqual([11n, 22n, 0n])
+    // a dependent second stage is a second call
+    await read(usdc, a.address)
+    expect(counter.requests).toBe(2)
+  })
+
+  test('a failed aggregate3 fails every read of that stage (as failure results, nothing silently empty)', async () => {
+    const client = createPublicClient({ chain: devnet.chain, transport: http('http://127.0.0.1:1') })
+    const batched = withReadBatching(client)
+    const r = [{ address: devnet.deployments.tokens.weth, abi: erc20Abi, functionName: 'decimals' }]
+    const results = await Promise.all([readBatch(batched, r), readBatch(batched, r)])
+    expect(results.map((x) => x.map((y) => y.status))).toEqual([['failure'], ['failure']])
+    expect(() => unwrap(results[0]![0])).toThrow()
   })
 })
 

@@ -170,6 +170,9 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       }),
       ...prepareWithdrawFromVault({ vault, amount: parseEther('1'), claimer: user.address }),
     ]
+    // The devnet mines several blocks per second; Symbiotic's gas depends on whether the clock moved
+    // since the deposit, and a same-second gas estimate can be too low for the next block: step 1 s.
+    await devnet.increaseTime(1)
     // Symbiotic first, so the EigenLayer withdrawal is queued in the latest block (the devnet's delay is 0 blocks).
     for (const c of [...withdrawCalls].reverse()) {
       const receipt = await pc.waitForTransactionReceipt({ hash: await wallet.sendTransaction(c) })

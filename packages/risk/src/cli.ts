@@ -118,7 +118,7 @@ async function analyze(args: string[], io: Io) {
   const opts = maxValidators === undefined ? {} : { maxValidators }
   const cert = certifySecurity(graph)
   const ex = exactSecurity(graph, opts)
-  const loss = worstCaseLoss(graph, psi, opts)
+  const loss = worstCaseLoss(graph, psi, { ...opts, security: ex })
   const conc = concentration(graph)
   if (values.json) {
     io.out(

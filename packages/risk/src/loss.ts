@@ -1,5 +1,5 @@
 import { certifySecurity } from './certificate.js'
-import { type Coalition, coalition, exactSecurity } from './exact.js'
+import { type Coalition, coalition, type ExactResult, exactSecurity } from './exact.js'
 import { attackedServices, indexGraph, parseFraction, type RestakingGraph } from './graph.js'
 import { add, div, min, mul, normalize, ONE, type Rational } from './rational.js'
 
@@ -7,7 +7,12 @@ import { add, div, min, mul, normalize, ONE, type Rational } from './rational.js
 export const LOSS_MAX_VALIDATORS = 16
 export const LOSS_MAX_NODES = 2_000_000
 
-export type LossOptions = { readonly maxValidators?: number; readonly maxNodes?: number }
+export type LossOptions = {
+  readonly maxValidators?: number
+  readonly maxNodes?: number
+  /** `exactSecurity(graph)` if already computed (its γ feeds the Theorem 1 bound and the pruning). */
+  readonly security?: ExactResult
+}
 
 export type LossResult = {
   readonly psi: Rational
@@ -45,7 +50,7 @@ export function worstCaseLoss(
   const ig = indexGraph(graph)
   const maxValidators = options.maxValidators ?? LOSS_MAX_VALIDATORS
   const maxNodes = options.maxNodes ?? LOSS_MAX_NODES
-  const ex = exactSecurity(graph)
+  const ex = options.security ?? exactSecurity(graph)
   const cert = ex.exact ? null : certifySecurity(graph)
   const gamma = ex.exact ? ex.gammaExact : (cert?.gammaCert ?? null)
   const bound = theorem1Bound(gamma, psi)

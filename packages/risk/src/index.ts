@@ -89,6 +89,7 @@ export {
   type RestakingSnapshot,
   restakingSnapshotSchema,
   SNAPSHOT_VERSION,
+  slashableSharesByOperator,
   subnetworkId,
 } from './snapshot.js'
 // Chain reads (through @restakekit/core)

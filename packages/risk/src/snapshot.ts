@@ -547,3 +547,28 @@ export function analyzePosition(
     exit,
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// LRT look-through support
+
+/**
+ * For one EigenLayer strategy, each operator's slashable share per operator set
+ * (magnitude / maxMagnitude, exact): the `slashableShare` input of `lrtExposure` for an LRT whose
+ * delegations per operator are in that strategy.
+ */
+export function slashableSharesByOperator(
+  snapshot: RestakingSnapshot,
+  strategy: string,
+): Map<string, Map<string, Rational>> {
+  const ix = indexSnapshot(snapshot)
+  const out = new Map<string, Map<string, Rational>>()
+  for (const [op, strategies] of ix.operators) {
+    const st = strategies.get(lc(strategy))
+    if (!st || st.maxMagnitude === 0n) continue
+    const m = new Map<string, Rational>()
+    for (const a of st.allocations)
+      if (a.currentMagnitude > 0n) m.set(a.operatorSet, normalize(a.currentMagnitude, st.maxMagnitude))
+    out.set(op, m)
+  }
+  return out
+}

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { certifySecurity } from '../src/certificate.js'
 import { InvalidGraphError } from '../src/graph.js'
-import { analyzePosition, buildGraph, parseSnapshot, type RestakingSnapshot } from '../src/snapshot.js'
+import { lrtExposure } from '../src/lrt.js'
+import {
+  analyzePosition,
+  buildGraph,
+  parseSnapshot,
+  type RestakingSnapshot,
+  slashableSharesByOperator,
+} from '../src/snapshot.js'
 import { str } from './helpers.js'
 
 const E = 10n ** 18n
@@ -87,5 +94,20 @@ describe('analyzePosition', () => {
       /snapshot\.eigenlayer\.operators\[0\]\.strategies\[0\]\.maxMagnitude/,
     )
     expect(() => parseSnapshot({ ...raw, version: 2 })).toThrow(/snapshot\.version/)
+  })
+})
+
+describe('LRT look-through from a snapshot', () => {
+  it('an LRT delegating 1000 to the operator is exposed 200 / 250 to its two sets', () => {
+    const shares = slashableSharesByOperator(snap(), '0x0100000000000000000000000000000000000001')
+    expect([...shares.get(op)!.entries()].map(([s, r]) => [s, str(r)])).toEqual([
+      [set1, '1/5'],
+      [set2, '1/4'],
+    ])
+    const e = lrtExposure([{ operator: op, amount: 1000n }], shares)
+    expect(e.map((x) => [x.service, str(x.exposure)])).toEqual([
+      [set2, '250/1'],
+      [set1, '200/1'],
+    ])
   })
 })

@@ -1,0 +1,134 @@
+// Benchmark: getRestakingPortfolio for one staker holding positions on all three protocols of the
+// devnet — EigenLayer (real fixture: 10 strategies, 20 queued withdrawals), Symbiotic (real core:
+// VAULTS vaults, each with an active balance and a pending withdrawal) and Karak (the doubles' two
+// vaults, each with a queued redemption). Counts HTTP requests with a counting transport, plain
+// and with JSON-RPC batching, and reports the median wall time. Run: npx tsx bench/portfolio.ts
+import { performance } from 'node:perf_hooks'
+import { getRestakingPortfolio } from '@restakekit/core'
+import { depositToKarakVault, startKarakRedeem } from '@restakekit/core/karak'
+import { depositToVault, withdrawFromVault } from '@restakekit/core/symbiotic'
+import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
+import { type Address, createPublicClient, custom, type Hex, http, parseEther } from 'viem'
+import { stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
+
+const RUNS = Number(process.env.RUNS ?? 15)
+const VAULTS = Number(process.env.VAULTS ?? 10)
+
+if (!haveEigenLayer()) {
+  console.error('EigenLayer fixture missing; cannot run the benchmark.')
+  process.exit(1)
+}
+
+const devnet = await startDevnet()
+try {
+  const el = devnet.deployments.eigenlayer!
+  const env = {
+    devnet,
+    deployment: { ...el, chainId: devnet.chain.id },
+    strategy: el.fixture.strategy,
+    token: el.fixture.token,
+  }
+  const setupStart = performance.now()
+  const { staker } = await stakerWithPortfolio(env, 10, 20)
+  const wallet = devnet.walletClient(staker)
+  const mined = async (hash: Promise<Hex>) => {
+    const r = await devnet.publicClient.waitForTransactionReceipt({ hash: await hash })
+    if (r.status !== 'success') throw new Error('setup transaction failed')
+  }
+  const { weth } = devnet.deployments.tokens
+  await devnet.fund(staker.address, { tokens: { [weth]: parseEther('1000') } })
+  const vaults: Address[] = []
+  for (let i = 0; i < VAULTS; i++) {
+    const { vault } = await createSymbioticVault(devnet, {
+      collateral: weth,
+      epochDuration: 3600,
+      delegatorType: 0,
+    })
+    await mined(depositToVault(wallet, { vault, amount: parseEther('5') }))
+    await mined(withdrawFromVault(wallet, { vault, amount: parseEther('1') }))
+    vaults.push(vault)
+  }
+  const karak = devnet.deployments.karak!
+  for (const vault of karak.vaults) {
+    const asset = vault === karak.vaultsByAsset.weth ? weth : devnet.deployments.tokens.steth
+    await devnet.fund(staker.address, { tokens: { [asset]: parseEther('10') } })
+    await mined(depositToKarakVault(wallet, { vault, assets: parseEther('10') }))
+    await mined(startKarakRedeem(wallet, { vault, shares: parseEther('1') }))
+  }
+  const setupMs = performance.now() - setupStart
+
+  /** Counts HTTP requests (one request = one round trip; a JSON-RPC batch is one request). */
+  function client(batch: boolean) {
+    const counter = { requests: 0 }
+    const transport = http(devnet.rpcUrl, {
+      ...(batch ? { batch: true } : {}),
+      onFetchRequest: () => {
+        counter.requests++
+      },
+    })
+    return { client: createPublicClient({ chain: devnet.chain, transport }), counter }
+  }
+
+  const symbiotic = devnet.deployments.symbiotic!
+  const variants = [
+    {
+      name: 'Symbiotic vaults given, plain HTTP',
+      batch: false,
+      symbiotic: { deployment: symbiotic, vaults },
+    },
+    {
+      name: 'Symbiotic vaults discovered (lens), plain HTTP',
+      batch: false,
+      symbiotic: { deployment: symbiotic },
+    },
+    {
+      name: 'Symbiotic vaults discovered (lens), HTTP batch',
+      batch: true,
+      symbiotic: { deployment: symbiotic },
+    },
+  ]
+  console.log(
+    'getRestakingPortfolio benchmark (devnet: EigenLayer fixture, Symbiotic core 1.0.3, Karak doubles)',
+  )
+  let failed = false
+  for (const v of variants) {
+    const { client: c, counter } = client(v.batch)
+    const run = () =>
+      getRestakingPortfolio(c, {
+        staker: staker.address,
+        symbiotic: v.symbiotic,
+        karak: { deployment: karak },
+      })
+    const warm = await run() // warm-up
+    const times: number[] = []
+    const trips = new Set<number>()
+    for (let i = 0; i < RUNS; i++) {
+      counter.requests = 0
+      const t0 = performance.now()
+      await run()
+      times.push(performance.now() - t0)
+      trips.add(counter.requests)
+    }
+    times.sort((a, b) => a - b)
+    const count = (p: string) => warm.positions.filter((x) => x.protocol === p).length
+    const wcount = (p: string) => warm.withdrawals.filter((x) => x.protocol === p).length
+    console.log(`\n  ${v.name}`)
+    console.log(
+      `    positions: eigenlayer ${count('eigenlayer')}, symbiotic ${count('symbiotic')}, karak ${count('karak')}; ` +
+        `withdrawals: eigenlayer ${wcount('eigenlayer')}, symbiotic ${wcount('symbiotic')}, karak ${wcount('karak')}`,
+    )
+    console.log(`    HTTP requests per read: ${[...trips].join(', ')}`)
+    console.log(
+      `    wall time median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms ` +
+        `(min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}) over ${RUNS} runs`,
+    )
+    if (v.batch || v.symbiotic.vaults) failed ||= Math.max(...trips) > 2
+  }
+  console.log(`\n  (set-up: ${(setupMs / 1000).toFixed(1)} s)`)
+  if (failed) {
+    console.error('FAIL: more than 2 round trips')
+    process.exitCode = 1
+  }
+} finally {
+  await devnet.stop()
+}

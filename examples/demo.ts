@@ -1,7 +1,211 @@
-// restakekit demo: starts the local restaking chain and walks staker flows through the SDK.
-import { startDevnet } from '@restakekit/devnet'
+// restakekit demo: starts the local restaking chain (real EigenLayer and Symbiotic contracts, Karak
+// test doubles) and walks one staker through each protocol with the SDK, printing every step.
+// Run: pnpm demo
+import {
+  getRestakingPortfolio,
+  type RestakeKitError,
+  restakingActions,
+  WithdrawalNotReadyError,
+} from '@restakekit/core'
+import {
+  completeWithdrawals,
+  delegateTo,
+  deposit,
+  queueWithdrawals,
+  waitForCompleteWithdrawals,
+  waitForDeposit,
+  waitForQueueWithdrawals,
+} from '@restakekit/core/eigenlayer'
+import {
+  depositToKarakVault,
+  finishKarakRedeem,
+  KarakWithdrawalNotReadyError,
+  startKarakRedeem,
+  waitForStartKarakRedeem,
+} from '@restakekit/core/karak'
+import {
+  claimFromVault,
+  depositToVault,
+  EpochNotClaimableError,
+  withdrawFromVault,
+} from '@restakekit/core/symbiotic'
+import { createSymbioticVault, startDevnet } from '@restakekit/devnet'
+import { type Address, erc20Abi, formatEther, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
 
-const devnet = await startDevnet()
-console.log(`devnet up at ${devnet.rpcUrl} (chain ${devnet.chain.id})`)
-console.log(JSON.stringify(devnet.deployments, null, 2))
-await devnet.stop()
+export type DemoResult = {
+  staker: Address
+  /** Token balances of the staker at the end, by protocol flow. */
+  eigenlayerTokenBack: bigint
+  symbioticClaimed: bigint
+  karakFinished: bigint
+  positions: number
+}
+
+const fmt = (x: bigint) => formatEther(x)
+
+export async function main(log: (line: string) => void = console.log): Promise<DemoResult> {
+  const t0 = performance.now()
+  const devnet = await startDevnet()
+  try {
+    const pc = devnet.publicClient
+    const el = devnet.deployments.eigenlayer
+    if (!el) throw new Error('the demo needs the EigenLayer state (see README: RESTAKEKIT_EIGENLAYER_STATE)')
+    const symbiotic = devnet.deployments.symbiotic!
+    const karak = devnet.deployments.karak!
+    const { weth } = devnet.deployments.tokens
+    log(`Local restaking chain up in ${Math.round(performance.now() - t0)} ms at ${devnet.rpcUrl}`)
+    log('  EigenLayer: real slashing-release bytecode; Symbiotic: real core 1.0.3; Karak: test doubles\n')
+
+    const client = pc.extend(restakingActions({ symbiotic, karak }))
+    const balance = (token: Address, who: Address) =>
+      pc.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
+    const mined = async (hash: Hex) => {
+      const r = await pc.waitForTransactionReceipt({ hash })
+      if (r.status !== 'success') throw new Error(`transaction ${hash} failed`)
+      return r
+    }
+
+    const staker = await devnet.newAccount({
+      tokens: { [el.fixture.token]: parseEther('10'), [weth]: parseEther('8') },
+    })
+    const wallet = devnet.walletClient(staker)
+    log(`Staker ${staker.address}: 10 MCK (EigenLayer fixture token), 8 WETH\n`)
+
+    // ---------------------------------------------------------------- EigenLayer
+    log('== EigenLayer ==')
+    const dep = await waitForDeposit(
+      pc,
+      await deposit(wallet, {
+        strategy: el.fixture.strategy,
+        token: el.fixture.token,
+        amount: parseEther('10'),
+      }),
+    )
+    log(
+      `1. deposit 10 MCK (approval + depositIntoStrategy, simulated first): ${fmt(dep.shares ?? 0n)} shares`,
+    )
+
+    // the operator side (registration) belongs to @restakekit/avs; a raw call stands in here
+    const operator = await devnet.newAccount()
+    await mined(
+      await devnet.walletClient(operator).writeContract({
+        address: el.delegationManager,
+        abi: parseAbi(['function registerAsOperator(address, uint32, string)']),
+        functionName: 'registerAsOperator',
+        args: [zeroAddress, 0, 'ipfs://demo-operator'],
+      }),
+    )
+    await mined(await delegateTo(wallet, { operator: operator.address }))
+    log(`2. delegate to operator ${operator.address}`)
+
+    const queued = await waitForQueueWithdrawals(
+      pc,
+      await queueWithdrawals(wallet, { strategies: [el.fixture.strategy], amounts: [parseEther('4')] }),
+    )
+    const w = queued.withdrawals[0]!
+    const delay = await client.restaking.eigenlayer.getWithdrawalDelay()
+    log(
+      `3. queue a withdrawal of 4 MCK: root ${w.root.slice(0, 18)}…, delay ${delay.withdrawalDelayBlocks} blocks (read from chain)`,
+    )
+    try {
+      await completeWithdrawals(wallet, { withdrawals: [w.root] })
+    } catch (error) {
+      if (!(error instanceof WithdrawalNotReadyError)) throw error
+      log(`4. completing in the same block is refused before sending: ${error.shortMessage}`)
+    }
+    await devnet.mine(1)
+    const done = await waitForCompleteWithdrawals(
+      pc,
+      await completeWithdrawals(wallet, { withdrawals: [w.root] }),
+    )
+    const back = await balance(el.fixture.token, staker.address)
+    log(`5. one block later: completed (${done.receipt.status}); staker holds ${fmt(back)} MCK again`)
+    const deposits = await client.restaking.eigenlayer.getDeposits({ staker: staker.address })
+    log(
+      `6. still restaked: ${fmt(deposits[0]?.underlyingAmount ?? 0n)} MCK (withdrawable shares ${fmt(deposits[0]?.withdrawableShares ?? 0n)})\n`,
+    )
+
+    // ---------------------------------------------------------------- Symbiotic
+    log('== Symbiotic ==')
+    const epoch = 3600
+    const { vault } = await createSymbioticVault(devnet, {
+      collateral: weth,
+      epochDuration: epoch,
+      delegatorType: 0,
+    })
+    log(`1. a vault (NetworkRestake delegator, ${epoch / 60}-minute epochs) for WETH: ${vault}`)
+    await mined(await depositToVault(wallet, { vault, amount: parseEther('5') }))
+    const pos = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
+    log(`2. deposit 5 WETH: active balance ${fmt(pos.activeBalance)}, slashable ${fmt(pos.slashableBalance)}`)
+    await mined(await withdrawFromVault(wallet, { vault, amount: parseEther('2') }))
+    const pending = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
+    const bucket = pending.withdrawals[0]!
+    log(
+      `3. withdraw 2 WETH: bucket epoch ${bucket.epoch}, claimable at ${new Date(Number(bucket.claimableAt) * 1000).toISOString()}`,
+    )
+    try {
+      await claimFromVault(wallet, { vault, epoch: bucket.epoch })
+    } catch (error) {
+      if (!(error instanceof EpochNotClaimableError)) throw error
+      log(`4. claiming now is refused before sending: ${error.shortMessage}`)
+    }
+    await devnet.increaseTime(2 * epoch)
+    const before = await balance(weth, staker.address)
+    await mined(await claimFromVault(wallet, { vault }))
+    const symbioticClaimed = (await balance(weth, staker.address)) - before
+    log(`5. two epochs later: claimed ${fmt(symbioticClaimed)} WETH\n`)
+
+    // ---------------------------------------------------------------- Karak
+    log('== Karak (test doubles of v2 Core and Vault) ==')
+    const kvault = karak.vaultsByAsset.weth
+    await mined(await depositToKarakVault(wallet, { vault: kvault, assets: parseEther('3') }))
+    log(`1. deposit 3 WETH into the operator's vault ${kvault} (minSharesOut from previewDeposit less 0.5 %)`)
+    const redeem = await waitForStartKarakRedeem(
+      pc,
+      await startKarakRedeem(wallet, { vault: kvault, shares: parseEther('1') }),
+    )
+    const key = redeem.withdrawals[0]!.withdrawalKey
+    log(`2. start redeeming 1 share: withdrawal key ${key.slice(0, 18)}…`)
+    try {
+      await finishKarakRedeem(wallet, { vault: kvault, withdrawalKey: key })
+    } catch (error) {
+      if (!(error instanceof KarakWithdrawalNotReadyError)) throw error
+      log(`3. finishing now is refused before sending: ${(error as RestakeKitError).shortMessage}`)
+    }
+    await devnet.increaseTime(9 * 24 * 3600)
+    const kBefore = await balance(weth, staker.address)
+    await mined(await finishKarakRedeem(wallet, { vault: kvault, withdrawalKey: key }))
+    const karakFinished = (await balance(weth, staker.address)) - kBefore
+    log(`4. nine days later: finished, ${fmt(karakFinished)} WETH back\n`)
+
+    // ---------------------------------------------------------------- one portfolio
+    log('== One portfolio across protocols ==')
+    const portfolio = await getRestakingPortfolio(pc, {
+      staker: staker.address,
+      symbiotic: { deployment: symbiotic, vaults: [vault] },
+      karak: { deployment: karak },
+    })
+    for (const p of portfolio.positions) {
+      log(
+        `  ${p.protocol.padEnd(10)} ${p.location}  ${fmt(p.amount).padStart(6)} of ${p.asset}  operator ${p.operator ?? '-'}`,
+      )
+    }
+    log(`  pending withdrawals: ${portfolio.withdrawals.length}`)
+    return {
+      staker: staker.address,
+      eigenlayerTokenBack: back,
+      symbioticClaimed,
+      karakFinished,
+      positions: portfolio.positions.length,
+    }
+  } finally {
+    await devnet.stop()
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

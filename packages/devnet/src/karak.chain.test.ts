@@ -290,7 +290,9 @@ describe('core double', () => {
     expect(await read(karak.core, coreAbi(), 'isDSSRegistered', [dss])).toBe(true)
     expect(await read(karak.core, coreAbi(), 'getDssMaxSlashablePercentageWad', [dss])).toBe(parseEther('30'))
     expect(await read(karak.core, coreAbi(), 'isOperatorRegisteredToDSS', [karak.operator, dss])).toBe(true)
-    expect(await read(karak.core, coreAbi(), 'getLeverage', [karak.vaultsByAsset.weth])).toBe(parseEther('100'))
+    expect(await read(karak.core, coreAbi(), 'getLeverage', [karak.vaultsByAsset.weth])).toBe(
+      parseEther('100'),
+    )
     expect(
       await revertName({
         address: dss,
@@ -355,7 +357,9 @@ describe('core double', () => {
 
     await send(deployer, dss, dssAbi(), 'requestSlashing', [request(parseEther('20'))])
     const first = await read(dss, dssAbi(), 'lastQueuedSlashing')
-    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaultsByAsset.weth])).toBe(true)
+    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaultsByAsset.weth])).toBe(
+      true,
+    )
     expect(
       await revertName({
         address: dss,
@@ -378,7 +382,9 @@ describe('core double', () => {
       }),
     ).toBe('Unauthorized')
     await send(deployer, karak.core, coreAbi(), 'cancelSlashing', [first])
-    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaultsByAsset.weth])).toBe(false)
+    expect(await read(karak.core, coreAbi(), 'isVaultQueuedForSlashing', [karak.vaultsByAsset.weth])).toBe(
+      false,
+    )
     await devnet.increaseTime(2n * DAY)
     expect(
       await revertName({

@@ -70,7 +70,11 @@ beforeAll(async () => {
   karak = devnet.deployments.karak!
   weth = devnet.deployments.tokens.weth
   vault = karak.vaultsByAsset.weth
-  deployment = { chainId: devnet.chain.id, core: karak.core, vaults: [karak.vaultsByAsset.weth, karak.vaultsByAsset.steth] }
+  deployment = {
+    chainId: devnet.chain.id,
+    core: karak.core,
+    vaults: [karak.vaultsByAsset.weth, karak.vaultsByAsset.steth],
+  }
 })
 afterAll(() => devnet?.stop())
 beforeEach(async () => {
@@ -407,7 +411,9 @@ describe('redeem queue', () => {
     })
     const wallet = devnet.walletClient(account)
     await mined(await depositToKarakVault(wallet, { vault, assets: parseEther('10') }))
-    await mined(await depositToKarakVault(wallet, { vault: karak.vaultsByAsset.steth, assets: parseEther('5') }))
+    await mined(
+      await depositToKarakVault(wallet, { vault: karak.vaultsByAsset.steth, assets: parseEther('5') }),
+    )
 
     const { client, counter } = countingClient()
     const none = await getKarakPositions(client, { staker: account.address, deployment })

@@ -8,7 +8,7 @@ import { getRestakingPortfolio } from '@restakekit/core'
 import { depositToKarakVault, startKarakRedeem } from '@restakekit/core/karak'
 import { depositToVault, withdrawFromVault } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
-import { type Address, createPublicClient, custom, type Hex, http, parseEther } from 'viem'
+import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
 
 const RUNS = Number(process.env.RUNS ?? 15)

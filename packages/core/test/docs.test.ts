@@ -107,4 +107,34 @@ describe('docs/errors.md', () => {
       }
     }
   })
+
+  test('relative links between the docs resolve, anchors included', () => {
+    const docsDir = join(root, 'docs')
+    const markdown = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name)
+        if (statSync(path).isDirectory()) return name === 'api' ? [] : markdown(path)
+        return name.endsWith('.md') ? [path] : []
+      })
+    const headingsOf = (file: string) =>
+      new Set(
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => /^#{1,6}\s/.test(l))
+          .map((l) => slug(l.replace(/^#+\s*/, ''))),
+      )
+    for (const file of markdown(docsDir)) {
+      const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '')
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!
+        if (/^[a-z]+:/.test(target)) continue // external
+        const [path, anchor] = target.split('#')
+        const resolved = path ? join(file, '..', path) : file
+        expect(statSync(resolved, { throwIfNoEntry: false }), `${file}: ${target}`).toBeDefined()
+        if (anchor && resolved.endsWith('.md')) {
+          expect([...headingsOf(resolved)], `${file}: ${target}`).toContain(anchor)
+        }
+      }
+    }
+  })
 })

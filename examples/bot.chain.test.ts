@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { erc20Abi, type Hex, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -96,4 +99,14 @@ describe.skipIf(!haveEigenLayer())('examples/bot.ts', () => {
     expect(await balance(weth, carol)).toBe(parseEther('10'))
     expect(await balance(weth, bob)).toBe(parseEther('4'))
   })
+
+  test('runs as a script (`tsx examples/bot.ts`): its own devnet, plain-words output, exit code 0', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    // execFile rejects on a non-zero exit code
+    const { stdout } = await promisify(execFile)(`${root}node_modules/.bin/tsx`, ['examples/bot.ts'], {
+      cwd: root,
+      timeout: 120_000,
+    })
+    expect(stdout).toContain('Keeper run: 3 completed, 3 left, 0 failed.')
+  }, 150_000)
 })

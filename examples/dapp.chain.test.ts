@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { erc20Abi, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -82,4 +85,14 @@ describe.skipIf(!haveEigenLayer())('examples/dapp.ts', () => {
     )
     expect(text).toContain(`delegated to ${r.operator}`)
   })
+
+  test('runs as a script (`tsx examples/dapp.ts`): its own devnet, plain-words output, exit code 0', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    // execFile rejects on a non-zero exit code
+    const { stdout } = await promisify(execFile)(`${root}node_modules/.bin/tsx`, ['examples/dapp.ts'], {
+      cwd: root,
+      timeout: 120_000,
+    })
+    expect(stdout).toContain('Delegation mined: StakerDelegated names 0x')
+  }, 150_000)
 })

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { decodeFunctionData, erc20Abi, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -90,4 +93,14 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
     expect(r.nonceAfterChecks).toBe(r.nonceBeforeChecks)
     expect(lines.join('\n')).toContain('wallet_sendCalls')
   })
+
+  test('runs as a script (`tsx examples/wallet.ts`): its own devnet, plain-words output, exit code 0', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    // execFile rejects on a non-zero exit code
+    const { stdout } = await promisify(execFile)(`${root}node_modules/.bin/tsx`, ['examples/wallet.ts'], {
+      cwd: root,
+      timeout: 120_000,
+    })
+    expect(stdout).toContain('nothing was sent.')
+  }, 150_000)
 })

@@ -20,6 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['packages/*/{src,test}/**/*.test.ts'],
           exclude: ['**/*.chain.test.ts', '**/node_modules/**'],
         },
@@ -28,6 +29,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'chain',
+          sequence: { groupOrder: 1 },
           include: ['packages/*/{src,test}/**/*.chain.test.ts', 'examples/**/*.chain.test.ts'],
           // one anvil per test file; two cores on CI
           pool: 'forks',

@@ -95,8 +95,6 @@ export function worstCaseLoss(
   let aborted = false
   let sD = 0n
   let sB = 0n
-  const inB = new Array<boolean>(ig.nV).fill(false)
-  const inD = new Array<boolean>(ig.nV).fill(false)
   // per service: stake of B, of D and still undecided in N(s)
   const curB = new Array<bigint>(ig.nS).fill(0n)
   const curD = new Array<bigint>(ig.nS).fill(0n)
@@ -121,9 +119,10 @@ export function worstCaseLoss(
   const evaluate = () => {
     let total = sD
     if (sB > 0n) {
-      const A = attackedServices(ig, inB, inD)
+      // every validator is decided here (rem = 0): A_D(B) from the running sums
       let p = 0n
-      for (const s of A) p += ig.profit[s]!
+      for (const s of profitable)
+        if (ig.thrDen[s]! * curB[s]! >= ig.thrNum[s]! * (ig.sigmaN[s]! - curD[s]!)) p += ig.profit[s]!
       if (!(sB * ig.profitScale < p * ig.stakeScale)) return // not a valid attack
       total += sB
     }
@@ -172,22 +171,18 @@ export function worstCaseLoss(
     const st = ig.stake[v]!
     if (fits(sD + st)) {
       role[v] = 1
-      inD[v] = true
       sD += st
       move(v, curD, 1n)
       dfs(i + 1, minNone)
       move(v, curD, -1n)
       sD -= st
-      inD[v] = false
     }
     role[v] = 2
-    inB[v] = true
     sB += st
     move(v, curB, 1n)
     dfs(i + 1, minNone)
     move(v, curB, -1n)
     sB -= st
-    inB[v] = false
     role[v] = 0
     move(v, null, 1n)
     dfs(i + 1, st)

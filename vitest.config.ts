@@ -21,6 +21,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
+          // a few unit tests compile Solidity with solc-js on a cold cache (≈15 s on 2 busy cores)
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           include: ['packages/*/{src,test}/**/*.test.ts'],
           exclude: ['**/*.chain.test.ts', '**/node_modules/**'],
         },

@@ -61,7 +61,7 @@ describe.skipIf(!haveEigenLayer())('examples/bot.ts', () => {
     expect(await pending(elLeft.id)).toBe(true)
     const symDone = r.done.find((i) => i.protocol === 'symbiotic')!
     const symLeft = r.left.find((i) => i.protocol === 'symbiotic')!
-    const epochOf = (id: string) => BigInt(id.split(':')[1]!)
+    const epochOf = (id: string) => BigInt(id)
     expect(
       await read({
         address: r.symbioticVault,
@@ -82,12 +82,16 @@ describe.skipIf(!haveEigenLayer())('examples/bot.ts', () => {
     // when the rest becomes ready: the next block on EigenLayer (0-block delay), the epoch after the
     // bucket on Symbiotic (1-day epochs), 9 days on Karak
     expect(elLeft.readyAtBlock).toBe(r.block + 1n)
+    expect(symLeft.location).toBe(r.symbioticVault)
+    expect(r.left.find((i) => i.protocol === 'karak')!.location).toBe(r.karakVault)
     expect(symLeft.readyAt! - r.timestamp).toBeGreaterThan(86_400n)
     expect(symLeft.readyAt! - r.timestamp).toBeLessThanOrEqual(2n * 86_400n)
     const karakLeft = r.left.find((i) => i.protocol === 'karak')!
     expect(karakLeft.readyAt! - r.timestamp).toBeGreaterThan(9n * 86_400n - 60n)
     expect(karakLeft.readyAt! - r.timestamp).toBeLessThanOrEqual(9n * 86_400n)
-    expect(lines.some((l) => l.startsWith('  left karak') && /\(in (8d 23h|9d 0h) \d+m\)/.test(l))).toBe(true)
+    expect(
+      lines.some((l) => l.startsWith('  left Karak vault') && /\(in (8d 23h|9d 0h) \d+m\)/.test(l)),
+    ).toBe(true)
 
     // nine days on, the next run finishes everything it left, and nothing else
     await devnet.increaseTime(9n * 86_400n)

@@ -1,6 +1,7 @@
 // A keeper bot for a treasury that stakes from several accounts on EigenLayer, Symbiotic and Karak.
-// Each run it scans every staker, completes or claims only what is ready, and reports what it left
-// and when each item becomes ready. Withdrawals are never forced: nothing not-ready is sent.
+// Each run it scans every staker (`client.restaking.getPortfolio`: all three protocols, two round
+// trips), completes or claims only what is ready, and reports what it left and when each item
+// becomes ready. Nothing that is not ready is sent.
 //
 //   EigenLayer: queued withdrawals → `completeWithdrawals` (sent by the staker: the contract requires it)
 //   Symbiotic:  claimable epochs  → `claimFromVault`     (sent by the staker: it claims its own buckets)
@@ -29,7 +30,9 @@ export type Protocol = 'eigenlayer' | 'symbiotic' | 'karak'
 export type KeeperItem = {
   protocol: Protocol
   staker: Address
-  /** EigenLayer withdrawal root, Symbiotic `vault:epoch`, Karak withdrawal key. */
+  /** The EigenLayer strategy (the first, for a multi-strategy withdrawal) or the vault. */
+  location: Address
+  /** EigenLayer withdrawal root, Symbiotic epoch (decimal), Karak withdrawal key. */
   id: string
   /** Underlying amount it pays out (token base units). */
   amount: bigint
@@ -67,46 +70,36 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
   const ready: KeeperItem[] = []
   const left: KeeperItem[] = []
 
-  // ---- scan (reads only); each staker costs a few round trips whatever its number of positions
+  // ---- scan (reads only): one cross-protocol portfolio read per staker, 2 round trips each
   for (const { address: staker } of cfg.stakers) {
-    const [portfolio, symbiotic, karak] = await Promise.all([
-      client.restaking.eigenlayer.getPortfolio({ staker }),
-      // A keeper looks far back: buckets older than `lookback` epochs are not scanned.
-      client.restaking.symbiotic.getSymbioticPositions({ account: staker, lookback: 64 }),
-      client.restaking.karak.getQueuedWithdrawals({ staker }),
-    ])
-    for (const w of portfolio.queuedWithdrawals) {
-      const item: KeeperItem = {
-        protocol: 'eigenlayer',
+    const portfolio = await client.restaking.getPortfolio({
+      staker,
+      // A keeper looks far back: Symbiotic buckets older than `lookback` epochs are not scanned.
+      symbiotic: { lookback: 64 },
+    })
+    for (const { protocol, reason } of portfolio.skipped)
+      log(`  (${staker}: ${protocol} not read: ${reason})`)
+    // One entry per withdrawal (an EigenLayer withdrawal lists one entry per strategy: add them up).
+    const byId = new Map<string, KeeperItem & { ready: boolean }>()
+    for (const w of portfolio.withdrawals) {
+      const id = String(w.id)
+      const key = `${w.protocol}:${w.location}:${id}`
+      const seen = byId.get(key)
+      if (seen) {
+        seen.amount += w.amount
+        continue
+      }
+      byId.set(key, {
+        protocol: w.protocol,
         staker,
-        id: w.root,
-        amount: w.underlyingAmounts.reduce((a, b) => a + b, 0n),
-        readyAtBlock: w.readyAtBlock,
-      }
-      ;(w.isReady ? ready : left).push(item)
+        location: w.location,
+        id,
+        amount: w.amount,
+        ready: w.ready,
+        ...('block' in w.readyAt ? { readyAtBlock: w.readyAt.block } : { readyAt: w.readyAt.timestamp }),
+      })
     }
-    for (const p of symbiotic) {
-      for (const w of p.withdrawals) {
-        const item: KeeperItem = {
-          protocol: 'symbiotic',
-          staker,
-          id: `${p.vault}:${w.epoch}`,
-          amount: w.amount,
-          readyAt: w.claimableAt,
-        }
-        ;(w.claimable ? ready : left).push(item)
-      }
-    }
-    for (const w of karak) {
-      const item: KeeperItem = {
-        protocol: 'karak',
-        staker,
-        id: w.withdrawalKey,
-        amount: w.assets,
-        readyAt: w.readyAt,
-      }
-      ;(w.ready ? ready : left).push(item)
-    }
+    for (const { ready: isReady, ...item } of byId.values()) (isReady ? ready : left).push(item)
   }
   log(
     `Scan at block ${block.number} (${new Date(Number(block.timestamp) * 1000).toISOString()}): ` +
@@ -135,15 +128,13 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
       await wait(hash)
       for (const item of items) {
         done.push({ ...item, hash })
-        log(
-          `  done ${item.protocol} ${item.id} for ${item.staker}: ${formatEther(item.amount)} paid out (${hash})`,
-        )
+        log(`  done ${label(item)} for ${item.staker}: ${formatEther(item.amount)} paid out (${hash})`)
       }
     } catch (error) {
       const message = error instanceof RestakeKitError ? error.shortMessage : String(error)
       for (const item of items) {
         failed.push({ ...item, error: message })
-        log(`  FAILED ${item.protocol} ${item.id}: ${message}`)
+        log(`  FAILED ${label(item)}: ${message}`)
       }
     }
   }
@@ -162,29 +153,23 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
   // Symbiotic: per staker and vault, its claimable epochs in one `claimBatch` (or `claim`).
   for (const { address: staker } of cfg.stakers) {
     const items = ready.filter((i) => i.protocol === 'symbiotic' && i.staker === staker)
-    const vaults = [...new Set(items.map((i) => i.id.split(':')[0] as Address))]
-    for (const vault of vaults) {
-      const mine = items.filter((i) => i.id.startsWith(`${vault}:`))
-      const epochs = mine.map((i) => BigInt(i.id.split(':')[1]!))
+    for (const vault of new Set(items.map((i) => i.location))) {
+      const mine = items.filter((i) => i.location === vault)
       const wallet = walletOf(staker)
       await act(
         mine,
-        () => wallet.restaking.symbiotic.claimFromVault({ vault, epochs }),
+        () => wallet.restaking.symbiotic.claimFromVault({ vault, epochs: mine.map((i) => BigInt(i.id)) }),
         (hash) => client.restaking.symbiotic.waitForClaimFromVault(hash),
       )
     }
   }
   // Karak: the keeper finishes each ready withdrawal itself.
   for (const item of ready.filter((i) => i.protocol === 'karak')) {
-    const vault = (await client.restaking.karak.getQueuedWithdrawals({ staker: item.staker })).find(
-      (w) => w.withdrawalKey === item.id,
-    )?.vault
-    if (!vault) continue // finished meanwhile by someone else
     await act(
       [item],
       () =>
         keeperWallet.restaking.karak.finishRedeem({
-          vault,
+          vault: item.location,
           staker: item.staker,
           withdrawalKey: item.id as Hex,
         }),
@@ -198,9 +183,16 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
       item.readyAtBlock !== undefined
         ? `from block ${item.readyAtBlock} (${item.readyAtBlock - block.number} after the scan)`
         : `at ${new Date(Number(item.readyAt!) * 1000).toISOString()} (in ${formatDuration(item.readyAt! - block.timestamp)})`
-    log(`  left ${item.protocol} ${item.id} for ${item.staker}: ${formatEther(item.amount)}, ready ${when}`)
+    log(`  left ${label(item)} for ${item.staker}: ${formatEther(item.amount)}, ready ${when}`)
   }
   return { block: block.number, timestamp: block.timestamp, done, left, failed }
+}
+
+/** How a withdrawal is named in the log. */
+function label(item: KeeperItem): string {
+  if (item.protocol === 'eigenlayer') return `EigenLayer withdrawal ${item.id}`
+  if (item.protocol === 'symbiotic') return `Symbiotic vault ${item.location} epoch ${item.id}`
+  return `Karak vault ${item.location} withdrawal ${item.id}`
 }
 
 function formatDuration(seconds: bigint): string {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
-import { decodeFunctionData, erc20Abi, parseAbi, parseEther } from 'viem'
+import { decodeFunctionData, erc20Abi, getAddress, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { main } from './wallet.js'
 
@@ -15,6 +15,7 @@ const chainAbi = parseAbi([
   'function depositIntoStrategy(address strategy, address token, uint256 amount)',
   'function deposit(address onBehalfOf, uint256 amount)',
 ])
+const multiSendAbi = parseAbi(['function multiSend(bytes transactions)'])
 
 describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
   let devnet: Devnet
@@ -48,6 +49,20 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
       parseEther('2'),
     ])
     expect([...r.eigenlayerCalls, ...r.symbioticCalls].every((c) => c.value === 0n)).toBe(true)
+
+    // the Safe batch unpacks into exactly the prepared calls, in order
+    const { args } = decodeFunctionData({ abi: multiSendAbi, data: r.multiSendData })
+    const packed = args[0].slice(2)
+    const unpacked: { to: string; value: bigint; data: string }[] = []
+    for (let at = 0; at < packed.length; ) {
+      expect(packed.slice(at, at + 2)).toBe('00') // operation: call
+      const to = getAddress(`0x${packed.slice(at + 2, at + 42)}`)
+      const value = BigInt(`0x${packed.slice(at + 42, at + 106)}`)
+      const length = Number(BigInt(`0x${packed.slice(at + 106, at + 170)}`))
+      unpacked.push({ to, value, data: `0x${packed.slice(at + 170, at + 170 + 2 * length)}` })
+      at += 170 + 2 * length
+    }
+    expect(unpacked).toEqual([...r.eigenlayerCalls, ...r.symbioticCalls].map((c) => ({ ...c })))
 
     // every call sent landed: 4 deposit calls, then the 2 withdrawal calls
     expect(r.statuses).toEqual(Array(6).fill('success'))

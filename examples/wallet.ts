@@ -27,7 +27,19 @@ import {
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
-import { type Address, decodeFunctionData, erc20Abi, formatEther, type Hex, parseAbi, parseEther } from 'viem'
+import {
+  type Address,
+  concatHex,
+  decodeFunctionData,
+  encodeFunctionData,
+  encodePacked,
+  erc20Abi,
+  formatEther,
+  type Hex,
+  parseAbi,
+  parseEther,
+  size,
+} from 'viem'
 import type { ExampleOptions } from './dapp.js'
 
 /** What the wallet shows the user for an error the SDK raised before sending. */
@@ -57,6 +69,8 @@ export type WalletResult = {
   vault: Address
   eigenlayerCalls: readonly Call[]
   symbioticCalls: readonly Call[]
+  /** The Safe MultiSend call data batching all four calls. */
+  multiSendData: Hex
   /** One receipt status per call sent, in order. */
   statuses: ('success' | 'reverted')[]
   eigenlayerShares: bigint
@@ -71,6 +85,24 @@ const strategyManagerFunctions = parseAbi([
   'function depositIntoStrategy(address strategy, address token, uint256 amount)',
 ])
 const vaultFunctions = parseAbi(['function deposit(address onBehalfOf, uint256 amount)'])
+
+const multiSendAbi = parseAbi(['function multiSend(bytes transactions)'])
+
+/**
+ * The data of a Safe `MultiSend.multiSend` call for a list of calls: each call packed as
+ * `operation (uint8, 0 = call) · to · value · data length · data`, all concatenated.
+ */
+export function encodeMultiSend(list: readonly Call[]): Hex {
+  const packed = concatHex(
+    list.map((c) =>
+      encodePacked(
+        ['uint8', 'address', 'uint256', 'uint256', 'bytes'],
+        [0, c.to, c.value, BigInt(size(c.data)), c.data],
+      ),
+    ),
+  )
+  return encodeFunctionData({ abi: multiSendAbi, functionName: 'multiSend', args: [packed] })
+}
 
 /** A one-line description of a call, decoded against the ABIs the wallet knows. */
 function describeCall(call: Call): string {
@@ -136,10 +168,12 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       atomicRequired: true,
       calls: all.map((c) => ({ to: c.to, data: c.data, value: `0x${c.value.toString(16)}` })),
     }
+    const multiSendData = encodeMultiSend(all)
     log(
-      `Batched: a Safe would wrap these ${all.length} calls in one MultiSend (operation 0 each, value 0); ` +
-        `an EIP-5792 wallet would send this wallet_sendCalls request:`,
+      `Batched for a Safe: one delegatecall to MultiSend with ${size(multiSendData)} bytes of data ` +
+        `(${multiSendData.slice(0, 10)}…), the ${all.length} calls packed in order.`,
     )
+    log('Batched for an EIP-5792 wallet: this wallet_sendCalls request:')
     log(JSON.stringify(sendCalls, null, 2))
 
     // 3. This wallet has no batching, so it sends them one by one, in order, and checks each receipt.
@@ -222,6 +256,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       vault,
       eigenlayerCalls,
       symbioticCalls,
+      multiSendData,
       statuses,
       eigenlayerShares: deposit?.depositShares ?? 0n,
       symbioticPosition,

@@ -66,6 +66,11 @@ describe.skipIf(!haveEigenLayer())('examples/dapp.ts', () => {
       }),
     ).toBe(shares)
 
+    // a second delegation is refused before signing, with the current operator named
+    expect(r.secondClick).toBe(
+      `Already delegated to ${r.operator}; use redelegate to move to another operator.`,
+    )
+
     // after: the portfolio the app shows
     expect(r.after.delegation.operator).toBe(r.operator)
     expect(r.after.deposits).toHaveLength(1)

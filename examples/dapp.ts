@@ -2,10 +2,11 @@
 //   1. read the user's portfolio (what the app shows on load),
 //   2. approve, show the simulated deposit, deposit, wait for the typed `Deposit` event,
 //   3. show the simulated delegation, delegate, wait for the typed `StakerDelegated` event,
-//   4. read the portfolio again.
+//   4. show how a second "Delegate" click is refused before signing, and read the portfolio again.
 //
 // Run it: npx tsx examples/dapp.ts   (starts its own local chain; EigenLayer fixture required)
 import {
+  AlreadyDelegatedError,
   ensureAllowance,
   type GetPortfolioReturnType,
   RestakeKitError,
@@ -29,6 +30,8 @@ export type DappResult = {
   delegateHash: Hex
   /** The operator named by the `StakerDelegated` event. */
   delegatedTo: Address | undefined
+  /** What the app shows when the user tries to delegate a second time. */
+  secondClick: string
   before: GetPortfolioReturnType
   after: GetPortfolioReturnType
 }
@@ -113,6 +116,17 @@ export async function main(options: ExampleOptions = {}): Promise<DappResult> {
         `${moved ? (moved.args as { shares: bigint }).shares : 0n}.`,
     )
 
+    // A second click on "Delegate" is caught before anything is signed: the simulate layer reads the
+    // delegation first and throws a typed error the app turns into a hint.
+    let secondClick = 'allowed'
+    try {
+      await wallet.restaking.eigenlayer.simulateDelegateTo({ operator: operator.address })
+    } catch (error) {
+      if (!(error instanceof AlreadyDelegatedError)) throw error
+      secondClick = `Already delegated to ${error.operator}; use redelegate to move to another operator.`
+    }
+    log(`Delegating again: ${secondClick}`)
+
     // 4. Read again: what the app shows now.
     const after = await client.restaking.eigenlayer.getPortfolio({ staker: user.address })
     for (const d of after.deposits) {
@@ -134,6 +148,7 @@ export async function main(options: ExampleOptions = {}): Promise<DappResult> {
       depositHash,
       delegateHash,
       delegatedTo: delegated.operator,
+      secondClick,
       before,
       after,
     }

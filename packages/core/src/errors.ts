@@ -150,6 +150,26 @@ export class ContractRevertError extends RestakeKitError {
 }
 
 /**
+ * A sent transaction was mined but reverted (state changed between simulation and inclusion, or
+ * it ran out of gas). Nothing it would have done happened; the gas it used is spent.
+ */
+export class TransactionRevertedError extends RestakeKitError {
+  override name = 'TransactionRevertedError'
+  constructor(
+    readonly hash: Hex,
+    readonly blockNumber: bigint,
+    readonly gasUsed: bigint,
+  ) {
+    super(`Transaction ${hash} reverted in block ${blockNumber}.`, {
+      details: [
+        `Gas used: ${gasUsed}. Nothing else changed: re-read the state, then simulate and send again.`,
+      ],
+      docsPath: '/errors#transaction-reverted',
+    })
+  }
+}
+
+/**
  * A multi-step write failed part way. `step` names the step that failed, `completed` lists the
  * transactions that landed, and `holdings` says where the user's funds are now.
  */

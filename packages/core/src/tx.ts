@@ -21,6 +21,7 @@ import {
   type WalletClient,
 } from 'viem'
 import {
+  estimateContractGas,
   multicall,
   readContract,
   simulateContract,
@@ -35,6 +36,7 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   type RestakeKitError,
+  TransactionRevertedError,
   UnsupportedChainError,
 } from './errors.js'
 
@@ -191,12 +193,27 @@ export async function simulateWrite<result>(
   }
 }
 
-/** Sends a simulated request from a wallet client. */
+/**
+ * Gas headroom added to the node's estimate, in percent. State can move between the estimate and
+ * the block the transaction lands in (a Symbiotic vault entering a new epoch writes more
+ * checkpoints), so sending the bare estimate can run out of gas.
+ */
+export const GAS_MARGIN_PERCENT = 25n
+
+/**
+ * Sends a simulated request from a wallet client, with its gas limit set to the node's estimate
+ * plus `GAS_MARGIN_PERCENT` (unless the request already carries one).
+ */
 export async function sendWrite(
   walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
-  request: SimulatedWrite['request'],
+  request: SimulatedWrite['request'] & { gas?: bigint },
 ): Promise<Hex> {
-  return writeContract(walletClient, request as never)
+  let gas = request.gas
+  if (gas === undefined) {
+    const estimate = await estimateContractGas(walletClient, request as never)
+    gas = estimate + (estimate * GAS_MARGIN_PERCENT) / 100n
+  }
+  return writeContract(walletClient, { ...request, gas } as never)
 }
 
 /** The account a wallet client writes from, or a clear error. */
@@ -225,9 +242,8 @@ export async function waitForEvents<const abi extends Abi>(
   options: { pollingInterval?: number; timeout?: number } = {},
 ): Promise<WaitForEventsReturnType<abi>> {
   const receipt = await waitForTransactionReceipt(client, { hash, ...options })
-  if (receipt.status !== 'success') {
-    throw new ContractRevertError('transaction', hash, undefined, undefined, undefined)
-  }
+  if (receipt.status !== 'success')
+    throw new TransactionRevertedError(hash, receipt.blockNumber, receipt.gasUsed)
   const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
   return { receipt, events }
 }

@@ -39,14 +39,23 @@ export function createContext(
   testClient: TestClient<'anvil', Transport, Chain>,
   deployer: WalletClient<Transport, Chain, Account>,
 ): DevnetContext {
-  const deploy: DevnetContext['deploy'] = async (contract, args = []) => {
+  // The deployer sends one transaction at a time: parallel callers (tests funding several
+  // accounts at once) would otherwise pick the same nonce.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn)
+    queue = run.catch(() => undefined)
+    return run
+  }
+  const deployNow: DevnetContext['deploy'] = async (contract, args = []) => {
     const hash = await deployer.deployContract({ abi: contract.abi, bytecode: contract.bytecode, args })
     const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
     if (receipt.status !== 'success' || !receipt.contractAddress)
       throw new Error(`deployment failed: ${hash}`)
     return getAddress(receipt.contractAddress)
   }
-  const write: DevnetContext['write'] = async ({ address, abi, functionName, args = [], from, value }) => {
+  const deploy: DevnetContext['deploy'] = (contract, args) => serial(() => deployNow(contract, args))
+  const writeNow: DevnetContext['write'] = async ({ address, abi, functionName, args = [], from, value }) => {
     let hash: Hex
     if (!from || from.toLowerCase() === deployer.account.address.toLowerCase()) {
       hash = await deployer.writeContract({
@@ -75,6 +84,7 @@ export function createContext(
     if (receipt.status !== 'success') throw new Error(`${functionName} reverted: ${hash}`)
     return hash
   }
+  const write: DevnetContext['write'] = (params) => serial(() => writeNow(params))
   return {
     chain,
     publicClient,

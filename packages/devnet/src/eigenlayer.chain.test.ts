@@ -248,3 +248,33 @@ describe('devnet without EigenLayer state', () => {
     }
   })
 })
+
+describe('devnet funding', () => {
+  test('accounts funded in parallel all get their tokens (the deployer sends one at a time)', async () => {
+    const d = await startDevnet({
+      eigenlayerState: '/nonexistent',
+      requireEigenLayer: false,
+      symbiotic: false,
+      karak: false,
+    })
+    try {
+      const { weth, usdc } = d.deployments.tokens
+      const accounts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => d.newAccount({ tokens: { [weth]: BigInt(i + 1), [usdc]: 7n } })),
+      )
+      const balances = await Promise.all(
+        accounts.map((a) =>
+          d.publicClient.readContract({
+            address: weth,
+            abi: erc20Abi,
+            functionName: 'balanceOf',
+            args: [a.address],
+          }),
+        ),
+      )
+      expect(balances).toEqual([1n, 2n, 3n, 4n, 5n, 6n])
+    } finally {
+      await d.stop()
+    }
+  })
+})

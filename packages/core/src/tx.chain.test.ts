@@ -1,7 +1,18 @@
 import { type Devnet, startDevnet } from '@restakekit/devnet'
 import { createPublicClient, custom, erc20Abi, http, parseAbi } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ensureAllowance, prepareApprove, readBatch, unwrap, withReadBatching } from './tx.js'
+import { TransactionRevertedError } from './errors.js'
+import {
+  ensureAllowance,
+  GAS_MARGIN_PERCENT,
+  prepareApprove,
+  readBatch,
+  sendWrite,
+  simulateWrite,
+  unwrap,
+  waitForEvents,
+  withReadBatching,
+} from './tx.js'
 
 let devnet: Devnet
 beforeAll(async () => {
@@ -93,6 +104,49 @@ describe('withReadBatching', () => {
     const results = await Promise.all([readBatch(batched, r), readBatch(batched, r)])
     expect(results.map((x) => x.map((y) => y.status))).toEqual([['failure'], ['failure']])
     expect(() => unwrap(results[0]![0])).toThrow()
+  })
+})
+
+describe('sendWrite and waitForEvents', () => {
+  test('the gas limit is the estimate plus the margin; the receipt comes back with typed events', async () => {
+    const { weth } = devnet.deployments.tokens
+    const owner = await devnet.newAccount({ tokens: { [weth]: 10n } })
+    const to = devnet.accounts[6]!.address
+    const wallet = devnet.walletClient(owner)
+    const { request } = await simulateWrite(devnet.publicClient, {
+      account: owner,
+      address: weth,
+      abi: erc20Abi,
+      functionName: 'transfer',
+      args: [to, 4n],
+      contract: 'ERC20',
+    })
+    const estimate = await devnet.publicClient.estimateContractGas(request as never)
+    const hash = await sendWrite(wallet, request)
+    const tx = await devnet.publicClient.getTransaction({ hash })
+    expect(tx.gas).toBe(estimate + (estimate * GAS_MARGIN_PERCENT) / 100n)
+    const { events } = await waitForEvents(devnet.publicClient, hash, erc20Abi)
+    expect(events.map((e) => [e.eventName, e.args])).toEqual([
+      ['Transfer', { from: owner.address, to, value: 4n }],
+    ])
+  })
+
+  test('a transaction that reverts on chain is a TransactionRevertedError', async () => {
+    const { weth } = devnet.deployments.tokens
+    const owner = await devnet.newAccount()
+    // no simulation here on purpose: force a reverting transfer on chain with a fixed gas limit
+    const hash = await devnet
+      .walletClient(owner)
+      .writeContract({
+        address: weth,
+        abi: erc20Abi,
+        functionName: 'transfer',
+        args: [owner.address, 1n],
+        gas: 100_000n,
+      })
+    const err = await waitForEvents(devnet.publicClient, hash, erc20Abi).catch((e) => e)
+    expect(err).toBeInstanceOf(TransactionRevertedError)
+    expect(err.hash).toBe(hash)
   })
 })
 

@@ -135,15 +135,13 @@ describe('sendWrite and waitForEvents', () => {
     const { weth } = devnet.deployments.tokens
     const owner = await devnet.newAccount()
     // no simulation here on purpose: force a reverting transfer on chain with a fixed gas limit
-    const hash = await devnet
-      .walletClient(owner)
-      .writeContract({
-        address: weth,
-        abi: erc20Abi,
-        functionName: 'transfer',
-        args: [owner.address, 1n],
-        gas: 100_000n,
-      })
+    const hash = await devnet.walletClient(owner).writeContract({
+      address: weth,
+      abi: erc20Abi,
+      functionName: 'transfer',
+      args: [owner.address, 1n],
+      gas: 100_000n,
+    })
     const err = await waitForEvents(devnet.publicClient, hash, erc20Abi).catch((e) => e)
     expect(err).toBeInstanceOf(TransactionRevertedError)
     expect(err.hash).toBe(hash)

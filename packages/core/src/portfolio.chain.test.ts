@@ -5,7 +5,6 @@ import {
   type Abi,
   type Address,
   createPublicClient,
-  custom,
   erc20Abi,
   type Hex,
   http,
@@ -92,32 +91,16 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
   })
   afterAll(() => devnet?.stop())
 
-  /** A public client whose transport counts HTTP requests (one request = one round trip). */
+  /** A public client that counts HTTP requests (one request = one round trip; a JSON-RPC batch is one). */
   function counting(batch: boolean) {
     const counter = { requests: 0 }
-    const inner = http(devnet.rpcUrl, batch ? { batch: true } : {})({ chain: devnet.chain })
-    const transport = custom({
-      request: (args) => {
-        if (!batch) counter.requests++
-        return inner.request(args)
+    const transport = http(devnet.rpcUrl, {
+      ...(batch ? { batch: true } : {}),
+      onFetchRequest: () => {
+        counter.requests++
       },
     })
-    if (batch) {
-      // count HTTP requests, not JSON-RPC messages: wrap fetch
-      const original = globalThis.fetch
-      globalThis.fetch = (async (...args: Parameters<typeof fetch>) => {
-        counter.requests++
-        return original(...args)
-      }) as typeof fetch
-      return {
-        client: createPublicClient({ chain: devnet.chain, transport }),
-        counter,
-        restore: () => {
-          globalThis.fetch = original
-        },
-      }
-    }
-    return { client: createPublicClient({ chain: devnet.chain, transport }), counter, restore: () => {} }
+    return { client: createPublicClient({ chain: devnet.chain, transport }), counter }
   }
 
   const read = <T>(
@@ -257,17 +240,13 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     // stage 1: aggregate3 + the lens eth_call (in parallel); stage 2: aggregate3
     expect(plain.counter.requests).toBe(3)
     const batched = counting(true)
-    try {
-      const b = await getRestakingPortfolio(batched.client, {
-        staker,
-        symbiotic: { deployment: devnet.deployments.symbiotic! },
-        karak: { deployment: devnet.deployments.karak! },
-      })
-      expect(batched.counter.requests).toBe(2)
-      expect(b.positions).toEqual(a.positions)
-    } finally {
-      batched.restore()
-    }
+    const b = await getRestakingPortfolio(batched.client, {
+      staker,
+      symbiotic: { deployment: devnet.deployments.symbiotic! },
+      karak: { deployment: devnet.deployments.karak! },
+    })
+    expect(batched.counter.requests).toBe(2)
+    expect(b.positions).toEqual(a.positions)
     expect(a.positions.filter((p) => p.protocol === 'symbiotic').map((p) => p.location)).toEqual([symVault])
   })
 

@@ -138,10 +138,11 @@ export async function getRestakingPortfolio(
   const symVaults = params.symbiotic ? params.symbiotic.vaults : undefined
   const lookback = params.symbiotic ? params.symbiotic.lookback : undefined
   const karVaults = params.karak ? params.karak.vaults : undefined
+  const karakHasVaults = 'deployment' in kar && Boolean(karVaults ?? kar.deployment.vaults)
   if ('reason' in el) skipped.push({ protocol: 'eigenlayer', reason: el.reason })
   if ('reason' in sym) skipped.push({ protocol: 'symbiotic', reason: sym.reason })
   if ('reason' in kar) skipped.push({ protocol: 'karak', reason: kar.reason })
-  if ('deployment' in kar && !karVaults && !kar.deployment.vaults) {
+  if ('deployment' in kar && !karakHasVaults) {
     skipped.push({ protocol: 'karak', reason: 'no vaults to read: pass `karak.vaults` (Core keeps no list)' })
   }
 
@@ -174,7 +175,7 @@ export async function getRestakingPortfolio(
               }),
         )
       : undefined,
-    'deployment' in kar && (karVaults || kar.deployment.vaults)
+    'deployment' in kar && karakHasVaults
       ? guard('karak', () =>
           getKarakPositions(batched, {
             staker,

@@ -605,13 +605,30 @@ export async function setSymbioticMaxNetworkLimit(
   target: SymbioticTarget,
   params: { delegator: Address; network: Address; identifier?: bigint | number; amount: bigint },
 ): Promise<void> {
+  await writeDelegator(
+    target,
+    params.delegator,
+    'setMaxNetworkLimit',
+    [BigInt(params.identifier ?? 0), params.amount],
+    params.network,
+  )
+}
+
+/** Sends a delegator setter from `from` (a role holder; default: the deployer). */
+async function writeDelegator(
+  target: SymbioticTarget,
+  delegator: Address,
+  functionName: string,
+  args: readonly unknown[],
+  from: Address | undefined,
+): Promise<void> {
   const { ctx } = resolveTarget(target)
   await ctx.write({
-    address: params.delegator,
+    address: delegator,
     abi: symbioticDevnetAbi.delegator,
-    functionName: 'setMaxNetworkLimit',
-    args: [BigInt(params.identifier ?? 0), params.amount],
-    from: params.network,
+    functionName,
+    args,
+    ...(from ? { from } : {}),
   })
 }
 
@@ -620,14 +637,13 @@ export async function setSymbioticNetworkLimit(
   target: SymbioticTarget,
   params: { delegator: Address; subnetwork: Hex; amount: bigint; from?: Address },
 ): Promise<void> {
-  const { ctx } = resolveTarget(target)
-  await ctx.write({
-    address: params.delegator,
-    abi: symbioticDevnetAbi.delegator,
-    functionName: 'setNetworkLimit',
-    args: [params.subnetwork, params.amount],
-    ...(params.from ? { from: params.from } : {}),
-  })
+  await writeDelegator(
+    target,
+    params.delegator,
+    'setNetworkLimit',
+    [params.subnetwork, params.amount],
+    params.from,
+  )
 }
 
 /** NetworkRestake: `setOperatorNetworkShares(subnetwork, operator, shares)` sent by the role holder. */
@@ -635,14 +651,13 @@ export async function setSymbioticOperatorNetworkShares(
   target: SymbioticTarget,
   params: { delegator: Address; subnetwork: Hex; operator: Address; shares: bigint; from?: Address },
 ): Promise<void> {
-  const { ctx } = resolveTarget(target)
-  await ctx.write({
-    address: params.delegator,
-    abi: symbioticDevnetAbi.delegator,
-    functionName: 'setOperatorNetworkShares',
-    args: [params.subnetwork, params.operator, params.shares],
-    ...(params.from ? { from: params.from } : {}),
-  })
+  await writeDelegator(
+    target,
+    params.delegator,
+    'setOperatorNetworkShares',
+    [params.subnetwork, params.operator, params.shares],
+    params.from,
+  )
 }
 
 /** FullRestake: `setOperatorNetworkLimit(subnetwork, operator, amount)` sent by the role holder. */
@@ -650,14 +665,13 @@ export async function setSymbioticOperatorNetworkLimit(
   target: SymbioticTarget,
   params: { delegator: Address; subnetwork: Hex; operator: Address; amount: bigint; from?: Address },
 ): Promise<void> {
-  const { ctx } = resolveTarget(target)
-  await ctx.write({
-    address: params.delegator,
-    abi: symbioticDevnetAbi.delegator,
-    functionName: 'setOperatorNetworkLimit',
-    args: [params.subnetwork, params.operator, params.amount],
-    ...(params.from ? { from: params.from } : {}),
-  })
+  await writeDelegator(
+    target,
+    params.delegator,
+    'setOperatorNetworkLimit',
+    [params.subnetwork, params.operator, params.amount],
+    params.from,
+  )
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   ContractFunctionRevertedError,
   erc20Abi,
   type Hex,
+  type Log,
   parseEther,
   parseEventLogs,
   zeroAddress,
@@ -70,6 +71,16 @@ async function send(
   const wallet = devnet.walletClient(from as never)
   const hash = await wallet.writeContract({ address, abi, functionName, args, gas: 3_000_000n } as never)
   return devnet.publicClient.waitForTransactionReceipt({ hash })
+}
+
+/**
+ * The queued stake update as the Core stored it, from the transaction's `RequestedStakeUpdate`
+ * event (a simulation's result can carry an earlier timestamp than the block it lands in).
+ */
+function queuedStakeUpdate(receipt: { logs: Log[] }) {
+  const [event] = parseEventLogs({ abi: coreAbi(), logs: receipt.logs, eventName: 'RequestedStakeUpdate' })
+  if (!event) throw new Error('no RequestedStakeUpdate event')
+  return (event.args as { updateRequest: unknown }).updateRequest
 }
 
 async function stakerWithShares(amount: bigint) {
@@ -262,14 +273,9 @@ describe('core double', () => {
     const operator = devnet.walletClient(karak.operatorPrivateKey).account
     await send(operator, karak.core, coreAbi(), 'registerOperatorToDSS', [dss, '0x'])
     const request = { vault: karak.vaultsByAsset.weth, dss, toStake: true }
-    const { result: queued } = await devnet.publicClient.simulateContract({
-      account: operator,
-      address: karak.core,
-      abi: coreAbi(),
-      functionName: 'requestUpdateVaultStakeInDSS',
-      args: [request],
-    })
-    await send(operator, karak.core, coreAbi(), 'requestUpdateVaultStakeInDSS', [request])
+    const queued = queuedStakeUpdate(
+      await send(operator, karak.core, coreAbi(), 'requestUpdateVaultStakeInDSS', [request]),
+    )
     await devnet.increaseTime(9n * DAY)
     await send(operator, karak.core, coreAbi(), 'finalizeUpdateVaultStakeInDSS', [queued])
     return { dss, operator, deployer }
@@ -400,14 +406,9 @@ describe('core double', () => {
     await send(deployer, dss, dssAbi(), 'requestSlashing', [request(parseEther('20'))])
     const second = await read(dss, dssAbi(), 'lastQueuedSlashing')
     const unstake = { vault: karak.vaultsByAsset.weth, dss, toStake: false }
-    const { result: queued } = await devnet.publicClient.simulateContract({
-      account: operator,
-      address: karak.core,
-      abi: coreAbi(),
-      functionName: 'requestUpdateVaultStakeInDSS',
-      args: [unstake],
-    })
-    await send(operator, karak.core, coreAbi(), 'requestUpdateVaultStakeInDSS', [unstake])
+    const queued = queuedStakeUpdate(
+      await send(operator, karak.core, coreAbi(), 'requestUpdateVaultStakeInDSS', [unstake]),
+    )
     await devnet.increaseTime(9n * DAY)
     await send(operator, karak.core, coreAbi(), 'finalizeUpdateVaultStakeInDSS', [queued])
     const receipt = await send(deployer, karak.core, coreAbi(), 'finalizeSlashing', [second])

@@ -511,14 +511,8 @@ describe('slashing through Core', () => {
       }),
     )
     const request = { vault, dss, toStake: true }
-    const { result: queuedStake } = await devnet.publicClient.simulateContract({
-      account: operator.account,
-      address: karak.core,
-      abi: karakCoreAbi,
-      functionName: 'requestUpdateVaultStakeInDSS',
-      args: [request],
-    })
-    await wait(
+    // the queued update as stored, from the event (a simulation could carry an earlier timestamp)
+    const requestReceipt = await wait(
       await operator.writeContract({
         address: karak.core,
         abi: karakCoreAbi,
@@ -526,6 +520,12 @@ describe('slashing through Core', () => {
         args: [request],
       }),
     )
+    const [requested] = parseEventLogs({
+      abi: coreArtifact().abi,
+      logs: requestReceipt.logs,
+      eventName: 'RequestedStakeUpdate',
+    })
+    const queuedStake = (requested!.args as { updateRequest: never }).updateRequest
     // the stake update waits MIN_STAKE_UPDATE_DELAY (9 days)
     const early = await devnet.publicClient
       .simulateContract({

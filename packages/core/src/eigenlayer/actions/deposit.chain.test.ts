@@ -105,7 +105,13 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
       token: env.token,
       amount,
     })
-    await env.devnet.walletClient(staker).sendTransaction({ to: approve!.to, data: approve!.data })
+    const approval = await env.devnet
+      .walletClient(staker)
+      .sendTransaction({ to: approve!.to, data: approve!.data })
+    // wait until the approval is mined before simulating against it
+    expect((await env.devnet.publicClient.waitForTransactionReceipt({ hash: approval })).status).toBe(
+      'success',
+    )
     const { result, request } = await simulateDeposit(env.devnet.publicClient, {
       account: staker.address,
       strategy: env.strategy,

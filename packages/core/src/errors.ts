@@ -154,18 +154,34 @@ export class ContractRevertError extends RestakeKitError {
  * it ran out of gas). Nothing it would have done happened; the gas it used is spent.
  */
 export class TransactionRevertedError extends RestakeKitError {
-  override name = 'TransactionRevertedError'
-  constructor(
-    readonly hash: Hex,
-    readonly blockNumber: bigint,
-    readonly gasUsed: bigint,
-  ) {
-    super(`Transaction ${hash} reverted in block ${blockNumber}.`, {
+  override name = 'TransactionRevertedError' as const
+  readonly hash: Hex
+  readonly blockNumber: bigint
+  readonly gasUsed: bigint
+  /** The transaction's gas limit (when the node returned the transaction). */
+  readonly gasLimit: bigint | undefined
+  /** Why it reverted, from a replay of the transaction: the tracer's error and the decoded revert data. */
+  readonly reason: string | undefined
+  constructor(params: {
+    hash: Hex
+    blockNumber: bigint
+    gasUsed: bigint
+    gasLimit?: bigint
+    reason?: string
+  }) {
+    const { hash, blockNumber, gasUsed, gasLimit, reason } = params
+    super(`Transaction ${hash} reverted in block ${blockNumber}${reason ? `: ${reason}` : ''}.`, {
       details: [
-        `Gas used: ${gasUsed}. Nothing else changed: re-read the state, then simulate and send again.`,
+        `Gas used: ${gasUsed}${gasLimit === undefined ? '' : ` of a ${gasLimit} limit${gasUsed === gasLimit ? ' (all of it: out of gas)' : ''}`}.`,
+        'Nothing the transaction would have done happened; only its gas is spent. Re-read the state, then simulate and send again.',
       ],
       docsPath: '/errors#transaction-reverted',
     })
+    this.hash = hash
+    this.blockNumber = blockNumber
+    this.gasUsed = gasUsed
+    this.gasLimit = gasLimit
+    this.reason = reason
   }
 }
 

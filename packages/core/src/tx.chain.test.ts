@@ -1,9 +1,10 @@
 import { type Devnet, startDevnet } from '@restakekit/devnet'
-import { createPublicClient, custom, erc20Abi, http, parseAbi } from 'viem'
+import { createPublicClient, custom, encodeFunctionData, erc20Abi, http, parseAbi } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { TransactionRevertedError } from './errors.js'
 import {
   ensureAllowance,
+  estimateLandingGas,
   GAS_MARGIN_PERCENT,
   prepareApprove,
   readBatch,
@@ -108,7 +109,7 @@ describe('withReadBatching', () => {
 })
 
 describe('sendWrite and waitForEvents', () => {
-  test('the gas limit is the estimate plus the margin; the receipt comes back with typed events', async () => {
+  test('the gas limit is the landing-block estimate plus the margin; the receipt comes back with typed events', async () => {
     const { weth } = devnet.deployments.tokens
     const owner = await devnet.newAccount({ tokens: { [weth]: 10n } })
     const to = devnet.accounts[6]!.address
@@ -121,7 +122,11 @@ describe('sendWrite and waitForEvents', () => {
       args: [to, 4n],
       contract: 'ERC20',
     })
-    const estimate = await devnet.publicClient.estimateContractGas(request as never)
+    const estimate = await estimateLandingGas(devnet.publicClient, {
+      account: owner,
+      to: weth,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, 4n] }),
+    })
     const hash = await sendWrite(wallet, request)
     const tx = await devnet.publicClient.getTransaction({ hash })
     expect(tx.gas).toBe(estimate + (estimate * GAS_MARGIN_PERCENT) / 100n)

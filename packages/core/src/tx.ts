@@ -8,6 +8,7 @@ import {
   type ContractFunctionArgs,
   type ContractFunctionName,
   ContractFunctionRevertedError,
+  decodeErrorResult,
   encodeFunctionData,
   erc20Abi,
   getAddress,
@@ -18,16 +19,20 @@ import {
   parseEventLogs,
   type TransactionReceipt,
   type Transport,
+  toHex,
   type WalletClient,
 } from 'viem'
 import {
-  estimateContractGas,
+  getBlock,
+  getTransaction,
   multicall,
   readContract,
+  sendTransaction,
   simulateContract,
   waitForTransactionReceipt,
   writeContract,
 } from 'viem/actions'
+import { getAction, parseAccount } from 'viem/utils'
 import {
   ArrayLengthMismatchError,
   ChainMismatchError,
@@ -36,6 +41,7 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   type RestakeKitError,
+  StepFailedError,
   TransactionRevertedError,
   UnsupportedChainError,
 } from './errors.js'
@@ -163,7 +169,14 @@ export type SimulatedWrite<result = unknown> = {
   result: result
 }
 
-/** Simulates a contract write, decoding a revert into a typed error. */
+/**
+ * The block tag writes are simulated and estimated against: `pending`, the block the transaction
+ * will land in (anvil and most nodes build it on the latest state with the next block's clock, so a
+ * moved clock or a new epoch is seen; `latest` sees neither).
+ */
+export const LANDING_BLOCK_TAG = 'pending' as const
+
+/** Simulates a contract write against the block it will land in, decoding a revert into a typed error. */
 export async function simulateWrite<result>(
   client: Client<Transport, Chain | undefined>,
   params: {
@@ -178,7 +191,12 @@ export async function simulateWrite<result>(
   },
 ): Promise<SimulatedWrite<result>> {
   try {
-    const { request, result } = await simulateContract(client, {
+    const { request, result } = await getAction(
+      client,
+      simulateContract,
+      'simulateContract',
+    )({
+      blockTag: LANDING_BLOCK_TAG,
       account: params.account,
       address: params.address,
       abi: params.abi,
@@ -186,7 +204,7 @@ export async function simulateWrite<result>(
       args: params.args,
       ...(params.value ? { value: params.value } : {}),
     } as never)
-    const req = request as unknown as SimulatedWrite['request']
+    const { blockTag: _, ...req } = request as unknown as SimulatedWrite['request'] & { blockTag?: string }
     return { request: { ...req, chain: client.chain }, result: result as result }
   } catch (error) {
     throw decodeRevert(error, params.contract, params.functionName, params.mapper)
@@ -194,26 +212,110 @@ export async function simulateWrite<result>(
 }
 
 /**
- * Gas headroom added to the node's estimate, in percent. State can move between the estimate and
- * the block the transaction lands in (a Symbiotic vault entering a new epoch writes more
- * checkpoints), so sending the bare estimate can run out of gas.
+ * Gas headroom added to the landing-block estimate, in percent, for state that moves between the
+ * estimate and the block the transaction lands in in ways no estimate foresees (another user's
+ * transaction in the same block, an epoch boundary crossed while the transaction waits).
  */
 export const GAS_MARGIN_PERCENT = 25n
 
+/** A transaction to estimate: who sends it and the call (a prepared `Call` plus its sender). */
+export type EstimableCall = { account: Account | Address; to: Address; data: Hex; value?: bigint }
+
 /**
- * Sends a simulated request from a wallet client, with its gas limit set to the node's estimate
- * plus `GAS_MARGIN_PERCENT` (unless the request already carries one).
+ * The gas a call needs in the block it will land in. The node's estimate at `pending` may run in
+ * the same second as the latest block, while the transaction lands in a later second: contracts
+ * that keep timestamp-keyed checkpoints (Symbiotic vaults) then overwrite an entry in the estimate
+ * but append new ones on chain, costing more than twice as much (about 105k estimated against 245k
+ * used for a second vault deposit). So the call is estimated at `pending` and at `pending` with the
+ * clock one second later (a block override, `eth_estimateGas`'s fourth parameter), and the larger
+ * is taken; a node that refuses the override leaves the plain estimate.
+ */
+export async function estimateLandingGas(
+  client: Client<Transport, Chain | undefined>,
+  call: EstimableCall,
+): Promise<bigint> {
+  const from = parseAccount(call.account).address
+  const tx = { from, to: call.to, data: call.data, ...(call.value ? { value: toHex(call.value) } : {}) }
+  const estimate = (overrides?: { time: Hex }) =>
+    client
+      .request({
+        method: 'eth_estimateGas',
+        params: (overrides ? [tx, LANDING_BLOCK_TAG, {}, overrides] : [tx, LANDING_BLOCK_TAG]) as never,
+      })
+      .then((gas) => BigInt(gas as Hex))
+  const later = getAction(
+    client,
+    getBlock,
+    'getBlock',
+  )({ blockTag: LANDING_BLOCK_TAG }).then((block) => estimate({ time: toHex(block.timestamp + 1n) }))
+  const [plain, next] = await Promise.allSettled([estimate(), later])
+  if (plain.status === 'rejected') throw plain.reason
+  return next.status === 'fulfilled' && next.value > plain.value ? next.value : plain.value
+}
+
+/** The landing-block estimate plus `GAS_MARGIN_PERCENT`. */
+export async function gasLimitFor(
+  client: Client<Transport, Chain | undefined>,
+  call: EstimableCall,
+): Promise<bigint> {
+  const estimate = await estimateLandingGas(client, call)
+  return estimate + (estimate * GAS_MARGIN_PERCENT) / 100n
+}
+
+/**
+ * Sends a simulated request from a wallet client, with its gas limit set to the landing-block
+ * estimate plus `GAS_MARGIN_PERCENT` (unless the request already carries one).
  */
 export async function sendWrite(
   walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
   request: SimulatedWrite['request'] & { gas?: bigint },
 ): Promise<Hex> {
-  let gas = request.gas
-  if (gas === undefined) {
-    const estimate = await estimateContractGas(walletClient, request as never)
-    gas = estimate + (estimate * GAS_MARGIN_PERCENT) / 100n
+  const gas =
+    request.gas ??
+    (await gasLimitFor(walletClient, {
+      account: request.account,
+      to: request.address,
+      data: encodeFunctionData(request as never),
+      ...(request.value ? { value: request.value } : {}),
+    }))
+  return getAction(walletClient, writeContract, 'writeContract')({ ...request, gas } as never)
+}
+
+/**
+ * Sends prepared calls (what `prepareX` returns) one after another from a wallet client, each
+ * with the landing-block gas limit and each waited for before the next is estimated (a deposit's
+ * estimate needs its approval mined). Returns the hashes, in order. A wallet that sends the calls
+ * itself should set the same gas: its own estimate at `latest` can fall short (see
+ * `estimateLandingGas`). A call mined and reverted is a `TransactionRevertedError`; a failure after
+ * the first call landed is a `StepFailedError` naming the calls that landed.
+ */
+export async function sendPreparedCalls(
+  walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
+  params: { calls: readonly Call[]; account?: Account | Address },
+): Promise<Hex[]> {
+  const account = walletAccount(walletClient, params.account)
+  const hashes: Hex[] = []
+  for (const [i, call] of params.calls.entries()) {
+    try {
+      const gas = await gasLimitFor(walletClient, { account, ...call })
+      const hash = await getAction(
+        walletClient,
+        sendTransaction,
+        'sendTransaction',
+      )({ account, chain: walletClient.chain, to: call.to, data: call.data, value: call.value, gas } as never)
+      await waitForEvents(walletClient, hash, [])
+      hashes.push(hash)
+    } catch (error) {
+      if (hashes.length === 0) throw error
+      throw new StepFailedError(
+        `call ${i + 1} of ${params.calls.length} (to ${call.to})`,
+        hashes.map((hash, n) => ({ step: `call ${n + 1}`, hash })),
+        `the first ${hashes.length} call(s) landed and stand; the rest were not sent.`,
+        error,
+      )
+    }
   }
-  return writeContract(walletClient, { ...request, gas } as never)
+  return hashes
 }
 
 /** The account a wallet client writes from, or a clear error. */
@@ -241,11 +343,95 @@ export async function waitForEvents<const abi extends Abi>(
   abi: abi,
   options: { pollingInterval?: number; timeout?: number } = {},
 ): Promise<WaitForEventsReturnType<abi>> {
-  const receipt = await waitForTransactionReceipt(client, { hash, ...options })
-  if (receipt.status !== 'success')
-    throw new TransactionRevertedError(hash, receipt.blockNumber, receipt.gasUsed)
+  const receipt = await getAction(
+    client,
+    waitForTransactionReceipt,
+    'waitForTransactionReceipt',
+  )({ hash, ...options })
+  if (receipt.status !== 'success') throw await explainRevert(client, receipt, abi)
   const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
   return { receipt, events }
+}
+
+/**
+ * A `TransactionRevertedError` for a mined, reverted receipt that explains itself: the gas used
+ * against the limit, and the revert reason from a replay (`debug_traceTransaction` with the call
+ * tracer where the node has it, else an `eth_call` of the same transaction at its block), decoded
+ * against `abi` where it can be. The replay is best effort: the error is raised either way.
+ */
+export async function explainRevert(
+  client: Client<Transport, Chain | undefined>,
+  receipt: TransactionReceipt,
+  abi: Abi = [],
+): Promise<TransactionRevertedError> {
+  const { transactionHash: hash, blockNumber, gasUsed } = receipt
+  const tx = await getAction(client, getTransaction, 'getTransaction')({ hash }).catch(() => undefined)
+  const gasLimit = tx?.gas
+  let reason: string | undefined
+  try {
+    const trace = (await client.request({
+      method: 'debug_traceTransaction',
+      params: [hash, { tracer: 'callTracer' }],
+    } as never)) as CallFrame
+    reason = describeRevert(trace.error, trace.revertReason, trace.output, abi)
+    const starved = innerOutOfGas(trace)
+    if (starved && !/out of gas/i.test(reason))
+      reason = `${reason} (an inner call to ${starved} ran out of gas)`
+  } catch {
+    if (tx?.to) {
+      try {
+        await client.request({
+          method: 'eth_call',
+          params: [
+            { from: tx.from, to: tx.to, data: tx.input, value: toHex(tx.value), gas: toHex(tx.gas) },
+            toHex(blockNumber - 1n),
+          ],
+        } as never)
+        reason = 'the replay at the parent block succeeds: the state of its own block made it revert'
+      } catch (error) {
+        const data = (error as { cause?: { data?: Hex } }).cause?.data
+        reason = describeRevert('execution reverted', undefined, data, abi)
+      }
+    }
+  }
+  if (reason === undefined && gasLimit !== undefined && gasUsed === gasLimit) reason = 'out of gas'
+  return new TransactionRevertedError({
+    hash,
+    blockNumber,
+    gasUsed,
+    ...(gasLimit === undefined ? {} : { gasLimit }),
+    ...(reason === undefined ? {} : { reason }),
+  })
+}
+
+type CallFrame = { to?: Address; error?: string; revertReason?: string; output?: Hex; calls?: CallFrame[] }
+
+/** The address of the first nested call of a trace that ran out of gas, if one did. */
+function innerOutOfGas(frame: CallFrame): Address | undefined {
+  for (const call of frame.calls ?? []) {
+    if (call.error && /out of gas/i.test(call.error)) return call.to ?? '0x'
+    const deeper = innerOutOfGas(call)
+    if (deeper) return deeper
+  }
+  return undefined
+}
+
+function describeRevert(
+  error: string | undefined,
+  revertReason: string | undefined,
+  output: Hex | undefined,
+  abi: Abi,
+): string {
+  const head = error ?? 'reverted'
+  if (revertReason) return `${head}: ${revertReason}`
+  if (!output || output.length < 10) return head
+  for (const candidate of [abi, undefined]) {
+    try {
+      const d = decodeErrorResult({ data: output, ...(candidate ? { abi: candidate } : {}) })
+      return `${head}: ${d.errorName}(${(d.args ?? []).map(String).join(', ')})`
+    } catch {}
+  }
+  return `${head}: revert data ${output}`
 }
 
 // ---------------------------------------------------------------- ERC-20 approvals (explicit steps)
@@ -316,26 +502,43 @@ export type BatchResult<T = unknown> = { status: 'success'; result: T } | { stat
 export async function readBatch(
   client: Client<Transport, Chain | undefined>,
   reads: readonly BatchRead[],
-  options: { blockNumber?: bigint } = {},
+  options: ReadAt = {},
 ): Promise<BatchResult[]> {
   if (reads.length === 0) return []
   const batcher = (client as { [BATCHER]?: ReadBatcher })[BATCHER]
-  if (batcher) return batcher.enqueue(reads, options.blockNumber)
-  return aggregate(client, reads, options.blockNumber)
+  if (batcher) return batcher.enqueue(reads, blockKey(options))
+  return aggregate(client, reads, blockKey(options))
+}
+
+/**
+ * Which block a read sees: a number, or a tag. Checks made before a write read `pending`
+ * (`LANDING_BLOCK_TAG`): the state and clock the transaction will meet.
+ */
+export type ReadAt = { blockNumber?: bigint; blockTag?: 'latest' | 'pending' }
+
+/** A block number as decimal, or a tag: one key per block the batcher groups reads by. */
+type BlockKey = string
+
+function blockKey(at: ReadAt): BlockKey {
+  return at.blockNumber !== undefined ? at.blockNumber.toString() : (at.blockTag ?? 'latest')
 }
 
 async function aggregate(
   client: Client<Transport, Chain | undefined>,
   reads: readonly BatchRead[],
-  blockNumber: bigint | undefined,
+  key: BlockKey,
 ): Promise<BatchResult[]> {
   const hasMulticall = Boolean(client.chain?.contracts?.multicall3)
-  const results = await multicall(client, {
+  const results = await getAction(
+    client,
+    multicall,
+    'multicall',
+  )({
     contracts: reads as never,
     allowFailure: true,
     batchSize: 0,
     ...(hasMulticall ? {} : { deployless: true }),
-    ...(blockNumber === undefined ? {} : { blockNumber }),
+    ...(key === 'latest' ? {} : key === 'pending' ? { blockTag: 'pending' } : { blockNumber: BigInt(key) }),
   })
   return results as BatchResult[]
 }
@@ -360,9 +563,8 @@ class ReadBatcher {
 
   constructor(private readonly client: Client<Transport, Chain | undefined>) {}
 
-  enqueue(reads: readonly BatchRead[], blockNumber: bigint | undefined): Promise<BatchResult[]> {
+  enqueue(reads: readonly BatchRead[], key: BlockKey): Promise<BatchResult[]> {
     return new Promise((resolve, reject) => {
-      const key = blockNumber === undefined ? 'latest' : blockNumber.toString()
       const list = this.queue.get(key) ?? []
       list.push({ reads, resolve, reject })
       this.queue.set(key, list)
@@ -380,7 +582,7 @@ class ReadBatcher {
     for (const [key, pending] of groups) {
       this.calls++
       const all = pending.flatMap((p) => p.reads)
-      aggregate(this.client, all, key === 'latest' ? undefined : BigInt(key)).then(
+      aggregate(this.client, all, key).then(
         (results) => {
           let at = 0
           for (const p of pending) {

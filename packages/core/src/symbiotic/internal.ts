@@ -7,15 +7,18 @@ import {
   erc20Abi,
   type Hex,
   isHex,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from 'viem'
-import { call } from 'viem/actions'
+import { call, getBlock } from 'viem/actions'
+import { getAction } from 'viem/utils'
 import { InvalidParameterError } from '../errors.js'
-import { assertAddress, readBatch, resolveDeployment, unwrap } from '../tx.js'
+import { assertAddress, LANDING_BLOCK_TAG, readBatch, resolveDeployment, unwrap } from '../tx.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'
+import { claimableAt, epochAt, withdrawalEpoch } from './math.js'
 
 /** Any viem client that can read (public, wallet or test client). */
 export type SymbioticReadClient = Client<Transport, Chain | undefined>
@@ -64,7 +67,10 @@ export type VaultWriteState = {
   activeBalanceOf: bigint
 }
 
-/** One `aggregate3` call: the vault's configuration, epoch clock and the account's active position. */
+/**
+ * One `aggregate3` call: the vault's configuration, epoch clock and the account's active position,
+ * as the block a write lands in will see them (`pending`: its epoch, not the latest block's).
+ */
 export async function readVaultWriteState(
   client: SymbioticReadClient,
   vault: Address,
@@ -87,6 +93,7 @@ export async function readVaultWriteState(
   const results = await readBatch(
     client,
     names.map(([functionName, args]) => ({ address: vault, abi: symbioticVaultAbi, functionName, args })),
+    { blockTag: LANDING_BLOCK_TAG },
   )
   if (results[0]?.status !== 'success') throw new SymbioticVaultNotFoundError(vault)
   const out: Record<string, unknown> = {}
@@ -145,4 +152,30 @@ export async function callLens(
     throw new SymbioticLensError(error)
   }
   throw new SymbioticLensError(undefined)
+}
+
+/**
+ * The withdrawal bucket a mined `withdraw`/`redeem` went to and when it becomes claimable, from the
+ * block it landed in (a simulation only forecasts them: an epoch can begin before the transaction
+ * is mined).
+ */
+export async function landedWithdrawalEpoch(
+  client: SymbioticReadClient,
+  receipt: TransactionReceipt,
+): Promise<{ epoch: bigint; claimableAt: bigint }> {
+  const vault = receipt.to
+  if (!vault) throw new InvalidParameterError('hash', 'is not a call to a vault')
+  const [block, results] = await Promise.all([
+    getAction(client, getBlock, 'getBlock')({ blockNumber: receipt.blockNumber }),
+    readBatch(client, [
+      { address: vault, abi: symbioticVaultAbi, functionName: 'epochDurationInit' },
+      { address: vault, abi: symbioticVaultAbi, functionName: 'epochDuration' },
+    ]),
+  ])
+  const clock = {
+    epochDurationInit: BigInt(unwrap<number>(results[0])),
+    epochDuration: BigInt(unwrap<number>(results[1])),
+  }
+  const epoch = withdrawalEpoch(epochAt(clock, block.timestamp))
+  return { epoch, claimableAt: claimableAt(clock, epoch) }
 }

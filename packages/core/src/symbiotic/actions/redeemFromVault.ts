@@ -22,6 +22,7 @@ import {
   accountOf,
   addressOf,
   assertRecipient,
+  landedWithdrawalEpoch,
   readVaultWriteState,
   type SymbioticReadClient,
   type SymbioticWalletClient,
@@ -104,9 +105,17 @@ export async function redeemFromVault(
 }
 
 /** Waits for a redemption and decodes the vault's events (`Withdraw`). */
-export function waitForRedeemFromVault(
+export async function waitForRedeemFromVault(
   client: SymbioticReadClient,
   hash: Hex,
-): Promise<WaitForEventsReturnType<typeof symbioticVaultAbi>> {
-  return waitForEvents(client, hash, symbioticVaultAbi)
+): Promise<WaitForRedeemFromVaultReturnType> {
+  const r = await waitForEvents(client, hash, symbioticVaultAbi)
+  return { ...r, ...(await landedWithdrawalEpoch(client, r.receipt)) }
+}
+
+export type WaitForRedeemFromVaultReturnType = WaitForEventsReturnType<typeof symbioticVaultAbi> & {
+  /** The bucket the withdrawal went to, from the block it was mined in (the simulation only forecasts it). */
+  epoch: bigint
+  /** When that bucket becomes claimable. */
+  claimableAt: bigint
 }

@@ -22,6 +22,7 @@ import {
   accountOf,
   addressOf,
   assertRecipient,
+  landedWithdrawalEpoch,
   readVaultWriteState,
   type SymbioticReadClient,
   type SymbioticWalletClient,
@@ -107,9 +108,17 @@ export async function withdrawFromVault(
 }
 
 /** Waits for a withdrawal and decodes the vault's events (`Withdraw` with burned and minted shares). */
-export function waitForWithdrawFromVault(
+export async function waitForWithdrawFromVault(
   client: SymbioticReadClient,
   hash: Hex,
-): Promise<WaitForEventsReturnType<typeof symbioticVaultAbi>> {
-  return waitForEvents(client, hash, symbioticVaultAbi)
+): Promise<WaitForWithdrawFromVaultReturnType> {
+  const r = await waitForEvents(client, hash, symbioticVaultAbi)
+  return { ...r, ...(await landedWithdrawalEpoch(client, r.receipt)) }
+}
+
+export type WaitForWithdrawFromVaultReturnType = WaitForEventsReturnType<typeof symbioticVaultAbi> & {
+  /** The bucket the withdrawal went to, from the block it was mined in (the simulation only forecasts it). */
+  epoch: bigint
+  /** When that bucket becomes claimable. */
+  claimableAt: bigint
 }

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks'
 import { getRestakingPortfolio } from '@restakekit/core'
 import { depositToKarakVault, startKarakRedeem } from '@restakekit/core/karak'
-import { depositToVault, withdrawFromVault } from '@restakekit/core/symbiotic'
+import { depositToVault, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
@@ -45,7 +45,7 @@ try {
       delegatorType: 0,
     })
     await mined(depositToVault(wallet, { vault, amount: parseEther('5') }))
-    await mined(withdrawFromVault(wallet, { vault, amount: parseEther('1') }))
+    await mined(withdraw(wallet, { vault, amount: parseEther('1') }))
     vaults.push(vault)
   }
   const karak = devnet.deployments.karak!

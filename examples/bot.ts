@@ -24,7 +24,7 @@ import type { Account, Address, Hex } from 'viem'
 import { formatEther, parseEther } from 'viem'
 import type { ExampleOptions } from './dapp.js'
 
-export type Protocol = 'eigenlayer' | 'symbiotic' | 'karak'
+export type Protocol = string
 
 /** One withdrawal the bot saw: what it is, whose, how much, and when it is (or was) ready. */
 export type KeeperItem = {
@@ -274,7 +274,7 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
       aw.restaking.eigenlayer.queueWithdrawals({ strategies: [strategy], amounts: [parseEther('1')] }),
     )
     await mined(aw.restaking.symbiotic.depositToVault({ vault: symbioticVault, amount: parseEther('3') }))
-    await mined(aw.restaking.symbiotic.withdrawFromVault({ vault: symbioticVault, amount: parseEther('2') }))
+    await mined(aw.restaking.symbiotic.withdraw({ vault: symbioticVault, amount: parseEther('2') }))
     const bw = w(bob)
     await mined(bw.restaking.karak.deposit({ vault: karakVault, assets: parseEther('5') }))
     await mined(bw.restaking.karak.startRedeem({ vault: karakVault, shares: parseEther('2') }))
@@ -291,7 +291,7 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
     const cw = w(carol)
     await mined(cw.restaking.karak.deposit({ vault: karakVault, assets: parseEther('3') }))
     await mined(cw.restaking.karak.startRedeem({ vault: karakVault, shares: parseEther('3') }))
-    await mined(bw.restaking.symbiotic.withdrawFromVault({ vault: symbioticVault, amount: parseEther('1') }))
+    await mined(bw.restaking.symbiotic.withdraw({ vault: symbioticVault, amount: parseEther('1') }))
     await mined(cw.restaking.eigenlayer.deposit({ strategy, token, amount: parseEther('2') }))
     // Last: this devnet's EigenLayer delay is 0 blocks, so a withdrawal queued in the latest block is
     // ready from the next one; the scan below sees it as not ready yet.

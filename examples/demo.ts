@@ -23,12 +23,7 @@ import {
   startKarakRedeem,
   waitForStartKarakRedeem,
 } from '@restakekit/core/karak'
-import {
-  claimFromVault,
-  depositToVault,
-  EpochNotClaimableError,
-  withdrawFromVault,
-} from '@restakekit/core/symbiotic'
+import { claimFromVault, depositToVault, EpochNotClaimableError, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, startDevnet } from '@restakekit/devnet'
 import { type Address, erc20Abi, formatEther, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
 
@@ -137,7 +132,7 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     await mined(await depositToVault(wallet, { vault, amount: parseEther('5') }))
     const pos = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
     log(`2. deposit 5 WETH: active balance ${fmt(pos.activeBalance)}, slashable ${fmt(pos.slashableBalance)}`)
-    await mined(await withdrawFromVault(wallet, { vault, amount: parseEther('2') }))
+    await mined(await withdraw(wallet, { vault, amount: parseEther('2') }))
     const pending = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
     const bucket = pending.withdrawals[0]!
     log(

@@ -17,7 +17,7 @@ import {
   prepareDeposit,
   prepareDepositToVault,
   prepareQueueWithdrawals,
-  prepareWithdrawFromVault,
+  prepareWithdraw,
   RestakeKitError,
   type SymbioticVaultPosition,
   simulateClaimFromVault,
@@ -49,11 +49,12 @@ export function toUserMessage(error: unknown): string {
   if (error instanceof InsufficientActiveBalanceError)
     return `You can withdraw at most ${formatEther(error.available)} from this vault.`
   if (error instanceof WithdrawalNotReadyError) {
-    const when = error.readyAtBlock === undefined ? 'later' : `from block ${error.readyAtBlock}`
+    const at = error.readyAt
+    const now = error.now
+    const when =
+      at === undefined ? 'later' : 'block' in at ? `from block ${at.block}` : `at unix ${at.timestamp}`
     const wait =
-      error.readyAtBlock !== undefined && error.currentBlock !== undefined
-        ? ` (${error.readyAtBlock - error.currentBlock} block(s) from now)`
-        : ''
+      at && now && 'block' in at && 'block' in now ? ` (${at.block - now.block} block(s) from now)` : ''
     return `This withdrawal is still in its delay; you can complete it ${when}${wait}.`
   }
   if (error instanceof EpochNotClaimableError)
@@ -202,7 +203,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
         strategies: [strategy],
         depositShares: [(deposit?.depositShares ?? 0n) / 3n],
       }),
-      ...prepareWithdrawFromVault({ vault, amount: parseEther('1'), claimer: user.address }),
+      ...prepareWithdraw({ vault, amount: parseEther('1'), receiver: user.address }),
     ]
     // The devnet mines several blocks per second; Symbiotic's gas depends on whether the clock moved
     // since the deposit, and a same-second gas estimate can be too low for the next block: step 1 s.

@@ -13,8 +13,8 @@ import {
   claimFromVault,
   depositToVault,
   prepareDepositToVault,
-  waitForWithdrawFromVault,
-  withdrawFromVault,
+  waitForWithdraw,
+  withdraw,
 } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, type Devnet } from '@restakekit/devnet'
 import { type Address, erc20Abi, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
@@ -101,9 +101,9 @@ async function withdrawAndClaim(
   amount: bigint,
 ): Promise<void> {
   // the bucket comes from the block the withdrawal landed in, not from the simulation's forecast
-  const { claimableAt } = await waitForWithdrawFromVault(
+  const { claimableAt } = await waitForWithdraw(
     devnet.publicClient,
-    await withdrawFromVault(wallet, { vault, amount }),
+    await withdraw(wallet, { vault, amount }),
   )
   const now = (await devnet.publicClient.getBlock()).timestamp
   // other flows move the clock too: only move it if this withdrawal is not claimable yet

@@ -1,66 +1,59 @@
 import type { Chain, Client, Transport } from 'viem'
-import { type EigenLayerActions, eigenlayerActions } from './eigenlayer/decorator.js'
-import type { EigenLayerDeployment } from './eigenlayer/deployments.js'
-import { type KarakActions, karakActions } from './karak/decorator.js'
-import type { KarakDeployment } from './karak/deployments.js'
+import { eigenlayer } from './eigenlayer/module.js'
+import { karak } from './karak/module.js'
+import { type AnyProtocolModule, type BoundModule, bindModule } from './kit/index.js'
 import {
   type GetRestakingPortfolioParameters,
   type GetRestakingPortfolioReturnType,
   getRestakingPortfolio,
 } from './portfolio.js'
-import { type SymbioticActions, symbioticActions } from './symbiotic/decorator.js'
-import type { SymbioticDeployment } from './symbiotic/deployments.js'
+import { symbiotic } from './symbiotic/module.js'
 
-export type RestakingActionsConfig = {
-  /** EigenLayer deployment to use instead of the known one for the client's chain. */
-  eigenlayer?: EigenLayerDeployment
-  /** Symbiotic deployment (the devnet's: `devnet.deployments.symbiotic`). */
-  symbiotic?: SymbioticDeployment
-  /** Karak deployment; its `vaults` are what a portfolio read looks at. */
-  karak?: KarakDeployment
+/** The protocols `restakingActions()` binds when none are named. */
+export const defaultProtocolModules = [eigenlayer, symbiotic, karak] as const
+
+type DeploymentOf<M> = M extends { deployments: Readonly<Record<number, infer D>> } ? D : never
+
+export type RestakingActionsConfig<
+  modules extends readonly AnyProtocolModule[] = typeof defaultProtocolModules,
+> = {
+  /** The protocol modules to bind (default `defaultProtocolModules`; add `@restakekit/lrt`'s here). */
+  protocols?: modules
+} & {
+  /**
+   * A deployment per protocol (by module id), used wherever a call passes none, instead of the
+   * known one for the client's chain: `restakingActions({ symbiotic: devnet.deployments.symbiotic })`.
+   */
+  [M in modules[number] as M['id']]?: DeploymentOf<M>
 }
 
-export type RestakingActions = {
-  restaking: {
-    eigenlayer: EigenLayerActions
-    symbiotic: SymbioticActions
-    karak: KarakActions
-    /** Every position of a staker across EigenLayer, Symbiotic and Karak (see `getRestakingPortfolio`). */
-    getPortfolio: (params: GetRestakingPortfolioParameters) => Promise<GetRestakingPortfolioReturnType>
+export type RestakingActions<modules extends readonly AnyProtocolModule[] = typeof defaultProtocolModules> = {
+  restaking: { [M in modules[number] as M['id']]: BoundModule<M> } & {
+    /** Every position of a staker across the bound protocols (see `getRestakingPortfolio`). */
+    getPortfolio: (
+      params: GetRestakingPortfolioParameters<modules>,
+    ) => Promise<GetRestakingPortfolioReturnType<modules>>
   }
 }
 
 /**
  * A viem client decorator: `client.extend(restakingActions())` gives
- * `client.restaking.eigenlayer.getDeposits(...)` and so on, each the standalone action bound to the client.
+ * `client.restaking.eigenlayer.getDeposits(...)` and so on — each protocol module bound the same
+ * way (`bindModule`), and one portfolio over all of them. Pass `protocols` to add modules from
+ * other packages; they join the namespace and the portfolio without core knowing them.
  */
-export function restakingActions(config: RestakingActionsConfig = {}) {
+export function restakingActions<
+  const modules extends readonly AnyProtocolModule[] = typeof defaultProtocolModules,
+>(config: RestakingActionsConfig<modules> = {} as RestakingActionsConfig<modules>) {
+  const modules = (config.protocols ?? defaultProtocolModules) as readonly AnyProtocolModule[]
+  const deployments = config as unknown as Readonly<Record<string, unknown>>
   return <transport extends Transport, chain extends Chain | undefined>(
     client: Client<transport, chain>,
-  ): RestakingActions => ({
-    restaking: {
-      eigenlayer: eigenlayerActions(client, config.eigenlayer),
-      symbiotic: symbioticActions(client, config.symbiotic),
-      karak: karakActions(client, config.karak),
-      getPortfolio: (params) => getRestakingPortfolio(client, withDefaults(params, config)),
-    },
-  })
-}
-
-/** The caller's portfolio parameters, with the decorator's deployments as defaults. */
-function withDefaults(
-  params: GetRestakingPortfolioParameters,
-  config: RestakingActionsConfig,
-): GetRestakingPortfolioParameters {
-  const out: GetRestakingPortfolioParameters = { ...params }
-  if (params.eigenlayer !== false && config.eigenlayer) {
-    out.eigenlayer = { deployment: config.eigenlayer, ...(params.eigenlayer ?? {}) }
+  ): RestakingActions<modules> => {
+    const restaking: Record<string, unknown> = {}
+    for (const module of modules) restaking[module.id] = bindModule(client, module, deployments[module.id])
+    restaking.getPortfolio = (params: GetRestakingPortfolioParameters<modules>) =>
+      getRestakingPortfolio(client, { protocols: modules, ...params } as never, deployments)
+    return { restaking } as RestakingActions<modules>
   }
-  if (params.symbiotic !== false && config.symbiotic) {
-    out.symbiotic = { deployment: config.symbiotic, ...(params.symbiotic ?? {}) }
-  }
-  if (params.karak !== false && config.karak) {
-    out.karak = { deployment: config.karak, ...(params.karak ?? {}) }
-  }
-  return out
 }

@@ -204,3 +204,51 @@ export class StepFailedError extends RestakeKitError {
     })
   }
 }
+
+/**
+ * A withdrawal that cannot be completed or claimed yet — on every protocol (an EigenLayer queued
+ * withdrawal before its delay, a Symbiotic bucket before its epoch has ended, a Karak redemption
+ * before `MIN_WITHDRAWAL_DELAY`, an LRT request not yet finalized). `readyAt` says when it will be:
+ * a block or a unix time; `undefined` when only the contract's revert was seen.
+ */
+export class WithdrawalNotReadyError extends RestakeKitError {
+  override name = 'WithdrawalNotReadyError' as const
+  readonly protocol: string
+  /** The withdrawal: an EigenLayer root, a Symbiotic epoch, a Karak key, an LRT request id. */
+  readonly id: Hex | bigint | undefined
+  readonly readyAt: { block: bigint } | { timestamp: bigint } | undefined
+  /** The chain's block or time it was judged at. */
+  readonly now: { block: bigint } | { timestamp: bigint } | undefined
+  /** Where it sits (a vault), when the protocol has one. */
+  readonly location: Address | undefined
+  constructor(params: {
+    protocol: string
+    id?: Hex | bigint
+    readyAt?: { block: bigint } | { timestamp: bigint }
+    now?: { block: bigint } | { timestamp: bigint }
+    location?: Address
+  }) {
+    const { protocol, id, readyAt, now, location } = params
+    const when =
+      readyAt === undefined
+        ? ''
+        : 'block' in readyAt
+          ? `; it is ready from block ${readyAt.block}`
+          : `; it is ready at ${new Date(Number(readyAt.timestamp) * 1000).toISOString()} (unix ${readyAt.timestamp})`
+    const left =
+      readyAt && now && 'block' in readyAt && 'block' in now
+        ? [`${readyAt.block - now.block} blocks to go (now block ${now.block}).`]
+        : readyAt && now && 'timestamp' in readyAt && 'timestamp' in now
+          ? [`${readyAt.timestamp - now.timestamp} seconds to go.`]
+          : []
+    super(`The ${protocol} withdrawal${id === undefined ? '' : ` ${id}`} is not ready yet${when}.`, {
+      details: [...(location ? [`location: ${location}`] : []), ...left],
+      docsPath: '/errors#withdrawal-not-ready',
+    })
+    this.protocol = protocol
+    this.id = id
+    this.readyAt = readyAt
+    this.now = now
+    this.location = location
+  }
+}

@@ -23,7 +23,7 @@ import { depositToKarakVault } from './karak/actions/depositToKarakVault.js'
 import { startKarakRedeem } from './karak/actions/startKarakRedeem.js'
 import { getRestakingPortfolio, PortfolioReadError } from './portfolio.js'
 import { depositToVault } from './symbiotic/actions/depositToVault.js'
-import { withdrawFromVault } from './symbiotic/actions/withdrawFromVault.js'
+import { withdraw } from './symbiotic/actions/withdraw.js'
 
 const vaultViews = parseAbi([
   'function activeBalanceOf(address) view returns (uint256)',
@@ -81,7 +81,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     }))
     const symbiotic = devnet.deployments.symbiotic!
     await mined(depositToVault(wallet, { vault: symVault, amount: parseEther('5') }))
-    await mined(withdrawFromVault(wallet, { vault: symVault, amount: parseEther('2') }))
+    await mined(withdraw(wallet, { vault: symVault, amount: parseEther('2') }))
     expect(symbiotic.vaultFactory).toMatch(/^0x/)
 
     // Karak: deposit 3 WETH, start redeeming 1 share
@@ -143,6 +143,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     const symPos = byProtocol('symbiotic')
     expect(symPos).toEqual([
       {
+        kind: 'stake',
         protocol: 'symbiotic',
         location: symVault,
         asset: devnet.deployments.tokens.weth,
@@ -158,6 +159,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     expect(karShares).toBe(parseEther('2'))
     expect(karPos).toEqual([
       {
+        kind: 'stake',
         protocol: 'karak',
         location: karakVault,
         asset: devnet.deployments.tokens.weth,

@@ -1,272 +1,182 @@
-import type { Address, Chain, Client, Hex, Transport } from 'viem'
-import { getPortfolio as getEigenLayerPortfolio } from './eigenlayer/actions/getPortfolio.js'
-import { type EigenLayerDeployment, eigenlayerDeployments } from './eigenlayer/deployments.js'
+import type { Address, Chain, Client, Transport } from 'viem'
+import { eigenlayerPortfolio } from './eigenlayer/portfolio.js'
 import { RestakeKitError } from './errors.js'
-import { getKarakPositions, type KarakPositions } from './karak/actions/getKarakPositions.js'
-import { type KarakDeployment, karakDeployments } from './karak/deployments.js'
-import { getSymbioticPositions } from './symbiotic/actions/getSymbioticPositions.js'
-import { type SymbioticDeployment, symbioticDeployments } from './symbiotic/deployments.js'
-import { readPositions, type SymbioticVaultPosition } from './symbiotic/positions.js'
-import { assertAddress, withReadBatching } from './tx.js'
+import { karakPortfolio } from './karak/portfolio.js'
+import {
+  assertAddress,
+  type ClaimableReward,
+  type PortfolioEntry,
+  type PortfolioModule,
+  type PortfolioSection,
+  type QueuedWithdrawal,
+  type StakePosition,
+  type TokenHolding,
+  withReadBatching,
+} from './kit/index.js'
+import { symbioticPortfolio } from './symbiotic/portfolio.js'
 
-export type RestakingProtocol = 'eigenlayer' | 'symbiotic' | 'karak'
+/** The protocols a portfolio reads when none are named: EigenLayer, Symbiotic and Karak. */
+export const defaultPortfolioModules = [eigenlayerPortfolio, symbioticPortfolio, karakPortfolio] as const
 
-/** One restaked position, the same shape for every protocol. */
-export type RestakingPosition = {
-  protocol: RestakingProtocol
-  /** The EigenLayer strategy, or the Symbiotic / Karak vault. */
-  location: Address
-  /** The token `amount` is in; `null` for EigenLayer beacon-chain ETH (native ETH). */
-  asset: Address | null
-  /** What the position is worth now in `asset` base units (after any slashing). */
-  amount: bigint
-  /**
-   * Who the stake is delegated to: the staker's EigenLayer operator, the Karak vault's operator;
-   * `null` when undelegated or, for Symbiotic, because the vault's delegator spreads it over operators.
-   */
-  operator: Address | null
+/** Any module with a portfolio part (structural, so modules of other packages fit). */
+export type AnyPortfolioModule = {
+  readonly id: string
+  readonly deployments: object
+  readonly portfolio?: unknown
+}
+type DeploymentOf<M> = M extends { deployments: Readonly<Record<number, infer D>> } ? D : never
+type PortfolioFn<M> = M extends { portfolio?: infer F } ? NonNullable<F> : never
+type DetailOf<M> =
+  PortfolioFn<M> extends (...args: never[]) => Promise<infer S>
+    ? S extends PortfolioSection<infer T>
+      ? T
+      : never
+    : never
+type OptionsOf<M> =
+  PortfolioFn<M> extends (client: never, params: infer P) => unknown
+    ? P extends { options: infer O }
+      ? O
+      : never
+    : never
+
+/** Per protocol (by module id): `false` skips it; else its deployment and options. */
+export type ProtocolOptions<modules extends readonly AnyPortfolioModule[]> = {
+  [M in modules[number] as M['id']]?: false | ({ deployment?: DeploymentOf<M> } & OptionsOf<M>)
 }
 
-/** A withdrawal on its way out, the same shape for every protocol. */
-export type RestakingWithdrawal = {
-  protocol: RestakingProtocol
-  location: Address
-  asset: Address | null
-  /** What it pays out now, in `asset` base units (slashing until completion still applies). */
-  amount: bigint
-  /** EigenLayer withdrawal root, Symbiotic epoch, or Karak withdrawal key. */
-  id: Hex | bigint
-  ready: boolean
-  /** When it becomes ready: EigenLayer counts blocks, Symbiotic and Karak unix seconds. */
-  readyAt: { block: bigint } | { timestamp: bigint }
-}
-
-type ProtocolOption<deployment, extra = object> = false | ({ deployment?: deployment } & extra)
-
-export type GetRestakingPortfolioParameters = {
+export type GetRestakingPortfolioParameters<
+  modules extends readonly AnyPortfolioModule[] = typeof defaultPortfolioModules,
+> = {
   staker: Address
-  /** `false` skips EigenLayer; default: the known deployment of the client's chain, if any. */
-  eigenlayer?: ProtocolOption<EigenLayerDeployment>
-  /**
-   * `false` skips Symbiotic. With `vaults` the vaults are read in the shared `aggregate3` stages;
-   * without, every vault of the VaultFactory is read by the positions lens (one more `eth_call`,
-   * sent alongside the first stage).
-   */
-  symbiotic?: ProtocolOption<
-    SymbioticDeployment,
-    {
-      vaults?: readonly Address[]
-      /**
-       * How many epochs before the current one to scan for unclaimed withdrawals (default 8).
-       * Symbiotic keeps no per-account list: older unclaimed buckets are not seen.
-       */
-      lookback?: number
-    }
-  >
-  /** `false` skips Karak. Vaults default to the deployment's list (Core keeps none). */
-  karak?: ProtocolOption<KarakDeployment, { vaults?: readonly Address[] }>
+  /** The protocol modules to read (default `defaultPortfolioModules`; add `@restakekit/lrt`'s here). */
+  protocols?: modules
   /** Return what could be read when one protocol fails (its error in `errors`) instead of throwing. */
   allowPartial?: boolean
-}
+} & ProtocolOptions<NoInfer<modules>>
 
-export type GetRestakingPortfolioReturnType = {
+export type GetRestakingPortfolioReturnType<
+  modules extends readonly AnyPortfolioModule[] = typeof defaultPortfolioModules,
+> = {
   staker: Address
-  positions: RestakingPosition[]
-  withdrawals: RestakingWithdrawal[]
-  /** The protocols' own detailed views. */
-  eigenlayer?: Awaited<ReturnType<typeof getEigenLayerPortfolio>>
-  symbiotic?: SymbioticVaultPosition[]
-  karak?: KarakPositions
+  /** Stake restaked in strategies and vaults. */
+  positions: StakePosition[]
+  /** Liquid restaking tokens held, with what they are worth in the underlying. */
+  holdings: TokenHolding[]
+  withdrawals: QueuedWithdrawal[]
+  rewards: ClaimableReward[]
   /** Protocols not read, and why (no deployment known on this chain, or skipped by the caller). */
-  skipped: { protocol: RestakingProtocol; reason: string }[]
+  skipped: { protocol: string; reason: string }[]
   /** With `allowPartial`: the protocols whose read failed. */
-  errors: { protocol: RestakingProtocol; error: Error }[]
-}
+  errors: { protocol: string; error: Error }[]
+} & { [M in modules[number] as M['id']]?: DetailOf<M> }
 
-export type GetRestakingPortfolioErrorType = RestakeKitError | Error
+export type GetRestakingPortfolioErrorType = PortfolioReadError
 
 /** A protocol read failed inside a portfolio read (the others may have succeeded). */
 export class PortfolioReadError extends RestakeKitError {
-  override name = 'PortfolioReadError'
-  constructor(
-    readonly protocol: RestakingProtocol,
-    cause: unknown,
-  ) {
+  override name = 'PortfolioReadError' as const
+  readonly protocol: string
+  constructor({ protocol, cause }: { protocol: string; cause: unknown }) {
     super(`Reading the ${protocol} positions failed.`, {
       details: ['Pass `allowPartial: true` to get the other protocols and this error in `errors`.'],
       docsPath: '/errors#portfolio-read',
       cause,
     })
+    this.protocol = protocol
   }
-}
-
-function pick<deployment>(
-  option: ProtocolOption<deployment, object> | undefined,
-  known: Readonly<Record<number, deployment>>,
-  chainId: number | undefined,
-): { deployment: deployment } | { reason: string } {
-  if (option === false) return { reason: 'skipped by the caller' }
-  const given = option?.deployment
-  if (given) return { deployment: given }
-  const found = chainId === undefined ? undefined : known[chainId]
-  return found ? { deployment: found } : { reason: `no known deployment on chain ${chainId ?? '(none)'}` }
 }
 
 /**
- * Every restaking position of one staker on the client's chain — EigenLayer deposits and queued
- * withdrawals, Symbiotic vault balances and withdrawal buckets, Karak vault shares and queued
- * redemptions — in one normalized shape, with each protocol's detailed view beside it.
- *
- * The protocols are read concurrently on one batching client, so their stages share each
- * `aggregate3`: two round trips however many strategies and vaults (the Symbiotic positions lens,
- * when no vault list is given, is one more `eth_call` in the first stage — the same HTTP request
- * on a transport with `batch: true`).
+ * Every restaking position of one staker on the client's chain, in one normalized shape, with
+ * each protocol's detailed view beside it (under its module id). A loop over the protocol modules:
+ * they are read concurrently on one batching client, so their stages share each `aggregate3` —
+ * two round trips however many strategies and vaults (the Symbiotic positions lens, when no vault
+ * list is given, is one more `eth_call` in the first stage, the same HTTP request on a transport
+ * with `batch: true`).
  */
-export async function getRestakingPortfolio(
+export async function getRestakingPortfolio<
+  const modules extends readonly AnyPortfolioModule[] = typeof defaultPortfolioModules,
+>(
   client: Client<Transport, Chain | undefined>,
-  params: GetRestakingPortfolioParameters,
-): Promise<GetRestakingPortfolioReturnType> {
+  params: GetRestakingPortfolioParameters<modules>,
+  /** Deployments configured on the client (`restakingActions({ deployments })`), by module id. */
+  configured: Readonly<Record<string, unknown>> = {},
+): Promise<GetRestakingPortfolioReturnType<modules>> {
   const staker = assertAddress('staker', params.staker)
+  const modules = (params.protocols ?? defaultPortfolioModules) as readonly PortfolioModule[]
   const chainId = client.chain?.id
   const batched = withReadBatching(client)
-  const skipped: GetRestakingPortfolioReturnType['skipped'] = []
-  const errors: GetRestakingPortfolioReturnType['errors'] = []
-
-  const el = pick(params.eigenlayer, eigenlayerDeployments as Record<number, EigenLayerDeployment>, chainId)
-  const sym = pick(params.symbiotic, symbioticDeployments as Record<number, SymbioticDeployment>, chainId)
-  const kar = pick(params.karak, karakDeployments as Record<number, KarakDeployment>, chainId)
-  const symVaults = params.symbiotic ? params.symbiotic.vaults : undefined
-  const lookback = params.symbiotic ? params.symbiotic.lookback : undefined
-  const karVaults = params.karak ? params.karak.vaults : undefined
-  const karakHasVaults = 'deployment' in kar && Boolean(karVaults ?? kar.deployment.vaults)
-  if ('reason' in el) skipped.push({ protocol: 'eigenlayer', reason: el.reason })
-  if ('reason' in sym) skipped.push({ protocol: 'symbiotic', reason: sym.reason })
-  if ('reason' in kar) skipped.push({ protocol: 'karak', reason: kar.reason })
-  if ('deployment' in kar && !karakHasVaults) {
-    skipped.push({ protocol: 'karak', reason: 'no vaults to read: pass `karak.vaults` (Core keeps no list)' })
-  }
-
-  const guard = async <T>(protocol: RestakingProtocol, run: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await run()
-    } catch (error) {
-      if (!params.allowPartial) throw new PortfolioReadError(protocol, error)
-      errors.push({ protocol, error: error as Error })
-      return undefined
-    }
-  }
-  const [eigenlayer, symbiotic, karak] = await Promise.all([
-    'deployment' in el
-      ? guard('eigenlayer', () => getEigenLayerPortfolio(batched, { staker, deployment: el.deployment }))
-      : undefined,
-    'deployment' in sym
-      ? guard('symbiotic', () =>
-          symVaults
-            ? readPositions(
-                batched,
-                symVaults.map((v, i) => assertAddress(`symbiotic.vaults[${i}]`, v)),
-                staker,
-                lookback === undefined ? {} : { lookback },
-              )
-            : getSymbioticPositions(batched, {
-                account: staker,
-                deployment: sym.deployment,
-                ...(lookback === undefined ? {} : { lookback }),
-              }),
-        )
-      : undefined,
-    'deployment' in kar && karakHasVaults
-      ? guard('karak', () =>
-          getKarakPositions(batched, {
-            staker,
-            deployment: kar.deployment,
-            ...(karVaults ? { vaults: karVaults } : {}),
-          }),
-        )
-      : undefined,
-  ])
-
-  const positions: RestakingPosition[] = []
-  const withdrawals: RestakingWithdrawal[] = []
-  if (eigenlayer) {
-    const operator = eigenlayer.delegation.operator
-    for (const d of eigenlayer.deposits) {
-      if (d.withdrawableShares === 0n && d.depositShares === 0n) continue
-      positions.push({
-        protocol: 'eigenlayer',
-        location: d.strategy,
-        asset: d.token,
-        amount: d.underlyingAmount,
-        operator,
-      })
-    }
-    for (const w of eigenlayer.queuedWithdrawals) {
-      w.strategies.forEach((strategy, i) => {
-        withdrawals.push({
-          protocol: 'eigenlayer',
-          location: strategy,
-          asset: w.tokens[i] ?? null,
-          amount: w.underlyingAmounts[i] ?? 0n,
-          id: w.root,
-          ready: w.isReady,
-          readyAt: { block: w.readyAtBlock },
-        })
-      })
-    }
-  }
-  for (const p of symbiotic ?? []) {
-    if (p.activeBalance > 0n) {
-      positions.push({
-        protocol: 'symbiotic',
-        location: p.vault,
-        asset: p.collateral,
-        amount: p.activeBalance,
-        operator: null,
-      })
-    }
-    for (const w of p.withdrawals) {
-      withdrawals.push({
-        protocol: 'symbiotic',
-        location: p.vault,
-        asset: p.collateral,
-        amount: w.amount,
-        id: w.epoch,
-        ready: w.claimable,
-        readyAt: { timestamp: w.claimableAt },
-      })
-    }
-  }
-  for (const p of karak?.positions ?? []) {
-    if (p.shares > 0n) {
-      positions.push({
-        protocol: 'karak',
-        location: p.vault.address,
-        asset: p.vault.asset,
-        amount: p.assets,
-        operator: p.vault.operator,
-      })
-    }
-    for (const w of p.queuedWithdrawals) {
-      withdrawals.push({
-        protocol: 'karak',
-        location: w.vault,
-        asset: p.vault.asset,
-        amount: w.assets,
-        id: w.withdrawalKey,
-        ready: w.ready,
-        readyAt: { timestamp: w.readyAt },
-      })
-    }
-  }
-
-  return {
+  const out = {
     staker,
-    positions,
-    withdrawals,
-    ...(eigenlayer ? { eigenlayer } : {}),
-    ...(symbiotic ? { symbiotic } : {}),
-    ...(karak ? { karak } : {}),
-    skipped,
-    errors,
+    positions: [],
+    holdings: [],
+    withdrawals: [],
+    rewards: [],
+    skipped: [],
+    errors: [],
+  } as {
+    staker: Address
+    positions: StakePosition[]
+    holdings: TokenHolding[]
+    withdrawals: QueuedWithdrawal[]
+    rewards: ClaimableReward[]
+    skipped: { protocol: string; reason: string }[]
+    errors: { protocol: string; error: Error }[]
+  } & Record<string, unknown>
+  const perModule = params as unknown as Record<
+    string,
+    false | ({ deployment?: unknown } & object) | undefined
+  >
+
+  const sections = await Promise.all(
+    modules.map(async (module) => {
+      const option = perModule[module.id]
+      if (option === false) return out.skipped.push({ protocol: module.id, reason: 'skipped by the caller' })
+      const deployment =
+        option?.deployment ??
+        configured[module.id] ??
+        (chainId === undefined ? undefined : module.deployments[chainId])
+      if (deployment === undefined || !module.portfolio) {
+        return out.skipped.push({
+          protocol: module.id,
+          reason: `no known deployment on chain ${chainId ?? '(none)'}`,
+        })
+      }
+      const { deployment: _, ...options } = option ?? {}
+      try {
+        const section = await module.portfolio(batched, { staker, deployment, options })
+        if ('skip' in section) return out.skipped.push({ protocol: module.id, reason: section.skip })
+        return { id: module.id, section }
+      } catch (error) {
+        if (!params.allowPartial) throw new PortfolioReadError({ protocol: module.id, cause: error })
+        return out.errors.push({ protocol: module.id, error: error as Error })
+      }
+    }),
+  )
+  for (const s of sections) {
+    if (typeof s !== 'object') continue
+    out[s.id] = s.section.detail
+    for (const entry of s.section.entries) add(out, entry)
+  }
+  return out as GetRestakingPortfolioReturnType<modules>
+}
+
+function add(
+  out: Pick<GetRestakingPortfolioReturnType, 'positions' | 'holdings' | 'withdrawals' | 'rewards'>,
+  entry: PortfolioEntry,
+): void {
+  switch (entry.kind) {
+    case 'stake':
+      out.positions.push(entry)
+      return
+    case 'token':
+      out.holdings.push(entry)
+      return
+    case 'withdrawal':
+      out.withdrawals.push(entry)
+      return
+    case 'reward':
+      out.rewards.push(entry)
+      return
   }
 }

@@ -93,7 +93,11 @@ describe('docs/errors.md', () => {
       ),
       new core.InvalidAmountError('amount', 0n),
       new core.StepFailedError('deposit', [], 'tokens still in the wallet', new Error('x')),
-      new core.WithdrawalNotReadyError(undefined, 10n, 9n),
+      new core.WithdrawalNotReadyError({
+        protocol: 'eigenlayer',
+        readyAt: { block: 10n },
+        now: { block: 9n },
+      }),
       new core.KarakWithdrawalNotReadyError('0x0000000000000000000000000000000000000001', '0x00', 5n, 1n),
       new core.EpochNotClaimableError('0x0000000000000000000000000000000000000001', 2n, 1n, 100n),
     ]

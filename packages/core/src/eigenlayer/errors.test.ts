@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ArrayLengthMismatchError, RestakeKitError } from '../errors.js'
+import { ArrayLengthMismatchError, RestakeKitError, WithdrawalNotReadyError } from '../errors.js'
 import {
   AlreadyDelegatedError,
   CallerCannotUndelegateError,
@@ -15,7 +15,6 @@ import {
   SignatureExpiredError,
   StrategyNotWhitelistedError,
   WithdrawalNotQueuedError,
-  WithdrawalNotReadyError,
 } from './errors.js'
 
 describe('EigenLayer errors', () => {
@@ -49,8 +48,13 @@ describe('EigenLayer errors', () => {
   })
 
   test('WithdrawalNotReadyError names the ready block; NothingToCompleteError says why', () => {
-    const e = new WithdrawalNotReadyError(`0x${'ab'.repeat(32)}`, 120n, 100n)
-    expect(e.readyAtBlock).toBe(120n)
+    const e = new WithdrawalNotReadyError({
+      protocol: 'eigenlayer',
+      id: `0x${'ab'.repeat(32)}`,
+      readyAt: { block: 120n },
+      now: { block: 100n },
+    })
+    expect(e.readyAt).toEqual({ block: 120n })
     expect(e.message).toMatch(/from block 120/)
     expect(e.message).toMatch(/20 blocks to go/)
     expect(new NothingToCompleteError(undefined, 'no queued withdrawals').message).toMatch(

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { ArrayLengthMismatchError, RestakeKitError } from '../errors.js'
+import { ArrayLengthMismatchError, RestakeKitError, WithdrawalNotReadyError } from '../errors.js'
 import type { RevertMapper } from '../tx.js'
 
 /** The strategy does not accept deposits (`StrategyManager.strategyIsWhitelistedForDeposit` is false). */
@@ -84,27 +84,6 @@ export class InvalidSignatureError extends RestakeKitError {
     super(`The signature is invalid${reason ? `: ${reason}` : ''}.`, {
       docsPath: '/errors#invalid-signature',
     })
-  }
-}
-
-/** A queued withdrawal cannot be completed yet. `readyAtBlock` is the first block it can be. */
-export class WithdrawalNotReadyError extends RestakeKitError {
-  override name = 'WithdrawalNotReadyError'
-  constructor(
-    readonly root: Hex | undefined,
-    readonly readyAtBlock: bigint | undefined,
-    readonly currentBlock: bigint | undefined,
-  ) {
-    super(
-      `Withdrawal${root ? ` ${root}` : ''} is not ready${readyAtBlock === undefined ? '' : `; it can be completed from block ${readyAtBlock}`}.`,
-      {
-        details:
-          readyAtBlock !== undefined && currentBlock !== undefined
-            ? [`Current block ${currentBlock}; ${readyAtBlock - currentBlock} blocks to go.`]
-            : [],
-        docsPath: '/errors#withdrawal-not-ready',
-      },
-    )
   }
 }
 
@@ -220,7 +199,11 @@ export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): Rever
       case 'InvalidSignature':
         return new InvalidSignatureError()
       case 'WithdrawalDelayNotElapsed':
-        return new WithdrawalNotReadyError(ctx.root, ctx.readyAtBlock, undefined)
+        return new WithdrawalNotReadyError({
+          protocol: 'eigenlayer',
+          ...(ctx.root ? { id: ctx.root } : {}),
+          ...(ctx.readyAtBlock === undefined ? {} : { readyAt: { block: ctx.readyAtBlock } }),
+        })
       case 'WithdrawalNotQueued':
         return new WithdrawalNotQueuedError(ctx.root)
       case 'OperatorsCannotUndelegate':

@@ -74,7 +74,6 @@ export {
 } from './actions/queueWithdrawals.js'
 export * from './actions/redelegate.js'
 export * from './actions/undelegate.js'
-export { type EigenLayerActions, eigenlayerActions } from './decorator.js'
 export * from './deployments.js'
 export * from './errors.js'
 export {
@@ -86,4 +85,6 @@ export {
   withdrawalRoot,
 } from './internal.js'
 export * as eigenlayerMath from './math.js'
+export { eigenlayer } from './module.js'
+export { eigenlayerPortfolio } from './portfolio.js'
 export * from './signatures.js'

@@ -22,7 +22,6 @@ export * from './actions/getKarakOperatorVaults.js'
 export * from './actions/getKarakPositions.js'
 export * from './actions/getKarakVault.js'
 export * from './actions/startKarakRedeem.js'
-export { type KarakActions, karakActions } from './decorator.js'
 export {
   KARAK_HUNDRED_PERCENT_WAD,
   KARAK_MIN_WITHDRAWAL_DELAY,
@@ -49,3 +48,5 @@ export {
   karakWithdrawalKey,
   karakWithdrawalReadyAt,
 } from './math.js'
+export { karak } from './module.js'
+export { type KarakPortfolioOptions, karakPortfolio } from './portfolio.js'

@@ -16,9 +16,7 @@ export * from './actions/getSymbioticPositions.js'
 export * from './actions/getVault.js'
 export * from './actions/getVaultPosition.js'
 export * from './actions/listVaults.js'
-export * from './actions/redeemFromVault.js'
-export * from './actions/withdrawFromVault.js'
-export { type SymbioticActions, symbioticActions } from './decorator.js'
+export * from './actions/withdraw.js'
 export { type SymbioticChainId, type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 export * from './errors.js'
 export type { SymbioticReadClient, SymbioticWalletClient } from './internal.js'
@@ -42,6 +40,8 @@ export {
   type SymbioticDelegatorTypeName,
   type SymbioticSlasherTypeName,
 } from './math.js'
+export { symbiotic } from './module.js'
+export { type SymbioticPortfolioOptions, symbioticPortfolio } from './portfolio.js'
 export {
   type PositionScan,
   planSymbioticPositions,

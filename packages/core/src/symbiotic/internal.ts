@@ -14,7 +14,16 @@ import {
 import { call, getBlock } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { InvalidParameterError } from '../errors.js'
-import { assertAddress, LANDING_BLOCK_TAG, readBatch, resolveDeployment, unwrap } from '../tx.js'
+import {
+  assertAddress,
+  LANDING_BLOCK_TAG,
+  type ReadPlan,
+  readBatch,
+  resolveDeployment,
+  runPlan,
+  stage,
+  unwrap,
+} from '../kit/index.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'
@@ -67,41 +76,52 @@ export type VaultWriteState = {
   activeBalanceOf: bigint
 }
 
+const VAULT_WRITE_STATE = [
+  ['collateral', false],
+  ['epochDurationInit', false],
+  ['epochDuration', false],
+  ['currentEpoch', false],
+  ['depositWhitelist', false],
+  ['isDepositorWhitelisted', true],
+  ['isDepositLimit', false],
+  ['depositLimit', false],
+  ['activeStake', false],
+  ['activeShares', false],
+  ['activeSharesOf', true],
+  ['activeBalanceOf', true],
+] as const
+
+/** The plan of `readVaultWriteState`: one stage, the vault's state and the account's position. */
+export function vaultWriteStatePlan(vault: Address, account: Address): ReadPlan<VaultWriteState> {
+  return stage(
+    VAULT_WRITE_STATE.map(([functionName, withAccount]) => ({
+      address: vault,
+      abi: symbioticVaultAbi,
+      functionName,
+      args: withAccount ? [account] : [],
+    })),
+    (results) => {
+      if (results[0]?.status !== 'success') throw new SymbioticVaultNotFoundError(vault)
+      const out: Record<string, unknown> = {}
+      VAULT_WRITE_STATE.forEach(([name], i) => {
+        const v = unwrap<unknown>(results[i])
+        out[name] = typeof v === 'number' ? BigInt(v) : v
+      })
+      return out as VaultWriteState
+    },
+  )
+}
+
 /**
  * One `aggregate3` call: the vault's configuration, epoch clock and the account's active position,
  * as the block a write lands in will see them (`pending`: its epoch, not the latest block's).
  */
-export async function readVaultWriteState(
+export function readVaultWriteState(
   client: SymbioticReadClient,
   vault: Address,
   account: Address,
 ): Promise<VaultWriteState> {
-  const names = [
-    ['collateral', []],
-    ['epochDurationInit', []],
-    ['epochDuration', []],
-    ['currentEpoch', []],
-    ['depositWhitelist', []],
-    ['isDepositorWhitelisted', [account]],
-    ['isDepositLimit', []],
-    ['depositLimit', []],
-    ['activeStake', []],
-    ['activeShares', []],
-    ['activeSharesOf', [account]],
-    ['activeBalanceOf', [account]],
-  ] as const
-  const results = await readBatch(
-    client,
-    names.map(([functionName, args]) => ({ address: vault, abi: symbioticVaultAbi, functionName, args })),
-    { blockTag: LANDING_BLOCK_TAG },
-  )
-  if (results[0]?.status !== 'success') throw new SymbioticVaultNotFoundError(vault)
-  const out: Record<string, unknown> = {}
-  names.forEach(([name], i) => {
-    const v = unwrap<unknown>(results[i])
-    out[name] = typeof v === 'number' ? BigInt(v) : v
-  })
-  return out as VaultWriteState
+  return runPlan(client, vaultWriteStatePlan(vault, account), { blockTag: LANDING_BLOCK_TAG })
 }
 
 /** The collateral balance and allowance of `owner` for `spender`, one round trip. */

@@ -1,5 +1,9 @@
 import { type Account, type Address, type Hex, zeroAddress } from 'viem'
-import { type ArrayLengthMismatchError, InvalidParameterError } from '../../errors.js'
+import {
+  type ArrayLengthMismatchError,
+  InvalidParameterError,
+  WithdrawalNotReadyError,
+} from '../../errors.js'
 import {
   assertNonEmpty,
   assertSameLength,
@@ -16,7 +20,7 @@ import {
 } from '../../tx.js'
 import { delegationManagerAbi, eigenlayerEventsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
-import { eigenlayerRevertMapper, NothingToCompleteError, WithdrawalNotReadyError } from '../errors.js'
+import { eigenlayerRevertMapper, NothingToCompleteError } from '../errors.js'
 import {
   accountAddress,
   type DeploymentParameter,
@@ -149,7 +153,12 @@ export async function simulateCompleteWithdrawals(
     completing = queued.filter((w) => w.isReady)
     if (completing.length === 0) {
       const first = queued.reduce((a, b) => (b.readyAtBlock < a.readyAtBlock ? b : a))
-      throw new WithdrawalNotReadyError(first.root, first.readyAtBlock, blockNumber)
+      throw new WithdrawalNotReadyError({
+        protocol: 'eigenlayer',
+        id: first.root,
+        readyAt: { block: first.readyAtBlock },
+        now: { block: blockNumber },
+      })
     }
     receive = completing.map(() => (typeof flags === 'boolean' ? flags : true))
   } else {
@@ -161,7 +170,13 @@ export async function simulateCompleteWithdrawals(
         skipped.push(root)
         return
       }
-      if (!w.isReady) throw new WithdrawalNotReadyError(w.root, w.readyAtBlock, blockNumber)
+      if (!w.isReady)
+        throw new WithdrawalNotReadyError({
+          protocol: 'eigenlayer',
+          id: w.root,
+          readyAt: { block: w.readyAtBlock },
+          now: { block: blockNumber },
+        })
       completing.push(w)
       receive.push(Array.isArray(flags) ? flags[i]! : typeof flags === 'boolean' ? flags : true)
     })

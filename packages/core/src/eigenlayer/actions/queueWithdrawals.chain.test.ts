@@ -1,8 +1,9 @@
 import { haveEigenLayer } from '@restakekit/devnet'
 import { erc20Abi, type Hex, parseEther } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { WithdrawalNotReadyError } from '../../errors.js'
 import { delegationManagerAbi } from '../abis.js'
-import { InsufficientSharesError, NothingToCompleteError, WithdrawalNotReadyError } from '../errors.js'
+import { InsufficientSharesError, NothingToCompleteError } from '../errors.js'
 import { withdrawalRoot } from '../internal.js'
 import { type Env, newOperator, newStaker, secondStrategy, startEnv } from '../test/helpers.js'
 import {
@@ -109,7 +110,7 @@ describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)',
     })
     const notReady = await completeWithdrawals(wallet, {}).catch((e) => e)
     expect(notReady).toBeInstanceOf(WithdrawalNotReadyError)
-    expect(notReady.readyAtBlock).toBe(receipt.blockNumber + 1n)
+    expect(notReady.readyAt).toEqual({ block: receipt.blockNumber + 1n })
     await expect(completeWithdrawals(wallet, { withdrawals: [queued.root] })).rejects.toBeInstanceOf(
       WithdrawalNotReadyError,
     )

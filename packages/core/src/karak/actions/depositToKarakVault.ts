@@ -15,13 +15,13 @@ import {
   ensureAllowance,
   prepareApprove,
   readBatch,
+  resolveAccount,
   type SimulatedWrite,
   sendWrite,
   simulateWrite,
   unwrap,
   type WaitForEventsReturnType,
   waitForEvents,
-  walletAccount,
 } from '../../tx.js'
 import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
 import { karakVaultRevertMapper } from '../errors.js'
@@ -177,7 +177,7 @@ export async function depositToKarakVault(
   walletClient: WriteClient,
   params: DepositToKarakVaultParameters,
 ): Promise<DepositToKarakVaultReturnType> {
-  const account = walletAccount(walletClient, params.account)
+  const account = resolveAccount(walletClient, params.account)
   const p = resolve({ ...params, account })
   const [assetResult, previewResult] = await readBatch(walletClient, [
     { address: p.vault, abi: karakVaultAbi, functionName: 'asset' },

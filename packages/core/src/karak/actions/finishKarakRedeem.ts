@@ -6,13 +6,13 @@ import {
   calls,
   encodeCall,
   readBatch,
+  resolveAccount,
   type SimulatedWrite,
   sendWrite,
   simulateWrite,
   unwrap,
   type WaitForEventsReturnType,
   waitForEvents,
-  walletAccount,
 } from '../../tx.js'
 import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
@@ -218,7 +218,7 @@ export async function finishKarakRedeem(
   walletClient: WriteClient,
   params: FinishKarakRedeemParameters,
 ): Promise<FinishKarakRedeemReturnType> {
-  const account = walletAccount(walletClient, params.account)
+  const account = resolveAccount(walletClient, params.account)
   const { request } = await simulateFinishKarakRedeem(walletClient, {
     ...params,
     account,

@@ -14,13 +14,13 @@ import {
   ensureAllowance,
   prepareApprove,
   readBatch,
+  resolveAccount,
   type SimulatedWrite,
   sendWrite,
   simulateWrite,
   unwrap,
   type WaitForEventsReturnType,
   waitForEvents,
-  walletAccount,
 } from '../../tx.js'
 import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
 import { karakVaultRevertMapper } from '../errors.js'
@@ -140,7 +140,7 @@ export async function startKarakRedeem(
   walletClient: WriteClient,
   params: StartKarakRedeemParameters,
 ): Promise<StartKarakRedeemReturnType> {
-  const account = walletAccount(walletClient, params.account)
+  const account = resolveAccount(walletClient, params.account)
   const p = resolve({ ...params, account })
   const held = await readShares(walletClient, p.vault, p.account)
   if (held.balance < p.shares) throw new InsufficientBalanceError(p.vault, p.shares, held.balance, p.account)

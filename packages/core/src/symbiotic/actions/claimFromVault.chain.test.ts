@@ -18,7 +18,7 @@ import {
 import { depositToVault } from './depositToVault.js'
 import { getVaultPosition } from './getVaultPosition.js'
 import { useSymbioticDevnet } from './testing.js'
-import { withdrawFromVault } from './withdrawFromVault.js'
+import { withdraw } from './withdraw.js'
 
 const t = useSymbioticDevnet()
 const EPOCH = 3600
@@ -35,7 +35,7 @@ describe('claimFromVault', () => {
     const { vault, address, account, wallet } = await setup(parseEther('2'))
     const weth = t.devnet.deployments.tokens.weth
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await t.mined(withdrawFromVault(wallet, { vault, amount: parseEther('2') }))
+    await t.mined(withdraw(wallet, { vault, amount: parseEther('2') }))
     const bucket = n + 1n
     const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
 
@@ -92,11 +92,11 @@ describe('claimFromVault', () => {
   test('batch claim (claimBatch) of several epochs, FullRestake vault; claim-all finds them', async () => {
     const { vault, address, account, wallet } = await setup(900n, 1)
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await t.mined(withdrawFromVault(wallet, { vault, amount: 100n }))
+    await t.mined(withdraw(wallet, { vault, amount: 100n }))
     await t.devnet.increaseTime(EPOCH)
-    await t.mined(withdrawFromVault(wallet, { vault, amount: 200n }))
+    await t.mined(withdraw(wallet, { vault, amount: 200n }))
     await t.devnet.increaseTime(EPOCH)
-    await t.mined(withdrawFromVault(wallet, { vault, amount: 300n }))
+    await t.mined(withdraw(wallet, { vault, amount: 300n }))
     await t.devnet.increaseTime(EPOCH * 2) // current n+4: n+1..n+3 claimable
 
     const position = await getVaultPosition(t.devnet.publicClient, { vault, account: address })
@@ -131,9 +131,9 @@ describe('claimFromVault', () => {
 
   test('claim-all batches every claimable epoch in one claimBatch', async () => {
     const { vault, address, wallet } = await setup(30n)
-    await t.mined(withdrawFromVault(wallet, { vault, amount: 10n }))
+    await t.mined(withdraw(wallet, { vault, amount: 10n }))
     await t.devnet.increaseTime(EPOCH)
-    await t.mined(withdrawFromVault(wallet, { vault, amount: 20n }))
+    await t.mined(withdraw(wallet, { vault, amount: 20n }))
     await t.devnet.increaseTime(EPOCH * 3)
     const { events } = await waitForClaimFromVault(
       t.devnet.publicClient,

@@ -10,7 +10,7 @@ import { depositToVault } from './depositToVault.js'
 import { getSymbioticPositions } from './getSymbioticPositions.js'
 import { getVaultPosition } from './getVaultPosition.js'
 import { useSymbioticDevnet } from './testing.js'
-import { withdrawFromVault } from './withdrawFromVault.js'
+import { withdraw } from './withdraw.js'
 
 const t = useSymbioticDevnet()
 const EPOCH = 3600
@@ -38,9 +38,9 @@ describe('getVaultPosition', () => {
     const { address, wallet } = await t.staker(10n)
     await t.mined(depositToVault(wallet, { vault, amount: 10n }))
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await t.mined(withdrawFromVault(wallet, { vault, amount: 3n }))
+    await t.mined(withdraw(wallet, { vault, amount: 3n }))
     await t.devnet.increaseTime(EPOCH)
-    await t.mined(withdrawFromVault(wallet, { vault, amount: 2n }))
+    await t.mined(withdraw(wallet, { vault, amount: 2n }))
     await t.devnet.increaseTime(EPOCH) // current n+2
 
     const { client, counter } = countingClient()
@@ -120,7 +120,7 @@ describe('getVaultPosition', () => {
     const { address, wallet } = await t.staker(parseEther('10'))
     await t.mined(depositToVault(wallet, { vault, amount: parseEther('10') }))
     const n = await t.view<bigint>(vault, 'currentEpoch')
-    await t.mined(withdrawFromVault(wallet, { vault, amount: parseEther('4') }))
+    await t.mined(withdraw(wallet, { vault, amount: parseEther('4') }))
     await t.devnet.increaseTime(60)
 
     const stake = await t.devnet.publicClient.readContract({
@@ -171,7 +171,7 @@ describe('getSymbioticPositions', () => {
     const { address, wallet } = await t.staker(100n)
     await t.mined(depositToVault(wallet, { vault: a.vault, amount: 60n }))
     await t.mined(depositToVault(wallet, { vault: b.vault, amount: 40n }))
-    await t.mined(withdrawFromVault(wallet, { vault: b.vault, amount: 40n }))
+    await t.mined(withdraw(wallet, { vault: b.vault, amount: 40n }))
 
     const { client, counter } = countingClient()
     const given = await getSymbioticPositions(client, {
@@ -245,7 +245,7 @@ describe('planSymbioticPositions', () => {
     const a = await t.vault()
     const { address, wallet } = await t.staker(50n)
     await t.mined(depositToVault(wallet, { vault: a.vault, amount: 20n }))
-    await t.mined(withdrawFromVault(wallet, { vault: a.vault, amount: 5n }))
+    await t.mined(withdraw(wallet, { vault: a.vault, amount: 5n }))
     const weth = t.devnet.deployments.tokens.weth
     const { client, counter } = countingClient()
     const plan = planSymbioticPositions({ account: address, vaults: [a.vault] })

@@ -11,8 +11,14 @@ import {
 } from '@restakekit/devnet'
 import { type Address, erc20Abi, type Hex } from 'viem'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { restakingActions } from '../../decorator.js'
+import { type RestakingActions, restakingActions } from '../../decorator.js'
 import { symbioticVaultAbi } from '../abis.js'
+
+type Staker = {
+  account: Awaited<ReturnType<Devnet['newAccount']>>
+  address: Address
+  wallet: ReturnType<Devnet['walletClient']> & RestakingActions
+}
 
 export function useSymbioticDevnet() {
   const state: { devnet: Devnet } = {} as never
@@ -45,7 +51,7 @@ export function useSymbioticDevnet() {
         ...options,
       }),
     /** A fresh account holding `amount` WETH, and its wallet client extended with the restaking actions. */
-    staker: async (amount: bigint, token?: Address) => {
+    staker: async (amount: bigint, token?: Address): Promise<Staker> => {
       const account = await get().newAccount({ tokens: { [token ?? get().deployments.tokens.weth]: amount } })
       const wallet = get()
         .walletClient(account)

@@ -6,30 +6,28 @@ import { simulateWrite } from '../../tx.js'
 import { symbioticVaultAbi } from '../abis.js'
 import { InsufficientActiveBalanceError, symbioticRevertMapper } from '../errors.js'
 import { depositToVault } from './depositToVault.js'
-import {
-  prepareRedeemFromVault,
-  redeemFromVault,
-  simulateRedeemFromVault,
-  waitForRedeemFromVault,
-} from './redeemFromVault.js'
 import { useSymbioticDevnet } from './testing.js'
 import {
-  prepareWithdrawFromVault,
-  simulateWithdrawFromVault,
-  waitForWithdrawFromVault,
-  withdrawFromVault,
-} from './withdrawFromVault.js'
+  prepareRedeem,
+  prepareWithdraw,
+  redeem,
+  simulateRedeem,
+  simulateWithdraw,
+  waitForRedeem,
+  waitForWithdraw,
+  withdraw,
+} from './withdraw.js'
 
 const t = useSymbioticDevnet()
 
-describe('withdrawFromVault / redeemFromVault', () => {
+describe('withdraw / redeem', () => {
   test('withdraw moves assets into the next epoch bucket; simulate says when it is claimable', async () => {
     const { vault } = await t.vault({ epochDuration: 7200 })
     const amount = parseEther('4')
     const { address, account, wallet } = await t.staker(amount)
     await t.mined(depositToVault(wallet, { vault, amount }))
     const current = await t.view<bigint>(vault, 'currentEpoch')
-    const sim = await simulateWithdrawFromVault(t.devnet.publicClient, {
+    const sim = await simulateWithdraw(t.devnet.publicClient, {
       vault,
       amount: parseEther('1'),
       account,
@@ -39,8 +37,8 @@ describe('withdrawFromVault / redeemFromVault', () => {
     const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
     expect(sim.claimableAt).toBe(init + (current + 2n) * 7200n)
 
-    const hash = await wallet.restaking.symbiotic.withdrawFromVault({ vault, amount: parseEther('1') })
-    const { events } = await waitForWithdrawFromVault(t.devnet.publicClient, hash)
+    const hash = await wallet.restaking.symbiotic.withdraw({ vault, amount: parseEther('1') })
+    const { events } = await waitForWithdraw(t.devnet.publicClient, hash)
     const w = events.find((e) => e.eventName === 'Withdraw')
     expect(w?.args).toEqual({
       withdrawer: address,
@@ -57,7 +55,7 @@ describe('withdrawFromVault / redeemFromVault', () => {
     const { vault } = await t.vault()
     const { address, account, wallet } = await t.staker(100n)
     await t.mined(depositToVault(wallet, { vault, amount: 100n }))
-    const error = await withdrawFromVault(wallet, { vault, amount: 101n }).catch((e) => e)
+    const error = await withdraw(wallet, { vault, amount: 101n }).catch((e) => e)
     expect(error).toBeInstanceOf(InsufficientActiveBalanceError)
     expect([error.requested, error.available, error.unit]).toEqual([101n, 100n, 'assets'])
     // the contract's own TooMuchWithdraw, decoded through the mapper
@@ -80,33 +78,33 @@ describe('withdrawFromVault / redeemFromVault', () => {
     await t.mined(depositToVault(wallet, { vault, amount: 1000n }))
     const claimer = t.devnet.accounts[7]!.address
     const current = await t.view<bigint>(vault, 'currentEpoch')
-    const sim = await simulateRedeemFromVault(t.devnet.publicClient, {
+    const sim = await simulateRedeem(t.devnet.publicClient, {
       vault,
       shares: 400n,
       account,
-      claimer,
+      receiver: claimer,
     })
     expect(sim.result).toEqual([400n, 400n])
-    const hash = await redeemFromVault(wallet, { vault, shares: 400n, claimer })
-    const { events } = await waitForRedeemFromVault(t.devnet.publicClient, hash)
+    const hash = await redeem(wallet, { vault, shares: 400n, receiver: claimer })
+    const { events } = await waitForRedeem(t.devnet.publicClient, hash)
     expect(events.find((e) => e.eventName === 'Withdraw')?.args.claimer).toBe(claimer)
     expect(await t.view<bigint>(vault, 'activeSharesOf', [address])).toBe(600n)
     expect(await t.view<bigint>(vault, 'withdrawalsOf', [current + 1n, claimer])).toBe(400n)
-    const error = await redeemFromVault(wallet, { vault, shares: 601n }).catch((e) => e)
+    const error = await redeem(wallet, { vault, shares: 601n }).catch((e) => e)
     expect(error).toBeInstanceOf(InsufficientActiveBalanceError)
     expect([error.requested, error.available, error.unit]).toEqual([601n, 600n, 'shares'])
-    await expect(redeemFromVault(wallet, { vault, shares: 0n })).rejects.toThrow(InvalidAmountError)
+    await expect(redeem(wallet, { vault, shares: 0n })).rejects.toThrow(InvalidAmountError)
   })
 
   test('prepare: frozen calls', () => {
     const vault = '0x1111111111111111111111111111111111111111'
     const claimer = '0x3333333333333333333333333333333333333333'
-    const [w] = prepareWithdrawFromVault({ vault, amount: 5n, claimer })
+    const [w] = prepareWithdraw({ vault, amount: 5n, receiver: claimer })
     expect(decodeFunctionData({ abi: symbioticVaultAbi, data: w!.data })).toEqual({
       functionName: 'withdraw',
       args: [claimer, 5n],
     })
-    const list = prepareRedeemFromVault({ vault, shares: 6n, claimer })
+    const list = prepareRedeem({ vault, shares: 6n, receiver: claimer })
     expect(Object.isFrozen(list) && Object.isFrozen(list[0])).toBe(true)
     expect(decodeFunctionData({ abi: symbioticVaultAbi, data: list[0]!.data }).functionName).toBe('redeem')
   })
@@ -134,7 +132,7 @@ describe('withdrawFromVault / redeemFromVault', () => {
     expect(balance).toBeLessThan(1000n)
     const verdicts: string[] = []
     for (const amount of [balance - 1n, balance, balance + 1n, balance + 2n]) {
-      const ours = await simulateWithdrawFromVault(t.devnet.publicClient, {
+      const ours = await simulateWithdraw(t.devnet.publicClient, {
         vault,
         amount,
         account: a.account,
@@ -159,7 +157,7 @@ describe('withdrawFromVault / redeemFromVault', () => {
     expect(verdicts.slice(0, 2)).toEqual(['ok', 'ok'])
     expect(verdicts).toContain('refused')
     // the whole active balance can be withdrawn
-    await t.mined(withdrawFromVault(a.wallet, { vault, amount: balance }))
+    await t.mined(withdraw(a.wallet, { vault, amount: balance }))
     expect(await t.view<bigint>(vault, 'activeBalanceOf', [a.address])).toBe(0n)
   })
 })

@@ -1,0 +1,97 @@
+import type { AnyProtocolModule } from '../kit/index.js'
+import {
+  completeWithdrawals,
+  prepareCompleteWithdrawals,
+  simulateCompleteWithdrawals,
+  waitForCompleteWithdrawals,
+} from './actions/completeWithdrawals.js'
+import { createPod, prepareCreatePod, simulateCreatePod, waitForCreatePod } from './actions/createPod.js'
+import { delegateTo, prepareDelegateTo, simulateDelegateTo, waitForDelegateTo } from './actions/delegateTo.js'
+import { deposit, prepareDeposit, simulateDeposit, waitForDeposit } from './actions/deposit.js'
+import {
+  depositWithSignature,
+  prepareDepositWithSignature,
+  simulateDepositWithSignature,
+  waitForDepositWithSignature,
+} from './actions/depositWithSignature.js'
+import { getAllocations } from './actions/getAllocations.js'
+import { getDelegation } from './actions/getDelegation.js'
+import { getDeposits } from './actions/getDeposits.js'
+import { getOperator } from './actions/getOperator.js'
+import { getPod } from './actions/getPod.js'
+import { getPortfolio } from './actions/getPortfolio.js'
+import { getQueuedWithdrawals } from './actions/getQueuedWithdrawals.js'
+import { getStrategy } from './actions/getStrategy.js'
+import { getWithdrawalDelay } from './actions/getWithdrawalDelay.js'
+import {
+  prepareQueueWithdrawals,
+  queueWithdrawals,
+  simulateQueueWithdrawals,
+  waitForQueueWithdrawals,
+} from './actions/queueWithdrawals.js'
+import { prepareRedelegate, redelegate, simulateRedelegate, waitForRedelegate } from './actions/redelegate.js'
+import { prepareUndelegate, simulateUndelegate, undelegate, waitForUndelegate } from './actions/undelegate.js'
+import type { EigenLayerDeployment } from './deployments.js'
+import type { EigenLayerWalletClient } from './internal.js'
+import { eigenlayerPortfolio } from './portfolio.js'
+import { signDelegationApproval, signDeposit } from './signatures.js'
+
+const actions = {
+  getStrategy,
+  getDeposits,
+  getDelegation,
+  getOperator,
+  getQueuedWithdrawals,
+  getWithdrawalDelay,
+  getAllocations,
+  getPortfolio,
+  getPod,
+  simulateDeposit,
+  deposit,
+  simulateDepositWithSignature,
+  depositWithSignature,
+  simulateDelegateTo,
+  delegateTo,
+  simulateUndelegate,
+  undelegate,
+  simulateRedelegate,
+  redelegate,
+  simulateQueueWithdrawals,
+  queueWithdrawals,
+  simulateCompleteWithdrawals,
+  completeWithdrawals,
+  simulateCreatePod,
+  createPod,
+  signDelegationApproval,
+  signDeposit,
+} as const
+
+const waits = {
+  waitForDeposit,
+  waitForDepositWithSignature,
+  waitForDelegateTo,
+  waitForUndelegate,
+  waitForRedelegate,
+  waitForQueueWithdrawals,
+  waitForCompleteWithdrawals,
+  waitForCreatePod,
+} as const
+
+/**
+ * The EigenLayer protocol module: its reads, its writes' four layers and its portfolio part.
+ * `restakingActions()` binds it as `client.restaking.eigenlayer`.
+ */
+export const eigenlayer = {
+  ...eigenlayerPortfolio,
+  actions: { ...actions, ...waits },
+  prepare: {
+    prepareCompleteWithdrawals,
+    prepareCreatePod,
+    prepareDelegateTo,
+    prepareDeposit,
+    prepareDepositWithSignature,
+    prepareQueueWithdrawals,
+    prepareRedelegate,
+    prepareUndelegate,
+  },
+} as const satisfies AnyProtocolModule

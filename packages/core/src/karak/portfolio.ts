@@ -1,0 +1,52 @@
+import type { Address } from 'viem'
+import type { PortfolioEntry, PortfolioModule } from '../kit/index.js'
+import { getKarakPositions, type KarakPositions } from './actions/getKarakPositions.js'
+import { type KarakDeployment, karakDeployments } from './deployments.js'
+
+export type KarakPortfolioOptions = {
+  /** Vaults to read; default the deployment's list (Core keeps none). */
+  vaults?: readonly Address[]
+}
+
+/** Karak's share of the cross-protocol portfolio: vault shares and queued redemptions. */
+export const karakPortfolio: PortfolioModule<
+  'karak',
+  KarakDeployment,
+  KarakPositions,
+  KarakPortfolioOptions
+> = {
+  id: 'karak',
+  deployments: karakDeployments as Readonly<Record<number, KarakDeployment>>,
+  async portfolio(client, { staker, deployment, options }) {
+    const vaults = options.vaults ?? deployment.vaults
+    if (!vaults || vaults.length === 0)
+      return { skip: 'no vaults to read: pass `karak.vaults` (Core keeps no list)' }
+    const detail = await getKarakPositions(client, { staker, deployment, vaults })
+    const entries: PortfolioEntry[] = []
+    for (const p of detail.positions) {
+      if (p.shares > 0n) {
+        entries.push({
+          kind: 'stake',
+          protocol: 'karak',
+          location: p.vault.address,
+          asset: p.vault.asset,
+          amount: p.assets,
+          operator: p.vault.operator,
+        })
+      }
+      for (const w of p.queuedWithdrawals) {
+        entries.push({
+          kind: 'withdrawal',
+          protocol: 'karak',
+          location: w.vault,
+          asset: p.vault.asset,
+          amount: w.assets,
+          id: w.withdrawalKey,
+          ready: w.ready,
+          readyAt: { timestamp: w.readyAt },
+        })
+      }
+    }
+    return { entries, detail }
+  },
+}

@@ -1,0 +1,61 @@
+import {
+  type Account,
+  type Address,
+  type Chain,
+  erc20Abi,
+  type Hex,
+  type Transport,
+  type WalletClient,
+} from 'viem'
+import { readContract } from 'viem/actions'
+import { InvalidAmountError } from '../errors.js'
+import { resolveAccount } from './account.js'
+import { type Call, encodeCall } from './call.js'
+import { waitForEvents } from './receipt.js'
+import { sendWrite } from './send.js'
+import { simulateWrite } from './simulate.js'
+import { assertAddress } from './validate.js'
+
+export function prepareApprove(params: { token: Address; spender: Address; amount: bigint }): Call {
+  const token = assertAddress('token', params.token)
+  const spender = assertAddress('spender', params.spender)
+  if (typeof params.amount !== 'bigint' || params.amount < 0n)
+    throw new InvalidAmountError('amount', params.amount, 'must be a bigint ≥ 0')
+  return encodeCall({
+    address: token,
+    abi: erc20Abi,
+    functionName: 'approve',
+    args: [spender, params.amount],
+  })
+}
+
+/**
+ * Makes sure `spender` may spend `amount` of `token` for the wallet's account: reads the
+ * allowance and, only if it is short, simulates and sends an exact approval and waits for it.
+ * Returns the approval's hash, or `null` when none was needed.
+ */
+export async function ensureAllowance(
+  walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
+  params: { token: Address; spender: Address; amount: bigint; account?: Account | Address },
+): Promise<Hex | null> {
+  const account = resolveAccount(walletClient, params.account)
+  const owner = typeof account === 'string' ? account : account.address
+  const allowance = await readContract(walletClient, {
+    address: params.token,
+    abi: erc20Abi,
+    functionName: 'allowance',
+    args: [owner, params.spender],
+  })
+  if (allowance >= params.amount) return null
+  const { request } = await simulateWrite(walletClient, {
+    account,
+    address: params.token,
+    abi: erc20Abi,
+    functionName: 'approve',
+    args: [params.spender, params.amount],
+    contract: 'ERC20',
+  })
+  const hash = await sendWrite(walletClient, request)
+  await waitForEvents(walletClient, hash, erc20Abi)
+  return hash
+}

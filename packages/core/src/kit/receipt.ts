@@ -1,0 +1,123 @@
+import {
+  type Abi,
+  type Address,
+  type Chain,
+  type Client,
+  decodeErrorResult,
+  type Hex,
+  type Log,
+  type ParseEventLogsReturnType,
+  parseEventLogs,
+  type TransactionReceipt,
+  type Transport,
+  toHex,
+} from 'viem'
+import { getTransaction, waitForTransactionReceipt } from 'viem/actions'
+import { getAction } from 'viem/utils'
+import { TransactionRevertedError } from '../errors.js'
+
+export type WaitForEventsReturnType<abi extends Abi> = {
+  receipt: TransactionReceipt
+  events: ParseEventLogsReturnType<abi, undefined, true>
+}
+
+/**
+ * Waits for a transaction and decodes its logs against `abi` into typed events. A reverted
+ * transaction is an error.
+ */
+export async function waitForEvents<const abi extends Abi>(
+  client: Client<Transport, Chain | undefined>,
+  hash: Hex,
+  abi: abi,
+  options: { pollingInterval?: number; timeout?: number } = {},
+): Promise<WaitForEventsReturnType<abi>> {
+  const receipt = await getAction(
+    client,
+    waitForTransactionReceipt,
+    'waitForTransactionReceipt',
+  )({ hash, ...options })
+  if (receipt.status !== 'success') throw await explainRevert(client, receipt, abi)
+  const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
+  return { receipt, events }
+}
+
+/**
+ * A `TransactionRevertedError` for a mined, reverted receipt that explains itself: the gas used
+ * against the limit, and the revert reason from a replay (`debug_traceTransaction` with the call
+ * tracer where the node has it, else an `eth_call` of the same transaction at its block), decoded
+ * against `abi` where it can be. The replay is best effort: the error is raised either way.
+ */
+export async function explainRevert(
+  client: Client<Transport, Chain | undefined>,
+  receipt: TransactionReceipt,
+  abi: Abi = [],
+): Promise<TransactionRevertedError> {
+  const { transactionHash: hash, blockNumber, gasUsed } = receipt
+  const tx = await getAction(client, getTransaction, 'getTransaction')({ hash }).catch(() => undefined)
+  const gasLimit = tx?.gas
+  let reason: string | undefined
+  try {
+    const trace = (await client.request({
+      method: 'debug_traceTransaction',
+      params: [hash, { tracer: 'callTracer' }],
+    } as never)) as CallFrame
+    reason = describeRevert(trace.error, trace.revertReason, trace.output, abi)
+    const starved = innerOutOfGas(trace)
+    if (starved && !/out of gas/i.test(reason))
+      reason = `${reason} (an inner call to ${starved} ran out of gas)`
+  } catch {
+    if (tx?.to) {
+      try {
+        await client.request({
+          method: 'eth_call',
+          params: [
+            { from: tx.from, to: tx.to, data: tx.input, value: toHex(tx.value), gas: toHex(tx.gas) },
+            toHex(blockNumber - 1n),
+          ],
+        } as never)
+        reason = 'the replay at the parent block succeeds: the state of its own block made it revert'
+      } catch (error) {
+        const data = (error as { cause?: { data?: Hex } }).cause?.data
+        reason = describeRevert('execution reverted', undefined, data, abi)
+      }
+    }
+  }
+  if (reason === undefined && gasLimit !== undefined && gasUsed === gasLimit) reason = 'out of gas'
+  return new TransactionRevertedError({
+    hash,
+    blockNumber,
+    gasUsed,
+    ...(gasLimit === undefined ? {} : { gasLimit }),
+    ...(reason === undefined ? {} : { reason }),
+  })
+}
+
+type CallFrame = { to?: Address; error?: string; revertReason?: string; output?: Hex; calls?: CallFrame[] }
+
+/** The address of the first nested call of a trace that ran out of gas, if one did. */
+function innerOutOfGas(frame: CallFrame): Address | undefined {
+  for (const call of frame.calls ?? []) {
+    if (call.error && /out of gas/i.test(call.error)) return call.to ?? '0x'
+    const deeper = innerOutOfGas(call)
+    if (deeper) return deeper
+  }
+  return undefined
+}
+
+function describeRevert(
+  error: string | undefined,
+  revertReason: string | undefined,
+  output: Hex | undefined,
+  abi: Abi,
+): string {
+  const head = error ?? 'reverted'
+  if (revertReason) return `${head}: ${revertReason}`
+  if (!output || output.length < 10) return head
+  for (const candidate of [abi, undefined]) {
+    try {
+      const d = decodeErrorResult({ data: output, ...(candidate ? { abi: candidate } : {}) })
+      return `${head}: ${d.errorName}(${(d.args ?? []).map(String).join(', ')})`
+    } catch {}
+  }
+  return `${head}: revert data ${output}`
+}

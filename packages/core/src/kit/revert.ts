@@ -1,0 +1,30 @@
+import { BaseError, ContractFunctionRevertedError } from 'viem'
+import { ContractRevertError, type RestakeKitError } from '../errors.js'
+
+/** Maps a decoded custom error to a typed error a user can act on; return undefined to keep the generic one. */
+export type RevertMapper = (reason: string, args: readonly unknown[]) => RestakeKitError | undefined
+
+/**
+ * Turns a viem contract error into a `RestakeKitError`: the custom error decoded against the ABI
+ * and mapped through `mapper` when it knows it, else a `ContractRevertError`. Raw revert data is kept.
+ */
+export function decodeRevert(
+  error: unknown,
+  contract: string,
+  functionName: string,
+  mapper?: RevertMapper,
+): Error {
+  if (!(error instanceof BaseError)) return error as Error
+  const reverted = error.walk(
+    (e) => e instanceof ContractFunctionRevertedError,
+  ) as ContractFunctionRevertedError | null
+  if (!reverted) return error
+  const reason = reverted.data?.errorName ?? (reverted.reason ? `Error("${reverted.reason}")` : undefined)
+  const args = (reverted.data?.args ?? []) as readonly unknown[]
+  const mapped = reason && reverted.data ? mapper?.(reason, args) : undefined
+  if (mapped) {
+    ;(mapped as { cause?: unknown }).cause = error
+    return mapped
+  }
+  return new ContractRevertError(contract, functionName, reason, reverted.data?.args, reverted.raw, error)
+}

@@ -1,0 +1,32 @@
+import type { Account, Address, Hex } from 'viem'
+
+/**
+ * What a write reports as it goes, for a wallet's progress UI or a bot's log (the `onStage`
+ * parameter of every write). `signing` carries what identifies the transaction before it goes
+ * out: the sender, the call and the gas limit.
+ */
+export type WriteStage =
+  | { stage: 'checks'; action: string }
+  | { stage: 'approval-sent'; action: string; hash: Hex; token: Address; spender: Address; amount: bigint }
+  | { stage: 'approval-mined'; action: string; hash: Hex }
+  | { stage: 'simulated'; action: string; result: unknown }
+  | { stage: 'signing'; action: string; send: SendRecord }
+  | { stage: 'sent'; action: string; hash: Hex; send: SendRecord }
+  | { stage: 'mined'; action: string; hash: Hex; blockNumber: bigint }
+  | { stage: 'decoded'; action: string; hash: Hex; events: readonly { eventName: string }[] }
+  | { stage: 'error'; action: string; step: string; error: Error }
+
+/** A transaction as it is about to be sent: enough to find it again if the answer is lost. */
+export type SendRecord = {
+  account: Address
+  to: Address
+  data: Hex
+  value: bigint
+  gas: bigint
+  chainId: number | undefined
+}
+
+export type OnStage = (stage: WriteStage) => void
+
+/** The account parameter every write takes (the glossary's `account`: who sends). */
+export type AccountParameter = { account?: Account | Address }

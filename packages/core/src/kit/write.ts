@@ -1,0 +1,209 @@
+import type { Abi, Account, Address, Chain, Client, Hex, Transport, WalletClient } from 'viem'
+import { erc20Abi } from 'viem'
+import { StepFailedError } from '../errors.js'
+import { addressOf, resolveAccount } from './account.js'
+import { ensureAllowance, prepareApprove } from './approve.js'
+import { type Call, type ContractCall, calls, toCall } from './call.js'
+import { type ReadPlan, runPlan } from './plan.js'
+import { readBatch, unwrap } from './read.js'
+import { type WaitForEventsReturnType, waitForEvents } from './receipt.js'
+import type { RevertMapper } from './revert.js'
+import { sendWrite } from './send.js'
+import { LANDING_BLOCK_TAG, type SimulatedWrite, simulateWrite } from './simulate.js'
+import type { OnStage } from './stages.js'
+
+type ReadClient = Client<Transport, Chain | undefined>
+type WriteClient = WalletClient<Transport, Chain | undefined, Account | undefined>
+
+/** What a spec's functions are given besides the arguments: the deployment and who sends. */
+export type WriteContext<deployment> = {
+  deployment: deployment
+  /** The sender's address; `undefined` only in `prepare` when no `account` was given. */
+  sender: Address | undefined
+}
+
+/** An ERC-20 allowance the call needs (the kit approves exactly `amount`, only when short). */
+export type ApprovalNeed = {
+  token: Address
+  spender: Address
+  amount: bigint
+  /** The allowance already read by the spec's plan (saves a read). */
+  allowance?: bigint
+}
+
+/**
+ * The one declaration a write is made of. Every layer (`prepare`, `simulate`, `send`, `waitFor`)
+ * is derived from it by `defineWrite`; the contract call is written once, in `call`.
+ */
+export type WriteSpec<params, args, state, result, extra, events extends Abi, decoded> = {
+  /** `protocol.verb`, e.g. `symbiotic.withdraw`: names the step in errors and stages. */
+  name: string
+  /** The contract's name, for decoded reverts. */
+  contract: string
+  /** The deployment to use: the given one, else the known one for the chain (omit for none). */
+  deployment?: (chainId: number | undefined, given: unknown) => unknown
+  /** Pure validation and defaults (typed errors; nothing read yet). */
+  resolve: (params: params, ctx: WriteContext<never>) => args
+  /** Everything the checks need, read in one staged plan (once per write, at the landing block). */
+  read?: (args: args, ctx: WriteContext<never> & { sender: Address }) => ReadPlan<state>
+  /** Pure checks on the read state: throw the typed errors. */
+  check?: (args: args, state: state, ctx: WriteContext<never>) => void
+  /** The ERC-20 approval the call needs, if any (`state` is undefined in `prepare`). */
+  approval?: (args: args, state: state | undefined, ctx: WriteContext<never>) => ApprovalNeed | undefined
+  /** The contract call: the only place it is written. */
+  call: (args: args, ctx: WriteContext<never>, state: state | undefined) => ContractCall
+  /** Maps the protocol's custom errors to typed ones. */
+  revert?: (args: args, state: state | undefined, ctx: WriteContext<never>) => RevertMapper | undefined
+  /** Extra fields of the simulation's result (computed from the state and the simulated return). */
+  simulated?: (args: args, state: state, result: result, ctx: WriteContext<never>) => extra
+  /** The receipt: the ABI its events decode against, and what else to return from them. */
+  receipt: {
+    abi: events
+    decode?: (client: ReadClient, receipt: WaitForEventsReturnType<events>) => decoded | Promise<decoded>
+  }
+}
+
+/** Parameters every simulate/send layer takes besides the action's own. */
+export type WriteOptions = {
+  /** The sender (default: the client's account). */
+  account?: Account | Address
+  /** Progress callback: checks, approval sent/mined, simulated, signing, sent, error. */
+  onStage?: OnStage
+}
+
+/** Parameters of `prepare`: the action's own, plus who will send (for defaults) and `approve`. */
+export type PrepareOptions = {
+  /** Who will send the calls (used for defaults such as the recipient). */
+  account?: Address
+  /** Include the exact ERC-20 approval first, where one is needed (default true). */
+  approve?: boolean
+  /** The chain the calls are for (picks the known deployment when none is given). */
+  chainId?: number
+}
+
+export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
+  name: string
+  prepare: (params: params & PrepareOptions) => readonly Call[]
+  simulate: (client: ReadClient, params: params & WriteOptions) => Promise<SimulatedWrite<result> & extra>
+  send: (walletClient: WriteClient, params: params & WriteOptions) => Promise<Hex>
+  waitFor: (client: ReadClient, hash: Hex) => Promise<WaitForEventsReturnType<events> & decoded>
+}
+
+/**
+ * Derives the four layers of a write from its spec:
+ * - `prepare`: resolve, then `[approve?, call]` as frozen calls (pure);
+ * - `simulate`: resolve, read the plan once (at the landing block), check, then simulate the call
+ *   (an allowance short of the need is an `InsufficientAllowanceError` from the token's revert);
+ * - `send`: the same checks (read once), then the exact approval when short, then simulate and
+ *   send; a failure after the approval landed is a `StepFailedError` saying, from a fresh read,
+ *   what the user holds;
+ * - `waitFor`: the receipt, its events decoded, and the spec's extra fields.
+ */
+export function defineWrite<params, args, state, result, extra, events extends Abi, decoded>(
+  spec: WriteSpec<params, args, state, result, extra, events, decoded>,
+): DefinedWrite<params, result, extra, events, decoded> {
+  const deploymentFor = (chainId: number | undefined, given: unknown): never =>
+    (spec.deployment ? spec.deployment(chainId, given) : undefined) as never
+
+  async function checked(client: ReadClient, params: params & WriteOptions) {
+    const account = resolveAccount(client, params.account)
+    const sender = addressOf(account)
+    const deployment = deploymentFor(client.chain?.id, (params as { deployment?: unknown }).deployment)
+    const ctx = { deployment, sender }
+    const args = spec.resolve(params, ctx)
+    params.onStage?.({ stage: 'checks', action: spec.name })
+    const state = spec.read
+      ? await runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
+      : (undefined as state)
+    spec.check?.(args, state, ctx)
+    return { account, sender, ctx, args, state }
+  }
+
+  async function simulateChecked(
+    client: ReadClient,
+    c: Awaited<ReturnType<typeof checked>>,
+    onStage: OnStage | undefined,
+  ): Promise<SimulatedWrite<result> & extra> {
+    const call = spec.call(c.args, c.ctx, c.state)
+    const mapper = spec.revert?.(c.args, c.state, c.ctx)
+    const simulated = await simulateWrite<result>(client, {
+      account: c.account,
+      address: call.address,
+      abi: call.abi,
+      functionName: call.functionName,
+      args: call.args,
+      ...(call.value ? { value: call.value } : {}),
+      contract: spec.contract,
+      ...(mapper ? { mapper } : {}),
+    })
+    onStage?.({ stage: 'simulated', action: spec.name, result: simulated.result })
+    const more = spec.simulated?.(c.args, c.state, simulated.result, c.ctx)
+    return { ...simulated, ...(more as extra) }
+  }
+
+  return {
+    name: spec.name,
+    prepare(params) {
+      const deployment = deploymentFor(params.chainId, (params as { deployment?: unknown }).deployment)
+      const ctx = { deployment, sender: params.account }
+      const args = spec.resolve(params, ctx)
+      const call = toCall(spec.call(args, ctx, undefined))
+      const need = params.approve === false ? undefined : spec.approval?.(args, undefined, ctx)
+      return need ? calls(prepareApprove(need), call) : calls(call)
+    },
+
+    async simulate(client, params) {
+      return simulateChecked(client, await checked(client, params), params.onStage)
+    },
+
+    async send(walletClient, params) {
+      const c = await checked(walletClient, params)
+      const need = spec.approval?.(c.args, c.state, c.ctx)
+      let approval: Hex | null = null
+      if (need) {
+        approval = await ensureAllowance(walletClient, { ...need, account: c.account })
+        if (approval) {
+          params.onStage?.({ stage: 'approval-sent', action: spec.name, hash: approval, ...need })
+          params.onStage?.({ stage: 'approval-mined', action: spec.name, hash: approval })
+        }
+      }
+      try {
+        const { request } = await simulateChecked(walletClient, c, params.onStage)
+        return await sendWrite(walletClient, request, { action: spec.name, onStage: params.onStage })
+      } catch (error) {
+        params.onStage?.({ stage: 'error', action: spec.name, step: spec.name, error: error as Error })
+        if (!approval || !need) throw error
+        throw new StepFailedError(
+          spec.name,
+          [{ step: 'approve', hash: approval }],
+          await holdings(walletClient, need, c.sender, approval),
+          error,
+        )
+      }
+    },
+
+    async waitFor(client, hash) {
+      const r = await waitForEvents(client, hash, spec.receipt.abi)
+      const more = spec.receipt.decode ? await spec.receipt.decode(client, r) : undefined
+      return { ...r, ...(more as decoded) }
+    },
+  }
+}
+
+/** What the user holds after an approval landed and the call did not, from a fresh read. */
+async function holdings(
+  client: ReadClient,
+  need: ApprovalNeed,
+  owner: Address,
+  approval: Hex,
+): Promise<string> {
+  const approved = `the approval (${approval}) landed and stands: ${need.spender} may spend ${need.amount} of ${need.token}`
+  try {
+    const [balance] = await readBatch(client, [
+      { address: need.token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] },
+    ])
+    return `${approved}; ${owner} holds ${unwrap<bigint>(balance)} of ${need.token} (read after the failure).`
+  } catch {
+    return `${approved}; the balance could not be read after the failure: check ${need.token} for ${owner}.`
+  }
+}

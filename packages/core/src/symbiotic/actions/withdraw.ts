@@ -1,0 +1,114 @@
+import type { Address } from 'viem'
+import { InvalidAmountError } from '../../errors.js'
+import { assertAddress, assertAmount, contractCall, defineWrite } from '../../kit/index.js'
+import { symbioticVaultAbi } from '../abis.js'
+import { InsufficientActiveBalanceError, symbioticRevertMapper } from '../errors.js'
+import {
+  assertRecipient,
+  landedWithdrawalEpoch,
+  type VaultWriteState,
+  vaultWriteStatePlan,
+} from '../internal.js'
+import { claimableAt, previewRedeem, previewWithdraw, withdrawalEpoch } from '../math.js'
+
+/**
+ * Symbiotic `withdraw` (collateral) and `redeem` (active shares): one spec, by unit. Either moves
+ * the stake out of the active balance into the next epoch's withdrawal bucket, claimable once that
+ * epoch has ended (see `claim`).
+ */
+type Unit = 'assets' | 'shares'
+
+type Resolved = { vault: Address; quantity: bigint; receiver: Address }
+
+function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
+  unit: Unit,
+  quantityOf: (p: params) => bigint,
+) {
+  const functionName = unit === 'assets' ? 'withdraw' : 'redeem'
+  const parameter = unit === 'assets' ? 'amount' : 'shares'
+  return defineWrite({
+    name: `symbiotic.${functionName}`,
+    contract: 'Vault',
+    resolve: (p: params, { sender }): Resolved => {
+      const vault = assertAddress('vault', p.vault)
+      const quantity = assertAmount(parameter, quantityOf(p))
+      return { vault, quantity, receiver: assertRecipient('receiver', p.receiver ?? sender) }
+    },
+    read: (a, { sender }) => vaultWriteStatePlan(a.vault, sender),
+    check: (a, s: VaultWriteState, { sender }) => {
+      const who = sender as Address
+      if (unit === 'assets') {
+        if (previewWithdraw(a.quantity, s.activeShares, s.activeStake) > s.activeSharesOf)
+          throw new InsufficientActiveBalanceError(a.vault, who, a.quantity, s.activeBalanceOf, 'assets')
+      } else {
+        if (a.quantity > s.activeSharesOf)
+          throw new InsufficientActiveBalanceError(a.vault, who, a.quantity, s.activeSharesOf, 'shares')
+        if (previewRedeem(a.quantity, s.activeStake, s.activeShares) === 0n)
+          throw new InvalidAmountError('shares', a.quantity, 'are worth 0 collateral')
+      }
+    },
+    call: (a) =>
+      contractCall({
+        address: a.vault,
+        abi: symbioticVaultAbi,
+        functionName,
+        args: [a.receiver, a.quantity],
+      }),
+    revert: (a, s, { sender }) =>
+      symbioticRevertMapper({
+        vault: a.vault,
+        account: sender as Address,
+        amount: a.quantity,
+        available: unit === 'assets' ? (s?.activeBalanceOf ?? 0n) : (s?.activeSharesOf ?? 0n),
+        unit,
+      }),
+    /** The bucket forecast from the landing block's epoch (the receipt tells where it went). */
+    simulated: (_a, s, _result: readonly [bigint, bigint]) => {
+      const epoch = withdrawalEpoch(s.currentEpoch)
+      return { epoch, claimableAt: claimableAt(s, epoch) }
+    },
+    receipt: { abi: symbioticVaultAbi, decode: (client, r) => landedWithdrawalEpoch(client, r.receipt) },
+  })
+}
+
+export type WithdrawParameters = {
+  vault: Address
+  /** Collateral to withdraw from the active balance, in base units. */
+  amount: bigint
+  /** Who may claim it once the epoch has ended (default: the sender). */
+  receiver?: Address
+}
+
+export type RedeemParameters = {
+  vault: Address
+  /** Active shares to redeem. */
+  shares: bigint
+  /** Who may claim it once the epoch has ended (default: the sender). */
+  receiver?: Address
+}
+
+const withdraw_ = vaultWithdrawal<WithdrawParameters>('assets', (p) => p.amount)
+const redeem_ = vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares)
+
+/** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
+export const prepareWithdraw = withdraw_.prepare
+/** Layer 2: checks the active balance covers `amount` and simulates; `epoch`/`claimableAt` forecast the bucket. */
+export const simulateWithdraw = withdraw_.simulate
+/** Layer 3: checks, simulates and sends `withdraw`. */
+export const withdraw = withdraw_.send
+/** Layer 4: the receipt, the `Withdraw` event, and the bucket (`epoch`, `claimableAt`) it went to. */
+export const waitForWithdraw = withdraw_.waitFor
+
+/** Layer 1 (pure): `redeem(receiver, shares)` as a frozen call list. */
+export const prepareRedeem = redeem_.prepare
+/** Layer 2: checks the account holds `shares` worth more than 0 and simulates. */
+export const simulateRedeem = redeem_.simulate
+/** Layer 3: checks, simulates and sends `redeem`. */
+export const redeem = redeem_.send
+/** Layer 4: the receipt, the `Withdraw` event, and the bucket it went to. */
+export const waitForRedeem = redeem_.waitFor
+
+export type SimulateWithdrawReturnType = Awaited<ReturnType<typeof simulateWithdraw>>
+export type WaitForWithdrawReturnType = Awaited<ReturnType<typeof waitForWithdraw>>
+export type SimulateRedeemReturnType = Awaited<ReturnType<typeof simulateRedeem>>
+export type WaitForRedeemReturnType = Awaited<ReturnType<typeof waitForRedeem>>

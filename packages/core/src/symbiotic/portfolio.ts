@@ -1,0 +1,67 @@
+import type { Address } from 'viem'
+import { assertAddress, type PortfolioEntry, type PortfolioModule } from '../kit/index.js'
+import { getSymbioticPositions } from './actions/getSymbioticPositions.js'
+import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
+import { readPositions, type SymbioticVaultPosition } from './positions.js'
+
+export type SymbioticPortfolioOptions = {
+  /**
+   * Vaults to read, in the shared `aggregate3` stages; without, every vault of the VaultFactory is
+   * read by the positions lens (one more `eth_call`, sent alongside the first stage).
+   */
+  vaults?: readonly Address[]
+  /**
+   * How many epochs before the current one to scan for unclaimed withdrawals (default 8).
+   * Symbiotic keeps no per-account list: older unclaimed buckets are not seen.
+   */
+  lookback?: number
+}
+
+/** Symbiotic's share of the cross-protocol portfolio: vault balances and withdrawal buckets. */
+export const symbioticPortfolio: PortfolioModule<
+  'symbiotic',
+  SymbioticDeployment,
+  SymbioticVaultPosition[],
+  SymbioticPortfolioOptions
+> = {
+  id: 'symbiotic',
+  deployments: symbioticDeployments as Readonly<Record<number, SymbioticDeployment>>,
+  async portfolio(client, { staker, deployment, options }) {
+    const { vaults, lookback } = options
+    const scan = lookback === undefined ? {} : { lookback }
+    const detail = vaults
+      ? await readPositions(
+          client,
+          vaults.map((v, i) => assertAddress(`symbiotic.vaults[${i}]`, v)),
+          staker,
+          scan,
+        )
+      : await getSymbioticPositions(client, { account: staker, deployment, ...scan })
+    const entries: PortfolioEntry[] = []
+    for (const p of detail) {
+      if (p.activeBalance > 0n) {
+        entries.push({
+          kind: 'stake',
+          protocol: 'symbiotic',
+          location: p.vault,
+          asset: p.collateral,
+          amount: p.activeBalance,
+          operator: null,
+        })
+      }
+      for (const w of p.withdrawals) {
+        entries.push({
+          kind: 'withdrawal',
+          protocol: 'symbiotic',
+          location: p.vault,
+          asset: p.collateral,
+          amount: w.amount,
+          id: w.epoch,
+          ready: w.claimable,
+          readyAt: { timestamp: w.claimableAt },
+        })
+      }
+    }
+    return { entries, detail }
+  },
+}

@@ -41,9 +41,11 @@ export {
   type Coalition,
   EXACT_MAX_NODES,
   EXACT_MAX_VALIDATORS,
+  EXACT_MAX_VALIDATORS_LIMIT,
   type ExactOptions,
   type ExactResult,
   exactSecurity,
+  MAX_NODES_LIMIT,
 } from './exact.js'
 export {
   attackedServices,
@@ -55,6 +57,8 @@ export {
   type IndexedGraph,
   InvalidGraphError,
   indexGraph,
+  MAX_NUMBER_BITS,
+  MAX_SCALE_BITS,
   parseFraction,
   parseGraph,
   type RationalInput,

@@ -310,7 +310,9 @@ async function snapshot(args: string[], io: Io) {
   const operatorSets = (values['operator-set'] ?? []).map((x, i) => {
     const m = /^(0x[0-9a-fA-F]{40}):(\d+)$/.exec(x)
     if (!m) throw new InputError(`operator-set[${i}]`, `${x} is not AVS:ID`)
-    return { avs: m[1] as `0x${string}`, id: Number(m[2]) }
+    const id = Number(m[2])
+    if (!(id <= 0xffffffff)) throw new InputError(`operator-set[${i}]`, `id ${m[2]} does not fit in a uint32`)
+    return { avs: m[1] as `0x${string}`, id }
   })
   const subnetworks = check('subnetwork', values.subnetwork, /^0x[0-9a-fA-F]{64}$/, 'a bytes32 subnetwork')
   // optional { "eigenlayer": {...}, "symbiotic": {...} } deployments (a fork, a devnet)

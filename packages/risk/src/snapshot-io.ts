@@ -22,6 +22,7 @@ import {
 } from '@restakekit/core'
 import { type Address, type Chain, type Client, type Hex, parseAbi, type Transport } from 'viem'
 import { getBlock, getContractEvents } from 'viem/actions'
+import { InvalidGraphError } from './graph.js'
 import { parseSnapshot, type RestakingSnapshot, SNAPSHOT_VERSION } from './snapshot.js'
 
 /**
@@ -80,6 +81,33 @@ function deploymentOr<T extends { chainId?: number }>(
   }
 }
 
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+const BYTES32 = /^0x[0-9a-fA-F]{64}$/
+
+/** Bad parameters are an InvalidGraphError naming the field, before any request. */
+function checkParameters(params: SnapshotRestakingParameters) {
+  const issues: { field: string; message: string }[] = []
+  const each = (name: string, xs: readonly string[] | undefined, re: RegExp, what: string) =>
+    xs?.forEach((x, i) => {
+      if (typeof x !== 'string' || !re.test(x))
+        issues.push({ field: `${name}[${i}]`, message: `${x} is not ${what}` })
+    })
+  each('stakers', params.stakers, ADDRESS, 'an address')
+  each('operators', params.operators, ADDRESS, 'an address')
+  each('avs', params.avs, ADDRESS, 'an address')
+  each('vaults', params.vaults, ADDRESS, 'an address')
+  each('subnetworks', params.subnetworks, BYTES32, 'a bytes32 subnetwork')
+  params.operatorSets?.forEach((s, i) => {
+    if (typeof s.avs !== 'string' || !ADDRESS.test(s.avs))
+      issues.push({ field: `operatorSets[${i}].avs`, message: `${s.avs} is not an address` })
+    if (!Number.isInteger(s.id) || s.id < 0 || s.id > 0xffffffff)
+      issues.push({ field: `operatorSets[${i}].id`, message: `${s.id} is not a uint32 operator-set id` })
+  })
+  if (params.fromBlock !== undefined && (typeof params.fromBlock !== 'bigint' || params.fromBlock < 0n))
+    issues.push({ field: 'fromBlock', message: `${String(params.fromBlock)} is not a block number` })
+  if (issues.length) throw new InvalidGraphError(issues)
+}
+
 /**
  * Snapshot of restaking state: EigenLayer operators (given, the stakers' operators and the AVSs'
  * members) with their magnitudes, max magnitudes and operator shares per strategy, their operator
@@ -91,6 +119,7 @@ export async function snapshotRestaking(
   client: ReadClient,
   params: SnapshotRestakingParameters = {},
 ): Promise<SnapshotRestakingReturnType> {
+  checkParameters(params)
   const block = await getBlock(client, { blockTag: 'latest' })
   const chainId = client.chain?.id ?? Number(await client.request({ method: 'eth_chainId' }))
   const stakers = uniq(params.stakers ?? [])

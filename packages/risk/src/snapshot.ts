@@ -14,14 +14,28 @@ import { type SymbioticVaultState, symbioticStakes } from './symbiotic.js'
 // ---------------------------------------------------------------------------------------------
 // Schema (plain JSON: bigints as decimal strings, addresses as 0x-hex strings)
 
-const uint = z.string().regex(/^\d+$/, 'must be a decimal integer string')
-const int = z.string().regex(/^-?\d+$/, 'must be a decimal integer string')
+const UINT256_MAX = 2n ** 256n - 1n
+const UINT32_MAX = 2 ** 32 - 1
+/** WAD: the AllocationManager's full magnitude (1e18); a max magnitude never exceeds it. */
+const WAD = 10n ** 18n
+const uint = z
+  .string()
+  .regex(/^\d+$/, 'must be a non-negative decimal integer string')
+  .refine((x) => !/^\d+$/.test(x) || (x.length <= 78 && BigInt(x) <= UINT256_MAX), 'must fit in a uint256')
+const int = z
+  .string()
+  .regex(/^-?\d+$/, 'must be a decimal integer string')
+  .refine(
+    (x) => !/^-?\d+$/.test(x) || (x.length <= 79 && (BigInt(x) < 0n ? -BigInt(x) : BigInt(x)) <= UINT256_MAX),
+    'must fit in an int256',
+  )
+const uint32 = z.number().int().nonnegative().max(UINT32_MAX, 'must fit in a uint32')
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address')
 const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex string')
 
 export const SNAPSHOT_VERSION = 1 as const
 
-const operatorSetRef = z.object({ avs: address, id: z.number().int().nonnegative() })
+const operatorSetRef = z.object({ avs: address, id: uint32 })
 
 const eigenlayerSchema = z.object({
   /** DelegationManager.minWithdrawalDelayBlocks() */
@@ -42,7 +56,7 @@ const eigenlayerSchema = z.object({
               operatorSet: operatorSetRef,
               currentMagnitude: uint,
               pendingDiff: int.optional(),
-              effectBlock: z.number().int().nonnegative().optional(),
+              effectBlock: uint32.optional(),
             }),
           ),
         }),
@@ -73,8 +87,11 @@ const symbioticSchema = z.object({
       collateral: address,
       delegatorType: z.enum(['NetworkRestake', 'FullRestake', 'OperatorSpecific', 'OperatorNetworkSpecific']),
       activeStake: uint,
-      /** Vault.epochDuration() in seconds. */
-      epochDuration: uint,
+      /** Vault.epochDuration() in seconds (never 0: the vault refuses it). */
+      epochDuration: uint.refine(
+        (x) => !/^\d+$/.test(x) || BigInt(x) > 0n,
+        'must be positive (a vault epoch is never 0 s)',
+      ),
       networks: z.array(
         z.object({
           subnetwork: bytes32,
@@ -110,16 +127,156 @@ const symbioticSchema = z.object({
   ),
 })
 
-/** zod schema of a {@link RestakingSnapshot}: versioned, plain JSON. */
-export const restakingSnapshotSchema = z.object({
-  version: z.literal(SNAPSHOT_VERSION),
-  chainId: z.number().int().positive(),
-  blockNumber: uint,
-  /** Block timestamp in seconds. */
-  timestamp: uint.optional(),
-  eigenlayer: eigenlayerSchema.optional(),
-  symbiotic: symbioticSchema.optional(),
-})
+/**
+ * zod schema of a {@link RestakingSnapshot}: versioned, plain JSON. Beyond the shapes it checks what
+ * the contracts guarantee, naming the field: amounts fit in a uint256, operator-set ids and blocks
+ * in a uint32; a max magnitude is at most 1e18, each current magnitude (and after its pending
+ * change) at most the max magnitude and their sum too; a vault's epoch is positive; a staker's
+ * active balance is at most its vault's active stake and its slashable balance at least its active
+ * balance; listed NetworkRestake shares sum to at most the total shares; no duplicate operator,
+ * strategy, operator set, vault, subnetwork or staker.
+ */
+export const restakingSnapshotSchema = z
+  .object({
+    version: z.literal(SNAPSHOT_VERSION),
+    chainId: z.number().int().positive(),
+    blockNumber: uint,
+    /** Block timestamp in seconds. */
+    timestamp: uint.optional(),
+    eigenlayer: eigenlayerSchema.optional(),
+    symbiotic: symbioticSchema.optional(),
+  })
+  .superRefine((snap, ctx) => {
+    // runs even when a field failed its own check (reported already): read such values as 0
+    const big = (x: string) => (/^-?\d+$/.test(x) ? BigInt(x) : 0n)
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message })
+    const dup = (path: (string | number)[], keys: string[], what: string) => {
+      const seen = new Set<string>()
+      keys.forEach((k, i) => {
+        if (seen.has(k)) issue([...path, i], `duplicate ${what} ${k}`)
+        seen.add(k)
+      })
+    }
+    const el = snap.eigenlayer
+    if (el) {
+      dup(
+        ['eigenlayer', 'operatorSets'],
+        el.operatorSets.map((x) => operatorSetId(x)),
+        'operator set',
+      )
+      dup(
+        ['eigenlayer', 'operators'],
+        el.operators.map((o) => lc(o.address)),
+        'operator',
+      )
+      dup(
+        ['eigenlayer', 'stakers'],
+        el.stakers.map((x) => lc(x.address)),
+        'staker',
+      )
+      el.operators.forEach((op, i) => {
+        dup(
+          ['eigenlayer', 'operators', i, 'strategies'],
+          op.strategies.map((x) => lc(x.strategy)),
+          'strategy',
+        )
+        op.strategies.forEach((st, j) => {
+          const at = ['eigenlayer', 'operators', i, 'strategies', j]
+          const max = big(st.maxMagnitude)
+          if (max > WAD) issue([...at, 'maxMagnitude'], `${st.maxMagnitude} is above 1e18 (WAD)`)
+          dup(
+            [...at, 'allocations'],
+            st.allocations.map((a) => operatorSetId(a.operatorSet)),
+            'allocation to operator set',
+          )
+          let total = 0n
+          st.allocations.forEach((a, k) => {
+            const cur = big(a.currentMagnitude)
+            total += cur
+            if (cur > max)
+              issue(
+                [...at, 'allocations', k, 'currentMagnitude'],
+                `${a.currentMagnitude} is above the max magnitude ${st.maxMagnitude}`,
+              )
+            if (a.pendingDiff !== undefined) {
+              const next = cur + big(a.pendingDiff)
+              if (next < 0n || next > max)
+                issue(
+                  [...at, 'allocations', k, 'pendingDiff'],
+                  `current magnitude + pending diff = ${next} is outside [0, ${st.maxMagnitude}]`,
+                )
+            }
+          })
+          if (total > max)
+            issue(
+              [...at, 'allocations'],
+              `current magnitudes sum to ${total}, above the max magnitude ${st.maxMagnitude}`,
+            )
+        })
+      })
+    }
+    const sym = snap.symbiotic
+    if (sym) {
+      dup(
+        ['symbiotic', 'vaults'],
+        sym.vaults.map((v) => lc(v.address)),
+        'vault',
+      )
+      dup(
+        ['symbiotic', 'stakers'],
+        sym.stakers.map((x) => lc(x.address)),
+        'staker',
+      )
+      const active = new Map(sym.vaults.map((v) => [lc(v.address), big(v.activeStake)] as const))
+      sym.vaults.forEach((v, i) => {
+        dup(
+          ['symbiotic', 'vaults', i, 'networks'],
+          v.networks.map((n) => lc(n.subnetwork)),
+          'subnetwork',
+        )
+        v.networks.forEach((n, j) => {
+          const at = ['symbiotic', 'vaults', i, 'networks', j]
+          dup(
+            [...at, 'operators'],
+            n.operators.map((o) => lc(o.operator)),
+            'operator',
+          )
+          if (n.totalShares !== undefined) {
+            let listed = 0n
+            for (const o of n.operators) listed += big(o.shares ?? '0')
+            if (listed > big(n.totalShares))
+              issue(
+                [...at, 'totalShares'],
+                `${n.totalShares} is below the listed operators' shares (${listed})`,
+              )
+          }
+        })
+      })
+      sym.stakers.forEach((st, i) => {
+        dup(
+          ['symbiotic', 'stakers', i, 'vaults'],
+          st.vaults.map((x) => lc(x.vault)),
+          'vault',
+        )
+        st.vaults.forEach((p, k) => {
+          const at = ['symbiotic', 'stakers', i, 'vaults', k]
+          const a = big(p.activeBalance)
+          const vaultActive = active.get(lc(p.vault))
+          if (vaultActive !== undefined && a > vaultActive)
+            issue(
+              [...at, 'activeBalance'],
+              `${p.activeBalance} is above the vault's active stake ${vaultActive}`,
+            )
+          if (p.slashableBalance !== undefined && big(p.slashableBalance) < a)
+            issue(
+              [...at, 'slashableBalance'],
+              `${p.slashableBalance} is below the active balance ${p.activeBalance} (it includes it)`,
+            )
+        })
+      })
+    }
+  })
 
 /** A snapshot of restaking state, as read from chain by `snapshotRestaking`. */
 export type RestakingSnapshot = z.infer<typeof restakingSnapshotSchema>

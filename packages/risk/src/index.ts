@@ -98,6 +98,8 @@ export {
 } from './snapshot.js'
 // Chain reads (through @restakekit/core)
 export {
+  SnapshotReadError,
+  type SnapshotRestakingErrorType,
   type SnapshotRestakingParameters,
   type SnapshotRestakingReturnType,
   snapshotRestaking,

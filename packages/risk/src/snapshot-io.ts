@@ -14,13 +14,25 @@ import {
   getSymbioticPositions,
   getVault,
   getWithdrawalDelay,
+  RestakeKitError,
   readBatch,
   resolveDeployment,
   type SymbioticDeployment,
   symbioticDelegatorAbi,
   symbioticDeployments,
+  unwrap,
 } from '@restakekit/core'
-import { type Address, type Chain, type Client, type Hex, parseAbi, type Transport } from 'viem'
+import {
+  type Address,
+  type Chain,
+  type Client,
+  createClient,
+  custom,
+  type EIP1193RequestFn,
+  type Hex,
+  parseAbi,
+  type Transport,
+} from 'viem'
 import { getBlock, getContractEvents } from 'viem/actions'
 import { InvalidGraphError } from './graph.js'
 import { parseSnapshot, type RestakingSnapshot, SNAPSHOT_VERSION } from './snapshot.js'
@@ -60,6 +72,7 @@ export type SnapshotRestakingParameters = {
 }
 
 export type SnapshotRestakingReturnType = RestakingSnapshot
+export type SnapshotRestakingErrorType = SnapshotReadError | InvalidGraphError
 
 type ReadClient = Client<Transport, Chain | undefined>
 
@@ -79,6 +92,84 @@ function deploymentOr<T extends { chainId?: number }>(
   } catch {
     return null
   }
+}
+
+/**
+ * A read of the snapshot failed (an RPC error, a timeout, an outage, or a call that reverted where
+ * a value was expected). No snapshot is returned: a failed read is never taken for a zero.
+ * `read` names what was being read; `cause` is the underlying error.
+ */
+export class SnapshotReadError extends RestakeKitError {
+  override name = 'SnapshotReadError'
+  constructor(
+    readonly read: string,
+    options: { cause?: unknown; failures?: number } = {},
+  ) {
+    const why = (options.cause as { shortMessage?: string; message?: string } | undefined) ?? {}
+    super(`The restaking snapshot could not be read: ${read} failed.`, {
+      details: [
+        ...(options.failures && options.failures > 1 ? [`${options.failures} requests failed.`] : []),
+        ...(why.shortMessage || why.message
+          ? [`Cause: ${(why.shortMessage ?? why.message)!.split('\n')[0]}`]
+          : []),
+        'Nothing was returned; retry, or use a transport with retries or a fallback over several RPCs.',
+      ],
+      docsPath: '/errors#snapshot-read',
+      cause: options.cause,
+    })
+  }
+}
+
+/** A revert is an answer from the node (core reads probe optional views); anything else is a failed read. */
+function isRevert(e: unknown): boolean {
+  for (let x = e as { cause?: unknown; name?: string; code?: number; message?: string } | undefined; x; ) {
+    if (x.name === 'ContractFunctionRevertedError' || x.name === 'ExecutionRevertedError' || x.code === 3)
+      return true
+    if (typeof x.message === 'string' && /execution reverted/i.test(x.message) && !x.cause) return true
+    x = x.cause as typeof x
+  }
+  return false
+}
+
+/**
+ * The client, with its requests watched: every request that fails other than by a revert is
+ * recorded, so that a failure swallowed below (a multicall with allowFailure, a probe) still fails
+ * the snapshot.
+ */
+function watched(client: ReadClient): { client: ReadClient; failures: unknown[] } {
+  const failures: unknown[] = []
+  const request = (async (args: Parameters<EIP1193RequestFn>[0]) => {
+    try {
+      return await client.request(args as never)
+    } catch (e) {
+      if (!isRevert(e)) failures.push(e)
+      throw e
+    }
+  }) as EIP1193RequestFn
+  const wrapped = createClient({
+    ...(client.chain ? { chain: client.chain } : {}),
+    ...(client.batch ? { batch: client.batch } : {}),
+    transport: custom({ request }, { retryCount: 0 }),
+  })
+  return { client: wrapped as ReadClient, failures }
+}
+
+/** Every result of a batch, or a SnapshotReadError naming the first failed read. */
+async function readAll(client: ReadClient, reads: BatchRead[]) {
+  const rs = await readBatch(client, reads)
+  rs.forEach((r, i) => {
+    if (r?.status !== 'success') {
+      const x = reads[i]!
+      throw new SnapshotReadError(
+        `${x.functionName}(${(x.args ?? []).map(String).join(', ')}) on ${x.address}`,
+        {
+          cause: r?.error,
+        },
+      )
+    }
+  })
+  if (rs.length !== reads.length) throw new SnapshotReadError(`a batch of ${reads.length} reads`)
+  return rs
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/
@@ -120,6 +211,23 @@ export async function snapshotRestaking(
   params: SnapshotRestakingParameters = {},
 ): Promise<SnapshotRestakingReturnType> {
   checkParameters(params)
+  const w = watched(client)
+  let snap: RestakingSnapshot
+  try {
+    snap = await readSnapshot(w.client, params)
+  } catch (e) {
+    if (e instanceof SnapshotReadError || w.failures.length === 0) throw e
+    throw new SnapshotReadError('a request', { cause: w.failures[0], failures: w.failures.length })
+  }
+  if (w.failures.length > 0)
+    throw new SnapshotReadError('a request', { cause: w.failures[0], failures: w.failures.length })
+  return snap
+}
+
+async function readSnapshot(
+  client: ReadClient,
+  params: SnapshotRestakingParameters,
+): Promise<SnapshotRestakingReturnType> {
   const block = await getBlock(client, { blockTag: 'latest' })
   const chainId = client.chain?.id ?? Number(await client.request({ method: 'eth_chainId' }))
   const stakers = uniq(params.stakers ?? [])
@@ -174,7 +282,7 @@ export async function snapshotRestaking(
     const setStrategies = new Map<string, Address[]>()
     const setKey = (s: { avs: string; id: number }) => `${lc(s.avs)}:${s.id}`
     if (setReads.length) {
-      const rs = await readBatch(
+      const rs = await readAll(
         client,
         setReads.flatMap((set): BatchRead[] => [
           {
@@ -194,8 +302,8 @@ export async function snapshotRestaking(
       setReads.forEach((set, i) => {
         const m = rs[2 * i]
         const st = rs[2 * i + 1]
-        if (m?.status === 'success') members.set(setKey(set), [...(m.result as Address[])])
-        if (st?.status === 'success') setStrategies.set(setKey(set), [...(st.result as Address[])])
+        members.set(setKey(set), [...unwrap<Address[]>(m)])
+        setStrategies.set(setKey(set), [...unwrap<Address[]>(st)])
       })
     }
     const operators = uniq<Address>([
@@ -364,11 +472,8 @@ export async function snapshotRestaking(
         return { subnetwork, start }
       })
     })
-    const rs = await readBatch(client, reads)
-    const big = (i: number): bigint => {
-      const r = rs[i]
-      return r?.status === 'success' ? (r.result as bigint) : 0n
-    }
+    const rs = await readAll(client, reads)
+    const big = (i: number): bigint => unwrap<bigint>(rs[i])
     snap.symbiotic = {
       vaults: infos.flatMap((v, vi) => {
         const type = v.delegator.typeName
@@ -379,6 +484,7 @@ export async function snapshotRestaking(
             collateral: v.collateral,
             delegatorType: type,
             activeStake: v.activeStake.toString(),
+            totalStake: v.totalStake.toString(),
             epochDuration: v.epochDuration.toString(),
             networks: plan[vi]!.map(({ subnetwork, start }) => ({
               subnetwork,

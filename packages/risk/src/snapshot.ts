@@ -87,6 +87,11 @@ const symbioticSchema = z.object({
       collateral: address,
       delegatorType: z.enum(['NetworkRestake', 'FullRestake', 'OperatorSpecific', 'OperatorNetworkSpecific']),
       activeStake: uint,
+      /**
+       * Vault.totalStake(): active stake plus the withdrawals of the current and next epoch, which
+       * stay slashable (absent in older snapshots).
+       */
+      totalStake: uint.optional(),
       /** Vault.epochDuration() in seconds (never 0: the vault refuses it). */
       epochDuration: uint.refine(
         (x) => !/^\d+$/.test(x) || BigInt(x) > 0n,
@@ -230,6 +235,11 @@ export const restakingSnapshotSchema = z
       )
       const active = new Map(sym.vaults.map((v) => [lc(v.address), big(v.activeStake)] as const))
       sym.vaults.forEach((v, i) => {
+        if (v.totalStake !== undefined && big(v.totalStake) < big(v.activeStake))
+          issue(
+            ['symbiotic', 'vaults', i, 'totalStake'],
+            `${v.totalStake} is below the active stake ${v.activeStake} (it includes it)`,
+          )
         dup(
           ['symbiotic', 'vaults', i, 'networks'],
           v.networks.map((n) => lc(n.subnetwork)),
@@ -305,7 +315,10 @@ type Indexed = {
   vaultCompounded: Map<string, CompoundedLoss>
   proportions: WeakMap<object, Rational>
   operators: Map<string, Map<string, OperatorStrategyState & { strategy: string }>>
-  vaults: Map<string, SymbioticVaultState & { epochDuration: bigint; collateral: string }>
+  vaults: Map<
+    string,
+    SymbioticVaultState & { epochDuration: bigint; collateral: string; totalStake: bigint | null }
+  >
   elStakers: Map<string, NonNullable<RestakingSnapshot['eigenlayer']>['stakers'][number]>
   symStakers: Map<string, NonNullable<RestakingSnapshot['symbiotic']>['stakers'][number]>
 }
@@ -331,13 +344,14 @@ function indexSnapshot(s: RestakingSnapshot): Indexed {
       })
     operators.set(lc(op.address), m)
   }
-  const vaults = new Map<string, SymbioticVaultState & { epochDuration: bigint; collateral: string }>()
+  const vaults: Indexed['vaults'] = new Map()
   for (const v of s.symbiotic?.vaults ?? [])
     vaults.set(lc(v.address), {
       vault: lc(v.address),
       collateral: lc(v.collateral),
       delegatorType: v.delegatorType,
       activeStake: BigInt(v.activeStake),
+      totalStake: v.totalStake === undefined ? null : BigInt(v.totalStake),
       epochDuration: BigInt(v.epochDuration),
       networks: v.networks.map((n) => ({
         subnetwork: lc(n.subnetwork),
@@ -559,8 +573,10 @@ export type PositionServiceExposure = {
   readonly slashable: bigint
   /**
    * The share of the position this service can slash, exact: magnitude / maxMagnitude
-   * (EigenLayer) or stake / activeStake (Symbiotic); `slashable` is this applied with the
-   * contracts' rounding.
+   * (EigenLayer) or stake / slashable pool (Symbiotic: the stake the delegator computes on the
+   * vault's totalStake, i.e. active stake plus the withdrawals still slashable, over that total;
+   * stake / activeStake when nothing is pending); `slashable` is this applied with the contracts'
+   * rounding.
    */
   readonly fraction: Rational
 }
@@ -656,15 +672,24 @@ export function analyzePosition(
   for (const p of sym?.vaults ?? []) {
     const v = ix.vaults.get(lc(p.vault))
     if (!v) continue
+    const active = BigInt(p.activeBalance)
     const balance = BigInt(p.slashableBalance ?? p.activeBalance)
     if (v.epochDuration > epoch) epoch = v.epochDuration
+    // A slash takes at most the (network, operator) stake at the capture time, and the vault spreads
+    // it pro rata over active stake and the withdrawals still slashable (Vault.onSlash). The worst
+    // capture is before those withdrawals were requested: the delegator then computed the stake
+    // on their sum (totalStake), limits applied to it. Without totalStake the staker's own pending
+    // withdrawals are the least it contains, which gives the largest share.
+    const pool = v.totalStake ?? v.activeStake + (balance > active ? balance - active : 0n)
+    const rows = pool === v.activeStake ? stakesOf(ix, v) : symbioticStakes({ ...v, activeStake: pool })
     let sumShare = 0n
-    for (const r of stakesOf(ix, v)) {
-      if (r.stake === 0n || v.activeStake === 0n) continue
+    for (const r of rows) {
+      if (r.stake === 0n || pool === 0n) continue
       // the staker's pro-rata part of this (network, operator) stake
-      const amt = (r.stake * balance) / v.activeStake
+      const part = (r.stake * balance) / pool
+      const amt = part < balance ? part : balance
       sumShare += amt
-      const cap = r.share
+      const cap = r.stake >= pool ? { num: 1n, den: 1n } : normalize(r.stake, pool)
       exposures.push({
         protocol: 'symbiotic',
         service: subnetworkId(r.subnetwork),

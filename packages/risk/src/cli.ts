@@ -275,6 +275,11 @@ async function position(args: string[], io: Io) {
     lines.push(
       `Symbiotic vault ${v.vault}: balance ${v.balance}, worst case ${v.worstCase} (compounded fraction ${toDecimal(v.compounded.loss, 6)})`,
     )
+  for (const v of p.byProtocol.karak.positions)
+    lines.push(
+      `Karak vault ${v.vault}: balance ${v.balance}, worst case ${v.worstCase} (${v.dssCount === null ? 'DSS allocations not read' : `${v.dssCount} DSS(s)`})`,
+    )
+  for (const w of p.warnings) lines.push(`warning (${w.code}): ${w.message}`)
   if (p.exit)
     lines.push(
       `exit: ${p.exit.exitSeconds} s (${p.exit.parts.map((x) => `${x.label} ${x.seconds} s`).join(' + ')}), slashable throughout`,

@@ -89,6 +89,7 @@ export {
   operatorSetId,
   type PositionAnalysis,
   type PositionServiceExposure,
+  type PositionWarning,
   parseSnapshot,
   type RestakingSnapshot,
   restakingSnapshotSchema,

@@ -10,10 +10,13 @@ import {
   getAllocations,
   getDelegation,
   getDeposits,
+  getKarakPositions,
   getOperator,
   getSymbioticPositions,
   getVault,
   getWithdrawalDelay,
+  type KarakDeployment,
+  karakDeployments,
   RestakeKitError,
   readBatch,
   resolveDeployment,
@@ -69,6 +72,10 @@ export type SnapshotRestakingParameters = {
   readonly eigenlayer?: EigenLayerDeployment | false
   /** Symbiotic deployment (default: the client's chain's; `false` skips Symbiotic). */
   readonly symbiotic?: SymbioticDeployment | false
+  /** Karak deployment (default: the client's chain's; `false` skips Karak). */
+  readonly karak?: KarakDeployment | false
+  /** Karak vaults to read for each staker (default: the deployment's known vaults). */
+  readonly karakVaults?: readonly Address[]
 }
 
 export type SnapshotRestakingReturnType = RestakingSnapshot
@@ -187,6 +194,7 @@ function checkParameters(params: SnapshotRestakingParameters) {
   each('operators', params.operators, ADDRESS, 'an address')
   each('avs', params.avs, ADDRESS, 'an address')
   each('vaults', params.vaults, ADDRESS, 'an address')
+  each('karakVaults', params.karakVaults, ADDRESS, 'an address')
   each('subnetworks', params.subnetworks, BYTES32, 'a bytes32 subnetwork')
   params.operatorSets?.forEach((s, i) => {
     if (typeof s.avs !== 'string' || !ADDRESS.test(s.avs))
@@ -519,6 +527,39 @@ async function readSnapshot(
       })),
     }
   }
+  // ---------------------------------------------------------------- Karak
+  const karak = deploymentOr<KarakDeployment>(client, karakDeployments, 'Karak', params.karak)
+  const karakVaults = uniq<Address>(params.karakVaults ?? [])
+  if (params.karak !== false && (karak || karakVaults.length) && stakers.length) {
+    const read = await Promise.all(
+      stakers.map((staker) =>
+        getKarakPositions(client, {
+          staker,
+          ...(karakVaults.length ? { vaults: karakVaults } : {}),
+          ...(karak ? { deployment: karak } : {}),
+        }),
+      ),
+    )
+    snap.karak = {
+      ...(karak?.minWithdrawalDelay !== undefined
+        ? { withdrawalDelaySeconds: karak.minWithdrawalDelay.toString() }
+        : {}),
+      stakers: read.map((r) => ({
+        address: r.staker,
+        positions: r.positions.map((p) => ({
+          vault: p.vault.address,
+          asset: p.vault.asset,
+          operator: p.vault.operator,
+          assets: p.assets.toString(),
+          queuedAssets: p.queuedWithdrawals.reduce((t, w) => t + w.assets, 0n).toString(),
+          ...(p.exposure
+            ? { dssCount: p.exposure.dssCount.toString(), queuedForSlashing: p.exposure.queuedForSlashing }
+            : {}),
+        })),
+      })),
+    }
+  }
+
   // validate what we produce against the schema (catches a core change early)
   return parseSnapshot(snap)
 }

@@ -132,6 +132,32 @@ const symbioticSchema = z.object({
   ),
 })
 
+const karakSchema = z.object({
+  /** Core.MIN_WITHDRAWAL_DELAY in seconds (the devnet's or the deployment's). */
+  withdrawalDelaySeconds: uint.optional(),
+  stakers: z.array(
+    z.object({
+      address,
+      positions: z.array(
+        z.object({
+          vault: address,
+          asset: address,
+          /** The operator the vault belongs to. */
+          operator: address,
+          /** convertToAssets(balanceOf(staker)) */
+          assets: uint,
+          /** Assets of the staker's queued withdrawals (escrowed shares, still slashable). */
+          queuedAssets: uint,
+          /** DSSs the vault is allocated to (Core getLeverage / 100 %); absent when Core was not read. */
+          dssCount: uint.optional(),
+          /** Core.isVaultQueuedForSlashing */
+          queuedForSlashing: z.boolean().optional(),
+        }),
+      ),
+    }),
+  ),
+})
+
 /**
  * zod schema of a {@link RestakingSnapshot}: versioned, plain JSON. Beyond the shapes it checks what
  * the contracts guarantee, naming the field: amounts fit in a uint256, operator-set ids and blocks
@@ -150,6 +176,7 @@ export const restakingSnapshotSchema = z
     timestamp: uint.optional(),
     eigenlayer: eigenlayerSchema.optional(),
     symbiotic: symbioticSchema.optional(),
+    karak: karakSchema.optional(),
   })
   .superRefine((snap, ctx) => {
     // runs even when a field failed its own check (reported already): read such values as 0
@@ -606,9 +633,42 @@ export type PositionAnalysis = {
       }[]
       readonly worstCase: bigint
     }
+    readonly karak: {
+      readonly positions: readonly {
+        readonly vault: string
+        readonly asset: string
+        readonly operator: string
+        /** Assets plus queued withdrawals: both stay slashable until the withdrawal finishes. */
+        readonly balance: bigint
+        /**
+         * Upper bound of the slashable part: the whole balance when the vault is allocated to a DSS
+         * (or when that was not read), 0 when it is allocated to none. See `warnings`.
+         */
+        readonly worstCase: bigint
+        readonly dssCount: bigint | null
+      }[]
+      readonly worstCase: bigint
+    }
   }
   /** The longest exit among the staker's positions, and the window during which it stays slashable. */
   readonly exit: ExitWindow | null
+  /** What the analysis could not model exactly (see {@link PositionWarning}); empty when nothing. */
+  readonly warnings: readonly PositionWarning[]
+}
+
+/**
+ * Something the position analysis could not compute exactly, typed by `code`:
+ * - `karakDssLimitsUnknown`: a Karak vault is allocated to DSSs whose slashing limits are not in
+ *   the snapshot (Core keeps them per DSS); the whole position (assets and queued withdrawals) is
+ *   counted as slashable, an upper bound, and no per-service exposure is given.
+ * - `karakExposureUnknown`: the vault's DSS allocations were not read (no Core): the same bound.
+ * - `karakQueuedForSlashing`: a slashing of the vault is already requested.
+ */
+export type PositionWarning = {
+  readonly code: 'karakDssLimitsUnknown' | 'karakExposureUnknown' | 'karakQueuedForSlashing'
+  readonly protocol: 'karak'
+  readonly vault: string
+  readonly message: string
 }
 
 /**
@@ -709,6 +769,47 @@ export function analyzePosition(
       compounded: compoundedOf(ix, v),
     })
   }
+  // Karak: exposure bounded by the whole position (DSS slashing limits are not in the snapshot)
+  const warnings: PositionWarning[] = []
+  const karakPositions: PositionAnalysis['byProtocol']['karak']['positions'][number][] = []
+  let karakWorst = 0n
+  const ks = snapshot.karak?.stakers.find((x) => lc(x.address) === who)
+  for (const k of ks?.positions ?? []) {
+    const vault = lc(k.vault)
+    const balance = BigInt(k.assets) + BigInt(k.queuedAssets)
+    const dssCount = k.dssCount === undefined ? null : BigInt(k.dssCount)
+    const worst = dssCount === 0n ? 0n : balance
+    karakWorst += worst
+    karakPositions.push({
+      vault,
+      asset: lc(k.asset),
+      operator: lc(k.operator),
+      balance,
+      worstCase: worst,
+      dssCount,
+    })
+    if (balance > 0n && dssCount === null)
+      warnings.push({
+        code: 'karakExposureUnknown',
+        protocol: 'karak',
+        vault,
+        message: `Karak vault ${vault}: its DSS allocations were not read; all ${balance} counted as slashable`,
+      })
+    else if (balance > 0n && dssCount! > 0n)
+      warnings.push({
+        code: 'karakDssLimitsUnknown',
+        protocol: 'karak',
+        vault,
+        message: `Karak vault ${vault} is allocated to ${dssCount} DSS(s) whose slashing limits are not modelled; all ${balance} counted as slashable`,
+      })
+    if (k.queuedForSlashing)
+      warnings.push({
+        code: 'karakQueuedForSlashing',
+        protocol: 'karak',
+        vault,
+        message: `Karak vault ${vault} has a slashing queued`,
+      })
+  }
   const exits: ExitWindow[] = []
   if (el && el.deposits.length > 0)
     exits.push(
@@ -725,8 +826,10 @@ export function analyzePosition(
     byProtocol: {
       eigenlayer: { delegatedTo, positions: elPositions, worstCase: elWorst },
       symbiotic: { positions: symPositions, worstCase: symWorst },
+      karak: { positions: karakPositions, worstCase: karakWorst },
     },
     exit,
+    warnings,
   }
 }
 

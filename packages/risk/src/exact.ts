@@ -61,7 +61,10 @@ export type ExactResult = {
    * certificate's lower bound on rounded values).
    */
   readonly fallbackReason: 'maxValidators' | 'maxNodes' | 'denominators' | null
-  /** The coalition attaining μ (inclusion-minimal), or the best one found under fallback. */
+  /**
+   * The coalition attaining μ (inclusion-minimal, within a work budget for witnesses of thousands
+   * of validators), or the best one found under fallback.
+   */
   readonly witness: Coalition | null
   /** The witness when it is a valid attack (π_A > σ_B), else `null`. */
   readonly attack: Coalition | null
@@ -284,12 +287,21 @@ function subgraphOf(ig: IndexedGraph, c: Component): RestakingGraph {
   return { services, validators: c.validators.map((v) => g.validators[v]!), edges }
 }
 
+/** Work budget of the greedy incumbent (validator and edge visits) before it stops trying extra candidates. */
+const GREEDY_WORK = 20_000_000
+
 /** Cheap incumbent: for each service, its largest validators until the threshold is met. */
 function greedy(ig: IndexedGraph, c: Component): { best: Ratio | null; B: number[] } {
   let best: Ratio | null = null
   let bestB: number[] = []
   const inB = new Array<boolean>(ig.nV).fill(false)
+  // each candidate costs |B| + |edges of the component|; past GREEDY_WORK only the full covers are
+  // tried (the intermediate "close with one validator" candidates made this quadratic)
+  let compEdges = 0
+  for (const j of c.services) compEdges += ig.svcVals[j]!.length
+  let work = 0
   const consider = (B: number[]) => {
+    work += B.length + compEdges
     for (const v of B) inB[v] = true
     let s = 0n
     for (const v of B) s += ig.stake[v]!
@@ -316,9 +328,17 @@ function greedy(ig: IndexedGraph, c: Component): { best: Ratio | null; B: number
     const B: number[] = []
     let at = 0
     while (missing > 0n) {
-      let close = -1
-      for (let k = at; k < pool.length; k++) if (ig.stake[pool[k]!]! >= missing) close = k
-      if (close >= 0) consider([...B, pool[close]!])
+      // pool is sorted by decreasing stake: the smallest stake ≥ missing is the last such index
+      // (binary search: a linear scan made this quadratic, seconds on a 20,000-validator service)
+      let lo = at
+      let hi = pool.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (ig.stake[pool[mid]!]! >= missing) lo = mid + 1
+        else hi = mid
+      }
+      const close = lo - 1
+      if (close >= at && work < GREEDY_WORK) consider([...B, pool[close]!])
       while (at < pool.length && ig.stake[pool[at]!]! >= missing) at++
       if (at >= pool.length) break
       B.push(pool[at]!)
@@ -332,6 +352,8 @@ function greedy(ig: IndexedGraph, c: Component): { best: Ratio | null; B: number
 }
 
 const cmpBig = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0)
+
+const MINIMIZE_WORK = 50_000_000
 
 /** Drops validators from B while the ratio does not get worse (makes the witness inclusion-minimal). */
 function minimize(ig: IndexedGraph, B0: readonly number[], r: Ratio): number[] {
@@ -347,11 +369,18 @@ function minimize(ig: IndexedGraph, B0: readonly number[], r: Ratio): number[] {
   }
   let cur = r
   let changed = true
+  // each try costs O(|V| + |E|); past the budget the coalition is returned as it is (still a valid
+  // witness with this ratio, possibly not inclusion-minimal): thousands of validators in one
+  // witness made this take seconds
+  const cost = ig.nV + ig.graph.edges.length
+  let work = 0
   while (changed) {
     changed = false
     // try the largest stakes first: dropping them lowers σ_B the most
     const order = B.slice().sort((a, b) => cmpBig(ig.stake[b]!, ig.stake[a]!))
     for (const v of order) {
+      work += cost
+      if (work > MINIMIZE_WORK) return B.sort((a, b) => a - b)
       const next = B.filter((x) => x !== v)
       const q = ratioOf(next)
       if (q.p > 0n && q.s * cur.p <= cur.s * q.p) {

@@ -15,6 +15,7 @@ import {
   getSymbioticPositions,
   getVault,
   getWithdrawalDelay,
+  KARAK_MIN_WITHDRAWAL_DELAY,
   type KarakDeployment,
   karakDeployments,
   RestakeKitError,
@@ -541,9 +542,7 @@ async function readSnapshot(
       ),
     )
     snap.karak = {
-      ...(karak?.minWithdrawalDelay !== undefined
-        ? { withdrawalDelaySeconds: karak.minWithdrawalDelay.toString() }
-        : {}),
+      withdrawalDelaySeconds: (karak?.minWithdrawalDelay ?? KARAK_MIN_WITHDRAWAL_DELAY).toString(),
       stakers: read.map((r) => ({
         address: r.staker,
         positions: r.positions.map((p) => ({

@@ -819,6 +819,9 @@ export function analyzePosition(
       }),
     )
   if (symPositions.length > 0) exits.push(exitWindow({ protocol: 'symbiotic', epochDuration: epoch }))
+  const karakDelay = snapshot.karak?.withdrawalDelaySeconds
+  if (karakPositions.length > 0 && karakDelay !== undefined)
+    exits.push(exitWindow({ protocol: 'other', delaySeconds: BigInt(karakDelay) }))
   const exit = exits.reduce<ExitWindow | null>((a, b) => (!a || b.exitSeconds > a.exitSeconds ? b : a), null)
   return {
     staker: who,

@@ -12,6 +12,7 @@ const snap = parseSnapshot({
   chainId: 31337,
   blockNumber: '1',
   karak: {
+    withdrawalDelaySeconds: String(9 * 86400),
     stakers: [
       {
         address: staker,
@@ -41,6 +42,7 @@ describe('Karak positions in analyzePosition', () => {
       [vault(3), 1n * E, 1n * E, null],
     ])
     expect(p.byProtocol.karak.worstCase).toBe(13n * E)
+    expect(p.exit?.exitSeconds).toBe(9n * 86400n) // Karak's withdrawal delay
     expect(p.warnings.map((w) => [w.code, w.protocol, w.vault])).toEqual([
       ['karakDssLimitsUnknown', 'karak', vault(1)],
       ['karakExposureUnknown', 'karak', vault(3)],

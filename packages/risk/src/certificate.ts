@@ -24,6 +24,13 @@ export type CertificateResult = {
   } | null
   /** Services with π_s > 0 and no stake at all: attacked by the empty coalition. */
   readonly freeServices: readonly string[]
+  /**
+   * `true` when γ_cert is the exact certificate. `false` when the graph's common denominators
+   * exceed `MAX_SCALE_BITS` and stakes were rounded down and profits up (see `IndexedGraph`):
+   * `gammaCert` is then a lower bound of the exact certificate, so `certified: true` still
+   * proves security.
+   */
+  readonly exact: boolean
 }
 
 /**
@@ -80,12 +87,24 @@ export function certifySecurity(graph: RestakingGraph): CertificateResult {
   }
   const scale = normalize(ig.stakeScale, ig.profitScale)
   if (free.length > 0) {
-    return { gammaCert: normalize(-1n, 1n), certified: false, binding: bindingOf(bestV), freeServices: free }
+    return {
+      gammaCert: normalize(-1n, 1n),
+      certified: false,
+      binding: bindingOf(bestV),
+      freeServices: free,
+      exact: true,
+    }
   }
-  if (bestV < 0) return { gammaCert: null, certified: true, binding: null, freeServices: [] }
+  if (bestV < 0) return { gammaCert: null, certified: true, binding: null, freeServices: [], exact: true }
   const load = normalize(bestN * scale.num, bestD * scale.den)
   const gammaCert = sub(div(ONE, load), ONE)
-  return { gammaCert, certified: gammaCert.num >= 0n, binding: bindingOf(bestV), freeServices: [] }
+  return {
+    gammaCert,
+    certified: gammaCert.num >= 0n,
+    binding: bindingOf(bestV),
+    freeServices: [],
+    exact: ig.exact,
+  }
 
   function bindingOf(v: number): CertificateResult['binding'] {
     if (v < 0) return null

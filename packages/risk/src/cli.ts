@@ -96,6 +96,16 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
+/** A numeric option: digits only, within [min, max]; otherwise an InputError naming it (exit 1). */
+function integerOption(value: string | undefined, field: string, min: number, max: number) {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value.trim()))
+    throw new InputError(field, `"${value}" is not a non-negative integer (${min} to ${max})`)
+  const n = Number(value.trim())
+  if (n < min || n > max) throw new InputError(field, `${value.trim()} is out of range (${min} to ${max})`)
+  return n
+}
+
 async function analyze(args: string[], io: Io) {
   const { values, positionals } = parseArgs({
     args,
@@ -107,13 +117,22 @@ async function analyze(args: string[], io: Io) {
     },
   })
   if (positionals.length !== 1) throw new UsageError('analyze takes exactly one GRAPH.json')
-  const { parseFraction, parseGraph, certifySecurity, exactSecurity, worstCaseLoss, concentration } =
-    await lib()
+  const {
+    parseFraction,
+    parseGraph,
+    certifySecurity,
+    exactSecurity,
+    worstCaseLoss,
+    concentration,
+    EXACT_MAX_VALIDATORS_LIMIT,
+  } = await lib()
   const psi = parseFraction(values.psi, 'psi')
-  const maxV = values['max-validators']
-  const maxValidators = maxV === undefined ? undefined : Number(maxV)
-  if (maxValidators !== undefined && !(Number.isInteger(maxValidators) && maxValidators >= 0))
-    throw new UsageError('--max-validators must be a non-negative integer')
+  const maxValidators = integerOption(
+    values['max-validators'],
+    'max-validators',
+    0,
+    EXACT_MAX_VALIDATORS_LIMIT,
+  )
   const graph = parseGraph(readJson(positionals[0]!, 'graph'))
   const opts = maxValidators === undefined ? {} : { maxValidators }
   const cert = certifySecurity(graph)
@@ -124,17 +143,20 @@ async function analyze(args: string[], io: Io) {
     io.out(
       toJson({
         gammaCert: cert.gammaCert,
+        certExact: cert.exact,
         binding: cert.binding && { validator: cert.binding.validator, load: cert.binding.load },
         freeServices: cert.freeServices,
         gammaExact: ex.gammaExact,
         exact: ex.exact,
         fallback: ex.fallback,
+        fallbackReason: ex.fallbackReason,
         secure: ex.secure,
         attack: ex.attack,
         witness: ex.witness,
         psi,
         loss: loss.loss,
         lossExact: loss.exact,
+        lossFallbackReason: loss.fallbackReason,
         shock: loss.shock && { ...loss.shock, attack: loss.attack },
         bound: loss.bound,
         services: conc.services.map((s) => ({
@@ -144,6 +166,7 @@ async function analyze(args: string[], io: Io) {
           hhi: s.hhi,
           effectiveN: s.effectiveN,
         })),
+        concentrationExact: conc.exact,
         network: {
           hhi: conc.network.hhi,
           effectiveN: conc.network.effectiveN,
@@ -162,7 +185,7 @@ async function analyze(args: string[], io: Io) {
     table([
       ['measure', 'value', 'witness'],
       [
-        'γ_cert (certificate)',
+        `γ_cert (certificate${cert.exact ? '' : ', rounded: lower bound'})`,
         show(cert.gammaCert),
         cert.freeServices.length
           ? `attackable for free: ${cert.freeServices.join(', ')}`
@@ -171,7 +194,7 @@ async function analyze(args: string[], io: Io) {
             : '',
       ],
       [
-        `γ* (exact${ex.exact ? '' : ', FALLBACK: lower bound'})`,
+        `γ* (exact${ex.exact ? '' : `, FALLBACK (${ex.fallbackReason}): lower bound`})`,
         show(ex.gammaExact),
         ex.witness
           ? `${ex.attack ? 'attack' : 'tightest coalition'}: {${ex.witness.validators.join(', ')}} → {${ex.witness.services.join(', ')}} (σ ${show(ex.witness.stake, 4)}, π ${show(ex.witness.profit, 4)})`
@@ -179,7 +202,7 @@ async function analyze(args: string[], io: Io) {
       ],
       ['secure', ex.secure === null ? 'undecided (fallback)' : ex.secure ? 'yes' : 'NO', ''],
       [
-        `L_ψ at ψ = ${format(psi, true)}${loss.exact ? '' : ' (FALLBACK: bound)'}`,
+        `L_ψ at ψ = ${format(psi, true)}${loss.exact ? '' : ` (FALLBACK (${loss.fallbackReason}): bound)`}`,
         show(loss.loss),
         loss.shock
           ? `${loss.shock.validators.length ? `shock {${loss.shock.validators.join(', ')}}` : 'no shock needed'}${loss.attack ? `, then {${loss.attack.validators.join(', ')}} attack {${loss.attack.services.join(', ')}}` : ''}`
@@ -187,7 +210,7 @@ async function analyze(args: string[], io: Io) {
       ],
       ['Theorem 1 bound', loss.bound ? show(loss.bound) : 'none (γ ≤ 0)', ''],
       [
-        'network HHI / N_eff',
+        `network HHI / N_eff${conc.exact ? '' : ' (rounded)'}`,
         `${show(conc.network.hhi, 4)} / ${conc.network.effectiveN ? toDecimal(conc.network.effectiveN, 2) : '-'}`,
         '',
       ],
@@ -252,6 +275,11 @@ async function position(args: string[], io: Io) {
     lines.push(
       `Symbiotic vault ${v.vault}: balance ${v.balance}, worst case ${v.worstCase} (compounded fraction ${toDecimal(v.compounded.loss, 6)})`,
     )
+  for (const v of p.byProtocol.karak.positions)
+    lines.push(
+      `Karak vault ${v.vault}: balance ${v.balance}, worst case ${v.worstCase} (${v.dssCount === null ? 'DSS allocations not read' : `${v.dssCount} DSS(s)`})`,
+    )
+  for (const w of p.warnings) lines.push(`warning (${w.code}): ${w.message}`)
   if (p.exit)
     lines.push(
       `exit: ${p.exit.exitSeconds} s (${p.exit.parts.map((x) => `${x.label} ${x.seconds} s`).join(' + ')}), slashable throughout`,
@@ -287,7 +315,9 @@ async function snapshot(args: string[], io: Io) {
   const operatorSets = (values['operator-set'] ?? []).map((x, i) => {
     const m = /^(0x[0-9a-fA-F]{40}):(\d+)$/.exec(x)
     if (!m) throw new InputError(`operator-set[${i}]`, `${x} is not AVS:ID`)
-    return { avs: m[1] as `0x${string}`, id: Number(m[2]) }
+    const id = Number(m[2])
+    if (!(id <= 0xffffffff)) throw new InputError(`operator-set[${i}]`, `id ${m[2]} does not fit in a uint32`)
+    return { avs: m[1] as `0x${string}`, id }
   })
   const subnetworks = check('subnetwork', values.subnetwork, /^0x[0-9a-fA-F]{64}$/, 'a bytes32 subnetwork')
   // optional { "eigenlayer": {...}, "symbiotic": {...} } deployments (a fork, a devnet)

@@ -75,6 +75,11 @@ export type ConcentrationResult = {
   readonly services: readonly ServiceConcentration[]
   /** Concentration of all stake across validators. */
   readonly network: StakeConcentration
+  /**
+   * `false` when the graph's common stake denominator exceeds `MAX_SCALE_BITS`: shares are then
+   * computed from stakes rounded down to 64 significant bits (display figures, close but not exact).
+   */
+  readonly exact: boolean
 }
 
 /** Per service: attack Nakamoto coefficient, HHI, effective N, top-k share; and the same network-wide. */
@@ -91,5 +96,6 @@ export function concentration(graph: RestakingGraph, topK = 5): ConcentrationRes
       ig.graph.validators.map((_, v) => stakeOf(v)),
       topK,
     ),
+    exact: ig.exact,
   }
 }

@@ -1,11 +1,24 @@
 import { certifySecurity } from './certificate.js'
-import { attackedServices, type IndexedGraph, indexGraph, type RestakingGraph } from './graph.js'
+import {
+  attackedServices,
+  checkIntegerOption,
+  type IndexedGraph,
+  indexGraph,
+  type RestakingGraph,
+} from './graph.js'
 import { normalize, ONE, type Rational, sub } from './rational.js'
 
 /** Default limit on the validators of one connected component that the exact search accepts. */
 export const EXACT_MAX_VALIDATORS = 64
 /** Default budget of search nodes per component before giving up (then the result falls back). */
 export const EXACT_MAX_NODES = 2_000_000
+/**
+ * Largest `maxValidators` accepted (the search recurses once per validator of a component, and
+ * past a few thousand frames the stack overflows); larger values are an `InvalidGraphError`.
+ */
+export const EXACT_MAX_VALIDATORS_LIMIT = 1000
+/** Largest `maxNodes` accepted (about a minute of search per component). */
+export const MAX_NODES_LIMIT = 100_000_000
 
 export type Coalition = {
   /** A = A(B): every service whose threshold B meets. */
@@ -19,9 +32,12 @@ export type Coalition = {
 }
 
 export type ExactOptions = {
-  /** Components with more validators that matter than this are not searched (default 64). */
+  /**
+   * Components with more validators that matter than this are not searched (default 64, at most
+   * {@link EXACT_MAX_VALIDATORS_LIMIT}).
+   */
   readonly maxValidators?: number
-  /** Search-node budget per component (default 2,000,000). */
+  /** Search-node budget per component (default 2,000,000, at most {@link MAX_NODES_LIMIT}). */
   readonly maxNodes?: number
 }
 
@@ -38,7 +54,17 @@ export type ExactResult = {
   readonly exact: boolean
   /** Some component exceeded the size limit or the node budget; `gammaExact` is a bound. */
   readonly fallback: boolean
-  /** The coalition attaining μ (inclusion-minimal), or the best one found under fallback. */
+  /**
+   * Why the result fell back (`null` when exact): `'maxValidators'` a component was larger than
+   * the limit, `'maxNodes'` a search ran out of its node budget, `'denominators'` the graph's
+   * common denominators exceed `MAX_SCALE_BITS` (no search is run; `gammaExact` is the
+   * certificate's lower bound on rounded values).
+   */
+  readonly fallbackReason: 'maxValidators' | 'maxNodes' | 'denominators' | null
+  /**
+   * The coalition attaining μ (inclusion-minimal, within a work budget for witnesses of thousands
+   * of validators), or the best one found under fallback.
+   */
   readonly witness: Coalition | null
   /** The witness when it is a valid attack (π_A > σ_B), else `null`. */
   readonly attack: Coalition | null
@@ -65,8 +91,14 @@ type CompResult = { best: Ratio | null; B: number[]; complete: boolean; nodes: n
  * component and set `fallback`.
  */
 export function exactSecurity(graph: RestakingGraph, options: ExactOptions = {}): ExactResult {
-  const maxValidators = options.maxValidators ?? EXACT_MAX_VALIDATORS
-  const maxNodes = options.maxNodes ?? EXACT_MAX_NODES
+  const maxValidators = checkIntegerOption(
+    options.maxValidators,
+    'maxValidators',
+    0,
+    EXACT_MAX_VALIDATORS_LIMIT,
+    EXACT_MAX_VALIDATORS,
+  )
+  const maxNodes = checkIntegerOption(options.maxNodes, 'maxNodes', 0, MAX_NODES_LIMIT, EXACT_MAX_NODES)
   const ig = indexGraph(graph)
 
   // Services with positive profit and no stake are attacked by the empty coalition: μ = 0.
@@ -85,7 +117,32 @@ export function exactSecurity(graph: RestakingGraph, options: ExactOptions = {})
       witness: w,
       attack: w,
       gammaUpper: g,
+      fallbackReason: null,
       stats: { components: 0, largestComponent: 0, skippedComponents: 0, nodes: 0, maxValidators },
+    }
+  }
+
+  // Denominators too large to carry exactly: no search on rounded values (it would not be a
+  // bound); the certificate on stakes rounded down and profits rounded up is one.
+  if (!ig.exact) {
+    const cert = certifySecurity(graph)
+    const comps = components(ig)
+    return {
+      gammaExact: cert.gammaCert,
+      secure: cert.certified ? true : null,
+      exact: false,
+      fallback: true,
+      witness: null,
+      attack: null,
+      gammaUpper: null,
+      fallbackReason: 'denominators',
+      stats: {
+        components: comps.length,
+        largestComponent: comps.reduce((m, c) => Math.max(m, c.validators.length), 0),
+        skippedComponents: comps.length,
+        nodes: 0,
+        maxValidators,
+      },
     }
   }
 
@@ -96,13 +153,13 @@ export function exactSecurity(graph: RestakingGraph, options: ExactOptions = {})
   let skipped = 0
   let nodes = 0
   let largest = 0
+  let reason: ExactResult['fallbackReason'] = null
   for (const c of comps) {
     largest = Math.max(largest, c.validators.length)
-    const r =
-      c.validators.length > maxValidators
-        ? { ...greedy(ig, c), complete: false, nodes: 0 }
-        : searchComponent(ig, c, maxNodes)
+    const tooLarge = c.validators.length > maxValidators
+    const r = tooLarge ? { ...greedy(ig, c), complete: false, nodes: 0 } : searchComponent(ig, c, maxNodes)
     nodes += r.nodes
+    if (!r.complete) reason ??= tooLarge ? 'maxValidators' : 'maxNodes'
     if (r.best && (!best || r.best.s * best.p < best.s * r.best.p)) {
       best = r.best
       bestB = r.B
@@ -134,6 +191,7 @@ export function exactSecurity(graph: RestakingGraph, options: ExactOptions = {})
       witness: null,
       attack: null,
       gammaUpper: null,
+      fallbackReason: skipped > 0 ? reason : null,
       stats,
     }
   }
@@ -157,6 +215,7 @@ export function exactSecurity(graph: RestakingGraph, options: ExactOptions = {})
     witness: w,
     attack: valid ? w : null,
     gammaUpper,
+    fallbackReason: exact ? null : reason,
     stats,
   }
 }
@@ -228,12 +287,21 @@ function subgraphOf(ig: IndexedGraph, c: Component): RestakingGraph {
   return { services, validators: c.validators.map((v) => g.validators[v]!), edges }
 }
 
+/** Work budget of the greedy incumbent (validator and edge visits) before it stops trying extra candidates. */
+const GREEDY_WORK = 20_000_000
+
 /** Cheap incumbent: for each service, its largest validators until the threshold is met. */
 function greedy(ig: IndexedGraph, c: Component): { best: Ratio | null; B: number[] } {
   let best: Ratio | null = null
   let bestB: number[] = []
   const inB = new Array<boolean>(ig.nV).fill(false)
+  // each candidate costs |B| + |edges of the component|; past GREEDY_WORK only the full covers are
+  // tried (the intermediate "close with one validator" candidates made this quadratic)
+  let compEdges = 0
+  for (const j of c.services) compEdges += ig.svcVals[j]!.length
+  let work = 0
   const consider = (B: number[]) => {
+    work += B.length + compEdges
     for (const v of B) inB[v] = true
     let s = 0n
     for (const v of B) s += ig.stake[v]!
@@ -260,9 +328,17 @@ function greedy(ig: IndexedGraph, c: Component): { best: Ratio | null; B: number
     const B: number[] = []
     let at = 0
     while (missing > 0n) {
-      let close = -1
-      for (let k = at; k < pool.length; k++) if (ig.stake[pool[k]!]! >= missing) close = k
-      if (close >= 0) consider([...B, pool[close]!])
+      // pool is sorted by decreasing stake: the smallest stake ≥ missing is the last such index
+      // (binary search: a linear scan made this quadratic, seconds on a 20,000-validator service)
+      let lo = at
+      let hi = pool.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (ig.stake[pool[mid]!]! >= missing) lo = mid + 1
+        else hi = mid
+      }
+      const close = lo - 1
+      if (close >= at && work < GREEDY_WORK) consider([...B, pool[close]!])
       while (at < pool.length && ig.stake[pool[at]!]! >= missing) at++
       if (at >= pool.length) break
       B.push(pool[at]!)
@@ -276,6 +352,8 @@ function greedy(ig: IndexedGraph, c: Component): { best: Ratio | null; B: number
 }
 
 const cmpBig = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0)
+
+const MINIMIZE_WORK = 50_000_000
 
 /** Drops validators from B while the ratio does not get worse (makes the witness inclusion-minimal). */
 function minimize(ig: IndexedGraph, B0: readonly number[], r: Ratio): number[] {
@@ -291,11 +369,18 @@ function minimize(ig: IndexedGraph, B0: readonly number[], r: Ratio): number[] {
   }
   let cur = r
   let changed = true
+  // each try costs O(|V| + |E|); past the budget the coalition is returned as it is (still a valid
+  // witness with this ratio, possibly not inclusion-minimal): thousands of validators in one
+  // witness made this take seconds
+  const cost = ig.nV + ig.graph.edges.length
+  let work = 0
   while (changed) {
     changed = false
     // try the largest stakes first: dropping them lowers σ_B the most
     const order = B.slice().sort((a, b) => cmpBig(ig.stake[b]!, ig.stake[a]!))
     for (const v of order) {
+      work += cost
+      if (work > MINIMIZE_WORK) return B.sort((a, b) => a - b)
       const next = B.filter((x) => x !== v)
       const q = ratioOf(next)
       if (q.p > 0n && q.s * cur.p <= cur.s * q.p) {

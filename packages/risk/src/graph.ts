@@ -55,12 +55,36 @@ export class InvalidGraphError extends InvalidParameterError {
   }
 }
 
+/**
+ * Largest numerator or denominator accepted in a graph value, in bits (about 308 decimal digits;
+ * a uint256 amount times a price fits). Past it a value is refused naming its field: a single
+ * huge fraction would cost seconds of gcd in every operation.
+ */
+export const MAX_NUMBER_BITS = 1024
+const MAX_NUMBER_CHARS = 2 * 310 + 3
+
+const bitLength = (x: bigint): number => (x === 0n ? 0 : (x < 0n ? -x : x).toString(2).length)
+const tooBig = (r: Rational) => bitLength(r.num) > MAX_NUMBER_BITS || bitLength(r.den) > MAX_NUMBER_BITS
+const TOO_BIG = `numerator and denominator must have at most ${MAX_NUMBER_BITS} bits`
+
 const rationalSchema = z
   .union([z.string(), z.number(), z.bigint(), z.object({ num: z.bigint(), den: z.bigint() })])
   .transform((v, ctx): Rational => {
     try {
-      if (typeof v === 'object') return normalize(v.num, v.den)
-      return parseRational(v)
+      if (
+        (typeof v === 'string' && v.length > MAX_NUMBER_CHARS) ||
+        (typeof v === 'bigint' && bitLength(v) > MAX_NUMBER_BITS) ||
+        (typeof v === 'object' && (bitLength(v.num) > MAX_NUMBER_BITS || bitLength(v.den) > MAX_NUMBER_BITS))
+      ) {
+        ctx.addIssue({ code: 'custom', message: `too large: ${TOO_BIG}` })
+        return z.NEVER
+      }
+      const r = typeof v === 'object' ? normalize(v.num, v.den) : parseRational(v)
+      if (tooBig(r)) {
+        ctx.addIssue({ code: 'custom', message: `too large: ${TOO_BIG}` })
+        return z.NEVER
+      }
+      return r
     } catch (e) {
       ctx.addIssue({
         code: 'custom',
@@ -174,8 +198,12 @@ export function validateGraph(g: RestakingGraph): RestakingGraph {
     sIds.add(s.id)
     if (!isRational(s.profit) || s.profit.num < 0n)
       issues.push({ field: `services[${i}].profit`, message: 'must be a rational ≥ 0' })
+    else if (tooBig(s.profit))
+      issues.push({ field: `services[${i}].profit`, message: `too large: ${TOO_BIG}` })
     if (!isRational(s.threshold) || s.threshold.num <= 0n || s.threshold.num > s.threshold.den)
       issues.push({ field: `services[${i}].threshold`, message: 'must be a rational in (0, 1]' })
+    else if (tooBig(s.threshold))
+      issues.push({ field: `services[${i}].threshold`, message: `too large: ${TOO_BIG}` })
   })
   const vIds = new Set<string>()
   g.validators.forEach((v, i) => {
@@ -186,6 +214,8 @@ export function validateGraph(g: RestakingGraph): RestakingGraph {
     vIds.add(v.id)
     if (!isRational(v.stake) || v.stake.num < 0n)
       issues.push({ field: `validators[${i}].stake`, message: 'must be a rational ≥ 0' })
+    else if (tooBig(v.stake))
+      issues.push({ field: `validators[${i}].stake`, message: `too large: ${TOO_BIG}` })
   })
   const seen = new Set<string>()
   g.edges.forEach(([s, v], i) => {
@@ -234,13 +264,47 @@ export function parseFraction(value: unknown, field: string): Rational {
   return r
 }
 
+/**
+ * Checks a numeric option (a search limit): an integer in [min, max], else
+ * {@link InvalidGraphError} naming `field`. Returns `fallback` when `value` is undefined.
+ */
+export function checkIntegerOption(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new InvalidGraphError([
+      { field, message: `${String(value)} must be an integer from ${min} to ${max.toLocaleString('en-US')}` },
+    ])
+  return value
+}
+
 // ---------------------------------------------------------------------------------------------
 // Indexed form used by the algorithms
+
+/**
+ * Largest common denominator (lcm of the stake denominators, or of the profit denominators) that
+ * the indexed form carries exactly, in bits. Coprime denominators make the lcm grow with the
+ * number of validators (6,000 validators with prime denominators: 87,000 bits, and every sum,
+ * product and gcd on numbers that size); past this limit the indexed form is rounded instead,
+ * see {@link IndexedGraph}.
+ */
+export const MAX_SCALE_BITS = 1024
 
 /**
  * Integer-scaled adjacency form of a graph. Stakes are scaled to integers `stake[v]` by the
  * lcm of the stake denominators (`stakeScale`), profits likewise (`profit[s]`, `profitScale`).
  * Service s is attacked by B iff `thrDen[s] * stake(B ∩ N(s)) >= thrNum[s] * sigmaN[s]`.
+ *
+ * When an lcm exceeds {@link MAX_SCALE_BITS}, `exact` is `false`: that side is put on a binary
+ * grid instead (scale 2^k with k = 64 + the largest denominator's bit length, so every positive
+ * value keeps at least 64 significant bits), stakes rounded down and profits rounded up. Loads
+ * π/(α σ) then only grow, so a certificate computed on it is a lower bound of the exact one;
+ * analyses that need exact values fall back and say so.
  */
 export type IndexedGraph = {
   readonly graph: RestakingGraph
@@ -258,6 +322,8 @@ export type IndexedGraph = {
   readonly sigmaV: bigint
   readonly svcVals: readonly (readonly number[])[]
   readonly valSvcs: readonly (readonly number[])[]
+  /** `false` when stakes or profits were rounded onto a binary grid (see above). */
+  readonly exact: boolean
 }
 
 const lcm = (a: bigint, b: bigint) => (a === b ? a : (a / gcd(a, b)) * b)
@@ -273,12 +339,18 @@ export function indexGraph(graph: RestakingGraph): IndexedGraph {
   const validatorIndex = new Map<string, number>()
   for (const [i, s] of graph.services.entries()) serviceIndex.set(s.id, i)
   for (const [i, v] of graph.validators.entries()) validatorIndex.set(v.id, i)
-  let stakeScale = 1n
-  for (const v of graph.validators) stakeScale = lcm(stakeScale, v.stake.den)
-  let profitScale = 1n
-  for (const s of graph.services) profitScale = lcm(profitScale, s.profit.den)
-  const stake = graph.validators.map((v) => v.stake.num * (stakeScale / v.stake.den))
-  const profit = graph.services.map((s) => s.profit.num * (profitScale / s.profit.den))
+  const stakes = scaled(
+    graph.validators.map((v) => v.stake),
+    'down',
+  )
+  const profits = scaled(
+    graph.services.map((s) => s.profit),
+    'up',
+  )
+  const stakeScale = stakes.scale
+  const profitScale = profits.scale
+  const stake = stakes.values
+  const profit = profits.values
   const svcVals: number[][] = graph.services.map(() => [])
   const valSvcs: number[][] = graph.validators.map(() => [])
   for (const [s, v] of graph.edges) {
@@ -312,9 +384,36 @@ export function indexGraph(graph: RestakingGraph): IndexedGraph {
     sigmaV,
     svcVals,
     valSvcs,
+    exact: stakes.exact && profits.exact,
   }
   cache.set(graph, ig)
   return ig
+}
+
+/** Integers with a common scale: the lcm of the denominators, or a binary grid past MAX_SCALE_BITS. */
+function scaled(
+  xs: readonly Rational[],
+  rounding: 'down' | 'up',
+): { values: bigint[]; scale: bigint; exact: boolean } {
+  let scale = 1n
+  let maxDenBits = 0
+  const limit = 1n << BigInt(MAX_SCALE_BITS)
+  for (const x of xs) {
+    if (x.den === 1n) continue
+    maxDenBits = Math.max(maxDenBits, bitLength(x.den))
+    if (scale < limit) scale = lcm(scale, x.den)
+  }
+  if (scale < limit) return { values: xs.map((x) => x.num * (scale / x.den)), scale, exact: true }
+  const k = BigInt(64 + maxDenBits)
+  return {
+    values: xs.map((x) => {
+      const n = x.num << k
+      const q = n / x.den
+      return rounding === 'up' && q * x.den !== n ? q + 1n : q
+    }),
+    scale: 1n << k,
+    exact: false,
+  }
 }
 
 /** Stake of a set of validator indices, as an exact rational in the graph's units. */

@@ -41,9 +41,11 @@ export {
   type Coalition,
   EXACT_MAX_NODES,
   EXACT_MAX_VALIDATORS,
+  EXACT_MAX_VALIDATORS_LIMIT,
   type ExactOptions,
   type ExactResult,
   exactSecurity,
+  MAX_NODES_LIMIT,
 } from './exact.js'
 export {
   attackedServices,
@@ -55,6 +57,8 @@ export {
   type IndexedGraph,
   InvalidGraphError,
   indexGraph,
+  MAX_NUMBER_BITS,
+  MAX_SCALE_BITS,
   parseFraction,
   parseGraph,
   type RationalInput,
@@ -85,6 +89,7 @@ export {
   operatorSetId,
   type PositionAnalysis,
   type PositionServiceExposure,
+  type PositionWarning,
   parseSnapshot,
   type RestakingSnapshot,
   restakingSnapshotSchema,
@@ -94,6 +99,8 @@ export {
 } from './snapshot.js'
 // Chain reads (through @restakekit/core)
 export {
+  SnapshotReadError,
+  type SnapshotRestakingErrorType,
   type SnapshotRestakingParameters,
   type SnapshotRestakingReturnType,
   snapshotRestaking,

@@ -1,6 +1,19 @@
 import { certifySecurity } from './certificate.js'
-import { type Coalition, coalition, type ExactResult, exactSecurity } from './exact.js'
-import { attackedServices, indexGraph, parseFraction, type RestakingGraph } from './graph.js'
+import {
+  type Coalition,
+  coalition,
+  EXACT_MAX_VALIDATORS_LIMIT,
+  type ExactResult,
+  exactSecurity,
+  MAX_NODES_LIMIT,
+} from './exact.js'
+import {
+  attackedServices,
+  checkIntegerOption,
+  indexGraph,
+  parseFraction,
+  type RestakingGraph,
+} from './graph.js'
 import { add, div, min, mul, normalize, ONE, type Rational } from './rational.js'
 
 /** Default limit on validators with positive stake for the exact worst-case-loss search. */
@@ -8,7 +21,9 @@ export const LOSS_MAX_VALIDATORS = 16
 export const LOSS_MAX_NODES = 2_000_000
 
 export type LossOptions = {
+  /** Validators with positive stake past which the search is not run (default 16, at most 1000). */
   readonly maxValidators?: number
+  /** Search-node budget (default 2,000,000, at most 100,000,000). */
   readonly maxNodes?: number
   /** `exactSecurity(graph)` if already computed (its γ feeds the Theorem 1 bound and the pruning). */
   readonly security?: ExactResult
@@ -23,6 +38,11 @@ export type LossResult = {
   readonly loss: Rational
   readonly exact: boolean
   readonly fallback: boolean
+  /**
+   * Why it fell back (`null` when exact): more validators than `maxValidators`, the node budget
+   * `maxNodes` ran out, or the graph's common denominators exceed `MAX_SCALE_BITS`.
+   */
+  readonly fallbackReason: 'maxValidators' | 'maxNodes' | 'denominators' | null
   /** The shock D achieving the loss (validator ids) and its stake σ_D. */
   readonly shock: { readonly validators: readonly string[]; readonly stake: Rational } | null
   /** The valid attack on G↓D that follows the shock, or `null` when none adds to the loss. */
@@ -48,8 +68,14 @@ export function worstCaseLoss(
 ): LossResult {
   const psi = parseFraction(psiInput, 'psi')
   const ig = indexGraph(graph)
-  const maxValidators = options.maxValidators ?? LOSS_MAX_VALIDATORS
-  const maxNodes = options.maxNodes ?? LOSS_MAX_NODES
+  const maxValidators = checkIntegerOption(
+    options.maxValidators,
+    'maxValidators',
+    0,
+    EXACT_MAX_VALIDATORS_LIMIT,
+    LOSS_MAX_VALIDATORS,
+  )
+  const maxNodes = checkIntegerOption(options.maxNodes, 'maxNodes', 0, MAX_NODES_LIMIT, LOSS_MAX_NODES)
   const ex = options.security ?? exactSecurity(graph)
   const cert = ex.exact ? null : certifySecurity(graph)
   const gamma = ex.exact ? ex.gammaExact : (cert?.gammaCert ?? null)
@@ -63,23 +89,26 @@ export function worstCaseLoss(
       loss: normalize(0n, 1n),
       exact: true,
       fallback: false,
+      fallbackReason: null,
       shock: null,
       attack: null,
       bound,
       gamma,
     }
   }
-  const fallback = (): LossResult => ({
+  const fallback = (reason: NonNullable<LossResult['fallbackReason']>): LossResult => ({
     psi,
     loss: bound ?? ONE,
     exact: false,
     fallback: true,
+    fallbackReason: reason,
     shock: null,
     attack: null,
     bound,
     gamma,
   })
-  if (vs.length > maxValidators) return fallback()
+  if (!ig.exact) return fallback('denominators')
+  if (vs.length > maxValidators) return fallback('maxValidators')
   vs.sort((a, b) => (ig.stake[a]! > ig.stake[b]! ? -1 : ig.stake[a]! < ig.stake[b]! ? 1 : 0))
   const n = vs.length
   // budget: σ_D ≤ ψ σ_V  ⇔  σ_D·psi.den ≤ psi.num·σ_V (scaled units)
@@ -189,7 +218,7 @@ export function worstCaseLoss(
     move(v, null, -1n)
   }
   dfs(0, -1n)
-  if (aborted) return fallback()
+  if (aborted) return fallback('maxNodes')
   const D: number[] = []
   const B: number[] = []
   bestRole.forEach((r, v) => {
@@ -208,6 +237,7 @@ export function worstCaseLoss(
     loss: normalize(best, ig.sigmaV),
     exact: true,
     fallback: false,
+    fallbackReason: null,
     shock: { validators: D.map((v) => ig.graph.validators[v]!.id), stake: normalize(sd, ig.stakeScale) },
     attack,
     bound,

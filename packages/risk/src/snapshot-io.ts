@@ -10,18 +10,35 @@ import {
   getAllocations,
   getDelegation,
   getDeposits,
+  getKarakPositions,
   getOperator,
   getSymbioticPositions,
   getVault,
   getWithdrawalDelay,
+  KARAK_MIN_WITHDRAWAL_DELAY,
+  type KarakDeployment,
+  karakDeployments,
+  RestakeKitError,
   readBatch,
   resolveDeployment,
   type SymbioticDeployment,
   symbioticDelegatorAbi,
   symbioticDeployments,
+  unwrap,
 } from '@restakekit/core'
-import { type Address, type Chain, type Client, type Hex, parseAbi, type Transport } from 'viem'
+import {
+  type Address,
+  type Chain,
+  type Client,
+  createClient,
+  custom,
+  type EIP1193RequestFn,
+  type Hex,
+  parseAbi,
+  type Transport,
+} from 'viem'
 import { getBlock, getContractEvents } from 'viem/actions'
+import { InvalidGraphError } from './graph.js'
 import { parseSnapshot, type RestakingSnapshot, SNAPSHOT_VERSION } from './snapshot.js'
 
 /**
@@ -56,9 +73,14 @@ export type SnapshotRestakingParameters = {
   readonly eigenlayer?: EigenLayerDeployment | false
   /** Symbiotic deployment (default: the client's chain's; `false` skips Symbiotic). */
   readonly symbiotic?: SymbioticDeployment | false
+  /** Karak deployment (default: the client's chain's; `false` skips Karak). */
+  readonly karak?: KarakDeployment | false
+  /** Karak vaults to read for each staker (default: the deployment's known vaults). */
+  readonly karakVaults?: readonly Address[]
 }
 
 export type SnapshotRestakingReturnType = RestakingSnapshot
+export type SnapshotRestakingErrorType = SnapshotReadError | InvalidGraphError
 
 type ReadClient = Client<Transport, Chain | undefined>
 
@@ -81,6 +103,112 @@ function deploymentOr<T extends { chainId?: number }>(
 }
 
 /**
+ * A read of the snapshot failed (an RPC error, a timeout, an outage, or a call that reverted where
+ * a value was expected). No snapshot is returned: a failed read is never taken for a zero.
+ * `read` names what was being read; `cause` is the underlying error.
+ */
+export class SnapshotReadError extends RestakeKitError {
+  override name = 'SnapshotReadError'
+  constructor(
+    readonly read: string,
+    options: { cause?: unknown; failures?: number } = {},
+  ) {
+    const why = (options.cause as { shortMessage?: string; message?: string } | undefined) ?? {}
+    super(`The restaking snapshot could not be read: ${read} failed.`, {
+      details: [
+        ...(options.failures && options.failures > 1 ? [`${options.failures} requests failed.`] : []),
+        ...(why.shortMessage || why.message
+          ? [`Cause: ${(why.shortMessage ?? why.message)!.split('\n')[0]}`]
+          : []),
+        'Nothing was returned; retry, or use a transport with retries or a fallback over several RPCs.',
+      ],
+      docsPath: '/errors#snapshot-read',
+      cause: options.cause,
+    })
+  }
+}
+
+/** A revert is an answer from the node (core reads probe optional views); anything else is a failed read. */
+function isRevert(e: unknown): boolean {
+  for (let x = e as { cause?: unknown; name?: string; code?: number; message?: string } | undefined; x; ) {
+    if (x.name === 'ContractFunctionRevertedError' || x.name === 'ExecutionRevertedError' || x.code === 3)
+      return true
+    if (typeof x.message === 'string' && /execution reverted/i.test(x.message) && !x.cause) return true
+    x = x.cause as typeof x
+  }
+  return false
+}
+
+/**
+ * The client, with its requests watched: every request that fails other than by a revert is
+ * recorded, so that a failure swallowed below (a multicall with allowFailure, a probe) still fails
+ * the snapshot.
+ */
+function watched(client: ReadClient): { client: ReadClient; failures: unknown[] } {
+  const failures: unknown[] = []
+  const request = (async (args: Parameters<EIP1193RequestFn>[0]) => {
+    try {
+      return await client.request(args as never)
+    } catch (e) {
+      if (!isRevert(e)) failures.push(e)
+      throw e
+    }
+  }) as EIP1193RequestFn
+  const wrapped = createClient({
+    ...(client.chain ? { chain: client.chain } : {}),
+    ...(client.batch ? { batch: client.batch } : {}),
+    transport: custom({ request }, { retryCount: 0 }),
+  })
+  return { client: wrapped as ReadClient, failures }
+}
+
+/** Every result of a batch, or a SnapshotReadError naming the first failed read. */
+async function readAll(client: ReadClient, reads: BatchRead[]) {
+  const rs = await readBatch(client, reads)
+  rs.forEach((r, i) => {
+    if (r?.status !== 'success') {
+      const x = reads[i]!
+      throw new SnapshotReadError(
+        `${x.functionName}(${(x.args ?? []).map(String).join(', ')}) on ${x.address}`,
+        {
+          cause: r?.error,
+        },
+      )
+    }
+  })
+  if (rs.length !== reads.length) throw new SnapshotReadError(`a batch of ${reads.length} reads`)
+  return rs
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+const BYTES32 = /^0x[0-9a-fA-F]{64}$/
+
+/** Bad parameters are an InvalidGraphError naming the field, before any request. */
+function checkParameters(params: SnapshotRestakingParameters) {
+  const issues: { field: string; message: string }[] = []
+  const each = (name: string, xs: readonly string[] | undefined, re: RegExp, what: string) =>
+    xs?.forEach((x, i) => {
+      if (typeof x !== 'string' || !re.test(x))
+        issues.push({ field: `${name}[${i}]`, message: `${x} is not ${what}` })
+    })
+  each('stakers', params.stakers, ADDRESS, 'an address')
+  each('operators', params.operators, ADDRESS, 'an address')
+  each('avs', params.avs, ADDRESS, 'an address')
+  each('vaults', params.vaults, ADDRESS, 'an address')
+  each('karakVaults', params.karakVaults, ADDRESS, 'an address')
+  each('subnetworks', params.subnetworks, BYTES32, 'a bytes32 subnetwork')
+  params.operatorSets?.forEach((s, i) => {
+    if (typeof s.avs !== 'string' || !ADDRESS.test(s.avs))
+      issues.push({ field: `operatorSets[${i}].avs`, message: `${s.avs} is not an address` })
+    if (!Number.isInteger(s.id) || s.id < 0 || s.id > 0xffffffff)
+      issues.push({ field: `operatorSets[${i}].id`, message: `${s.id} is not a uint32 operator-set id` })
+  })
+  if (params.fromBlock !== undefined && (typeof params.fromBlock !== 'bigint' || params.fromBlock < 0n))
+    issues.push({ field: 'fromBlock', message: `${String(params.fromBlock)} is not a block number` })
+  if (issues.length) throw new InvalidGraphError(issues)
+}
+
+/**
  * Snapshot of restaking state: EigenLayer operators (given, the stakers' operators and the AVSs'
  * members) with their magnitudes, max magnitudes and operator shares per strategy, their operator
  * sets, the stakers' delegations and shares; Symbiotic vaults (given and the stakers') with delegator
@@ -90,6 +218,24 @@ function deploymentOr<T extends { chainId?: number }>(
 export async function snapshotRestaking(
   client: ReadClient,
   params: SnapshotRestakingParameters = {},
+): Promise<SnapshotRestakingReturnType> {
+  checkParameters(params)
+  const w = watched(client)
+  let snap: RestakingSnapshot
+  try {
+    snap = await readSnapshot(w.client, params)
+  } catch (e) {
+    if (e instanceof SnapshotReadError || w.failures.length === 0) throw e
+    throw new SnapshotReadError('a request', { cause: w.failures[0], failures: w.failures.length })
+  }
+  if (w.failures.length > 0)
+    throw new SnapshotReadError('a request', { cause: w.failures[0], failures: w.failures.length })
+  return snap
+}
+
+async function readSnapshot(
+  client: ReadClient,
+  params: SnapshotRestakingParameters,
 ): Promise<SnapshotRestakingReturnType> {
   const block = await getBlock(client, { blockTag: 'latest' })
   const chainId = client.chain?.id ?? Number(await client.request({ method: 'eth_chainId' }))
@@ -145,7 +291,7 @@ export async function snapshotRestaking(
     const setStrategies = new Map<string, Address[]>()
     const setKey = (s: { avs: string; id: number }) => `${lc(s.avs)}:${s.id}`
     if (setReads.length) {
-      const rs = await readBatch(
+      const rs = await readAll(
         client,
         setReads.flatMap((set): BatchRead[] => [
           {
@@ -165,8 +311,8 @@ export async function snapshotRestaking(
       setReads.forEach((set, i) => {
         const m = rs[2 * i]
         const st = rs[2 * i + 1]
-        if (m?.status === 'success') members.set(setKey(set), [...(m.result as Address[])])
-        if (st?.status === 'success') setStrategies.set(setKey(set), [...(st.result as Address[])])
+        members.set(setKey(set), [...unwrap<Address[]>(m)])
+        setStrategies.set(setKey(set), [...unwrap<Address[]>(st)])
       })
     }
     const operators = uniq<Address>([
@@ -335,11 +481,8 @@ export async function snapshotRestaking(
         return { subnetwork, start }
       })
     })
-    const rs = await readBatch(client, reads)
-    const big = (i: number): bigint => {
-      const r = rs[i]
-      return r?.status === 'success' ? (r.result as bigint) : 0n
-    }
+    const rs = await readAll(client, reads)
+    const big = (i: number): bigint => unwrap<bigint>(rs[i])
     snap.symbiotic = {
       vaults: infos.flatMap((v, vi) => {
         const type = v.delegator.typeName
@@ -350,6 +493,7 @@ export async function snapshotRestaking(
             collateral: v.collateral,
             delegatorType: type,
             activeStake: v.activeStake.toString(),
+            totalStake: v.totalStake.toString(),
             epochDuration: v.epochDuration.toString(),
             networks: plan[vi]!.map(({ subnetwork, start }) => ({
               subnetwork,
@@ -384,6 +528,37 @@ export async function snapshotRestaking(
       })),
     }
   }
+  // ---------------------------------------------------------------- Karak
+  const karak = deploymentOr<KarakDeployment>(client, karakDeployments, 'Karak', params.karak)
+  const karakVaults = uniq<Address>(params.karakVaults ?? [])
+  if (params.karak !== false && (karak || karakVaults.length) && stakers.length) {
+    const read = await Promise.all(
+      stakers.map((staker) =>
+        getKarakPositions(client, {
+          staker,
+          ...(karakVaults.length ? { vaults: karakVaults } : {}),
+          ...(karak ? { deployment: karak } : {}),
+        }),
+      ),
+    )
+    snap.karak = {
+      withdrawalDelaySeconds: (karak?.minWithdrawalDelay ?? KARAK_MIN_WITHDRAWAL_DELAY).toString(),
+      stakers: read.map((r) => ({
+        address: r.staker,
+        positions: r.positions.map((p) => ({
+          vault: p.vault.address,
+          asset: p.vault.asset,
+          operator: p.vault.operator,
+          assets: p.assets.toString(),
+          queuedAssets: p.queuedWithdrawals.reduce((t, w) => t + w.assets, 0n).toString(),
+          ...(p.exposure
+            ? { dssCount: p.exposure.dssCount.toString(), queuedForSlashing: p.exposure.queuedForSlashing }
+            : {}),
+        })),
+      })),
+    }
+  }
+
   // validate what we produce against the schema (catches a core change early)
   return parseSnapshot(snap)
 }

@@ -14,14 +14,28 @@ import { type SymbioticVaultState, symbioticStakes } from './symbiotic.js'
 // ---------------------------------------------------------------------------------------------
 // Schema (plain JSON: bigints as decimal strings, addresses as 0x-hex strings)
 
-const uint = z.string().regex(/^\d+$/, 'must be a decimal integer string')
-const int = z.string().regex(/^-?\d+$/, 'must be a decimal integer string')
+const UINT256_MAX = 2n ** 256n - 1n
+const UINT32_MAX = 2 ** 32 - 1
+/** WAD: the AllocationManager's full magnitude (1e18); a max magnitude never exceeds it. */
+const WAD = 10n ** 18n
+const uint = z
+  .string()
+  .regex(/^\d+$/, 'must be a non-negative decimal integer string')
+  .refine((x) => !/^\d+$/.test(x) || (x.length <= 78 && BigInt(x) <= UINT256_MAX), 'must fit in a uint256')
+const int = z
+  .string()
+  .regex(/^-?\d+$/, 'must be a decimal integer string')
+  .refine(
+    (x) => !/^-?\d+$/.test(x) || (x.length <= 79 && (BigInt(x) < 0n ? -BigInt(x) : BigInt(x)) <= UINT256_MAX),
+    'must fit in an int256',
+  )
+const uint32 = z.number().int().nonnegative().max(UINT32_MAX, 'must fit in a uint32')
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address')
 const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex string')
 
 export const SNAPSHOT_VERSION = 1 as const
 
-const operatorSetRef = z.object({ avs: address, id: z.number().int().nonnegative() })
+const operatorSetRef = z.object({ avs: address, id: uint32 })
 
 const eigenlayerSchema = z.object({
   /** DelegationManager.minWithdrawalDelayBlocks() */
@@ -42,7 +56,7 @@ const eigenlayerSchema = z.object({
               operatorSet: operatorSetRef,
               currentMagnitude: uint,
               pendingDiff: int.optional(),
-              effectBlock: z.number().int().nonnegative().optional(),
+              effectBlock: uint32.optional(),
             }),
           ),
         }),
@@ -73,8 +87,16 @@ const symbioticSchema = z.object({
       collateral: address,
       delegatorType: z.enum(['NetworkRestake', 'FullRestake', 'OperatorSpecific', 'OperatorNetworkSpecific']),
       activeStake: uint,
-      /** Vault.epochDuration() in seconds. */
-      epochDuration: uint,
+      /**
+       * Vault.totalStake(): active stake plus the withdrawals of the current and next epoch, which
+       * stay slashable (absent in older snapshots).
+       */
+      totalStake: uint.optional(),
+      /** Vault.epochDuration() in seconds (never 0: the vault refuses it). */
+      epochDuration: uint.refine(
+        (x) => !/^\d+$/.test(x) || BigInt(x) > 0n,
+        'must be positive (a vault epoch is never 0 s)',
+      ),
       networks: z.array(
         z.object({
           subnetwork: bytes32,
@@ -110,16 +132,188 @@ const symbioticSchema = z.object({
   ),
 })
 
-/** zod schema of a {@link RestakingSnapshot}: versioned, plain JSON. */
-export const restakingSnapshotSchema = z.object({
-  version: z.literal(SNAPSHOT_VERSION),
-  chainId: z.number().int().positive(),
-  blockNumber: uint,
-  /** Block timestamp in seconds. */
-  timestamp: uint.optional(),
-  eigenlayer: eigenlayerSchema.optional(),
-  symbiotic: symbioticSchema.optional(),
+const karakSchema = z.object({
+  /** Core.MIN_WITHDRAWAL_DELAY in seconds (the devnet's or the deployment's). */
+  withdrawalDelaySeconds: uint.optional(),
+  stakers: z.array(
+    z.object({
+      address,
+      positions: z.array(
+        z.object({
+          vault: address,
+          asset: address,
+          /** The operator the vault belongs to. */
+          operator: address,
+          /** convertToAssets(balanceOf(staker)) */
+          assets: uint,
+          /** Assets of the staker's queued withdrawals (escrowed shares, still slashable). */
+          queuedAssets: uint,
+          /** DSSs the vault is allocated to (Core getLeverage / 100 %); absent when Core was not read. */
+          dssCount: uint.optional(),
+          /** Core.isVaultQueuedForSlashing */
+          queuedForSlashing: z.boolean().optional(),
+        }),
+      ),
+    }),
+  ),
 })
+
+/**
+ * zod schema of a {@link RestakingSnapshot}: versioned, plain JSON. Beyond the shapes it checks what
+ * the contracts guarantee, naming the field: amounts fit in a uint256, operator-set ids and blocks
+ * in a uint32; a max magnitude is at most 1e18, each current magnitude (and after its pending
+ * change) at most the max magnitude and their sum too; a vault's epoch is positive; a staker's
+ * active balance is at most its vault's active stake and its slashable balance at least its active
+ * balance; listed NetworkRestake shares sum to at most the total shares; no duplicate operator,
+ * strategy, operator set, vault, subnetwork or staker.
+ */
+export const restakingSnapshotSchema = z
+  .object({
+    version: z.literal(SNAPSHOT_VERSION),
+    chainId: z.number().int().positive(),
+    blockNumber: uint,
+    /** Block timestamp in seconds. */
+    timestamp: uint.optional(),
+    eigenlayer: eigenlayerSchema.optional(),
+    symbiotic: symbioticSchema.optional(),
+    karak: karakSchema.optional(),
+  })
+  .superRefine((snap, ctx) => {
+    // runs even when a field failed its own check (reported already): read such values as 0
+    const big = (x: string) => (/^-?\d+$/.test(x) ? BigInt(x) : 0n)
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message })
+    const dup = (path: (string | number)[], keys: string[], what: string) => {
+      const seen = new Set<string>()
+      keys.forEach((k, i) => {
+        if (seen.has(k)) issue([...path, i], `duplicate ${what} ${k}`)
+        seen.add(k)
+      })
+    }
+    const el = snap.eigenlayer
+    if (el) {
+      dup(
+        ['eigenlayer', 'operatorSets'],
+        el.operatorSets.map((x) => operatorSetId(x)),
+        'operator set',
+      )
+      dup(
+        ['eigenlayer', 'operators'],
+        el.operators.map((o) => lc(o.address)),
+        'operator',
+      )
+      dup(
+        ['eigenlayer', 'stakers'],
+        el.stakers.map((x) => lc(x.address)),
+        'staker',
+      )
+      el.operators.forEach((op, i) => {
+        dup(
+          ['eigenlayer', 'operators', i, 'strategies'],
+          op.strategies.map((x) => lc(x.strategy)),
+          'strategy',
+        )
+        op.strategies.forEach((st, j) => {
+          const at = ['eigenlayer', 'operators', i, 'strategies', j]
+          const max = big(st.maxMagnitude)
+          if (max > WAD) issue([...at, 'maxMagnitude'], `${st.maxMagnitude} is above 1e18 (WAD)`)
+          dup(
+            [...at, 'allocations'],
+            st.allocations.map((a) => operatorSetId(a.operatorSet)),
+            'allocation to operator set',
+          )
+          let total = 0n
+          st.allocations.forEach((a, k) => {
+            const cur = big(a.currentMagnitude)
+            total += cur
+            if (cur > max)
+              issue(
+                [...at, 'allocations', k, 'currentMagnitude'],
+                `${a.currentMagnitude} is above the max magnitude ${st.maxMagnitude}`,
+              )
+            if (a.pendingDiff !== undefined) {
+              const next = cur + big(a.pendingDiff)
+              if (next < 0n || next > max)
+                issue(
+                  [...at, 'allocations', k, 'pendingDiff'],
+                  `current magnitude + pending diff = ${next} is outside [0, ${st.maxMagnitude}]`,
+                )
+            }
+          })
+          if (total > max)
+            issue(
+              [...at, 'allocations'],
+              `current magnitudes sum to ${total}, above the max magnitude ${st.maxMagnitude}`,
+            )
+        })
+      })
+    }
+    const sym = snap.symbiotic
+    if (sym) {
+      dup(
+        ['symbiotic', 'vaults'],
+        sym.vaults.map((v) => lc(v.address)),
+        'vault',
+      )
+      dup(
+        ['symbiotic', 'stakers'],
+        sym.stakers.map((x) => lc(x.address)),
+        'staker',
+      )
+      const active = new Map(sym.vaults.map((v) => [lc(v.address), big(v.activeStake)] as const))
+      sym.vaults.forEach((v, i) => {
+        if (v.totalStake !== undefined && big(v.totalStake) < big(v.activeStake))
+          issue(
+            ['symbiotic', 'vaults', i, 'totalStake'],
+            `${v.totalStake} is below the active stake ${v.activeStake} (it includes it)`,
+          )
+        dup(
+          ['symbiotic', 'vaults', i, 'networks'],
+          v.networks.map((n) => lc(n.subnetwork)),
+          'subnetwork',
+        )
+        v.networks.forEach((n, j) => {
+          const at = ['symbiotic', 'vaults', i, 'networks', j]
+          dup(
+            [...at, 'operators'],
+            n.operators.map((o) => lc(o.operator)),
+            'operator',
+          )
+          if (n.totalShares !== undefined) {
+            let listed = 0n
+            for (const o of n.operators) listed += big(o.shares ?? '0')
+            if (listed > big(n.totalShares))
+              issue(
+                [...at, 'totalShares'],
+                `${n.totalShares} is below the listed operators' shares (${listed})`,
+              )
+          }
+        })
+      })
+      sym.stakers.forEach((st, i) => {
+        dup(
+          ['symbiotic', 'stakers', i, 'vaults'],
+          st.vaults.map((x) => lc(x.vault)),
+          'vault',
+        )
+        st.vaults.forEach((p, k) => {
+          const at = ['symbiotic', 'stakers', i, 'vaults', k]
+          const a = big(p.activeBalance)
+          const vaultActive = active.get(lc(p.vault))
+          if (vaultActive !== undefined && a > vaultActive)
+            issue(
+              [...at, 'activeBalance'],
+              `${p.activeBalance} is above the vault's active stake ${vaultActive}`,
+            )
+          if (p.slashableBalance !== undefined && big(p.slashableBalance) < a)
+            issue(
+              [...at, 'slashableBalance'],
+              `${p.slashableBalance} is below the active balance ${p.activeBalance} (it includes it)`,
+            )
+        })
+      })
+    }
+  })
 
 /** A snapshot of restaking state, as read from chain by `snapshotRestaking`. */
 export type RestakingSnapshot = z.infer<typeof restakingSnapshotSchema>
@@ -148,7 +342,10 @@ type Indexed = {
   vaultCompounded: Map<string, CompoundedLoss>
   proportions: WeakMap<object, Rational>
   operators: Map<string, Map<string, OperatorStrategyState & { strategy: string }>>
-  vaults: Map<string, SymbioticVaultState & { epochDuration: bigint; collateral: string }>
+  vaults: Map<
+    string,
+    SymbioticVaultState & { epochDuration: bigint; collateral: string; totalStake: bigint | null }
+  >
   elStakers: Map<string, NonNullable<RestakingSnapshot['eigenlayer']>['stakers'][number]>
   symStakers: Map<string, NonNullable<RestakingSnapshot['symbiotic']>['stakers'][number]>
 }
@@ -174,13 +371,14 @@ function indexSnapshot(s: RestakingSnapshot): Indexed {
       })
     operators.set(lc(op.address), m)
   }
-  const vaults = new Map<string, SymbioticVaultState & { epochDuration: bigint; collateral: string }>()
+  const vaults: Indexed['vaults'] = new Map()
   for (const v of s.symbiotic?.vaults ?? [])
     vaults.set(lc(v.address), {
       vault: lc(v.address),
       collateral: lc(v.collateral),
       delegatorType: v.delegatorType,
       activeStake: BigInt(v.activeStake),
+      totalStake: v.totalStake === undefined ? null : BigInt(v.totalStake),
       epochDuration: BigInt(v.epochDuration),
       networks: v.networks.map((n) => ({
         subnetwork: lc(n.subnetwork),
@@ -402,8 +600,10 @@ export type PositionServiceExposure = {
   readonly slashable: bigint
   /**
    * The share of the position this service can slash, exact: magnitude / maxMagnitude
-   * (EigenLayer) or stake / activeStake (Symbiotic); `slashable` is this applied with the
-   * contracts' rounding.
+   * (EigenLayer) or stake / slashable pool (Symbiotic: the stake the delegator computes on the
+   * vault's totalStake, i.e. active stake plus the withdrawals still slashable, over that total;
+   * stake / activeStake when nothing is pending); `slashable` is this applied with the contracts'
+   * rounding.
    */
   readonly fraction: Rational
 }
@@ -433,9 +633,42 @@ export type PositionAnalysis = {
       }[]
       readonly worstCase: bigint
     }
+    readonly karak: {
+      readonly positions: readonly {
+        readonly vault: string
+        readonly asset: string
+        readonly operator: string
+        /** Assets plus queued withdrawals: both stay slashable until the withdrawal finishes. */
+        readonly balance: bigint
+        /**
+         * Upper bound of the slashable part: the whole balance when the vault is allocated to a DSS
+         * (or when that was not read), 0 when it is allocated to none. See `warnings`.
+         */
+        readonly worstCase: bigint
+        readonly dssCount: bigint | null
+      }[]
+      readonly worstCase: bigint
+    }
   }
   /** The longest exit among the staker's positions, and the window during which it stays slashable. */
   readonly exit: ExitWindow | null
+  /** What the analysis could not model exactly (see {@link PositionWarning}); empty when nothing. */
+  readonly warnings: readonly PositionWarning[]
+}
+
+/**
+ * Something the position analysis could not compute exactly, typed by `code`:
+ * - `karakDssLimitsUnknown`: a Karak vault is allocated to DSSs whose slashing limits are not in
+ *   the snapshot (Core keeps them per DSS); the whole position (assets and queued withdrawals) is
+ *   counted as slashable, an upper bound, and no per-service exposure is given.
+ * - `karakExposureUnknown`: the vault's DSS allocations were not read (no Core): the same bound.
+ * - `karakQueuedForSlashing`: a slashing of the vault is already requested.
+ */
+export type PositionWarning = {
+  readonly code: 'karakDssLimitsUnknown' | 'karakExposureUnknown' | 'karakQueuedForSlashing'
+  readonly protocol: 'karak'
+  readonly vault: string
+  readonly message: string
 }
 
 /**
@@ -499,15 +732,24 @@ export function analyzePosition(
   for (const p of sym?.vaults ?? []) {
     const v = ix.vaults.get(lc(p.vault))
     if (!v) continue
+    const active = BigInt(p.activeBalance)
     const balance = BigInt(p.slashableBalance ?? p.activeBalance)
     if (v.epochDuration > epoch) epoch = v.epochDuration
+    // A slash takes at most the (network, operator) stake at the capture time, and the vault spreads
+    // it pro rata over active stake and the withdrawals still slashable (Vault.onSlash). The worst
+    // capture is before those withdrawals were requested: the delegator then computed the stake
+    // on their sum (totalStake), limits applied to it. Without totalStake the staker's own pending
+    // withdrawals are the least it contains, which gives the largest share.
+    const pool = v.totalStake ?? v.activeStake + (balance > active ? balance - active : 0n)
+    const rows = pool === v.activeStake ? stakesOf(ix, v) : symbioticStakes({ ...v, activeStake: pool })
     let sumShare = 0n
-    for (const r of stakesOf(ix, v)) {
-      if (r.stake === 0n || v.activeStake === 0n) continue
+    for (const r of rows) {
+      if (r.stake === 0n || pool === 0n) continue
       // the staker's pro-rata part of this (network, operator) stake
-      const amt = (r.stake * balance) / v.activeStake
+      const part = (r.stake * balance) / pool
+      const amt = part < balance ? part : balance
       sumShare += amt
-      const cap = r.share
+      const cap = r.stake >= pool ? { num: 1n, den: 1n } : normalize(r.stake, pool)
       exposures.push({
         protocol: 'symbiotic',
         service: subnetworkId(r.subnetwork),
@@ -527,6 +769,47 @@ export function analyzePosition(
       compounded: compoundedOf(ix, v),
     })
   }
+  // Karak: exposure bounded by the whole position (DSS slashing limits are not in the snapshot)
+  const warnings: PositionWarning[] = []
+  const karakPositions: PositionAnalysis['byProtocol']['karak']['positions'][number][] = []
+  let karakWorst = 0n
+  const ks = snapshot.karak?.stakers.find((x) => lc(x.address) === who)
+  for (const k of ks?.positions ?? []) {
+    const vault = lc(k.vault)
+    const balance = BigInt(k.assets) + BigInt(k.queuedAssets)
+    const dssCount = k.dssCount === undefined ? null : BigInt(k.dssCount)
+    const worst = dssCount === 0n ? 0n : balance
+    karakWorst += worst
+    karakPositions.push({
+      vault,
+      asset: lc(k.asset),
+      operator: lc(k.operator),
+      balance,
+      worstCase: worst,
+      dssCount,
+    })
+    if (balance > 0n && dssCount === null)
+      warnings.push({
+        code: 'karakExposureUnknown',
+        protocol: 'karak',
+        vault,
+        message: `Karak vault ${vault}: its DSS allocations were not read; all ${balance} counted as slashable`,
+      })
+    else if (balance > 0n && dssCount! > 0n)
+      warnings.push({
+        code: 'karakDssLimitsUnknown',
+        protocol: 'karak',
+        vault,
+        message: `Karak vault ${vault} is allocated to ${dssCount} DSS(s) whose slashing limits are not modelled; all ${balance} counted as slashable`,
+      })
+    if (k.queuedForSlashing)
+      warnings.push({
+        code: 'karakQueuedForSlashing',
+        protocol: 'karak',
+        vault,
+        message: `Karak vault ${vault} has a slashing queued`,
+      })
+  }
   const exits: ExitWindow[] = []
   if (el && el.deposits.length > 0)
     exits.push(
@@ -536,6 +819,9 @@ export function analyzePosition(
       }),
     )
   if (symPositions.length > 0) exits.push(exitWindow({ protocol: 'symbiotic', epochDuration: epoch }))
+  const karakDelay = snapshot.karak?.withdrawalDelaySeconds
+  if (karakPositions.length > 0 && karakDelay !== undefined)
+    exits.push(exitWindow({ protocol: 'other', delaySeconds: BigInt(karakDelay) }))
   const exit = exits.reduce<ExitWindow | null>((a, b) => (!a || b.exitSeconds > a.exitSeconds ? b : a), null)
   return {
     staker: who,
@@ -543,8 +829,10 @@ export function analyzePosition(
     byProtocol: {
       eigenlayer: { delegatedTo, positions: elPositions, worstCase: elWorst },
       symbiotic: { positions: symPositions, worstCase: symWorst },
+      karak: { positions: karakPositions, worstCase: karakWorst },
     },
     exit,
+    warnings,
   }
 }
 

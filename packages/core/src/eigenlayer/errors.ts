@@ -87,7 +87,10 @@ export class InvalidSignatureError extends RestakeKitError {
   }
 }
 
-/** A queued withdrawal cannot be completed yet. `readyAtBlock` is the first block it can be. */
+/**
+ * A queued withdrawal cannot be completed yet. `readyAtBlock` is the first block a completion can
+ * land in; `currentBlock` the latest block (a transaction sent then lands in `currentBlock + 1`).
+ */
 export class WithdrawalNotReadyError extends RestakeKitError {
   override name = 'WithdrawalNotReadyError'
   constructor(
@@ -100,7 +103,9 @@ export class WithdrawalNotReadyError extends RestakeKitError {
       {
         details:
           readyAtBlock !== undefined && currentBlock !== undefined
-            ? [`Current block ${currentBlock}; ${readyAtBlock - currentBlock} blocks to go.`]
+            ? [
+                `Current block ${currentBlock}; mine ${readyAtBlock - currentBlock - 1n} more block(s), then a completion sent lands in block ${readyAtBlock}.`,
+              ]
             : [],
         docsPath: '/errors#withdrawal-not-ready',
       },
@@ -188,6 +193,94 @@ export class FullySlashedError extends RestakeKitError {
   }
 }
 
+/**
+ * The strategy refuses the deposit: above its per-deposit or total cap (StrategyBaseTVLLimits,
+ * DurationVaultStrategy), or the total share supply would exceed its maximum.
+ */
+export class DepositCapExceededError extends RestakeKitError {
+  override name = 'DepositCapExceededError'
+  constructor(
+    readonly strategy: Address | undefined,
+    readonly cap: 'perDeposit' | 'totalDeposits' | 'totalShares',
+  ) {
+    const what = {
+      perDeposit: 'its per-deposit limit',
+      totalDeposits: 'its total deposit limit',
+      totalShares: 'its maximum total shares',
+    }[cap]
+    super(`The deposit exceeds ${what} (strategy ${strategy ?? '(unknown)'}).`, {
+      details: ['Deposit less, or read the limits from the strategy (`maxPerDeposit`, `maxTotalDeposits`).'],
+      docsPath: '/errors#deposit-cap-exceeded',
+    })
+  }
+}
+
+/** The deposit is so small that it mints no shares (`NewSharesZero`). */
+export class DepositTooSmallError extends RestakeKitError {
+  override name = 'DepositTooSmallError'
+  constructor(readonly strategy: Address | undefined) {
+    super(`The deposit would mint zero shares of strategy ${strategy ?? '(unknown)'}.`, {
+      docsPath: '/errors#deposit-too-small',
+    })
+  }
+}
+
+/**
+ * A DurationVaultStrategy (v1.12; not chain-tested) is locked: deposits are closed
+ * (`DepositsLocked`) or withdrawals wait while its stake is allocated
+ * (`WithdrawalsLockedDuringAllocations`).
+ */
+export class VaultLockedError extends RestakeKitError {
+  override name = 'VaultLockedError'
+  constructor(
+    readonly strategy: Address | undefined,
+    readonly locked: 'deposits' | 'withdrawals',
+  ) {
+    super(`Strategy ${strategy ?? '(unknown)'} is a locked duration vault: ${locked} are closed.`, {
+      details: ['A duration vault opens again when its duration has elapsed.'],
+      docsPath: '/errors#vault-locked',
+    })
+  }
+}
+
+/** A DurationVaultStrategy (v1.12; not chain-tested) takes stake only from stakers delegated to its operator. */
+export class NotDelegatedToVaultOperatorError extends RestakeKitError {
+  override name = 'NotDelegatedToVaultOperatorError'
+  constructor(
+    readonly strategy: Address | undefined,
+    readonly staker: Address | undefined,
+  ) {
+    super(
+      `${staker ?? 'The staker'} must be delegated to the vault's operator to hold shares of ${strategy ?? 'this duration vault'}.`,
+      { docsPath: '/errors#not-delegated-to-vault-operator' },
+    )
+  }
+}
+
+/** The account already has an EigenPod (`EigenPodAlreadyExists`). */
+export class PodAlreadyExistsError extends RestakeKitError {
+  override name = 'PodAlreadyExistsError'
+  constructor(
+    readonly owner: Address | undefined,
+    readonly pod?: Address | undefined,
+  ) {
+    super(`${owner ?? 'The account'} already has an EigenPod${pod ? ` (${pod})` : ''}.`, {
+      docsPath: '/errors#pod-already-exists',
+    })
+  }
+}
+
+/** The function is paused on the contract (`CurrentlyPaused`). */
+export class PausedError extends RestakeKitError {
+  override name = 'PausedError'
+  constructor(readonly contract: string | undefined) {
+    super(`${contract ?? 'The contract'} has paused this function.`, {
+      details: ['Wait until the protocol unpauses it.'],
+      docsPath: '/errors#paused',
+    })
+  }
+}
+
 /** What a revert mapper knows about the call, to fill in the typed error's fields. */
 export type EigenLayerRevertContext = {
   staker?: Address | undefined
@@ -199,6 +292,7 @@ export type EigenLayerRevertContext = {
   root?: Hex | undefined
   readyAtBlock?: bigint | undefined
   caller?: Address | undefined
+  contract?: string | undefined
 }
 
 /** Decodes EigenLayer custom errors into the typed errors above (raw data kept in `cause`). */
@@ -233,6 +327,25 @@ export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): Rever
         return new FullySlashedError()
       case 'InputArrayLengthMismatch':
         return new ArrayLengthMismatchError(['input arrays'], [])
+      case 'MaxPerDepositExceedsMax':
+      case 'DepositExceedsMaxPerDeposit':
+        return new DepositCapExceededError(ctx.strategy, 'perDeposit')
+      case 'BalanceExceedsMaxTotalDeposits':
+        return new DepositCapExceededError(ctx.strategy, 'totalDeposits')
+      case 'TotalSharesExceedsMax':
+        return new DepositCapExceededError(ctx.strategy, 'totalShares')
+      case 'NewSharesZero':
+        return new DepositTooSmallError(ctx.strategy)
+      case 'DepositsLocked':
+        return new VaultLockedError(ctx.strategy, 'deposits')
+      case 'WithdrawalsLockedDuringAllocations':
+        return new VaultLockedError(ctx.strategy, 'withdrawals')
+      case 'MustBeDelegatedToVaultOperator':
+        return new NotDelegatedToVaultOperatorError(ctx.strategy, ctx.staker)
+      case 'EigenPodAlreadyExists':
+        return new PodAlreadyExistsError(ctx.staker)
+      case 'CurrentlyPaused':
+        return new PausedError(ctx.contract)
       default:
         return undefined
     }

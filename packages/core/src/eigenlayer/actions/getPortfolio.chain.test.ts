@@ -90,7 +90,9 @@ describe.skipIf(!haveEigenLayer())('getPortfolio (real EigenLayer fixture)', () 
       chain: env.devnet.chain,
       transport: http(env.devnet.rpcUrl),
     }).extend(restakingActions({ eigenlayer: env.deployment }))
-    expect((await withDeployment.restaking.eigenlayer.getWithdrawalDelay()).withdrawalDelayBlocks).toBe(0)
+    expect((await withDeployment.restaking.eigenlayer.getWithdrawalDelay()).withdrawalDelayBlocks).toBe(
+      env.withdrawalDelayBlocks,
+    )
   })
   test('without Multicall3 on the chain: deployless batches, block read from the latest block', async () => {
     const chain = { ...env.devnet.chain, contracts: {} }

@@ -245,6 +245,8 @@ export async function slash(
   })
 }
 
+const mintAbi = parseAbi(['function mint(address to, uint256 amount)'])
+
 export function sortAddresses(list: readonly Address[]): Address[] {
   return [...list].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
 }
@@ -267,7 +269,14 @@ export async function stakerWithPortfolio(env: Env, strategies: number, withdraw
     list.push(await secondStrategy(env, token))
   }
   for (const { strategy, token } of list) {
-    await env.devnet.fund(staker.address, { tokens: { [token]: amount } })
+    if (token === env.token) await env.devnet.fund(staker.address, { tokens: { [token]: amount } })
+    else
+      await env.devnet.context.write({
+        address: token,
+        abi: mintAbi,
+        functionName: 'mint',
+        args: [staker.address, amount],
+      })
     await pc.waitForTransactionReceipt({
       hash: await deposit(wallet, { deployment: env.deployment, strategy, token, amount }),
     })

@@ -299,8 +299,8 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
     await mined(cw.restaking.karak.startRedeem({ vault: karakVault, shares: parseEther('3') }))
     await mined(bw.restaking.symbiotic.withdrawFromVault({ vault: symbioticVault, amount: parseEther('1') }))
     await mined(cw.restaking.eigenlayer.deposit({ strategy, token, amount: parseEther('2') }))
-    // Last: this devnet's EigenLayer delay is 0 blocks, so a withdrawal queued in the latest block is
-    // ready from the next one; the scan below sees it as not ready yet.
+    // Last: this devnet's EigenLayer delay is 0 blocks, so a withdrawal queued in the latest block can
+    // be completed by a transaction sent now (it lands in the next block): the scan finds it ready.
     await mined(
       cw.restaking.eigenlayer.queueWithdrawals({ strategies: [strategy], amounts: [parseEther('2')] }),
       false, // no clock step: the scan must come in this very block

@@ -232,7 +232,13 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     }
     log('Pre-flight checks (nothing is sent):')
     await expectTypedError('deposit 100 tokens into EigenLayer', () =>
-      simulateDeposit(pc, { account: user.address, strategy, token, amount: parseEther('100') }),
+      simulateDeposit(pc, {
+        deployment: el,
+        account: user.address,
+        strategy,
+        token,
+        amount: parseEther('100'),
+      }),
     )
     await expectTypedError('deposit 100 WETH into the Symbiotic vault', () =>
       simulateDepositToVault(pc, { account: user.address, vault, amount: parseEther('100') }),
@@ -240,6 +246,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     const queued = await getQueuedWithdrawals(pc, { deployment: el, staker: user.address })
     await expectTypedError('complete the EigenLayer withdrawal now', () =>
       simulateCompleteWithdrawals(pc, {
+        deployment: el,
         account: user.address,
         withdrawals: queued.withdrawals.map((w) => w.root),
       }),

@@ -4,7 +4,13 @@
 import { haveEigenLayer } from '@restakekit/devnet'
 import { type Address, erc20Abi, type Hex, parseEther } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { allocationManagerAbi, delegationManagerAbi, eigenlayerStrategyAbi } from '../abis.js'
+import { InvalidParameterError } from '../../errors.js'
+import {
+  allocationManagerAbi,
+  delegationManagerAbi,
+  eigenlayerStrategyAbi,
+  strategyManagerAbi,
+} from '../abis.js'
 import { WAD } from '../math.js'
 import {
   allocationWriteAbi,
@@ -19,10 +25,12 @@ import {
   startEnv,
   testAvsAbi,
 } from '../test/helpers.js'
+import { burnShares, waitForBurnShares } from './burnShares.js'
 import { completeWithdrawals, waitForCompleteWithdrawals } from './completeWithdrawals.js'
 import { delegateTo } from './delegateTo.js'
 import { deposit, waitForDeposit } from './deposit.js'
 import { getAllocations } from './getAllocations.js'
+import { getBurnableShares } from './getBurnableShares.js'
 import { getDeposits } from './getDeposits.js'
 import { getPortfolio } from './getPortfolio.js'
 import { getQueuedWithdrawals } from './getQueuedWithdrawals.js'
@@ -130,6 +138,69 @@ describe.skipIf(!haveEigenLayer())('slashing (real EigenLayer fixture + test AVS
       toBlock: receipt.blockNumber,
     })
     expect(slashLogs[0]?.args.wadSlashed).toEqual([WAD / 10n]) // 20% of 0.5, relative to max magnitude
+
+    // slashed-but-not-burned shares: release-specific
+    const { burnable } = await getBurnableShares(pc(), {
+      deployment: env.deployment,
+      strategies: [env.strategy],
+    })
+    if (env.release === 'v1.2') {
+      // v1.2 burns slashed shares at once: no getBurnableShares view, nothing to burn
+      expect(burnable).toBeNull()
+      await expect(
+        burnShares(wallet, { deployment: env.deployment, strategy: env.strategy }),
+      ).rejects.toBeInstanceOf(InvalidParameterError)
+    } else {
+      // v1.3.0: the StrategyManager holds them until anyone calls burnShares(strategy)
+      const held = burnable![0]!.shares
+      expect(held).toBeGreaterThan(0n)
+      expect(held).toBe(
+        await pc().readContract({
+          address: env.deployment.strategyManager,
+          abi: strategyManagerAbi,
+          functionName: 'getBurnableShares',
+          args: [env.strategy],
+        }),
+      )
+      const all = await getBurnableShares(pc(), { deployment: env.deployment })
+      expect(all.burnable).toEqual([{ strategy: env.strategy, shares: held }])
+      const burnAddress = await pc().readContract({
+        address: env.deployment.strategyManager,
+        abi: strategyManagerAbi,
+        functionName: 'DEFAULT_BURN_ADDRESS',
+      })
+      expect(burnAddress).toBe('0x00000000000000000000000000000000000E16E4')
+      const tokens = await pc().readContract({
+        address: env.strategy,
+        abi: eigenlayerStrategyAbi,
+        functionName: 'sharesToUnderlyingView',
+        args: [held],
+      })
+      const burnBefore = await pc().readContract({
+        address: env.token,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [burnAddress],
+      })
+      // permissionless: a third party burns them
+      const anyone = env.devnet.walletClient(await env.devnet.newAccount())
+      const { burned } = await waitForBurnShares(
+        pc(),
+        await burnShares(anyone, { deployment: env.deployment, strategy: env.strategy }),
+      )
+      expect(burned).toBe(held)
+      expect(
+        await pc().readContract({
+          address: env.token,
+          abi: erc20Abi,
+          functionName: 'balanceOf',
+          args: [burnAddress],
+        }),
+      ).toBe(burnBefore + tokens)
+      expect(
+        (await getBurnableShares(pc(), { deployment: env.deployment, strategies: [env.strategy] })).burnable,
+      ).toEqual([{ strategy: env.strategy, shares: 0n }])
+    }
 
     // max magnitude 0.9: withdrawable = 90% of deposit, equal to the chain
     const deposits = await getDeposits(pc(), { deployment: env.deployment, staker: staker.address })

@@ -276,7 +276,7 @@ export class PausedError extends RestakeKitError {
   constructor(readonly contract: string | undefined) {
     super(`${contract ?? 'The contract'} has paused this function.`, {
       details: ['Wait until the protocol unpauses it.'],
-      docsPath: '/errors#paused',
+      docsPath: '/errors#eigenlayer-paused',
     })
   }
 }

@@ -3,6 +3,16 @@ import { defineConfig } from 'vitest/config'
 
 const pkg = (p: string) => fileURLToPath(new URL(`./packages/${p}`, import.meta.url))
 
+// The EigenLayer chain suites run once per real state: on the default (v1.2) state in the `chain`
+// project, and again on the v1.3.0 state (900-block delays, v1.3 ABIs, EigenPods) in `chain-el-v1.3.0`.
+const eigenlayerV13State = fileURLToPath(
+  new URL('../shared/fixtures/eigenlayer-v1.3.0/anvil-state.json', import.meta.url),
+)
+const eigenlayerChainSuites = [
+  'packages/core/src/eigenlayer/**/*.chain.test.ts',
+  'packages/devnet/src/eigenlayer.chain.test.ts',
+]
+
 // Tests import the workspace packages from source, never from dist.
 const alias = [
   { find: /^@restakekit\/(core|lrt|avs|risk|devnet)$/, replacement: `${pkg('')}$1/src/index.ts` },
@@ -35,6 +45,20 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['packages/*/{src,test}/**/*.chain.test.ts', 'examples/**/*.chain.test.ts'],
           // one anvil per test file; two cores on CI
+          pool: 'forks',
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'chain-el-v1.3.0',
+          sequence: { groupOrder: 2 },
+          include: eigenlayerChainSuites,
+          exclude: ['**/*.fork.chain.test.ts', '**/node_modules/**'],
+          env: { RESTAKEKIT_EIGENLAYER_STATE: eigenlayerV13State },
           pool: 'forks',
           maxWorkers: 2,
           testTimeout: 60_000,

@@ -9,7 +9,7 @@ import { depositToKarakVault, startKarakRedeem } from '@restakekit/core/karak'
 import { depositToVault, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
-import { stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
+import { envOf, stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
 
 const RUNS = Number(process.env.RUNS ?? 15)
 const VAULTS = Number(process.env.VAULTS ?? 10)
@@ -21,13 +21,7 @@ if (!haveEigenLayer()) {
 
 const devnet = await startDevnet()
 try {
-  const el = devnet.deployments.eigenlayer!
-  const env = {
-    devnet,
-    deployment: { ...el, chainId: devnet.chain.id },
-    strategy: el.fixture.strategy,
-    token: el.fixture.token,
-  }
+  const env = await envOf(devnet)
   const setupStart = performance.now()
   const { staker } = await stakerWithPortfolio(env, 10, 20)
   const wallet = devnet.walletClient(staker)

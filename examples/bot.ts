@@ -13,6 +13,7 @@
 //
 // Run it: npx tsx examples/bot.ts   (starts its own local chain with all three protocols)
 import {
+  type EigenLayerDeployment,
   getKarakOperatorVaults,
   type KarakDeployment,
   RestakeKitError,
@@ -57,6 +58,8 @@ export type KeeperConfig = {
   stakers: readonly Account[]
   /** The bot's own account (pays for Karak finishes). */
   keeper: Account
+  /** The devnet's EigenLayer deployment (`devnet.deployments.eigenlayer`). */
+  eigenlayer: EigenLayerDeployment
   symbiotic: SymbioticDeployment
   karak: KarakDeployment
   log: (line: string) => void
@@ -65,7 +68,9 @@ export type KeeperConfig = {
 /** Scans every staker and completes/claims what is ready. One run of the keeper. */
 export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
   const { devnet, log } = cfg
-  const client = devnet.publicClient.extend(restakingActions({ symbiotic: cfg.symbiotic, karak: cfg.karak }))
+  const client = devnet.publicClient.extend(
+    restakingActions({ eigenlayer: cfg.eigenlayer, symbiotic: cfg.symbiotic, karak: cfg.karak }),
+  )
   const block = await devnet.publicClient.getBlock()
   const ready: KeeperItem[] = []
   const left: KeeperItem[] = []
@@ -114,7 +119,7 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
     if (!account) throw new Error(`no key for ${staker}`)
     return devnet
       .walletClient(account)
-      .extend(restakingActions({ symbiotic: cfg.symbiotic, karak: cfg.karak }))
+      .extend(restakingActions({ eigenlayer: cfg.eigenlayer, symbiotic: cfg.symbiotic, karak: cfg.karak }))
   }
   const keeperWallet = devnet.walletClient(cfg.keeper).extend(restakingActions({ karak: cfg.karak }))
 
@@ -254,7 +259,8 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
     const bob = await devnet.newAccount({ tokens: fundEach })
     const carol = await devnet.newAccount({ tokens: fundEach })
     const keeper = await devnet.newAccount()
-    const w = (a: Account) => devnet.walletClient(a).extend(restakingActions({ symbiotic: sym, karak }))
+    const w = (a: Account) =>
+      devnet.walletClient(a).extend(restakingActions({ eigenlayer: el, symbiotic: sym, karak }))
     const mined = async (hash: Promise<Hex>, step = true) => {
       const r = await pc.waitForTransactionReceipt({ hash: await hash })
       if (r.status !== 'success') throw new Error(`reverted: ${r.transactionHash}`)
@@ -293,8 +299,8 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
     await mined(cw.restaking.karak.startRedeem({ vault: karakVault, shares: parseEther('3') }))
     await mined(bw.restaking.symbiotic.withdraw({ vault: symbioticVault, amount: parseEther('1') }))
     await mined(cw.restaking.eigenlayer.deposit({ strategy, token, amount: parseEther('2') }))
-    // Last: this devnet's EigenLayer delay is 0 blocks, so a withdrawal queued in the latest block is
-    // ready from the next one; the scan below sees it as not ready yet.
+    // Last: this devnet's EigenLayer delay is 0 blocks, so a withdrawal queued in the latest block can
+    // be completed by a transaction sent now (it lands in the next block): the scan finds it ready.
     await mined(
       cw.restaking.eigenlayer.queueWithdrawals({ strategies: [strategy], amounts: [parseEther('2')] }),
       false, // no clock step: the scan must come in this very block
@@ -303,7 +309,15 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
       'Day 9: carol started a Karak redemption and queued an EigenLayer withdrawal; bob withdrew 1 WETH on Symbiotic.',
     )
 
-    const config: KeeperConfig = { devnet, stakers: [alice, bob, carol], keeper, symbiotic: sym, karak, log }
+    const config: KeeperConfig = {
+      devnet,
+      stakers: [alice, bob, carol],
+      keeper,
+      eigenlayer: el,
+      symbiotic: sym,
+      karak,
+      log,
+    }
     const report = await runKeeper(config)
     log(
       `Keeper run: ${report.done.length} completed, ${report.left.length} left, ${report.failed.length} failed.`,

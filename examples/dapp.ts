@@ -59,7 +59,8 @@ export async function main(options: ExampleOptions = {}): Promise<DappResult> {
     const amount = parseEther('5')
 
     // A read client for the app: one decorator gives every protocol's actions.
-    const client = devnet.publicClient.extend(restakingActions())
+    // the devnet hands its EigenLayer deployment (from the state it loaded) to the SDK
+    const client = devnet.publicClient.extend(restakingActions({ eigenlayer: el }))
 
     // The setting: a user holding 5 tokens, and an operator open for delegation.
     const user = await devnet.newAccount({ tokens: { [token]: amount } })
@@ -83,7 +84,7 @@ export async function main(options: ExampleOptions = {}): Promise<DappResult> {
     )
 
     // The user's wallet: the same decorator on a wallet client.
-    const wallet = devnet.walletClient(user).extend(restakingActions())
+    const wallet = devnet.walletClient(user).extend(restakingActions({ eigenlayer: el }))
 
     // 2. Deposit. The approval is its own, explicit step (exact amount, skipped if already enough).
     const approval = await ensureAllowance(wallet, { token, spender: el.strategyManager, amount })

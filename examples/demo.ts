@@ -51,7 +51,7 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     log(`Local restaking chain up in ${Math.round(performance.now() - t0)} ms at ${devnet.rpcUrl}`)
     log('  EigenLayer: real slashing-release bytecode; Symbiotic: real core 1.0.3; Karak: test doubles\n')
 
-    const client = pc.extend(restakingActions({ symbiotic, karak }))
+    const client = pc.extend(restakingActions({ eigenlayer: el, symbiotic, karak }))
     const balance = (token: Address, who: Address) =>
       pc.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
     const mined = async (hash: Hex) => {
@@ -71,6 +71,7 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     const dep = await waitForDeposit(
       pc,
       await deposit(wallet, {
+        deployment: el,
         strategy: el.fixture.strategy,
         token: el.fixture.token,
         amount: parseEther('10'),
@@ -90,12 +91,16 @@ export async function main(log: (line: string) => void = console.log): Promise<D
         args: [zeroAddress, 0, 'ipfs://demo-operator'],
       }),
     )
-    await mined(await delegateTo(wallet, { operator: operator.address }))
+    await mined(await delegateTo(wallet, { deployment: el, operator: operator.address }))
     log(`2. delegate to operator ${operator.address}`)
 
     const queued = await waitForQueueWithdrawals(
       pc,
-      await queueWithdrawals(wallet, { strategies: [el.fixture.strategy], amounts: [parseEther('4')] }),
+      await queueWithdrawals(wallet, {
+        deployment: el,
+        strategies: [el.fixture.strategy],
+        amounts: [parseEther('4')],
+      }),
     )
     const w = queued.withdrawals[0]!
     const delay = await client.restaking.eigenlayer.getWithdrawalDelay()
@@ -103,7 +108,7 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       `3. queue a withdrawal of 4 MCK: root ${w.root.slice(0, 18)}…, delay ${delay.withdrawalDelayBlocks} blocks (read from chain)`,
     )
     try {
-      await completeWithdrawals(wallet, { withdrawals: [w.root] })
+      await completeWithdrawals(wallet, { deployment: el, withdrawals: [w.root] })
     } catch (error) {
       if (!(error instanceof WithdrawalNotReadyError)) throw error
       log(`4. completing in the same block is refused before sending: ${error.shortMessage}`)
@@ -111,7 +116,7 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     await devnet.mine(1)
     const done = await waitForCompleteWithdrawals(
       pc,
-      await completeWithdrawals(wallet, { withdrawals: [w.root] }),
+      await completeWithdrawals(wallet, { deployment: el, withdrawals: [w.root] }),
     )
     const back = await balance(el.fixture.token, staker.address)
     log(`5. one block later: completed (${done.receipt.status}); staker holds ${fmt(back)} MCK again`)
@@ -177,6 +182,7 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     log('== One portfolio across protocols ==')
     const portfolio = await getRestakingPortfolio(pc, {
       staker: staker.address,
+      eigenlayer: { deployment: el },
       symbiotic: { deployment: symbiotic, vaults: [vault] },
       karak: { deployment: karak },
     })

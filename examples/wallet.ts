@@ -147,8 +147,9 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
         `${formatEther(symAmount + parseEther('0.5'))} WETH. It will deposit ${formatEther(elAmount)} and ${formatEther(symAmount)}.`,
     )
 
-    // 1. The call lists. Pure: no client, no network; the chain id picks the known deployment.
-    const eigenlayerCalls = prepareDeposit({ chainId, strategy, token, amount: elAmount })
+    // 1. The call lists. Pure: no client, no network; the deployment is the devnet's (on a public
+    // network, `chainId` alone picks the SDK's known deployment).
+    const eigenlayerCalls = prepareDeposit({ deployment: el, strategy, token, amount: elAmount })
     const symbioticCalls = prepareDepositToVault({
       vault,
       amount: symAmount,
@@ -186,7 +187,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       statuses.push(receipt.status)
       log(`  sent ${describeCall(c).split('(')[0]} → ${receipt.status} (block ${receipt.blockNumber})`)
     }
-    const [deposit] = await getDeposits(pc, { staker: user.address })
+    const [deposit] = await getDeposits(pc, { deployment: el, staker: user.address })
     const symbioticPosition = await getVaultPosition(pc, { vault, account: user.address })
     log(
       `Proof: EigenLayer now credits ${deposit?.depositShares ?? 0n} shares ` +
@@ -198,7 +199,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     // both sent from prepared calls as above.
     const withdrawCalls = [
       ...prepareQueueWithdrawals({
-        chainId,
+        deployment: el,
         staker: user.address,
         strategies: [strategy],
         depositShares: [(deposit?.depositShares ?? 0n) / 3n],
@@ -232,14 +233,21 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     }
     log('Pre-flight checks (nothing is sent):')
     await expectTypedError('deposit 100 tokens into EigenLayer', () =>
-      simulateDeposit(pc, { account: user.address, strategy, token, amount: parseEther('100') }),
+      simulateDeposit(pc, {
+        deployment: el,
+        account: user.address,
+        strategy,
+        token,
+        amount: parseEther('100'),
+      }),
     )
     await expectTypedError('deposit 100 WETH into the Symbiotic vault', () =>
       simulateDepositToVault(pc, { account: user.address, vault, amount: parseEther('100') }),
     )
-    const queued = await getQueuedWithdrawals(pc, { staker: user.address })
+    const queued = await getQueuedWithdrawals(pc, { deployment: el, staker: user.address })
     await expectTypedError('complete the EigenLayer withdrawal now', () =>
       simulateCompleteWithdrawals(pc, {
+        deployment: el,
         account: user.address,
         withdrawals: queued.withdrawals.map((w) => w.root),
       }),

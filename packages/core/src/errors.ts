@@ -237,7 +237,9 @@ export class WithdrawalNotReadyError extends RestakeKitError {
           : `; it is ready at ${new Date(Number(readyAt.timestamp) * 1000).toISOString()} (unix ${readyAt.timestamp})`
     const left =
       readyAt && now && 'block' in readyAt && 'block' in now
-        ? [`${readyAt.block - now.block} blocks to go (now block ${now.block}).`]
+        ? [
+            `Latest block ${now.block}; a transaction sent now lands in block ${now.block + 1n}: ${readyAt.block - now.block - 1n} more block(s) to go.`,
+          ]
         : readyAt && now && 'timestamp' in readyAt && 'timestamp' in now
           ? [`${readyAt.timestamp - now.timestamp} seconds to go.`]
           : []

@@ -68,10 +68,21 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
       }),
     )
     await mined(
-      deposit(wallet, { strategy: el.fixture.strategy, token: el.fixture.token, amount: parseEther('10') }),
+      deposit(wallet, {
+        deployment: devnet.deployments.eigenlayer!,
+        strategy: el.fixture.strategy,
+        token: el.fixture.token,
+        amount: parseEther('10'),
+      }),
     )
-    await mined(delegateTo(wallet, { operator }))
-    await mined(queueWithdrawals(wallet, { strategies: [el.fixture.strategy], amounts: [parseEther('4')] }))
+    await mined(delegateTo(wallet, { deployment: devnet.deployments.eigenlayer!, operator }))
+    await mined(
+      queueWithdrawals(wallet, {
+        deployment: devnet.deployments.eigenlayer!,
+        strategies: [el.fixture.strategy],
+        amounts: [parseEther('4')],
+      }),
+    )
 
     // Symbiotic: deposit 5 WETH, withdraw 2
     ;({ vault: symVault } = await createSymbioticVault(devnet, {
@@ -114,6 +125,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     const { client, counter } = counting(false)
     const portfolio = await getRestakingPortfolio(client, {
       staker,
+      eigenlayer: { deployment: devnet.deployments.eigenlayer! },
       symbiotic: { deployment: devnet.deployments.symbiotic!, vaults: [symVault] },
       karak: { deployment: devnet.deployments.karak! },
     })
@@ -125,7 +137,10 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     const byProtocol = (p: string) => portfolio.positions.filter((x) => x.protocol === p)
 
     // EigenLayer: 6 left after queueing 4, valued by the strategy's own conversion
-    const [dep] = await getDeposits(devnet.publicClient, { staker })
+    const [dep] = await getDeposits(devnet.publicClient, {
+      deployment: devnet.deployments.eigenlayer!,
+      staker,
+    })
     const elPos = byProtocol('eigenlayer')
     expect(elPos).toHaveLength(1)
     expect(elPos[0]).toMatchObject({ location: el.fixture.strategy, asset: el.fixture.token, operator })
@@ -183,7 +198,8 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
       args: [staker],
     })
     expect(w.eigenlayer!.readyAt).toEqual({ block: BigInt(queued!.startBlock) + 1n })
-    expect(w.eigenlayer!.ready).toBe(block >= BigInt(queued!.startBlock) + 1n)
+    // ready: a completion sent now (landing in block + 1) succeeds
+    expect(w.eigenlayer!.ready).toBe(block + 1n >= BigInt(queued!.startBlock) + 1n)
     expect(w.eigenlayer!.ready).toBe(true)
     expect(w.eigenlayer!.amount).toBe(parseEther('4'))
     const epoch = await read<bigint>(symVault, 'currentEpoch')
@@ -199,6 +215,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     const read = () =>
       getRestakingPortfolio(devnet.publicClient, {
         staker,
+        eigenlayer: { deployment: devnet.deployments.eigenlayer! },
         symbiotic: { deployment: devnet.deployments.symbiotic!, vaults: [symVault] },
         karak: { deployment: devnet.deployments.karak! },
       })
@@ -218,6 +235,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
       await devnet.increaseTime(9 * 86400) // Karak's 9-day delay
       const later = await getRestakingPortfolio(devnet.publicClient, {
         staker,
+        eigenlayer: { deployment: devnet.deployments.eigenlayer! },
         // the bucket is now 200+ epochs old: look back far enough to still see it
         symbiotic: { deployment: devnet.deployments.symbiotic!, vaults: [symVault], lookback: 400 },
         karak: { deployment: devnet.deployments.karak! },
@@ -236,6 +254,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     const plain = counting(false)
     const a = await getRestakingPortfolio(plain.client, {
       staker,
+      eigenlayer: { deployment: devnet.deployments.eigenlayer! },
       symbiotic: { deployment: devnet.deployments.symbiotic! },
       karak: { deployment: devnet.deployments.karak! },
     })
@@ -244,6 +263,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
     const batched = counting(true)
     const b = await getRestakingPortfolio(batched.client, {
       staker,
+      eigenlayer: { deployment: devnet.deployments.eigenlayer! },
       symbiotic: { deployment: devnet.deployments.symbiotic! },
       karak: { deployment: devnet.deployments.karak! },
     })
@@ -254,7 +274,11 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
 
   test('through the decorator, with the devnet deployments as defaults', async () => {
     const client = devnet.publicClient.extend(
-      restakingActions({ symbiotic: devnet.deployments.symbiotic!, karak: devnet.deployments.karak! }),
+      restakingActions({
+        eigenlayer: devnet.deployments.eigenlayer!,
+        symbiotic: devnet.deployments.symbiotic!,
+        karak: devnet.deployments.karak!,
+      }),
     )
     const p = await client.restaking.getPortfolio({ staker })
     expect(p.positions.map((x) => x.protocol).sort()).toEqual(['eigenlayer', 'karak', 'symbiotic'])
@@ -264,16 +288,22 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
   })
 
   test('protocols unknown on the chain are skipped with a reason; a failing one is a typed error or partial', async () => {
-    const p = await getRestakingPortfolio(devnet.publicClient, { staker })
+    // the SDK knows no deployment on chain 31337 (the devnet hands them over): all skipped
+    const none = await getRestakingPortfolio(devnet.publicClient, { staker })
+    expect(none.skipped.map((s) => s.protocol).sort()).toEqual(['eigenlayer', 'karak', 'symbiotic'])
+    expect(none.positions).toEqual([])
+    const eigenlayer = { deployment: devnet.deployments.eigenlayer! }
+    const p = await getRestakingPortfolio(devnet.publicClient, { staker, eigenlayer })
     expect(p.skipped.map((s) => s.protocol).sort()).toEqual(['karak', 'symbiotic'])
     expect(p.positions.every((x) => x.protocol === 'eigenlayer')).toBe(true)
 
     const broken = { ...devnet.deployments.karak!, vaults: [devnet.deployments.tokens.weth] } // not a vault
     await expect(
-      getRestakingPortfolio(devnet.publicClient, { staker, karak: { deployment: broken } }),
+      getRestakingPortfolio(devnet.publicClient, { staker, eigenlayer, karak: { deployment: broken } }),
     ).rejects.toThrow(PortfolioReadError)
     const partial = await getRestakingPortfolio(devnet.publicClient, {
       staker,
+      eigenlayer: { deployment: devnet.deployments.eigenlayer! },
       karak: { deployment: broken },
       allowPartial: true,
     })

@@ -147,7 +147,9 @@ describe.skipIf(!haveEigenLayer())('devnet: real EigenLayer (raw calls)', () => 
       abi: delegationManagerAbi,
       functionName: 'minWithdrawalDelayBlocks',
     })
-    expect(delay).toBe(0) // this fixture's setting: complete from the next block
+    // the state's setting (its README): v1.2 completes from the next block, v1.3.0 after 900 blocks
+    const v13 = el.statePath.includes('eigenlayer-v1.3.0')
+    expect(delay).toBe(v13 ? 900 : 0)
 
     await devnet.mine(delay + 1)
     await wait(

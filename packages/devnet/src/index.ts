@@ -48,7 +48,11 @@ export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' a
 
 export type DevnetDeployments = {
   chainId: number
-  /** Absent when no EigenLayer state was found (see `EIGENLAYER_STATE_HELP`). */
+  /**
+   * The loaded EigenLayer state's deployment (from its `addresses.json`): hand it to the SDK, e.g.
+   * `restakingActions({ eigenlayer: devnet.deployments.eigenlayer })`. Absent when no EigenLayer
+   * state was found (see `EIGENLAYER_STATE_HELP`) or on a fork.
+   */
   eigenlayer?: DevnetEigenLayer
   symbiotic?: DevnetSymbiotic
   karak?: DevnetKarak
@@ -58,7 +62,11 @@ export type DevnetDeployments = {
 }
 
 export type StartDevnetOptions = {
-  /** Path of the EigenLayer anvil state; default `RESTAKEKIT_EIGENLAYER_STATE` or the shared fixture. */
+  /**
+   * Path of the EigenLayer anvil state (an `addresses.json` beside it); default
+   * `RESTAKEKIT_EIGENLAYER_STATE`, else the shared v1.2 fixture (`../shared/fixtures/eigenlayer/`).
+   * The v1.3.0 state is `../shared/fixtures/eigenlayer-v1.3.0/anvil-state.json`.
+   */
   eigenlayerState?: string
   /** Require EigenLayer: throw if its state is missing. Default: true under `CI=true`. */
   requireEigenLayer?: boolean
@@ -104,9 +112,15 @@ export type Devnet = {
 }
 
 const mintAbi = parseAbi(['function mint(address to, uint256 amount)'])
+const transferAbi = parseAbi(['function transfer(address to, uint256 amount) returns (bool)'])
+
+/** True if the runtime code pushes the `mint(address,uint256)` selector (an open-mint test token). */
+function hasMint(code: Hex | undefined): boolean {
+  return !!code && code.toLowerCase().includes('6340c10f19')
+}
 
 /**
- * Starts a local restaking chain: anvil with the real EigenLayer slashing-release state, the real
+ * Starts a local restaking chain: anvil with a real EigenLayer state (v1.2 by default), the real
  * Symbiotic core, the Karak doubles, test tokens and a Multicall3 at its canonical address.
  */
 export async function startDevnet(options: StartDevnetOptions = {}): Promise<Devnet> {
@@ -123,7 +137,8 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     port: options.port,
   })
   try {
-    const transport = http(anvil.rpcUrl, { retryCount: 0 })
+    // long timeout: anvil_mine of the v1.3.0 state's 900-block delays takes seconds on a busy machine
+    const transport = http(anvil.rpcUrl, { retryCount: 0, timeout: 60_000 })
     const probe = createPublicClient({ transport })
     const chainId = await probe.getChainId()
     const chain = defineChain({
@@ -176,6 +191,10 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       usdc: await token('Devnet USD Coin', 'USDC', 6),
     }
     const eigenlayer = withEigenLayer ? readEigenLayerAddresses(statePath) : undefined
+    if (eigenlayer && eigenlayer.chainId !== chainId)
+      throw new Error(
+        `${statePath}: addresses.json is for chain ${eigenlayer.chainId}, the node is ${chainId}`,
+      )
     const symbiotic = options.symbiotic === false ? undefined : await deploySymbiotic(context)
     const karak =
       options.karak === false
@@ -189,12 +208,15 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       tokens,
       multicall3: MULTICALL3_ADDRESS,
     }
-    // the devnet's test tokens and the fixture's mock token all have an open `mint`
-    const mintable = new Set(
-      [...Object.values(tokens), ...(eigenlayer ? [eigenlayer.fixture.token] : [])].map((t) =>
-        t.toLowerCase(),
-      ),
-    )
+    // the devnet's test tokens (and the v1.2 state's mock token) have an open `mint`; a state token
+    // without one (the v1.3.0 state's TestToken) is transferred from its holder, anvil account 0
+    const mintable = new Set(Object.values(tokens).map((t) => t.toLowerCase()))
+    const transferable = new Map<string, Address>()
+    if (eigenlayer) {
+      const code = await publicClient.getCode({ address: eigenlayer.fixture.token })
+      if (hasMint(code)) mintable.add(eigenlayer.fixture.token.toLowerCase())
+      else transferable.set(eigenlayer.fixture.token.toLowerCase(), eigenlayer.fixture.tokenHolder)
+    }
 
     const fund = async (account: Address, { eth, tokens: give }: FundOptions) => {
       if (eth !== undefined && eth > 0n) {
@@ -209,6 +231,14 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
             abi: mintAbi,
             functionName: 'mint',
             args: [account, amount],
+          })
+        } else if (transferable.has(tokenAddress.toLowerCase())) {
+          await context.write({
+            address: tokenAddress,
+            abi: transferAbi,
+            functionName: 'transfer',
+            args: [account, amount],
+            from: transferable.get(tokenAddress.toLowerCase())!,
           })
         } else {
           throw new Error(

@@ -22,6 +22,7 @@ import { type Address, type Hex, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Env,
+  envOf,
   newAvs,
   newOperator,
   newStaker,
@@ -43,13 +44,7 @@ describe.skipIf(!haveEigenLayer())('snapshotRestaking on the devnet', () => {
   let env: Env
   beforeAll(async () => {
     devnet = await startDevnet({ karak: false })
-    const el = devnet.deployments.eigenlayer!
-    env = {
-      devnet,
-      deployment: { ...el, chainId: devnet.chain.id },
-      strategy: el.fixture.strategy,
-      token: el.fixture.token,
-    }
+    env = await envOf(devnet)
   })
   afterAll(() => devnet?.stop())
 

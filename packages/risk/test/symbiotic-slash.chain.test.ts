@@ -4,7 +4,7 @@
  *   slashable amount is what a real slash takes (it was overstated by (active + pending) / active);
  * - a snapshot under RPC failures is an error, never a snapshot with zeros.
  */
-import { depositToVault, symbioticVaultAbi, withdrawFromVault } from '@restakekit/core'
+import { depositToVault, symbioticVaultAbi, withdraw } from '@restakekit/core'
 import {
   createSymbioticVault,
   type Devnet,
@@ -71,7 +71,7 @@ describe('Symbiotic on the devnet', () => {
     )
     await mined(depositToVault(wallet, { vault: vault.vault, amount: parseEther('4') }))
     // 1 pending withdrawal, 3 active
-    await mined(withdrawFromVault(wallet, { vault: vault.vault, amount: parseEther('1') }))
+    await mined(withdraw(wallet, { vault: vault.vault, amount: parseEther('1') }))
     await devnet.increaseTime(60)
   }, 240_000)
   afterAll(() => devnet?.stop())

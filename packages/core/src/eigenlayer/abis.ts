@@ -1,8 +1,10 @@
 import { parseAbi } from 'viem'
 
 // Only the fragments the SDK calls or decodes. Each is checked in `abis.test.ts` against the
-// reference ABIs of the v1.2 release (what the devnet runs) and of the v1.3/1.4 release (mainnet
-// era); fragments in only one of them are listed there.
+// reference ABIs of the v1.2 release (the devnet's default state), the v1.3/1.4 release (the
+// devnet's v1.3.0 state) and v1.12.0 (mainnet); fragments missing from one of them are listed there.
+// Fragments marked "v1.5+, not chain-tested" exist only in releases no devnet state runs: they are
+// checked against the v1.12.0 ABIs and probed for, never exercised on a chain here.
 
 const withdrawalStruct =
   'struct Withdrawal { address staker; address delegatedTo; address withdrawer; uint256 nonce; uint32 startBlock; address[] strategies; uint256[] scaledShares; }'
@@ -70,6 +72,9 @@ export const delegationManagerAbi = parseAbi([
   'error InputArrayLengthZero()',
   'error InputAddressZero()',
   'error CurrentlyPaused()',
+  // raised by the strategy's share hooks (DurationVaultStrategy, v1.12; not chain-tested)
+  'error WithdrawalsLockedDuringAllocations()',
+  'error MustBeDelegatedToVaultOperator()',
 ])
 
 /** EigenLayer StrategyManager fragments; both `Deposit` event forms (≤ v1.2 with the token, v1.3+ without). */
@@ -84,6 +89,22 @@ export const strategyManagerAbi = parseAbi([
   'function strategyIsWhitelistedForDeposit(address strategy) view returns (bool whitelisted)',
   'event Deposit(address staker, address token, address strategy, uint256 shares)',
   'event Deposit(address staker, address strategy, uint256 shares)',
+  // slashed shares waiting to be burned (v1.3 and v1.4; kept in v1.12 for pre-redistribution slashes)
+  'function getBurnableShares(address strategy) view returns (uint256)',
+  'function getStrategiesWithBurnableShares() view returns (address[], uint256[])',
+  'function burnShares(address strategy)',
+  'function DEFAULT_BURN_ADDRESS() view returns (address)',
+  'event BurnableSharesIncreased(address strategy, uint256 shares)',
+  'event BurnableSharesDecreased(address strategy, uint256 shares)',
+  // v1.5+ redistribution, not chain-tested: slashed shares wait per (operator set, slash id)
+  operatorSetStruct,
+  'function getBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId) view returns (address[], uint256[])',
+  'function getBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId, address strategy) view returns (uint256)',
+  'function getBurnOrRedistributableCount(OperatorSet operatorSet, uint256 slashId) view returns (uint256)',
+  'function clearBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId) returns (uint256[])',
+  'function clearBurnOrRedistributableSharesByStrategy(OperatorSet operatorSet, uint256 slashId, address strategy) returns (uint256)',
+  'event BurnOrRedistributableSharesIncreased(OperatorSet operatorSet, uint256 slashId, address strategy, uint256 shares)',
+  'event BurnOrRedistributableSharesDecreased(OperatorSet operatorSet, uint256 slashId, address strategy, uint256 shares)',
   'error StrategyNotWhitelisted()',
   'error MaxStrategiesExceeded()',
   'error SharesAmountZero()',
@@ -92,6 +113,15 @@ export const strategyManagerAbi = parseAbi([
   'error SignatureExpired()',
   'error InvalidSignature()',
   'error CurrentlyPaused()',
+  // raised by the strategy during a deposit (StrategyBase / StrategyBaseTVLLimits / DurationVaultStrategy)
+  'error BalanceExceedsMaxTotalDeposits()',
+  'error MaxPerDepositExceedsMax()',
+  'error NewSharesZero()',
+  'error TotalSharesExceedsMax()',
+  // DurationVaultStrategy (v1.12; not chain-tested)
+  'error DepositsLocked()',
+  'error DepositExceedsMaxPerDeposit()',
+  'error MustBeDelegatedToVaultOperator()',
 ])
 
 /** EigenLayer AllocationManager fragments (views the staker client reads). */
@@ -118,6 +148,11 @@ export const allocationManagerAbi = parseAbi([
   'function isOperatorSlashable(address operator, OperatorSet operatorSet) view returns (bool)',
   // v1.2 name of the encumbered magnitude getter
   'function encumberedMagnitude(address operator, address strategy) view returns (uint64)',
+  // v1.5+ redistribution, not chain-tested (v1.9+: served by AllocationManagerView through the proxy)
+  'function isRedistributingOperatorSet(OperatorSet operatorSet) view returns (bool)',
+  'function getRedistributionRecipient(OperatorSet operatorSet) view returns (address)',
+  // v1.9+ split contract, not chain-tested: the view implementation behind the proxy
+  'function viewImplementation() view returns (address)',
   'event OperatorSlashed(address operator, OperatorSet operatorSet, address[] strategies, uint256[] wadSlashed, string description)',
   'event AllocationUpdated(address operator, OperatorSet operatorSet, address strategy, uint64 magnitude, uint32 effectBlock)',
 ])
@@ -139,8 +174,28 @@ export const eigenPodManagerAbi = parseAbi([
   'function hasPod(address podOwner) view returns (bool)',
   'function podOwnerDepositShares(address podOwner) view returns (int256)',
   'function beaconChainSlashingFactor(address staker) view returns (uint64)',
+  'function numPods() view returns (uint256)',
   'event PodDeployed(address indexed eigenPod, address indexed podOwner)',
+  'error EigenPodAlreadyExists()',
+  'error CurrentlyPaused()',
 ])
+
+/** EigenLayer EigenPod fragments (the pod reads). */
+export const eigenPodAbi = parseAbi([
+  'struct Checkpoint { bytes32 beaconBlockRoot; uint24 proofsRemaining; uint64 podBalanceGwei; int64 balanceDeltasGwei; uint64 prevBeaconBalanceGwei; }',
+  'struct ValidatorInfo { uint64 validatorIndex; uint64 restakedBalanceGwei; uint64 lastCheckpointedAt; uint8 status; }',
+  'function podOwner() view returns (address)',
+  'function proofSubmitter() view returns (address)',
+  'function withdrawableRestakedExecutionLayerGwei() view returns (uint64)',
+  'function activeValidatorCount() view returns (uint256)',
+  'function currentCheckpointTimestamp() view returns (uint64)',
+  'function lastCheckpointTimestamp() view returns (uint64)',
+  'function currentCheckpoint() view returns (Checkpoint)',
+  'function validatorPubkeyHashToInfo(bytes32 validatorPubkeyHash) view returns (ValidatorInfo)',
+])
+
+/** `version()` (v1.3+ core contracts; absent on v1.2). */
+export const eigenlayerVersionAbi = parseAbi(['function version() view returns (string)'])
 
 /** EigenLayer StrategyFactory fragments (no reference ABI; checked against the devnet bytecode). */
 export const eigenlayerStrategyFactoryAbi = parseAbi([

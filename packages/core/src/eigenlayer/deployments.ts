@@ -8,8 +8,8 @@ export type EigenLayerStrategyInfo = {
 }
 
 /**
- * Where EigenLayer's core contracts (proxies) live on a chain. Pass your own for a fork or a new
- * testnet; the devnet's `deployments.eigenlayer` has the same keys.
+ * Where EigenLayer's core contracts (proxies) live on a chain. Pass your own for a fork, a new
+ * testnet or the local devnet (whose `deployments.eigenlayer` comes from the state it loaded).
  */
 export type EigenLayerDeployment = {
   readonly chainId?: number
@@ -20,7 +20,8 @@ export type EigenLayerDeployment = {
   readonly allocationManager: Address
   readonly rewardsCoordinator: Address
   readonly permissionController: Address
-  readonly strategyFactory: Address
+  /** Absent on deployments without one (the devnet's v1.3.0 state). */
+  readonly strategyFactory?: Address
   /** Strategies known on this chain, by name (optional for custom deployments). */
   readonly strategies?: Readonly<Record<string, EigenLayerStrategyInfo>>
   /** Entries (dotted paths) that could not be confirmed from the eigenlayer-contracts README. */
@@ -34,7 +35,8 @@ export const BEACON_CHAIN_ETH_STRATEGY =
 /**
  * Known EigenLayer deployments by chain id. Mainnet, Sepolia and Hoodi from the
  * eigenlayer-contracts README at `main` (mainnet on v1.12.0, the testnets on v1.9.0-rc.0); Holesky
- * from the README at v1.8.1 (its last listing); 31337 is the devnet fixture (v1.2 release).
+ * from the README at v1.8.1 (its last listing). Real networks only: the local devnet (31337) hands
+ * over the deployment of the state it loaded (`devnet.deployments.eigenlayer`).
  */
 export const eigenlayerDeployments = {
   1: {
@@ -184,25 +186,6 @@ export const eigenlayerDeployments = {
       beaconChainETH: { strategy: BEACON_CHAIN_ETH_STRATEGY, token: null },
     },
     unconfirmed: ['strategies.EIGEN.token', 'strategies.stETH.token', 'strategies.WETH.token'],
-  },
-  31337: {
-    // The restakekit devnet: the EigenLayer slashing-release fixture (v1.2 ABIs).
-    chainId: 31337,
-    delegationManager: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
-    strategyManager: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853',
-    eigenPodManager: '0x59b670e9fA9D0A427751Af201D676719a970857b',
-    avsDirectory: '0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e',
-    allocationManager: '0x8A791620dd6260079BF849Dc5567aDC3F2FdC318',
-    rewardsCoordinator: '0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82',
-    permissionController: '0x322813Fd9A801c5507c9de605d63CEA4f2CE6c44',
-    strategyFactory: '0x3Aa5ebB10DC797CAC828524e59A333d0A371443c',
-    strategies: {
-      fixture: {
-        strategy: '0xeC4cFde48EAdca2bC63E94BB437BbeAcE1371bF3',
-        token: '0x36C02dA8a0983159322a80FFE9F24b1acfF8B570',
-      },
-      beaconChainETH: { strategy: BEACON_CHAIN_ETH_STRATEGY, token: null },
-    },
   },
 } as const satisfies Record<number, EigenLayerDeployment>
 

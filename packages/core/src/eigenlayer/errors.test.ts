@@ -1,19 +1,39 @@
+import {
+  type Abi,
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
+  encodeErrorResult,
+  type Hex,
+} from 'viem'
 import { describe, expect, test } from 'vitest'
-import { ArrayLengthMismatchError, RestakeKitError, WithdrawalNotReadyError } from '../errors.js'
+import {
+  ArrayLengthMismatchError,
+  ContractRevertError,
+  RestakeKitError,
+  WithdrawalNotReadyError,
+} from '../errors.js'
+import { decodeRevert } from '../tx.js'
+import { delegationManagerAbi, eigenPodManagerAbi, strategyManagerAbi } from './abis.js'
 import {
   AlreadyDelegatedError,
   CallerCannotUndelegateError,
+  DepositCapExceededError,
+  DepositTooSmallError,
   eigenlayerRevertMapper,
   FullySlashedError,
   InvalidSignatureError,
   MaxStrategiesExceededError,
   NotDelegatedError,
+  NotDelegatedToVaultOperatorError,
   NothingToCompleteError,
   OperatorNotRegisteredError,
   OperatorsCannotUndelegateError,
+  PausedError,
+  PodAlreadyExistsError,
   SaltSpentError,
   SignatureExpiredError,
   StrategyNotWhitelistedError,
+  VaultLockedError,
   WithdrawalNotQueuedError,
 } from './errors.js'
 
@@ -56,9 +76,94 @@ describe('EigenLayer errors', () => {
     })
     expect(e.readyAt).toEqual({ block: 120n })
     expect(e.message).toMatch(/from block 120/)
-    expect(e.message).toMatch(/20 blocks to go/)
+    expect(e.message).toMatch(/mine 19 more block\(s\), then a completion sent lands in block 120/)
     expect(new NothingToCompleteError(undefined, 'no queued withdrawals').message).toMatch(
       /no queued withdrawals/,
     )
+  })
+})
+
+/** What viem raises for a reverted `eth_call` whose revert data is `data`, decoded against `abi`. */
+function revertOf(abi: Abi, functionName: string, data: Hex) {
+  const cause = new ContractFunctionRevertedError({ abi, data, functionName })
+  return new ContractFunctionExecutionError(cause, { abi, functionName, args: [], contractAddress: strategy })
+}
+const strategy = '0x00000000000000000000000000000000000000a1' as const
+const staker = '0x00000000000000000000000000000000000000b2' as const
+
+describe('errors a staker call can hit on v1.12, from encoded revert data', () => {
+  // [call's ABI, function, error, typed error]; the error comes from the contract the call reaches
+  const cases: [Abi, string, string, new (...args: never[]) => Error][] = [
+    [strategyManagerAbi, 'depositIntoStrategy', 'BalanceExceedsMaxTotalDeposits', DepositCapExceededError],
+    [strategyManagerAbi, 'depositIntoStrategy', 'MaxPerDepositExceedsMax', DepositCapExceededError],
+    [strategyManagerAbi, 'depositIntoStrategy', 'DepositExceedsMaxPerDeposit', DepositCapExceededError],
+    [strategyManagerAbi, 'depositIntoStrategy', 'TotalSharesExceedsMax', DepositCapExceededError],
+    [strategyManagerAbi, 'depositIntoStrategy', 'NewSharesZero', DepositTooSmallError],
+    [strategyManagerAbi, 'depositIntoStrategy', 'DepositsLocked', VaultLockedError],
+    [
+      strategyManagerAbi,
+      'depositIntoStrategy',
+      'MustBeDelegatedToVaultOperator',
+      NotDelegatedToVaultOperatorError,
+    ],
+    [strategyManagerAbi, 'depositIntoStrategy', 'StrategyNotWhitelisted', StrategyNotWhitelistedError],
+    [strategyManagerAbi, 'depositIntoStrategy', 'MaxStrategiesExceeded', MaxStrategiesExceededError],
+    [strategyManagerAbi, 'depositIntoStrategyWithSignature', 'SignatureExpired', SignatureExpiredError],
+    [strategyManagerAbi, 'depositIntoStrategy', 'CurrentlyPaused', PausedError],
+    [delegationManagerAbi, 'delegateTo', 'MustBeDelegatedToVaultOperator', NotDelegatedToVaultOperatorError],
+    [delegationManagerAbi, 'queueWithdrawals', 'WithdrawalsLockedDuringAllocations', VaultLockedError],
+    [delegationManagerAbi, 'completeQueuedWithdrawal', 'WithdrawalDelayNotElapsed', WithdrawalNotReadyError],
+    [delegationManagerAbi, 'delegateTo', 'ActivelyDelegated', AlreadyDelegatedError],
+    [delegationManagerAbi, 'undelegate', 'OperatorsCannotUndelegate', OperatorsCannotUndelegateError],
+    [delegationManagerAbi, 'delegateTo', 'FullySlashed', FullySlashedError],
+    [eigenPodManagerAbi, 'createPod', 'EigenPodAlreadyExists', PodAlreadyExistsError],
+    [eigenPodManagerAbi, 'createPod', 'CurrentlyPaused', PausedError],
+  ]
+  for (const [abi, fn, errorName, cls] of cases) {
+    test(`${fn} reverting ${errorName}() decodes to ${cls.name}, raw data kept`, () => {
+      const data = encodeErrorResult({ abi, errorName } as never)
+      expect(data).toHaveLength(10)
+      const err = decodeRevert(
+        revertOf(abi, fn, data),
+        'contract',
+        fn,
+        eigenlayerRevertMapper({ strategy, staker }),
+      )
+      expect(err).toBeInstanceOf(cls)
+      expect(err).toBeInstanceOf(RestakeKitError)
+      const raw = (err.cause as ContractFunctionExecutionError).walk(
+        (e) => e instanceof ContractFunctionRevertedError,
+      ) as ContractFunctionRevertedError
+      expect(raw.raw).toBe(data)
+    })
+  }
+
+  test('the typed errors name the strategy and what is locked or capped', () => {
+    const e = decodeRevert(
+      revertOf(
+        strategyManagerAbi,
+        'depositIntoStrategy',
+        encodeErrorResult({ abi: strategyManagerAbi, errorName: 'BalanceExceedsMaxTotalDeposits' }),
+      ),
+      'StrategyManager',
+      'depositIntoStrategy',
+      eigenlayerRevertMapper({ strategy }),
+    ) as DepositCapExceededError
+    expect(e).toMatchObject({ strategy, cap: 'totalDeposits' })
+    expect(e.message).toMatch(/total deposit limit/)
+    const v = new VaultLockedError(strategy, 'withdrawals')
+    expect(v.message).toMatch(/withdrawals are closed/)
+  })
+
+  test('an error the shipped ABI does not know stays a generic revert with its raw data', () => {
+    const data = '0xdeadbeef' as Hex
+    const err = decodeRevert(
+      revertOf(strategyManagerAbi, 'depositIntoStrategy', data),
+      'StrategyManager',
+      'depositIntoStrategy',
+      eigenlayerRevertMapper(),
+    )
+    expect(err).toBeInstanceOf(ContractRevertError)
+    expect((err as ContractRevertError).data).toBe(data)
   })
 })

@@ -167,6 +167,94 @@ export class FullySlashedError extends RestakeKitError {
   }
 }
 
+/**
+ * The strategy refuses the deposit: above its per-deposit or total cap (StrategyBaseTVLLimits,
+ * DurationVaultStrategy), or the total share supply would exceed its maximum.
+ */
+export class DepositCapExceededError extends RestakeKitError {
+  override name = 'DepositCapExceededError'
+  constructor(
+    readonly strategy: Address | undefined,
+    readonly cap: 'perDeposit' | 'totalDeposits' | 'totalShares',
+  ) {
+    const what = {
+      perDeposit: 'its per-deposit limit',
+      totalDeposits: 'its total deposit limit',
+      totalShares: 'its maximum total shares',
+    }[cap]
+    super(`The deposit exceeds ${what} (strategy ${strategy ?? '(unknown)'}).`, {
+      details: ['Deposit less, or read the limits from the strategy (`maxPerDeposit`, `maxTotalDeposits`).'],
+      docsPath: '/errors#deposit-cap-exceeded',
+    })
+  }
+}
+
+/** The deposit is so small that it mints no shares (`NewSharesZero`). */
+export class DepositTooSmallError extends RestakeKitError {
+  override name = 'DepositTooSmallError'
+  constructor(readonly strategy: Address | undefined) {
+    super(`The deposit would mint zero shares of strategy ${strategy ?? '(unknown)'}.`, {
+      docsPath: '/errors#deposit-too-small',
+    })
+  }
+}
+
+/**
+ * A DurationVaultStrategy (v1.12; not chain-tested) is locked: deposits are closed
+ * (`DepositsLocked`) or withdrawals wait while its stake is allocated
+ * (`WithdrawalsLockedDuringAllocations`).
+ */
+export class VaultLockedError extends RestakeKitError {
+  override name = 'VaultLockedError'
+  constructor(
+    readonly strategy: Address | undefined,
+    readonly locked: 'deposits' | 'withdrawals',
+  ) {
+    super(`Strategy ${strategy ?? '(unknown)'} is a locked duration vault: ${locked} are closed.`, {
+      details: ['A duration vault opens again when its duration has elapsed.'],
+      docsPath: '/errors#vault-locked',
+    })
+  }
+}
+
+/** A DurationVaultStrategy (v1.12; not chain-tested) takes stake only from stakers delegated to its operator. */
+export class NotDelegatedToVaultOperatorError extends RestakeKitError {
+  override name = 'NotDelegatedToVaultOperatorError'
+  constructor(
+    readonly strategy: Address | undefined,
+    readonly staker: Address | undefined,
+  ) {
+    super(
+      `${staker ?? 'The staker'} must be delegated to the vault's operator to hold shares of ${strategy ?? 'this duration vault'}.`,
+      { docsPath: '/errors#not-delegated-to-vault-operator' },
+    )
+  }
+}
+
+/** The account already has an EigenPod (`EigenPodAlreadyExists`). */
+export class PodAlreadyExistsError extends RestakeKitError {
+  override name = 'PodAlreadyExistsError'
+  constructor(
+    readonly owner: Address | undefined,
+    readonly pod?: Address | undefined,
+  ) {
+    super(`${owner ?? 'The account'} already has an EigenPod${pod ? ` (${pod})` : ''}.`, {
+      docsPath: '/errors#pod-already-exists',
+    })
+  }
+}
+
+/** The function is paused on the contract (`CurrentlyPaused`). */
+export class PausedError extends RestakeKitError {
+  override name = 'PausedError'
+  constructor(readonly contract: string | undefined) {
+    super(`${contract ?? 'The contract'} has paused this function.`, {
+      details: ['Wait until the protocol unpauses it.'],
+      docsPath: '/errors#eigenlayer-paused',
+    })
+  }
+}
+
 /** What a revert mapper knows about the call, to fill in the typed error's fields. */
 export type EigenLayerRevertContext = {
   staker?: Address | undefined
@@ -178,6 +266,7 @@ export type EigenLayerRevertContext = {
   root?: Hex | undefined
   readyAtBlock?: bigint | undefined
   caller?: Address | undefined
+  contract?: string | undefined
 }
 
 /** Decodes EigenLayer custom errors into the typed errors above (raw data kept in `cause`). */
@@ -216,6 +305,25 @@ export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): Rever
         return new FullySlashedError()
       case 'InputArrayLengthMismatch':
         return new ArrayLengthMismatchError(['input arrays'], [])
+      case 'MaxPerDepositExceedsMax':
+      case 'DepositExceedsMaxPerDeposit':
+        return new DepositCapExceededError(ctx.strategy, 'perDeposit')
+      case 'BalanceExceedsMaxTotalDeposits':
+        return new DepositCapExceededError(ctx.strategy, 'totalDeposits')
+      case 'TotalSharesExceedsMax':
+        return new DepositCapExceededError(ctx.strategy, 'totalShares')
+      case 'NewSharesZero':
+        return new DepositTooSmallError(ctx.strategy)
+      case 'DepositsLocked':
+        return new VaultLockedError(ctx.strategy, 'deposits')
+      case 'WithdrawalsLockedDuringAllocations':
+        return new VaultLockedError(ctx.strategy, 'withdrawals')
+      case 'MustBeDelegatedToVaultOperator':
+        return new NotDelegatedToVaultOperatorError(ctx.strategy, ctx.staker)
+      case 'EigenPodAlreadyExists':
+        return new PodAlreadyExistsError(ctx.staker)
+      case 'CurrentlyPaused':
+        return new PausedError(ctx.contract)
       default:
         return undefined
     }

@@ -1,4 +1,6 @@
 export * from './abis.js'
+export * from './actions/burnShares.js'
+export * from './actions/clearBurnOrRedistributableShares.js'
 export * from './actions/completeWithdrawals.js'
 export * from './actions/createPod.js'
 export {
@@ -38,6 +40,7 @@ export {
   type OperatorSet as EigenLayerOperatorSet,
   type StrategyAllocation,
 } from './actions/getAllocations.js'
+export * from './actions/getBurnableShares.js'
 export * from './actions/getDelegation.js'
 export {
   type EigenLayerDeposit,

@@ -104,6 +104,15 @@ export async function clockFrom(
   return { blockNumber: block.number, timestamp: block.timestamp }
 }
 
+/**
+ * The block a transaction sent after a read at `latest` lands in (anvil and mainnet both include
+ * it in the next block at the earliest): readiness is judged there, so that `ready` means a
+ * transaction sent now succeeds.
+ */
+export function nextBlock(latest: bigint): bigint {
+  return latest + 1n
+}
+
 export function sameAddress(a: Address | undefined | null, b: Address | undefined | null): boolean {
   return !!a && !!b && a.toLowerCase() === b.toLowerCase()
 }

@@ -100,7 +100,9 @@ describe.skipIf(!haveEigenLayer())('math.ts equals the contracts (property tests
           if (wad1 > 0n) await slash(env, avs, operator, setId, [env.strategy], [wad1])
           const staker = await newStaker(env, a1 + a2)
           const wallet = env.devnet.walletClient(staker)
-          await pc().waitForTransactionReceipt({ hash: await delegateTo(wallet, { operator }) })
+          await pc().waitForTransactionReceipt({
+            hash: await delegateTo(wallet, { deployment: env.deployment, operator }),
+          })
 
           // first deposit: shares minted and dsf as predicted
           let state = await strategyState()
@@ -108,7 +110,12 @@ describe.skipIf(!haveEigenLayer())('math.ts equals the contracts (property tests
           const dsf0 = await dsfOf(staker.address)
           const r1 = await waitForDeposit(
             pc(),
-            await deposit(wallet, { strategy: env.strategy, token: env.token, amount: a1 }),
+            await deposit(wallet, {
+              deployment: env.deployment,
+              strategy: env.strategy,
+              token: env.token,
+              amount: a1,
+            }),
           )
           const s1 = depositToShares(a1, state)
           expect(r1.shares).toBe(s1)
@@ -126,7 +133,12 @@ describe.skipIf(!haveEigenLayer())('math.ts equals the contracts (property tests
           state = await strategyState()
           const r2 = await waitForDeposit(
             pc(),
-            await deposit(wallet, { strategy: env.strategy, token: env.token, amount: a2 }),
+            await deposit(wallet, {
+              deployment: env.deployment,
+              strategy: env.strategy,
+              token: env.token,
+              amount: a2,
+            }),
           )
           const s2 = depositToShares(a2, state)
           expect(r2.shares).toBe(s2)
@@ -214,7 +226,11 @@ describe.skipIf(!haveEigenLayer())('math.ts equals the contracts (property tests
 
           // queueing: scaledShares = depositShares · dsf, paid out as scaledShares · sf
           if (part > 0n && converted > 0n) {
-            const hash = await queueWithdrawals(wallet, { strategies: [env.strategy], shares: [part] })
+            const hash = await queueWithdrawals(wallet, {
+              deployment: env.deployment,
+              strategies: [env.strategy],
+              shares: [part],
+            })
             const { withdrawals } = await waitForQueueWithdrawals(pc(), hash)
             const q = withdrawals[0]!
             queuedRuns++

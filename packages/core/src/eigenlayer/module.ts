@@ -1,4 +1,6 @@
 import type { AnyProtocolModule } from '../kit/index.js'
+import { burnShares, prepareBurnShares, simulateBurnShares, waitForBurnShares } from './actions/burnShares.js'
+import { prepareClearBurnOrRedistributableShares } from './actions/clearBurnOrRedistributableShares.js'
 import {
   completeWithdrawals,
   prepareCompleteWithdrawals,
@@ -15,6 +17,7 @@ import {
   waitForDepositWithSignature,
 } from './actions/depositWithSignature.js'
 import { getAllocations } from './actions/getAllocations.js'
+import { getBurnableShares } from './actions/getBurnableShares.js'
 import { getDelegation } from './actions/getDelegation.js'
 import { getDeposits } from './actions/getDeposits.js'
 import { getOperator } from './actions/getOperator.js'
@@ -37,6 +40,9 @@ import { eigenlayerPortfolio } from './portfolio.js'
 import { signDelegationApproval, signDeposit } from './signatures.js'
 
 const actions = {
+  getBurnableShares,
+  simulateBurnShares,
+  burnShares,
   getStrategy,
   getDeposits,
   getDelegation,
@@ -67,6 +73,7 @@ const actions = {
 } as const
 
 const waits = {
+  waitForBurnShares,
   waitForDeposit,
   waitForDepositWithSignature,
   waitForDelegateTo,
@@ -85,6 +92,8 @@ export const eigenlayer = {
   ...eigenlayerPortfolio,
   actions: { ...actions, ...waits },
   prepare: {
+    prepareBurnShares,
+    prepareClearBurnOrRedistributableShares,
     prepareCompleteWithdrawals,
     prepareCreatePod,
     prepareDelegateTo,

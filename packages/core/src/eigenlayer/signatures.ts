@@ -61,8 +61,10 @@ export function randomSalt(): Hex {
 
 /**
  * The candidate EIP-712 domains of an EigenLayer contract: v1.2 and earlier have no `version`;
- * v1.3+ use `version` = the first character of `version()`. Returns the one whose hash equals
- * `domainSeparator`, or `undefined`.
+ * v1.3+ use the major version of `version()`: its first two characters while releases were tagged
+ * `v1.3.0` (`"v1"`; `"v0"` for the devnet's `"v0.0.0"` build, seen on the v1.3.0 state), its first
+ * character for `"1.12.0"` (`"1"`, v1.12). Returns the one whose hash equals `domainSeparator`, or
+ * `undefined`.
  */
 export function matchDomain(
   verifyingContracts: readonly Address[],
@@ -72,7 +74,8 @@ export function matchDomain(
 ): TypedDataDomain | undefined {
   const versions: (string | undefined)[] = [undefined]
   if (version !== undefined) {
-    for (const v of new Set([version.slice(0, 1), version.replace(/^v/, '').split('.')[0] ?? '', version]))
+    const major = version.replace(/^v/, '').split('.')[0] ?? ''
+    for (const v of new Set([version.slice(0, 1), version.slice(0, 2), major, `v${major}`, version]))
       if (v) versions.push(v)
   }
   for (const verifyingContract of verifyingContracts) {

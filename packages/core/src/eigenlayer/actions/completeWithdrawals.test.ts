@@ -19,7 +19,7 @@ describe('completeWithdrawals (unit)', () => {
   test('one withdrawal: completeQueuedWithdrawal; several: completeQueuedWithdrawals', () => {
     const token = d.strategies.fixture.token
     const [one] = prepareCompleteWithdrawals({
-      chainId: 31337,
+      deployment: d,
       withdrawals: [withdrawal],
       tokens: [[token]],
       receiveAsTokens: [true],
@@ -28,7 +28,7 @@ describe('completeWithdrawals (unit)', () => {
       'completeQueuedWithdrawal',
     )
     const [two] = prepareCompleteWithdrawals({
-      chainId: 31337,
+      deployment: d,
       withdrawals: [withdrawal, { ...withdrawal, nonce: 1n }],
       tokens: [[token], [token]],
       receiveAsTokens: [true, false],
@@ -41,7 +41,7 @@ describe('completeWithdrawals (unit)', () => {
   test('length mismatches and bad roots: typed errors, no request', async () => {
     expect(() =>
       prepareCompleteWithdrawals({
-        chainId: 31337,
+        deployment: d,
         withdrawals: [withdrawal],
         tokens: [[], []],
         receiveAsTokens: [true],
@@ -49,7 +49,7 @@ describe('completeWithdrawals (unit)', () => {
     ).toThrow(ArrayLengthMismatchError)
     expect(() =>
       prepareCompleteWithdrawals({
-        chainId: 31337,
+        deployment: d,
         withdrawals: [withdrawal],
         tokens: [[]],
         receiveAsTokens: [true],

@@ -1,13 +1,13 @@
 import { haveEigenLayer } from '@restakekit/devnet'
 import { type Hex, zeroHash } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { ContractRevertError } from '../../errors.js'
+import { ContractRevertError, InvalidParameterError } from '../../errors.js'
 import { simulateWrite } from '../../tx.js'
 import { delegationManagerAbi, eigenlayerStrategyFactoryAbi } from '../abis.js'
 import { eigenlayerRevertMapper, OperatorNotRegisteredError } from '../errors.js'
 import { WAD } from '../math.js'
 import { type Env, newOperator, secondStrategy, startEnv } from '../test/helpers.js'
-import { simulateCreatePod } from './createPod.js'
+import { createPod, simulateCreatePod, waitForCreatePod } from './createPod.js'
 import { getOperator } from './getOperator.js'
 import { getPod } from './getPod.js'
 import { getStrategy } from './getStrategy.js'
@@ -29,24 +29,52 @@ describe.skipIf(!haveEigenLayer())(
 
     test('getPod: EigenPodManager fragments answer on the fixture bytecode', async () => {
       const owner = await env.devnet.newAccount()
-      const pod = await getPod(pc(), { owner: owner.address })
+      const pod = await getPod(pc(), { deployment: env.deployment, owner: owner.address })
       expect(pod).toMatchObject({ hasPod: false, podOwnerDepositShares: 0n, beaconChainSlashingFactor: WAD })
       expect(pod.pod).toMatch(/^0x[0-9a-fA-F]{40}$/)
     })
 
-    test('createPod: simulated; the fixture cannot deploy pods, and the revert is decoded with its raw data', async () => {
-      // The fixture's EigenPod beacon is incomplete in its accounts-only state: createPod reverts
-      // "Create2: Failed on deploy". The SDK refuses to send and keeps the reason.
+    test('createPod: v1.2 state cannot deploy pods (revert decoded with its raw data); v1.3.0 deploys one', async () => {
       const owner = await env.devnet.newAccount()
-      const err = await simulateCreatePod(pc(), { account: owner.address }).catch((e) => e)
-      expect(err).toBeInstanceOf(ContractRevertError)
-      expect(err.reason).toBe('Error')
-      expect(err.args).toEqual(['Create2: Failed on deploy'])
+      if (env.release === 'v1.2') {
+        // The v1.2 state's EigenPod beacon is incomplete in its accounts-only dump: createPod reverts
+        // "Create2: Failed on deploy". The SDK refuses to send and keeps the reason.
+        const err = await simulateCreatePod(pc(), {
+          deployment: env.deployment,
+          account: owner.address,
+        }).catch((e) => e)
+        expect(err).toBeInstanceOf(ContractRevertError)
+        expect(err.reason).toBe('Error')
+        expect(err.args).toEqual(['Create2: Failed on deploy'])
+        return
+      }
+      // v1.3.0: createPod (bit 0 of EigenPodManager.paused() is open) deploys the pod at its address
+      const before = await getPod(pc(), { deployment: env.deployment, owner: owner.address })
+      expect(before.hasPod).toBe(false)
+      const sim = await simulateCreatePod(pc(), { deployment: env.deployment, account: owner.address })
+      expect(sim.result).toBe(before.pod)
+      const { pod, receipt } = await waitForCreatePod(
+        pc(),
+        await createPod(env.devnet.walletClient(owner), { deployment: env.deployment }),
+      )
+      expect(receipt.status).toBe('success')
+      expect(pod).toBe(before.pod)
+      expect(await pc().getCode({ address: before.pod })).toMatch(/^0x[0-9a-f]{10,}/)
+      const after = await getPod(pc(), { deployment: env.deployment, owner: owner.address })
+      expect(after).toMatchObject({ hasPod: true, pod: before.pod, podOwnerDepositShares: 0n })
+      // a second pod is refused before anything is sent
+      const nonce = await pc().getTransactionCount({ address: owner.address })
+      await expect(
+        createPod(env.devnet.walletClient(owner), { deployment: env.deployment }),
+      ).rejects.toBeInstanceOf(InvalidParameterError)
+      expect(await pc().getTransactionCount({ address: owner.address })).toBe(nonce)
     })
 
     test('getStrategy: token, decimals, symbol, totals and conversions equal the views; factory fragment works', async () => {
-      const s = await getStrategy(pc(), { strategy: env.strategy })
-      expect(s).toMatchObject({ token: env.token, decimals: 18, symbol: 'MCK', whitelisted: true })
+      const s = await getStrategy(pc(), { deployment: env.deployment, strategy: env.strategy })
+      // the states' test tokens: v1.2 a mock "MCK", v1.3.0 devkit's "TEST"
+      const symbol = env.release === 'v1.2' ? 'MCK' : 'TEST'
+      expect(s).toMatchObject({ token: env.token, decimals: 18, symbol, whitelisted: true })
       const viaView = await pc().readContract({
         address: env.strategy,
         abi: (await import('../abis.js')).eigenlayerStrategyAbi,
@@ -55,14 +83,21 @@ describe.skipIf(!haveEigenLayer())(
       })
       expect(s.sharesToUnderlying(123456789n)).toBe(viaView)
       const second = await secondStrategy(env)
-      const deployed = await pc().readContract({
-        address: env.deployment.strategyFactory,
-        abi: eigenlayerStrategyFactoryAbi,
-        functionName: 'deployedStrategies',
-        args: [second.token],
-      })
-      expect(deployed).toBe(second.strategy)
-      const s2 = await getStrategy(pc(), { strategy: second.strategy })
+      const factory = env.deployment.strategyFactory
+      if (factory) {
+        // v1.2: the StrategyFactory fragment answers on the state's bytecode
+        const deployed = await pc().readContract({
+          address: factory,
+          abi: eigenlayerStrategyFactoryAbi,
+          functionName: 'deployedStrategies',
+          args: [second.token],
+        })
+        expect(deployed).toBe(second.strategy)
+      } else {
+        // v1.3.0 has no StrategyFactory (addresses.json: null); the second strategy is a planted clone
+        expect(env.release).toBe('v1.3.0')
+      }
+      const s2 = await getStrategy(pc(), { deployment: env.deployment, strategy: second.strategy })
       expect(s2).toMatchObject({ token: second.token, symbol: 'WETH', totalShares: 0n, whitelisted: true })
       expect(s2.underlyingToShares(10n ** 18n)).toBe(10n ** 18n)
     })
@@ -91,10 +126,14 @@ describe.skipIf(!haveEigenLayer())(
     test('getOperator reads registration, approver and allocation delay', async () => {
       const approver = await env.devnet.newAccount()
       const op = await newOperator(env, approver.address)
-      const o = await getOperator(pc(), { operator: op.address })
+      const o = await getOperator(pc(), { deployment: env.deployment, operator: op.address })
       expect(o).toMatchObject({ registered: true, delegationApprover: approver.address })
       expect(o.shares.map((x) => x.strategy)).toContain(env.strategy)
-      const notOp = await getOperator(pc(), { operator: approver.address, strategies: [] })
+      const notOp = await getOperator(pc(), {
+        deployment: env.deployment,
+        operator: approver.address,
+        strategies: [],
+      })
       expect(notOp).toMatchObject({ registered: false, delegationApprover: null, shares: [] })
     })
   },

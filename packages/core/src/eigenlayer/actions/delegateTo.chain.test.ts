@@ -43,24 +43,34 @@ describe.skipIf(!haveEigenLayer())('delegation (real EigenLayer fixture)', () =>
   async function depositedStaker(amount = parseEther('5')) {
     const staker = await newStaker(env, amount)
     const wallet = env.devnet.walletClient(staker)
-    await waitForDeposit(pc(), await deposit(wallet, { strategy: env.strategy, token: env.token, amount }))
+    await waitForDeposit(
+      pc(),
+      await deposit(wallet, { deployment: env.deployment, strategy: env.strategy, token: env.token, amount }),
+    )
     return { staker, wallet }
   }
 
   test('delegate to an open operator; operator shares and delegation read back', async () => {
     const { staker, wallet } = await depositedStaker()
     const operator = await newOperator(env)
-    expect(await getDelegation(pc(), { staker: staker.address })).toEqual({
+    expect(await getDelegation(pc(), { deployment: env.deployment, staker: staker.address })).toEqual({
       operator: null,
       isOperator: false,
     })
-    await waitForDelegateTo(pc(), await delegateTo(wallet, { operator: operator.address }))
-    expect(await getDelegation(pc(), { staker: staker.address })).toEqual({
+    await waitForDelegateTo(
+      pc(),
+      await delegateTo(wallet, { deployment: env.deployment, operator: operator.address }),
+    )
+    expect(await getDelegation(pc(), { deployment: env.deployment, staker: staker.address })).toEqual({
       operator: operator.address,
       isOperator: false,
     })
-    const [dep] = await getDeposits(pc(), { staker: staker.address })
-    const op = await getOperator(pc(), { operator: operator.address, strategies: [env.strategy] })
+    const [dep] = await getDeposits(pc(), { deployment: env.deployment, staker: staker.address })
+    const op = await getOperator(pc(), {
+      deployment: env.deployment,
+      operator: operator.address,
+      strategies: [env.strategy],
+    })
     expect(op).toMatchObject({
       registered: true,
       delegationApprover: null,
@@ -71,9 +81,9 @@ describe.skipIf(!haveEigenLayer())('delegation (real EigenLayer fixture)', () =>
     ])
     // already delegated: refused before sending
     const other = await newOperator(env)
-    await expect(delegateTo(wallet, { operator: other.address })).rejects.toBeInstanceOf(
-      AlreadyDelegatedError,
-    )
+    await expect(
+      delegateTo(wallet, { deployment: env.deployment, operator: other.address }),
+    ).rejects.toBeInstanceOf(AlreadyDelegatedError)
   })
 
   test('operator with an approver: signed approval (domain and digest from chain), salt spent afterwards', async () => {
@@ -82,17 +92,31 @@ describe.skipIf(!haveEigenLayer())('delegation (real EigenLayer fixture)', () =>
     const operator = await newOperator(env, approver.address)
     // without a signature: refused
     await expect(
-      simulateDelegateTo(pc(), { account: staker.address, operator: operator.address }),
+      simulateDelegateTo(pc(), {
+        deployment: env.deployment,
+        account: staker.address,
+        operator: operator.address,
+      }),
     ).rejects.toBeInstanceOf(InvalidParameterError)
     const approverWallet = env.devnet.walletClient(approver)
     const sig = await signDelegationApproval(approverWallet, {
+      deployment: env.deployment,
       staker: staker.address,
       operator: operator.address,
     })
     // the SDK's typed data hashes to the contract's own digest
     const domain = await getEigenLayerDomain(pc(), { contract: env.deployment.delegationManager })
-    expect(domain.version).toBeUndefined() // v1.2: no version in the domain
+    if (env.release === 'v1.2') {
+      // v1.2: no version in the domain; verifyingContract is the implementation behind the proxy
+      expect(domain.version).toBeUndefined()
+      expect(domain.verifyingContract).not.toBe(env.deployment.delegationManager)
+    } else {
+      // v1.3.0: version "v" + major of version() ("v0.0.0" on this state: "v0"); the proxy verifies
+      expect(domain.version).toBe('v0')
+      expect(domain.verifyingContract).toBe(env.deployment.delegationManager)
+    }
     const digest = await getDelegationApprovalDigest(pc(), {
+      deployment: env.deployment,
       staker: staker.address,
       operator: operator.address,
       approver: approver.address,
@@ -116,14 +140,25 @@ describe.skipIf(!haveEigenLayer())('delegation (real EigenLayer fixture)', () =>
 
     const { events } = await waitForDelegateTo(
       pc(),
-      await delegateTo(wallet, { operator: operator.address, approverSignature: sig }),
+      await delegateTo(wallet, {
+        deployment: env.deployment,
+        operator: operator.address,
+        approverSignature: sig,
+      }),
     )
     expect(events.some((e) => e.eventName === 'StakerDelegated')).toBe(true)
-    expect(await isApproverSaltSpent(pc(), { approver: approver.address, salt: sig.salt })).toBe(true)
+    expect(
+      await isApproverSaltSpent(pc(), {
+        deployment: env.deployment,
+        approver: approver.address,
+        salt: sig.salt,
+      }),
+    ).toBe(true)
 
     // a second staker reusing the spent salt is refused before sending; signing it is refused too
     const { staker: s2, wallet: w2 } = await depositedStaker()
     const reused = await signDelegationApproval(approverWallet, {
+      deployment: env.deployment,
       staker: s2.address,
       operator: operator.address,
       salt: sig.salt,
@@ -132,7 +167,7 @@ describe.skipIf(!haveEigenLayer())('delegation (real EigenLayer fixture)', () =>
     const forged = { ...sig }
     const nonce = await pc().getTransactionCount({ address: s2.address })
     await expect(
-      delegateTo(w2, { operator: operator.address, approverSignature: forged }),
+      delegateTo(w2, { deployment: env.deployment, operator: operator.address, approverSignature: forged }),
     ).rejects.toBeInstanceOf(SaltSpentError)
     expect(await pc().getTransactionCount({ address: s2.address })).toBe(nonce)
   })
@@ -142,55 +177,79 @@ describe.skipIf(!haveEigenLayer())('delegation (real EigenLayer fixture)', () =>
     const approver = await env.devnet.newAccount()
     const operator = await newOperator(env, approver.address)
     const sig = await signDelegationApproval(env.devnet.walletClient(approver), {
+      deployment: env.deployment,
       staker: staker.address,
       operator: operator.address,
       validFor: 10n,
     })
     await env.devnet.increaseTime(60)
-    const err = await delegateTo(wallet, { operator: operator.address, approverSignature: sig }).catch(
-      (e) => e,
-    )
+    const err = await delegateTo(wallet, {
+      deployment: env.deployment,
+      operator: operator.address,
+      approverSignature: sig,
+    }).catch((e) => e)
     expect(err).toBeInstanceOf(SignatureExpiredError)
     expect(err.expiry).toBe(sig.expiry)
     const nobody = await env.devnet.newAccount()
-    await expect(delegateTo(wallet, { operator: nobody.address })).rejects.toBeInstanceOf(
-      OperatorNotRegisteredError,
-    )
+    await expect(
+      delegateTo(wallet, { deployment: env.deployment, operator: nobody.address }),
+    ).rejects.toBeInstanceOf(OperatorNotRegisteredError)
   })
 
   test('undelegate queues a withdrawal per strategy; redelegate moves to a new operator', async () => {
     const { staker, wallet } = await depositedStaker()
     const op1 = await newOperator(env)
-    await expect(undelegate(wallet)).rejects.toBeInstanceOf(NotDelegatedError)
-    await expect(undelegate(env.devnet.walletClient(op1))).rejects.toBeInstanceOf(
-      OperatorsCannotUndelegateError,
+    await expect(undelegate(wallet, { deployment: env.deployment })).rejects.toBeInstanceOf(NotDelegatedError)
+    await expect(
+      undelegate(env.devnet.walletClient(op1), { deployment: env.deployment }),
+    ).rejects.toBeInstanceOf(OperatorsCannotUndelegateError)
+    await waitForDelegateTo(
+      pc(),
+      await delegateTo(wallet, { deployment: env.deployment, operator: op1.address }),
     )
-    await waitForDelegateTo(pc(), await delegateTo(wallet, { operator: op1.address }))
-    const [dep] = await getDeposits(pc(), { staker: staker.address })
+    const [dep] = await getDeposits(pc(), { deployment: env.deployment, staker: staker.address })
 
-    const { withdrawals, events } = await waitForUndelegate(pc(), await undelegate(wallet))
+    const { withdrawals, events } = await waitForUndelegate(
+      pc(),
+      await undelegate(wallet, { deployment: env.deployment }),
+    )
     expect(events.some((e) => e.eventName === 'StakerUndelegated')).toBe(true)
     expect(withdrawals).toHaveLength(1)
     expect(withdrawals[0]!.withdrawal.delegatedTo).toBe(op1.address)
     expect(withdrawals[0]!.shares).toEqual([dep!.withdrawableShares])
-    expect(await getDelegation(pc(), { staker: staker.address })).toMatchObject({ operator: null })
-    expect(await getDeposits(pc(), { staker: staker.address })).toEqual([])
-    const q = await getQueuedWithdrawals(pc(), { staker: staker.address })
+    expect(await getDelegation(pc(), { deployment: env.deployment, staker: staker.address })).toMatchObject({
+      operator: null,
+    })
+    expect(await getDeposits(pc(), { deployment: env.deployment, staker: staker.address })).toEqual([])
+    const q = await getQueuedWithdrawals(pc(), { deployment: env.deployment, staker: staker.address })
     expect(q.withdrawals.map((w) => w.root)).toEqual([withdrawals[0]!.root])
 
     // redelegate needs a delegation: deposit again, delegate, then move
     await env.devnet.fund(staker.address, { tokens: { [env.token]: parseEther('1') } })
     await waitForDeposit(
       pc(),
-      await deposit(wallet, { strategy: env.strategy, token: env.token, amount: parseEther('1') }),
+      await deposit(wallet, {
+        deployment: env.deployment,
+        strategy: env.strategy,
+        token: env.token,
+        amount: parseEther('1'),
+      }),
     )
-    await waitForDelegateTo(pc(), await delegateTo(wallet, { operator: op1.address }))
+    await waitForDelegateTo(
+      pc(),
+      await delegateTo(wallet, { deployment: env.deployment, operator: op1.address }),
+    )
     const op2 = await newOperator(env)
-    const moved = await waitForRedelegate(pc(), await redelegate(wallet, { operator: op2.address }))
+    const moved = await waitForRedelegate(
+      pc(),
+      await redelegate(wallet, { deployment: env.deployment, operator: op2.address }),
+    )
     expect(moved.withdrawals).toHaveLength(1)
     expect(moved.events.filter((e) => e.eventName === 'StakerDelegated').map((e) => e.args)).toEqual([
       { staker: staker.address, operator: op2.address },
     ])
-    expect(await getDelegation(pc(), { staker: staker.address })).toMatchObject({ operator: op2.address })
+    expect(await getDelegation(pc(), { deployment: env.deployment, staker: staker.address })).toMatchObject({
+      operator: op2.address,
+    })
   })
 })

@@ -11,14 +11,14 @@ const operator = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 
 describe('delegateTo / redelegate / undelegate (unit)', () => {
   test('prepare: empty signature without an approver; the approver signature and salt otherwise', () => {
-    const [open] = prepareDelegateTo({ chainId: 31337, operator })
+    const [open] = prepareDelegateTo({ deployment: d, operator })
     expect(decodeFunctionData({ abi: delegationManagerAbi, data: open!.data }).args).toEqual([
       operator,
       { signature: '0x', expiry: 0n },
       zeroHash,
     ])
     const sig = { signature: '0xabcd' as const, expiry: 99n, salt: `0x${'11'.repeat(32)}` as const }
-    const [signed] = prepareRedelegate({ chainId: 31337, operator, approverSignature: sig })
+    const [signed] = prepareRedelegate({ deployment: d, operator, approverSignature: sig })
     expect(decodeFunctionData({ abi: delegationManagerAbi, data: signed!.data })).toEqual({
       functionName: 'redelegate',
       args: [operator, { signature: '0xabcd', expiry: 99n }, sig.salt],
@@ -31,9 +31,7 @@ describe('delegateTo / redelegate / undelegate (unit)', () => {
   })
 
   test('bad operator or salt: typed errors before any request', async () => {
-    expect(() => prepareDelegateTo({ chainId: 31337, operator: 'nope' as never })).toThrow(
-      InvalidAddressError,
-    )
+    expect(() => prepareDelegateTo({ deployment: d, operator: 'nope' as never })).toThrow(InvalidAddressError)
     const { walletClient, counter } = silentClients()
     await expect(
       delegateTo(walletClient, {

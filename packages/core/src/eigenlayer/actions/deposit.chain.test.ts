@@ -33,22 +33,45 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
       args: [who],
     })
 
-  test('approves exactly, deposits, decodes the v1.2 Deposit event; shares as StrategyBase predicts', async () => {
+  test('approves exactly, deposits, decodes the release Deposit event (v1.2 with token, v1.3 without); shares as StrategyBase predicts', async () => {
     const amount = parseEther('3')
     const staker = await newStaker(env, amount)
     const wallet = env.devnet.walletClient(staker)
-    const before = await getStrategy(env.devnet.publicClient, { strategy: env.strategy })
+    const before = await getStrategy(env.devnet.publicClient, {
+      deployment: env.deployment,
+      strategy: env.strategy,
+    })
     const expectedShares = before.underlyingToShares(amount)
 
-    const hash = await deposit(wallet, { strategy: env.strategy, token: env.token, amount })
+    const hash = await deposit(wallet, {
+      deployment: env.deployment,
+      strategy: env.strategy,
+      token: env.token,
+      amount,
+    })
     const { receipt, events, shares } = await waitForDeposit(env.devnet.publicClient, hash)
     expect(receipt.status).toBe('success')
     const ev = events.find((e) => e.eventName === 'Deposit')!
-    expect(ev.args).toMatchObject({ staker: staker.address, strategy: env.strategy, token: env.token })
+    const topic0 = receipt.logs.find(
+      (l) => l.address.toLowerCase() === env.deployment.strategyManager.toLowerCase(),
+    )?.topics[0]
+    if (env.release === 'v1.2') {
+      // v1.2: Deposit(staker, token, strategy, shares), topic0 0x7cfff908…
+      expect(topic0?.slice(0, 10)).toBe('0x7cfff908')
+      expect(ev.args).toMatchObject({ staker: staker.address, strategy: env.strategy, token: env.token })
+    } else {
+      // v1.3+: Deposit(staker, strategy, shares), topic0 0x5548c837… (no token)
+      expect(topic0?.slice(0, 10)).toBe('0x5548c837')
+      expect(ev.args).toMatchObject({ staker: staker.address, strategy: env.strategy })
+      expect('token' in ev.args).toBe(false)
+    }
     expect(shares).toBe(expectedShares)
     expect(await balanceOf(env.token, staker.address)).toBe(0n)
 
-    const deposits = await getDeposits(env.devnet.publicClient, { staker: staker.address })
+    const deposits = await getDeposits(env.devnet.publicClient, {
+      deployment: env.deployment,
+      staker: staker.address,
+    })
     expect(deposits).toEqual([
       {
         strategy: env.strategy,
@@ -65,7 +88,7 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
     ])
   })
 
-  test('second strategy from the StrategyFactory; no approval sent when the allowance suffices', async () => {
+  test('second strategy (StrategyFactory on v1.2, a planted clone on v1.3.0); no approval sent when the allowance suffices', async () => {
     const second = await secondStrategy(env)
     const amount = 5n * 10n ** 17n
     const staker = await newStaker(env, amount, second.token)
@@ -77,13 +100,21 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
       args: [env.deployment.strategyManager, amount],
     })
     const nonceBefore = await env.devnet.publicClient.getTransactionCount({ address: staker.address })
-    const hash = await deposit(wallet, { strategy: second.strategy, token: second.token, amount })
+    const hash = await deposit(wallet, {
+      deployment: env.deployment,
+      strategy: second.strategy,
+      token: second.token,
+      amount,
+    })
     await waitForDeposit(env.devnet.publicClient, hash)
     // exactly one more transaction: the deposit (no approval)
     expect(await env.devnet.publicClient.getTransactionCount({ address: staker.address })).toBe(
       nonceBefore + 1,
     )
-    const [d] = await getDeposits(env.devnet.publicClient, { staker: staker.address })
+    const [d] = await getDeposits(env.devnet.publicClient, {
+      deployment: env.deployment,
+      staker: staker.address,
+    })
     expect(d?.strategy).toBe(second.strategy)
     expect(d?.underlyingAmount).toBe(amount)
   })
@@ -93,6 +124,7 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
     const staker = await newStaker(env, amount)
     await expect(
       simulateDeposit(env.devnet.publicClient, {
+        deployment: env.deployment,
         account: staker.address,
         strategy: env.strategy,
         token: env.token,
@@ -113,12 +145,16 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
       'success',
     )
     const { result, request } = await simulateDeposit(env.devnet.publicClient, {
+      deployment: env.deployment,
       account: staker.address,
       strategy: env.strategy,
       token: env.token,
       amount,
     })
-    const s = await getStrategy(env.devnet.publicClient, { strategy: env.strategy })
+    const s = await getStrategy(env.devnet.publicClient, {
+      deployment: env.deployment,
+      strategy: env.strategy,
+    })
     expect(result).toBe(s.underlyingToShares(amount))
     expect(request.functionName).toBe('depositIntoStrategy')
   })
@@ -130,16 +166,19 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
     const nonce = await env.devnet.publicClient.getTransactionCount({ address: staker.address })
     // an address that is not a whitelisted strategy
     await expect(
-      deposit(wallet, { strategy: staker.address, token: env.token, amount: 1n }),
+      deposit(wallet, { deployment: env.deployment, strategy: staker.address, token: env.token, amount: 1n }),
     ).rejects.toBeInstanceOf(StrategyNotWhitelistedError)
-    const err = await deposit(wallet, { strategy: env.strategy, token: env.token, amount: 11n }).catch(
-      (e) => e,
-    )
+    const err = await deposit(wallet, {
+      deployment: env.deployment,
+      strategy: env.strategy,
+      token: env.token,
+      amount: 11n,
+    }).catch((e) => e)
     expect(err).toBeInstanceOf(InsufficientBalanceError)
     expect(err).toMatchObject({ required: 11n, balance: 10n })
-    await expect(deposit(wallet, { strategy: env.strategy, token: weth, amount: 1n })).rejects.toBeInstanceOf(
-      InvalidParameterError,
-    )
+    await expect(
+      deposit(wallet, { deployment: env.deployment, strategy: env.strategy, token: weth, amount: 1n }),
+    ).rejects.toBeInstanceOf(InvalidParameterError)
     expect(await env.devnet.publicClient.getTransactionCount({ address: staker.address })).toBe(nonce)
   })
 
@@ -159,7 +198,12 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
       },
     })
     const wallet = createWalletClient({ chain: env.devnet.chain, transport, account: staker })
-    const err = await deposit(wallet, { strategy: env.strategy, token: env.token, amount }).catch((e) => e)
+    const err = await deposit(wallet, {
+      deployment: env.deployment,
+      strategy: env.strategy,
+      token: env.token,
+      amount,
+    }).catch((e) => e)
     expect(err).toBeInstanceOf(StepFailedError)
     expect(err.step).toBe('depositIntoStrategy')
     expect(err.completed[0].step).toBe('approve')

@@ -10,7 +10,7 @@ const token = d.strategies.fixture.token
 
 describe('deposit (unit)', () => {
   test('prepareDeposit: frozen approve + depositIntoStrategy calls, amount in token units', () => {
-    const list = prepareDeposit({ chainId: 31337, strategy, token, amount: 5n })
+    const list = prepareDeposit({ deployment: d, strategy, token, amount: 5n })
     expect(Object.isFrozen(list)).toBe(true)
     expect(list.every((c) => Object.isFrozen(c))).toBe(true)
     expect(list[0]).toMatchObject({ to: token, value: 0n })
@@ -24,8 +24,8 @@ describe('deposit (unit)', () => {
   })
 
   test('bad input and unknown chains fail before any request', async () => {
-    expect(() => prepareDeposit({ chainId: 31337, strategy, token, amount: 0n })).toThrow(InvalidAmountError)
-    expect(() => prepareDeposit({ chainId: 31337, strategy: '0x1234', token, amount: 1n })).toThrow(
+    expect(() => prepareDeposit({ deployment: d, strategy, token, amount: 0n })).toThrow(InvalidAmountError)
+    expect(() => prepareDeposit({ deployment: d, strategy: '0x1234', token, amount: 1n })).toThrow(
       InvalidAddressError,
     )
     expect(() => prepareDeposit({ chainId: 5, strategy, token, amount: 1n })).toThrow(UnsupportedChainError)

@@ -32,6 +32,7 @@ describe.skipIf(!haveEigenLayer())(
       const staker = await env.devnet.newAccount()
       const submitter = await newStaker(env, amount * 2n)
       const signed = await signDeposit(env.devnet.walletClient(staker), {
+        deployment: env.deployment,
         strategy: env.strategy,
         token: env.token,
         amount,
@@ -53,16 +54,21 @@ describe.skipIf(!haveEigenLayer())(
             expiry: signed.expiry,
           },
         }),
-      ).toBe(await getDepositDigest(pc(), { ...signed }))
+      ).toBe(await getDepositDigest(pc(), { deployment: env.deployment, ...signed }))
 
-      const expected = (await getStrategy(pc(), { strategy: env.strategy })).underlyingToShares(amount)
-      const hash = await depositWithSignature(env.devnet.walletClient(submitter), { signed })
+      const expected = (
+        await getStrategy(pc(), { deployment: env.deployment, strategy: env.strategy })
+      ).underlyingToShares(amount)
+      const hash = await depositWithSignature(env.devnet.walletClient(submitter), {
+        deployment: env.deployment,
+        signed,
+      })
       const { shares, events } = await waitForDepositWithSignature(pc(), hash)
       expect(shares).toBe(expected)
       expect(events.find((e) => e.eventName === 'Deposit')?.args).toMatchObject({ staker: staker.address })
-      const [d] = await getDeposits(pc(), { staker: staker.address })
+      const [d] = await getDeposits(pc(), { deployment: env.deployment, staker: staker.address })
       expect(d).toMatchObject({ strategy: env.strategy, depositShares: expected })
-      expect(await getDeposits(pc(), { staker: submitter.address })).toEqual([])
+      expect(await getDeposits(pc(), { deployment: env.deployment, staker: submitter.address })).toEqual([])
       const submitterBalance = await pc().readContract({
         address: env.token,
         abi: erc20Abi,
@@ -73,7 +79,7 @@ describe.skipIf(!haveEigenLayer())(
 
       // replaying the same signature: its nonce is used
       await expect(
-        depositWithSignature(env.devnet.walletClient(submitter), { signed }),
+        depositWithSignature(env.devnet.walletClient(submitter), { deployment: env.deployment, signed }),
       ).rejects.toBeInstanceOf(InvalidSignatureError)
     })
 
@@ -82,6 +88,7 @@ describe.skipIf(!haveEigenLayer())(
       const staker = await env.devnet.newAccount()
       const submitter = await newStaker(env, amount)
       const signed = await signDeposit(env.devnet.walletClient(staker), {
+        deployment: env.deployment,
         strategy: env.strategy,
         token: env.token,
         amount,
@@ -90,7 +97,7 @@ describe.skipIf(!haveEigenLayer())(
       await env.devnet.increaseTime(60)
       const nonce = await pc().getTransactionCount({ address: submitter.address })
       await expect(
-        depositWithSignature(env.devnet.walletClient(submitter), { signed }),
+        depositWithSignature(env.devnet.walletClient(submitter), { deployment: env.deployment, signed }),
       ).rejects.toBeInstanceOf(SignatureExpiredError)
       expect(await pc().getTransactionCount({ address: submitter.address })).toBe(nonce)
       const prepared = prepareDepositWithSignature({ deployment: env.deployment, signed })

@@ -17,7 +17,7 @@ const signed = {
 
 describe('depositWithSignature (unit)', () => {
   test('prepare: the submitter approval and depositIntoStrategyWithSignature for the staker', () => {
-    const list = prepareDepositWithSignature({ chainId: 31337, signed })
+    const list = prepareDepositWithSignature({ deployment: d, signed })
     expect(decodeFunctionData({ abi: strategyManagerAbi, data: list[1]!.data })).toEqual({
       functionName: 'depositIntoStrategyWithSignature',
       args: [signed.strategy, signed.token, 7n, account.address, 1000n, '0x1234'],

@@ -2,6 +2,7 @@ import { haveEigenLayer } from '@restakekit/devnet'
 import { createPublicClient, custom, http } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { restakingActions } from '../../decorator.js'
+import { UnsupportedChainError } from '../../errors.js'
 import { delegationManagerAbi } from '../abis.js'
 import { type Env, newStaker, stakerWithPortfolio, startEnv } from '../test/helpers.js'
 import { getDeposits } from './getDeposits.js'
@@ -32,20 +33,27 @@ describe.skipIf(!haveEigenLayer())('getPortfolio (real EigenLayer fixture)', () 
 
   test('10 strategies and 20 queued withdrawals in 2 round trips, equal to the single reads', async () => {
     const { client, counter } = countingClient()
-    const p = await getPortfolio(client, { staker: portfolio.staker.address })
+    const p = await getPortfolio(client, { deployment: env.deployment, staker: portfolio.staker.address })
     expect(counter.requests).toBe(2)
     expect(p.deposits).toHaveLength(10)
     expect(p.queuedWithdrawals).toHaveLength(20)
     expect(p.delegation.operator).toBe(portfolio.operator.address)
-    expect(p.deposits).toEqual(await getDeposits(client, { staker: portfolio.staker.address }))
-    const q = await getQueuedWithdrawals(client, { staker: portfolio.staker.address })
+    expect(p.deposits).toEqual(
+      await getDeposits(client, { deployment: env.deployment, staker: portfolio.staker.address }),
+    )
+    const q = await getQueuedWithdrawals(client, {
+      deployment: env.deployment,
+      staker: portfolio.staker.address,
+    })
     expect(p.queuedWithdrawals.map(({ tokens: _t, underlyingAmounts: _u, ...w }) => w)).toEqual(q.withdrawals)
     // every withdrawal pays 1e18 shares of a fresh 1:1 strategy (or the fixture's rate)
     for (const w of p.queuedWithdrawals) {
       expect(w.tokens[0]).toBe(portfolio.strategies.find((s) => s.strategy === w.strategies[0])!.token)
       expect(w.underlyingAmounts[0]).toBeGreaterThan(0n)
     }
-    expect(p.pod).toEqual(await getPod(client, { owner: portfolio.staker.address }))
+    expect(p.pod).toEqual(
+      await getPod(client, { deployment: env.deployment, owner: portfolio.staker.address }),
+    )
     // withdrawable shares equal the contract's
     const [withdrawable] = await env.devnet.publicClient.readContract({
       address: env.deployment.delegationManager,
@@ -59,7 +67,7 @@ describe.skipIf(!haveEigenLayer())('getPortfolio (real EigenLayer fixture)', () 
   test('an empty staker: 1 round trip; the decorator exposes the same actions', async () => {
     const { client, counter } = countingClient()
     const nobody = await newStaker(env, 1n)
-    const p = await getPortfolio(client, { staker: nobody.address })
+    const p = await getPortfolio(client, { deployment: env.deployment, staker: nobody.address })
     expect(counter.requests).toBe(1)
     expect(p).toMatchObject({
       deposits: [],
@@ -67,28 +75,40 @@ describe.skipIf(!haveEigenLayer())('getPortfolio (real EigenLayer fixture)', () 
       allocations: [],
       delegation: { operator: null },
     })
-    const extended = client.extend(restakingActions())
+    // no 31337 table in the SDK: a devnet client gets its deployment from the devnet, in one step
+    await expect(
+      client.extend(restakingActions()).restaking.eigenlayer.getPortfolio({ staker: nobody.address }),
+    ).rejects.toBeInstanceOf(UnsupportedChainError)
+    const extended = client.extend(restakingActions({ eigenlayer: env.devnet.deployments.eigenlayer! }))
     const viaDecorator = await extended.restaking.eigenlayer.getPortfolio({
       staker: portfolio.staker.address,
     })
     expect(viaDecorator.deposits).toEqual(
-      (await getPortfolio(client, { staker: portfolio.staker.address })).deposits,
+      (await getPortfolio(client, { deployment: env.deployment, staker: portfolio.staker.address })).deposits,
     )
     const withDeployment = createPublicClient({
       chain: env.devnet.chain,
       transport: http(env.devnet.rpcUrl),
     }).extend(restakingActions({ eigenlayer: env.deployment }))
-    expect((await withDeployment.restaking.eigenlayer.getWithdrawalDelay()).withdrawalDelayBlocks).toBe(0)
+    expect((await withDeployment.restaking.eigenlayer.getWithdrawalDelay()).withdrawalDelayBlocks).toBe(
+      env.withdrawalDelayBlocks,
+    )
   })
   test('without Multicall3 on the chain: deployless batches, block read from the latest block', async () => {
     const chain = { ...env.devnet.chain, contracts: {} }
     const client = createPublicClient({ chain, transport: http(env.devnet.rpcUrl) })
-    const q = await getQueuedWithdrawals(client, { staker: portfolio.staker.address })
+    const q = await getQueuedWithdrawals(client, {
+      deployment: env.deployment,
+      staker: portfolio.staker.address,
+    })
     expect(q.blockNumber).toBe(await env.devnet.publicClient.getBlockNumber())
     expect(q.withdrawals).toHaveLength(20)
-    const p = await getPortfolio(client, { staker: portfolio.staker.address })
+    const p = await getPortfolio(client, { deployment: env.deployment, staker: portfolio.staker.address })
     expect(p.deposits).toEqual(
-      await getDeposits(env.devnet.publicClient, { staker: portfolio.staker.address }),
+      await getDeposits(env.devnet.publicClient, {
+        deployment: env.deployment,
+        staker: portfolio.staker.address,
+      }),
     )
   })
 })

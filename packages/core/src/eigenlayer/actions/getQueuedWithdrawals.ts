@@ -8,6 +8,7 @@ import {
   type DeploymentParameter,
   type EigenLayerReadClient,
   getDeployment,
+  nextBlock,
   type Withdrawal,
   withdrawalRoot,
 } from '../internal.js'
@@ -24,14 +25,19 @@ export type QueuedWithdrawal = {
   startBlock: bigint
   /** First block in which it can be completed: `startBlock + minWithdrawalDelayBlocks + 1`. */
   readyAtBlock: bigint
-  /** Completable at the block read (a completion simulated now succeeds). */
+  /**
+   * A completion *sent now* succeeds: it lands in the next block (`blockNumber + 1`), and the
+   * contracts accept it there when `next block > startBlock + delay`. (An `eth_call` at `latest`
+   * still reverts `WithdrawalDelayNotElapsed` one block earlier than that; simulate at `pending`.)
+   */
   isReady: boolean
+  /** Blocks still to be mined before a completion sent then succeeds (0 when `isReady`). */
   blocksRemaining: bigint
 }
 
 export type GetQueuedWithdrawalsReturnType = {
   withdrawals: QueuedWithdrawal[]
-  /** The block the state was read at. */
+  /** The block the state was read at (`latest`); readiness is judged for the next one. */
   blockNumber: bigint
   withdrawalDelayBlocks: number
 }
@@ -67,6 +73,8 @@ export async function decodeQueuedWithdrawals(
   )
   const delay = unwrap<number>(results[offset + 1])
   const { blockNumber } = await clockFrom(client, results.slice(offset + 2, offset + 4))
+  // judged against the block a transaction sent now lands in, not the block read
+  const next = nextBlock(blockNumber)
   const withdrawals = list.map((withdrawal, i) => {
     const startBlock = BigInt(withdrawal.startBlock)
     const readyAtBlock = startBlock + BigInt(delay) + 1n
@@ -77,16 +85,17 @@ export async function decodeQueuedWithdrawals(
       strategies: withdrawal.strategies,
       startBlock,
       readyAtBlock,
-      isReady: blockNumber >= readyAtBlock,
-      blocksRemaining: blockNumber >= readyAtBlock ? 0n : readyAtBlock - blockNumber,
+      isReady: next >= readyAtBlock,
+      blocksRemaining: next >= readyAtBlock ? 0n : readyAtBlock - next,
     }
   })
   return { withdrawals, blockNumber, withdrawalDelayBlocks: delay }
 }
 
 /**
- * The staker's queued withdrawals with their shares after slashing, ready block and readiness,
- * judged at the block of the read with the delay read from chain: one round trip.
+ * The staker's queued withdrawals with their shares after slashing, ready block and readiness
+ * (whether a completion sent now, landing in the next block, succeeds), with the delay read from
+ * chain: one round trip.
  */
 export async function getQueuedWithdrawals(
   client: EigenLayerReadClient,

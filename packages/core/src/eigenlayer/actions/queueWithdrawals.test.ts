@@ -11,7 +11,7 @@ const s2 = d.strategies.beaconChainETH.strategy
 describe('queueWithdrawals (unit)', () => {
   test('prepareQueueWithdrawals: one withdrawal for several strategies, in deposit shares, withdrawer = staker', () => {
     const [call] = prepareQueueWithdrawals({
-      chainId: 31337,
+      deployment: d,
       staker: account.address,
       strategies: [s1, s2],
       depositShares: [3n, 4n],
@@ -26,7 +26,7 @@ describe('queueWithdrawals (unit)', () => {
   test('array length mismatch, zero amounts, both or neither of shares/amounts: typed errors, no request', async () => {
     expect(() =>
       prepareQueueWithdrawals({
-        chainId: 31337,
+        deployment: d,
         staker: account.address,
         strategies: [s1, s2],
         depositShares: [3n],

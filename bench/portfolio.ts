@@ -10,6 +10,7 @@ import { depositToVault, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { envOf, stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
+import { readNaively } from './naive-portfolio.js'
 
 const RUNS = Number(process.env.RUNS ?? 15)
 const VAULTS = Number(process.env.VAULTS ?? 10)
@@ -85,11 +86,13 @@ try {
     'getRestakingPortfolio benchmark (devnet: EigenLayer fixture, Symbiotic core 1.0.3, Karak doubles)',
   )
   let failed = false
+  const medians: Record<string, { ms: number; requests: number }> = {}
   for (const v of variants) {
     const { client: c, counter } = client(v.batch)
     const run = () =>
       getRestakingPortfolio(c, {
         staker: staker.address,
+        eigenlayer: { deployment: env.deployment },
         symbiotic: v.symbiotic,
         karak: { deployment: karak },
       })
@@ -117,6 +120,54 @@ try {
         `(min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}) over ${RUNS} runs`,
     )
     if (v.batch || v.symbiotic.vaults) failed ||= Math.max(...trips) > 2
+    medians[v.name] = { ms: times[Math.floor(times.length / 2)]!, requests: Math.max(...trips) }
+  }
+
+  // The baseline: the same state, one eth_call per view (no SDK), and the ratio in this run.
+  {
+    const { client: c, counter } = client(false)
+    const params = {
+      staker: staker.address,
+      delegationManager: env.deployment.delegationManager,
+      symbioticVaults: vaults,
+      karakVaults: karak.vaults,
+    }
+    const sdk = await getRestakingPortfolio(c, {
+      staker: staker.address,
+      eigenlayer: { deployment: env.deployment },
+      symbiotic: { deployment: symbiotic, vaults },
+      karak: { deployment: karak },
+    })
+    const naive = await readNaively(c, params)
+    const sum = (p: string) =>
+      sdk.positions.filter((x) => x.protocol === p).reduce((a, x) => a + x.amount, 0n)
+    const same =
+      naive.eigenlayer.amount === sum('eigenlayer') &&
+      naive.symbiotic.amount === sum('symbiotic') &&
+      naive.karak.amount === sum('karak') &&
+      naive.eigenlayer.withdrawals === sdk.withdrawals.filter((x) => x.protocol === 'eigenlayer').length
+    const times: number[] = []
+    let requests = 0
+    for (let i = 0; i < RUNS; i++) {
+      counter.requests = 0
+      const t0 = performance.now()
+      await readNaively(c, params)
+      times.push(performance.now() - t0)
+      requests = counter.requests
+    }
+    times.sort((a, b) => a - b)
+    const ms = times[Math.floor(times.length / 2)]!
+    const sdkRun = medians['Symbiotic vaults given, plain HTTP']!
+    console.log(
+      '\n  Baseline: one eth_call per view, no SDK (same state; totals equal the SDK: ' + same + ')',
+    )
+    console.log(`    HTTP requests per read: ${requests}`)
+    console.log(`    wall time median ${ms.toFixed(1)} ms (min ${times[0]!.toFixed(1)}) over ${RUNS} runs`)
+    console.log(
+      `    ratio to the SDK (vaults given, plain HTTP): ${(requests / sdkRun.requests).toFixed(1)}x the round trips, ` +
+        `${(ms / sdkRun.ms).toFixed(1)}x the wall time`,
+    )
+    failed ||= !same
   }
   console.log(`\n  (set-up: ${(setupMs / 1000).toFixed(1)} s)`)
   if (failed) {

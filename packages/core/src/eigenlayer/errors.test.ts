@@ -76,7 +76,7 @@ describe('EigenLayer errors', () => {
     })
     expect(e.readyAt).toEqual({ block: 120n })
     expect(e.message).toMatch(/from block 120/)
-    expect(e.message).toMatch(/mine 19 more block\(s\), then a completion sent lands in block 120/)
+    expect(e.message).toMatch(/a transaction sent now lands in block 101: 19 more block\(s\) to go/)
     expect(new NothingToCompleteError(undefined, 'no queued withdrawals').message).toMatch(
       /no queued withdrawals/,
     )

@@ -98,14 +98,14 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
     expect(r.checks.map((c) => c.error)).toEqual([
       'InsufficientBalanceError',
       'InsufficientBalanceError',
-      'WithdrawalNotReadyError',
+      'none',
       'EpochNotClaimableError',
     ])
     expect(r.checks[0]!.message).toBe('Not enough funds: you have 1, this needs 100.')
     expect(r.checks[1]!.message).toBe('Not enough funds: you have 0.5, this needs 100.')
-    // v1.2 state (0-block delay): the readiness read says a completion sent now succeeds; today's
-    // simulation at `latest` still reverts WithdrawalDelayNotElapsed one block earlier, decoded here
-    expect(r.checks[2]!.message).toMatch(/complete it from block \d+/)
+    // v1.2 state (0-block delay): a completion sent now lands in the ready block, and the simulation
+    // (at the landing block) agrees with the readiness read
+    expect(r.checks[2]!.message).toBe('ok to sign')
     expect(r.checks[3]!.message).toMatch(new RegExp(`vault epoch ${epoch + 2n}; now ${epoch}\\)`))
     expect(r.nonceAfterChecks).toBe(r.nonceBeforeChecks)
     expect(lines.join('\n')).toContain('wallet_sendCalls')

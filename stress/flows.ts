@@ -62,11 +62,11 @@ async function eigenlayerFlow(devnet: Devnet): Promise<void> {
     }),
   )
   const wallet = devnet.walletClient(staker)
-  await mined(devnet, deposit(wallet, { strategy, token, amount }))
-  await mined(devnet, delegateTo(wallet, { operator: operator.address }))
-  await mined(devnet, queueWithdrawals(wallet, { strategies: [strategy], amounts: [amount] }))
+  await mined(devnet, deposit(wallet, { deployment: el, strategy, token, amount }))
+  await mined(devnet, delegateTo(wallet, { deployment: el, operator: operator.address }))
+  await mined(devnet, queueWithdrawals(wallet, { deployment: el, strategies: [strategy], amounts: [amount] }))
   await devnet.mine(1)
-  const hash = await completeWithdrawals(wallet, {})
+  const hash = await completeWithdrawals(wallet, { deployment: el })
   await waitForCompleteWithdrawals(devnet.publicClient, hash)
   expectEqual('EigenLayer tokens back', await balanceOf(devnet, token, staker.address), amount)
 }

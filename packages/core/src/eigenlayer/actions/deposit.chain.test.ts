@@ -93,11 +93,13 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
     const amount = 5n * 10n ** 17n
     const staker = await newStaker(env, amount, second.token)
     const wallet = env.devnet.walletClient(staker)
-    await wallet.writeContract({
-      address: second.token,
-      abi: erc20Abi,
-      functionName: 'approve',
-      args: [env.deployment.strategyManager, amount],
+    await env.devnet.publicClient.waitForTransactionReceipt({
+      hash: await wallet.writeContract({
+        address: second.token,
+        abi: erc20Abi,
+        functionName: 'approve',
+        args: [env.deployment.strategyManager, amount],
+      }),
     })
     const nonceBefore = await env.devnet.publicClient.getTransactionCount({ address: staker.address })
     const hash = await deposit(wallet, {

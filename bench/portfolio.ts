@@ -158,9 +158,7 @@ try {
     times.sort((a, b) => a - b)
     const ms = times[Math.floor(times.length / 2)]!
     const sdkRun = medians['Symbiotic vaults given, plain HTTP']!
-    console.log(
-      '\n  Baseline: one eth_call per view, no SDK (same state; totals equal the SDK: ' + same + ')',
-    )
+    console.log(`\n  Baseline: one eth_call per view, no SDK (same state; totals equal the SDK: ${same})`)
     console.log(`    HTTP requests per read: ${requests}`)
     console.log(`    wall time median ${ms.toFixed(1)} ms (min ${times[0]!.toFixed(1)}) over ${RUNS} runs`)
     console.log(

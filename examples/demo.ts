@@ -1,12 +1,7 @@
 // restakekit demo: starts the local restaking chain (real EigenLayer and Symbiotic contracts, Karak
 // test doubles) and walks one staker through each protocol with the SDK, printing every step.
 // Run: pnpm demo
-import {
-  getRestakingPortfolio,
-  type RestakeKitError,
-  restakingActions,
-  WithdrawalNotReadyError,
-} from '@restakekit/core'
+import { getRestakingPortfolio, type RestakeKitError, restakingActions } from '@restakekit/core'
 import {
   completeWithdrawals,
   delegateTo,

@@ -1,4 +1,4 @@
-import { createPublicClient, custom, parseEther } from 'viem'
+import { createPublicClient, custom } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { defaultProtocolModules, restakingActions } from './decorator.js'
 import { devnetChain } from './eigenlayer/test/unit.js'

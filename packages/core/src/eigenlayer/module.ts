@@ -34,8 +34,6 @@ import {
 } from './actions/queueWithdrawals.js'
 import { prepareRedelegate, redelegate, simulateRedelegate, waitForRedelegate } from './actions/redelegate.js'
 import { prepareUndelegate, simulateUndelegate, undelegate, waitForUndelegate } from './actions/undelegate.js'
-import type { EigenLayerDeployment } from './deployments.js'
-import type { EigenLayerWalletClient } from './internal.js'
 import { eigenlayerPortfolio } from './portfolio.js'
 import { signDelegationApproval, signDeposit } from './signatures.js'
 

@@ -30,7 +30,11 @@ function loadMachine(threads: number, maxMs: number): () => Promise<void> {
   return async () => {
     await Promise.all(
       workers.map(
-        (w) => new Promise<void>((resolve) => (w.once('exit', () => resolve()), w.postMessage('stop'))),
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.once('exit', () => resolve())
+            w.postMessage('stop')
+          }),
       ),
     )
   }

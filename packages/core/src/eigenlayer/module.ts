@@ -34,10 +34,21 @@ import {
 } from './actions/queueWithdrawals.js'
 import { prepareRedelegate, redelegate, simulateRedelegate, waitForRedelegate } from './actions/redelegate.js'
 import { prepareUndelegate, simulateUndelegate, undelegate, waitForUndelegate } from './actions/undelegate.js'
-import { eigenlayerPortfolio } from './portfolio.js'
+import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
+import { readEigenLayerSection } from './portfolio.js'
 import { signDelegationApproval, signDeposit } from './signatures.js'
 
 const actions = {
+  waitForBurnShares,
+  waitForDeposit,
+  waitForDepositWithSignature,
+  waitForDelegateTo,
+  waitForUndelegate,
+  waitForRedelegate,
+  waitForQueueWithdrawals,
+  waitForCompleteWithdrawals,
+  waitForCreatePod,
+
   getBurnableShares,
   simulateBurnShares,
   burnShares,
@@ -70,25 +81,15 @@ const actions = {
   signDeposit,
 } as const
 
-const waits = {
-  waitForBurnShares,
-  waitForDeposit,
-  waitForDepositWithSignature,
-  waitForDelegateTo,
-  waitForUndelegate,
-  waitForRedelegate,
-  waitForQueueWithdrawals,
-  waitForCompleteWithdrawals,
-  waitForCreatePod,
-} as const
-
 /**
  * The EigenLayer protocol module: its reads, its writes' four layers and its portfolio part.
  * `restakingActions()` binds it as `client.restaking.eigenlayer`.
  */
 export const eigenlayer = {
-  ...eigenlayerPortfolio,
-  actions: { ...actions, ...waits },
+  id: 'eigenlayer',
+  deployments: eigenlayerDeployments as Readonly<Record<number, EigenLayerDeployment>>,
+  portfolio: readEigenLayerSection,
+  actions,
   prepare: {
     prepareBurnShares,
     prepareClearBurnOrRedistributableShares,

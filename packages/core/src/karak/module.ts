@@ -21,14 +21,17 @@ import {
   startKarakRedeem,
   waitForStartKarakRedeem,
 } from './actions/startKarakRedeem.js'
-import { karakPortfolio } from './portfolio.js'
+import { type KarakDeployment, karakDeployments } from './deployments.js'
+import { readKarakSection } from './portfolio.js'
 
 /**
  * The Karak protocol module: its reads, its writes' four layers and its portfolio part.
  * `restakingActions()` binds it as `client.restaking.karak`.
  */
 export const karak = {
-  ...karakPortfolio,
+  id: 'karak',
+  deployments: karakDeployments as Readonly<Record<number, KarakDeployment>>,
+  portfolio: readKarakSection,
   actions: {
     getVault: getKarakVault,
     getOperatorVaults: getKarakOperatorVaults,

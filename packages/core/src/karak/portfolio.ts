@@ -9,6 +9,43 @@ export type KarakPortfolioOptions = {
 }
 
 /** Karak's share of the cross-protocol portfolio: vault shares and queued redemptions. */
+/** karak's share of the portfolio (the `portfolio` of its module). */
+export const readKarakSection: NonNullable<
+  PortfolioModule<'karak', KarakDeployment, KarakPositions, KarakPortfolioOptions>['portfolio']
+> = async (client, { staker, deployment, options }) => {
+  const vaults = options.vaults ?? deployment.vaults
+  if (!vaults || vaults.length === 0)
+    return { skip: 'no vaults to read: pass `karak.vaults` (Core keeps no list)' }
+  const detail = await getKarakPositions(client, { staker, deployment, vaults })
+  const entries: PortfolioEntry[] = []
+  for (const p of detail.positions) {
+    if (p.shares > 0n) {
+      entries.push({
+        kind: 'stake',
+        protocol: 'karak',
+        location: p.vault.address,
+        asset: p.vault.asset,
+        amount: p.assets,
+        operator: p.vault.operator,
+      })
+    }
+    for (const w of p.queuedWithdrawals) {
+      entries.push({
+        kind: 'withdrawal',
+        protocol: 'karak',
+        location: w.vault,
+        asset: p.vault.asset,
+        amount: w.assets,
+        id: w.withdrawalKey,
+        ready: w.ready,
+        readyAt: { timestamp: w.readyAt },
+      })
+    }
+  }
+  return { entries, detail }
+}
+
+/** The portfolio part of the karak module. */
 export const karakPortfolio: PortfolioModule<
   'karak',
   KarakDeployment,
@@ -17,36 +54,5 @@ export const karakPortfolio: PortfolioModule<
 > = {
   id: 'karak',
   deployments: karakDeployments as Readonly<Record<number, KarakDeployment>>,
-  async portfolio(client, { staker, deployment, options }) {
-    const vaults = options.vaults ?? deployment.vaults
-    if (!vaults || vaults.length === 0)
-      return { skip: 'no vaults to read: pass `karak.vaults` (Core keeps no list)' }
-    const detail = await getKarakPositions(client, { staker, deployment, vaults })
-    const entries: PortfolioEntry[] = []
-    for (const p of detail.positions) {
-      if (p.shares > 0n) {
-        entries.push({
-          kind: 'stake',
-          protocol: 'karak',
-          location: p.vault.address,
-          asset: p.vault.asset,
-          amount: p.assets,
-          operator: p.vault.operator,
-        })
-      }
-      for (const w of p.queuedWithdrawals) {
-        entries.push({
-          kind: 'withdrawal',
-          protocol: 'karak',
-          location: w.vault,
-          asset: p.vault.asset,
-          amount: w.assets,
-          id: w.withdrawalKey,
-          ready: w.ready,
-          readyAt: { timestamp: w.readyAt },
-        })
-      }
-    }
-    return { entries, detail }
-  },
+  portfolio: readKarakSection,
 }

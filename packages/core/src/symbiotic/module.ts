@@ -26,14 +26,17 @@ import {
   waitForWithdraw,
   withdraw,
 } from './actions/withdraw.js'
-import { symbioticPortfolio } from './portfolio.js'
+import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
+import { readSymbioticSection } from './portfolio.js'
 
 /**
  * The Symbiotic protocol module: its reads, its writes' four layers and its portfolio part.
  * `restakingActions()` binds it as `client.restaking.symbiotic`.
  */
 export const symbiotic = {
-  ...symbioticPortfolio,
+  id: 'symbiotic',
+  deployments: symbioticDeployments as Readonly<Record<number, SymbioticDeployment>>,
+  portfolio: readSymbioticSection,
   actions: {
     getVault,
     getVaultPosition,

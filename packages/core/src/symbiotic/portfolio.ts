@@ -18,6 +18,54 @@ export type SymbioticPortfolioOptions = {
 }
 
 /** Symbiotic's share of the cross-protocol portfolio: vault balances and withdrawal buckets. */
+/** symbiotic's share of the portfolio (the `portfolio` of its module). */
+export const readSymbioticSection: NonNullable<
+  PortfolioModule<
+    'symbiotic',
+    SymbioticDeployment,
+    SymbioticVaultPosition[],
+    SymbioticPortfolioOptions
+  >['portfolio']
+> = async (client, { staker, deployment, options }) => {
+  const { vaults, lookback } = options
+  const scan = lookback === undefined ? {} : { lookback }
+  const detail = vaults
+    ? await readPositions(
+        client,
+        vaults.map((v, i) => assertAddress(`symbiotic.vaults[${i}]`, v)),
+        staker,
+        scan,
+      )
+    : await getSymbioticPositions(client, { account: staker, deployment, ...scan })
+  const entries: PortfolioEntry[] = []
+  for (const p of detail) {
+    if (p.activeBalance > 0n) {
+      entries.push({
+        kind: 'stake',
+        protocol: 'symbiotic',
+        location: p.vault,
+        asset: p.collateral,
+        amount: p.activeBalance,
+        operator: null,
+      })
+    }
+    for (const w of p.withdrawals) {
+      entries.push({
+        kind: 'withdrawal',
+        protocol: 'symbiotic',
+        location: p.vault,
+        asset: p.collateral,
+        amount: w.amount,
+        id: w.epoch,
+        ready: w.claimable,
+        readyAt: { timestamp: w.claimableAt },
+      })
+    }
+  }
+  return { entries, detail }
+}
+
+/** The portfolio part of the symbiotic module. */
 export const symbioticPortfolio: PortfolioModule<
   'symbiotic',
   SymbioticDeployment,
@@ -26,42 +74,5 @@ export const symbioticPortfolio: PortfolioModule<
 > = {
   id: 'symbiotic',
   deployments: symbioticDeployments as Readonly<Record<number, SymbioticDeployment>>,
-  async portfolio(client, { staker, deployment, options }) {
-    const { vaults, lookback } = options
-    const scan = lookback === undefined ? {} : { lookback }
-    const detail = vaults
-      ? await readPositions(
-          client,
-          vaults.map((v, i) => assertAddress(`symbiotic.vaults[${i}]`, v)),
-          staker,
-          scan,
-        )
-      : await getSymbioticPositions(client, { account: staker, deployment, ...scan })
-    const entries: PortfolioEntry[] = []
-    for (const p of detail) {
-      if (p.activeBalance > 0n) {
-        entries.push({
-          kind: 'stake',
-          protocol: 'symbiotic',
-          location: p.vault,
-          asset: p.collateral,
-          amount: p.activeBalance,
-          operator: null,
-        })
-      }
-      for (const w of p.withdrawals) {
-        entries.push({
-          kind: 'withdrawal',
-          protocol: 'symbiotic',
-          location: p.vault,
-          asset: p.collateral,
-          amount: w.amount,
-          id: w.epoch,
-          ready: w.claimable,
-          readyAt: { timestamp: w.claimableAt },
-        })
-      }
-    }
-    return { entries, detail }
-  },
+  portfolio: readSymbioticSection,
 }

@@ -87,8 +87,8 @@ export type RedeemParameters = {
   receiver?: Address
 }
 
-const withdraw_ = vaultWithdrawal<WithdrawParameters>('assets', (p) => p.amount)
-const redeem_ = vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares)
+const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', (p) => p.amount)
+const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares)
 
 /** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
 export const prepareWithdraw = withdraw_.prepare

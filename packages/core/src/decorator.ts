@@ -36,24 +36,42 @@ export type RestakingActions<modules extends readonly AnyProtocolModule[] = type
   }
 }
 
+/** The default protocols' namespace, as an interface (named, so type-checking a client is cheap). */
+export interface DefaultRestakingNamespace {
+  eigenlayer: BoundModule<typeof eigenlayer>
+  symbiotic: BoundModule<typeof symbiotic>
+  karak: BoundModule<typeof karak>
+  /** Every position of a staker across EigenLayer, Symbiotic and Karak (see `getRestakingPortfolio`). */
+  getPortfolio: (params: GetRestakingPortfolioParameters) => Promise<GetRestakingPortfolioReturnType>
+}
+
+/** What `restakingActions()` adds to a client with the default protocols. */
+export type DefaultRestakingActions = { restaking: DefaultRestakingNamespace }
+
 /**
  * A viem client decorator: `client.extend(restakingActions())` gives
  * `client.restaking.eigenlayer.getDeposits(...)` and so on — each protocol module bound the same
  * way (`bindModule`), and one portfolio over all of them. Pass `protocols` to add modules from
  * other packages; they join the namespace and the portfolio without core knowing them.
  */
-export function restakingActions<
-  const modules extends readonly AnyProtocolModule[] = typeof defaultProtocolModules,
->(config: RestakingActionsConfig<modules> = {} as RestakingActionsConfig<modules>) {
-  const modules = (config.protocols ?? defaultProtocolModules) as readonly AnyProtocolModule[]
+export function restakingActions(
+  config?: RestakingActionsConfig,
+): <transport extends Transport, chain extends Chain | undefined>(
+  client: Client<transport, chain>,
+) => DefaultRestakingActions
+export function restakingActions<const modules extends readonly AnyProtocolModule[]>(
+  config: RestakingActionsConfig<modules> & { protocols: modules },
+): <transport extends Transport, chain extends Chain | undefined>(
+  client: Client<transport, chain>,
+) => RestakingActions<modules>
+export function restakingActions(config: { protocols?: readonly AnyProtocolModule[] } = {}) {
+  const modules = config.protocols ?? defaultProtocolModules
   const deployments = config as unknown as Readonly<Record<string, unknown>>
-  return <transport extends Transport, chain extends Chain | undefined>(
-    client: Client<transport, chain>,
-  ): RestakingActions<modules> => {
+  return <transport extends Transport, chain extends Chain | undefined>(client: Client<transport, chain>) => {
     const restaking: Record<string, unknown> = {}
     for (const module of modules) restaking[module.id] = bindModule(client, module, deployments[module.id])
-    restaking.getPortfolio = (params: GetRestakingPortfolioParameters<modules>) =>
+    restaking.getPortfolio = (params: object) =>
       getRestakingPortfolio(client, { protocols: modules, ...params } as never, deployments)
-    return { restaking } as RestakingActions<modules>
+    return { restaking } as never
   }
 }

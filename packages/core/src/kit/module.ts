@@ -1,6 +1,6 @@
 import type { Address, Chain, Client, Hex, Transport } from 'viem'
 
-type ReadClient = Client<Transport, Chain | undefined>
+import type { ReadClient } from './write.js'
 
 /**
  * One entry of a staker's cross-protocol portfolio. A discriminated union by `kind`, so new kinds

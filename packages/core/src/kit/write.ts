@@ -12,8 +12,10 @@ import { sendWrite } from './send.js'
 import { LANDING_BLOCK_TAG, type SimulatedWrite, simulateWrite } from './simulate.js'
 import type { OnStage } from './stages.js'
 
-type ReadClient = Client<Transport, Chain | undefined>
-type WriteClient = WalletClient<Transport, Chain | undefined, Account | undefined>
+/** Any viem client that can read (public, wallet or test client). */
+export interface ReadClient extends Client<Transport, Chain | undefined> {}
+/** A wallet client (its account, or an `account` parameter, sends). */
+export interface WriteClient extends WalletClient<Transport, Chain | undefined, Account | undefined> {}
 
 /** What a spec's functions are given besides the arguments: the deployment and who sends. */
 export type WriteContext<deployment> = {

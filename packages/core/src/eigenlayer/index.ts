@@ -87,7 +87,7 @@ export {
   type Withdrawal as EigenLayerWithdrawal,
   withdrawalRoot,
 } from './internal.js'
-export * as eigenlayerMath from './math.js'
+export * from './math.js'
 export { eigenlayer } from './module.js'
 export { eigenlayerPortfolio } from './portfolio.js'
 export * from './signatures.js'

@@ -27,7 +27,7 @@ export {
   symbioticVaultLensBytecode,
 } from './lens.js'
 /** Pure Symbiotic math (epochs, share conversions, stake formulas) under one name, to keep generic names apart. */
-export * as symbioticMath from './math.js'
+export * from './math.js'
 export {
   decodeSubnetwork,
   encodeSubnetwork,

@@ -33,6 +33,7 @@ import {
   waitForQueueWithdrawals,
 } from './actions/queueWithdrawals.js'
 import { prepareRedelegate, redelegate, simulateRedelegate, waitForRedelegate } from './actions/redelegate.js'
+import * as setClaimerForFile from './actions/setClaimerFor.js'
 import { prepareUndelegate, simulateUndelegate, undelegate, waitForUndelegate } from './actions/undelegate.js'
 import type { EigenLayerDeployment } from './deployments.js'
 import type { EigenLayerWalletClient } from './internal.js'
@@ -85,13 +86,29 @@ const waits = {
 } as const
 
 /**
+ * Action files bound whole: each export named `prepareX` is a pure builder, every other export an
+ * action taking `(client, params)`. Adding an action written with `defineWrite` is one entry here.
+ */
+const files = { ...setClaimerForFile }
+
+type Files = typeof files
+type PrepareKeys = Extract<keyof Files, `prepare${string}`>
+const fileActions = pick(files, (k) => !k.startsWith('prepare')) as Omit<Files, PrepareKeys>
+const filePrepare = pick(files, (k) => k.startsWith('prepare')) as Pick<Files, PrepareKeys>
+
+function pick(from: object, keep: (key: string) => boolean): object {
+  return Object.fromEntries(Object.entries(from).filter(([k]) => keep(k)))
+}
+
+/**
  * The EigenLayer protocol module: its reads, its writes' four layers and its portfolio part.
  * `restakingActions()` binds it as `client.restaking.eigenlayer`.
  */
 export const eigenlayer = {
   ...eigenlayerPortfolio,
-  actions: { ...actions, ...waits },
+  actions: { ...actions, ...waits, ...fileActions },
   prepare: {
+    ...filePrepare,
     prepareBurnShares,
     prepareClearBurnOrRedistributableShares,
     prepareCompleteWithdrawals,

@@ -16,6 +16,7 @@ import {
   eigenlayerVersionAbi,
   eigenPodAbi,
   eigenPodManagerAbi,
+  rewardsCoordinatorAbi,
   strategyManagerAbi,
 } from './abis.js'
 
@@ -101,6 +102,7 @@ const shipped: { contract: string; abi: Abi }[] = [
   { contract: 'EigenPod', abi: eigenPodAbi },
   { contract: 'StrategyManager', abi: eigenlayerVersionAbi },
   { contract: 'StrategyFactory', abi: eigenlayerStrategyFactoryAbi },
+  { contract: 'RewardsCoordinator', abi: rewardsCoordinatorAbi },
 ]
 
 describe.skipIf(!existsSync(refRoot))('EigenLayer ABI fragments match the reference ABIs', () => {

@@ -203,12 +203,20 @@ export const eigenlayerStrategyFactoryAbi = parseAbi([
   'function deployedStrategies(address token) view returns (address)',
 ])
 
+/** RewardsCoordinator fragments: who may claim an earner's rewards. */
+export const rewardsCoordinatorAbi = parseAbi([
+  'function setClaimerFor(address claimer)',
+  'function claimerFor(address earner) view returns (address claimer)',
+  'event ClaimerForSet(address indexed earner, address indexed oldClaimer, address indexed claimer)',
+])
+
 /** Every EigenLayer event the staker client decodes from receipts. */
 export const eigenlayerEventsAbi = [
   ...eventsOf(delegationManagerAbi),
   ...eventsOf(strategyManagerAbi),
   ...eventsOf(allocationManagerAbi),
   ...eventsOf(eigenPodManagerAbi),
+  ...eventsOf(rewardsCoordinatorAbi),
 ]
 
 function eventsOf<const abi extends readonly { type: string }[]>(abi: abi) {

@@ -76,6 +76,7 @@ export {
   waitForQueueWithdrawals,
 } from './actions/queueWithdrawals.js'
 export * from './actions/redelegate.js'
+export * from './actions/setClaimerFor.js'
 export * from './actions/undelegate.js'
 export * from './deployments.js'
 export * from './errors.js'

@@ -11,7 +11,7 @@ import {
   type WalletClient,
 } from 'viem'
 import { getBlock } from 'viem/actions'
-import { InvalidParameterError, UnsupportedChainError } from '../errors.js'
+import { ChainMismatchError, InvalidParameterError, UnsupportedChainError } from '../errors.js'
 import { type BatchRead, type BatchResult, resolveDeployment } from '../tx.js'
 import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
 
@@ -127,5 +127,23 @@ export function prepareDeployment(params: PrepareDeploymentParameter): EigenLaye
   if (params.deployment) return params.deployment
   const found = (eigenlayerDeployments as Record<number, EigenLayerDeployment>)[params.chainId]
   if (!found) throw new UnsupportedChainError(params.chainId, 'EigenLayer')
+  return found
+}
+
+/**
+ * The deployment of a `defineWrite` spec (its `deployment` slot): the given one, else the known one
+ * for the chain (the client's in simulate/send, `chainId` in prepare).
+ */
+export function specDeployment(chainId: number | undefined, given: unknown): EigenLayerDeployment {
+  const d = given as EigenLayerDeployment | undefined
+  if (d) {
+    if (d.chainId !== undefined && chainId !== undefined && d.chainId !== chainId)
+      throw new ChainMismatchError(d.chainId, chainId)
+    return d
+  }
+  if (chainId === undefined)
+    throw new InvalidParameterError('chainId', 'no chain: pass an EigenLayer deployment or a chainId')
+  const found = (eigenlayerDeployments as Record<number, EigenLayerDeployment>)[chainId]
+  if (!found) throw new UnsupportedChainError(chainId, 'EigenLayer')
   return found
 }

@@ -33,6 +33,13 @@ import {
   waitForQueueWithdrawals,
 } from './actions/queueWithdrawals.js'
 import { prepareRedelegate, redelegate, simulateRedelegate, waitForRedelegate } from './actions/redelegate.js'
+import {
+  getClaimer,
+  prepareSetClaimerFor,
+  setClaimerFor,
+  simulateSetClaimerFor,
+  waitForSetClaimerFor,
+} from './actions/setClaimerFor.js'
 import { prepareUndelegate, simulateUndelegate, undelegate, waitForUndelegate } from './actions/undelegate.js'
 import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
 import { readEigenLayerSection } from './portfolio.js'
@@ -79,6 +86,10 @@ const actions = {
   createPod,
   signDelegationApproval,
   signDeposit,
+  getClaimer,
+  simulateSetClaimerFor,
+  setClaimerFor,
+  waitForSetClaimerFor,
 } as const
 
 /**
@@ -91,6 +102,7 @@ export const eigenlayer = {
   portfolio: readEigenLayerSection,
   actions,
   prepare: {
+    prepareSetClaimerFor,
     prepareBurnShares,
     prepareClearBurnOrRedistributableShares,
     prepareCompleteWithdrawals,

@@ -4,6 +4,7 @@
 import { basename, dirname } from 'node:path'
 import { type Devnet, eigenlayerStatePath, startDevnet } from '@restakekit/devnet'
 import { type Address, getAddress, type Hex, pad, parseAbi, parseEther, zeroAddress } from 'viem'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { delegationManagerAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 
@@ -73,6 +74,34 @@ export async function envOf(devnet: Devnet): Promise<Env> {
     withdrawalDelayBlocks,
     strategy: el.fixture.strategy,
     token: el.fixture.token,
+  }
+}
+
+/**
+ * The shared set-up of an EigenLayer chain test file, in one call inside its `describe`: one devnet
+ * on the state under test for the file (stopped after it), and every test starting from the same
+ * snapshot. `t.env` is the env; `t.pc()` its public client.
+ */
+export function useEigenLayerEnv() {
+  let env: Env | undefined
+  let snap: Hex | undefined
+  beforeAll(async () => {
+    env = await startEnv()
+  })
+  afterAll(() => env?.devnet.stop())
+  beforeEach(async () => {
+    if (snap) await env!.devnet.revert(snap)
+    snap = await env!.devnet.snapshot()
+  })
+  return {
+    get env(): Env {
+      if (!env) throw new Error('useEigenLayerEnv: the env is started in beforeAll')
+      return env
+    },
+    pc: () => {
+      if (!env) throw new Error('useEigenLayerEnv: the env is started in beforeAll')
+      return env.devnet.publicClient
+    },
   }
 }
 

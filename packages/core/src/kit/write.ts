@@ -209,3 +209,12 @@ async function holdings(
     return `${approved}; the balance could not be read after the failure: check ${need.token} for ${owner}.`
   }
 }
+
+/**
+ * One layer of a defined write, for the action file's exports:
+ * `export const withdraw = /* @__PURE__ *\/ layer(withdraw_, 'send')`. A pure call (where a property
+ * read is not), so a bundle that imports one layer drops the other writes of the file.
+ */
+export function layer<write, key extends keyof write>(defined: write, key: key): write[key] {
+  return defined[key]
+}

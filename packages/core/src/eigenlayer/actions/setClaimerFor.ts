@@ -1,5 +1,5 @@
 import { type Address, zeroAddress } from 'viem'
-import { assertAddress, contractCall, defineWrite, readBatch, unwrap } from '../../kit/index.js'
+import { assertAddress, contractCall, defineWrite, layer, readBatch, unwrap } from '../../kit/index.js'
 import { rewardsCoordinatorAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import { eigenlayerRevertMapper } from '../errors.js'
@@ -43,13 +43,13 @@ const setClaimerFor_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `RewardsCoordinator.setClaimerFor(claimer)` as a frozen call list. */
-export const prepareSetClaimerFor = setClaimerFor_.prepare
+export const prepareSetClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'prepare')
 /** Layer 2: validates `claimer` and simulates `setClaimerFor` for the sender (the earner). */
-export const simulateSetClaimerFor = setClaimerFor_.simulate
+export const simulateSetClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'simulate')
 /** Layer 3: simulates and sends `setClaimerFor`. */
-export const setClaimerFor = setClaimerFor_.send
+export const setClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'send')
 /** Layer 4: the receipt and its `ClaimerForSet` event (`claimerSet`: earner, oldClaimer, claimer). */
-export const waitForSetClaimerFor = setClaimerFor_.waitFor
+export const waitForSetClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'waitFor')
 
 export type SimulateSetClaimerForReturnType = Awaited<ReturnType<typeof simulateSetClaimerFor>>
 export type WaitForSetClaimerForReturnType = Awaited<ReturnType<typeof waitForSetClaimerFor>>

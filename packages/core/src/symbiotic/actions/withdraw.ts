@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { InvalidAmountError } from '../../errors.js'
-import { assertAddress, assertAmount, contractCall, defineWrite } from '../../kit/index.js'
+import { assertAddress, assertAmount, contractCall, defineWrite, layer } from '../../kit/index.js'
 import { symbioticVaultAbi } from '../abis.js'
 import { InsufficientActiveBalanceError, symbioticRevertMapper } from '../errors.js'
 import {
@@ -91,22 +91,22 @@ const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', 
 const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares)
 
 /** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
-export const prepareWithdraw = withdraw_.prepare
+export const prepareWithdraw = /* @__PURE__ */ layer(withdraw_, 'prepare')
 /** Layer 2: checks the active balance covers `amount` and simulates; `epoch`/`claimableAt` forecast the bucket. */
-export const simulateWithdraw = withdraw_.simulate
+export const simulateWithdraw = /* @__PURE__ */ layer(withdraw_, 'simulate')
 /** Layer 3: checks, simulates and sends `withdraw`. */
-export const withdraw = withdraw_.send
+export const withdraw = /* @__PURE__ */ layer(withdraw_, 'send')
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket (`epoch`, `claimableAt`) it went to. */
-export const waitForWithdraw = withdraw_.waitFor
+export const waitForWithdraw = /* @__PURE__ */ layer(withdraw_, 'waitFor')
 
 /** Layer 1 (pure): `redeem(receiver, shares)` as a frozen call list. */
-export const prepareRedeem = redeem_.prepare
+export const prepareRedeem = /* @__PURE__ */ layer(redeem_, 'prepare')
 /** Layer 2: checks the account holds `shares` worth more than 0 and simulates. */
-export const simulateRedeem = redeem_.simulate
+export const simulateRedeem = /* @__PURE__ */ layer(redeem_, 'simulate')
 /** Layer 3: checks, simulates and sends `redeem`. */
-export const redeem = redeem_.send
+export const redeem = /* @__PURE__ */ layer(redeem_, 'send')
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket it went to. */
-export const waitForRedeem = redeem_.waitFor
+export const waitForRedeem = /* @__PURE__ */ layer(redeem_, 'waitFor')
 
 export type SimulateWithdrawReturnType = Awaited<ReturnType<typeof simulateWithdraw>>
 export type WaitForWithdrawReturnType = Awaited<ReturnType<typeof waitForWithdraw>>

@@ -1,4 +1,4 @@
-import type { Account, Address, Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 
 /**
  * What a write reports as it goes, for a wallet's progress UI or a bot's log (the `onStage`
@@ -27,6 +27,3 @@ export type SendRecord = {
 }
 
 export type OnStage = (stage: WriteStage) => void
-
-/** The account parameter every write takes (the glossary's `account`: who sends). */
-export type AccountParameter = { account?: Account | Address }

@@ -1,0 +1,54 @@
+// Checks every internal link of the built docs site (docs/.vitepress/dist): the page it points to
+// exists, and so does the anchor (`id="…"`) when the link has one. External links cannot be checked
+// offline and are skipped. Exits 1 listing every dead link. Usage: node scripts/docs/check-links.mjs
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+
+const dist = resolve(import.meta.dirname, '../../docs/.vitepress/dist')
+if (!existsSync(dist)) {
+  console.error(`no built site at ${dist}: run vitepress build docs first`)
+  process.exit(1)
+}
+const pages = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return name === 'assets' ? [] : pages(path)
+    return name.endsWith('.html') ? [path] : []
+  })
+
+const ids = new Map()
+const idsOf = (file) => {
+  if (!ids.has(file))
+    ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])))
+  return ids.get(file)
+}
+/** The built file a site path names: /x, /x.html, /x/ (index.html), with the site's base of '/'. */
+const target = (path) => {
+  const clean = decodeURIComponent(path)
+  for (const candidate of [clean, `${clean}.html`, join(clean, 'index.html')]) {
+    const file = join(dist, candidate)
+    if (existsSync(file) && statSync(file).isFile()) return file
+  }
+  return undefined
+}
+
+const dead = []
+let checked = 0
+for (const page of pages(dist)) {
+  const html = readFileSync(page, 'utf8')
+  const here = `/${relative(dist, dirname(page))}`
+  for (const [, href] of html.matchAll(/<a\s[^>]*href="([^"]*)"/g)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue // external, mailto:
+    const [path, anchor] = href.split('#')
+    const file = path === '' ? page : target(path.startsWith('/') ? path : join(here, path))
+    checked++
+    if (!file) dead.push(`${relative(dist, page)}: ${href} (no such page)`)
+    else if (anchor && !idsOf(file).has(decodeURIComponent(anchor)))
+      dead.push(`${relative(dist, page)}: ${href} (no anchor #${anchor} in ${relative(dist, file)})`)
+  }
+}
+if (dead.length) {
+  console.error(`${dead.length} dead internal link(s) of ${checked}:\n${dead.join('\n')}`)
+  process.exit(1)
+}
+console.log(`docs site: ${checked} internal links checked, none dead`)

@@ -15,8 +15,8 @@ const eigenlayerChainSuites = [
 
 // Tests import the workspace packages from source, never from dist.
 const alias = [
-  { find: /^@restakekit\/(core|lrt|avs|risk|devnet)$/, replacement: `${pkg('')}$1/src/index.ts` },
-  { find: /^@restakekit\/(core|lrt|avs|risk|devnet)\/(.+)$/, replacement: `${pkg('')}$1/src/$2.ts` },
+  { find: /^@restakekit\/(core|lrt|avs|risk|devnet|cli)$/, replacement: `${pkg('')}$1/src/index.ts` },
+  { find: /^@restakekit\/(core|lrt|avs|risk|devnet|cli)\/(.+)$/, replacement: `${pkg('')}$1/src/$2.ts` },
 ]
 
 export default defineConfig({

@@ -12,7 +12,7 @@ version() { node -p "require('$root/node_modules/$1/package.json').version"; }
 
 echo "-- pack"
 mkdir -p "$work/tarballs" "$work/app"
-for p in core lrt avs risk devnet; do
+for p in core lrt avs risk devnet cli; do
   (cd "$root/packages/$p" && pnpm pack --pack-destination "$work/tarballs" >/dev/null)
 done
 ls "$work/tarballs"
@@ -22,15 +22,15 @@ cp -r "$here/app/." "$work/app/"
 cd "$work/app"
 tar() { ls "$work/tarballs"/restakekit-$1-*.tgz; }
 node -e '
-const fs = require("fs"); const [core, lrt, avs, risk, devnet, viem, ts, vite] = process.argv.slice(1)
+const fs = require("fs"); const [core, lrt, avs, risk, devnet, cli, viem, ts, vite] = process.argv.slice(1)
 const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"))
 pkg.dependencies = { "@restakekit/core": `file:${core}`, "@restakekit/lrt": `file:${lrt}`, "@restakekit/avs": `file:${avs}`,
-  "@restakekit/risk": `file:${risk}`, "@restakekit/devnet": `file:${devnet}`, viem }
+  "@restakekit/risk": `file:${risk}`, "@restakekit/devnet": `file:${devnet}`, "@restakekit/cli": `file:${cli}`, viem }
 pkg.devDependencies = { typescript: ts, vite }
 // the packed packages depend on each other by version; point those at the tarballs too
-pkg.overrides = { "@restakekit/core": `file:${core}` }
+pkg.overrides = { "@restakekit/core": `file:${core}`, "@restakekit/risk": `file:${risk}` }
 fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2))
-' "$(tar core)" "$(tar lrt)" "$(tar avs)" "$(tar risk)" "$(tar devnet)" "$(version viem)" "$(version typescript)" "$(node -p "require('$root/node_modules/vitest/package.json').dependencies.vite.replace(/^[^0-9]*/, '')")"
+' "$(tar core)" "$(tar lrt)" "$(tar avs)" "$(tar risk)" "$(tar devnet)" "$(tar cli)" "$(version viem)" "$(version typescript)" "$(node -p "require('$root/node_modules/vitest/package.json').dependencies.vite.replace(/^[^0-9]*/, '')")"
 npm install --no-audit --no-fund --loglevel=error >/dev/null
 echo "installed: $(ls node_modules/@restakekit | tr '\n' ' ')"
 
@@ -38,6 +38,9 @@ echo "-- ESM import"
 node esm.mjs
 echo "-- CJS require"
 node cjs.cjs
+echo "-- the restakekit bin runs"
+npx --no-install restakekit help >/dev/null
+npx --no-install restakekit risk help >/dev/null
 echo "-- tsc, moduleResolution bundler, exactOptionalPropertyTypes"
 npx tsc -p tsconfig.bundler.json
 echo "-- tsc, moduleResolution nodenext, exactOptionalPropertyTypes"

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * restakekit-risk — command line front end of @restakekit/risk.
  *
@@ -350,6 +349,7 @@ async function snapshot(args: string[], io: Io) {
   io.out(JSON.stringify(snap, null, 2))
 }
 
+/** Runs one `restakekit-risk` command (`argv` without the program name); resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv
   try {
@@ -376,10 +376,3 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 1
   }
 }
-
-main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(`${s}\n`),
-  err: (s) => process.stderr.write(`${s}\n`),
-}).then((code) => {
-  process.exitCode = code
-})

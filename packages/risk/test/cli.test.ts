@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const cli = join(root, 'packages/risk/src/cli.ts')
+const cli = join(root, 'packages/risk/src/bin.ts')
 const ex = (f: string) => join(root, 'packages/risk/examples', f)
 
 function run(...args: string[]) {

@@ -167,7 +167,7 @@ describe('pathological graphs: bounded work, flagged results', () => {
 
 describe('CLI numeric options', { timeout: 60_000 }, () => {
   const root = fileURLToPath(new URL('../../../', import.meta.url))
-  const cli = join(root, 'packages/risk/src/cli.ts')
+  const cli = join(root, 'packages/risk/src/bin.ts')
   const run = (...args: string[]) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8' })
     return { code: r.status, out: r.stdout, err: r.stderr }

@@ -133,7 +133,7 @@ describe('snapshot invariants', () => {
       [
         '--import',
         'tsx',
-        join(root, 'packages/risk/src/cli.ts'),
+        join(root, 'packages/risk/src/bin.ts'),
         'snapshot',
         '--rpc',
         'http://127.0.0.1:9',

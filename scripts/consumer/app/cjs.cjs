@@ -1,7 +1,7 @@
 // Every export path of every installed package loads through `require`, with the same named exports.
 const expected = require('./entries.json')
 let count = 0
-for (const name of ['core', 'lrt', 'avs', 'risk', 'devnet']) {
+for (const name of ['core', 'lrt', 'avs', 'risk', 'devnet', 'cli']) {
   const pkg = require(`@restakekit/${name}/package.json`)
   for (const key of Object.keys(pkg.exports)) {
     if (key.endsWith('package.json')) continue

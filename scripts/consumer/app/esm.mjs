@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 const require = createRequire(import.meta.url)
 const expected = JSON.parse(readFileSync(new URL('./entries.json', import.meta.url), 'utf8'))
 let count = 0
-for (const name of ['core', 'lrt', 'avs', 'risk', 'devnet']) {
+for (const name of ['core', 'lrt', 'avs', 'risk', 'devnet', 'cli']) {
   const pkg = require(`@restakekit/${name}/package.json`)
   for (const key of Object.keys(pkg.exports)) {
     if (key.endsWith('package.json')) continue

@@ -31,6 +31,7 @@ export default defineConfig({
           { text: 'The portfolio', link: '/guides/portfolio' },
           { text: 'The local devnet', link: '/guides/devnet' },
           { text: 'The risk model', link: '/risk' },
+          { text: 'The restakekit command', link: '/cli' },
         ],
       },
       {

@@ -167,7 +167,12 @@ async function complete(args: string[], io: Io, env: CliEnv) {
     status?: string
     error?: string
   }[] = []
-  for (const w of ready) {
+  for (const [i, w] of ready.entries()) {
+    // progress on stderr, so stdout stays the result (a table or the JSON)
+    if (!v.json)
+      io.err(
+        `${dryRun ? 'simulating' : 'finishing'} ${i + 1}/${ready.length}: ${w.protocol} ${short(String(w.id))}`,
+      )
     try {
       const call = await prepareFinish(c, w, staker)
       if (dryRun) {

@@ -47,8 +47,30 @@ for (const page of pages(dist)) {
       dead.push(`${relative(dist, page)}: ${href} (no anchor #${anchor} in ${relative(dist, file)})`)
   }
 }
+// every error's `docsPath` (printed as "Docs: …/errors#x" in its message) must land on a page and anchor
+const sources = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return ['node_modules', 'dist', 'test'].includes(name) ? [] : sources(path)
+    return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : []
+  })
+const packagesDir = resolve(import.meta.dirname, '../../packages')
+let docsPaths = 0
+for (const file of readdirSync(packagesDir).flatMap((p) => {
+  const src = join(packagesDir, p, 'src')
+  return existsSync(src) ? sources(src) : []
+})) {
+  for (const [, href] of readFileSync(file, 'utf8').matchAll(/docsPath:\s*'([^']+)'/g)) {
+    const [path, anchor] = href.split('#')
+    const page = target(path)
+    docsPaths++
+    if (!page) dead.push(`${relative(packagesDir, file)}: docsPath ${href} (no such page)`)
+    else if (anchor && !idsOf(page).has(anchor))
+      dead.push(`${relative(packagesDir, file)}: docsPath ${href} (no anchor #${anchor} in ${relative(dist, page)})`)
+  }
+}
 if (dead.length) {
   console.error(`${dead.length} dead internal link(s) of ${checked}:\n${dead.join('\n')}`)
   process.exit(1)
 }
-console.log(`docs site: ${checked} internal links checked, none dead`)
+console.log(`docs site: ${checked} internal links and ${docsPaths} error docsPaths checked, none dead`)

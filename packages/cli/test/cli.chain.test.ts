@@ -141,6 +141,49 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     expect(await nonce(staker.address)).toBe(before)
   })
 
+  test('withdrawals [--ready]: readiness as the vault sees it; a withdrawal not ready yet is left out by --ready', async () => {
+    const ready = JSON.parse(
+      run(['withdrawals', ...chain, '--staker', staker.address, '--ready', '--json']).stdout,
+    )
+    expect(ready.withdrawals.map((w: { protocol: string }) => w.protocol).sort()).toEqual([
+      'eigenlayer',
+      'symbiotic',
+    ])
+    // a second staker whose Symbiotic withdrawal waits for the end of the next epoch
+    const { symbiotic: sym, tokens } = devnet.deployments
+    const other = await devnet.newAccount({ tokens: { [tokens.weth]: parseEther('2') } })
+    const w = devnet.walletClient(other).extend(restakingActions({ symbiotic: sym! }))
+    for (const h of [
+      () => w.restaking.symbiotic.depositToVault({ vault, amount: parseEther('2') }),
+      () => w.restaking.symbiotic.withdraw({ vault, amount: parseEther('1') }),
+    ]) {
+      const r = await devnet.publicClient.waitForTransactionReceipt({ hash: await h() })
+      expect(r.status).toBe('success')
+    }
+    const all = run(['withdrawals', ...chain, '--staker', other.address, '--json'])
+    expect(all.code).toBe(0)
+    const [pending] = JSON.parse(all.stdout).withdrawals
+    expect(pending.ready).toBe(false)
+    expect(BigInt(pending.amount)).toBe(parseEther('1'))
+    const epoch = await devnet.publicClient.readContract({
+      address: vault,
+      abi: parseAbi([
+        'function currentEpoch() view returns (uint48)',
+        'function currentEpochStart() view returns (uint48)',
+      ]),
+      functionName: 'currentEpochStart',
+    })
+    // claimable once the epoch after the current one has ended: two epoch lengths after the current start
+    expect(BigInt(pending.readyAt.timestamp)).toBe(BigInt(epoch) + 2n * 3_600n)
+    const none = run(['withdrawals', ...chain, '--staker', other.address, '--ready'])
+    expect(none.code).toBe(0)
+    expect(none.stdout).toMatch(/no withdrawal is ready/)
+    const table = run(['withdrawals', ...chain, '--staker', other.address])
+    expect(table.stdout).toMatch(
+      new RegExp(`symbiotic.*at ${new Date(Number(pending.readyAt.timestamp) * 1000).toISOString()}`),
+    )
+  })
+
   test('complete --ready --dry-run prints the simulated calls and sends nothing', async () => {
     const before = await nonce(staker.address)
     const r = run(['complete', ...chain, '--ready', '--dry-run', '--json', '--staker', staker.address])

@@ -21,7 +21,7 @@ import { getBurnableShares } from './actions/getBurnableShares.js'
 import { getDelegation } from './actions/getDelegation.js'
 import { getDeposits } from './actions/getDeposits.js'
 import { getOperator } from './actions/getOperator.js'
-import { getPod } from './actions/getPod.js'
+import { getPod, getValidator } from './actions/getPod.js'
 import { getPortfolio } from './actions/getPortfolio.js'
 import { getQueuedWithdrawals } from './actions/getQueuedWithdrawals.js'
 import { getStrategy } from './actions/getStrategy.js'
@@ -68,6 +68,7 @@ const actions = {
   getAllocations,
   getPortfolio,
   getPod,
+  getValidator,
   simulateDeposit,
   deposit,
   simulateDepositWithSignature,

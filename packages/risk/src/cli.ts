@@ -254,7 +254,7 @@ async function position(args: string[], io: Io) {
   if (p.exposures.length === 0) lines.push('(no slashable exposure for this staker in the snapshot)', '')
   lines.push(
     table([
-      ['protocol', 'service', 'asset', 'through', 'slashable', 'fraction'],
+      ['protocol', 'service', 'asset', 'through', 'slashable', 'fraction', 'slashed funds go to'],
       ...p.exposures.map((e) => [
         e.protocol,
         e.service,
@@ -262,13 +262,14 @@ async function position(args: string[], io: Io) {
         e.through,
         e.slashable.toString(),
         toDecimal(e.fraction, 6),
+        e.redistributesTo ?? (e.protocol === 'eigenlayer' ? 'burned' : "the vault's burner"),
       ]),
     ]),
   )
   lines.push('')
   const el = p.byProtocol.eigenlayer
   lines.push(
-    `EigenLayer: delegated to ${el.delegatedTo ?? '-'}; worst case ${el.worstCase} of ${el.positions.reduce((t, x) => t + x.shares, 0n)} shares (unique stake)`,
+    `EigenLayer: delegated to ${el.delegatedTo ?? '-'}; worst case ${el.worstCase} of ${el.positions.reduce((t, x) => t + x.shares, 0n)} shares (unique stake)${el.redistributable > 0n ? `, of which ${el.redistributable} redistributable to the sets' recipients` : ''}`,
   )
   for (const v of p.byProtocol.symbiotic.positions)
     lines.push(

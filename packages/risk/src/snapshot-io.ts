@@ -51,6 +51,52 @@ const allocationManagerSetsAbi = parseAbi([
   'function getStrategiesInOperatorSet((address avs, uint32 id) operatorSet) view returns (address[])',
 ])
 
+/**
+ * Redistribution (EigenLayer v1.5+): a redistributing set sends what it slashes to its recipient
+ * instead of burning it. Absent before v1.5 (a call reverts with empty data: the set burns).
+ * Read here on v1.2 and v1.3.0 states only in that absent form; the v1.5+ form is checked against
+ * the v1.12 ABI, not on a chain (no v1.5+ state exists on these machines).
+ */
+const redistributionAbi = parseAbi([
+  'function isRedistributingOperatorSet((address avs, uint32 id) operatorSet) view returns (bool)',
+  'function getRedistributionRecipient((address avs, uint32 id) operatorSet) view returns (address)',
+])
+
+/**
+ * Each set's redistribution recipient: the address when the set redistributes, `null` when it
+ * burns (and on releases without redistribution, where the views revert with no data).
+ */
+async function redistributionRecipients(
+  client: ReadClient,
+  allocationManager: Address,
+  sets: readonly { avs: Address; id: number }[],
+): Promise<(Address | null)[]> {
+  if (!sets.length) return []
+  const rs = await readBatch(
+    client,
+    sets.flatMap((set): BatchRead[] => [
+      {
+        address: allocationManager,
+        abi: redistributionAbi,
+        functionName: 'isRedistributingOperatorSet',
+        args: [set],
+      },
+      {
+        address: allocationManager,
+        abi: redistributionAbi,
+        functionName: 'getRedistributionRecipient',
+        args: [set],
+      },
+    ]),
+  )
+  return sets.map((_, i) => {
+    const is = rs[2 * i]
+    const to = rs[2 * i + 1]
+    if (is?.status !== 'success' || to?.status !== 'success') return null
+    return is.result === true ? (to.result as Address) : null
+  })
+}
+
 export type SnapshotRestakingParameters = {
   /** Stakers whose EigenLayer deposits/delegation and Symbiotic positions are read. */
   readonly stakers?: readonly Address[]
@@ -404,7 +450,12 @@ async function readSnapshot(
         })),
       })),
     }
-    snap.eigenlayer.operatorSets = [...sets.values()]
+    const allSets = [...sets.values()]
+    const recipients = await redistributionRecipients(client, el.allocationManager, allSets)
+    snap.eigenlayer.operatorSets = allSets.map((set, i) => ({
+      ...set,
+      redistributionRecipient: recipients[i] ?? null,
+    }))
   }
 
   // ---------------------------------------------------------------- Symbiotic

@@ -41,7 +41,16 @@ const eigenlayerSchema = z.object({
   /** DelegationManager.minWithdrawalDelayBlocks() */
   withdrawalDelayBlocks: uint,
   /** Operator sets and the strategies they slash. */
-  operatorSets: z.array(operatorSetRef.extend({ strategies: z.array(address) })),
+  operatorSets: z.array(
+    operatorSetRef.extend({
+      strategies: z.array(address),
+      /**
+       * EigenLayer v1.5+: where a slash of this set sends the slashed funds (a redistributing set);
+       * `null` when they are burned; absent when not read (older snapshots).
+       */
+      redistributionRecipient: address.nullable().optional(),
+    }),
+  ),
   operators: z.array(
     z.object({
       address,
@@ -347,6 +356,8 @@ type Indexed = {
     SymbioticVaultState & { epochDuration: bigint; collateral: string; totalStake: bigint | null }
   >
   elStakers: Map<string, NonNullable<RestakingSnapshot['eigenlayer']>['stakers'][number]>
+  /** Operator-set id → its redistribution recipient (lower-case); sets that burn are absent. */
+  redistribution: Map<string, string>
   symStakers: Map<string, NonNullable<RestakingSnapshot['symbiotic']>['stakers'][number]>
 }
 const cache = new WeakMap<RestakingSnapshot, Indexed>()
@@ -395,8 +406,12 @@ function indexSnapshot(s: RestakingSnapshot): Indexed {
     })
   const elStakers = new Map((s.eigenlayer?.stakers ?? []).map((x) => [lc(x.address), x] as const))
   const symStakers = new Map((s.symbiotic?.stakers ?? []).map((x) => [lc(x.address), x] as const))
+  const redistribution = new Map<string, string>()
+  for (const set of s.eigenlayer?.operatorSets ?? [])
+    if (set.redistributionRecipient) redistribution.set(operatorSetId(set), lc(set.redistributionRecipient))
   const ix = {
     operators,
+    redistribution,
     vaults,
     elStakers,
     symStakers,
@@ -606,6 +621,13 @@ export type PositionServiceExposure = {
    * rounding.
    */
   readonly fraction: Rational
+  /**
+   * Where a slash by this service sends the slashed part: the recipient of a redistributing
+   * EigenLayer operator set (v1.5+), or `null` when it is burned. A redistributing set gains what
+   * it slashes, so it has a reason to slash that a burning set lacks. Symbiotic: always `null`
+   * here (the vault's burner contract decides, and the snapshot does not read it).
+   */
+  readonly redistributesTo: string | null
 }
 
 export type PositionAnalysis = {
@@ -621,6 +643,8 @@ export type PositionAnalysis = {
       }[]
       /** Unique stake: Σ over operator sets of the slashable part. */
       readonly worstCase: bigint
+      /** The part of `worstCase` that redistributing operator sets can take (sent to their recipients). */
+      readonly redistributable: bigint
     }
     readonly symbiotic: {
       readonly positions: readonly {
@@ -718,6 +742,7 @@ export function analyzePosition(
             through: delegatedTo!,
             slashable: amt,
             fraction: proportionOf(st, a),
+            redistributesTo: ix.redistribution.get(a.operatorSet) ?? null,
           })
         }
       elPositions.push({ asset: lc(d.strategy), shares, worstCase: worst })
@@ -757,6 +782,7 @@ export function analyzePosition(
         through: `${v.vault}:${r.operator}`,
         slashable: amt,
         fraction: cap,
+        redistributesTo: null,
       })
     }
     const worst = sumShare < balance ? sumShare : balance
@@ -827,7 +853,14 @@ export function analyzePosition(
     staker: who,
     exposures,
     byProtocol: {
-      eigenlayer: { delegatedTo, positions: elPositions, worstCase: elWorst },
+      eigenlayer: {
+        delegatedTo,
+        positions: elPositions,
+        worstCase: elWorst,
+        redistributable: exposures
+          .filter((e) => e.protocol === 'eigenlayer' && e.redistributesTo !== null)
+          .reduce((sum, e) => sum + e.slashable, 0n),
+      },
       symbiotic: { positions: symPositions, worstCase: symWorst },
       karak: { positions: karakPositions, worstCase: karakWorst },
     },

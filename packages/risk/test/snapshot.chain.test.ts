@@ -152,6 +152,8 @@ describe.skipIf(!haveEigenLayer())('snapshotRestaking on the devnet', () => {
     })
     expect(sets.map((s) => s.slashable).sort()).toEqual([...onChain].sort())
     expect(snap.eigenlayer!.operatorSets.map((s) => s.id).sort()).toEqual([1, 2])
+    // this release has no redistribution (v1.5+): the probe reads its absent form, so both sets burn
+    expect(snap.eigenlayer!.operatorSets.map((s) => s.redistributionRecipient)).toEqual([null, null])
 
     const pos = analyzePosition(snap, { staker: staker.address })
     const el1 = pos.exposures.find((e) => e.service === operatorSetId({ avs: avs1, id: 1 }))!
@@ -160,6 +162,7 @@ describe.skipIf(!haveEigenLayer())('snapshotRestaking on the devnet', () => {
     expect([el1.slashable, el2.slashable]).toEqual(onChain)
     expect(pos.byProtocol.eigenlayer.worstCase).toBe(onChain[0]! + onChain[1]!)
     expect(pos.byProtocol.eigenlayer.delegatedTo).toBe(operator.address.toLowerCase())
+    expect(pos.byProtocol.eigenlayer.redistributable).toBe(0n)
 
     // --- Symbiotic: what the delegator reports
     const stakes = await readBatch(

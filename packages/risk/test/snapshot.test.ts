@@ -86,6 +86,29 @@ describe('analyzePosition', () => {
     expect(none.exposures).toEqual([])
     expect(none.exit).toBeNull()
   })
+  it('a redistributing operator set (EigenLayer v1.5+) names its recipient; burning sets give null', () => {
+    const recipient = '0x0600000000000000000000000000000000000001'
+    const before = analyzePosition(snap(), { staker: '0x0400000000000000000000000000000000000001' })
+    expect(before.exposures.map((e) => e.redistributesTo)).toEqual([null, null, null, null])
+    expect(before.byProtocol.eigenlayer.redistributable).toBe(0n)
+    const r = structuredClone(raw)
+    const set = r.eigenlayer.operatorSets.find(
+      (x: { avs: string; id: number }) => `eigenlayer:${x.avs.toLowerCase()}:${x.id}` === set2,
+    )
+    set.redistributionRecipient = recipient
+    const p = analyzePosition(parseSnapshot(r), { staker: '0x0400000000000000000000000000000000000001' })
+    expect(p.exposures.map((e) => [e.service, e.redistributesTo])).toEqual([
+      [set1, null],
+      [set2, recipient],
+      [net1, null],
+      [net2, null],
+    ])
+    // what the set can take goes to the recipient; the worst case itself is unchanged
+    expect(p.byProtocol.eigenlayer.redistributable).toBe(25n * E)
+    expect(p.byProtocol.eigenlayer.worstCase).toBe(45n * E)
+    set.redistributionRecipient = '0x1234'
+    expect(() => parseSnapshot(r)).toThrow(/redistributionRecipient/)
+  })
   it('a malformed snapshot names the field', () => {
     const bad = structuredClone(raw)
     bad.eigenlayer.operators[0].strategies[0].maxMagnitude = '-1'

@@ -91,4 +91,5 @@ export {
 export * from './math.js'
 export { eigenlayer } from './module.js'
 export { eigenlayerPortfolio } from './portfolio.js'
+export * from './release.js'
 export * from './signatures.js'

@@ -43,6 +43,7 @@ import {
 import { prepareUndelegate, simulateUndelegate, undelegate, waitForUndelegate } from './actions/undelegate.js'
 import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
 import { readEigenLayerSection } from './portfolio.js'
+import { getRelease } from './release.js'
 import { signDelegationApproval, signDeposit } from './signatures.js'
 
 const actions = {
@@ -69,6 +70,7 @@ const actions = {
   getPortfolio,
   getPod,
   getValidator,
+  getRelease,
   simulateDeposit,
   deposit,
   simulateDepositWithSignature,

@@ -41,7 +41,10 @@ type OptionsOf<M> =
 
 /** Per protocol (by module id): `false` skips it; else its deployment and options. */
 export type ProtocolOptions<modules extends readonly AnyPortfolioModule[]> = {
-  [M in modules[number] as M['id']]?: false | ({ deployment?: DeploymentOf<M> } & OptionsOf<M>)
+  [M in modules[number] as M['id']]?:
+    | false
+    | ({ deployment?: DeploymentOf<M> | undefined } & OptionsOf<M>)
+    | undefined
 }
 
 export type GetRestakingPortfolioParameters<
@@ -49,9 +52,9 @@ export type GetRestakingPortfolioParameters<
 > = {
   staker: Address
   /** The protocol modules to read (default `defaultPortfolioModules`; add `@restakekit/lrt`'s here). */
-  protocols?: modules
+  protocols?: modules | undefined
   /** Return what could be read when one protocol fails (its error in `errors`) instead of throwing. */
-  allowPartial?: boolean
+  allowPartial?: boolean | undefined
 } & ProtocolOptions<NoInfer<modules>>
 
 export type GetRestakingPortfolioReturnType<

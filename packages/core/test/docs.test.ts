@@ -65,7 +65,6 @@ describe('docs/errors.md', () => {
     for (const name of [
       'StepFailedError',
       'WithdrawalNotReadyError',
-      'EpochNotClaimableError',
       'KarakSlippageError',
     ])
       expect(errorClasses.map(([n]) => n)).toContain(name)
@@ -99,7 +98,12 @@ describe('docs/errors.md', () => {
         now: { block: 9n },
       }),
       new core.KarakWithdrawalNotReadyError('0x0000000000000000000000000000000000000001', '0x00', 5n, 1n),
-      new core.EpochNotClaimableError('0x0000000000000000000000000000000000000001', 2n, 1n, 100n),
+      new core.DepositLimitReachedError({
+        vault: '0x0000000000000000000000000000000000000001',
+        amount: 2n,
+        activeStake: 1n,
+        depositLimit: 2n,
+      }),
     ]
     for (const e of samples) expect(e.docsPath).toBe(`/errors#${anchorOf(e.constructor.name)}`)
   })

@@ -101,10 +101,7 @@ async function withdrawAndClaim(
   amount: bigint,
 ): Promise<void> {
   // the bucket comes from the block the withdrawal landed in, not from the simulation's forecast
-  const { readyAt } = await waitForWithdraw(
-    devnet.publicClient,
-    await withdraw(wallet, { vault, amount }),
-  )
+  const { readyAt } = await waitForWithdraw(devnet.publicClient, await withdraw(wallet, { vault, amount }))
   const now = (await devnet.publicClient.getBlock()).timestamp
   // other flows move the clock too: only move it if this withdrawal is not claimable yet
   if (now <= readyAt.timestamp) await devnet.increaseTime(readyAt.timestamp - now + 1n)

@@ -62,11 +62,7 @@ const errorClasses = Object.entries(core).filter(
 describe('docs/errors.md', () => {
   test('the package exports the error classes this test knows about', () => {
     expect(errorClasses.length).toBeGreaterThanOrEqual(35)
-    for (const name of [
-      'StepFailedError',
-      'WithdrawalNotReadyError',
-      'KarakSlippageError',
-    ])
+    for (const name of ['StepFailedError', 'WithdrawalNotReadyError', 'KarakSlippageError'])
       expect(errorClasses.map(([n]) => n)).toContain(name)
   })
 

@@ -3,13 +3,7 @@
  * NetworkRestake vault with two networks, on the devnet. The snapshot and the position analysis
  * must show the slashable amounts the contracts report.
  */
-import {
-  delegateTo,
-  deposit,
-  readBatch,
-  symbioticDelegatorAbi,
-  unwrap,
-} from '@restakekit/core'
+import { delegateTo, deposit, readBatch, symbioticDelegatorAbi, unwrap } from '@restakekit/core'
 import { deposit as symbioticDeposit } from '@restakekit/core/symbiotic'
 import {
   createSymbioticVault,

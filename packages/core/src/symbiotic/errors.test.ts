@@ -29,9 +29,9 @@ describe('Symbiotic errors', () => {
     expect(e.room).toBe(20n)
     expect([e.vault, e.amount, e.activeStake, e.depositLimit]).toEqual([vault, 50n, 80n, 100n])
     expect(e.shortMessage).toContain('at most 20 more')
-    expect(new DepositLimitReachedError({ vault, amount: 1n, activeStake: 120n, depositLimit: 100n }).room).toBe(
-      0n,
-    )
+    expect(
+      new DepositLimitReachedError({ vault, amount: 1n, activeStake: 120n, depositLimit: 100n }).room,
+    ).toBe(0n)
   })
 
   test('NotWhitelistedDepositorError names the account and the vault', () => {
@@ -43,14 +43,24 @@ describe('Symbiotic errors', () => {
   })
 
   test('InsufficientActiveBalanceError carries requested, available and the unit', () => {
-    const e = new InsufficientActiveBalanceError({ vault, account, requested: 10n, available: 7n, unit: 'shares' })
+    const e = new InsufficientActiveBalanceError({
+      vault,
+      account,
+      requested: 10n,
+      available: 7n,
+      unit: 'shares',
+    })
     expect([e.requested, e.available, e.unit]).toEqual([10n, 7n, 'shares'])
     expect(e.shortMessage).toContain('7 active shares')
   })
 
   test('AlreadyClaimedError, NothingToClaimError, SymbioticVaultNotFoundError, SymbioticLensError', () => {
-    expect(new AlreadyClaimedError({ vault, account, epoch: 3n }).shortMessage).toContain('already claimed epoch 3')
-    expect(new NothingToClaimError({ vault, account, epochs: [1n, 2n] }).shortMessage).toContain('epochs 1, 2')
+    expect(new AlreadyClaimedError({ vault, account, epoch: 3n }).shortMessage).toContain(
+      'already claimed epoch 3',
+    )
+    expect(new NothingToClaimError({ vault, account, epochs: [1n, 2n] }).shortMessage).toContain(
+      'epochs 1, 2',
+    )
     expect(new NothingToClaimError({ vault, account }).shortMessage).toContain('no claimable withdrawal')
     expect(new SymbioticVaultNotFoundError({ vault }).vault).toBe(vault)
     const cause = new Error('x')
@@ -126,6 +136,11 @@ describe('Symbiotic errors', () => {
     ])
     const balance = map('ERC20InsufficientBalance', [account, 2n, 7n]) as InsufficientBalanceError
     expect(balance).toBeInstanceOf(InsufficientBalanceError)
-    expect([balance.token, balance.account, balance.balance, balance.required]).toEqual([token, account, 2n, 7n])
+    expect([balance.token, balance.account, balance.balance, balance.required]).toEqual([
+      token,
+      account,
+      2n,
+      7n,
+    ])
   })
 })

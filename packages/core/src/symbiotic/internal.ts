@@ -4,7 +4,6 @@ import {
   BaseError,
   type Chain,
   type Client,
-  erc20Abi,
   type Hex,
   isHex,
   type TransactionReceipt,
@@ -14,16 +13,7 @@ import {
 import { call, getBlock } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { InvalidParameterError } from '../errors.js'
-import {
-  assertAddress,
-  LANDING_BLOCK_TAG,
-  type ReadPlan,
-  readBatch,
-  resolveDeployment,
-  runPlan,
-  stage,
-  unwrap,
-} from '../kit/index.js'
+import { assertAddress, type ReadPlan, readBatch, resolveDeployment, stage, unwrap } from '../kit/index.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'

@@ -204,19 +204,17 @@ describe('getPositions', () => {
     ).toEqual(given)
     expect(counter.requests).toBe(3)
     counter.requests = 0
-    expect(
-      await getPositions(client, { staker: address, deployment: t.deployment, chunkSize: 2 }),
-    ).toEqual(given)
-    expect(counter.requests).toBe(2)
-    await expect(getPositions(client, { staker: address, chunkSize: 0 })).rejects.toThrow(
-      /chunkSize/,
+    expect(await getPositions(client, { staker: address, deployment: t.deployment, chunkSize: 2 })).toEqual(
+      given,
     )
-    await expect(
-      getPositions(client, { staker: address, vaults: [a.vault], lookback: -1 }),
-    ).rejects.toThrow(/lookback/)
-    expect(() =>
-      planPositions({ staker: address, vaults: [a.vault], scan: { lookback: 1.5 } }),
-    ).toThrow(/lookback/)
+    expect(counter.requests).toBe(2)
+    await expect(getPositions(client, { staker: address, chunkSize: 0 })).rejects.toThrow(/chunkSize/)
+    await expect(getPositions(client, { staker: address, vaults: [a.vault], lookback: -1 })).rejects.toThrow(
+      /lookback/,
+    )
+    expect(() => planPositions({ staker: address, vaults: [a.vault], scan: { lookback: 1.5 } })).toThrow(
+      /lookback/,
+    )
     // bound through the decorator
     expect(await wallet.restaking.symbiotic.getPositions({ staker: address })).toEqual(given)
   })

@@ -166,29 +166,48 @@ export type SymbioticRevertContext = {
   collateral?: Address
 }
 
-/** Decodes the vault's custom errors (and its collateral's ERC-20 errors) into typed errors. */
-export function symbioticRevertMapper(ctx: SymbioticRevertContext): RevertMapper {
+/**
+ * The deposit's reverts: `DepositLimitReached`, `NotWhitelistedDepositor`, and the collateral's
+ * ERC-20 errors when `collateral` is known. (One mapper per write, so a bundle that imports one
+ * write carries only its own error classes.)
+ */
+export function depositRevertMapper(ctx: SymbioticRevertContext): RevertMapper {
   const token = ctx.collateral ? erc20RevertMapper(ctx.collateral) : undefined
   return (reason, args) => {
-    switch (reason) {
-      case 'DepositLimitReached':
-        return new DepositLimitReachedError({
-          vault: ctx.vault,
-          amount: ctx.amount ?? 0n,
-          activeStake: ctx.activeStake ?? 0n,
-          depositLimit: ctx.depositLimit ?? 0n,
-        })
-      case 'NotWhitelistedDepositor':
-        return new NotWhitelistedDepositorError({ vault: ctx.vault, account: ctx.account })
-      case 'TooMuchWithdraw':
-      case 'TooMuchRedeem':
-        return new InsufficientActiveBalanceError({
+    if (reason === 'DepositLimitReached')
+      return new DepositLimitReachedError({
+        vault: ctx.vault,
+        amount: ctx.amount ?? 0n,
+        activeStake: ctx.activeStake ?? 0n,
+        depositLimit: ctx.depositLimit ?? 0n,
+      })
+    if (reason === 'NotWhitelistedDepositor')
+      return new NotWhitelistedDepositorError({ vault: ctx.vault, account: ctx.account })
+    return token?.(reason, args)
+  }
+}
+
+/** The withdrawal's and the redemption's reverts: `TooMuchWithdraw`, `TooMuchRedeem`. */
+export function withdrawalRevertMapper(ctx: SymbioticRevertContext): RevertMapper {
+  return (reason) =>
+    reason === 'TooMuchWithdraw' || reason === 'TooMuchRedeem'
+      ? new InsufficientActiveBalanceError({
           vault: ctx.vault,
           account: ctx.account,
           requested: ctx.amount ?? 0n,
           available: ctx.available ?? 0n,
           unit: reason === 'TooMuchRedeem' ? 'shares' : (ctx.unit ?? 'assets'),
         })
+      : undefined
+}
+
+/**
+ * The claim's reverts: `InvalidEpoch` (the shared `WithdrawalNotReadyError`, for the first epoch
+ * not past the current one), `AlreadyClaimed`, `InsufficientClaim`.
+ */
+export function claimRevertMapper(ctx: SymbioticRevertContext): RevertMapper {
+  return (reason) => {
+    switch (reason) {
       case 'InvalidEpoch': {
         const epoch = ctx.epochs?.find((e) => ctx.currentEpoch === undefined || e >= ctx.currentEpoch)
         const at = epoch === undefined ? undefined : ctx.readyAt?.(epoch)
@@ -208,7 +227,19 @@ export function symbioticRevertMapper(ctx: SymbioticRevertContext): RevertMapper
       case 'InsufficientClaim':
         return new NothingToClaimError({ vault: ctx.vault, account: ctx.account, epochs: ctx.epochs })
       default:
-        return token?.(reason, args)
+        return undefined
     }
+  }
+}
+
+/** Decodes every vault custom error the SDK knows (and the collateral's ERC-20 errors) into typed errors. */
+export function symbioticRevertMapper(ctx: SymbioticRevertContext): RevertMapper {
+  const mappers = [depositRevertMapper(ctx), withdrawalRevertMapper(ctx), claimRevertMapper(ctx)]
+  return (reason, args) => {
+    for (const map of mappers) {
+      const error = map(reason, args)
+      if (error) return error
+    }
+    return undefined
   }
 }

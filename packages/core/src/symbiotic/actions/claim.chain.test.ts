@@ -122,11 +122,18 @@ describe('claim', () => {
   })
 
   test('claim-all batches every claimable epoch in one claimBatch', async () => {
-    const { vault, address, wallet } = await t.staked(30n, { epochDuration: EPOCH })
+    const { vault, address, account, wallet } = await t.staked(30n, { epochDuration: EPOCH })
+    const n = await t.view<bigint>(vault, 'currentEpoch')
     await t.mined(withdraw(wallet, { vault, amount: 10n }))
     await t.devnet.increaseTime(EPOCH)
     await t.mined(withdraw(wallet, { vault, amount: 20n }))
-    await t.devnet.increaseTime(EPOCH * 3)
+    await t.devnet.increaseTime(EPOCH * 3) // current n+4; buckets n+1 (10) and n+2 (20) claimable
+    // the scan reaches `lookback` epochs back: 1 sees only n+3 (empty), 2 sees n+2
+    await expect(simulateClaim(t.devnet.publicClient, { vault, account, lookback: 1 })).rejects.toThrow(
+      NothingToClaimError,
+    )
+    const recent = await simulateClaim(t.devnet.publicClient, { vault, account, lookback: 2 })
+    expect([recent.epochs, recent.amount]).toEqual([[n + 2n], 20n])
     const { events, claimed } = await waitForClaim(t.devnet.publicClient, await claim(wallet, { vault }))
     expect(events.find((e) => e.eventName === 'ClaimBatch')?.args.amount).toBe(30n)
     expect(claimed.amount).toBe(30n)

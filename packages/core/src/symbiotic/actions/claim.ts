@@ -3,9 +3,9 @@ import { InvalidParameterError, WithdrawalNotReadyError } from '../../errors.js'
 import {
   assertAddress,
   assertNonEmpty,
+  type BatchResult,
   contractCall,
   defineWrite,
-  isPlan,
   layer,
   type ReadPlan,
   stage,
@@ -14,13 +14,12 @@ import {
 import { symbioticVaultAbi } from '../abis.js'
 import {
   AlreadyClaimedError,
+  claimRevertMapper,
   NothingToClaimError,
   SymbioticVaultNotFoundError,
-  symbioticRevertMapper,
 } from '../errors.js'
 import { assertRecipient } from '../internal.js'
 import { claimableAt, type EpochClock, isEpochClaimable } from '../math.js'
-import { planPositions } from '../positions.js'
 
 export type ClaimParameters = {
   vault: Address
@@ -64,65 +63,65 @@ function assertEpochs(epochs: readonly bigint[]): readonly bigint[] {
   return epochs
 }
 
-/** Given epochs: one stage, the vault's clock and each epoch's bucket and claimed flag. */
-function bucketsPlan(vault: Address, claimer: Address, epochs: readonly bigint[]): ReadPlan<ClaimState> {
-  return stage(
-    [
-      { address: vault, abi: symbioticVaultAbi, functionName: 'currentEpoch' },
-      { address: vault, abi: symbioticVaultAbi, functionName: 'epochDurationInit' },
-      { address: vault, abi: symbioticVaultAbi, functionName: 'epochDuration' },
-      ...epochs.flatMap((epoch) => [
-        { address: vault, abi: symbioticVaultAbi, functionName: 'withdrawalsOf', args: [epoch, claimer] },
-        {
-          address: vault,
-          abi: symbioticVaultAbi,
-          functionName: 'isWithdrawalsClaimed',
-          args: [epoch, claimer],
-        },
-      ]),
-    ],
-    (r) => {
-      if (r.slice(0, 3).some((x) => x.status !== 'success')) throw new SymbioticVaultNotFoundError({ vault })
-      const buckets = epochs.map((epoch, i) => ({
-        epoch,
-        amount: unwrap<bigint>(r[3 + 2 * i]),
-        claimed: unwrap<boolean>(r[4 + 2 * i]),
-      }))
-      return {
-        currentEpoch: unwrap<bigint>(r[0]),
-        epochDurationInit: BigInt(unwrap<number>(r[1])),
-        epochDuration: BigInt(unwrap<number>(r[2])),
-        epochs,
-        buckets,
-        amount: buckets.reduce((sum, b) => sum + b.amount, 0n),
-      }
-    },
-  )
-}
-
-/** A plan whose value is passed through `f` (pure, like the plan). */
-function mapPlan<A, B>(plan: ReadPlan<A>, f: (value: A) => B): ReadPlan<B> {
-  return stage(plan.reads, (results) => {
-    const next = plan.next(results)
-    return isPlan(next) ? mapPlan(next, f) : f(next)
-  })
-}
-
-/** No epochs given: the claimer's position in the vault (two stages), its claimable epochs. */
-function claimablePlan(vault: Address, claimer: Address, lookback: number | undefined): ReadPlan<ClaimState> {
-  const plan = planPositions({
-    staker: claimer,
-    vaults: [vault],
-    ...(lookback === undefined ? {} : { scan: { lookback } }),
-  })
-  return mapPlan(plan, ([p]) => ({
-    currentEpoch: p!.currentEpoch,
-    epochDurationInit: p!.epochDurationInit,
-    epochDuration: p!.epochDuration,
-    epochs: p!.claimableEpochs,
-    buckets: undefined,
-    amount: p!.claimable,
+const clockReads = (vault: Address) =>
+  (['currentEpoch', 'epochDurationInit', 'epochDuration'] as const).map((functionName) => ({
+    address: vault,
+    abi: symbioticVaultAbi,
+    functionName,
   }))
+
+const bucketReads = (vault: Address, claimer: Address, epochs: readonly bigint[]) =>
+  epochs.flatMap((epoch) =>
+    (['withdrawalsOf', 'isWithdrawalsClaimed'] as const).map((functionName) => ({
+      address: vault,
+      abi: symbioticVaultAbi,
+      functionName,
+      args: [epoch, claimer],
+    })),
+  )
+
+/** The vault's clock from the three `clockReads` results (a vault that does not answer is not a vault). */
+function clockOf(vault: Address, r: readonly BatchResult[]): EpochClock & { currentEpoch: bigint } {
+  if (r.slice(0, 3).some((x) => x.status !== 'success')) throw new SymbioticVaultNotFoundError({ vault })
+  return {
+    currentEpoch: unwrap<bigint>(r[0]),
+    epochDurationInit: BigInt(unwrap<number>(r[1])),
+    epochDuration: BigInt(unwrap<number>(r[2])),
+  }
+}
+
+/** The buckets of `epochs` from the `bucketReads` results. */
+const bucketsOf = (epochs: readonly bigint[], r: readonly BatchResult[]): Bucket[] =>
+  epochs.map((epoch, i) => ({
+    epoch,
+    amount: unwrap<bigint>(r[2 * i]),
+    claimed: unwrap<boolean>(r[2 * i + 1]),
+  }))
+
+/** Given epochs: one stage, the vault's clock and each epoch's bucket and claimed flag (checked in `check`). */
+function givenPlan(vault: Address, claimer: Address, epochs: readonly bigint[]): ReadPlan<ClaimState> {
+  return stage([...clockReads(vault), ...bucketReads(vault, claimer, epochs)], (r) => {
+    const buckets = bucketsOf(epochs, r.slice(3))
+    const amount = buckets.reduce((sum, b) => sum + b.amount, 0n)
+    return { ...clockOf(vault, r), epochs, buckets, amount }
+  })
+}
+
+/**
+ * No epochs given: the clock, then the buckets of the `lookback` epochs before the current one
+ * (the only ones that can be claimable); the claimable epochs are those not claimed and not empty.
+ */
+function claimablePlan(vault: Address, claimer: Address, lookback = 8): ReadPlan<ClaimState> {
+  return stage(clockReads(vault), (r) => {
+    const clock = clockOf(vault, r)
+    const from = clock.currentEpoch > BigInt(lookback) ? clock.currentEpoch - BigInt(lookback) : 0n
+    const window = Array.from({ length: Number(clock.currentEpoch - from) }, (_, k) => from + BigInt(k))
+    return stage(bucketReads(vault, claimer, window), (r2) => {
+      const open = bucketsOf(window, r2).filter((b) => !b.claimed && b.amount > 0n)
+      const amount = open.reduce((sum, b) => sum + b.amount, 0n)
+      return { ...clock, epochs: open.map((b) => b.epoch), buckets: undefined, amount }
+    })
+  })
 }
 
 const claim_ = /* @__PURE__ */ defineWrite({
@@ -143,7 +142,7 @@ const claim_ = /* @__PURE__ */ defineWrite({
     }
   },
   read: (a, { sender }) =>
-    a.epochs ? bucketsPlan(a.vault, sender, a.epochs) : claimablePlan(a.vault, sender, a.lookback),
+    a.epochs ? givenPlan(a.vault, sender, a.epochs) : claimablePlan(a.vault, sender, a.lookback),
   /** Each epoch claimable now (else `WithdrawalNotReadyError` with `readyAt`), not claimed, not empty. */
   check: (a, s: ClaimState, { sender }) => {
     const account = sender as Address
@@ -184,7 +183,7 @@ const claim_ = /* @__PURE__ */ defineWrite({
         })
   },
   revert: (a, s, { sender }) =>
-    symbioticRevertMapper({
+    claimRevertMapper({
       vault: a.vault,
       account: sender as Address,
       ...(a.epochs ? { epochs: a.epochs } : s ? { epochs: s.epochs } : {}),

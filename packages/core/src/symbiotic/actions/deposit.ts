@@ -12,7 +12,7 @@ import {
   unwrap,
 } from '../../kit/index.js'
 import { collateralErrorsAbi, symbioticVaultAbi } from '../abis.js'
-import { DepositLimitReachedError, NotWhitelistedDepositorError, symbioticRevertMapper } from '../errors.js'
+import { DepositLimitReachedError, depositRevertMapper, NotWhitelistedDepositorError } from '../errors.js'
 import { assertRecipient, type VaultWriteState, vaultWriteStatePlan } from '../internal.js'
 
 const depositAbi = [...symbioticVaultAbi, ...collateralErrorsAbi] as const
@@ -95,7 +95,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       args: [a.receiver, a.amount],
     }),
   revert: (a, s, { sender }) =>
-    symbioticRevertMapper({
+    depositRevertMapper({
       vault: a.vault,
       account: sender as Address,
       amount: a.amount,

@@ -2,7 +2,7 @@ import type { Address } from 'viem'
 import { InvalidAmountError } from '../../errors.js'
 import { assertAddress, assertAmount, contractCall, defineWrite, layer } from '../../kit/index.js'
 import { symbioticVaultAbi } from '../abis.js'
-import { InsufficientActiveBalanceError, symbioticRevertMapper } from '../errors.js'
+import { InsufficientActiveBalanceError, withdrawalRevertMapper } from '../errors.js'
 import {
   assertRecipient,
   landedWithdrawalEpoch,
@@ -67,7 +67,7 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
         args: [a.receiver, a.quantity],
       }),
     revert: (a, s, { sender }) =>
-      symbioticRevertMapper({
+      withdrawalRevertMapper({
         vault: a.vault,
         account: sender as Address,
         amount: a.quantity,

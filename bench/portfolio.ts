@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks'
 import { getRestakingPortfolio } from '@restakekit/core'
 import { depositToKarakVault, startKarakRedeem } from '@restakekit/core/karak'
-import { depositToVault, withdraw } from '@restakekit/core/symbiotic'
+import { deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { envOf, stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
@@ -39,7 +39,7 @@ try {
       epochDuration: 3600,
       delegatorType: 0,
     })
-    await mined(depositToVault(wallet, { vault, amount: parseEther('5') }))
+    await mined(symbioticDeposit(wallet, { vault, amount: parseEther('5') }))
     await mined(withdraw(wallet, { vault, amount: parseEther('1') }))
     vaults.push(vault)
   }

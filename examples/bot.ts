@@ -4,7 +4,7 @@
 // becomes ready. Nothing that is not ready is sent.
 //
 //   EigenLayer: queued withdrawals → `completeWithdrawals` (sent by the staker: the contract requires it)
-//   Symbiotic:  claimable epochs  → `claimFromVault`     (sent by the staker: it claims its own buckets)
+//   Symbiotic:  claimable epochs  → `claim`              (sent by the staker: it claims its own buckets)
 //   Karak:      ready withdrawals → `finishKarakRedeem`  (sent by the keeper: anyone may finish; assets go
 //                                                        to the withdrawal's beneficiary)
 //
@@ -163,8 +163,8 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
       const wallet = walletOf(staker)
       await act(
         mine,
-        () => wallet.restaking.symbiotic.claimFromVault({ vault, epochs: mine.map((i) => BigInt(i.id)) }),
-        (hash) => client.restaking.symbiotic.waitForClaimFromVault(hash),
+        () => wallet.restaking.symbiotic.claim({ vault, epochs: mine.map((i) => BigInt(i.id)) }),
+        (hash) => client.restaking.symbiotic.waitForClaim(hash),
       )
     }
   }
@@ -279,12 +279,12 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
     await mined(
       aw.restaking.eigenlayer.queueWithdrawals({ strategies: [strategy], amounts: [parseEther('1')] }),
     )
-    await mined(aw.restaking.symbiotic.depositToVault({ vault: symbioticVault, amount: parseEther('3') }))
+    await mined(aw.restaking.symbiotic.deposit({ vault: symbioticVault, amount: parseEther('3') }))
     await mined(aw.restaking.symbiotic.withdraw({ vault: symbioticVault, amount: parseEther('2') }))
     const bw = w(bob)
     await mined(bw.restaking.karak.deposit({ vault: karakVault, assets: parseEther('5') }))
     await mined(bw.restaking.karak.startRedeem({ vault: karakVault, shares: parseEther('2') }))
-    await mined(bw.restaking.symbiotic.depositToVault({ vault: symbioticVault, amount: parseEther('4') }))
+    await mined(bw.restaking.symbiotic.deposit({ vault: symbioticVault, amount: parseEther('4') }))
     log(
       'Day 0: alice queued 1 token on EigenLayer and 2 WETH on Symbiotic; bob started redeeming 2 kWETH on Karak.',
     )

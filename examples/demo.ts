@@ -1,7 +1,12 @@
 // restakekit demo: starts the local restaking chain (real EigenLayer and Symbiotic contracts, Karak
 // test doubles) and walks one staker through each protocol with the SDK, printing every step.
 // Run: pnpm demo
-import { getRestakingPortfolio, type RestakeKitError, restakingActions } from '@restakekit/core'
+import {
+  getRestakingPortfolio,
+  type RestakeKitError,
+  restakingActions,
+  WithdrawalNotReadyError,
+} from '@restakekit/core'
 import {
   completeWithdrawals,
   delegateTo,
@@ -18,7 +23,7 @@ import {
   startKarakRedeem,
   waitForStartKarakRedeem,
 } from '@restakekit/core/karak'
-import { claimFromVault, depositToVault, EpochNotClaimableError, withdraw } from '@restakekit/core/symbiotic'
+import { claim, deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, startDevnet } from '@restakekit/devnet'
 import { type Address, erc20Abi, formatEther, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
 
@@ -129,24 +134,24 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       delegatorType: 0,
     })
     log(`1. a vault (NetworkRestake delegator, ${epoch / 60}-minute epochs) for WETH: ${vault}`)
-    await mined(await depositToVault(wallet, { vault, amount: parseEther('5') }))
-    const pos = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
+    await mined(await symbioticDeposit(wallet, { vault, amount: parseEther('5') }))
+    const pos = await client.restaking.symbiotic.getPosition({ vault, staker: staker.address })
     log(`2. deposit 5 WETH: active balance ${fmt(pos.activeBalance)}, slashable ${fmt(pos.slashableBalance)}`)
     await mined(await withdraw(wallet, { vault, amount: parseEther('2') }))
-    const pending = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
+    const pending = await client.restaking.symbiotic.getPosition({ vault, staker: staker.address })
     const bucket = pending.withdrawals[0]!
     log(
-      `3. withdraw 2 WETH: bucket epoch ${bucket.epoch}, claimable at ${new Date(Number(bucket.claimableAt) * 1000).toISOString()}`,
+      `3. withdraw 2 WETH: bucket epoch ${bucket.epoch}, claimable at ${new Date(Number(bucket.readyAt.timestamp) * 1000).toISOString()}`,
     )
     try {
-      await claimFromVault(wallet, { vault, epoch: bucket.epoch })
+      await claim(wallet, { vault, epoch: bucket.epoch })
     } catch (error) {
-      if (!(error instanceof EpochNotClaimableError)) throw error
+      if (!(error instanceof WithdrawalNotReadyError)) throw error
       log(`4. claiming now is refused before sending: ${error.shortMessage}`)
     }
     await devnet.increaseTime(2 * epoch)
     const before = await balance(weth, staker.address)
-    await mined(await claimFromVault(wallet, { vault }))
+    await mined(await claim(wallet, { vault }))
     const symbioticClaimed = (await balance(weth, staker.address)) - before
     log(`5. two epochs later: claimed ${fmt(symbioticClaimed)} WETH\n`)
 

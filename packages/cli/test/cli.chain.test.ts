@@ -72,7 +72,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
       w.restaking.eigenlayer.queueWithdrawals({ strategies: [strategy], amounts: [parseEther('1')] }),
     )
     elRoot = (await w.restaking.eigenlayer.waitForQueueWithdrawals(q.transactionHash)).withdrawals[0]!.root
-    await mined(w.restaking.symbiotic.depositToVault({ vault, amount: parseEther('3') }))
+    await mined(w.restaking.symbiotic.deposit({ vault, amount: parseEther('3') }))
     await mined(w.restaking.symbiotic.withdraw({ vault, amount: parseEther('2') }))
     // two epochs later the Symbiotic withdrawal is claimable; the v1.2 state's EigenLayer delay is 0 blocks
     await devnet.increaseTime(2 * 3_600 + 10)

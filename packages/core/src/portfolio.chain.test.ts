@@ -22,7 +22,7 @@ import { InvalidAddressError } from './errors.js'
 import { depositToKarakVault } from './karak/actions/depositToKarakVault.js'
 import { startKarakRedeem } from './karak/actions/startKarakRedeem.js'
 import { getRestakingPortfolio, PortfolioReadError } from './portfolio.js'
-import { depositToVault } from './symbiotic/actions/depositToVault.js'
+import { deposit as symbioticDeposit } from './symbiotic/actions/deposit.js'
 import { withdraw } from './symbiotic/actions/withdraw.js'
 
 const vaultViews = parseAbi([
@@ -91,7 +91,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
       delegatorType: 0,
     }))
     const symbiotic = devnet.deployments.symbiotic!
-    await mined(depositToVault(wallet, { vault: symVault, amount: parseEther('5') }))
+    await mined(symbioticDeposit(wallet, { vault: symVault, amount: parseEther('5') }))
     await mined(withdraw(wallet, { vault: symVault, amount: parseEther('2') }))
     expect(symbiotic.vaultFactory).toMatch(/^0x/)
 

@@ -12,8 +12,6 @@ import {
   getDeposits,
   getKarakPositions,
   getOperator,
-  getSymbioticPositions,
-  getVault,
   getWithdrawalDelay,
   KARAK_MIN_WITHDRAWAL_DELAY,
   type KarakDeployment,
@@ -26,6 +24,7 @@ import {
   symbioticDeployments,
   unwrap,
 } from '@restakekit/core'
+import { getPositions as getSymbioticPositions, getVault } from '@restakekit/core/symbiotic'
 import {
   type Address,
   type Chain,
@@ -467,9 +466,9 @@ async function readSnapshot(
       stakers.map(async (account) => ({
         account,
         positions: vaultsGiven.length
-          ? await getSymbioticPositions(client, { account, vaults: vaultsGiven, ...symDep })
+          ? await getSymbioticPositions(client, { staker: account, vaults: vaultsGiven, ...symDep })
           : sym
-            ? await getSymbioticPositions(client, { account, ...symDep })
+            ? await getSymbioticPositions(client, { staker: account, ...symDep })
             : [],
       })),
     )

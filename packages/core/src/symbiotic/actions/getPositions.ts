@@ -1,14 +1,15 @@
 import { type Address, decodeErrorResult, encodeDeployData, zeroAddress } from 'viem'
 import { InvalidParameterError, type UnsupportedChainError } from '../../errors.js'
-import { assertAddress } from '../../tx.js'
+import { assertAddress } from '../../kit/index.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { SymbioticLensError } from '../errors.js'
 import { callLens, type SymbioticReadClient, symbioticDeployment } from '../internal.js'
 import { symbioticPositionsLensAbi, symbioticPositionsLensBytecode } from '../lens.js'
 import { finishPosition, type SymbioticVaultPosition } from '../positions.js'
 
-export type GetSymbioticPositionsParameters = {
-  account: Address
+export type GetPositionsParameters = {
+  /** Whose positions. */
+  staker: Address
   /** Vaults to look at (default: every vault of the deployment's VaultFactory). */
   vaults?: readonly Address[]
   deployment?: SymbioticDeployment
@@ -27,8 +28,8 @@ export type GetSymbioticPositionsParameters = {
    */
   gas?: bigint
 }
-export type GetSymbioticPositionsReturnType = SymbioticVaultPosition[]
-export type GetSymbioticPositionsErrorType = UnsupportedChainError | SymbioticLensError | Error
+export type GetPositionsReturnType = SymbioticVaultPosition[]
+export type GetPositionsErrorType = UnsupportedChainError | InvalidParameterError | SymbioticLensError
 
 type LensPosition = {
   vault: Address
@@ -46,7 +47,7 @@ type LensPosition = {
 async function runLens(
   client: SymbioticReadClient,
   args: { factory: Address; offset: number; limit: number; vaults: readonly Address[]; account: Address },
-  params: GetSymbioticPositionsParameters,
+  params: GetPositionsParameters,
 ): Promise<{ totalVaults: bigint; positions: readonly LensPosition[] }> {
   const lookback = params.lookback ?? 8
   if (!Number.isInteger(lookback) || lookback < 0)
@@ -69,24 +70,24 @@ async function runLens(
     const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
     return { totalVaults: result[1], positions: result[2] }
   } catch (error) {
-    throw new SymbioticLensError(error)
+    throw new SymbioticLensError({ cause: error })
   }
 }
 
 /**
- * Every Symbiotic position of one account, for the given vaults or every vault of the
+ * Every Symbiotic position of one staker, for the given vaults or every vault of the
  * VaultFactory: active balance and shares, slashable balance, unclaimed withdrawals with their
  * readiness. Reads go through a never-deployed lens (`SymbioticPositionsLens`, see `lens.ts`):
  * one `eth_call` reads up to `chunkSize` vaults. Given vaults: one round trip (chunks in
  * parallel). The factory's vaults: one round trip up to `chunkSize` vaults, else a second one
  * for the rest (in parallel). Vaults that do not answer the vault interface are left out.
- * (To merge Symbiotic reads into other `aggregate3` stages, see `planSymbioticPositions`.)
+ * (To merge Symbiotic reads into other `aggregate3` stages, see `planPositions`.)
  */
-export async function getSymbioticPositions(
+export async function getPositions(
   client: SymbioticReadClient,
-  params: GetSymbioticPositionsParameters,
-): Promise<GetSymbioticPositionsReturnType> {
-  const account = assertAddress('account', params.account)
+  params: GetPositionsParameters,
+): Promise<GetPositionsReturnType> {
+  const account = assertAddress('staker', params.staker)
   const vaults = params.vaults?.map((v, i) => assertAddress(`vaults[${i}]`, v))
   const chunk = params.chunkSize ?? 100
   if (!Number.isInteger(chunk) || chunk < 1)
@@ -115,7 +116,7 @@ export async function getSymbioticPositions(
       finishPosition(
         {
           vault: p.vault,
-          account,
+          staker: account,
           collateral: p.collateral,
           currentEpoch: p.currentEpoch,
           epochDuration: p.epochDuration,

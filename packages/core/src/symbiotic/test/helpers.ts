@@ -1,6 +1,8 @@
 /**
- * Test fixture for the Symbiotic chain tests (not exported from the package): a devnet with the
- * real Symbiotic core, a snapshot per test, and small builders. Not shipped in the build.
+ * Shared set-up of the Symbiotic chain tests (test-only: not exported, not built, not packed).
+ * One devnet with the real Symbiotic core per test file, a snapshot per test, and the builders
+ * every file uses: vaults, funded stakers with the restaking actions, a staked position, a client
+ * that counts JSON-RPC requests, and direct views of the contracts to assert against.
  */
 import {
   type CreateSymbioticVaultOptions,
@@ -9,37 +11,45 @@ import {
   type SymbioticVault,
   startDevnet,
 } from '@restakekit/devnet'
-import { type Address, erc20Abi, type Hex } from 'viem'
+import { type Address, createPublicClient, custom, erc20Abi, type Hex, http } from 'viem'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { type RestakingActions, restakingActions } from '../../decorator.js'
 import { symbioticVaultAbi } from '../abis.js'
+import { deposit } from '../actions/deposit.js'
 
-type Staker = {
+export type Staker = {
   account: Awaited<ReturnType<Devnet['newAccount']>>
   address: Address
   wallet: ReturnType<Devnet['walletClient']> & RestakingActions
 }
 
 export function useSymbioticDevnet() {
-  const state: { devnet: Devnet } = {} as never
+  const state: { devnet?: Devnet } = {}
   let snap: Hex
   beforeAll(async () => {
     state.devnet = await startDevnet({ karak: false })
   })
   afterAll(() => state.devnet?.stop())
   beforeEach(async () => {
-    snap = await state.devnet.snapshot()
+    snap = await get().snapshot()
   })
   afterEach(async () => {
-    await state.devnet.revert(snap)
+    await get().revert(snap)
   })
-  const get = () => state.devnet
-  return {
+  const get = (): Devnet => {
+    if (!state.devnet) throw new Error('the devnet is not started (use it inside a test)')
+    return state.devnet
+  }
+
+  const t = {
     get devnet() {
       return get()
     },
     get deployment() {
       return get().deployments.symbiotic!
+    },
+    get weth() {
+      return get().deployments.tokens.weth
     },
     /** A WETH vault (NetworkRestake, instant Slasher, 1 h epochs) unless told otherwise. */
     vault: (options: Partial<CreateSymbioticVaultOptions> = {}): Promise<SymbioticVault> =>
@@ -58,6 +68,13 @@ export function useSymbioticDevnet() {
         .extend(restakingActions({ symbiotic: get().deployments.symbiotic! }))
       return { account, address: account.address, wallet }
     },
+    /** A vault and a staker who deposited all of its `amount` WETH into it. */
+    staked: async (amount: bigint, options: Partial<CreateSymbioticVaultOptions> = {}) => {
+      const created = await t.vault(options)
+      const staker = await t.staker(amount)
+      await t.mined(deposit(staker.wallet, { vault: created.vault, amount }))
+      return { ...created, ...staker }
+    },
     balanceOf: (token: Address, account: Address) =>
       get().publicClient.readContract({
         address: token,
@@ -65,6 +82,15 @@ export function useSymbioticDevnet() {
         functionName: 'balanceOf',
         args: [account],
       }),
+    allowance: (token: Address, owner: Address, spender: Address) =>
+      get().publicClient.readContract({
+        address: token,
+        abi: erc20Abi,
+        functionName: 'allowance',
+        args: [owner, spender],
+      }),
+    /** The account's nonce: unchanged when a write was refused before sending. */
+    nonce: (address: Address) => get().publicClient.getTransactionCount({ address }),
     /** Waits until a sent transaction is mined and succeeded (anvil mines after answering the send). */
     mined: async (hash: Promise<Hex> | Hex): Promise<Hex> => {
       const h = await hash
@@ -80,5 +106,22 @@ export function useSymbioticDevnet() {
         functionName,
         args,
       } as never) as Promise<T>,
+    /** A public client on the devnet whose `counter.requests` counts JSON-RPC requests (round trips). */
+    counting: () => {
+      const counter = { requests: 0 }
+      const d = get()
+      const inner = http(d.rpcUrl)({ chain: d.chain })
+      const client = createPublicClient({
+        chain: d.chain,
+        transport: custom({
+          async request(args) {
+            counter.requests++
+            return inner.request(args)
+          },
+        }),
+      })
+      return { client, counter }
+    },
   }
+  return t
 }

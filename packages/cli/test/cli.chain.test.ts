@@ -154,7 +154,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     const other = await devnet.newAccount({ tokens: { [tokens.weth]: parseEther('2') } })
     const w = devnet.walletClient(other).extend(restakingActions({ symbiotic: sym! }))
     for (const h of [
-      () => w.restaking.symbiotic.depositToVault({ vault, amount: parseEther('2') }),
+      () => w.restaking.symbiotic.deposit({ vault, amount: parseEther('2') }),
       () => w.restaking.symbiotic.withdraw({ vault, amount: parseEther('1') }),
     ]) {
       const r = await devnet.publicClient.waitForTransactionReceipt({ hash: await h() })

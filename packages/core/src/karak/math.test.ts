@@ -97,9 +97,7 @@ describe('prepare layer (pure)', () => {
       [vault, toFunctionSelector('approve(address,uint256)')],
       [vault, toFunctionSelector('startRedeem(uint256,address)')],
     ])
-    expect(prepareStartRedeem({ vault, shares: 3n, receiver: staker, approve: false })).toHaveLength(
-      1,
-    )
+    expect(prepareStartRedeem({ vault, shares: 3n, receiver: staker, approve: false })).toHaveLength(1)
   })
 
   test('bad input is a typed error', () => {
@@ -111,18 +109,16 @@ describe('prepare layer (pure)', () => {
         minSharesOut: 0n,
       }),
     ).toThrow(InvalidAddressError)
-    expect(() =>
-      prepareDeposit({ vault, amount: 0n, receiver: staker, minSharesOut: 0n }),
-    ).toThrow(InvalidAmountError)
-    expect(() =>
-      prepareDeposit({ vault, amount: 1n, receiver: staker, minSharesOut: -1n }),
-    ).toThrow(InvalidAmountError)
-    expect(() =>
-      prepareDeposit({ vault, amount: 1 as never, receiver: staker, minSharesOut: 0n }),
-    ).toThrow(InvalidAmountError)
-    expect(() => prepareStartRedeem({ vault, shares: 0n, receiver: staker })).toThrow(
+    expect(() => prepareDeposit({ vault, amount: 0n, receiver: staker, minSharesOut: 0n })).toThrow(
       InvalidAmountError,
     )
+    expect(() => prepareDeposit({ vault, amount: 1n, receiver: staker, minSharesOut: -1n })).toThrow(
+      InvalidAmountError,
+    )
+    expect(() => prepareDeposit({ vault, amount: 1 as never, receiver: staker, minSharesOut: 0n })).toThrow(
+      InvalidAmountError,
+    )
+    expect(() => prepareStartRedeem({ vault, shares: 0n, receiver: staker })).toThrow(InvalidAmountError)
     expect(() => prepareFinishRedeem({ vault, withdrawalKey: '0x12' })).toThrow(InvalidParameterError)
     const byKey = prepareFinishRedeem({ vault, withdrawalKey: karakWithdrawalKey(staker, 1n) })
     expect(byKey).toHaveLength(1)

@@ -22,7 +22,10 @@ const config = (operator: Address) =>
   ok({ asset, decimals: 18, operator, name: 'v', symbol: 'v', extraData: '0x' })
 
 /** The next stage of a plan (the test fails if the plan is already done). */
-function nextStage(plan: ReadPlan<KarakPositions>, results: readonly BatchResult[]): ReadPlan<KarakPositions> {
+function nextStage(
+  plan: ReadPlan<KarakPositions>,
+  results: readonly BatchResult[],
+): ReadPlan<KarakPositions> {
   const next = plan.next(results)
   if (!isPlan(next)) throw new Error('expected another stage')
   return next
@@ -72,8 +75,8 @@ describe('planPositions (pure)', () => {
       [vaultA, 'getQueuedWithdrawal', [staker, 2n]],
     ])
     const result = stage2.next([
-        ok({ staker, start: now - delay, shares: 2n, beneficiary: staker }), // ready (exactly)
-        ok({ staker: zeroAddress, start: 0n, shares: 0n, beneficiary: zeroAddress }), // finished
+      ok({ staker, start: now - delay, shares: 2n, beneficiary: staker }), // ready (exactly)
+      ok({ staker: zeroAddress, start: 0n, shares: 0n, beneficiary: zeroAddress }), // finished
       ok({ staker, start: now - delay + 1n, shares: 2n, beneficiary: vaultB }), // one second short
     ]) as KarakPositions
     expect(result.timestamp).toBe(now)
@@ -92,7 +95,7 @@ describe('planPositions (pure)', () => {
   test('with Core known: 8 reads per vault, exposure from getLeverage / isVaultQueuedForSlashing', () => {
     const core = '0x00000000000000000000000000000000000C0DE0' as Address
     const withCore = planPositions({ staker, vaults: [vaultA], delay, clock, core })
-    expect(withCore.reads.map((r) => [r.address, r.functionName]).slice(6)).toEqual([
+    expect(withCore.reads.map((r) => [r.address, r.functionName]).slice(6, 8)).toEqual([
       [core, 'getLeverage'],
       [core, 'isVaultQueuedForSlashing'],
     ])
@@ -108,7 +111,10 @@ describe('planPositions (pure)', () => {
       ok(0n),
     ])
     expect(stage2.reads).toEqual([])
-    expect((stage2.next([]) as KarakPositions).positions[0]?.exposure).toEqual({ dssCount: 2n, queuedForSlashing: true })
+    expect((stage2.next([]) as KarakPositions).positions[0]?.exposure).toEqual({
+      dssCount: 2n,
+      queuedForSlashing: true,
+    })
   })
 
   test('a vault whose reads fail is named in a typed error', () => {

@@ -20,7 +20,12 @@ import {
 } from '../../kit/index.js'
 import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
-import { type KarakError, KarakSlippageError, KarakVaultNotFoundError, karakVaultRevertMapper } from '../errors.js'
+import {
+  type KarakError,
+  KarakSlippageError,
+  KarakVaultNotFoundError,
+  karakVaultRevertMapper,
+} from '../errors.js'
 import { karakMinSharesOut } from '../math.js'
 import { writeDeployment } from './internal.js'
 
@@ -105,7 +110,10 @@ function depositPlan(a: Resolved, sender: Address): ReadPlan<DepositState> {
 const minSharesFor = (a: Resolved, s: DepositState | undefined): bigint => {
   if (a.minSharesOut !== undefined) return a.minSharesOut
   if (!s)
-    throw new InvalidParameterError('minSharesOut', 'prepareDeposit cannot read previewDeposit: pass it (0n accepts any)')
+    throw new InvalidParameterError(
+      'minSharesOut',
+      'prepareDeposit cannot read previewDeposit: pass it (0n accepts any)',
+    )
   return karakMinSharesOut(s.expectedShares, a.slippageBps)
 }
 
@@ -130,7 +138,8 @@ const deposit_ = /* @__PURE__ */ defineWrite({
   },
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
-    if (s.balance < a.amount) throw new InsufficientBalanceError(s.asset, a.amount, s.balance, sender as Address)
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(s.asset, a.amount, s.balance, sender as Address)
     const minSharesOut = minSharesFor(a, s)
     if (s.expectedShares < minSharesOut)
       throw new KarakSlippageError({ vault: a.vault, minSharesOut, expectedShares: s.expectedShares })
@@ -156,7 +165,10 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       ...((s?.asset ?? a.asset) ? { asset: (s?.asset ?? a.asset) as Address } : {}),
       ...(s ? { expectedShares: s.expectedShares } : {}),
     }),
-  simulated: (a, s, _shares: bigint) => ({ minSharesOut: minSharesFor(a, s), expectedShares: s.expectedShares }),
+  simulated: (a, s, _shares: bigint) => ({
+    minSharesOut: minSharesFor(a, s),
+    expectedShares: s.expectedShares,
+  }),
   receipt: { abi: karakVaultAbi },
 })
 

@@ -134,7 +134,8 @@ export function planPositions(params: {
       const info = parseVault(vault, r)
       const balance = r[4]
       const nonce = r[5]
-      if (balance?.status !== 'success' || nonce?.status !== 'success') throw new KarakVaultNotFoundError({ vault })
+      if (balance?.status !== 'success' || nonce?.status !== 'success')
+        throw new KarakVaultNotFoundError({ vault })
       const leverage = r[6]
       const queuedForSlashing = r[7]
       const exposure: KarakVaultExposure | undefined =

@@ -16,7 +16,9 @@ import {
 } from './internal.js'
 
 /** One withdrawal, named by its key or by the staker's nonce. */
-export type WithdrawalRef = { withdrawalKey: Hex; nonce?: undefined } | { nonce: bigint; withdrawalKey?: undefined }
+export type WithdrawalRef =
+  | { withdrawalKey: Hex; nonce?: undefined }
+  | { nonce: bigint; withdrawalKey?: undefined }
 
 export type GetWithdrawalParameters = {
   vault: Address
@@ -40,7 +42,9 @@ export type WithdrawalLookup =
 
 /** Validates a withdrawal reference: the nonce, or the key (lower-cased). */
 export function resolveRef(ref: WithdrawalRef): { nonce: bigint } | { withdrawalKey: Hex } {
-  return ref.nonce !== undefined ? { nonce: assertNonce(ref.nonce) } : { withdrawalKey: assertKey(ref.withdrawalKey) }
+  return ref.nonce !== undefined
+    ? { nonce: assertNonce(ref.nonce) }
+    : { withdrawalKey: assertKey(ref.withdrawalKey) }
 }
 
 /**
@@ -67,14 +71,18 @@ export function withdrawalPlan(params: {
       ([queued, totalAssets, totalSupply, time]) => {
         const withdrawalKey = karakWithdrawalKey(staker, nonce)
         const w = unwrap<{ staker: Address; start: bigint; shares: bigint; beneficiary: Address }>(queued)
-        if (w.start === 0n) return { found: false, error: new KarakWithdrawalNotFoundError({ vault, withdrawalKey }) }
+        if (w.start === 0n)
+          return { found: false, error: new KarakWithdrawalNotFoundError({ vault, withdrawalKey }) }
         const timestamp = timestampOf(time)
         const state = {
           address: vault,
           totalAssets: unwrap<bigint>(totalAssets),
           totalSupply: unwrap<bigint>(totalSupply),
         }
-        return { found: true, withdrawal: { ...queuedWithdrawal(state, staker, nonce, w, delay, timestamp), timestamp } }
+        return {
+          found: true,
+          withdrawal: { ...queuedWithdrawal(state, staker, nonce, w, delay, timestamp), timestamp },
+        }
       },
     )
   if ('nonce' in ref) return read(ref.nonce)
@@ -83,7 +91,10 @@ export function withdrawalPlan(params: {
     ([next]) => {
       const nonce = karakFindWithdrawalNonce(staker, ref.withdrawalKey, unwrap<bigint>(next))
       if (nonce === undefined)
-        return { found: false, error: new KarakUnknownWithdrawalError({ vault, withdrawalKey: ref.withdrawalKey, staker }) }
+        return {
+          found: false,
+          error: new KarakUnknownWithdrawalError({ vault, withdrawalKey: ref.withdrawalKey, staker }),
+        }
       return read(nonce)
     },
   )

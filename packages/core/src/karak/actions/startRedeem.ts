@@ -7,7 +7,15 @@ import {
   InvalidParameterError,
   type StepFailedError,
 } from '../../errors.js'
-import { assertAddress, assertAmount, contractCall, defineWrite, layer, stage, unwrap } from '../../kit/index.js'
+import {
+  assertAddress,
+  assertAmount,
+  contractCall,
+  defineWrite,
+  layer,
+  stage,
+  unwrap,
+} from '../../kit/index.js'
 import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import { type KarakError, KarakVaultNotFoundError, karakVaultRevertMapper } from '../errors.js'
@@ -55,7 +63,8 @@ const startRedeem_ = /* @__PURE__ */ defineWrite({
       },
     ),
   check: (a, s: SharesState, { sender }) => {
-    if (s.balance < a.shares) throw new InsufficientBalanceError(a.vault, a.shares, s.balance, sender as Address)
+    if (s.balance < a.shares)
+      throw new InsufficientBalanceError(a.vault, a.shares, s.balance, sender as Address)
   },
   approval: (a, s) =>
     s && s.allowance >= a.shares

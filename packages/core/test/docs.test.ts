@@ -98,7 +98,8 @@ describe('docs/errors.md', () => {
         readyAt: { block: 10n },
         now: { block: 9n },
       }),
-      new core.KarakWithdrawalNotReadyError('0x0000000000000000000000000000000000000001', '0x00', 5n, 1n),
+      new core.KarakSlippageError({ vault: '0x0000000000000000000000000000000000000001', minSharesOut: 5n }),
+      new core.KarakVaultNotFoundError({ vault: '0x0000000000000000000000000000000000000001' }),
       new core.EpochNotClaimableError('0x0000000000000000000000000000000000000001', 2n, 1n, 100n),
     ]
     for (const e of samples) expect(e.docsPath).toBe(`/errors#${anchorOf(e.constructor.name)}`)

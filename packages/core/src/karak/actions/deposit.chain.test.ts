@@ -1,4 +1,12 @@
-import { type Address, erc20Abi, parseEther, toFunctionSelector } from 'viem'
+import {
+  type Address,
+  createWalletClient,
+  custom,
+  erc20Abi,
+  http,
+  parseEther,
+  toFunctionSelector,
+} from 'viem'
 import { simulateContract } from 'viem/actions'
 import { describe, expect, test } from 'vitest'
 import {
@@ -88,6 +96,38 @@ describe('karak deposit (Karak test doubles)', () => {
     expect(sim.result).toBe(parseEther('1'))
     expect(sim.expectedShares).toBe(parseEther('1'))
     expect(sim.minSharesOut).toBe((parseEther('1') * 9_950n) / 10_000n)
+  })
+
+  test('the checks read once: one plan (2 eth_calls), then the simulation; nothing read twice', async () => {
+    const { vault, weth, devnet } = t.env
+    const { account, wallet } = await t.staker(parseEther('2'))
+    await t.mined(
+      wallet.writeContract({
+        address: weth,
+        abi: erc20Abi,
+        functionName: 'approve',
+        args: [vault, parseEther('2')],
+      }),
+    )
+    const methods: string[] = []
+    const inner = http(devnet.rpcUrl)({ chain: devnet.chain })
+    const counting = createWalletClient({
+      account,
+      chain: devnet.chain,
+      transport: custom({
+        async request(args) {
+          methods.push(args.method)
+          return inner.request(args)
+        },
+      }),
+    })
+    await t.mined(deposit(counting, { vault, amount: parseEther('1') }))
+    // stage 1 (asset, previewDeposit), stage 2 (balance, allowance), the deposit's simulation
+    expect(methods.filter((m) => m === 'eth_call')).toHaveLength(3)
+    expect(methods.filter((m) => m === 'eth_sendRawTransaction' || m === 'eth_sendTransaction')).toHaveLength(
+      1,
+    )
+    expect(await t.vaultRead<bigint>('balanceOf', [account.address])).toBe(parseEther('1'))
   })
 
   test('minSharesOut above what the vault mints → KarakSlippageError, nothing deposited (already approved)', async () => {

@@ -177,6 +177,18 @@ describe('karak deposit (Karak test doubles)', () => {
     expect(await t.balanceOf(weth, account.address)).toBe(parseEther('2'))
   })
 
+  test('an amount that mints 0 shares (a donation moved the rate) is refused before any approval', async () => {
+    const { vault, weth, devnet } = t.env
+    const { account, wallet } = await t.staker(parseEther('1'))
+    await devnet.fund(vault, { tokens: { [weth]: 1_000n } })
+    expect(await t.vaultRead<bigint>('previewDeposit', [1_000n])).toBe(0n)
+    const error = await deposit(wallet, { vault, amount: 1_000n, minSharesOut: 0n }).catch((e) => e)
+    expect(error).toBeInstanceOf(InvalidAmountError)
+    expect(error.shortMessage).toMatch(/mints 0 shares/)
+    expect(await t.nonceOf(account.address)).toBe(0)
+    expect(await t.allowance(weth, account.address, vault)).toBe(0n)
+  })
+
   test('a failure after the approval landed → StepFailedError naming the approval and what the user holds', async () => {
     const { vault, weth, devnet } = t.env
     const { account, wallet } = await t.staker(parseEther('2'))

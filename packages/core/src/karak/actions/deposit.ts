@@ -140,6 +140,8 @@ const deposit_ = /* @__PURE__ */ defineWrite({
   check: (a, s: DepositState, { sender }) => {
     if (s.balance < a.amount)
       throw new InsufficientBalanceError(s.asset, a.amount, s.balance, sender as Address)
+    if (s.expectedShares === 0n)
+      throw new InvalidAmountError('amount', a.amount, "mints 0 shares at the vault's rate now")
     const minSharesOut = minSharesFor(a, s)
     if (s.expectedShares < minSharesOut)
       throw new KarakSlippageError({ vault: a.vault, minSharesOut, expectedShares: s.expectedShares })

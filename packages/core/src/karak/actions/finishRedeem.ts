@@ -10,8 +10,8 @@ import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import { type KarakError, karakVaultRevertMapper } from '../errors.js'
 import { karakWithdrawalKey } from '../math.js'
-import { resolveRef, type WithdrawalLookup, type WithdrawalRef, withdrawalPlan } from './getWithdrawal.js'
-import { delayOf, timestampRead, writeDeployment } from './internal.js'
+import { type WithdrawalLookup, type WithdrawalRef, withdrawalPlan } from './getWithdrawal.js'
+import { delayOf, resolveRef, timestampRead, writeDeployment } from './internal.js'
 
 export type FinishRedeemParameters = {
   vault: Address

@@ -13,16 +13,13 @@ import {
 import { karakCoreAbi, karakVaultAbi } from '../abis.js'
 import { KARAK_HUNDRED_PERCENT_WAD, type KarakDeployment } from '../deployments.js'
 import { KarakVaultNotFoundError } from '../errors.js'
-import {
-  isKarakWithdrawalReady,
-  karakSharesToAssets,
-  karakWithdrawalKey,
-  karakWithdrawalReadyAt,
-} from '../math.js'
+import { karakSharesToAssets } from '../math.js'
 import { type KarakVault, parseVault, vaultReads } from './getVault.js'
 import {
   karakDeployment,
   optionalKarakDeployment,
+  type QueuedRecord,
+  queuedWithdrawal,
   type ReadClient,
   timestampOf,
   timestampRead,
@@ -94,8 +91,6 @@ export type GetPositionsParameters = {
 export type GetPositionsReturnType = KarakPositions
 export type GetPositionsErrorType = KarakVaultNotFoundError | InvalidParameterError
 
-type QueuedResult = { staker: Address; start: bigint; shares: bigint; beneficiary: Address }
-
 /**
  * The two-stage read plan behind `getPositions` (and Karak's share of the portfolio): stage 1
  * reads the vault totals, the staker's shares and withdrawal nonces and the chain time; stage 2
@@ -160,7 +155,7 @@ export function planPositions(params: {
     return stage(reads2, (results2) => {
       const queued = new Map<Address, KarakQueuedWithdrawal[]>()
       wanted.forEach(({ info, nonce }, i) => {
-        const w = unwrap<QueuedResult>(results2[i])
+        const w = unwrap<QueuedRecord>(results2[i])
         if (w.start === 0n) return // finished
         const list = queued.get(info.address) ?? []
         list.push(queuedWithdrawal(info, staker, nonce, w, delay, timestamp))
@@ -180,29 +175,6 @@ export function planPositions(params: {
       return { staker, timestamp, positions }
     })
   })
-}
-
-/** A queued withdrawal from its `getQueuedWithdrawal` record, valued at the vault's rate now. */
-export function queuedWithdrawal(
-  state: { address: Address; totalAssets: bigint; totalSupply: bigint },
-  staker: Address,
-  nonce: bigint,
-  w: QueuedResult,
-  delay: bigint,
-  timestamp: bigint,
-): KarakQueuedWithdrawal {
-  return {
-    vault: state.address,
-    staker,
-    nonce,
-    withdrawalKey: karakWithdrawalKey(staker, nonce),
-    receiver: w.beneficiary,
-    shares: w.shares,
-    amount: karakSharesToAssets(state, w.shares),
-    start: w.start,
-    ready: isKarakWithdrawalReady(w.start, delay, timestamp),
-    readyAt: { timestamp: karakWithdrawalReadyAt(w.start, delay) },
-  }
 }
 
 async function resolveVaults(

@@ -5,11 +5,12 @@ import { karakVaultAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import { KarakUnknownWithdrawalError, KarakWithdrawalNotFoundError } from '../errors.js'
 import { karakFindWithdrawalNonce, karakWithdrawalKey } from '../math.js'
-import { type KarakQueuedWithdrawal, queuedWithdrawal } from './getPositions.js'
+import type { KarakQueuedWithdrawal } from './getPositions.js'
 import {
-  assertKey,
-  assertNonce,
+  type QueuedRecord,
+  queuedWithdrawal,
   type ReadClient,
+  resolveRef,
   timestampOf,
   timestampRead,
   withdrawalDelay,
@@ -40,13 +41,6 @@ export type WithdrawalLookup =
   | { found: true; withdrawal: GetWithdrawalReturnType }
   | { found: false; error: KarakUnknownWithdrawalError | KarakWithdrawalNotFoundError }
 
-/** Validates a withdrawal reference: the nonce, or the key (lower-cased). */
-export function resolveRef(ref: WithdrawalRef): { nonce: bigint } | { withdrawalKey: Hex } {
-  return ref.nonce !== undefined
-    ? { nonce: assertNonce(ref.nonce) }
-    : { withdrawalKey: assertKey(ref.withdrawalKey) }
-}
-
 /**
  * The read plan of one withdrawal: a key is first matched against the staker's nonces
  * (`getNextWithdrawNonce`, one stage); then the queued record, the vault totals and the chain time
@@ -70,7 +64,7 @@ export function withdrawalPlan(params: {
       ],
       ([queued, totalAssets, totalSupply, time]) => {
         const withdrawalKey = karakWithdrawalKey(staker, nonce)
-        const w = unwrap<{ staker: Address; start: bigint; shares: bigint; beneficiary: Address }>(queued)
+        const w = unwrap<QueuedRecord>(queued)
         if (w.start === 0n)
           return { found: false, error: new KarakWithdrawalNotFoundError({ vault, withdrawalKey }) }
         const timestamp = timestampOf(time)

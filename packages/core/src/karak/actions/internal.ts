@@ -2,6 +2,13 @@ import { type Address, type Hex, isHex, parseAbi } from 'viem'
 import { InvalidParameterError, RestakeKitError, UnsupportedChainError } from '../../errors.js'
 import { type BatchRead, type BatchResult, type ReadClient, resolveDeployment } from '../../kit/index.js'
 import { KARAK_MIN_WITHDRAWAL_DELAY, type KarakDeployment, karakDeployments } from '../deployments.js'
+import {
+  isKarakWithdrawalReady,
+  karakSharesToAssets,
+  karakWithdrawalKey,
+  karakWithdrawalReadyAt,
+} from '../math.js'
+import type { KarakQueuedWithdrawal } from './getPositions.js'
 
 export type { ReadClient, WriteClient } from '../../kit/index.js'
 
@@ -72,4 +79,40 @@ export function assertNonce(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
     throw new InvalidParameterError('nonce', `${String(value)} must be a bigint ≥ 0`)
   return value
+}
+
+/** A vault's `getQueuedWithdrawal` record. */
+export type QueuedRecord = { staker: Address; start: bigint; shares: bigint; beneficiary: Address }
+
+/** A queued withdrawal from its `getQueuedWithdrawal` record, valued at the vault's rate now. */
+export function queuedWithdrawal(
+  state: { address: Address; totalAssets: bigint; totalSupply: bigint },
+  staker: Address,
+  nonce: bigint,
+  w: QueuedRecord,
+  delay: bigint,
+  timestamp: bigint,
+): KarakQueuedWithdrawal {
+  return {
+    vault: state.address,
+    staker,
+    nonce,
+    withdrawalKey: karakWithdrawalKey(staker, nonce),
+    receiver: w.beneficiary,
+    shares: w.shares,
+    amount: karakSharesToAssets(state, w.shares),
+    start: w.start,
+    ready: isKarakWithdrawalReady(w.start, delay, timestamp),
+    readyAt: { timestamp: karakWithdrawalReadyAt(w.start, delay) },
+  }
+}
+
+/** Validates a withdrawal reference: the nonce, or the key (lower-cased). */
+export function resolveRef(ref: {
+  withdrawalKey?: Hex | undefined
+  nonce?: bigint | undefined
+}): { nonce: bigint } | { withdrawalKey: Hex } {
+  return ref.nonce !== undefined
+    ? { nonce: assertNonce(ref.nonce) }
+    : { withdrawalKey: assertKey(ref.withdrawalKey) }
 }

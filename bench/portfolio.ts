@@ -5,7 +5,7 @@
 // and with JSON-RPC batching, and reports the median wall time. Run: npx tsx bench/portfolio.ts
 import { performance } from 'node:perf_hooks'
 import { getRestakingPortfolio } from '@restakekit/core'
-import { depositToKarakVault, startKarakRedeem } from '@restakekit/core/karak'
+import { deposit as depositToKarak, startRedeem } from '@restakekit/core/karak'
 import { deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
@@ -47,8 +47,8 @@ try {
   for (const vault of karak.vaults) {
     const asset = vault === karak.vaultsByAsset.weth ? weth : devnet.deployments.tokens.steth
     await devnet.fund(staker.address, { tokens: { [asset]: parseEther('10') } })
-    await mined(depositToKarakVault(wallet, { vault, assets: parseEther('10') }))
-    await mined(startKarakRedeem(wallet, { vault, shares: parseEther('1') }))
+    await mined(depositToKarak(wallet, { vault, amount: parseEther('10') }))
+    await mined(startRedeem(wallet, { vault, shares: parseEther('1') }))
   }
   const setupMs = performance.now() - setupStart
 

@@ -17,11 +17,10 @@ import {
   waitForQueueWithdrawals,
 } from '@restakekit/core/eigenlayer'
 import {
-  depositToKarakVault,
-  finishKarakRedeem,
-  KarakWithdrawalNotReadyError,
-  startKarakRedeem,
-  waitForStartKarakRedeem,
+  deposit as depositToKarak,
+  finishRedeem,
+  startRedeem,
+  waitForStartRedeem,
 } from '@restakekit/core/karak'
 import { claim, deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, startDevnet } from '@restakekit/devnet'
@@ -158,23 +157,23 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     // ---------------------------------------------------------------- Karak
     log('== Karak (test doubles of v2 Core and Vault) ==')
     const kvault = karak.vaultsByAsset.weth
-    await mined(await depositToKarakVault(wallet, { vault: kvault, assets: parseEther('3') }))
+    await mined(await depositToKarak(wallet, { vault: kvault, amount: parseEther('3') }))
     log(`1. deposit 3 WETH into the operator's vault ${kvault} (minSharesOut from previewDeposit less 0.5 %)`)
-    const redeem = await waitForStartKarakRedeem(
+    const redeem = await waitForStartRedeem(
       pc,
-      await startKarakRedeem(wallet, { vault: kvault, shares: parseEther('1') }),
+      await startRedeem(wallet, { vault: kvault, shares: parseEther('1') }),
     )
     const key = redeem.withdrawals[0]!.withdrawalKey
     log(`2. start redeeming 1 share: withdrawal key ${key.slice(0, 18)}…`)
     try {
-      await finishKarakRedeem(wallet, { vault: kvault, withdrawalKey: key })
+      await finishRedeem(wallet, { vault: kvault, withdrawalKey: key })
     } catch (error) {
-      if (!(error instanceof KarakWithdrawalNotReadyError)) throw error
+      if (!(error instanceof WithdrawalNotReadyError)) throw error
       log(`3. finishing now is refused before sending: ${(error as RestakeKitError).shortMessage}`)
     }
     await devnet.increaseTime(9 * 24 * 3600)
     const kBefore = await balance(weth, staker.address)
-    await mined(await finishKarakRedeem(wallet, { vault: kvault, withdrawalKey: key }))
+    await mined(await finishRedeem(wallet, { vault: kvault, withdrawalKey: key }))
     const karakFinished = (await balance(weth, staker.address)) - kBefore
     log(`4. nine days later: finished, ${fmt(karakFinished)} WETH back\n`)
 

@@ -19,8 +19,8 @@ import { deposit } from './eigenlayer/actions/deposit.js'
 import { getDeposits } from './eigenlayer/actions/getDeposits.js'
 import { queueWithdrawals } from './eigenlayer/actions/queueWithdrawals.js'
 import { InvalidAddressError } from './errors.js'
-import { depositToKarakVault } from './karak/actions/depositToKarakVault.js'
-import { startKarakRedeem } from './karak/actions/startKarakRedeem.js'
+import { deposit as depositToKarak } from './karak/actions/deposit.js'
+import { startRedeem } from './karak/actions/startRedeem.js'
 import { getRestakingPortfolio, PortfolioReadError } from './portfolio.js'
 import { deposit as symbioticDeposit } from './symbiotic/actions/deposit.js'
 import { withdraw } from './symbiotic/actions/withdraw.js'
@@ -97,8 +97,8 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
 
     // Karak: deposit 3 WETH, start redeeming 1 share
     karakVault = devnet.deployments.karak!.vaultsByAsset.weth
-    await mined(depositToKarakVault(wallet, { vault: karakVault, assets: parseEther('3') }))
-    await mined(startKarakRedeem(wallet, { vault: karakVault, shares: parseEther('1') }))
+    await mined(depositToKarak(wallet, { vault: karakVault, amount: parseEther('3') }))
+    await mined(startRedeem(wallet, { vault: karakVault, shares: parseEther('1') }))
   })
   afterAll(() => devnet?.stop())
 

@@ -93,7 +93,8 @@ describe('docs/errors.md', () => {
         readyAt: { block: 10n },
         now: { block: 9n },
       }),
-      new core.KarakWithdrawalNotReadyError('0x0000000000000000000000000000000000000001', '0x00', 5n, 1n),
+      new core.KarakSlippageError({ vault: '0x0000000000000000000000000000000000000001', minSharesOut: 5n }),
+      new core.KarakVaultNotFoundError({ vault: '0x0000000000000000000000000000000000000001' }),
       new core.DepositLimitReachedError({
         vault: '0x0000000000000000000000000000000000000001',
         amount: 2n,

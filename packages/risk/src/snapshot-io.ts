@@ -10,7 +10,6 @@ import {
   getAllocations,
   getDelegation,
   getDeposits,
-  getKarakPositions,
   getOperator,
   getWithdrawalDelay,
   KARAK_MIN_WITHDRAWAL_DELAY,
@@ -24,6 +23,7 @@ import {
   symbioticDeployments,
   unwrap,
 } from '@restakekit/core'
+import { getPositions as getKarakPositions } from '@restakekit/core/karak'
 import { getPositions as getSymbioticPositions, getVault } from '@restakekit/core/symbiotic'
 import {
   type Address,
@@ -599,8 +599,8 @@ async function readSnapshot(
           vault: p.vault.address,
           asset: p.vault.asset,
           operator: p.vault.operator,
-          assets: p.assets.toString(),
-          queuedAssets: p.queuedWithdrawals.reduce((t, w) => t + w.assets, 0n).toString(),
+          assets: p.amount.toString(),
+          queuedAssets: p.queuedWithdrawals.reduce((t, w) => t + w.amount, 0n).toString(),
           ...(p.exposure
             ? { dssCount: p.exposure.dssCount.toString(), queuedForSlashing: p.exposure.queuedForSlashing }
             : {}),

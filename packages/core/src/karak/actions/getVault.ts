@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
-import { assertAddress, type BatchRead, type BatchResult, readBatch } from '../../tx.js'
+import { assertAddress, type BatchRead, type BatchResult, readBatch } from '../../kit/index.js'
 import { karakVaultAbi } from '../abis.js'
+import { KarakVaultNotFoundError } from '../errors.js'
 import type { ReadClient } from './internal.js'
 
 export type KarakVault = {
@@ -23,12 +23,12 @@ export type KarakVault = {
   totalSupply: bigint
 }
 
-export type GetKarakVaultParameters = { vault: Address }
-export type GetKarakVaultReturnType = KarakVault
-export type GetKarakVaultErrorType = InvalidParameterError | Error
+export type GetVaultParameters = { vault: Address }
+export type GetVaultReturnType = KarakVault
+export type GetVaultErrorType = KarakVaultNotFoundError
 
 /** The reads describing one vault (4 calls), for a larger batch. */
-export function karakVaultReads(vault: Address): BatchRead[] {
+export function vaultReads(vault: Address): BatchRead[] {
   return [
     { address: vault, abi: karakVaultAbi, functionName: 'vaultConfig' },
     { address: vault, abi: karakVaultAbi, functionName: 'totalAssets' },
@@ -37,15 +37,15 @@ export function karakVaultReads(vault: Address): BatchRead[] {
   ]
 }
 
-/** Decodes `karakVaultReads` results; a failed `vaultConfig` means the address is not a Karak vault. */
-export function parseKarakVault(vault: Address, results: readonly BatchResult[]): KarakVault {
+/** Decodes `vaultReads` results; a failed `vaultConfig` means the address is not a Karak vault. */
+export function parseVault(vault: Address, results: readonly BatchResult[]): KarakVault {
   const [config, totalAssets, totalSupply, owner] = results
   if (
     config?.status !== 'success' ||
     totalAssets?.status !== 'success' ||
     totalSupply?.status !== 'success'
   ) {
-    throw new InvalidParameterError('vault', `${vault} is not a Karak vault (vaultConfig/totalAssets failed)`)
+    throw new KarakVaultNotFoundError({ vault })
   }
   const c = config.result as {
     asset: Address
@@ -69,11 +69,8 @@ export function parseKarakVault(vault: Address, results: readonly BatchResult[])
   }
 }
 
-/** A Karak vault's configuration and totals, in one `eth_call`. */
-export async function getKarakVault(
-  client: ReadClient,
-  params: GetKarakVaultParameters,
-): Promise<GetKarakVaultReturnType> {
+/** A Karak vault's configuration and totals, in one `eth_call`; `KarakVaultNotFoundError` for another address. */
+export async function getVault(client: ReadClient, params: GetVaultParameters): Promise<GetVaultReturnType> {
   const vault = assertAddress('vault', params.vault)
-  return parseKarakVault(vault, await readBatch(client, karakVaultReads(vault)))
+  return parseVault(vault, await readBatch(client, vaultReads(vault)))
 }

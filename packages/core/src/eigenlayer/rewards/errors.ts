@@ -98,12 +98,12 @@ export class RewardsRootDisabledError extends RestakeKitError {
  * Nothing is left to claim: every token's cumulative earnings in the distribution are already
  * claimed (`EarningsNotGreaterThanClaimed`).
  */
-export class NothingToClaimError extends RestakeKitError {
-  override name = 'NothingToClaimError' as const
+export class NoRewardsToClaimError extends RestakeKitError {
+  override name = 'NoRewardsToClaimError' as const
   readonly earners: readonly Address[]
   constructor(params: { earners: readonly Address[] }) {
     super(`Nothing left to claim for ${params.earners.join(', ')}: every token is claimed in full.`, {
-      docsPath: '/errors#nothing-to-claim',
+      docsPath: '/errors#no-rewards-to-claim',
     })
     this.earners = params.earners
   }

@@ -210,15 +210,24 @@ const claimStruct =
 const distributionRootStruct =
   'struct DistributionRoot { bytes32 root; uint32 rewardsCalculationEndTimestamp; uint32 activatedAt; bool disabled; }'
 
-/** RewardsCoordinator fragments: who may claim an earner's rewards, the posted roots, and claims. */
+/** RewardsCoordinator fragments: who may claim an earner's rewards. */
 export const rewardsCoordinatorAbi = parseAbi([
+  'function setClaimerFor(address claimer)',
+  'function claimerFor(address earner) view returns (address claimer)',
+  'event ClaimerForSet(address indexed earner, address indexed oldClaimer, address indexed claimer)',
+])
+
+/**
+ * RewardsCoordinator fragments of rewards claims: the posted distribution roots, the claim
+ * (`processClaim`, `processClaims`, `checkClaim`), leaf hashing and the claim path's errors. Apart
+ * from `rewardsCoordinatorAbi` so that a bundle with `setClaimerFor` or the portfolio does not carry them.
+ */
+export const rewardsClaimsAbi = /* @__PURE__ */ parseAbi([
   earnerLeafStruct,
   tokenLeafStruct,
   claimStruct,
   distributionRootStruct,
-  'function setClaimerFor(address claimer)',
   'function claimerFor(address earner) view returns (address claimer)',
-  'event ClaimerForSet(address indexed earner, address indexed oldClaimer, address indexed claimer)',
   // claims
   'function processClaim(RewardsMerkleClaim claim, address recipient)',
   'function processClaims(RewardsMerkleClaim[] claims, address recipient)',
@@ -233,6 +242,22 @@ export const rewardsCoordinatorAbi = parseAbi([
   'function getDistributionRootAtIndex(uint256 index) view returns (DistributionRoot)',
   'function getDistributionRootsLength() view returns (uint256)',
   'function getRootIndexFromHash(bytes32 rootHash) view returns (uint32)',
+  // errors of the claim path
+  'error RootDisabled()',
+  'error RootNotActivated()',
+  'error InvalidRoot()',
+  'error InvalidRootIndex()',
+  'error InvalidClaimProof()',
+  'error InvalidEarnerLeafIndex()',
+  'error InvalidTokenLeafIndex()',
+  'error EarningsNotGreaterThanClaimed()',
+  'error UnauthorizedCaller()',
+  'error InputArrayLengthMismatch()',
+  'error CurrentlyPaused()',
+])
+
+/** RewardsCoordinator fragments of the rewards updater and owner: posting, disabling and delaying roots. */
+export const rewardsUpdaterAbi = /* @__PURE__ */ parseAbi([
   'function activationDelay() view returns (uint32)',
   'function currRewardsCalculationEndTimestamp() view returns (uint32)',
   'function rewardsUpdater() view returns (address)',
@@ -240,20 +265,9 @@ export const rewardsCoordinatorAbi = parseAbi([
   'function disableRoot(uint32 rootIndex)',
   'function setActivationDelay(uint32 _activationDelay)',
   'event DistributionRootSubmitted(uint32 indexed rootIndex, bytes32 indexed root, uint32 indexed rewardsCalculationEndTimestamp, uint32 activatedAt)',
-  // errors of the claim path
-  'error RootDisabled()',
-  'error RootNotActivated()',
   'error RootAlreadyActivated()',
-  'error InvalidRoot()',
-  'error InvalidClaimProof()',
-  'error InvalidEarnerLeafIndex()',
-  'error InvalidTokenLeafIndex()',
-  'error EarningsNotGreaterThanClaimed()',
-  'error UnauthorizedCaller()',
-  'error InputArrayLengthMismatch()',
   'error NewRootMustBeForNewCalculatedPeriod()',
   'error RewardsEndTimestampNotElapsed()',
-  'error CurrentlyPaused()',
 ])
 
 /** Every EigenLayer event the staker client decodes from receipts. */

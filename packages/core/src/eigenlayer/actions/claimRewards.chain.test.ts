@@ -2,7 +2,7 @@ import { haveEigenLayer } from '@restakekit/devnet'
 import { type Address, decodeFunctionData, erc20Abi, parseEther, toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { InvalidParameterError } from '../../errors.js'
-import { rewardsCoordinatorAbi } from '../abis.js'
+import { rewardsClaimsAbi } from '../abis.js'
 import {
   buildRewardsTree,
   type DistributionEntry,
@@ -170,7 +170,7 @@ describe.skipIf(!haveEigenLayer())('claimRewards / getRewards (real RewardsCoord
     expect(w2.claimed).toHaveLength(1)
     const claimedOnChain = await env.devnet.publicClient.readContract({
       address: deployment.rewardsCoordinator,
-      abi: rewardsCoordinatorAbi,
+      abi: rewardsClaimsAbi,
       functionName: 'cumulativeClaimed',
       args: [lo.address, mck],
     })
@@ -357,7 +357,7 @@ describe.skipIf(!haveEigenLayer())('claimRewards / getRewards (real RewardsCoord
       rootIndex: r.rootIndex,
     })
     expect(call!.to).toBe(deployment.rewardsCoordinator)
-    const decoded = decodeFunctionData({ abi: rewardsCoordinatorAbi, data: call!.data })
+    const decoded = decodeFunctionData({ abi: rewardsClaimsAbi, data: call!.data })
     expect(decoded.functionName).toBe('processClaim')
     expect((decoded.args as readonly [{ rootIndex: number }, Address])[1]).toBe(lo.address)
   })

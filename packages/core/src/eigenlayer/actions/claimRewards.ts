@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, contractCall, defineWrite, layer, type RevertMapper } from '../../kit/index.js'
-import { rewardsCoordinatorAbi } from '../abis.js'
+import { rewardsClaimsAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import { eigenlayerRevertMapper } from '../errors.js'
 import { type DeploymentParameter, sameAddress, specDeployment } from '../internal.js'
@@ -196,7 +196,7 @@ function rewardsRevertMapper(
   }
 }
 
-const plans = new WeakMap<object, Plan>()
+const plans = /* @__PURE__ */ new WeakMap<object, Plan>()
 function planOf(a: Resolved, s: RewardsState, sender: Address): Plan {
   let p = plans.get(s)
   if (!p) {
@@ -239,13 +239,13 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
     return claims.length === 1
       ? contractCall({
           address: a.rewardsCoordinator,
-          abi: rewardsCoordinatorAbi,
+          abi: rewardsClaimsAbi,
           functionName: 'processClaim',
           args: [claims[0]!, a.receiver],
         })
       : contractCall({
           address: a.rewardsCoordinator,
-          abi: rewardsCoordinatorAbi,
+          abi: rewardsClaimsAbi,
           functionName: 'processClaims',
           args: [claims, a.receiver],
         })
@@ -257,7 +257,7 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
     return { rootIndex: p.rootIndex, claims: p.claims, paying: p.paying, dropped: p.dropped }
   },
   receipt: {
-    abi: rewardsCoordinatorAbi,
+    abi: rewardsClaimsAbi,
     /** The `RewardsClaimed` events: per earner and token, the amount paid and to whom. */
     decode: (_client, r) => ({
       claimed: r.events

@@ -8,7 +8,7 @@ import {
   runPlan,
   stage,
 } from '../../kit/index.js'
-import { rewardsCoordinatorAbi } from '../abis.js'
+import { rewardsClaimsAbi } from '../abis.js'
 import {
   type DeploymentParameter,
   type EigenLayerReadClient,
@@ -49,7 +49,9 @@ export type RewardsState = {
 type RawRoot = { root: Hex; rewardsCalculationEndTimestamp: number; activatedAt: number; disabled: boolean }
 
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
-const clockAbi = parseAbi(['function getCurrentBlockTimestamp() view returns (uint256 timestamp)'])
+const clockAbi = /* @__PURE__ */ parseAbi([
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
+])
 
 /** The key of a (earner, token) pair in `RewardsState.claimed`. */
 export const claimKey = (earner: Address, token: Address) => `${earner.toLowerCase()}/${token.toLowerCase()}`
@@ -81,7 +83,7 @@ export function rewardsStatePlan(params: {
   const rc = params.rewardsCoordinator
   const at = (functionName: string, args?: readonly unknown[]): BatchRead => ({
     address: rc,
-    abi: rewardsCoordinatorAbi,
+    abi: rewardsClaimsAbi,
     functionName,
     ...(args ? { args } : {}),
   })

@@ -58,15 +58,17 @@ export type RewardsTree = {
   readonly earnerTree: MerkleTree
 }
 
-const address = z.string().refine((s) => isAddress(s, { strict: false }), 'not an address')
-const decimal = z.string().regex(/^\d+$/, 'not a non-negative decimal integer')
-const serviceLine = z.object({
-  earner: address,
-  token: address,
-  cumulative_amount: decimal.or(z.literal('')),
-})
-const sdkEntry = z.object({ earner: address, token: address, cumulativeEarnings: z.bigint().nonnegative() })
-const nestedMap = z.record(address, z.record(address, decimal))
+/** The zod schemas of the accepted shapes, built on first use (nothing runs when the module loads). */
+function shapes() {
+  const address = z.string().refine((s) => isAddress(s, { strict: false }), 'not an address')
+  const decimal = z.string().regex(/^\d+$/, 'not a non-negative decimal integer')
+  return {
+    serviceLine: z.object({ earner: address, token: address, cumulative_amount: decimal.or(z.literal('')) }),
+    sdkEntry: z.object({ earner: address, token: address, cumulativeEarnings: z.bigint().nonnegative() }),
+    nestedMap: z.record(address, z.record(address, decimal)),
+  }
+}
+let schemas: ReturnType<typeof shapes> | undefined
 
 const byAddress = (a: Address, b: Address) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0)
 
@@ -103,6 +105,8 @@ function parseText(text: string): unknown {
 export function parseDistribution(input: DistributionInput): DistributionEntry[] {
   const raw = typeof input === 'string' ? parseText(input) : input
   let entries: DistributionEntry[]
+  schemas ??= shapes()
+  const { serviceLine, sdkEntry, nestedMap } = schemas
   if (Array.isArray(raw)) {
     entries = raw.map((item, i) => {
       const sdk = sdkEntry.safeParse(item)
@@ -144,7 +148,7 @@ export function parseDistribution(input: DistributionInput): DistributionEntry[]
   return entries.sort((a, b) => byAddress(a.earner, b.earner) || byAddress(a.token, b.token))
 }
 
-const TREE = Symbol.for('restakekit.rewardsTree')
+const TREE = /* @__PURE__ */ Symbol.for('restakekit.rewardsTree')
 const isTree = (x: unknown): x is RewardsTree =>
   typeof x === 'object' && x !== null && (x as { [TREE]?: true })[TREE] === true
 

@@ -1,7 +1,7 @@
 import { haveEigenLayer } from '@restakekit/devnet'
 import { type Address, BaseError, ContractFunctionRevertedError, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { rewardsCoordinatorAbi } from '../abis.js'
+import { rewardsClaimsAbi } from '../abis.js'
 import { useEigenLayerEnv } from '../test/helpers.js'
 import {
   buildClaim,
@@ -43,7 +43,7 @@ describe.skipIf(!haveEigenLayer())("the local tree against the RewardsCoordinato
       for (const leaf of e.tokens) {
         const onChain = await pc().readContract({
           address: rc,
-          abi: rewardsCoordinatorAbi,
+          abi: rewardsClaimsAbi,
           functionName: 'calculateTokenLeafHash',
           args: [leaf],
         })
@@ -52,7 +52,7 @@ describe.skipIf(!haveEigenLayer())("the local tree against the RewardsCoordinato
       const earnerLeaf = { earner: e.earner, earnerTokenRoot: e.earnerTokenRoot }
       const onChain = await pc().readContract({
         address: rc,
-        abi: rewardsCoordinatorAbi,
+        abi: rewardsClaimsAbi,
         functionName: 'calculateEarnerLeafHash',
         args: [earnerLeaf],
       })
@@ -64,7 +64,7 @@ describe.skipIf(!haveEigenLayer())("the local tree against the RewardsCoordinato
     const check = (claim: RewardsMerkleClaim) =>
       pc().readContract({
         address: rc,
-        abi: rewardsCoordinatorAbi,
+        abi: rewardsClaimsAbi,
         functionName: 'checkClaim',
         args: [claim],
       })

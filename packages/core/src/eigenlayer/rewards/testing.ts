@@ -1,17 +1,18 @@
 // Chain-test fixtures for rewards claims: the RewardsCoordinator's own roles post roots on the
 // devnet (impersonated: on the v1.2 state both are anvil account 0). Not part of the package.
 import { type Address, type Hex, parseAbi } from 'viem'
-import { rewardsCoordinatorAbi } from '../abis.js'
+import { rewardsClaimsAbi, rewardsUpdaterAbi } from '../abis.js'
 import type { Env } from '../test/helpers.js'
 
 const ownerAbi = parseAbi(['function owner() view returns (address)'])
+const abi = [...rewardsClaimsAbi, ...rewardsUpdaterAbi] as const
 
 /** The coordinator's rewards updater and owner, read from chain. */
 export async function coordinatorRoles(env: Env): Promise<{ updater: Address; owner: Address }> {
   const pc = env.devnet.publicClient
   const address = env.deployment.rewardsCoordinator
   const [updater, owner] = await Promise.all([
-    pc.readContract({ address, abi: rewardsCoordinatorAbi, functionName: 'rewardsUpdater' }),
+    pc.readContract({ address, abi, functionName: 'rewardsUpdater' }),
     pc.readContract({ address, abi: ownerAbi, functionName: 'owner' }),
   ])
   return { updater, owner }
@@ -22,7 +23,7 @@ export async function setActivationDelay(env: Env, seconds: number): Promise<voi
   const { owner } = await coordinatorRoles(env)
   await env.devnet.context.write({
     address: env.deployment.rewardsCoordinator,
-    abi: rewardsCoordinatorAbi,
+    abi,
     functionName: 'setActivationDelay',
     args: [seconds],
     from: owner,
@@ -40,7 +41,7 @@ export async function postRoot(env: Env, root: Hex): Promise<{ rootIndex: number
   const { updater } = await coordinatorRoles(env)
   const curr = await pc.readContract({
     address,
-    abi: rewardsCoordinatorAbi,
+    abi,
     functionName: 'currRewardsCalculationEndTimestamp',
   })
   let now = (await pc.getBlock({ blockTag: 'latest' })).timestamp
@@ -50,19 +51,19 @@ export async function postRoot(env: Env, root: Hex): Promise<{ rootIndex: number
   }
   await env.devnet.context.write({
     address,
-    abi: rewardsCoordinatorAbi,
+    abi,
     functionName: 'submitRoot',
     args: [root, Number(now - 1n)],
     from: updater,
   })
   const length = await pc.readContract({
     address,
-    abi: rewardsCoordinatorAbi,
+    abi,
     functionName: 'getDistributionRootsLength',
   })
   const posted = await pc.readContract({
     address,
-    abi: rewardsCoordinatorAbi,
+    abi,
     functionName: 'getDistributionRootAtIndex',
     args: [length - 1n],
   })
@@ -75,7 +76,7 @@ export async function disableRoot(env: Env, rootIndex: number): Promise<void> {
   const { updater } = await coordinatorRoles(env)
   await env.devnet.context.write({
     address: env.deployment.rewardsCoordinator,
-    abi: rewardsCoordinatorAbi,
+    abi,
     functionName: 'disableRoot',
     args: [rootIndex],
     from: updater,

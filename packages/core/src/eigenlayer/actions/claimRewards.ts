@@ -154,10 +154,13 @@ function plan(a: Resolved, s: RewardsState, sender: Address): Plan {
   return { rootIndex, claims, paying, dropped }
 }
 
-/** The RewardsCoordinator's claim errors as typed errors (the EigenLayer ones otherwise). */
-function rewardsRevertMapper(
-  a: Resolved,
-  s: RewardsState | undefined,
+/**
+ * The RewardsCoordinator's claim reverts as typed errors (the other EigenLayer errors otherwise):
+ * what a claim meets when the chain moved between the checks and the simulation.
+ */
+export function rewardsRevertMapper(
+  a: { tree: RewardsTree; earners: readonly { earner: Address }[]; rootIndex: number | undefined },
+  s: { root: RewardsState['root'] } | undefined,
   sender: Address | undefined,
 ): RevertMapper {
   const base = eigenlayerRevertMapper({ contract: 'RewardsCoordinator' })

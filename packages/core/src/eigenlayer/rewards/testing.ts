@@ -1,13 +1,16 @@
 // Chain-test fixtures for rewards claims: the RewardsCoordinator's own roles post roots on the
 // devnet (impersonated: on the v1.2 state both are anvil account 0). Not part of the package.
-import { type Address, type Hex, parseAbi } from 'viem'
+import { type Address, type Hex, parseAbi, parseEther } from 'viem'
 import { rewardsClaimsAbi, rewardsUpdaterAbi } from '../abis.js'
 import type { Env } from '../test/helpers.js'
 
 const ownerAbi = parseAbi(['function owner() view returns (address)'])
 const abi = [...rewardsClaimsAbi, ...rewardsUpdaterAbi] as const
 
-/** The coordinator's rewards updater and owner, read from chain. */
+/**
+ * The coordinator's rewards updater and owner, read from chain, each given gas money (they are
+ * impersonated; on the v1.3.0 state the updater holds no ETH).
+ */
 export async function coordinatorRoles(env: Env): Promise<{ updater: Address; owner: Address }> {
   const pc = env.devnet.publicClient
   const address = env.deployment.rewardsCoordinator
@@ -15,6 +18,9 @@ export async function coordinatorRoles(env: Env): Promise<{ updater: Address; ow
     pc.readContract({ address, abi, functionName: 'rewardsUpdater' }),
     pc.readContract({ address, abi: ownerAbi, functionName: 'owner' }),
   ])
+  for (const who of [updater, owner])
+    if ((await pc.getBalance({ address: who })) < parseEther('1'))
+      await env.devnet.fund(who, { eth: parseEther('10') })
   return { updater, owner }
 }
 

@@ -242,6 +242,7 @@ export const rewardsClaimsAbi = /* @__PURE__ */ parseAbi([
   'function getDistributionRootAtIndex(uint256 index) view returns (DistributionRoot)',
   'function getDistributionRootsLength() view returns (uint256)',
   'function getRootIndexFromHash(bytes32 rootHash) view returns (uint32)',
+  'function paused(uint8 index) view returns (bool)',
   // errors of the claim path
   'error RootDisabled()',
   'error RootNotActivated()',

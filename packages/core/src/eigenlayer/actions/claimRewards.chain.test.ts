@@ -1,8 +1,9 @@
 import { haveEigenLayer } from '@restakekit/devnet'
-import { type Address, decodeFunctionData, erc20Abi, parseEther, toFunctionSelector } from 'viem'
+import { type Address, decodeFunctionData, erc20Abi, pad, parseEther, toFunctionSelector, toHex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { InvalidParameterError } from '../../errors.js'
 import { rewardsClaimsAbi } from '../abis.js'
+import { PausedError } from '../errors.js'
 import {
   buildRewardsTree,
   type DistributionEntry,
@@ -348,6 +349,32 @@ describe.skipIf(!haveEigenLayer())(
       }).catch((e) => e)
       expect(unknown).toBeInstanceOf(NotInDistributionError)
       expect(await nonceOf(env, lo.address)).toBe(n0)
+
+      // claims paused (bit 2): planted in Pausable's `_paused` (slot 102: after Initializable,
+      // OwnableUpgradeable and the deprecated pauser-registry slot), checked through `paused(2)`
+      const rc = deployment.rewardsCoordinator
+      await env.devnet.testClient.setStorageAt({
+        address: rc,
+        index: pad(toHex(102)),
+        value: pad(toHex(1n << 2n)),
+      })
+      expect(
+        await env.devnet.publicClient.readContract({
+          address: rc,
+          abi: rewardsClaimsAbi,
+          functionName: 'paused',
+          args: [2],
+        }),
+      ).toBe(true)
+      const paused = await claimRewards(env.devnet.walletClient(hi), { deployment, distribution: d }).catch(
+        (e) => e,
+      )
+      expect(paused).toBeInstanceOf(PausedError)
+      expect(await nonceOf(env, hi.address)).toBe(0)
+      expect(
+        (await getRewards(env.devnet.publicClient, { deployment, earner: hi.address, distribution: d }))
+          .claimsPaused,
+      ).toBe(true)
 
       expect(() => prepareClaimRewards({ deployment, account: lo.address, distribution: d })).toThrow(
         InvalidParameterError,

@@ -3,7 +3,7 @@ import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, contractCall, defineWrite, layer, type RevertMapper } from '../../kit/index.js'
 import { rewardsClaimsAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
-import { eigenlayerRevertMapper } from '../errors.js'
+import { eigenlayerRevertMapper, PausedError } from '../errors.js'
 import { type DeploymentParameter, sameAddress, specDeployment } from '../internal.js'
 import {
   buildClaim,
@@ -112,6 +112,7 @@ function resolve(
 /** The checks on the landing block's state, in the contract's order; returns what to send. */
 function plan(a: Resolved, s: RewardsState, sender: Address): Plan {
   const root = a.tree.root
+  if (s.claimsPaused) throw new PausedError('RewardsCoordinator')
   if (!s.root)
     throw new RewardsRootMismatchError(
       a.rootIndex === undefined ? { root } : { root, rootIndex: a.rootIndex },
@@ -120,6 +121,7 @@ function plan(a: Resolved, s: RewardsState, sender: Address): Plan {
   if (s.root.root.toLowerCase() !== root.toLowerCase())
     throw new RewardsRootMismatchError({ root, rootIndex, postedRoot: s.root.root })
   if (s.root.disabled) throw new RewardsRootDisabledError({ rootIndex })
+  // without a clock read (no Multicall3) the contract's RootNotActivated maps to the same error
   if (s.now !== undefined && s.now < s.root.activatedAt)
     throw new RewardsRootNotActiveError({
       rootIndex,

@@ -44,7 +44,12 @@ export type RewardsState = {
   claimers: ReadonlyMap<string, Address | null>
   /** `cumulativeClaimed(earner, token)` by `earner/token` (lower-case addresses). */
   claimed: ReadonlyMap<string, bigint>
+  /** Claims are paused (`paused(PAUSED_PROCESS_CLAIM)`). */
+  claimsPaused: boolean
 }
+
+/** The RewardsCoordinator's pause bit of `processClaim` / `processClaims`. */
+export const PAUSED_PROCESS_CLAIM = 2
 
 type RawRoot = { root: Hex; rewardsCalculationEndTimestamp: number; activatedAt: number; disabled: boolean }
 
@@ -94,6 +99,7 @@ export function rewardsStatePlan(params: {
       : at('getDistributionRootsLength'),
     at('getCurrentClaimableDistributionRoot'),
     { address: MULTICALL3, abi: clockAbi, functionName: 'getCurrentBlockTimestamp' },
+    at('paused', [PAUSED_PROCESS_CLAIM]),
     ...params.earners.map((e) => at('claimerFor', [e.earner])),
     ...pairs.map((p) => at('cumulativeClaimed', [p.earner, p.token])),
   ]
@@ -107,14 +113,15 @@ export function rewardsStatePlan(params: {
           : undefined
     const active = ok<RawRoot>(r[1])
     const now = ok<bigint>(r[2])
+    const claimsPaused = ok<boolean>(r[3]) === true
     const claimers = new Map<string, Address | null>()
     params.earners.forEach((e, i) => {
-      const c = ok<Address>(r[3 + i])
+      const c = ok<Address>(r[4 + i])
       claimers.set(e.earner.toLowerCase(), !c || sameAddress(c, zeroAddress) ? null : c)
     })
     const claimed = new Map<string, bigint>()
     pairs.forEach((p, i) => {
-      const value = r[3 + params.earners.length + i]
+      const value = r[4 + params.earners.length + i]
       if (value?.status !== 'success') throw value?.error ?? new Error('cumulativeClaimed read missing')
       claimed.set(claimKey(p.earner, p.token), value.result as bigint)
     })
@@ -132,6 +139,7 @@ export function rewardsStatePlan(params: {
         now,
         claimers,
         claimed,
+        claimsPaused,
       }
     })
   })
@@ -165,6 +173,8 @@ export type GetRewardsReturnType = {
   posted: (DistributionRoot & { ready: boolean; readyAt: { timestamp: bigint } }) | null
   /** The newest active root (`getCurrentClaimableDistributionRoot`), or `null` when none is active. */
   activeRoot: DistributionRoot | null
+  /** Claims are paused on the RewardsCoordinator (no root is `ready` then). */
+  claimsPaused: boolean
   tokens: RewardsTokenBalance[]
 }
 
@@ -199,7 +209,7 @@ export async function getRewards(
     s.root && s.root.root.toLowerCase() === tree.root.toLowerCase()
       ? {
           ...s.root,
-          ready: !s.root.disabled && now >= s.root.activatedAt,
+          ready: !s.claimsPaused && !s.root.disabled && now >= s.root.activatedAt,
           readyAt: { timestamp: s.root.activatedAt },
         }
       : null
@@ -208,6 +218,7 @@ export async function getRewards(
     root: tree.root,
     posted,
     activeRoot: s.activeRoot,
+    claimsPaused: s.claimsPaused,
     tokens: e.tokens.map((t) => {
       const cumulativeClaimed = s.claimed.get(claimKey(e.earner, t.token)) ?? 0n
       const left = t.cumulativeEarnings - cumulativeClaimed

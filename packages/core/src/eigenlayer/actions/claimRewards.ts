@@ -23,7 +23,7 @@ import {
   RewardsRootNotActiveError,
   UnauthorizedClaimerError,
 } from '../rewards/errors.js'
-import { claimKey, type RewardsState, rewardsStatePlan } from './getRewards.js'
+import { type RewardsState, rewardsClaimKey, rewardsStatePlan } from './getRewards.js'
 
 export type ClaimRewardsParameters = {
   /**
@@ -141,7 +141,7 @@ function plan(a: Resolved, s: RewardsState, sender: Address): Plan {
     const keep: Address[] = []
     for (const token of tokens) {
       const earned = leaves.find((l) => l.token === token)!.cumulativeEarnings
-      const claimed = s.claimed.get(claimKey(earner, token)) ?? 0n
+      const claimed = s.claimed.get(rewardsClaimKey(earner, token)) ?? 0n
       if (earned > claimed) {
         keep.push(token)
         paying.push({ earner, token, amount: earned - claimed })

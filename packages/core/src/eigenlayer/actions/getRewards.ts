@@ -59,7 +59,8 @@ const clockAbi = /* @__PURE__ */ parseAbi([
 ])
 
 /** The key of a (earner, token) pair in `RewardsState.claimed`. */
-export const claimKey = (earner: Address, token: Address) => `${earner.toLowerCase()}/${token.toLowerCase()}`
+export const rewardsClaimKey = (earner: Address, token: Address) =>
+  `${earner.toLowerCase()}/${token.toLowerCase()}`
 
 const ok = <T>(r: BatchResult | undefined): T | undefined =>
   r?.status === 'success' ? (r.result as T) : undefined
@@ -123,7 +124,7 @@ export function rewardsStatePlan(params: {
     pairs.forEach((p, i) => {
       const value = r[4 + params.earners.length + i]
       if (value?.status !== 'success') throw value?.error ?? new Error('cumulativeClaimed read missing')
-      claimed.set(claimKey(p.earner, p.token), value.result as bigint)
+      claimed.set(rewardsClaimKey(p.earner, p.token), value.result as bigint)
     })
     const hasActive = !!active && active.root !== `0x${'00'.repeat(32)}`
     const second: BatchRead[] = [
@@ -220,7 +221,7 @@ export async function getRewards(
     activeRoot: s.activeRoot,
     claimsPaused: s.claimsPaused,
     tokens: e.tokens.map((t) => {
-      const cumulativeClaimed = s.claimed.get(claimKey(e.earner, t.token)) ?? 0n
+      const cumulativeClaimed = s.claimed.get(rewardsClaimKey(e.earner, t.token)) ?? 0n
       const left = t.cumulativeEarnings - cumulativeClaimed
       return {
         token: t.token,

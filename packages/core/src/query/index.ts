@@ -224,7 +224,7 @@ export function eigenlayerQueueWithdrawalsMutationOptions(
     options,
     (w, v: { strategies: readonly Address[]; shares: readonly bigint[] }) =>
       queueWithdrawals(w, { ...v, deployment }),
-    (hash) => waitForQueueWithdrawals(client, hash, deployment),
+    (hash) => waitForQueueWithdrawals(client, hash),
   )
 }
 

@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@restakekit\/(core|risk)\/(.+)$/, replacement: `${pkg}$1/src/$2.ts` },
     ],
   },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  // no minification: the browser test builds the page on every run, on two busy cores
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000, minify: false, cssMinify: false },
   logLevel: 'warn',
 })

@@ -148,6 +148,7 @@ function Exposure({ cfg, client, staker }: { cfg: PageConfig; client: Client; st
       staker,
       vaults: cfg.defaults?.vault ? [cfg.defaults.vault] : [],
       subnetworks: cfg.defaults?.subnetworks ?? [],
+      operators: cfg.defaults?.operators ?? [],
       deployments: cfg,
     }),
   )

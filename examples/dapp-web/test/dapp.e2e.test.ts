@@ -44,6 +44,7 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
   let weth: Address
   let shot = 0
   const start = 5n * 10n ** 18n
+  const timings: Record<string, number> = {}
 
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true })
   const nonce = () => devnet.publicClient.getTransactionCount({ address: staker })
@@ -65,9 +66,12 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true })
+    const t0 = Date.now()
     const [d] = await Promise.all([
-      startDevnet({ karak: false }),
-      build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' }),
+      startDevnet({ karak: false }).then((x) => (timings.devnet = Date.now() - t0) && x),
+      build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' }).then(() => {
+        timings.build = Date.now() - t0
+      }),
     ])
     devnet = d
     const el = devnet.deployments.eigenlayer!
@@ -87,12 +91,13 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     // a Symbiotic WETH vault with one network and one operator, so the exposure has a service
     const v = await createSymbioticVault(devnet, { collateral: weth, epochDuration: 3600, delegatorType: 0, slasherType: 0 })
     vault = v.vault
+    const symbioticOperator = devnet.accounts[4]!.address
     const subnetwork: Hex = await setupSymbioticStake(devnet, {
       vault,
       delegator: v.delegator,
       delegatorType: 0,
       network: devnet.accounts[3]!.address,
-      operator: devnet.accounts[4]!.address,
+      operator: symbioticOperator,
     })
     const user = await devnet.newAccount({ tokens: { [token]: start, [weth]: start } })
     staker = user.address
@@ -103,7 +108,7 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
         chainId: devnet.chain.id,
         eigenlayer: el,
         symbiotic: devnet.deployments.symbiotic,
-        defaults: { strategy, token, operator, vault, subnetworks: [subnetwork] },
+        defaults: { strategy, token, operator, vault, subnetworks: [subnetwork], operators: [symbioticOperator] },
       },
       (_k, x) => (typeof x === 'bigint' ? x.toString() : x),
     )
@@ -129,7 +134,9 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     wallet = await installWallet(page, user, devnet.chain, devnet.rpcUrl)
     const port = (server.address() as { port: number }).port
     await page.goto(`http://127.0.0.1:${port}/?config=/devnet.json`)
-  }, 120_000)
+    timings.ready = Date.now() - t0
+    console.log(`set-up ms: ${JSON.stringify(timings)}`)
+  }, 240_000)
 
   afterAll(async () => {
     await browser?.close()
@@ -196,12 +203,15 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     expect(await text('el-queue-result')).toMatch(/^Queued withdrawal 0x[0-9a-f]{64}$/)
     expect(await read({ address: el.strategyManager, abi: chainAbi, functionName: 'stakerDepositShares', args: [staker, strategy] })).toBe(0n)
     const waiting = page.locator('[data-testid="withdrawals"] tr[data-protocol="eigenlayer"]')
-    await expect.poll(() => waiting.getAttribute('data-ready')).toBe('false')
+    await expect.poll(() => waiting.count()).toBe(1)
+    // the page shows the readiness the chain gives (the v1.2 state's delay may already be over)
+    const p = await getRestakingPortfolio(devnet.publicClient, { staker, karak: false, symbiotic: false }, { eigenlayer: el })
+    const readyAt = p.withdrawals[0]!.readyAt as { block: bigint }
+    expect(await waiting.getAttribute('data-ready')).toBe(String(p.withdrawals[0]!.ready))
+    expect(await waiting.innerText()).toContain(readyAt.block.toString())
     await screenshot('queued')
 
     // wait out the delay (blocks), then complete what is ready
-    const p = await getRestakingPortfolio(devnet.publicClient, { staker, karak: false, symbiotic: false }, { eigenlayer: el })
-    const readyAt = p.withdrawals[0]!.readyAt as { block: bigint }
     const now = await devnet.publicClient.getBlockNumber()
     if (readyAt.block > now) await devnet.mine(Number(readyAt.block - now))
     await refresh()

@@ -14,6 +14,8 @@ export type PageConfig = {
     operator?: Address
     vault?: Address
     subnetworks?: Hex[]
+    /** Operators whose stake per network the exposure reads. */
+    operators?: Address[]
   }
 }
 

@@ -50,7 +50,9 @@ export function App({ cfg }: { cfg: PageConfig }) {
           <Holdings cfg={cfg} client={client} staker={address} />
           <Portfolio cfg={cfg} client={client} staker={address} />
           <Exposure cfg={cfg} client={client} staker={address} />
-          {wallet && <Flows cfg={cfg} client={client} wallet={wallet as unknown as Wallet} staker={address} />}
+          {wallet && (
+            <Flows cfg={cfg} client={client} wallet={wallet as unknown as Wallet} staker={address} />
+          )}
         </>
       )}
     </main>
@@ -71,7 +73,15 @@ function Holdings({ cfg, client, staker }: { cfg: PageConfig; client: Client; st
       const collateral = vault
         ? await client.readContract({
             address: vault,
-            abi: [{ type: 'function', name: 'collateral', stateMutability: 'view', inputs: [], outputs: [{ type: 'address' }] }],
+            abi: [
+              {
+                type: 'function',
+                name: 'collateral',
+                stateMutability: 'view',
+                inputs: [],
+                outputs: [{ type: 'address' }],
+              },
+            ],
             functionName: 'collateral',
           })
         : undefined
@@ -79,7 +89,12 @@ function Holdings({ cfg, client, staker }: { cfg: PageConfig; client: Client; st
       return Promise.all(
         all.map(async (token) => ({
           token,
-          balance: await client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [staker] }),
+          balance: await client.readContract({
+            address: token,
+            abi: erc20Abi,
+            functionName: 'balanceOf',
+            args: [staker],
+          }),
         })),
       )
     },
@@ -105,7 +120,11 @@ function Portfolio({ cfg, client, staker }: { cfg: PageConfig; client: Client; s
     <section>
       <h2>
         Portfolio{' '}
-        <button type="button" data-testid="refresh" onClick={() => queryClient.invalidateQueries({ queryKey: ['restakekit'] })}>
+        <button
+          type="button"
+          data-testid="refresh"
+          onClick={() => queryClient.invalidateQueries({ queryKey: ['restakekit'] })}
+        >
           Refresh
         </button>
       </h2>
@@ -113,13 +132,32 @@ function Portfolio({ cfg, client, staker }: { cfg: PageConfig; client: Client; s
       <h3>Positions</h3>
       <table data-testid="positions">
         <thead>
-          <tr><th>Protocol</th><th>Strategy / vault</th><th>Asset</th><th>Amount</th><th>Operator</th></tr>
+          <tr>
+            <th>Protocol</th>
+            <th>Strategy / vault</th>
+            <th>Asset</th>
+            <th>Amount</th>
+            <th>Operator</th>
+          </tr>
         </thead>
         <tbody>
           {q.data?.positions.map((p) => (
-            <tr key={`${p.protocol}:${p.location}`} data-protocol={p.protocol} data-location={p.location.toLowerCase()}>
-              <td>{p.protocol}</td><td><code>{p.location}</code></td><td><code>{p.asset ?? 'ETH'}</code></td>
-              <td data-amount={p.amount.toString()}>{fmt(p.amount)}</td><td><code>{p.operator ?? '—'}</code></td>
+            <tr
+              key={`${p.protocol}:${p.location}`}
+              data-protocol={p.protocol}
+              data-location={p.location.toLowerCase()}
+            >
+              <td>{p.protocol}</td>
+              <td>
+                <code>{p.location}</code>
+              </td>
+              <td>
+                <code>{p.asset ?? 'ETH'}</code>
+              </td>
+              <td data-amount={p.amount.toString()}>{fmt(p.amount)}</td>
+              <td>
+                <code>{p.operator ?? '—'}</code>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -127,13 +165,28 @@ function Portfolio({ cfg, client, staker }: { cfg: PageConfig; client: Client; s
       <h3>Withdrawals</h3>
       <table data-testid="withdrawals">
         <thead>
-          <tr><th>Protocol</th><th>Id</th><th>Amount</th><th>Ready</th><th>Ready at</th></tr>
+          <tr>
+            <th>Protocol</th>
+            <th>Id</th>
+            <th>Amount</th>
+            <th>Ready</th>
+            <th>Ready at</th>
+          </tr>
         </thead>
         <tbody>
           {q.data?.withdrawals.map((w) => (
-            <tr key={`${w.protocol}:${w.location}:${String(w.id)}`} data-protocol={w.protocol} data-ready={String(w.ready)}>
-              <td>{w.protocol}</td><td><code>{String(w.id)}</code></td><td data-amount={w.amount.toString()}>{fmt(w.amount)}</td>
-              <td>{w.ready ? 'ready' : 'waiting'}</td><td>{show(w.readyAt)}</td>
+            <tr
+              key={`${w.protocol}:${w.location}:${String(w.id)}`}
+              data-protocol={w.protocol}
+              data-ready={String(w.ready)}
+            >
+              <td>{w.protocol}</td>
+              <td>
+                <code>{String(w.id)}</code>
+              </td>
+              <td data-amount={w.amount.toString()}>{fmt(w.amount)}</td>
+              <td>{w.ready ? 'ready' : 'waiting'}</td>
+              <td>{show(w.readyAt)}</td>
             </tr>
           ))}
         </tbody>
@@ -153,6 +206,7 @@ function Exposure({ cfg, client, staker }: { cfg: PageConfig; client: Client; st
     }),
   )
   const rows = q.data?.exposures ?? []
+  // biome-ignore lint/complexity/useMathMinMax: bigints (Math.max takes numbers)
   const max = rows.reduce((m, r) => (r.slashable > m ? r.slashable : m), 0n)
   return (
     <section>
@@ -160,16 +214,39 @@ function Exposure({ cfg, client, staker }: { cfg: PageConfig; client: Client; st
       {q.error && <p className="error">{errorText(q.error)}</p>}
       <table data-testid="exposure">
         <thead>
-          <tr><th>Protocol</th><th>Service</th><th>Asset</th><th>Through</th><th>Can lose</th><th /></tr>
+          <tr>
+            <th>Protocol</th>
+            <th>Service</th>
+            <th>Asset</th>
+            <th>Through</th>
+            <th>Can lose</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.protocol}:${r.service}:${r.through}:${r.asset}`} data-slashable={r.slashable.toString()}>
-              <td>{r.protocol}</td><td><code>{r.service.slice(0, 18)}…</code></td><td><code>{r.asset.slice(0, 10)}…</code></td>
-              <td><code>{r.through.slice(0, 10)}…</code></td><td>{fmt(r.slashable)}</td>
+            <tr
+              key={`${r.protocol}:${r.service}:${r.through}:${r.asset}`}
+              data-slashable={r.slashable.toString()}
+            >
+              <td>{r.protocol}</td>
+              <td>
+                <code>{r.service.slice(0, 18)}…</code>
+              </td>
+              <td>
+                <code>{r.asset.slice(0, 10)}…</code>
+              </td>
+              <td>
+                <code>{r.through.slice(0, 10)}…</code>
+              </td>
+              <td>{fmt(r.slashable)}</td>
               <td>
                 <svg width="200" height="12" role="img" aria-label="share of the largest exposure">
-                  <rect width={max === 0n ? 0 : Number((r.slashable * 200n) / max)} height="12" fill="#e65100" />
+                  <rect
+                    width={max === 0n ? 0 : Number((r.slashable * 200n) / max)}
+                    height="12"
+                    fill="#e65100"
+                  />
                 </svg>
               </td>
             </tr>
@@ -193,26 +270,38 @@ function Flows({ cfg, client, wallet, staker }: FlowProps) {
   const [symAmount, setSymAmount] = useState('1')
   const deployments = deploymentsOf(cfg)
   const portfolio = useQuery(portfolioQueryOptions(client, { staker, deployments }))
-  const elDeposits = (portfolio.data?.eigenlayer as { deposits?: { strategy: Address; withdrawableShares: bigint }[] } | undefined)
-    ?.deposits
+  const elDeposits = (
+    portfolio.data?.eigenlayer as
+      | { deposits?: { strategy: Address; withdrawableShares: bigint }[] }
+      | undefined
+  )?.deposits
   return (
     <>
       <section>
         <h2>EigenLayer</h2>
         <p>
-          Strategy <input data-testid="el-strategy" value={strategy} onChange={(e) => setStrategy(e.target.value)} /> Token{' '}
-          <input data-testid="el-token" value={token} onChange={(e) => setToken(e.target.value)} />
+          Strategy{' '}
+          <input data-testid="el-strategy" value={strategy} onChange={(e) => setStrategy(e.target.value)} />{' '}
+          Token <input data-testid="el-token" value={token} onChange={(e) => setToken(e.target.value)} />
         </p>
         <p>
-          Amount <input data-testid="el-amount" value={elAmount} onChange={(e) => setElAmount(e.target.value)} /> Operator{' '}
+          Amount{' '}
+          <input data-testid="el-amount" value={elAmount} onChange={(e) => setElAmount(e.target.value)} />{' '}
+          Operator{' '}
           <input data-testid="el-operator" value={operator} onChange={(e) => setOperator(e.target.value)} />
         </p>
         <Action
           id="el-deposit"
           label="Deposit"
           make={(onStage) => eigenlayerDepositMutationOptions(wallet, client, { deployments, onStage })}
-          variables={() => ({ strategy: strategy as Address, token: token as Address, amount: parseUnits(elAmount, 18) })}
-          result={(r) => `Deposited: ${show((r.decoded as { shares?: bigint }).shares)} shares (tx ${r.hash})`}
+          variables={() => ({
+            strategy: strategy as Address,
+            token: token as Address,
+            amount: parseUnits(elAmount, 18),
+          })}
+          result={(r) =>
+            `Deposited: ${show((r.decoded as { shares?: bigint }).shares)} shares (tx ${r.hash})`
+          }
         />
         <Action
           id="el-delegate"
@@ -224,7 +313,9 @@ function Flows({ cfg, client, wallet, staker }: FlowProps) {
         <Action
           id="el-queue"
           label="Queue withdrawal of all shares"
-          make={(onStage) => eigenlayerQueueWithdrawalsMutationOptions(wallet, client, { deployments, onStage })}
+          make={(onStage) =>
+            eigenlayerQueueWithdrawalsMutationOptions(wallet, client, { deployments, onStage })
+          }
           variables={() => {
             const dep = elDeposits?.find((x) => x.strategy.toLowerCase() === strategy.toLowerCase())
             return { strategies: [strategy as Address], shares: [dep?.withdrawableShares ?? 0n] }
@@ -236,15 +327,20 @@ function Flows({ cfg, client, wallet, staker }: FlowProps) {
         <Action
           id="el-complete"
           label="Complete ready withdrawals"
-          make={(onStage) => eigenlayerCompleteWithdrawalsMutationOptions(wallet, client, { deployments, onStage })}
+          make={(onStage) =>
+            eigenlayerCompleteWithdrawalsMutationOptions(wallet, client, { deployments, onStage })
+          }
           variables={() => ({})}
-          result={(r) => `Completed in block ${r.blockNumber}: ${r.decoded.events.map((e) => e.eventName).join(', ')}`}
+          result={(r) =>
+            `Completed in block ${r.blockNumber}: ${r.decoded.events.map((e) => e.eventName).join(', ')}`
+          }
         />
       </section>
       <section>
         <h2>Symbiotic</h2>
         <p>
-          Vault <input data-testid="sym-vault" value={vault} onChange={(e) => setVault(e.target.value)} /> Amount{' '}
+          Vault <input data-testid="sym-vault" value={vault} onChange={(e) => setVault(e.target.value)} />{' '}
+          Amount{' '}
           <input data-testid="sym-amount" value={symAmount} onChange={(e) => setSymAmount(e.target.value)} />
         </p>
         <Action
@@ -259,7 +355,9 @@ function Flows({ cfg, client, wallet, staker }: FlowProps) {
           label="Withdraw"
           make={(onStage) => symbioticWithdrawMutationOptions(wallet, client, { deployments, onStage })}
           variables={() => ({ vault: vault as Address, amount: parseUnits(symAmount, 18) })}
-          result={(r) => `Withdraw event: ${eventArgs(r.decoded.events, 'Withdraw')}; epoch ${show((r.decoded as { epoch?: bigint }).epoch)}`}
+          result={(r) =>
+            `Withdraw event: ${eventArgs(r.decoded.events, 'Withdraw')}; epoch ${show((r.decoded as { epoch?: bigint }).epoch)}`
+          }
         />
         <Action
           id="sym-claim"
@@ -289,10 +387,12 @@ function Action<v>(props: {
   variables: () => v
   result: (r: R) => string
 }) {
-  const [stages, setStages] = useState<string[]>([])
+  const [stages, setStages] = useState<{ n: number; line: string }[]>([])
   const [inputError, setInputError] = useState<string | null>(null)
   const queryClient = useQueryClient()
-  const options = props.make((s) => setStages((xs) => [...xs, `${s.stage}: ${describeStage(s)}`]))
+  const options = props.make((s) =>
+    setStages((xs) => [...xs, { n: xs.length, line: `${s.stage}: ${describeStage(s)}` }]),
+  )
   const m = useMutation({
     ...options,
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['restakekit'] }),
@@ -315,8 +415,8 @@ function Action<v>(props: {
         {props.label}
       </button>
       <ol data-testid={`${props.id}-stages`}>
-        {stages.map((s, i) => (
-          <li key={`${i}:${s}`}>{s}</li>
+        {stages.map((s) => (
+          <li key={s.n}>{s.line}</li>
         ))}
       </ol>
       {m.isSuccess && (

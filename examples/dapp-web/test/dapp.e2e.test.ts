@@ -46,9 +46,15 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
   const start = 5n * 10n ** 18n
   const timings: Record<string, number> = {}
 
-  const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true })
+  const screenshot = (name: string) =>
+    page.screenshot({
+      path: join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    })
   const nonce = () => devnet.publicClient.getTransactionCount({ address: staker })
-  const balance = (t: Address) => devnet.publicClient.readContract({ address: t, abi: erc20Abi, functionName: 'balanceOf', args: [staker] })
+  const balance = (t: Address) =>
+    devnet.publicClient.readContract({ address: t, abi: erc20Abi, functionName: 'balanceOf', args: [staker] })
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, the text as rendered
   const text = (id: string) => page.getByTestId(id).innerText()
   const click = async (id: string) => {
     await page.getByTestId(`${id}-button`).click()
@@ -68,7 +74,10 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     mkdirSync(artifacts, { recursive: true })
     const t0 = Date.now()
     const [d] = await Promise.all([
-      startDevnet({ karak: false }).then((x) => (timings.devnet = Date.now() - t0) && x),
+      startDevnet({ karak: false }).then((x) => {
+        timings.devnet = Date.now() - t0
+        return x
+      }),
       build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' }).then(() => {
         timings.build = Date.now() - t0
       }),
@@ -89,7 +98,12 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
       }),
     })
     // a Symbiotic WETH vault with one network and one operator, so the exposure has a service
-    const v = await createSymbioticVault(devnet, { collateral: weth, epochDuration: 3600, delegatorType: 0, slasherType: 0 })
+    const v = await createSymbioticVault(devnet, {
+      collateral: weth,
+      epochDuration: 3600,
+      delegatorType: 0,
+      slasherType: 0,
+    })
     vault = v.vault
     const symbioticOperator = devnet.accounts[4]!.address
     const subnetwork: Hex = await setupSymbioticStake(devnet, {
@@ -108,15 +122,27 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
         chainId: devnet.chain.id,
         eigenlayer: el,
         symbiotic: devnet.deployments.symbiotic,
-        defaults: { strategy, token, operator, vault, subnetworks: [subnetwork], operators: [symbioticOperator] },
+        defaults: {
+          strategy,
+          token,
+          operator,
+          vault,
+          subnetworks: [subnetwork],
+          operators: [symbioticOperator],
+        },
       },
       (_k, x) => (typeof x === 'bigint' ? x.toString() : x),
     )
     const dist = join(root, 'dist')
-    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+    const types: Record<string, string> = {
+      '.html': 'text/html',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+    }
     server = createServer(async (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname
-      if (path === '/devnet.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(config)
+      if (path === '/devnet.json')
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(config)
       try {
         const body = await readFile(join(dist, path === '/' ? 'index.html' : path.replace(/^\/+/, '')))
         res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html' }).end(body)
@@ -128,7 +154,16 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
 
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     wallet = await installWallet(page, user, devnet.chain, devnet.rpcUrl)
@@ -157,7 +192,9 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     expect(await text('el-deposit-error')).toMatch(/^InsufficientBalanceError: /)
     await page.getByTestId('el-operator').fill('0x1234')
     await click('el-delegate')
-    expect(await text('el-delegate-error')).toMatch(/^InvalidAddressError: Invalid operator: 0x1234 is not an address/)
+    expect(await text('el-delegate-error')).toMatch(
+      /^InvalidAddressError: Invalid operator: 0x1234 is not an address/,
+    )
     await screenshot('refused-inputs')
     expect(await nonce()).toBe(n0)
     expect(wallet.sends).toHaveLength(0)
@@ -175,7 +212,14 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     expect(await balance(token)).toBe(start)
     const el = devnet.deployments.eigenlayer!
     const read = devnet.publicClient.readContract
-    expect(await read({ address: el.strategyManager, abi: chainAbi, functionName: 'stakerDepositShares', args: [staker, strategy] })).toBe(0n)
+    expect(
+      await read({
+        address: el.strategyManager,
+        abi: chainAbi,
+        functionName: 'stakerDepositShares',
+        args: [staker, strategy],
+      }),
+    ).toBe(0n)
     // what the page says the user holds: all 5 tokens, no position
     await expect.poll(() => text('wallet')).toContain(`5 of token ${token}`)
     expect(await page.locator('[data-testid="positions"] tbody tr').count()).toBe(0)
@@ -184,30 +228,60 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     // retry: the approval is already there, so only the deposit is sent
     await click('el-deposit')
     expect(await text('el-deposit-stages')).not.toContain('approval-sent')
-    const shares = await read({ address: el.strategyManager, abi: chainAbi, functionName: 'stakerDepositShares', args: [staker, strategy] })
+    const shares = await read({
+      address: el.strategyManager,
+      abi: chainAbi,
+      functionName: 'stakerDepositShares',
+      args: [staker, strategy],
+    })
     expect(shares).toBeGreaterThan(0n)
     expect(await text('el-deposit-result')).toContain(`Deposited: "${shares}" shares`)
-    expect(await text('el-deposit-stages')).toMatch(/checks[\s\S]*signing[\s\S]*sent[\s\S]*mined[\s\S]*decoded/)
+    expect(await text('el-deposit-stages')).toMatch(
+      /checks[\s\S]*signing[\s\S]*sent[\s\S]*mined[\s\S]*decoded/,
+    )
     expect(await nonce()).toBe(n0 + 2)
     expect(await balance(token)).toBe(start - parseEther('2'))
-    await expect.poll(() => page.locator(`[data-testid="positions"] tr[data-location="${strategy.toLowerCase()}"]`).count()).toBe(1)
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid="positions"] tr[data-location="${strategy.toLowerCase()}"]`).count(),
+      )
+      .toBe(1)
     await screenshot('deposited')
 
     await page.getByTestId('el-operator').fill(operator)
     await click('el-delegate')
     expect(await text('el-delegate-result')).toBe(`Delegated to ${operator}`)
-    expect(await read({ address: el.delegationManager, abi: chainAbi, functionName: 'delegatedTo', args: [staker] })).toBe(operator)
+    expect(
+      await read({
+        address: el.delegationManager,
+        abi: chainAbi,
+        functionName: 'delegatedTo',
+        args: [staker],
+      }),
+    ).toBe(operator)
     await screenshot('delegated')
 
     await click('el-queue')
     expect(await text('el-queue-result')).toMatch(/^Queued withdrawal 0x[0-9a-f]{64}$/)
-    expect(await read({ address: el.strategyManager, abi: chainAbi, functionName: 'stakerDepositShares', args: [staker, strategy] })).toBe(0n)
+    expect(
+      await read({
+        address: el.strategyManager,
+        abi: chainAbi,
+        functionName: 'stakerDepositShares',
+        args: [staker, strategy],
+      }),
+    ).toBe(0n)
     const waiting = page.locator('[data-testid="withdrawals"] tr[data-protocol="eigenlayer"]')
     await expect.poll(() => waiting.count()).toBe(1)
     // the page shows the readiness the chain gives (the v1.2 state's delay may already be over)
-    const p = await getRestakingPortfolio(devnet.publicClient, { staker, karak: false, symbiotic: false }, { eigenlayer: el })
+    const p = await getRestakingPortfolio(
+      devnet.publicClient,
+      { staker, karak: false, symbiotic: false },
+      { eigenlayer: el },
+    )
     const readyAt = p.withdrawals[0]!.readyAt as { block: bigint }
     expect(await waiting.getAttribute('data-ready')).toBe(String(p.withdrawals[0]!.ready))
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, the text as rendered
     expect(await waiting.innerText()).toContain(readyAt.block.toString())
     await screenshot('queued')
 
@@ -227,13 +301,19 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     const n0 = await nonce()
     await page.getByTestId('sym-amount').fill('3')
     await click('sym-deposit')
-    expect(await text('sym-deposit-stages')).toMatch(/approval-sent[\s\S]*approval-mined[\s\S]*signing[\s\S]*sent[\s\S]*mined/)
+    expect(await text('sym-deposit-stages')).toMatch(
+      /approval-sent[\s\S]*approval-mined[\s\S]*signing[\s\S]*sent[\s\S]*mined/,
+    )
     expect(await text('sym-deposit-result')).toContain(`"amount":"${parseEther('3')}"`)
     const read = devnet.publicClient.readContract
-    expect(await read({ address: vault, abi: chainAbi, functionName: 'activeBalanceOf', args: [staker] })).toBe(parseEther('3'))
+    expect(
+      await read({ address: vault, abi: chainAbi, functionName: 'activeBalanceOf', args: [staker] }),
+    ).toBe(parseEther('3'))
     expect(await nonce()).toBe(n0 + 2)
     await refresh()
-    const row = page.locator(`[data-testid="positions"] tr[data-location="${vault.toLowerCase()}"] td[data-amount]`)
+    const row = page.locator(
+      `[data-testid="positions"] tr[data-location="${vault.toLowerCase()}"] td[data-amount]`,
+    )
     await expect.poll(() => row.getAttribute('data-amount')).toBe(parseEther('3').toString())
     // the network can slash the whole active stake (NetworkRestake, limits at their maximum)
     const exposure = page.locator('[data-testid="exposure"] tbody tr')
@@ -242,7 +322,9 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
 
     await click('sym-withdraw')
     expect(await text('sym-withdraw-result')).toContain('Withdraw event:')
-    expect(await read({ address: vault, abi: chainAbi, functionName: 'activeBalanceOf', args: [staker] })).toBe(0n)
+    expect(
+      await read({ address: vault, abi: chainAbi, functionName: 'activeBalanceOf', args: [staker] }),
+    ).toBe(0n)
     const pending = page.locator('[data-testid="withdrawals"] tr[data-protocol="symbiotic"]')
     await refresh()
     await expect.poll(() => pending.getAttribute('data-ready')).toBe('false')

@@ -16,7 +16,12 @@ export type TestWallet = {
 }
 
 /** Installs the wallet in the page (before any script of the page runs). */
-export async function installWallet(page: Page, account: Account, chain: Chain, rpcUrl: string): Promise<TestWallet> {
+export async function installWallet(
+  page: Page,
+  account: Account,
+  chain: Chain,
+  rpcUrl: string,
+): Promise<TestWallet> {
   const wallet = createWalletClient({ account, chain, transport: http(rpcUrl) })
   let rejectIn = 0
   const state: TestWallet = {
@@ -74,7 +79,9 @@ export async function installWallet(page: Page, account: Account, chain: Chain, 
   })
   await page.addInitScript(() => {
     const w = window as unknown as {
-      __restakekitWallet: (req: unknown) => Promise<{ result?: unknown; error?: { code: number; message: string } }>
+      __restakekitWallet: (
+        req: unknown,
+      ) => Promise<{ result?: unknown; error?: { code: number; message: string } }>
       ethereum: unknown
     }
     w.ethereum = {

@@ -14,7 +14,10 @@ export type ExposureQueryParameters = {
 }
 
 /** Query options for what each of the staker's positions can lose, per service (`@restakekit/risk`). */
-export function exposureQueryOptions(client: Client<Transport, Chain | undefined>, params: ExposureQueryParameters) {
+export function exposureQueryOptions(
+  client: Client<Transport, Chain | undefined>,
+  params: ExposureQueryParameters,
+) {
   const { staker, vaults = [], subnetworks = [], operators = [], deployments } = params
   return {
     queryKey: [

@@ -7,7 +7,7 @@
  * Every SDK call a dApp page makes goes through here, so a renamed action changes one file.
  */
 import type { Address, Hex } from 'viem'
-import { writeContract } from 'viem/actions'
+import { waitForTransactionReceipt, writeContract } from 'viem/actions'
 import type { EigenLayerDeployment } from '../eigenlayer/deployments.js'
 import {
   completeWithdrawals,
@@ -22,6 +22,7 @@ import {
 import type { ReadClient, WriteClient } from '../kit/index.js'
 import type { OnStage, WriteStage } from '../kit/stages.js'
 import { type GetRestakingPortfolioReturnType, getRestakingPortfolio } from '../portfolio.js'
+import type { SymbioticDeployment } from '../symbiotic/deployments.js'
 import {
   claimFromVault,
   depositToVault,
@@ -30,12 +31,17 @@ import {
   waitForWithdraw,
   withdraw,
 } from '../symbiotic/index.js'
-import type { SymbioticDeployment } from '../symbiotic/deployments.js'
 
 export type { OnStage, WriteStage } from '../kit/stages.js'
 
 /** A query key part: JSON-safe (bigints as decimal strings, addresses lower-cased, keys sorted). */
-export type QueryKeyPart = string | number | boolean | null | readonly QueryKeyPart[] | { [k: string]: QueryKeyPart }
+export type QueryKeyPart =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly QueryKeyPart[]
+  | { [k: string]: QueryKeyPart }
 
 /**
  * Normalizes a value for a query key: bigints become `"<n>n"` strings (TanStack hashes keys with
@@ -102,8 +108,8 @@ type StagedOptions = { deployments?: QueryDeployments; onStage?: OnStage }
 function staged(walletClient: WriteClient, action: string, onStage: OnStage | undefined): WriteClient {
   if (!onStage) return walletClient
   const base = walletClient
-  return walletClient.extend(() => ({
-    async writeContract(args: Parameters<typeof writeContract>[1]) {
+  const intercept = {
+    async writeContract(args: Parameters<typeof writeContract>[1]): Promise<Hex> {
       const a = args as unknown as { functionName: string; address: Address; args?: readonly unknown[] }
       const isApproval = a.functionName === 'approve'
       if (!isApproval) onStage({ stage: 'simulated', action, result: undefined })
@@ -124,20 +130,23 @@ function staged(walletClient: WriteClient, action: string, onStage: OnStage | un
       if (isApproval) {
         const [spender, amount] = (a.args ?? []) as [Address, bigint]
         onStage({ stage: 'approval-sent', action, hash, token: a.address, spender, amount })
-        const { waitForTransactionReceipt } = await import('viem/actions')
         await waitForTransactionReceipt(base, { hash })
         onStage({ stage: 'approval-mined', action, hash })
       }
       return hash
     },
-  })) as unknown as WriteClient
+  }
+  return walletClient.extend(() => intercept as never) as unknown as WriteClient
 }
 
 /**
  * Builds mutation options from a send and a wait: `checks` first, the send's own stages, then
  * `sent`, `mined` and `decoded`; a failure reports `error` and rethrows the SDK's typed error.
  */
-function mutation<variables, decoded extends { receipt: { blockNumber: bigint }; events: readonly { eventName: string }[] }>(
+function mutation<
+  variables,
+  decoded extends { receipt: { blockNumber: bigint }; events: readonly { eventName: string }[] },
+>(
   action: string,
   walletClient: WriteClient,
   options: StagedOptions,
@@ -273,7 +282,8 @@ export function symbioticWithdrawMutationOptions(
     'symbiotic.withdraw',
     walletClient,
     options,
-    (w, v: { vault: Address; amount: bigint }, onStage) => withdraw(w, { ...v, ...(onStage ? { onStage } : {}) }),
+    (w, v: { vault: Address; amount: bigint }, onStage) =>
+      withdraw(w, { ...v, ...(onStage ? { onStage } : {}) }),
     (hash) => waitForWithdraw(client, hash),
     true,
   )

@@ -6,7 +6,7 @@
  *
  * Every SDK call a dApp page makes goes through here, so a renamed action changes one file.
  */
-import type { Address, Hex } from 'viem'
+import { type Address, encodeFunctionData, type Hex } from 'viem'
 import { waitForTransactionReceipt, writeContract } from 'viem/actions'
 import type { EigenLayerDeployment } from '../eigenlayer/deployments.js'
 import {
@@ -20,7 +20,7 @@ import {
   waitForQueueWithdrawals,
 } from '../eigenlayer/index.js'
 import type { ReadClient, WriteClient } from '../kit/index.js'
-import type { OnStage, WriteStage } from '../kit/stages.js'
+import type { OnStage, SendRecord, WriteStage } from '../kit/stages.js'
 import { type GetRestakingPortfolioReturnType, getRestakingPortfolio } from '../portfolio.js'
 import type { SymbioticDeployment } from '../symbiotic/deployments.js'
 import {
@@ -105,38 +105,48 @@ type StagedOptions = { deployments?: QueryDeployments; onStage?: OnStage }
  * A wallet client whose sends report `signing`, `sent` and, for ERC-20 approvals,
  * `approval-sent` / `approval-mined`: for the SDK writes that do not report stages themselves.
  */
-function staged(walletClient: WriteClient, action: string, onStage: OnStage | undefined): WriteClient {
-  if (!onStage) return walletClient
+function staged(
+  walletClient: WriteClient,
+  action: string,
+  onStage: OnStage | undefined,
+): { wallet: WriteClient; sent: () => SendRecord | undefined } {
+  let last: SendRecord | undefined
+  if (!onStage) return { wallet: walletClient, sent: () => last }
   const base = walletClient
   const intercept = {
     async writeContract(args: Parameters<typeof writeContract>[1]): Promise<Hex> {
-      const a = args as unknown as { functionName: string; address: Address; args?: readonly unknown[] }
+      const a = args as unknown as {
+        functionName: string
+        address: Address
+        args?: readonly unknown[]
+        account?: Address | { address: Address }
+        gas?: bigint
+        value?: bigint
+      }
       const isApproval = a.functionName === 'approve'
+      // the SDK simulates every call (at the landing block) before it sends it
       if (!isApproval) onStage({ stage: 'simulated', action, result: undefined })
-      const account = walletClient.account?.address ?? (a as { account?: Address }).account
-      onStage({
-        stage: 'signing',
-        action,
-        send: {
-          account: account as Address,
-          to: a.address,
-          data: '0x',
-          value: 0n,
-          gas: (args as { gas?: bigint }).gas ?? 0n,
-          chainId: base.chain?.id,
-        },
-      })
+      const from = a.account ?? walletClient.account
+      const send: SendRecord = {
+        account: (typeof from === 'string' ? from : from?.address) as Address,
+        to: a.address,
+        data: encodeFunctionData(args as never),
+        value: a.value ?? 0n,
+        gas: a.gas ?? 0n,
+        chainId: base.chain?.id,
+      }
+      onStage({ stage: 'signing', action, send })
       const hash = await writeContract(base, args)
       if (isApproval) {
         const [spender, amount] = (a.args ?? []) as [Address, bigint]
         onStage({ stage: 'approval-sent', action, hash, token: a.address, spender, amount })
         await waitForTransactionReceipt(base, { hash })
         onStage({ stage: 'approval-mined', action, hash })
-      }
+      } else last = send
       return hash
     },
   }
-  return walletClient.extend(() => intercept as never) as unknown as WriteClient
+  return { wallet: walletClient.extend(() => intercept as never) as unknown as WriteClient, sent: () => last }
 }
 
 /**
@@ -162,9 +172,10 @@ function mutation<
       let hash: Hex | undefined
       try {
         if (!native) onStage?.({ stage: 'checks', action })
-        const wallet = native ? walletClient : staged(walletClient, action, onStage)
-        hash = await run(wallet, variables, native ? onStage : undefined)
-        if (!native) onStage?.({ stage: 'sent', action, hash, send: sendOf(walletClient) })
+        const s = native ? undefined : staged(walletClient, action, onStage)
+        hash = await run(s?.wallet ?? walletClient, variables, native ? onStage : undefined)
+        const send = s?.sent()
+        if (send) onStage?.({ stage: 'sent', action, hash, send })
         const decoded = await wait(hash)
         onStage?.({ stage: 'mined', action, hash, blockNumber: decoded.receipt.blockNumber })
         onStage?.({ stage: 'decoded', action, hash, events: decoded.events })
@@ -174,17 +185,6 @@ function mutation<
         throw error
       }
     },
-  }
-}
-
-function sendOf(walletClient: WriteClient) {
-  return {
-    account: walletClient.account?.address as Address,
-    to: '0x0000000000000000000000000000000000000000' as Address,
-    data: '0x' as Hex,
-    value: 0n,
-    gas: 0n,
-    chainId: walletClient.chain?.id,
   }
 }
 

@@ -206,6 +206,7 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     const failed = await text('el-deposit-error')
     expect(failed).toMatch(/^StepFailedError: /)
     expect(failed).toContain('tokens are still in the wallet')
+    expect(failed).toContain('You rejected the request in your wallet.')
     expect(await text('el-deposit-stages')).toContain('approval-mined')
     expect(wallet.sends.map((s) => s.outcome)).toEqual(['sent', 'rejected'])
     expect(await nonce()).toBe(n0 + 1) // the approval only

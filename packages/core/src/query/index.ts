@@ -24,10 +24,10 @@ import type { OnStage, SendRecord, WriteStage } from '../kit/stages.js'
 import { type GetRestakingPortfolioReturnType, getRestakingPortfolio } from '../portfolio.js'
 import type { SymbioticDeployment } from '../symbiotic/deployments.js'
 import {
-  claimFromVault,
-  depositToVault,
-  waitForClaimFromVault,
-  waitForDepositToVault,
+  claim as symbioticClaim,
+  deposit as symbioticDeposit,
+  waitForClaim as waitForSymbioticClaim,
+  waitForDeposit as waitForSymbioticDeposit,
   waitForWithdraw,
   withdraw,
 } from '../symbiotic/index.js'
@@ -254,9 +254,6 @@ export function eigenlayerCompleteWithdrawalsMutationOptions(
   )
 }
 
-// The Symbiotic names below (depositToVault, claimFromVault) are being renamed to deposit and
-// claim: this is the one place a page calls them.
-
 /** Symbiotic: deposit `amount` of the vault's collateral (approves exactly `amount` when short). */
 export function symbioticDepositMutationOptions(
   walletClient: WriteClient,
@@ -267,8 +264,10 @@ export function symbioticDepositMutationOptions(
     'symbiotic.deposit',
     walletClient,
     options,
-    (w, v: { vault: Address; amount: bigint }) => depositToVault(w, v),
-    (hash) => waitForDepositToVault(client, hash),
+    (w, v: { vault: Address; amount: bigint }, onStage) =>
+      symbioticDeposit(w, { ...v, ...(onStage ? { onStage } : {}) }),
+    (hash) => waitForSymbioticDeposit(client, hash),
+    true,
   )
 }
 
@@ -299,8 +298,10 @@ export function symbioticClaimMutationOptions(
     'symbiotic.claim',
     walletClient,
     options,
-    (w, v: { vault: Address; epoch?: bigint }) => claimFromVault(w, v),
-    (hash) => waitForClaimFromVault(client, hash),
+    (w, v: { vault: Address; epoch?: bigint }, onStage) =>
+      symbioticClaim(w, { ...v, ...(onStage ? { onStage } : {}) }),
+    (hash) => waitForSymbioticClaim(client, hash),
+    true,
   )
 }
 

@@ -77,10 +77,11 @@ export class InvalidParameterError extends RestakeKitError {
   }
 }
 
+/** An address parameter that is not a 20-byte hex address, or whose mixed case fails its EIP-55 checksum. */
 export class InvalidAddressError extends InvalidParameterError {
   override name = 'InvalidAddressError'
-  constructor(parameter: string, value: unknown) {
-    super(parameter, `${String(value)} is not an address`)
+  constructor(parameter: string, value: unknown, reason = 'is not an address') {
+    super(parameter, `${String(value)} ${reason}`)
   }
 }
 

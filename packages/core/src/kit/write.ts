@@ -11,6 +11,7 @@ import type { RevertMapper } from './revert.js'
 import { sendWrite } from './send.js'
 import { LANDING_BLOCK_TAG, type SimulatedWrite, simulateWrite } from './simulate.js'
 import type { OnStage } from './stages.js'
+import { assertAddress } from './validate.js'
 
 /** Any viem client that can read (public, wallet or test client). */
 export interface ReadClient extends Client<Transport, Chain | undefined> {}
@@ -108,7 +109,10 @@ export function defineWrite<params, args, state, result, extra, events extends A
     (spec.deployment ? spec.deployment(chainId, given) : undefined) as never
 
   async function checked(client: ReadClient, params: params & WriteOptions) {
-    const account = resolveAccount(client, params.account)
+    const account = resolveAccount(
+      client,
+      typeof params.account === 'string' ? assertAddress('account', params.account) : params.account,
+    )
     const sender = addressOf(account)
     const deployment = deploymentFor(client.chain?.id, (params as { deployment?: unknown }).deployment)
     const ctx = { deployment, sender }
@@ -147,7 +151,8 @@ export function defineWrite<params, args, state, result, extra, events extends A
     name: spec.name,
     prepare(params) {
       const deployment = deploymentFor(params.chainId, (params as { deployment?: unknown }).deployment)
-      const ctx = { deployment, sender: params.account }
+      const sender = params.account === undefined ? undefined : assertAddress('account', params.account)
+      const ctx = { deployment, sender }
       const args = spec.resolve(params, ctx)
       const call = toCall(spec.call(args, ctx, undefined))
       const need = params.approve === false ? undefined : spec.approval?.(args, undefined, ctx)

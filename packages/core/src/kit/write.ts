@@ -1,9 +1,10 @@
 import type { Abi, Account, Address, Chain, Client, Hex, Transport, WalletClient } from 'viem'
 import { erc20Abi } from 'viem'
-import { StepFailedError } from '../errors.js'
+import { StepFailedError, TransactionPendingError, TransactionUnknownError } from '../errors.js'
 import { addressOf, resolveAccount } from './account.js'
 import { ensureAllowance, prepareApprove } from './approve.js'
 import { type Call, type ContractCall, calls, toCall } from './call.js'
+import { chainIdOf, guarded } from './chain.js'
 import { type ReadPlan, runPlan } from './plan.js'
 import { readBatch, unwrap } from './read.js'
 import { type WaitForEventsReturnType, waitForEvents } from './receipt.js'
@@ -118,9 +119,14 @@ export function defineWrite<params, args, state, result, extra, events extends A
     const ctx = { deployment, sender }
     const args = spec.resolve(params, ctx)
     params.onStage?.({ stage: 'checks', action: spec.name })
-    const state = spec.read
-      ? await runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
-      : (undefined as state)
+    // the chain guard (node = client chain = deployment chain) runs alongside the check reads
+    const state = await guarded(
+      client,
+      chainIdOf(deployment),
+      spec.read
+        ? runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
+        : Promise.resolve(undefined as state),
+    )
     spec.check?.(args, state, ctx)
     return { account, sender, ctx, args, state }
   }
@@ -176,10 +182,21 @@ export function defineWrite<params, args, state, result, extra, events extends A
       }
       try {
         const { request } = await simulateChecked(walletClient, c, params.onStage)
-        return await sendWrite(walletClient, request, { action: spec.name, onStage: params.onStage })
+        return await sendWrite(walletClient, request, {
+          action: spec.name,
+          onStage: params.onStage,
+          deploymentChainId: chainIdOf(c.ctx.deployment),
+        })
       } catch (error) {
         params.onStage?.({ stage: 'error', action: spec.name, step: spec.name, error: error as Error })
-        if (!approval || !need) throw error
+        // a lost answer is not a failed step: the error says where the transaction is and resumes it
+        if (
+          !approval ||
+          !need ||
+          error instanceof TransactionPendingError ||
+          error instanceof TransactionUnknownError
+        )
+          throw error
         throw new StepFailedError(
           spec.name,
           [{ step: 'approve', hash: approval }],

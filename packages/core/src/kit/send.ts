@@ -4,6 +4,7 @@ import {
   type Chain,
   type Client,
   encodeFunctionData,
+  getAddress,
   type Hex,
   keccak256,
   type Transport,
@@ -98,7 +99,7 @@ export type BroadcastParameters = {
  *   (not found), both with `resume()`. A refusal by the node is raised as the node's error.
  */
 export async function broadcast(walletClient: AnyWalletClient, tx: BroadcastParameters): Promise<Hex> {
-  const from = addressOf(tx.account)
+  const from = getAddress(addressOf(tx.account))
   const local = typeof tx.account === 'object' && tx.account.type === 'local' ? tx.account : undefined
   const ownManager = Boolean(local?.nonceManager)
   const ticket = ownManager ? undefined : await reserveNonce(walletClient, from)

@@ -1,4 +1,4 @@
-import { createPublicClient, custom, HttpRequestError } from 'viem'
+import { type Chain, createPublicClient, custom, HttpRequestError } from 'viem'
 import { foundry, mainnet } from 'viem/chains'
 import { describe, expect, test } from 'vitest'
 import { ChainMismatchError, RpcUnavailableError } from '../errors.js'
@@ -6,7 +6,7 @@ import { assertChain, isTransportFailure, nodeChainId } from './chain.js'
 import { reserveNonce } from './nonce.js'
 
 /** A client on a scripted node: answers `eth_chainId` with `chainId`, counts requests by method. */
-function scripted(chainId: number, chain = mainnet, opts: { down?: boolean; nonce?: () => number } = {}) {
+function scripted(chainId: number, chain: Chain = mainnet, opts: { down?: boolean; nonce?: () => number } = {}) {
   const seen: Record<string, number> = {}
   const client = createPublicClient({
     chain,

@@ -350,22 +350,43 @@ export class TransactionRevertedError extends RestakeKitError {
 
 /**
  * A multi-step write failed part way. `step` names the step that failed, `completed` lists the
- * transactions that landed, and `holdings` says where the user's funds are now.
+ * transactions that landed, and `holdings` says where the user's funds are now. When the failure is a
+ * lost send answer (`lost`: a `TransactionPendingError` / `TransactionUnknownError` in the cause
+ * chain), the step's transaction may have landed: `holdings` says so instead of any statement the
+ * caller made, and `lost.resume()` resumes that same transaction.
  */
 export class StepFailedError extends RestakeKitError {
   override name = 'StepFailedError'
+  readonly holdings: string
+  /** The lost send of the failed step, when that is why it failed. */
+  readonly lost: TransactionPendingError | TransactionUnknownError | undefined
   constructor(
     readonly step: string,
     readonly completed: readonly { step: string; hash: Hex }[],
-    readonly holdings: string,
+    holdings: string,
     cause: unknown,
   ) {
-    super(`Step "${step}" failed; ${holdings}`, {
+    const lost = lostSendIn(cause)
+    const said = lost
+      ? `its transaction (account ${lost.account}, nonce ${lost.nonce}${lost.hash ? `, hash ${lost.hash}` : ''}) was sent and the answer lost; it is ${lost instanceof TransactionPendingError ? lost.status : 'not found yet'}, so the funds may already have moved. Do not call the write again (that is a new transaction): resume it with \`error.lost.resume()\`.`
+      : holdings
+    super(`Step "${step}" failed; ${said}`, {
       details: completed.map((c) => `done: ${c.step} (${c.hash})`),
       docsPath: '/errors#step-failed',
       cause,
     })
+    this.holdings = said
+    this.lost = lost
   }
+}
+
+function lostSendIn(error: unknown): TransactionPendingError | TransactionUnknownError | undefined {
+  let e = error
+  for (let depth = 0; e && depth < 10; depth++) {
+    if (e instanceof TransactionPendingError || e instanceof TransactionUnknownError) return e
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
 }
 
 /**

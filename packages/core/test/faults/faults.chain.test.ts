@@ -17,6 +17,7 @@ import {
   ChainMismatchError,
   RestakeKitError,
   RpcUnavailableError,
+  StepFailedError,
   TransactionPendingError,
   TransactionUnknownError,
 } from '../../src/errors.js'
@@ -195,6 +196,49 @@ describe('lost answer to the send (local account: the SDK signs)', () => {
       claimer,
     )
     expect(proxy.distinctSends).toBe(1)
+  })
+})
+
+describe('lost answer to a deposit (writes not on defineWrite yet send through the kit too)', () => {
+  test('Symbiotic depositToVault: the approval lands, the deposit answer is lost: the error says so, one deposit', async () => {
+    const { vault } = await t.vault()
+    const amount = parseEther('2')
+    const s = await t.staker(amount)
+    const before = await nonceOf(s.address)
+    // the first send (the approval) answered, the second (the deposit) forwarded and its answer lost
+    proxy.set({ kind: 'drop-send', times: 1, after: 1 })
+    const err = await depositToVault(wallet(s.account, { retryCount: 0 }), { vault, amount }).catch((e) => e)
+    expect(err).toBeInstanceOf(StepFailedError)
+    const lost = err.lost as TransactionPendingError
+    expect(lost).toBeInstanceOf(TransactionPendingError)
+    expect(err.message).toMatch(/answer lost/)
+    expect(err.message).not.toMatch(/still in (the|your) wallet/i)
+    expect(await nonceOf(s.address)).toBe(before + 2)
+    expect(await active(vault, s.address)).toBe(amount)
+    expect(await lost.resume()).toBe(lost.hash)
+    expect(await active(vault, s.address)).toBe(amount)
+    expect(await nonceOf(s.address)).toBe(before + 2)
+  })
+
+  test('EigenLayer deposit: lost answer to the deposit: TransactionPendingError, exactly one deposit', async () => {
+    const e = el()
+    const amount = parseEther('1')
+    const s = await t.devnet.newAccount({ tokens: { [e.fixture.token]: amount } })
+    const { deposit } = await import('../../src/eigenlayer/actions/deposit.js')
+    const before = await nonceOf(s.address)
+    proxy.set({ kind: 'drop-send', times: 1, after: 1 })
+    const err = await deposit(wallet(s, { retryCount: 0 }), {
+      deployment: e,
+      strategy: e.fixture.strategy,
+      token: e.fixture.token,
+      amount,
+    }).catch((x) => x)
+    expect(err).toBeInstanceOf(StepFailedError)
+    const lost = err.lost as TransactionPendingError
+    expect(lost).toBeInstanceOf(TransactionPendingError)
+    expect(lost.status).toBe('mined')
+    expect(err.message).not.toMatch(/still in (the|your) wallet/i)
+    expect(await nonceOf(s.address)).toBe(before + 2)
   })
 })
 

@@ -19,7 +19,7 @@ export type FaultMode =
   /** every answer held back `ms` milliseconds */
   | { kind: 'delay'; ms: number }
   /** `eth_sendRawTransaction` / `eth_sendTransaction` forwarded, then the connection dropped unanswered (`times` sends) */
-  | { kind: 'drop-send'; times: number }
+  | { kind: 'drop-send'; times: number; after?: number }
   /** reads (`eth_call`, `eth_getTransactionCount`, ...) answered at block `latest - blocks` where a block tag is given */
   | { kind: 'lag'; blocks: number }
   /** the node unreachable: every request's connection dropped (`methods`: only these) */
@@ -52,6 +52,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target)
   let mode: FaultMode = { kind: 'none' }
   let left = 0
+  let skip = 0
   let sendsForwarded = 0
   let injected = 0
   const distinct = new Set<string>()
@@ -148,7 +149,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       req.socket.destroy()
       return
     }
-    if (mode.kind === 'drop-send' && hasSend && left > 0) {
+    if (mode.kind === 'drop-send' && hasSend && skip > 0) skip--
+    else if (mode.kind === 'drop-send' && hasSend && left > 0) {
       left--
       injected++
       req.socket.destroy()
@@ -169,6 +171,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     set(m) {
       mode = m
       left = 'times' in m ? m.times : 0
+      skip = m.kind === 'drop-send' ? (m.after ?? 0) : 0
     },
     get sendsForwarded() {
       return sendsForwarded
@@ -185,6 +188,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     reset() {
       mode = { kind: 'none' }
       left = 0
+      skip = 0
       sendsForwarded = 0
       injected = 0
       distinct.clear()

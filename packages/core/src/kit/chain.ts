@@ -1,4 +1,6 @@
 import type { Chain, Client, Transport } from 'viem'
+import { getChainId } from 'viem/actions'
+import { getAction } from 'viem/utils'
 import { ChainMismatchError, RestakeKitError, RpcUnavailableError } from '../errors.js'
 
 /**
@@ -12,9 +14,13 @@ export function nodeChainId(client: Client<Transport, Chain | undefined>): Promi
   if (seen !== undefined) return Promise.resolve(seen)
   let known = chainIds.get(key)
   if (!known) {
-    known = client.request({ method: 'eth_chainId' } as never).then(
-      (id) => {
-        const n = Number(BigInt(id as string))
+    // through getAction, so a client that overrides its actions is honoured
+    known = getAction(
+      client,
+      getChainId,
+      'getChainId',
+    )({}).then(
+      (n) => {
         seenChainIds.set(key, n)
         return n
       },

@@ -95,7 +95,8 @@ async function aggregate(
       throw settled.reason
     }
     results = settled.value
-    const answer = results.pop()
+    // (a client whose `multicall` is overridden may answer only the reads it knows)
+    const answer = results.length === reads.length + 1 ? results.pop() : undefined
     if (answer?.status === 'success') learnChainId(client, Number(answer.result as bigint))
     await assertChain(client) // asks eth_chainId only when the probe failed (no Multicall3 there)
   } else {

@@ -208,7 +208,7 @@ describe('lost answer to a deposit (writes not on defineWrite yet send through t
     // the first send (the approval) answered, the second (the deposit) forwarded and its answer lost
     proxy.set({ kind: 'drop-send', times: 1, after: 1 })
     const err = await depositToVault(wallet(s.account, { retryCount: 0 }), { vault, amount }).catch((e) => e)
-    expect(err).toBeInstanceOf(StepFailedError)
+    expect(err, String(err?.stack ?? err)).toBeInstanceOf(StepFailedError)
     const lost = err.lost as TransactionPendingError
     expect(lost).toBeInstanceOf(TransactionPendingError)
     expect(err.message).toMatch(/answer lost/)
@@ -233,7 +233,7 @@ describe('lost answer to a deposit (writes not on defineWrite yet send through t
       token: e.fixture.token,
       amount,
     }).catch((x) => x)
-    expect(err).toBeInstanceOf(StepFailedError)
+    expect(err, String(err?.stack ?? err)).toBeInstanceOf(StepFailedError)
     const lost = err.lost as TransactionPendingError
     expect(lost).toBeInstanceOf(TransactionPendingError)
     expect(lost.status).toBe('mined')

@@ -24,12 +24,8 @@ export type SymbioticReadClient = Client<Transport, Chain | undefined>
 /** A wallet client (its account or an `account` parameter sends). */
 export type SymbioticWalletClient = WalletClient<Transport, Chain | undefined, Account | undefined>
 
-/** An address that receives something (shares, a claim): valid and not the zero address (the vault would revert). */
-export function assertRecipient(parameter: string, value: unknown): Address {
-  const address = assertAddress(parameter, value)
-  if (BigInt(address) === 0n) throw new InvalidParameterError(parameter, 'must not be the zero address')
-  return address
-}
+/** An address that receives something: see the kit's `assertRecipient`. */
+export { assertRecipient } from '../kit/index.js'
 
 /** The deployment for the client's chain, or the given one. */
 export function symbioticDeployment(

@@ -10,6 +10,7 @@ import {
 import {
   assertAddress,
   assertAmount,
+  assertRecipient,
   type BatchResult,
   contractCall,
   defineWrite,
@@ -130,7 +131,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     return {
       vault: assertAddress('vault', p.vault),
       amount: assertAmount('amount', p.amount),
-      receiver: assertAddress('receiver', receiver),
+      receiver: assertRecipient('receiver', receiver),
       minSharesOut: p.minSharesOut === undefined ? undefined : assertMinShares(p.minSharesOut),
       slippageBps,
       asset: p.asset === undefined ? undefined : assertAddress('asset', p.asset),

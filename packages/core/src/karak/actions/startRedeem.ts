@@ -10,6 +10,7 @@ import {
 import {
   assertAddress,
   assertAmount,
+  assertRecipient,
   contractCall,
   defineWrite,
   layer,
@@ -47,7 +48,7 @@ const startRedeem_ = /* @__PURE__ */ defineWrite({
     return {
       vault: assertAddress('vault', p.vault),
       shares: assertAmount('shares', p.shares),
-      receiver: assertAddress('receiver', receiver),
+      receiver: assertRecipient('receiver', receiver),
     }
   },
   read: (a, { sender }) =>

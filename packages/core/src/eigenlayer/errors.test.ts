@@ -41,7 +41,7 @@ describe('EigenLayer errors', () => {
   test('each contract custom error maps to its typed error', () => {
     const map = eigenlayerRevertMapper({
       staker: '0x0000000000000000000000000000000000000001',
-      readyAtBlock: 12n,
+      readyAt: { block: 12n },
     })
     const cases: [string, new (...args: never[]) => Error][] = [
       ['StrategyNotWhitelisted', StrategyNotWhitelistedError],
@@ -77,7 +77,7 @@ describe('EigenLayer errors', () => {
     expect(e.readyAt).toEqual({ block: 120n })
     expect(e.message).toMatch(/from block 120/)
     expect(e.message).toMatch(/a transaction sent now lands in block 101: 19 more block\(s\) to go/)
-    expect(new NothingToCompleteError(undefined, 'no queued withdrawals').message).toMatch(
+    expect(new NothingToCompleteError({ reason: 'no queued withdrawals' }).message).toMatch(
       /no queued withdrawals/,
     )
   })
@@ -151,7 +151,7 @@ describe('errors a staker call can hit on v1.12, from encoded revert data', () =
     ) as DepositCapExceededError
     expect(e).toMatchObject({ strategy, cap: 'totalDeposits' })
     expect(e.message).toMatch(/total deposit limit/)
-    const v = new VaultLockedError(strategy, 'withdrawals')
+    const v = new VaultLockedError({ strategy, locked: 'withdrawals' })
     expect(v.message).toMatch(/withdrawals are closed/)
   })
 

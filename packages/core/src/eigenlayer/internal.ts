@@ -147,3 +147,17 @@ export function specDeployment(chainId: number | undefined, given: unknown): Eig
   if (!found) throw new UnsupportedChainError(chainId, 'EigenLayer')
   return found
 }
+
+/**
+ * The deployment slot of an EigenLayer spec, resolved lazily: `resolve` validates the parameters
+ * first (a bad amount is an `InvalidAmountError` even on a chain without a known deployment), then
+ * calls `deploymentOf(ctx)`.
+ */
+export function lazyDeployment(chainId: number | undefined, given: unknown): () => EigenLayerDeployment {
+  return () => specDeployment(chainId, given)
+}
+
+/** The deployment from a spec's context (see `lazyDeployment`). */
+export function deploymentOf(ctx: { deployment: unknown }): EigenLayerDeployment {
+  return (ctx.deployment as () => EigenLayerDeployment)()
+}

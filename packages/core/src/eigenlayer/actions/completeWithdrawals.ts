@@ -149,7 +149,7 @@ export async function simulateCompleteWithdrawals(
   let receive: boolean[]
   const skipped: Hex[] = []
   if (givenRoots === undefined) {
-    if (queued.length === 0) throw new NothingToCompleteError(staker, 'no queued withdrawals')
+    if (queued.length === 0) throw new NothingToCompleteError({ staker, reason: 'no queued withdrawals' })
     completing = queued.filter((w) => w.isReady)
     if (completing.length === 0) {
       const first = queued.reduce((a, b) => (b.readyAtBlock < a.readyAtBlock ? b : a))
@@ -181,10 +181,10 @@ export async function simulateCompleteWithdrawals(
       receive.push(Array.isArray(flags) ? flags[i]! : typeof flags === 'boolean' ? flags : true)
     })
     if (completing.length === 0) {
-      throw new NothingToCompleteError(
+      throw new NothingToCompleteError({
         staker,
-        'every given withdrawal is already completed (or was never queued)',
-      )
+        reason: 'every given withdrawal is already completed (or was never queued)',
+      })
     }
   }
 
@@ -219,7 +219,7 @@ export async function simulateCompleteWithdrawals(
     mapper: eigenlayerRevertMapper({
       staker,
       root: completing[0]?.root,
-      readyAtBlock: completing[0]?.readyAtBlock,
+      ...(completing[0] ? { readyAt: { block: completing[0].readyAtBlock } } : {}),
     }),
   })
   return { ...sim, completing, skipped }

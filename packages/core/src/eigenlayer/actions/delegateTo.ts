@@ -113,9 +113,10 @@ export async function checkDelegation(
     ...clockReads(client),
   ])
   const current = unwrap<Address>(results[1])
-  if (p.mode === 'delegate' && current !== zeroAddress) throw new AlreadyDelegatedError(p.staker, current)
-  if (p.mode === 'redelegate' && current === zeroAddress) throw new NotDelegatedError(p.staker)
-  if (!unwrap<boolean>(results[0])) throw new OperatorNotRegisteredError(p.operator)
+  if (p.mode === 'delegate' && current !== zeroAddress)
+    throw new AlreadyDelegatedError({ staker: p.staker, operator: current })
+  if (p.mode === 'redelegate' && current === zeroAddress) throw new NotDelegatedError({ staker: p.staker })
+  if (!unwrap<boolean>(results[0])) throw new OperatorNotRegisteredError({ operator: p.operator })
   const approver = unwrap<Address>(results[2])
   if (approver === zeroAddress) return
   if (!p.sig) {
@@ -125,7 +126,7 @@ export async function checkDelegation(
     )
   }
   const { timestamp } = await clockFrom(client, results.slice(3))
-  if (p.sig.expiry < timestamp) throw new SignatureExpiredError(p.sig.expiry, timestamp)
+  if (p.sig.expiry < timestamp) throw new SignatureExpiredError({ expiry: p.sig.expiry, now: timestamp })
   const [spent] = await readBatch(client, [
     {
       address: dm,
@@ -134,7 +135,7 @@ export async function checkDelegation(
       args: [approver, p.sig.salt],
     },
   ])
-  if (unwrap<boolean>(spent)) throw new SaltSpentError(approver, p.sig.salt)
+  if (unwrap<boolean>(spent)) throw new SaltSpentError({ approver, salt: p.sig.salt })
 }
 
 /** Layer 2: validates, checks (operator, delegation, signature, salt), simulates `delegateTo`. */

@@ -1,5 +1,10 @@
-import type { Account, Address, Hex } from 'viem'
-import { type InsufficientBalanceError, InvalidParameterError, StepFailedError } from '../../errors.js'
+import { type Account, type Address, erc20Abi, type Hex } from 'viem'
+import {
+  InsufficientAllowanceError,
+  InsufficientBalanceError,
+  InvalidParameterError,
+  StepFailedError,
+} from '../../errors.js'
 import {
   assertAddress,
   assertAmount,
@@ -14,13 +19,13 @@ import {
   simulateWrite,
   unwrap,
 } from '../../tx.js'
-import { strategyManagerAbi } from '../abis.js'
+import { eigenlayerStrategyAbi, strategyManagerAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import {
   eigenlayerRevertMapper,
   InvalidSignatureError,
   SignatureExpiredError,
-  type StrategyNotWhitelistedError,
+  StrategyNotWhitelistedError,
 } from '../errors.js'
 import {
   accountAddress,
@@ -33,9 +38,10 @@ import {
   type PrepareDeploymentParameter,
   prepareDeployment,
   requireAccount,
+  sameAddress,
 } from '../internal.js'
 import type { SignDepositReturnType } from '../signatures.js'
-import { checkDeposit, type WaitForDepositReturnType, waitForDeposit } from './deposit.js'
+import { type WaitForDepositReturnType, waitForDeposit } from './deposit.js'
 
 /** A staker's signed deposit (what `signDeposit` returns); `nonce` optional (checked when given). */
 export type SignedDeposit = Omit<SignDepositReturnType, 'nonce'> & { nonce?: bigint | undefined }
@@ -63,6 +69,40 @@ export type DepositWithSignatureErrorType =
   | InsufficientBalanceError
   | StepFailedError
   | Error
+
+/**
+ * @internal The checks before a deposit, in one round trip: the strategy takes deposits, the token
+ * is its underlying, and the payer holds the amount (and, with `checkAllowance`, has approved it).
+ */
+async function checkDeposit(
+  client: EigenLayerReadClient,
+  d: EigenLayerDeployment,
+  p: { strategy: Address; token: Address; amount: bigint; payer: Address; checkAllowance: boolean },
+): Promise<void> {
+  const [whitelisted, underlying, balance, allowance] = await readBatch(client, [
+    {
+      address: d.strategyManager,
+      abi: strategyManagerAbi,
+      functionName: 'strategyIsWhitelistedForDeposit',
+      args: [p.strategy],
+    },
+    { address: p.strategy, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' },
+    { address: p.token, abi: erc20Abi, functionName: 'balanceOf', args: [p.payer] },
+    { address: p.token, abi: erc20Abi, functionName: 'allowance', args: [p.payer, d.strategyManager] },
+  ])
+  if (whitelisted?.status !== 'success' || whitelisted.result !== true)
+    throw new StrategyNotWhitelistedError({ strategy: p.strategy })
+  const u = unwrap<Address>(underlying)
+  if (!sameAddress(u, p.token)) {
+    throw new InvalidParameterError('token', `${p.token} is not the underlying token of ${p.strategy} (${u})`)
+  }
+  const held = unwrap<bigint>(balance)
+  if (held < p.amount) throw new InsufficientBalanceError(p.token, p.amount, held, p.payer)
+  const allowed = unwrap<bigint>(allowance)
+  if (p.checkAllowance && allowed < p.amount) {
+    throw new InsufficientAllowanceError(p.token, d.strategyManager, p.amount, allowed)
+  }
+}
 
 function validate(s: SignedDeposit) {
   if (!s || typeof s !== 'object') throw new InvalidParameterError('signed', 'must be the signed deposit')
@@ -107,12 +147,12 @@ async function checkSignature(
     ...clockReads(client),
   ])
   const { timestamp } = await clockFrom(client, results.slice(1))
-  if (v.expiry < timestamp) throw new SignatureExpiredError(v.expiry, timestamp)
+  if (v.expiry < timestamp) throw new SignatureExpiredError({ expiry: v.expiry, now: timestamp })
   const current = unwrap<bigint>(results[0])
   if (nonce !== undefined && nonce !== current) {
-    throw new InvalidSignatureError(
-      `signed for nonce ${nonce}, the staker's nonce is now ${current} (used or stale)`,
-    )
+    throw new InvalidSignatureError({
+      reason: `signed for nonce ${nonce}, the staker's nonce is now ${current} (used or stale)`,
+    })
   }
 }
 

@@ -200,7 +200,8 @@ function checkAvailable(
 ) {
   strategies.forEach((s, i) => {
     const a = available[i] ?? 0n
-    if (requested[i]! > a) throw new InsufficientSharesError(s, requested[i]!, a)
+    if (requested[i]! > a)
+      throw new InsufficientSharesError({ strategy: s, requested: requested[i]!, available: a })
   })
 }
 

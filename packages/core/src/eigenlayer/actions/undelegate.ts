@@ -70,8 +70,8 @@ export async function simulateUndelegate(
     { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [staker] },
     { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'isOperator', args: [staker] },
   ])
-  if (unwrap<boolean>(isOp)) throw new OperatorsCannotUndelegateError(staker)
-  if (unwrap<Address>(to) === zeroAddress) throw new NotDelegatedError(staker)
+  if (unwrap<boolean>(isOp)) throw new OperatorsCannotUndelegateError({ operator: staker })
+  if (unwrap<Address>(to) === zeroAddress) throw new NotDelegatedError({ staker })
   return simulateWrite<readonly Hex[]>(client, {
     account,
     address: d.delegationManager,

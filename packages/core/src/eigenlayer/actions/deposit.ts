@@ -6,8 +6,11 @@ import {
   type StepFailedError,
 } from '../../errors.js'
 import {
+  type ApprovalNeed,
   assertAddress,
   assertAmount,
+  type BatchRead,
+  type BatchResult,
   contractCall,
   defineWrite,
   layer,
@@ -32,8 +35,8 @@ export type DepositParameters = {
   amount: bigint
 } & DeploymentParameter
 
-/** What the deposit's one check batch reads (at the landing block). */
-type DepositState = {
+/** @internal What the deposit's one check batch reads (at the landing block). */
+export type DepositState = {
   whitelisted: boolean
   /** `undefined` when the strategy is not a contract with `underlyingToken()`. */
   underlying: Address | undefined
@@ -41,56 +44,70 @@ type DepositState = {
   allowance: bigint
 }
 
-type Resolved = { strategy: Address; token: Address; amount: bigint; strategyManager: Address }
+/** @internal What a deposit moves, and where. */
+export type DepositCall = { strategy: Address; token: Address; amount: bigint; strategyManager: Address }
+
+/** @internal The deposit's checks, read in one batch: whitelist, underlying token, payer's balance and allowance. */
+export function depositReads(a: DepositCall, payer: Address): BatchRead[] {
+  return [
+    {
+      address: a.strategyManager,
+      abi: strategyManagerAbi,
+      functionName: 'strategyIsWhitelistedForDeposit',
+      args: [a.strategy],
+    },
+    { address: a.strategy, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' },
+    { address: a.token, abi: erc20Abi, functionName: 'balanceOf', args: [payer] },
+    { address: a.token, abi: erc20Abi, functionName: 'allowance', args: [payer, a.strategyManager] },
+  ]
+}
+
+/** @internal The state from `depositReads` results (the first four). */
+export function depositState(r: readonly BatchResult[]): DepositState {
+  const [whitelisted, underlying, balance, allowance] = r
+  return {
+    whitelisted: whitelisted?.status === 'success' && whitelisted.result === true,
+    underlying: underlying?.status === 'success' ? (underlying.result as Address) : undefined,
+    balance: unwrap<bigint>(balance),
+    allowance: unwrap<bigint>(allowance),
+  }
+}
+
+/** @internal The deposit checks on the read state: the strategy takes deposits of `token`; the payer holds `amount`. */
+export function checkDeposit(a: DepositCall, s: DepositState, payer: Address): void {
+  if (!s.whitelisted) throw new StrategyNotWhitelistedError({ strategy: a.strategy })
+  if (!sameAddress(s.underlying, a.token))
+    throw new InvalidParameterError(
+      'token',
+      `${a.token} is not the underlying token of ${a.strategy} (${s.underlying})`,
+    )
+  if (s.balance < a.amount) throw new InsufficientBalanceError(a.token, a.amount, s.balance, payer)
+}
+
+/** @internal The exact approval a deposit needs (the allowance already read, when there is a state). */
+export function depositApproval(a: DepositCall, s: DepositState | undefined): ApprovalNeed {
+  return {
+    token: a.token,
+    spender: a.strategyManager,
+    amount: a.amount,
+    ...(s ? { allowance: s.allowance } : {}),
+  }
+}
 
 const deposit_ = /* @__PURE__ */ defineWrite({
   name: 'eigenlayer.deposit',
   contract: 'StrategyManager',
   deployment: lazyDeployment,
-  resolve: (p: DepositParameters, ctx): Resolved => ({
+  resolve: (p: DepositParameters, ctx): DepositCall => ({
     strategy: assertAddress('strategy', p.strategy),
     token: assertAddress('token', p.token),
     amount: assertAmount('amount', p.amount),
     strategyManager: deploymentOf(ctx).strategyManager,
   }),
-  /** One batch: the strategy takes deposits, its underlying token, the payer's balance and allowance. */
-  read: (a, { sender }) =>
-    stage(
-      [
-        {
-          address: a.strategyManager,
-          abi: strategyManagerAbi,
-          functionName: 'strategyIsWhitelistedForDeposit',
-          args: [a.strategy],
-        },
-        { address: a.strategy, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' },
-        { address: a.token, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
-        { address: a.token, abi: erc20Abi, functionName: 'allowance', args: [sender, a.strategyManager] },
-      ],
-      ([whitelisted, underlying, balance, allowance]): DepositState => ({
-        whitelisted: whitelisted?.status === 'success' && whitelisted.result === true,
-        underlying: underlying?.status === 'success' ? (underlying.result as Address) : undefined,
-        balance: unwrap<bigint>(balance),
-        allowance: unwrap<bigint>(allowance),
-      }),
-    ),
-  check: (a, s, { sender }) => {
-    if (!s.whitelisted) throw new StrategyNotWhitelistedError({ strategy: a.strategy })
-    if (!sameAddress(s.underlying, a.token))
-      throw new InvalidParameterError(
-        'token',
-        `${a.token} is not the underlying token of ${a.strategy} (${s.underlying})`,
-      )
-    if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.token, a.amount, s.balance, sender as Address)
-  },
+  read: (a, { sender }) => stage(depositReads(a, sender), (r): DepositState => depositState(r)),
+  check: (a, s, { sender }) => checkDeposit(a, s, sender as Address),
   /** The exact approval, only when the allowance read by the check batch is short (no second read). */
-  approval: (a, s) => ({
-    token: a.token,
-    spender: a.strategyManager,
-    amount: a.amount,
-    ...(s ? { allowance: s.allowance } : {}),
-  }),
+  approval: depositApproval,
   call: (a) =>
     contractCall({
       address: a.strategyManager,

@@ -1,15 +1,8 @@
 import type { Address, Hex } from 'viem'
 import {
   ArrayLengthMismatchError,
-  type ChainMismatchError,
-  type ContractRevertError,
-  type InsufficientAllowanceError,
-  type InsufficientBalanceError,
-  type InvalidParameterError,
   RestakeKitError,
-  type StepFailedError,
   type TransactionRevertedError,
-  type UnsupportedChainError,
   WithdrawalNotReadyError,
 } from '../errors.js'
 import type { RevertMapper } from '../tx.js'
@@ -312,8 +305,11 @@ export class PausedError extends RestakeKitError {
 }
 
 /**
- * Every typed error the EigenLayer actions throw (their own and the shared ones), for a
- * `switch (error.name)` that narrows. Each action's `XErrorType` is a subset of it.
+ * The typed errors of the EigenLayer actions, for a `switch (error.name)` that narrows: EigenLayer's
+ * own and the shared `WithdrawalNotReadyError` and `TransactionRevertedError`. The shared
+ * validation, balance and step errors (`InvalidParameterError`, `InsufficientBalanceError`,
+ * `StepFailedError`, …) are left out while their `name` is typed `string`, since one such member
+ * would stop the union from narrowing; each action's `XErrorType` lists them.
  */
 export type EigenLayerError =
   | StrategyNotWhitelistedError
@@ -337,15 +333,7 @@ export type EigenLayerError =
   | PodAlreadyExistsError
   | PausedError
   | WithdrawalNotReadyError
-  | ArrayLengthMismatchError
-  | InvalidParameterError
-  | InsufficientBalanceError
-  | InsufficientAllowanceError
-  | StepFailedError
-  | ContractRevertError
   | TransactionRevertedError
-  | UnsupportedChainError
-  | ChainMismatchError
 
 /** What a revert mapper knows about the call, to fill in the typed error's fields. */
 export type EigenLayerRevertContext = {

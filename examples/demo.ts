@@ -110,9 +110,9 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     const [status] = (await client.restaking.eigenlayer.getQueuedWithdrawals({ staker: staker.address }))
       .withdrawals
     log(
-      `4. readiness from chain: ${status?.isReady ? 'a completion sent now succeeds' : `ready from block ${status?.readyAtBlock}`}`,
+      `4. readiness from chain: ${status?.ready ? 'a completion sent now succeeds' : `ready from block ${status?.readyAt.block}`}`,
     )
-    if (status && !status.isReady) await devnet.mine(Number(status.blocksRemaining))
+    if (status && !status.ready) await devnet.mine(Number(status.blocksRemaining))
     const done = await waitForCompleteWithdrawals(
       pc,
       await completeWithdrawals(wallet, { deployment: el, withdrawals: [w.root] }),

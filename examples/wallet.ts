@@ -203,7 +203,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     const withdrawCalls = [
       ...prepareQueueWithdrawals({
         deployment: el,
-        staker: user.address,
+        account: user.address,
         strategies: [strategy],
         depositShares: [(deposit?.depositShares ?? 0n) / 3n],
       }),

@@ -1,6 +1,11 @@
 import type { Abi, Account, Address, Chain, Client, Hex, Transport, WalletClient } from 'viem'
 import { erc20Abi } from 'viem'
-import { StepFailedError, TransactionPendingError, TransactionUnknownError } from '../errors.js'
+import {
+  InsufficientAllowanceError,
+  StepFailedError,
+  TransactionPendingError,
+  TransactionUnknownError,
+} from '../errors.js'
 import { addressOf, resolveAccount } from './account.js'
 import { ensureAllowance, prepareApprove } from './approve.js'
 import { type Call, type ContractCall, calls, toCall } from './call.js'
@@ -97,7 +102,8 @@ export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
  * Derives the four layers of a write from its spec:
  * - `prepare`: resolve, then `[approve?, call]` as frozen calls (pure);
  * - `simulate`: resolve, read the plan once (at the landing block), check, then simulate the call
- *   (an allowance short of the need is an `InsufficientAllowanceError` from the token's revert);
+ *   (an allowance the plan read short of the approval need is an `InsufficientAllowanceError`,
+ *   before simulating);
  * - `send`: the same checks (read once), then the exact approval when short, then simulate and
  *   send; a failure after the approval landed is a `StepFailedError` saying, from a fresh read,
  *   what the user holds;
@@ -166,7 +172,12 @@ export function defineWrite<params, args, state, result, extra, events extends A
     },
 
     async simulate(client, params) {
-      return simulateChecked(client, await checked(client, params), params.onStage)
+      const c = await checked(client, params)
+      // simulate does not approve: an allowance the plan read short of the need is refused here
+      const need = spec.approval?.(c.args, c.state, c.ctx)
+      if (need?.allowance !== undefined && need.allowance < need.amount)
+        throw new InsufficientAllowanceError(need.token, need.spender, need.amount, need.allowance)
+      return simulateChecked(client, c, params.onStage)
     },
 
     async send(walletClient, params) {

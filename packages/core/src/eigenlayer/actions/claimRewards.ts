@@ -112,7 +112,7 @@ function resolve(
 /** The checks on the landing block's state, in the contract's order; returns what to send. */
 function plan(a: Resolved, s: RewardsState, sender: Address): Plan {
   const root = a.tree.root
-  if (s.claimsPaused) throw new PausedError('RewardsCoordinator')
+  if (s.claimsPaused) throw new PausedError({ contract: 'RewardsCoordinator' })
   if (!s.root)
     throw new RewardsRootMismatchError(
       a.rootIndex === undefined ? { root } : { root, rootIndex: a.rootIndex },

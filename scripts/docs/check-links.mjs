@@ -51,7 +51,8 @@ for (const page of pages(dist)) {
 const sources = (dir) =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) return ['node_modules', 'dist', 'test'].includes(name) ? [] : sources(path)
+    if (statSync(path).isDirectory())
+      return ['node_modules', 'dist', 'test'].includes(name) ? [] : sources(path)
     return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : []
   })
 const packagesDir = resolve(import.meta.dirname, '../../packages')
@@ -66,9 +67,29 @@ for (const file of readdirSync(packagesDir).flatMap((p) => {
     docsPaths++
     if (!page) dead.push(`${relative(packagesDir, file)}: docsPath ${href} (no such page)`)
     else if (anchor && !idsOf(page).has(anchor))
-      dead.push(`${relative(packagesDir, file)}: docsPath ${href} (no anchor #${anchor} in ${relative(dist, page)})`)
+      dead.push(
+        `${relative(packagesDir, file)}: docsPath ${href} (no anchor #${anchor} in ${relative(dist, page)})`,
+      )
   }
 }
+// TypeScript in the pages comes from docs/snippets (type-checked by `pnpm typecheck`), never inline
+const docsDir = resolve(import.meta.dirname, '../../docs')
+const pagesMd = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory())
+      return ['api', 'snippets', '.vitepress', 'node_modules'].includes(name) ? [] : pagesMd(path)
+    return name.endsWith('.md') && name !== 'README.md' ? [path] : []
+  })
+for (const page of pagesMd(docsDir))
+  readFileSync(page, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (/^```(ts|typescript|tsx)\b/.test(line))
+        dead.push(
+          `${relative(docsDir, page)}:${i + 1}: inline TypeScript; put it in docs/snippets/*.ts and include it`,
+        )
+    })
 if (dead.length) {
   console.error(`${dead.length} dead internal link(s) of ${checked}:\n${dead.join('\n')}`)
   process.exit(1)

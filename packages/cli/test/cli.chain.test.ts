@@ -20,6 +20,8 @@ const chainAbi = parseAbi([
   'function isWithdrawalsClaimed(uint256 epoch, address account) view returns (bool)',
 ])
 
+const EPOCH = 5 * 24 * 3_600
+
 type Run = { code: number | null; stdout: string; stderr: string }
 function run(args: string[], env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, ['--import', 'tsx', bin, ...args], {
@@ -55,7 +57,8 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     const { strategy, token } = el!.fixture
     ;({ vault } = await createSymbioticVault(devnet, {
       collateral: tokens.weth,
-      epochDuration: 3_600,
+      // 5-day epochs: the 9-day Karak wait spans two, within the portfolio's 8-epoch lookback
+      epochDuration: EPOCH,
       delegatorType: 0,
       slasherType: 0,
     }))
@@ -86,7 +89,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
       args: [staker.address],
     })
     await mined(w.restaking.karak.startRedeem({ vault: karakVault, shares: (karakShares * 3n) / 4n }))
-    // the Karak delay (9 days) covers the Symbiotic one (two 1-hour epochs); the v1.2 state's
+    // the Karak delay (9 days) covers the Symbiotic one (the end of the next 5-day epoch); the v1.2 state's
     // EigenLayer delay is 0 blocks
     await devnet.increaseTime(Number(KARAK_MIN_WITHDRAWAL_DELAY) + 10)
   })
@@ -188,7 +191,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
       functionName: 'currentEpochStart',
     })
     // claimable once the epoch after the current one has ended: two epoch lengths after the current start
-    expect(BigInt(pending.readyAt.timestamp)).toBe(BigInt(epoch) + 2n * 3_600n)
+    expect(BigInt(pending.readyAt.timestamp)).toBe(BigInt(epoch) + 2n * BigInt(EPOCH))
     const none = run(['withdrawals', ...chain, '--staker', other.address, '--ready'])
     expect(none.code).toBe(0)
     expect(none.stdout).toMatch(/no withdrawal is ready/)

@@ -125,16 +125,22 @@ export function defineWrite<params, args, state, result, extra, events extends A
     const ctx = { deployment, sender }
     const args = spec.resolve(params, ctx)
     params.onStage?.({ stage: 'checks', action: spec.name })
-    // the chain guard (node = client chain = deployment chain) runs alongside the check reads
-    const state = await guarded(
-      client,
-      chainIdOf(deployment),
-      spec.read
-        ? runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
-        : Promise.resolve(undefined as state),
-    )
-    spec.check?.(args, state, ctx)
-    return { account, sender, ctx, args, state }
+    try {
+      // the chain guard (node = client chain = deployment chain) runs alongside the check reads
+      const state = await guarded(
+        client,
+        chainIdOf(deployment),
+        spec.read
+          ? runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
+          : Promise.resolve(undefined as state),
+      )
+      spec.check?.(args, state, ctx)
+      return { account, sender, ctx, args, state }
+    } catch (error) {
+      // a refusal by the checks: nothing was sent, and the stage says so
+      params.onStage?.({ stage: 'error', action: spec.name, step: 'checks', error: error as Error })
+      throw error
+    }
   }
 
   async function simulateChecked(

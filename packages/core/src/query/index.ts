@@ -6,8 +6,7 @@
  *
  * Every SDK call a dApp page makes goes through here, so a renamed action changes one file.
  */
-import { type Address, encodeFunctionData, type Hex } from 'viem'
-import { waitForTransactionReceipt, writeContract } from 'viem/actions'
+import type { Address, Hex } from 'viem'
 import type { EigenLayerDeployment } from '../eigenlayer/deployments.js'
 import {
   completeWithdrawals,
@@ -20,7 +19,7 @@ import {
   waitForQueueWithdrawals,
 } from '../eigenlayer/index.js'
 import type { ReadClient, WriteClient } from '../kit/index.js'
-import type { OnStage, SendRecord, WriteStage } from '../kit/stages.js'
+import type { OnStage, WriteStage } from '../kit/stages.js'
 import { type GetRestakingPortfolioReturnType, getRestakingPortfolio } from '../portfolio.js'
 import type { SymbioticDeployment } from '../symbiotic/deployments.js'
 import {
@@ -102,54 +101,6 @@ export type MutationResult<decoded> = { hash: Hex; blockNumber: bigint; decoded:
 type StagedOptions = { deployments?: QueryDeployments; onStage?: OnStage }
 
 /**
- * A wallet client whose sends report `signing`, `sent` and, for ERC-20 approvals,
- * `approval-sent` / `approval-mined`: for the SDK writes that do not report stages themselves.
- */
-function staged(
-  walletClient: WriteClient,
-  action: string,
-  onStage: OnStage | undefined,
-): { wallet: WriteClient; sent: () => SendRecord | undefined } {
-  let last: SendRecord | undefined
-  if (!onStage) return { wallet: walletClient, sent: () => last }
-  const base = walletClient
-  const intercept = {
-    async writeContract(args: Parameters<typeof writeContract>[1]): Promise<Hex> {
-      const a = args as unknown as {
-        functionName: string
-        address: Address
-        args?: readonly unknown[]
-        account?: Address | { address: Address }
-        gas?: bigint
-        value?: bigint
-      }
-      const isApproval = a.functionName === 'approve'
-      // the SDK simulates every call (at the landing block) before it sends it
-      if (!isApproval) onStage({ stage: 'simulated', action, result: undefined })
-      const from = a.account ?? walletClient.account
-      const send: SendRecord = {
-        account: (typeof from === 'string' ? from : from?.address) as Address,
-        to: a.address,
-        data: encodeFunctionData(args as never),
-        value: a.value ?? 0n,
-        gas: a.gas ?? 0n,
-        chainId: base.chain?.id,
-      }
-      onStage({ stage: 'signing', action, send })
-      const hash = await writeContract(base, args)
-      if (isApproval) {
-        const [spender, amount] = (a.args ?? []) as [Address, bigint]
-        onStage({ stage: 'approval-sent', action, hash, token: a.address, spender, amount })
-        await waitForTransactionReceipt(base, { hash })
-        onStage({ stage: 'approval-mined', action, hash })
-      } else last = send
-      return hash
-    },
-  }
-  return { wallet: walletClient.extend(() => intercept as never) as unknown as WriteClient, sent: () => last }
-}
-
-/**
  * Builds mutation options from a send and a wait: `checks` first, the send's own stages, then
  * `sent`, `mined` and `decoded`; a failure reports `error` and rethrows the SDK's typed error.
  */
@@ -162,8 +113,6 @@ function mutation<
   options: StagedOptions,
   run: (wallet: WriteClient, variables: variables, onStage: OnStage | undefined) => Promise<Hex>,
   wait: (hash: Hex) => Promise<decoded>,
-  /** The SDK write reports its own stages (a `defineWrite` action): forward `onStage` to it. */
-  native = false,
 ) {
   const onStage = options.onStage
   return {
@@ -171,17 +120,15 @@ function mutation<
     async mutationFn(variables: variables): Promise<MutationResult<decoded>> {
       let hash: Hex | undefined
       try {
-        if (!native) onStage?.({ stage: 'checks', action })
-        const s = native ? undefined : staged(walletClient, action, onStage)
-        hash = await run(s?.wallet ?? walletClient, variables, native ? onStage : undefined)
-        const send = s?.sent()
-        if (send) onStage?.({ stage: 'sent', action, hash, send })
+        // the write reports checks, approval, simulated, signing and sent itself
+        hash = await run(walletClient, variables, onStage)
         const decoded = await wait(hash)
         onStage?.({ stage: 'mined', action, hash, blockNumber: decoded.receipt.blockNumber })
         onStage?.({ stage: 'decoded', action, hash, events: decoded.events })
         return { hash, blockNumber: decoded.receipt.blockNumber, decoded }
       } catch (error) {
-        if (!native || hash) onStage?.({ stage: 'error', action, step: action, error: error as Error })
+        // before the hash the write has reported its own error stage
+        if (hash) onStage?.({ stage: 'error', action, step: action, error: error as Error })
         throw error
       }
     },
@@ -199,7 +146,8 @@ export function eigenlayerDepositMutationOptions(
     'eigenlayer.deposit',
     walletClient,
     options,
-    (w, v: { strategy: Address; token: Address; amount: bigint }) => deposit(w, { ...v, deployment }),
+    (w, v: { strategy: Address; token: Address; amount: bigint }, onStage) =>
+      deposit(w, { ...v, deployment, ...(onStage ? { onStage } : {}) }),
     (hash) => waitForDeposit(client, hash),
   )
 }
@@ -215,7 +163,8 @@ export function eigenlayerDelegateMutationOptions(
     'eigenlayer.delegateTo',
     walletClient,
     options,
-    (w, v: { operator: Address }) => delegateTo(w, { ...v, deployment }),
+    (w, v: { operator: Address }, onStage) =>
+      delegateTo(w, { ...v, deployment, ...(onStage ? { onStage } : {}) }),
     (hash) => waitForDelegateTo(client, hash),
   )
 }
@@ -231,8 +180,8 @@ export function eigenlayerQueueWithdrawalsMutationOptions(
     'eigenlayer.queueWithdrawals',
     walletClient,
     options,
-    (w, v: { strategies: readonly Address[]; shares: readonly bigint[] }) =>
-      queueWithdrawals(w, { ...v, deployment }),
+    (w, v: { strategies: readonly Address[]; shares: readonly bigint[] }, onStage) =>
+      queueWithdrawals(w, { ...v, deployment, ...(onStage ? { onStage } : {}) }),
     (hash) => waitForQueueWithdrawals(client, hash),
   )
 }
@@ -248,8 +197,12 @@ export function eigenlayerCompleteWithdrawalsMutationOptions(
     'eigenlayer.completeWithdrawals',
     walletClient,
     options,
-    (w, v: { withdrawals?: readonly Hex[] }) =>
-      completeWithdrawals(w, { ...(v.withdrawals ? { withdrawals: v.withdrawals } : {}), deployment }),
+    (w, v: { withdrawals?: readonly Hex[] }, onStage) =>
+      completeWithdrawals(w, {
+        ...(v.withdrawals ? { withdrawals: v.withdrawals } : {}),
+        deployment,
+        ...(onStage ? { onStage } : {}),
+      }),
     (hash) => waitForCompleteWithdrawals(client, hash),
   )
 }
@@ -267,7 +220,6 @@ export function symbioticDepositMutationOptions(
     (w, v: { vault: Address; amount: bigint }, onStage) =>
       symbioticDeposit(w, { ...v, ...(onStage ? { onStage } : {}) }),
     (hash) => waitForSymbioticDeposit(client, hash),
-    true,
   )
 }
 
@@ -284,7 +236,6 @@ export function symbioticWithdrawMutationOptions(
     (w, v: { vault: Address; amount: bigint }, onStage) =>
       withdraw(w, { ...v, ...(onStage ? { onStage } : {}) }),
     (hash) => waitForWithdraw(client, hash),
-    true,
   )
 }
 
@@ -301,7 +252,6 @@ export function symbioticClaimMutationOptions(
     (w, v: { vault: Address; epoch?: bigint }, onStage) =>
       symbioticClaim(w, { ...v, ...(onStage ? { onStage } : {}) }),
     (hash) => waitForSymbioticClaim(client, hash),
-    true,
   )
 }
 

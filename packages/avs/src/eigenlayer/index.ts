@@ -1,0 +1,8 @@
+export * from './abis.js'
+export * from './actions/allocationDelay.js'
+export * from './actions/modifyOperatorDetails.js'
+export * from './actions/registerAsOperator.js'
+export * from './actions/updateOperatorMetadataURI.js'
+export * from './errors.js'
+export * from './metadata.js'
+export { type AvsRevertContext, avsRevertMapper, UnauthorizedCallerError } from './revert.js'

@@ -74,6 +74,7 @@ export function useAvsEnv() {
 export async function newAvsContract(env: Env): Promise<Address> {
   const avs = await env.devnet.context.deployArtifact('EigenLayerTestAvs', [env.deployment.allocationManager])
   await env.devnet.testClient.setBalance({ address: avs, value: parseEther('10') })
+  await env.devnet.testClient.impersonateAccount({ address: avs })
   return avs
 }
 

@@ -12,7 +12,6 @@ import {
   createAVSRewardsSubmission,
   createOperatorDirectedRewardsSubmission,
   prepareCreateAVSRewardsSubmission,
-  simulateCreateAVSRewardsSubmission,
   waitForCreateAVSRewardsSubmission,
   waitForCreateOperatorDirectedRewardsSubmission,
 } from './rewardsSubmissions.js'

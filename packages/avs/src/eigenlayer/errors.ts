@@ -277,3 +277,18 @@ export class NotInReleaseError extends RestakeKitError {
     this.feature = params.feature
   }
 }
+
+/** A strategy to add is already part of the operator set. */
+export class StrategyAlreadyInOperatorSetError extends RestakeKitError {
+  override name = 'StrategyAlreadyInOperatorSetError' as const
+  readonly strategy: Address
+  readonly operatorSet: OperatorSetRef
+  constructor(params: { strategy: Address; operatorSet: OperatorSetRef }) {
+    super(
+      `${params.strategy} is already a strategy of operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
+      { docsPath: docs('strategy-already-in-operator-set') },
+    )
+    this.strategy = params.strategy
+    this.operatorSet = params.operatorSet
+  }
+}

@@ -21,6 +21,7 @@ import {
   type OperatorSetRef,
   RewardsSubmissionRuleError,
   SameMagnitudeError,
+  StrategyAlreadyInOperatorSetError,
   StrategyNotInOperatorSetError,
 } from './errors.js'
 
@@ -106,6 +107,8 @@ export function avsRevertMapper(ctx: AvsRevertContext = {}): RevertMapper {
           address: operator,
           previous: operator,
         })
+      case 'StrategyAlreadyInOperatorSet':
+        return new StrategyAlreadyInOperatorSetError({ strategy, operatorSet: set })
       case 'StrategyNotInOperatorSet':
         return new StrategyNotInOperatorSetError({ strategy, operatorSet: set })
       case 'NonexistentAVSMetadata':

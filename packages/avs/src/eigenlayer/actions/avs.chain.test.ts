@@ -2,6 +2,7 @@ import { delegateTo, deposit, InvalidParameterError, OperatorNotRegisteredError 
 import { haveEigenLayer } from '@restakekit/devnet'
 import { type Address, parseAbi, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
+import { avsAllocationManagerAbi } from '../abis.js'
 import {
   AllocationPendingError,
   AvsMetadataMissingError,
@@ -14,6 +15,7 @@ import {
   OperatorSetMembershipError,
   OperatorSetNotFoundError,
   SameMagnitudeError,
+  StrategyAlreadyInOperatorSetError,
   StrategyNotInOperatorSetError,
 } from '../errors.js'
 import { type Env, expectRefused, newAvsContract, sortAddresses, useAvsEnv } from '../test/helpers.js'
@@ -24,11 +26,18 @@ import {
   waitForSetAVSRegistrar,
   waitForUpdateAVSMetadataURI,
 } from './avsMetadata.js'
+import { clearDeallocationQueue, waitForClearDeallocationQueue } from './clearDeallocationQueue.js'
 import {
   modifyAllocations,
   simulateModifyAllocations,
   waitForModifyAllocations,
 } from './modifyAllocations.js'
+import {
+  addStrategiesToOperatorSet,
+  removeStrategiesFromOperatorSet,
+  waitForAddStrategiesToOperatorSet,
+  waitForRemoveStrategiesFromOperatorSet,
+} from './operatorSetStrategies.js'
 import {
   createOperatorSets,
   deregisterFromOperatorSets,
@@ -303,6 +312,47 @@ describe.skipIf(!haveEigenLayer())('EigenLayer AVS side (real EigenLayer state)'
     expect(slashed.slashed).toEqual([{ strategy, wadSlashed: WAD / 10n, shares: sharesBefore - sharesAfter }])
     expect(sharesBefore - sharesAfter).toBe(parseEther('1'))
 
+    // deallocate everything: a decrease waits DEALLOCATION_DELAY (read from chain), then the queue is cleared
+    const am = deployment.allocationManager
+    const deallocationDelay = await pc.readContract({
+      address: am,
+      abi: avsAllocationManagerAbi,
+      functionName: 'DEALLOCATION_DELAY',
+    })
+    const dealloc = await waitForModifyAllocations(
+      pc,
+      await modifyAllocations(ow, { deployment, allocations: [{ ...half, fraction: 0n }] }),
+    )
+    const freeAt = dealloc.allocations[0]!.readyAt.block
+    expect(dealloc.allocations[0]!.magnitude).toBe(0n)
+    expect(freeAt - dealloc.receipt.blockNumber).toBeGreaterThanOrEqual(BigInt(deallocationDelay))
+    expect(freeAt - dealloc.receipt.blockNumber).toBeLessThanOrEqual(BigInt(deallocationDelay) + 1n)
+    const allocatable = () =>
+      pc.readContract({
+        address: am,
+        abi: avsAllocationManagerAbi,
+        functionName: 'getAllocatableMagnitude',
+        args: [op.address, strategy],
+      })
+    const maxAfterSlash = await pc.readContract({
+      address: am,
+      abi: avsAllocationManagerAbi,
+      functionName: 'getMaxMagnitude',
+      args: [op.address, strategy],
+    })
+    expect(maxAfterSlash).toBe((WAD * 9n) / 10n)
+    await mineTo(env, freeAt)
+    const cleared = await waitForClearDeallocationQueue(
+      pc,
+      await clearDeallocationQueue(env.devnet.walletClient(stranger), {
+        deployment,
+        operator: op.address,
+        strategies: [strategy],
+      }),
+    )
+    expect(cleared.encumbered).toEqual([{ strategy, encumberedMagnitude: 0n }])
+    expect(await allocatable()).toBe(maxAfterSlash)
+
     // the operator leaves set 1 (the registrar is told)
     const left = await waitForDeregisterFromOperatorSets(
       pc,
@@ -323,5 +373,59 @@ describe.skipIf(!haveEigenLayer())('EigenLayer AVS side (real EigenLayer state)'
       () => deregisterFromOperatorSets(ow, { deployment, avs, operatorSetIds: [1] }),
       OperatorSetMembershipError,
     )
+  })
+  test('an AVS adds and removes strategies of a set; refusals before sending (nonce unchanged)', async () => {
+    const { env } = t
+    const pc = env.devnet.publicClient
+    const deployment = env.deployment
+    const avs = await newAvsContract(env)
+    const aw = env.devnet.walletClient(avs)
+    await pc.waitForTransactionReceipt({
+      hash: await updateAVSMetadataURI(aw, { deployment, metadataURI: 'https://restakekit.dev/avs.json' }),
+    })
+    await pc.waitForTransactionReceipt({
+      hash: await createOperatorSets(aw, {
+        deployment,
+        operatorSets: [{ operatorSetId: 1, strategies: [env.strategy] }],
+      }),
+    })
+    const other = '0x000000000000000000000000000000000000dEaD' as Address
+    const inSet = () =>
+      pc.readContract({
+        address: deployment.allocationManager,
+        abi: avsAllocationManagerAbi,
+        functionName: 'getStrategiesInOperatorSet',
+        args: [{ avs, id: 1 }],
+      })
+    await expectRefused(
+      env,
+      avs,
+      () => addStrategiesToOperatorSet(aw, { deployment, operatorSetId: 1, strategies: [env.strategy] }),
+      StrategyAlreadyInOperatorSetError,
+    )
+    await expectRefused(
+      env,
+      avs,
+      () => addStrategiesToOperatorSet(aw, { deployment, operatorSetId: 5, strategies: [other] }),
+      OperatorSetNotFoundError,
+    )
+    await expectRefused(
+      env,
+      avs,
+      () => removeStrategiesFromOperatorSet(aw, { deployment, operatorSetId: 1, strategies: [other] }),
+      StrategyNotInOperatorSetError,
+    )
+    const added = await waitForAddStrategiesToOperatorSet(
+      pc,
+      await addStrategiesToOperatorSet(aw, { deployment, operatorSetId: 1, strategies: [other] }),
+    )
+    expect(added.strategies).toEqual([other])
+    expect(await inSet()).toEqual([env.strategy, other])
+    const removed = await waitForRemoveStrategiesFromOperatorSet(
+      pc,
+      await removeStrategiesFromOperatorSet(aw, { deployment, operatorSetId: 1, strategies: [env.strategy] }),
+    )
+    expect(removed.strategies).toEqual([env.strategy])
+    expect(await inSet()).toEqual([other])
   })
 })

@@ -135,3 +135,17 @@ export const multicallClockAbi = parseAbi([
   'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
   'function getBlockNumber() view returns (uint256 blockNumber)',
 ])
+
+/** PermissionController: admins and appointees (an account's key allowed to call only some selectors). */
+export const permissionControllerAbi = parseAbi([
+  'function setAppointee(address account, address appointee, address target, bytes4 selector)',
+  'function removeAppointee(address account, address appointee, address target, bytes4 selector)',
+  'function canCall(address account, address caller, address target, bytes4 selector) view returns (bool)',
+  'function getAdmins(address account) view returns (address[])',
+  'function getAppointeePermissions(address account, address appointee) view returns (address[], bytes4[])',
+  'event AppointeeSet(address indexed account, address indexed appointee, address target, bytes4 selector)',
+  'event AppointeeRemoved(address indexed account, address indexed appointee, address target, bytes4 selector)',
+  'error AppointeeAlreadySet()',
+  'error AppointeeNotSet()',
+  'error NotAdmin()',
+])

@@ -292,3 +292,38 @@ export class StrategyAlreadyInOperatorSetError extends RestakeKitError {
     this.operatorSet = params.operatorSet
   }
 }
+
+/** The sender is not an admin of the account (with no admins, only the account itself is). */
+export class NotAccountAdminError extends RestakeKitError {
+  override name = 'NotAccountAdminError' as const
+  readonly account: Address
+  readonly caller: Address
+  constructor(params: { account: Address; caller: Address }) {
+    super(`${params.caller} is not an admin of ${params.account} in the PermissionController.`, {
+      docsPath: docs('not-account-admin'),
+    })
+    this.account = params.account
+    this.caller = params.caller
+  }
+}
+
+/** The appointee already has (or does not have) the permission the call sets (or removes). */
+export class AppointeePermissionError extends RestakeKitError {
+  override name = 'AppointeePermissionError' as const
+  readonly appointee: Address
+  readonly target: Address
+  readonly selector: `0x${string}`
+  readonly appointed: boolean
+  constructor(params: { appointee: Address; target: Address; selector: `0x${string}`; appointed: boolean }) {
+    super(
+      params.appointed
+        ? `${params.appointee} may already call ${params.selector} on ${params.target}.`
+        : `${params.appointee} has no permission to call ${params.selector} on ${params.target}.`,
+      { docsPath: docs('appointee-permission') },
+    )
+    this.appointee = params.appointee
+    this.target = params.target
+    this.selector = params.selector
+    this.appointed = params.appointed
+  }
+}

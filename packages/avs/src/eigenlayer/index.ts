@@ -1,5 +1,6 @@
 export * from './abis.js'
 export * from './actions/allocationDelay.js'
+export * from './actions/appointees.js'
 export * from './actions/avsMetadata.js'
 export * from './actions/clearDeallocationQueue.js'
 export * from './actions/modifyAllocations.js'

@@ -38,7 +38,11 @@ const setAllocationDelay_ = /* @__PURE__ */ defineWrite({
     delay: assertUint32('delay', p.delay),
     deployment: deployment as EigenLayerDeployment,
   }),
-  read: (a) => operatorPlan(a.deployment, a.operator),
+  read: (a, { sender }) =>
+    operatorPlan(a.deployment, a.operator, sender, {
+      target: a.deployment.allocationManager,
+      signature: 'setAllocationDelay(address,uint32)',
+    }),
   check: (a, s) => assertOperator(a.operator, s),
   call: (a) =>
     contractCall({

@@ -21,7 +21,11 @@ const modifyOperatorDetails_ = /* @__PURE__ */ defineWrite({
     delegationApprover: assertAddress('delegationApprover', p.delegationApprover),
     deployment: deployment as EigenLayerDeployment,
   }),
-  read: (a) => operatorPlan(a.deployment, a.operator),
+  read: (a, { sender }) =>
+    operatorPlan(a.deployment, a.operator, sender, {
+      target: a.deployment.delegationManager,
+      signature: 'modifyOperatorDetails(address,address)',
+    }),
   check: (a, s) => assertOperator(a.operator, s),
   call: (a) =>
     contractCall({

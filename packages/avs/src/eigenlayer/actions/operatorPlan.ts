@@ -5,14 +5,27 @@ import {
   stage,
   unwrap,
 } from '@restakekit/core'
-import type { Address } from 'viem'
-import { operatorDelegationAbi } from '../abis.js'
+import { type Address, type Hex, toFunctionSelector } from 'viem'
+import { sameAddress } from '../../internal.js'
+import { operatorDelegationAbi, permissionControllerAbi } from '../abis.js'
+import { UnauthorizedCallerError } from '../revert.js'
 
-/** Reads whether `operator` is registered (one read, at the landing block). */
+/** The call an operator-side write makes, for the PermissionController check. */
+export type Permission = { target: Address; signature: string }
+
+type OperatorState = { isOperator: boolean; canCall: boolean; sender: Address }
+
+/**
+ * Reads whether `operator` is registered and, when the sender is another account, whether the
+ * PermissionController lets the sender make this call for it (one batch, at the landing block).
+ */
 export function operatorPlan(
   deployment: EigenLayerDeployment,
   operator: Address,
-): ReadPlan<{ isOperator: boolean }> {
+  sender: Address,
+  permission: Permission,
+): ReadPlan<OperatorState> {
+  const selector: Hex = toFunctionSelector(permission.signature)
   return stage(
     [
       {
@@ -21,12 +34,24 @@ export function operatorPlan(
         functionName: 'isOperator',
         args: [operator],
       },
+      {
+        address: deployment.permissionController,
+        abi: permissionControllerAbi,
+        functionName: 'canCall',
+        args: [operator, sender, permission.target, selector],
+      },
     ],
-    ([r]) => ({ isOperator: unwrap<boolean>(r) }),
+    ([isOperator, canCall]) => ({
+      isOperator: unwrap<boolean>(isOperator),
+      // the account itself may always call (canCall also says so while it has no admins)
+      canCall: sameAddress(operator, sender) || (canCall?.status === 'success' && canCall.result === true),
+      sender,
+    }),
   )
 }
 
-/** Refuses an address that is not a registered operator. */
-export function assertOperator(operator: Address, s: { isOperator: boolean }): void {
+/** Refuses an address that is not a registered operator, or a sender it has not appointed. */
+export function assertOperator(operator: Address, s: OperatorState): void {
   if (!s.isOperator) throw new OperatorNotRegisteredError(operator)
+  if (!s.canCall) throw new UnauthorizedCallerError({ caller: s.sender, subject: operator })
 }

@@ -28,7 +28,11 @@ const updateOperatorMetadataURI_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
-  read: (a) => operatorPlan(a.deployment, a.operator),
+  read: (a, { sender }) =>
+    operatorPlan(a.deployment, a.operator, sender, {
+      target: a.deployment.delegationManager,
+      signature: 'updateOperatorMetadataURI(address,string)',
+    }),
   check: (a, s) => assertOperator(a.operator, s),
   call: (a) =>
     contractCall({

@@ -95,6 +95,7 @@ export async function expectRefused<E extends Error>(
     () => undefined,
     (e: unknown) => e,
   )
+  if (!(err instanceof cls)) console.error('UNEXPECTED', (err as Error)?.message?.slice(0, 1500))
   expect(err).toBeInstanceOf(cls)
   expect((err as Error).name).toBe(cls.name)
   expect(await nonceOf(env, sender)).toBe(before)

@@ -149,3 +149,23 @@ export const permissionControllerAbi = parseAbi([
   'error AppointeeNotSet()',
   'error NotAdmin()',
 ])
+
+/** RewardsCoordinator: the operator's share of its rewards (splits, in bips), per AVS, for PI, per operator set (v1.3+). */
+export const operatorSplitAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'function setOperatorAVSSplit(address operator, address avs, uint16 split)',
+  'function setOperatorPISplit(address operator, uint16 split)',
+  'function setOperatorSetSplit(address operator, OperatorSet operatorSet, uint16 split)',
+  'function getOperatorAVSSplit(address operator, address avs) view returns (uint16)',
+  'function getOperatorPISplit(address operator) view returns (uint16)',
+  'function getOperatorSetSplit(address operator, OperatorSet operatorSet) view returns (uint16)',
+  'function activationDelay() view returns (uint32)',
+  'function version() view returns (string)',
+  'event OperatorAVSSplitBipsSet(address indexed caller, address indexed operator, address indexed avs, uint32 activatedAt, uint16 oldOperatorAVSSplitBips, uint16 newOperatorAVSSplitBips)',
+  'event OperatorPISplitBipsSet(address indexed caller, address indexed operator, uint32 activatedAt, uint16 oldOperatorPISplitBips, uint16 newOperatorPISplitBips)',
+  'event OperatorSetSplitBipsSet(address indexed caller, address indexed operator, OperatorSet operatorSet, uint32 activatedAt, uint16 oldOperatorSetSplitBips, uint16 newOperatorSetSplitBips)',
+  'error SplitExceedsMax()',
+  'error PreviousSplitPending()',
+  'error InvalidOperatorSet()',
+  'error InvalidPermissions()',
+])

@@ -327,3 +327,18 @@ export class AppointeePermissionError extends RestakeKitError {
     this.appointed = params.appointed
   }
 }
+
+/** The operator's previous split change has not taken effect yet: a new one is refused until then. */
+export class SplitPendingError extends RestakeKitError {
+  override name = 'SplitPendingError' as const
+  readonly operator: Address
+  constructor(params: { operator: Address }) {
+    super(
+      `${params.operator} has a split change that has not taken effect yet; set a new one after it activates.`,
+      {
+        docsPath: docs('split-pending'),
+      },
+    )
+    this.operator = params.operator
+  }
+}

@@ -21,6 +21,7 @@ import {
   type OperatorSetRef,
   RewardsSubmissionRuleError,
   SameMagnitudeError,
+  SplitPendingError,
   StrategyAlreadyInOperatorSetError,
   StrategyNotInOperatorSetError,
 } from './errors.js'
@@ -107,6 +108,8 @@ export function avsRevertMapper(ctx: AvsRevertContext = {}): RevertMapper {
           address: operator,
           previous: operator,
         })
+      case 'PreviousSplitPending':
+        return new SplitPendingError({ operator })
       case 'StrategyAlreadyInOperatorSet':
         return new StrategyAlreadyInOperatorSetError({ strategy, operatorSet: set })
       case 'StrategyNotInOperatorSet':

@@ -13,7 +13,7 @@ import { UnauthorizedCallerError } from '../revert.js'
 /** The call an operator-side write makes, for the PermissionController check. */
 export type Permission = { target: Address; signature: string }
 
-type OperatorState = { isOperator: boolean; canCall: boolean; sender: Address }
+export type OperatorState = { isOperator: boolean; canCall: boolean; sender: Address }
 
 /**
  * Reads whether `operator` is registered and, when the sender is another account, whether the

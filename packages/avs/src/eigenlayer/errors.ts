@@ -4,8 +4,6 @@ import type { Address } from 'viem'
 /** An operator set as the AllocationManager names it. */
 export type OperatorSetRef = { avs: Address; id: number }
 
-const docs = (anchor: string) => `/errors#${anchor}`
-
 /** The operator metadata JSON failed validation (zod issues, one line each, in `details`). */
 export class InvalidOperatorMetadataError extends RestakeKitError {
   override name = 'InvalidOperatorMetadataError' as const
@@ -13,7 +11,7 @@ export class InvalidOperatorMetadataError extends RestakeKitError {
   constructor(params: { issues: readonly string[] }) {
     super('The operator metadata is not valid EigenLayer operator metadata.', {
       details: params.issues,
-      docsPath: docs('invalid-operator-metadata'),
+      docsPath: '/errors#invalid-operator-metadata',
     })
     this.issues = params.issues
   }
@@ -28,7 +26,7 @@ export class OperatorAlreadyRegisteredError extends RestakeKitError {
       params.delegatedTo
         ? `${params.operator} is delegated to ${params.delegatedTo} and cannot register as an operator.`
         : `${params.operator} is already a registered operator.`,
-      { docsPath: docs('operator-already-registered') },
+      { docsPath: '/errors#operator-already-registered' },
     )
     this.operator = params.operator
   }
@@ -41,7 +39,7 @@ export class AllocationDelayNotSetError extends RestakeKitError {
   constructor(params: { operator: Address }) {
     super(`${params.operator} has no allocation delay in effect: it cannot allocate yet.`, {
       details: ['Set one with `setAllocationDelay`; it takes effect at the block its receipt reports.'],
-      docsPath: docs('allocation-delay-not-set'),
+      docsPath: '/errors#allocation-delay-not-set',
     })
     this.operator = params.operator
   }
@@ -65,7 +63,7 @@ export class AllocationPendingError extends RestakeKitError {
       `${params.operator} already has a pending allocation change of ${params.strategy} in operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
       {
         details: [`It takes effect in block ${params.effectBlock}; modify it again from then on.`],
-        docsPath: docs('allocation-pending'),
+        docsPath: '/errors#allocation-pending',
       },
     )
     this.operator = params.operator
@@ -84,7 +82,7 @@ export class InsufficientMagnitudeError extends RestakeKitError {
   constructor(params: { strategy: Address; requested: bigint; allocatable: bigint }) {
     super(
       `Allocating ${params.requested} more magnitude of ${params.strategy} exceeds the ${params.allocatable} still allocatable.`,
-      { docsPath: docs('insufficient-magnitude') },
+      { docsPath: '/errors#insufficient-magnitude' },
     )
     this.strategy = params.strategy
     this.requested = params.requested
@@ -99,7 +97,7 @@ export class SameMagnitudeError extends RestakeKitError {
   readonly magnitude: bigint
   constructor(params: { strategy: Address; magnitude: bigint }) {
     super(`The allocation of ${params.strategy} is already ${params.magnitude}: nothing to modify.`, {
-      docsPath: docs('same-magnitude'),
+      docsPath: '/errors#same-magnitude',
     })
     this.strategy = params.strategy
     this.magnitude = params.magnitude
@@ -112,7 +110,7 @@ export class OperatorSetNotFoundError extends RestakeKitError {
   readonly operatorSet: OperatorSetRef
   constructor(params: { operatorSet: OperatorSetRef }) {
     super(`Operator set ${params.operatorSet.avs}/${params.operatorSet.id} does not exist.`, {
-      docsPath: docs('operator-set-not-found'),
+      docsPath: '/errors#operator-set-not-found',
     })
     this.operatorSet = params.operatorSet
   }
@@ -124,7 +122,7 @@ export class OperatorSetExistsError extends RestakeKitError {
   readonly operatorSet: OperatorSetRef
   constructor(params: { operatorSet: OperatorSetRef }) {
     super(`Operator set ${params.operatorSet.avs}/${params.operatorSet.id} already exists.`, {
-      docsPath: docs('operator-set-exists'),
+      docsPath: '/errors#operator-set-exists',
     })
     this.operatorSet = params.operatorSet
   }
@@ -142,7 +140,7 @@ export class OperatorSetMembershipError extends RestakeKitError {
       params.member
         ? `${params.operator} is already a member of operator set ${set}.`
         : `${params.operator} is not a member of operator set ${set}.`,
-      { docsPath: docs('operator-set-membership') },
+      { docsPath: '/errors#operator-set-membership' },
     )
     this.operator = params.operator
     this.operatorSet = params.operatorSet
@@ -158,7 +156,7 @@ export class OperatorNotSlashableError extends RestakeKitError {
   constructor(params: { operator: Address; operatorSet: OperatorSetRef }) {
     super(
       `${params.operator} is not slashable by operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
-      { docsPath: docs('operator-not-slashable') },
+      { docsPath: '/errors#operator-not-slashable' },
     )
     this.operator = params.operator
     this.operatorSet = params.operatorSet
@@ -173,7 +171,7 @@ export class NotAscendingError extends RestakeKitError {
   constructor(params: { parameter: string; index: number; address: Address; previous: Address }) {
     super(
       `${params.parameter} must be in strictly ascending address order: entry ${params.index} (${params.address}) is not above ${params.previous}.`,
-      { docsPath: docs('not-ascending') },
+      { docsPath: '/errors#not-ascending' },
     )
     this.parameter = params.parameter
     this.index = params.index
@@ -187,7 +185,7 @@ export class InvalidWadToSlashError extends RestakeKitError {
   readonly wad: bigint
   constructor(params: { strategy: Address; wad: bigint }) {
     super(`The slash of ${params.strategy} is ${params.wad}: it must be above 0 and at most 1e18 (100 %).`, {
-      docsPath: docs('invalid-wad-to-slash'),
+      docsPath: '/errors#invalid-wad-to-slash',
     })
     this.strategy = params.strategy
     this.wad = params.wad
@@ -202,7 +200,7 @@ export class StrategyNotInOperatorSetError extends RestakeKitError {
   constructor(params: { strategy: Address; operatorSet: OperatorSetRef }) {
     super(
       `${params.strategy} is not a strategy of operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
-      { docsPath: docs('strategy-not-in-operator-set') },
+      { docsPath: '/errors#strategy-not-in-operator-set' },
     )
     this.strategy = params.strategy
     this.operatorSet = params.operatorSet
@@ -215,7 +213,7 @@ export class AvsMetadataMissingError extends RestakeKitError {
   readonly avs: Address
   constructor(params: { avs: Address }) {
     super(`${params.avs} has no AVS metadata URI: call updateAVSMetadataURI before creating operator sets.`, {
-      docsPath: docs('avs-metadata-missing'),
+      docsPath: '/errors#avs-metadata-missing',
     })
     this.avs = params.avs
   }
@@ -228,7 +226,7 @@ export class InvalidAvsRegistrarError extends RestakeKitError {
   readonly registrar: Address
   constructor(params: { avs: Address; registrar: Address }) {
     super(`${params.registrar} does not support AVS ${params.avs} (supportsAVS is not true).`, {
-      docsPath: docs('invalid-avs-registrar'),
+      docsPath: '/errors#invalid-avs-registrar',
     })
     this.avs = params.avs
     this.registrar = params.registrar
@@ -256,7 +254,7 @@ export class RewardsSubmissionRuleError extends RestakeKitError {
   readonly index: number
   constructor(params: { rule: RewardsSubmissionRule; index: number; reason: string }) {
     super(`Rewards submission ${params.index} breaks the ${params.rule} rule: ${params.reason}.`, {
-      docsPath: docs('rewards-submission-rule'),
+      docsPath: '/errors#rewards-submission-rule',
     })
     this.rule = params.rule
     this.index = params.index
@@ -271,7 +269,7 @@ export class NotInReleaseError extends RestakeKitError {
     super(
       `${params.feature} needs EigenLayer ${params.since} or later; this deployment runs an earlier release.`,
       {
-        docsPath: docs('not-in-release'),
+        docsPath: '/errors#not-in-release',
       },
     )
     this.feature = params.feature
@@ -286,7 +284,7 @@ export class StrategyAlreadyInOperatorSetError extends RestakeKitError {
   constructor(params: { strategy: Address; operatorSet: OperatorSetRef }) {
     super(
       `${params.strategy} is already a strategy of operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
-      { docsPath: docs('strategy-already-in-operator-set') },
+      { docsPath: '/errors#strategy-already-in-operator-set' },
     )
     this.strategy = params.strategy
     this.operatorSet = params.operatorSet
@@ -300,7 +298,7 @@ export class NotAccountAdminError extends RestakeKitError {
   readonly caller: Address
   constructor(params: { account: Address; caller: Address }) {
     super(`${params.caller} is not an admin of ${params.account} in the PermissionController.`, {
-      docsPath: docs('not-account-admin'),
+      docsPath: '/errors#not-account-admin',
     })
     this.account = params.account
     this.caller = params.caller
@@ -319,7 +317,7 @@ export class AppointeePermissionError extends RestakeKitError {
       params.appointed
         ? `${params.appointee} may already call ${params.selector} on ${params.target}.`
         : `${params.appointee} has no permission to call ${params.selector} on ${params.target}.`,
-      { docsPath: docs('appointee-permission') },
+      { docsPath: '/errors#appointee-permission' },
     )
     this.appointee = params.appointee
     this.target = params.target
@@ -336,7 +334,7 @@ export class SplitPendingError extends RestakeKitError {
     super(
       `${params.operator} has a split change that has not taken effect yet; set a new one after it activates.`,
       {
-        docsPath: docs('split-pending'),
+        docsPath: '/errors#split-pending',
       },
     )
     this.operator = params.operator

@@ -1,3 +1,4 @@
+export type { AvsReadClient, DeploymentParameter } from '../internal.js'
 export * from './abis.js'
 export * from './actions/allocationDelay.js'
 export * from './actions/appointees.js'

@@ -169,3 +169,12 @@ export const operatorSplitAbi = parseAbi([
   'error InvalidOperatorSet()',
   'error InvalidPermissions()',
 ])
+
+/** AllocationManager v1.5+ redistributing operator sets (not on the devnet states: ABI- and probe-tested only). */
+export const redistributionAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'struct CreateSetParams { uint32 operatorSetId; address[] strategies; }',
+  'function createRedistributingOperatorSets(address avs, CreateSetParams[] params, address[] redistributionRecipients)',
+  'function isRedistributingOperatorSet(OperatorSet operatorSet) view returns (bool)',
+  'event RedistributionAddressSet(OperatorSet operatorSet, address redistributionRecipient)',
+])

@@ -10,6 +10,7 @@ import {
   InvalidAvsRegistrarError,
   InvalidWadToSlashError,
   NotAscendingError,
+  NotInReleaseError,
   OperatorNotSlashableError,
   OperatorSetExistsError,
   OperatorSetMembershipError,
@@ -46,6 +47,7 @@ import {
   waitForDeregisterFromOperatorSets,
   waitForRegisterForOperatorSets,
 } from './operatorSets.js'
+import { createRedistributingOperatorSets, DEFAULT_BURN_ADDRESS } from './redistributingOperatorSets.js'
 import { registerAsOperator } from './registerAsOperator.js'
 import { slashOperator, waitForSlashOperator } from './slashOperator.js'
 
@@ -427,5 +429,40 @@ describe.skipIf(!haveEigenLayer())('EigenLayer AVS side (real EigenLayer state)'
     )
     expect(removed.strategies).toEqual([env.strategy])
     expect(await inSet()).toEqual([other])
+  })
+
+  test('redistributing sets (v1.5+): probed and refused on these states before sending (probe only)', async () => {
+    const { env } = t
+    const pc = env.devnet.publicClient
+    const deployment = env.deployment
+    const avs = await newAvsContract(env)
+    const aw = env.devnet.walletClient(avs)
+    await pc.waitForTransactionReceipt({
+      hash: await updateAVSMetadataURI(aw, { deployment, metadataURI: 'https://restakekit.dev/avs.json' }),
+    })
+    const recipient = (await env.devnet.newAccount()).address
+    const err = await expectRefused(
+      env,
+      avs,
+      () =>
+        createRedistributingOperatorSets(aw, {
+          deployment,
+          operatorSets: [
+            { operatorSetId: 1, strategies: [env.strategy], redistributionRecipient: recipient },
+          ],
+        }),
+      NotInReleaseError,
+    )
+    expect(err.feature).toBe('createRedistributingOperatorSets')
+    await expectRefused(
+      env,
+      avs,
+      () =>
+        createRedistributingOperatorSets(aw, {
+          deployment,
+          operatorSets: [{ operatorSetId: 1, strategies: [], redistributionRecipient: DEFAULT_BURN_ADDRESS }],
+        }),
+      InvalidParameterError,
+    )
   })
 })

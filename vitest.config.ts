@@ -55,6 +55,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'dapp-web',
+          sequence: { groupOrder: 3 },
+          // headless Chromium against a devnet (examples/dapp-web/test)
+          include: ['examples/dapp-web/test/**/*.e2e.test.ts'],
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'chain-el-v1.3.0',
           sequence: { groupOrder: 2 },
           include: eigenlayerChainSuites,

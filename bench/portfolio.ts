@@ -5,8 +5,8 @@
 // and with JSON-RPC batching, and reports the median wall time. Run: npx tsx bench/portfolio.ts
 import { performance } from 'node:perf_hooks'
 import { getRestakingPortfolio } from '@restakekit/core'
-import { depositToKarakVault, startKarakRedeem } from '@restakekit/core/karak'
-import { depositToVault, withdraw } from '@restakekit/core/symbiotic'
+import { deposit as depositToKarak, startRedeem } from '@restakekit/core/karak'
+import { deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { envOf, stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
@@ -39,7 +39,7 @@ try {
       epochDuration: 3600,
       delegatorType: 0,
     })
-    await mined(depositToVault(wallet, { vault, amount: parseEther('5') }))
+    await mined(symbioticDeposit(wallet, { vault, amount: parseEther('5') }))
     await mined(withdraw(wallet, { vault, amount: parseEther('1') }))
     vaults.push(vault)
   }
@@ -47,8 +47,8 @@ try {
   for (const vault of karak.vaults) {
     const asset = vault === karak.vaultsByAsset.weth ? weth : devnet.deployments.tokens.steth
     await devnet.fund(staker.address, { tokens: { [asset]: parseEther('10') } })
-    await mined(depositToKarakVault(wallet, { vault, assets: parseEther('10') }))
-    await mined(startKarakRedeem(wallet, { vault, shares: parseEther('1') }))
+    await mined(depositToKarak(wallet, { vault, amount: parseEther('10') }))
+    await mined(startRedeem(wallet, { vault, shares: parseEther('1') }))
   }
   const setupMs = performance.now() - setupStart
 

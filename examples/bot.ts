@@ -4,8 +4,8 @@
 // becomes ready. Nothing that is not ready is sent.
 //
 //   EigenLayer: queued withdrawals → `completeWithdrawals` (sent by the staker: the contract requires it)
-//   Symbiotic:  claimable epochs  → `claimFromVault`     (sent by the staker: it claims its own buckets)
-//   Karak:      ready withdrawals → `finishKarakRedeem`  (sent by the keeper: anyone may finish; assets go
+//   Symbiotic:  claimable epochs  → `claim`              (sent by the staker: it claims its own buckets)
+//   Karak:      ready withdrawals → `karak.finishRedeem`  (sent by the keeper: anyone may finish; assets go
 //                                                        to the withdrawal's beneficiary)
 //
 // The example first makes the situation on a fresh devnet (deposits, withdrawals, and time passing),
@@ -14,12 +14,12 @@
 // Run it: npx tsx examples/bot.ts   (starts its own local chain with all three protocols)
 import {
   type EigenLayerDeployment,
-  getKarakOperatorVaults,
   type KarakDeployment,
   RestakeKitError,
   restakingActions,
   type SymbioticDeployment,
 } from '@restakekit/core'
+import { getOperatorVaults } from '@restakekit/core/karak'
 import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
 import type { Account, Address, Hex } from 'viem'
 import { formatEther, parseEther } from 'viem'
@@ -163,8 +163,8 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
       const wallet = walletOf(staker)
       await act(
         mine,
-        () => wallet.restaking.symbiotic.claimFromVault({ vault, epochs: mine.map((i) => BigInt(i.id)) }),
-        (hash) => client.restaking.symbiotic.waitForClaimFromVault(hash),
+        () => wallet.restaking.symbiotic.claim({ vault, epochs: mine.map((i) => BigInt(i.id)) }),
+        (hash) => client.restaking.symbiotic.waitForClaim(hash),
       )
     }
   }
@@ -233,7 +233,7 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
     // Karak keeps no list of all vaults: find the devnet operator's vaults through Core, and name them
     // in the deployment so position reads know where to look.
     const core = { chainId: devnet.chain.id, core: k.core } satisfies KarakDeployment
-    const [{ vaults } = { vaults: [] }] = await getKarakOperatorVaults(pc, {
+    const [{ vaults } = { vaults: [] }] = await getOperatorVaults(pc, {
       operator: k.operator,
       deployment: core,
     })
@@ -279,12 +279,12 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
     await mined(
       aw.restaking.eigenlayer.queueWithdrawals({ strategies: [strategy], amounts: [parseEther('1')] }),
     )
-    await mined(aw.restaking.symbiotic.depositToVault({ vault: symbioticVault, amount: parseEther('3') }))
+    await mined(aw.restaking.symbiotic.deposit({ vault: symbioticVault, amount: parseEther('3') }))
     await mined(aw.restaking.symbiotic.withdraw({ vault: symbioticVault, amount: parseEther('2') }))
     const bw = w(bob)
-    await mined(bw.restaking.karak.deposit({ vault: karakVault, assets: parseEther('5') }))
+    await mined(bw.restaking.karak.deposit({ vault: karakVault, amount: parseEther('5') }))
     await mined(bw.restaking.karak.startRedeem({ vault: karakVault, shares: parseEther('2') }))
-    await mined(bw.restaking.symbiotic.depositToVault({ vault: symbioticVault, amount: parseEther('4') }))
+    await mined(bw.restaking.symbiotic.deposit({ vault: symbioticVault, amount: parseEther('4') }))
     log(
       'Day 0: alice queued 1 token on EigenLayer and 2 WETH on Symbiotic; bob started redeeming 2 kWETH on Karak.',
     )
@@ -295,7 +295,7 @@ export async function main(options: ExampleOptions = {}): Promise<BotResult> {
 
     // Day 9: new withdrawals that will not be ready at the scan.
     const cw = w(carol)
-    await mined(cw.restaking.karak.deposit({ vault: karakVault, assets: parseEther('3') }))
+    await mined(cw.restaking.karak.deposit({ vault: karakVault, amount: parseEther('3') }))
     await mined(cw.restaking.karak.startRedeem({ vault: karakVault, shares: parseEther('3') }))
     await mined(bw.restaking.symbiotic.withdraw({ vault: symbioticVault, amount: parseEther('1') }))
     await mined(cw.restaking.eigenlayer.deposit({ strategy, token, amount: parseEther('2') }))

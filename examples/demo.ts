@@ -1,7 +1,12 @@
 // restakekit demo: starts the local restaking chain (real EigenLayer and Symbiotic contracts, Karak
 // test doubles) and walks one staker through each protocol with the SDK, printing every step.
 // Run: pnpm demo
-import { getRestakingPortfolio, type RestakeKitError, restakingActions } from '@restakekit/core'
+import {
+  getRestakingPortfolio,
+  type RestakeKitError,
+  restakingActions,
+  WithdrawalNotReadyError,
+} from '@restakekit/core'
 import {
   completeWithdrawals,
   delegateTo,
@@ -12,13 +17,12 @@ import {
   waitForQueueWithdrawals,
 } from '@restakekit/core/eigenlayer'
 import {
-  depositToKarakVault,
-  finishKarakRedeem,
-  KarakWithdrawalNotReadyError,
-  startKarakRedeem,
-  waitForStartKarakRedeem,
+  deposit as depositToKarak,
+  finishRedeem,
+  startRedeem,
+  waitForStartRedeem,
 } from '@restakekit/core/karak'
-import { claimFromVault, depositToVault, EpochNotClaimableError, withdraw } from '@restakekit/core/symbiotic'
+import { claim, deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, startDevnet } from '@restakekit/devnet'
 import { type Address, erc20Abi, formatEther, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
 
@@ -106,9 +110,9 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     const [status] = (await client.restaking.eigenlayer.getQueuedWithdrawals({ staker: staker.address }))
       .withdrawals
     log(
-      `4. readiness from chain: ${status?.isReady ? 'a completion sent now succeeds' : `ready from block ${status?.readyAtBlock}`}`,
+      `4. readiness from chain: ${status?.ready ? 'a completion sent now succeeds' : `ready from block ${status?.readyAt.block}`}`,
     )
-    if (status && !status.isReady) await devnet.mine(Number(status.blocksRemaining))
+    if (status && !status.ready) await devnet.mine(Number(status.blocksRemaining))
     const done = await waitForCompleteWithdrawals(
       pc,
       await completeWithdrawals(wallet, { deployment: el, withdrawals: [w.root] }),
@@ -129,47 +133,47 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       delegatorType: 0,
     })
     log(`1. a vault (NetworkRestake delegator, ${epoch / 60}-minute epochs) for WETH: ${vault}`)
-    await mined(await depositToVault(wallet, { vault, amount: parseEther('5') }))
-    const pos = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
+    await mined(await symbioticDeposit(wallet, { vault, amount: parseEther('5') }))
+    const pos = await client.restaking.symbiotic.getPosition({ vault, staker: staker.address })
     log(`2. deposit 5 WETH: active balance ${fmt(pos.activeBalance)}, slashable ${fmt(pos.slashableBalance)}`)
     await mined(await withdraw(wallet, { vault, amount: parseEther('2') }))
-    const pending = await client.restaking.symbiotic.getVaultPosition({ vault, account: staker.address })
+    const pending = await client.restaking.symbiotic.getPosition({ vault, staker: staker.address })
     const bucket = pending.withdrawals[0]!
     log(
-      `3. withdraw 2 WETH: bucket epoch ${bucket.epoch}, claimable at ${new Date(Number(bucket.claimableAt) * 1000).toISOString()}`,
+      `3. withdraw 2 WETH: bucket epoch ${bucket.epoch}, claimable at ${new Date(Number(bucket.readyAt.timestamp) * 1000).toISOString()}`,
     )
     try {
-      await claimFromVault(wallet, { vault, epoch: bucket.epoch })
+      await claim(wallet, { vault, epoch: bucket.epoch })
     } catch (error) {
-      if (!(error instanceof EpochNotClaimableError)) throw error
+      if (!(error instanceof WithdrawalNotReadyError)) throw error
       log(`4. claiming now is refused before sending: ${error.shortMessage}`)
     }
     await devnet.increaseTime(2 * epoch)
     const before = await balance(weth, staker.address)
-    await mined(await claimFromVault(wallet, { vault }))
+    await mined(await claim(wallet, { vault }))
     const symbioticClaimed = (await balance(weth, staker.address)) - before
     log(`5. two epochs later: claimed ${fmt(symbioticClaimed)} WETH\n`)
 
     // ---------------------------------------------------------------- Karak
     log('== Karak (test doubles of v2 Core and Vault) ==')
     const kvault = karak.vaultsByAsset.weth
-    await mined(await depositToKarakVault(wallet, { vault: kvault, assets: parseEther('3') }))
+    await mined(await depositToKarak(wallet, { vault: kvault, amount: parseEther('3') }))
     log(`1. deposit 3 WETH into the operator's vault ${kvault} (minSharesOut from previewDeposit less 0.5 %)`)
-    const redeem = await waitForStartKarakRedeem(
+    const redeem = await waitForStartRedeem(
       pc,
-      await startKarakRedeem(wallet, { vault: kvault, shares: parseEther('1') }),
+      await startRedeem(wallet, { vault: kvault, shares: parseEther('1') }),
     )
     const key = redeem.withdrawals[0]!.withdrawalKey
     log(`2. start redeeming 1 share: withdrawal key ${key.slice(0, 18)}…`)
     try {
-      await finishKarakRedeem(wallet, { vault: kvault, withdrawalKey: key })
+      await finishRedeem(wallet, { vault: kvault, withdrawalKey: key })
     } catch (error) {
-      if (!(error instanceof KarakWithdrawalNotReadyError)) throw error
+      if (!(error instanceof WithdrawalNotReadyError)) throw error
       log(`3. finishing now is refused before sending: ${(error as RestakeKitError).shortMessage}`)
     }
     await devnet.increaseTime(9 * 24 * 3600)
     const kBefore = await balance(weth, staker.address)
-    await mined(await finishKarakRedeem(wallet, { vault: kvault, withdrawalKey: key }))
+    await mined(await finishRedeem(wallet, { vault: kvault, withdrawalKey: key }))
     const karakFinished = (await balance(weth, staker.address)) - kBefore
     log(`4. nine days later: finished, ${fmt(karakFinished)} WETH back\n`)
 

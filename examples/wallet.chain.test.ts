@@ -11,6 +11,8 @@ const chainAbi = parseAbi([
   'function stakerDepositShares(address staker, address strategy) view returns (uint256)',
   'function activeBalanceOf(address account) view returns (uint256)',
   'function currentEpoch() view returns (uint256)',
+  'function epochDurationInit() view returns (uint48)',
+  'function epochDuration() view returns (uint48)',
   'function withdrawalsOf(uint256 epoch, address account) view returns (uint256)',
   'function depositIntoStrategy(address strategy, address token, uint256 amount)',
   'function deposit(address onBehalfOf, uint256 amount)',
@@ -99,14 +101,17 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
       'InsufficientBalanceError',
       'InsufficientBalanceError',
       'none',
-      'EpochNotClaimableError',
+      'WithdrawalNotReadyError',
     ])
     expect(r.checks[0]!.message).toBe('Not enough funds: you have 1, this needs 100.')
     expect(r.checks[1]!.message).toBe('Not enough funds: you have 0.5, this needs 100.')
     // v1.2 state (0-block delay): a completion sent now lands in the ready block, and the simulation
     // (at the landing block) agrees with the readiness read
     expect(r.checks[2]!.message).toBe('ok to sign')
-    expect(r.checks[3]!.message).toMatch(new RegExp(`vault epoch ${epoch + 2n}; now ${epoch}\\)`))
+    // the Symbiotic bucket (epoch + 1) is claimable from the start of epoch + 2, read from the vault
+    const init = await read({ address: r.vault, abi: chainAbi, functionName: 'epochDurationInit' })
+    const duration = await read({ address: r.vault, abi: chainAbi, functionName: 'epochDuration' })
+    expect(r.checks[3]!.message).toContain(`(unix ${BigInt(init) + (epoch + 2n) * BigInt(duration)})`)
     expect(r.nonceAfterChecks).toBe(r.nonceBeforeChecks)
     expect(lines.join('\n')).toContain('wallet_sendCalls')
   })

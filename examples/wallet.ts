@@ -2,30 +2,31 @@
 //   1. `prepareX` call lists (frozen `{ to, data, value }`): approve + EigenLayer deposit, approve + Symbiotic deposit,
 //   2. how a Safe (MultiSend) or an EIP-5792 wallet (`wallet_sendCalls`) would batch them,
 //   3. execute them one by one from the wallet's account, and read the positions back to prove them right,
-//   4. pre-flight checks: typed errors (amount above balance, withdrawal not ready, epoch not claimable)
+//   4. pre-flight checks: typed errors (amount above balance, withdrawal not ready: an EigenLayer delay, a Symbiotic epoch)
 //      turned into messages for the user, before anything is sent.
 //
 // Run it: npx tsx examples/wallet.ts   (starts its own local chain with EigenLayer and Symbiotic)
 import {
   type Call,
-  EpochNotClaimableError,
   getDeposits,
   getQueuedWithdrawals,
-  getVaultPosition,
   InsufficientActiveBalanceError,
   InsufficientBalanceError,
   prepareDeposit,
-  prepareDepositToVault,
   prepareQueueWithdrawals,
-  prepareWithdraw,
   RestakeKitError,
   type SymbioticVaultPosition,
-  simulateClaimFromVault,
   simulateCompleteWithdrawals,
   simulateDeposit,
-  simulateDepositToVault,
   WithdrawalNotReadyError,
 } from '@restakekit/core'
+import {
+  getPosition,
+  prepareDeposit as prepareSymbioticDeposit,
+  prepareWithdraw,
+  simulateClaim,
+  simulateDeposit as simulateSymbioticDeposit,
+} from '@restakekit/core/symbiotic'
 import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
 import {
   type Address,
@@ -52,13 +53,15 @@ export function toUserMessage(error: unknown): string {
     const at = error.readyAt
     const now = error.now
     const when =
-      at === undefined ? 'later' : 'block' in at ? `from block ${at.block}` : `at unix ${at.timestamp}`
+      at === undefined
+        ? 'later'
+        : 'block' in at
+          ? `from block ${at.block}`
+          : `at ${new Date(Number(at.timestamp) * 1000).toUTCString()} (unix ${at.timestamp})`
     const wait =
       at && now && 'block' in at && 'block' in now ? ` (${at.block - now.block} block(s) from now)` : ''
     return `This withdrawal is still in its delay; you can complete it ${when}${wait}.`
   }
-  if (error instanceof EpochNotClaimableError)
-    return `Your withdrawal unlocks at ${new Date(Number(error.claimableAt) * 1000).toUTCString()} (vault epoch ${error.epoch + 1n}; now ${error.currentEpoch}).`
   if (error instanceof RestakeKitError) return error.shortMessage
   return 'Something went wrong; nothing was sent.'
 }
@@ -150,10 +153,10 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     // 1. The call lists. Pure: no client, no network; the deployment is the devnet's (on a public
     // network, `chainId` alone picks the SDK's known deployment).
     const eigenlayerCalls = prepareDeposit({ deployment: el, strategy, token, amount: elAmount })
-    const symbioticCalls = prepareDepositToVault({
+    const symbioticCalls = prepareSymbioticDeposit({
       vault,
       amount: symAmount,
-      onBehalfOf: user.address,
+      receiver: user.address,
       collateral: weth,
     })
     log(`EigenLayer deposit, ${eigenlayerCalls.length} calls (frozen: ${Object.isFrozen(eigenlayerCalls)}):`)
@@ -188,7 +191,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       log(`  sent ${describeCall(c).split('(')[0]} → ${receipt.status} (block ${receipt.blockNumber})`)
     }
     const [deposit] = await getDeposits(pc, { deployment: el, staker: user.address })
-    const symbioticPosition = await getVaultPosition(pc, { vault, account: user.address })
+    const symbioticPosition = await getPosition(pc, { vault, staker: user.address })
     log(
       `Proof: EigenLayer now credits ${deposit?.depositShares ?? 0n} shares ` +
         `(worth ${formatEther(deposit?.underlyingAmount ?? 0n)} tokens); the Symbiotic vault holds ` +
@@ -200,7 +203,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     const withdrawCalls = [
       ...prepareQueueWithdrawals({
         deployment: el,
-        staker: user.address,
+        account: user.address,
         strategies: [strategy],
         depositShares: [(deposit?.depositShares ?? 0n) / 3n],
       }),
@@ -242,7 +245,7 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       }),
     )
     await expectTypedError('deposit 100 WETH into the Symbiotic vault', () =>
-      simulateDepositToVault(pc, { account: user.address, vault, amount: parseEther('100') }),
+      simulateSymbioticDeposit(pc, { account: user.address, vault, amount: parseEther('100') }),
     )
     const queued = await getQueuedWithdrawals(pc, { deployment: el, staker: user.address })
     await expectTypedError('complete the EigenLayer withdrawal now', () =>
@@ -252,10 +255,10 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
         withdrawals: queued.withdrawals.map((w) => w.root),
       }),
     )
-    const pending = await getVaultPosition(pc, { vault, account: user.address })
+    const pending = await getPosition(pc, { vault, staker: user.address })
     const bucket = pending.withdrawals[0]?.epoch ?? pending.currentEpoch + 1n
     await expectTypedError(`claim Symbiotic epoch ${bucket} now`, () =>
-      simulateClaimFromVault(pc, { account: user.address, vault, epoch: bucket }),
+      simulateClaim(pc, { account: user.address, vault, epoch: bucket }),
     )
     const nonceAfterChecks = await pc.getTransactionCount({ address: user.address })
     log(`Nonce before the checks ${nonceBeforeChecks}, after ${nonceAfterChecks}: nothing was sent.`)

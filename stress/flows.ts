@@ -10,9 +10,9 @@ import {
   waitForCompleteWithdrawals,
 } from '@restakekit/core/eigenlayer'
 import {
-  claimFromVault,
-  depositToVault,
-  prepareDepositToVault,
+  claim,
+  prepareDeposit as prepareSymbioticDeposit,
+  deposit as symbioticDeposit,
   waitForWithdraw,
   withdraw,
 } from '@restakekit/core/symbiotic'
@@ -83,13 +83,13 @@ async function symbioticSetup(devnet: Devnet, amount: bigint) {
   return { weth, vault, staker, wallet: devnet.walletClient(staker) }
 }
 
-/** Symbiotic: deposit → withdraw → the clock past `claimableAt` → claim; the collateral comes back. */
+/** Symbiotic: deposit → withdraw → the clock past `readyAt` → claim; the collateral comes back. */
 async function symbioticFlow(devnet: Devnet): Promise<void> {
   const amount = parseEther('3')
   const { weth, vault, staker, wallet } = await symbioticSetup(devnet, amount)
   // two deposits back to back: the second often meets checkpoints written in the same second
-  await mined(devnet, depositToVault(wallet, { vault, amount: amount / 2n }))
-  await mined(devnet, depositToVault(wallet, { vault, amount: amount - amount / 2n }))
+  await mined(devnet, symbioticDeposit(wallet, { vault, amount: amount / 2n }))
+  await mined(devnet, symbioticDeposit(wallet, { vault, amount: amount - amount / 2n }))
   await withdrawAndClaim(devnet, wallet, vault, amount)
   expectEqual('Symbiotic collateral back', await balanceOf(devnet, weth, staker.address), amount)
 }
@@ -101,18 +101,15 @@ async function withdrawAndClaim(
   amount: bigint,
 ): Promise<void> {
   // the bucket comes from the block the withdrawal landed in, not from the simulation's forecast
-  const { claimableAt } = await waitForWithdraw(
-    devnet.publicClient,
-    await withdraw(wallet, { vault, amount }),
-  )
+  const { readyAt } = await waitForWithdraw(devnet.publicClient, await withdraw(wallet, { vault, amount }))
   const now = (await devnet.publicClient.getBlock()).timestamp
   // other flows move the clock too: only move it if this withdrawal is not claimable yet
-  if (now <= claimableAt) await devnet.increaseTime(claimableAt - now + 1n)
-  await mined(devnet, claimFromVault(wallet, { vault }))
+  if (now <= readyAt.timestamp) await devnet.increaseTime(readyAt.timestamp - now + 1n)
+  await mined(devnet, claim(wallet, { vault }))
 }
 
 /**
- * The prepared-call path: `prepareDepositToVault` (approval + deposit) sent with
+ * The prepared-call path: Symbiotic `prepareDeposit` (approval + deposit) sent with
  * `sendPreparedCalls` (landing-block gas), two deposits back to back, then withdraw and claim. With
  * `STRESS_WALLET_ESTIMATE=1` the calls go out with the wallet's own gas estimate instead.
  */
@@ -120,7 +117,7 @@ async function preparedFlow(devnet: Devnet): Promise<void> {
   const amount = parseEther('2')
   const { weth, vault, staker, wallet } = await symbioticSetup(devnet, amount)
   for (const part of [amount / 2n, amount - amount / 2n]) {
-    const calls = prepareDepositToVault({ vault, amount: part, onBehalfOf: staker.address, collateral: weth })
+    const calls = prepareSymbioticDeposit({ vault, amount: part, receiver: staker.address, collateral: weth })
     if (process.env.STRESS_WALLET_ESTIMATE === '1') {
       // what a wallet does that estimates the calls itself (at `latest`), for comparison
       for (const call of calls) await mined(devnet, wallet.sendTransaction(call))

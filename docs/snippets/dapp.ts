@@ -35,6 +35,8 @@ export async function showAndDeposit(strategy: `0x${string}`, token: `0x${string
     strategy,
     token,
     amount,
+    // progress for the UI: checks, approval sent/mined (only when the allowance is short), simulated, signing, sent
+    onStage: (s) => console.log(s.stage),
   })
   const { shares: minted } = await client.restaking.eigenlayer.waitForDeposit(hash)
   // #endregion write

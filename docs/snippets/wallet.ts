@@ -7,7 +7,7 @@ export function depositCalls(account: `0x${string}`, strategy: `0x${string}`, to
   try {
     // pure: no network; a frozen list of { to, data, value }, the approval first
     return [
-      ...prepareDeposit({ chainId: 1, strategy, token, amount: parseEther('1') }),
+      ...prepareDeposit({ chainId: 1, account, strategy, token, amount: parseEther('1') }),
       ...prepareSetClaimerFor({ chainId: 1, account, claimer: account }),
     ]
   } catch (error) {

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/eigenlayer.ts', 'src/symbiotic.ts', 'src/karak.ts'],
+  entry: ['src/index.ts', 'src/eigenlayer.ts', 'src/symbiotic.ts', 'src/karak.ts', 'src/query.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -34,7 +34,7 @@ function simulateFinish(c: Connection, w: QueuedWithdrawal, account: Address): P
     case 'eigenlayer':
       return r.eigenlayer.simulateCompleteWithdrawals({ account, withdrawals: [w.id as Hex] })
     case 'symbiotic':
-      return r.symbiotic.simulateClaimFromVault({ account, vault: w.location, epoch: w.id as bigint })
+      return r.symbiotic.simulateClaim({ account, vault: w.location, epoch: w.id as bigint })
     case 'karak':
       return r.karak.simulateFinishRedeem({ account, vault: w.location, withdrawalKey: w.id as Hex })
     default:

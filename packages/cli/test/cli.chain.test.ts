@@ -1,6 +1,6 @@
 // The `restakekit` bin against a devnet, run as a real process: portfolio and withdrawals read what
-// the contracts hold, `complete --ready` finishes exactly the ready withdrawals on EigenLayer and
-// Symbiotic (and `--dry-run` sends nothing), bad input exits 1 naming the field with the nonce
+// the contracts hold, `complete --ready` finishes exactly the ready withdrawals on EigenLayer,
+// Symbiotic and Karak (and `--dry-run` sends nothing), bad input exits 1 naming the field with the nonce
 // unchanged, and `watch` killed between a send and its receipt sends nothing twice after a restart.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { restakingActions } from '@restakekit/core'
+import { KARAK_MIN_WITHDRAWAL_DELAY } from '@restakekit/core/karak'
 import { createSymbioticVault, type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, decodeFunctionData, erc20Abi, type Hex, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -36,6 +37,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
   let deploymentsFile: string
   let staker: Awaited<ReturnType<Devnet['newAccount']>>
   let vault: Address
+  let karakVault: Address
   let elRoot: Hex
   let chain: string[]
   const nonce = (a: Address) => devnet.publicClient.getTransactionCount({ address: a })
@@ -44,10 +46,10 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     devnet = await startDevnet()
     dir = mkdtempSync(join(tmpdir(), 'restakekit-cli-'))
     deploymentsFile = join(dir, 'deployments.json')
-    const { eigenlayer: el, symbiotic: sym, tokens } = devnet.deployments
+    const { eigenlayer: el, symbiotic: sym, karak, tokens } = devnet.deployments
     writeFileSync(
       deploymentsFile,
-      JSON.stringify({ rpcUrl: devnet.rpcUrl, deployments: { eigenlayer: el, symbiotic: sym } }),
+      JSON.stringify({ rpcUrl: devnet.rpcUrl, deployments: { eigenlayer: el, symbiotic: sym, karak } }),
     )
     chain = ['--rpc', devnet.rpcUrl, '--deployments', deploymentsFile]
     const { strategy, token } = el!.fixture
@@ -60,7 +62,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     staker = await devnet.newAccount({
       tokens: { [token]: parseEther('10'), [tokens.weth]: parseEther('10') },
     })
-    const w = devnet.walletClient(staker).extend(restakingActions({ eigenlayer: el!, symbiotic: sym! }))
+    const w = devnet.walletClient(staker).extend(restakingActions({ eigenlayer: el!, symbiotic: sym, karak }))
     const mined = async (h: Promise<Hex>) => {
       const r = await devnet.publicClient.waitForTransactionReceipt({ hash: await h })
       expect(r.status).toBe('success')
@@ -72,10 +74,21 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
       w.restaking.eigenlayer.queueWithdrawals({ strategies: [strategy], amounts: [parseEther('1')] }),
     )
     elRoot = (await w.restaking.eigenlayer.waitForQueueWithdrawals(q.transactionHash)).withdrawals[0]!.root
-    await mined(w.restaking.symbiotic.depositToVault({ vault, amount: parseEther('3') }))
+    await mined(w.restaking.symbiotic.deposit({ vault, amount: parseEther('3') }))
     await mined(w.restaking.symbiotic.withdraw({ vault, amount: parseEther('2') }))
-    // two epochs later the Symbiotic withdrawal is claimable; the v1.2 state's EigenLayer delay is 0 blocks
-    await devnet.increaseTime(2 * 3_600 + 10)
+    // Karak: 2 WETH into the devnet's WETH vault, then redeem three quarters of the shares
+    karakVault = karak!.vaultsByAsset.weth
+    await mined(w.restaking.karak.deposit({ vault: karakVault, amount: parseEther('2') }))
+    const karakShares = await devnet.publicClient.readContract({
+      address: karakVault,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [staker.address],
+    })
+    await mined(w.restaking.karak.startRedeem({ vault: karakVault, shares: (karakShares * 3n) / 4n }))
+    // the Karak delay (9 days) covers the Symbiotic one (two 1-hour epochs); the v1.2 state's
+    // EigenLayer delay is 0 blocks
+    await devnet.increaseTime(Number(KARAK_MIN_WITHDRAWAL_DELAY) + 10)
   })
   afterAll(() => devnet?.stop())
 
@@ -147,6 +160,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     )
     expect(ready.withdrawals.map((w: { protocol: string }) => w.protocol).sort()).toEqual([
       'eigenlayer',
+      'karak',
       'symbiotic',
     ])
     // a second staker whose Symbiotic withdrawal waits for the end of the next epoch
@@ -154,7 +168,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     const other = await devnet.newAccount({ tokens: { [tokens.weth]: parseEther('2') } })
     const w = devnet.walletClient(other).extend(restakingActions({ symbiotic: sym! }))
     for (const h of [
-      () => w.restaking.symbiotic.depositToVault({ vault, amount: parseEther('2') }),
+      () => w.restaking.symbiotic.deposit({ vault, amount: parseEther('2') }),
       () => w.restaking.symbiotic.withdraw({ vault, amount: parseEther('1') }),
     ]) {
       const r = await devnet.publicClient.waitForTransactionReceipt({ hash: await h() })
@@ -192,7 +206,8 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     const byProtocol = Object.fromEntries(
       out.results.map((x: { protocol: string; call: { data: Hex } }) => [x.protocol, x.call]),
     )
-    expect(Object.keys(byProtocol).sort()).toEqual(['eigenlayer', 'symbiotic'])
+    expect(Object.keys(byProtocol).sort()).toEqual(['eigenlayer', 'karak', 'symbiotic'])
+    expect(byProtocol.karak.to.toLowerCase()).toBe(karakVault.toLowerCase())
     expect(byProtocol.eigenlayer.to.toLowerCase()).toBe(
       devnet.deployments.eigenlayer!.delegationManager.toLowerCase(),
     )
@@ -220,10 +235,16 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
-    expect(out.results.map((x: { status: string }) => x.status)).toEqual(['success', 'success'])
-    expect(await nonce(staker.address)).toBe(before + 2)
+    expect(out.results.map((x: { status: string }) => x.status)).toEqual(['success', 'success', 'success'])
+    expect(out.results.map((x: { protocol: string }) => x.protocol).sort()).toEqual([
+      'eigenlayer',
+      'karak',
+      'symbiotic',
+    ])
+    expect(await nonce(staker.address)).toBe(before + 3)
     expect((await bal(token)) - tokenBefore).toBe(parseEther('1'))
-    expect((await bal(weth)) - wethBefore).toBe(parseEther('2'))
+    // 2 WETH claimed from the Symbiotic vault and 1.5 WETH redeemed from the Karak vault
+    expect((await bal(weth)) - wethBefore).toBe(parseEther('3.5'))
     const pending = await devnet.publicClient.readContract({
       address: devnet.deployments.eigenlayer!.delegationManager,
       abi: chainAbi,
@@ -234,7 +255,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     const again = run(['complete', ...chain, '--ready'], { RESTAKEKIT_PRIVATE_KEY: staker.privateKey })
     expect(again.code).toBe(0)
     expect(again.stdout).toMatch(/nothing is ready/)
-    expect(await nonce(staker.address)).toBe(before + 2)
+    expect(await nonce(staker.address)).toBe(before + 3)
   })
 
   test('watch killed between a send and its receipt, then restarted, completes the withdrawal once', async () => {

@@ -71,6 +71,11 @@ describe('restakingActions: one binder for every protocol module', () => {
         const values = [vault, 0, 3600, 1n, false, false, false, 0n, 10n, 10n, 10n, 10n]
         return values.map((result) => ({ status: 'success', result })) as never
       },
+      // the chain guard asks the node's chain id through the client's actions too
+      getChainId: async () => {
+        seen.push('getChainId override')
+        return devnetChain.id
+      },
       simulateContract: async (args: { functionName: string }) => {
         seen.push(`simulate override: ${args.functionName}`)
         return { request: { ...args }, result: [1n, 1n] } as never
@@ -78,6 +83,10 @@ describe('restakingActions: one binder for every protocol module', () => {
     }))
     const simulated = await simulateWithdraw(overridden as never, { vault, amount: 1n, account })
     expect(simulated.result).toEqual([1n, 1n])
-    expect(seen).toEqual(['multicall override', 'simulate override: withdraw'])
+    expect([...seen].sort()).toEqual([
+      'getChainId override',
+      'multicall override',
+      'simulate override: withdraw',
+    ])
   })
 })

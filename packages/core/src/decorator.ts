@@ -18,13 +18,13 @@ export type RestakingActionsConfig<
   modules extends readonly AnyProtocolModule[] = typeof defaultProtocolModules,
 > = {
   /** The protocol modules to bind (default `defaultProtocolModules`; add `@restakekit/lrt`'s here). */
-  protocols?: modules
+  protocols?: modules | undefined
 } & {
   /**
    * A deployment per protocol (by module id), used wherever a call passes none, instead of the
    * known one for the client's chain: `restakingActions({ symbiotic: devnet.deployments.symbiotic })`.
    */
-  [M in modules[number] as M['id']]?: DeploymentOf<M>
+  [M in modules[number] as M['id']]?: DeploymentOf<M> | undefined
 }
 
 export type RestakingActions<modules extends readonly AnyProtocolModule[] = typeof defaultProtocolModules> = {
@@ -64,7 +64,7 @@ export function restakingActions<const modules extends readonly AnyProtocolModul
 ): <transport extends Transport, chain extends Chain | undefined>(
   client: Client<transport, chain>,
 ) => RestakingActions<modules>
-export function restakingActions(config: { protocols?: readonly AnyProtocolModule[] } = {}) {
+export function restakingActions(config: { protocols?: readonly AnyProtocolModule[] | undefined } = {}) {
   const modules = config.protocols ?? defaultProtocolModules
   const deployments = config as unknown as Readonly<Record<string, unknown>>
   return <transport extends Transport, chain extends Chain | undefined>(client: Client<transport, chain>) => {

@@ -54,16 +54,178 @@ export class UnsupportedChainError extends RestakeKitError {
   }
 }
 
+/**
+ * The node, the client's chain and the deployment do not agree on the chain: the node's
+ * `eth_chainId` (asked once per client), `client.chain.id` and the deployment's `chainId`. Nothing
+ * was sent, and no read of the wrong chain was used.
+ */
 export class ChainMismatchError extends RestakeKitError {
   override name = 'ChainMismatchError'
+  /** The chain id the node answered `eth_chainId` with (`undefined` when not asked). */
+  readonly node: number | undefined
+  /** The client's `chain.id` (`undefined` when the client has no chain). */
+  readonly client: number | undefined
+  /** The deployment's `chainId` (`undefined` when the write uses none). */
+  readonly deployment: number | undefined
+  /** The chain expected (the deployment's, else the client's). */
+  readonly expected: number
+  /** The chain found (the node's, else the client's). */
+  readonly actual: number
   constructor(
-    readonly expected: number,
-    readonly actual: number,
+    params:
+      | number
+      | { node?: number | undefined; client?: number | undefined; deployment?: number | undefined },
+    actual?: number,
   ) {
-    super(`The client is on chain ${actual} but the deployment is for chain ${expected}.`, {
-      docsPath: '/errors#chain-mismatch',
-    })
+    // the positional form (deployment, client) is kept for callers that compare a deployment with the client
+    const p = typeof params === 'number' ? { deployment: params, client: actual } : params
+    const name = (id: number | undefined) => (id === undefined ? 'none' : String(id))
+    super(
+      `Chain mismatch: the node is on chain ${name(p.node)}, the client's chain is ${name(p.client)}, the deployment is for chain ${name(p.deployment)}.`,
+      {
+        details: [
+          "Nothing was sent. Use an RPC URL of the chain the client and the deployment are for, or a client whose `chain` is the node's.",
+        ],
+        docsPath: '/errors#chain-mismatch',
+      },
+    )
+    this.node = p.node
+    this.client = p.client
+    this.deployment = p.deployment
+    this.expected = p.deployment ?? p.client ?? p.node ?? 0
+    this.actual = p.node ?? p.client ?? 0
   }
+}
+
+/**
+ * A JSON-RPC request failed at the transport or the node (unreachable, timed out, rate limited,
+ * 5xx) after the transport's retries. Not a statement about the chain's state: a check that could
+ * not read is this error, never a domain error such as "vault not found". Nothing was sent.
+ */
+export class RpcUnavailableError extends RestakeKitError {
+  override name = 'RpcUnavailableError'
+  /** The JSON-RPC method, or what was being read. */
+  readonly method: string
+  constructor({ method, cause }: { method: string; cause: unknown }) {
+    super(`The RPC request (${method}) failed: the node did not answer.`, {
+      details: [
+        `${(cause as { shortMessage?: string; message?: string })?.shortMessage ?? String((cause as Error)?.message ?? cause)}`,
+        'Nothing was sent by this step. Retry when the node answers; a transport with retries or `fallback` over several RPCs helps.',
+      ],
+      docsPath: '/errors#rpc-unavailable',
+      cause,
+    })
+    this.method = method
+  }
+}
+
+/** What identifies a transaction whose send answer was lost: enough to find it again or resend it. */
+export type LostSend = {
+  /** The write, e.g. `symbiotic.withdraw`. */
+  action: string
+  account: Address
+  nonce: number
+  /** The transaction hash (known when the SDK signed it; else once found on chain). */
+  hash: Hex | undefined
+  /** The signed transaction (when the SDK signed it): re-broadcasting it cannot send a second one. */
+  raw: Hex | undefined
+  to: Address
+  data: Hex
+  value: bigint
+}
+
+/**
+ * The transaction was sent and the node knows it (in the mempool or mined), but the answer to the
+ * send was lost or late. It is the one transaction of this write: do not call the write again (a
+ * fresh call is a new transaction, e.g. a second deposit). `resume()` waits for it and returns its hash.
+ */
+export class TransactionPendingError extends RestakeKitError {
+  override name = 'TransactionPendingError' as const
+  readonly action: string
+  readonly account: Address
+  readonly nonce: number
+  readonly hash: Hex | undefined
+  readonly raw: Hex | undefined
+  /** `mined`: in a block already; `pending`: known to the node, not mined yet. */
+  readonly status: 'pending' | 'mined'
+  readonly send: LostSend
+  readonly #resume: () => Promise<Hex>
+  constructor(
+    params: LostSend & { status: 'pending' | 'mined'; resume: () => Promise<Hex>; cause?: unknown },
+  ) {
+    const { action, account, nonce, hash, status } = params
+    super(
+      `The answer to sending ${action} was lost, but the transaction ${hash ?? `with nonce ${nonce}`} from ${account} is ${status === 'mined' ? 'mined' : 'known to the node (pending)'}.`,
+      {
+        details: [
+          `account ${account}, nonce ${nonce}${hash ? `, hash ${hash}` : ''}`,
+          'This is the transaction of this write: call `error.resume()` (or `resumeSend(client, error)`) to wait for it. Calling the write again sends a NEW transaction.',
+        ],
+        docsPath: '/errors#transaction-pending',
+        cause: params.cause,
+      },
+    )
+    this.action = action
+    this.account = account
+    this.nonce = nonce
+    this.hash = hash
+    this.raw = params.raw
+    this.status = status
+    this.send = strip(params)
+    this.#resume = params.resume
+  }
+  /** Waits for this same transaction (nothing is sent) and returns its hash. */
+  resume(): Promise<Hex> {
+    return this.#resume()
+  }
+}
+
+/**
+ * The answer to the send was lost or late and the transaction could not be found: it may still
+ * arrive, or it may never have reached the node. Its nonce is reserved for it. `resume()`
+ * re-broadcasts the same signed transaction (same hash: it cannot land twice) or, when a wallet
+ * signed it, waits on the same nonce. A fresh call of the write is a new transaction.
+ */
+export class TransactionUnknownError extends RestakeKitError {
+  override name = 'TransactionUnknownError' as const
+  readonly action: string
+  readonly account: Address
+  readonly nonce: number
+  readonly hash: Hex | undefined
+  readonly raw: Hex | undefined
+  readonly send: LostSend
+  readonly #resume: () => Promise<Hex>
+  constructor(params: LostSend & { resume: () => Promise<Hex>; cause?: unknown }) {
+    const { action, account, nonce, hash, raw } = params
+    super(
+      `The answer to sending ${action} was lost and the transaction (account ${account}, nonce ${nonce}${hash ? `, hash ${hash}` : ''}) was not found yet: it may or may not have reached the node.`,
+      {
+        details: [
+          raw
+            ? 'Call `error.resume()` (or `resumeSend(client, error)`) to re-broadcast the same signed transaction: it has the same hash and nonce, so it cannot land twice.'
+            : 'Call `error.resume()` (or `resumeSend(client, error)`) to wait for a transaction with this nonce. Calling the write again sends a NEW transaction.',
+        ],
+        docsPath: '/errors#transaction-unknown',
+        cause: params.cause,
+      },
+    )
+    this.action = action
+    this.account = account
+    this.nonce = nonce
+    this.hash = hash
+    this.raw = raw
+    this.send = strip(params)
+    this.#resume = params.resume
+  }
+  /** Re-broadcasts the same signed transaction, or waits on its nonce; returns its hash. */
+  resume(): Promise<Hex> {
+    return this.#resume()
+  }
+}
+
+function strip(p: LostSend): LostSend {
+  const { action, account, nonce, hash, raw, to, data, value } = p
+  return { action, account, nonce, hash, raw, to, data, value }
 }
 
 /** A parameter failed validation before anything was sent. */
@@ -77,10 +239,11 @@ export class InvalidParameterError extends RestakeKitError {
   }
 }
 
+/** An address parameter that is not a 20-byte hex address, or whose mixed case fails its EIP-55 checksum. */
 export class InvalidAddressError extends InvalidParameterError {
   override name = 'InvalidAddressError'
-  constructor(parameter: string, value: unknown) {
-    super(parameter, `${String(value)} is not an address`)
+  constructor(parameter: string, value: unknown, reason = 'is not an address') {
+    super(parameter, `${String(value)} ${reason}`)
   }
 }
 
@@ -187,22 +350,43 @@ export class TransactionRevertedError extends RestakeKitError {
 
 /**
  * A multi-step write failed part way. `step` names the step that failed, `completed` lists the
- * transactions that landed, and `holdings` says where the user's funds are now.
+ * transactions that landed, and `holdings` says where the user's funds are now. When the failure is a
+ * lost send answer (`lost`: a `TransactionPendingError` / `TransactionUnknownError` in the cause
+ * chain), the step's transaction may have landed: `holdings` says so instead of any statement the
+ * caller made, and `lost.resume()` resumes that same transaction.
  */
 export class StepFailedError extends RestakeKitError {
   override name = 'StepFailedError'
+  readonly holdings: string
+  /** The lost send of the failed step, when that is why it failed. */
+  readonly lost: TransactionPendingError | TransactionUnknownError | undefined
   constructor(
     readonly step: string,
     readonly completed: readonly { step: string; hash: Hex }[],
-    readonly holdings: string,
+    holdings: string,
     cause: unknown,
   ) {
-    super(`Step "${step}" failed; ${holdings}`, {
+    const lost = lostSendIn(cause)
+    const said = lost
+      ? `its transaction (account ${lost.account}, nonce ${lost.nonce}${lost.hash ? `, hash ${lost.hash}` : ''}) was sent and the answer lost; it is ${lost instanceof TransactionPendingError ? lost.status : 'not found yet'}, so the funds may already have moved. Do not call the write again (that is a new transaction): resume it with \`error.lost.resume()\`.`
+      : holdings
+    super(`Step "${step}" failed; ${said}`, {
       details: completed.map((c) => `done: ${c.step} (${c.hash})`),
       docsPath: '/errors#step-failed',
       cause,
     })
+    this.holdings = said
+    this.lost = lost
   }
+}
+
+function lostSendIn(error: unknown): TransactionPendingError | TransactionUnknownError | undefined {
+  let e = error
+  for (let depth = 0; e && depth < 10; depth++) {
+    if (e instanceof TransactionPendingError || e instanceof TransactionUnknownError) return e
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
 }
 
 /**

@@ -19,11 +19,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { TransactionRevertedError } from './errors.js'
 import { symbioticVaultAbi } from './symbiotic/abis.js'
-import {
-  depositToVault,
-  prepareDepositToVault,
-  waitForDepositToVault,
-} from './symbiotic/actions/depositToVault.js'
+import { deposit, prepareDeposit, waitForDeposit } from './symbiotic/actions/deposit.js'
 import { explainRevert, sendPreparedCalls, waitForEvents } from './tx.js'
 
 let devnet: Devnet
@@ -75,7 +71,7 @@ async function vaultWithOneDeposit() {
   const staker = await devnet.newAccount({ tokens: { [weth]: parseEther('10') } })
   const first = devnet.walletClient(staker)
   await devnet.publicClient.waitForTransactionReceipt({
-    hash: await depositToVault(first, { vault, amount: parseEther('1') }),
+    hash: await deposit(first, { vault, amount: parseEther('1') }),
   })
   // the approval for the second deposit, so the deposit itself is the only send under test
   await devnet.publicClient.waitForTransactionReceipt({
@@ -96,12 +92,12 @@ describe('writes are estimated against the block they land in (issue 14)', () =>
       const { vault, staker } = await vaultWithOneDeposit()
       // the previous deposit's checkpoints were written in this second; the clock stays on it
       const frozen = await freezeClock()
-      await depositToVault(devnet.walletClient(staker), { vault, amount: parseEther('0.5') }).then((h) =>
+      await deposit(devnet.walletClient(staker), { vault, amount: parseEther('0.5') }).then((h) =>
         devnet.publicClient.waitForTransactionReceipt({ hash: h }),
       )
       const wallet = walletWithClockTick(staker, frozen + 1n)
-      const hash = await depositToVault(wallet, { vault, amount: parseEther('0.5') })
-      const { receipt } = await waitForDepositToVault(devnet.publicClient, hash)
+      const hash = await deposit(wallet, { vault, amount: parseEther('0.5') })
+      const { receipt } = await waitForDeposit(devnet.publicClient, hash)
       expect(receipt.status).toBe('success')
       const block = await devnet.publicClient.getBlock({ blockNumber: receipt.blockNumber })
       expect(block.timestamp).toBe(frozen + 1n)
@@ -123,13 +119,13 @@ describe('writes are estimated against the block they land in (issue 14)', () =>
     try {
       const { vault, staker } = await vaultWithOneDeposit()
       const frozen = await freezeClock()
-      await depositToVault(devnet.walletClient(staker), { vault, amount: parseEther('0.5') }).then((h) =>
+      await deposit(devnet.walletClient(staker), { vault, amount: parseEther('0.5') }).then((h) =>
         devnet.publicClient.waitForTransactionReceipt({ hash: h }),
       )
-      const calls = prepareDepositToVault({
+      const calls = prepareDeposit({
         vault,
         amount: parseEther('0.5'),
-        onBehalfOf: staker.address,
+        receiver: staker.address,
         collateral: devnet.deployments.tokens.weth,
       })
       const hashes = await sendPreparedCalls(walletWithClockTick(staker, frozen + 1n), { calls })

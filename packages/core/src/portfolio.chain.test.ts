@@ -19,10 +19,10 @@ import { deposit } from './eigenlayer/actions/deposit.js'
 import { getDeposits } from './eigenlayer/actions/getDeposits.js'
 import { queueWithdrawals } from './eigenlayer/actions/queueWithdrawals.js'
 import { InvalidAddressError } from './errors.js'
-import { depositToKarakVault } from './karak/actions/depositToKarakVault.js'
-import { startKarakRedeem } from './karak/actions/startKarakRedeem.js'
+import { deposit as depositToKarak } from './karak/actions/deposit.js'
+import { startRedeem } from './karak/actions/startRedeem.js'
 import { getRestakingPortfolio, PortfolioReadError } from './portfolio.js'
-import { depositToVault } from './symbiotic/actions/depositToVault.js'
+import { deposit as symbioticDeposit } from './symbiotic/actions/deposit.js'
 import { withdraw } from './symbiotic/actions/withdraw.js'
 
 const vaultViews = parseAbi([
@@ -91,14 +91,14 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio across three protocols
       delegatorType: 0,
     }))
     const symbiotic = devnet.deployments.symbiotic!
-    await mined(depositToVault(wallet, { vault: symVault, amount: parseEther('5') }))
+    await mined(symbioticDeposit(wallet, { vault: symVault, amount: parseEther('5') }))
     await mined(withdraw(wallet, { vault: symVault, amount: parseEther('2') }))
     expect(symbiotic.vaultFactory).toMatch(/^0x/)
 
     // Karak: deposit 3 WETH, start redeeming 1 share
     karakVault = devnet.deployments.karak!.vaultsByAsset.weth
-    await mined(depositToKarakVault(wallet, { vault: karakVault, assets: parseEther('3') }))
-    await mined(startKarakRedeem(wallet, { vault: karakVault, shares: parseEther('1') }))
+    await mined(depositToKarak(wallet, { vault: karakVault, amount: parseEther('3') }))
+    await mined(startRedeem(wallet, { vault: karakVault, shares: parseEther('1') }))
   })
   afterAll(() => devnet?.stop())
 

@@ -1,9 +1,10 @@
 import type { Address, Chain, Client, Transport } from 'viem'
 import { eigenlayerPortfolio } from './eigenlayer/portfolio.js'
-import { RestakeKitError } from './errors.js'
+import { ChainMismatchError, RestakeKitError, RpcUnavailableError } from './errors.js'
 import { karakPortfolio } from './karak/portfolio.js'
 import {
   assertAddress,
+  assertChain,
   type ClaimableReward,
   type PortfolioEntry,
   type PortfolioModule,
@@ -41,7 +42,10 @@ type OptionsOf<M> =
 
 /** Per protocol (by module id): `false` skips it; else its deployment and options. */
 export type ProtocolOptions<modules extends readonly AnyPortfolioModule[]> = {
-  [M in modules[number] as M['id']]?: false | ({ deployment?: DeploymentOf<M> } & OptionsOf<M>)
+  [M in modules[number] as M['id']]?:
+    | false
+    | ({ deployment?: DeploymentOf<M> | undefined } & OptionsOf<M>)
+    | undefined
 }
 
 export type GetRestakingPortfolioParameters<
@@ -49,9 +53,9 @@ export type GetRestakingPortfolioParameters<
 > = {
   staker: Address
   /** The protocol modules to read (default `defaultPortfolioModules`; add `@restakekit/lrt`'s here). */
-  protocols?: modules
+  protocols?: modules | undefined
   /** Return what could be read when one protocol fails (its error in `errors`) instead of throwing. */
-  allowPartial?: boolean
+  allowPartial?: boolean | undefined
 } & ProtocolOptions<NoInfer<modules>>
 
 export type GetRestakingPortfolioReturnType<
@@ -148,6 +152,11 @@ export async function getRestakingPortfolio<
         if ('skip' in section) return out.skipped.push({ protocol: module.id, reason: section.skip })
         return { id: module.id, section }
       } catch (error) {
+        // the wrong network is never a partial result (a read outside the kit's batch, such as a lens
+        // call, is checked here: the chain id is known by then, or asked once); an outage is raised as itself
+        if (error instanceof ChainMismatchError) throw error
+        if (!(error instanceof RpcUnavailableError)) await assertChain(batched)
+        if (!params.allowPartial && error instanceof RpcUnavailableError) throw error
         if (!params.allowPartial) throw new PortfolioReadError({ protocol: module.id, cause: error })
         return out.errors.push({ protocol: module.id, error: error as Error })
       }

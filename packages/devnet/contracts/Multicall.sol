@@ -30,6 +30,10 @@ contract Multicall {
         }
     }
 
+    function getChainId() external view returns (uint256) {
+        return block.chainid;
+    }
+
     function getBlockNumber() external view returns (uint256) {
         return block.number;
     }

@@ -5,6 +5,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  custom,
   defineChain,
   type Hex,
   http,
@@ -88,16 +89,29 @@ export type FundOptions = {
   tokens?: Readonly<Record<Address, bigint>>
 }
 
-export type Devnet = {
+/**
+ * The deployments a devnet started with these options has, typed: Symbiotic and Karak are there
+ * unless turned off (`symbiotic: false`, `karak: false`); EigenLayer is there for certain only with
+ * `requireEigenLayer: true` (else it depends on the state file being found).
+ */
+export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDeployments &
+  (options extends { symbiotic: false } ? unknown : { symbiotic: DevnetSymbiotic }) &
+  (options extends { karak: false } ? unknown : { karak: DevnetKarak }) &
+  (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
+
+export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
   rpcUrl: string
   chain: Chain
   publicClient: PublicClient<Transport, Chain>
   testClient: TestClient<'anvil', Transport, Chain>
-  /** A wallet client for an account: a viem Account, a private key, or an address (impersonated). */
+  /**
+   * A wallet client for an account: a viem Account, a private key, or an address, which the devnet
+   * impersonates (`anvil_impersonateAccount`, before its first transaction), so it can send.
+   */
   walletClient: (account: Account | Hex | Address) => WalletClient<Transport, Chain, Account>
   /** Anvil's ten default accounts (with private keys). Accounts 0 and 1 hold fixture positions. */
   accounts: readonly (Account & { privateKey: Hex })[]
-  deployments: DevnetDeployments
+  deployments: deployments
   /** A fresh account with a random key, given `eth` (default 100 ETH). */
   newAccount: (fund?: FundOptions) => Promise<Account & { privateKey: Hex }>
   fund: (account: Address, options: FundOptions) => Promise<void>
@@ -123,7 +137,9 @@ function hasMint(code: Hex | undefined): boolean {
  * Starts a local restaking chain: anvil with a real EigenLayer state (v1.2 by default), the real
  * Symbiotic core, the Karak doubles, test tokens and a Multicall3 at its canonical address.
  */
-export async function startDevnet(options: StartDevnetOptions = {}): Promise<Devnet> {
+export async function startDevnet<const options extends StartDevnetOptions = Record<never, never>>(
+  options: options = {} as options,
+): Promise<Devnet<DevnetDeploymentsOf<options>>> {
   const forkUrl = options.forkUrl ?? process.env.RESTAKEKIT_FORK_URL
   const statePath = eigenlayerStatePath(options.eigenlayerState)
   const requireEigenLayer = options.requireEigenLayer ?? process.env.CI === 'true'
@@ -165,11 +181,26 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
             ? privateKeyToAccount(account as Hex)
             : account
           : account
-      return createWalletClient({ chain, transport, account: acc, pollingInterval: 50 }) as WalletClient<
-        Transport,
-        Chain,
-        Account
-      >
+      // an address without a key sends through the node: impersonate it before its first transaction
+      const impersonated = new Set<string>()
+      const send =
+        typeof acc === 'string'
+          ? custom({
+              request: async (args: { method: string; params?: unknown }) => {
+                if (args.method === 'eth_sendTransaction' && !impersonated.has(acc.toLowerCase())) {
+                  await testClient.impersonateAccount({ address: acc })
+                  impersonated.add(acc.toLowerCase())
+                }
+                return publicClient.request(args as never)
+              },
+            })
+          : transport
+      return createWalletClient({
+        chain,
+        transport: send,
+        account: acc,
+        pollingInterval: 50,
+      }) as WalletClient<Transport, Chain, Account>
     }
     // The deployer is anvil's account 9 (untouched by the fixture's tests).
     const deployerAccount = accounts[9]!
@@ -276,7 +307,8 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
       context,
       stop: anvil.stop,
     }
-    return devnet
+    // the deployments match the options: Symbiotic and Karak unless turned off, EigenLayer when required
+    return devnet as Devnet<DevnetDeploymentsOf<options>>
   } catch (error) {
     await anvil.stop()
     throw error

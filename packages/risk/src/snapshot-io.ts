@@ -10,10 +10,7 @@ import {
   getAllocations,
   getDelegation,
   getDeposits,
-  getKarakPositions,
   getOperator,
-  getSymbioticPositions,
-  getVault,
   getWithdrawalDelay,
   KARAK_MIN_WITHDRAWAL_DELAY,
   type KarakDeployment,
@@ -26,6 +23,8 @@ import {
   symbioticDeployments,
   unwrap,
 } from '@restakekit/core'
+import { getPositions as getKarakPositions } from '@restakekit/core/karak'
+import { getPositions as getSymbioticPositions, getVault } from '@restakekit/core/symbiotic'
 import {
   type Address,
   type Chain,
@@ -99,30 +98,30 @@ async function redistributionRecipients(
 
 export type SnapshotRestakingParameters = {
   /** Stakers whose EigenLayer deposits/delegation and Symbiotic positions are read. */
-  readonly stakers?: readonly Address[]
+  readonly stakers?: readonly Address[] | undefined
   /** EigenLayer operators to read (the stakers' operators are added), and Symbiotic operators to look up per network. */
-  readonly operators?: readonly Address[]
+  readonly operators?: readonly Address[] | undefined
   /**
    * AVSs whose operator sets (and their members) are read. Their set ids come from the
    * AllocationManager's `OperatorSetCreated` logs since `fromBlock` (default 0: mind the RPC's
    * log-range limits on mainnet, or list the sets in `operatorSets`).
    */
-  readonly avs?: readonly Address[]
-  readonly fromBlock?: bigint
+  readonly avs?: readonly Address[] | undefined
+  readonly fromBlock?: bigint | undefined
   /** Operator sets to read (members and strategies). */
-  readonly operatorSets?: readonly { readonly avs: Address; readonly id: number }[]
+  readonly operatorSets?: readonly { readonly avs: Address; readonly id: number }[] | undefined
   /** Symbiotic vaults to read (the stakers' vaults among `vaults` are always included). */
-  readonly vaults?: readonly Address[]
+  readonly vaults?: readonly Address[] | undefined
   /** Symbiotic subnetworks (bytes32) whose limits and stakes are read for each vault. */
-  readonly subnetworks?: readonly Hex[]
+  readonly subnetworks?: readonly Hex[] | undefined
   /** EigenLayer deployment (default: the client's chain's; `false` skips EigenLayer). */
-  readonly eigenlayer?: EigenLayerDeployment | false
+  readonly eigenlayer?: EigenLayerDeployment | false | undefined
   /** Symbiotic deployment (default: the client's chain's; `false` skips Symbiotic). */
-  readonly symbiotic?: SymbioticDeployment | false
+  readonly symbiotic?: SymbioticDeployment | false | undefined
   /** Karak deployment (default: the client's chain's; `false` skips Karak). */
-  readonly karak?: KarakDeployment | false
+  readonly karak?: KarakDeployment | false | undefined
   /** Karak vaults to read for each staker (default: the deployment's known vaults). */
-  readonly karakVaults?: readonly Address[]
+  readonly karakVaults?: readonly Address[] | undefined
 }
 
 export type SnapshotRestakingReturnType = RestakingSnapshot
@@ -467,9 +466,9 @@ async function readSnapshot(
       stakers.map(async (account) => ({
         account,
         positions: vaultsGiven.length
-          ? await getSymbioticPositions(client, { account, vaults: vaultsGiven, ...symDep })
+          ? await getSymbioticPositions(client, { staker: account, vaults: vaultsGiven, ...symDep })
           : sym
-            ? await getSymbioticPositions(client, { account, ...symDep })
+            ? await getSymbioticPositions(client, { staker: account, ...symDep })
             : [],
       })),
     )
@@ -600,8 +599,8 @@ async function readSnapshot(
           vault: p.vault.address,
           asset: p.vault.asset,
           operator: p.vault.operator,
-          assets: p.assets.toString(),
-          queuedAssets: p.queuedWithdrawals.reduce((t, w) => t + w.assets, 0n).toString(),
+          assets: p.amount.toString(),
+          queuedAssets: p.queuedWithdrawals.reduce((t, w) => t + w.amount, 0n).toString(),
           ...(p.exposure
             ? { dssCount: p.exposure.dssCount.toString(), queuedForSlashing: p.exposure.queuedForSlashing }
             : {}),

@@ -1,10 +1,5 @@
 /** Chain test: a Karak position on the devnet reaches the snapshot and the position analysis. */
-import {
-  depositToKarakVault,
-  type KarakDeployment,
-  karakCoreAbi,
-  waitForDepositToKarakVault,
-} from '@restakekit/core'
+import { deposit, type KarakDeployment, karakCoreAbi, waitForDeposit } from '@restakekit/core/karak'
 import { artifact, type Devnet, startDevnet } from '@restakekit/devnet'
 import { type Hex, parseEther, parseEventLogs } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -26,11 +21,8 @@ describe('Karak in snapshotRestaking on the devnet', () => {
     const weth = devnet.deployments.tokens.weth
     const account = await devnet.newAccount({ tokens: { [weth]: parseEther('3') } })
     const wallet = devnet.walletClient(account)
-    const hash = await depositToKarakVault(wallet, {
-      vault: karak.vaultsByAsset.weth,
-      assets: parseEther('3'),
-    })
-    await waitForDepositToKarakVault(devnet.publicClient, hash)
+    const hash = await deposit(wallet, { vault: karak.vaultsByAsset.weth, amount: parseEther('3') })
+    await waitForDeposit(devnet.publicClient, hash)
 
     const snap = await snapshotRestaking(devnet.publicClient, {
       stakers: [account.address],

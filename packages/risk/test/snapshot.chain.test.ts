@@ -3,14 +3,8 @@
  * NetworkRestake vault with two networks, on the devnet. The snapshot and the position analysis
  * must show the slashable amounts the contracts report.
  */
-import {
-  delegateTo,
-  deposit,
-  depositToVault,
-  readBatch,
-  symbioticDelegatorAbi,
-  unwrap,
-} from '@restakekit/core'
+import { delegateTo, deposit, readBatch, symbioticDelegatorAbi, unwrap } from '@restakekit/core'
+import { deposit as symbioticDeposit } from '@restakekit/core/symbiotic'
 import {
   createSymbioticVault,
   type Devnet,
@@ -108,7 +102,7 @@ describe.skipIf(!haveEigenLayer())('snapshotRestaking on the devnet', () => {
         args: [v.vault, parseEther('100')],
       }),
     )
-    await mined(depositToVault(wallet, { vault: v.vault, amount: parseEther('100') }))
+    await mined(symbioticDeposit(wallet, { vault: v.vault, amount: parseEther('100') }))
     await devnet.mine(1)
 
     const snap = await snapshotRestaking(pc, {

@@ -4,7 +4,8 @@
  *   slashable amount is what a real slash takes (it was overstated by (active + pending) / active);
  * - a snapshot under RPC failures is an error, never a snapshot with zeros.
  */
-import { depositToVault, symbioticVaultAbi, withdraw } from '@restakekit/core'
+import { symbioticVaultAbi } from '@restakekit/core'
+import { deposit, withdraw } from '@restakekit/core/symbiotic'
 import {
   createSymbioticVault,
   type Devnet,
@@ -69,7 +70,7 @@ describe('Symbiotic on the devnet', () => {
         args: [vault.vault, parseEther('4')],
       }),
     )
-    await mined(depositToVault(wallet, { vault: vault.vault, amount: parseEther('4') }))
+    await mined(deposit(wallet, { vault: vault.vault, amount: parseEther('4') }))
     // 1 pending withdrawal, 3 active
     await mined(withdraw(wallet, { vault: vault.vault, amount: parseEther('1') }))
     await devnet.increaseTime(60)

@@ -1,7 +1,8 @@
 // What a dApp writes, type-checked as a consumer would: options spelled as the docs write them, under
 // `exactOptionalPropertyTypes`, against the packed packages' declaration files.
 import { restakingActions } from '@restakekit/core'
-import { prepareSetClaimerFor } from '@restakekit/core/eigenlayer'
+import { type EigenLayerDeployment, prepareSetClaimerFor } from '@restakekit/core/eigenlayer'
+import { analyzePosition, snapshotRestaking } from '@restakekit/risk'
 import { createPublicClient, createWalletClient, http, parseEther, zeroAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { mainnet } from 'viem/chains'
@@ -19,4 +20,25 @@ export async function consumer() {
   const portfolio = await client.restaking.getPortfolio({ staker })
   const calls = prepareSetClaimerFor({ account: staker, chainId: mainnet.id, claimer: zeroAddress })
   return [receipt.shares, portfolio.positions.length, calls.length] as const
+}
+
+/**
+ * Options as the README and guides write them, where a value may be undefined (a deployment from
+ * config or from the devnet, which has none without its state): these must compile under
+ * `exactOptionalPropertyTypes`.
+ */
+export async function withOptions(eigenlayer: EigenLayerDeployment | undefined, fromBlock?: bigint) {
+  const staker = account.address
+  const local = createPublicClient({ chain: mainnet, transport: http() }).extend(
+    restakingActions({ eigenlayer }),
+  )
+  const portfolio = await local.restaking.getPortfolio({
+    staker,
+    allowPartial: true,
+    eigenlayer: { deployment: eigenlayer },
+    karak: false,
+  })
+  const snapshot = await snapshotRestaking(local, { stakers: [staker], eigenlayer, fromBlock })
+  const position = analyzePosition(snapshot, { staker })
+  return [portfolio.skipped.length, position.exposures.length] as const
 }

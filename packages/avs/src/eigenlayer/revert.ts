@@ -74,7 +74,7 @@ export function avsRevertMapper(ctx: AvsRevertContext = {}): RevertMapper {
         return new OperatorAlreadyRegisteredError({ operator })
       case 'OperatorNotRegistered':
       case 'InvalidOperator':
-        return new OperatorNotRegisteredError(ctx.operator)
+        return new OperatorNotRegisteredError({ operator: ctx.operator })
       case 'UninitializedAllocationDelay':
         return new AllocationDelayNotSetError({ operator })
       case 'ModificationAlreadyPending':
@@ -123,7 +123,7 @@ export function avsRevertMapper(ctx: AvsRevertContext = {}): RevertMapper {
           registrar: ctx.registrar ?? unknownAddress,
         })
       case 'StrategyNotWhitelisted':
-        return new StrategyNotWhitelistedError(ctx.strategy)
+        return new StrategyNotWhitelistedError({ strategy: ctx.strategy })
       case 'DurationExceedsMax':
         return new RewardsSubmissionRuleError({
           rule: 'durationExceedsMax',

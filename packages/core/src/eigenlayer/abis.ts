@@ -203,11 +203,72 @@ export const eigenlayerStrategyFactoryAbi = parseAbi([
   'function deployedStrategies(address token) view returns (address)',
 ])
 
+const earnerLeafStruct = 'struct EarnerTreeMerkleLeaf { address earner; bytes32 earnerTokenRoot; }'
+const tokenLeafStruct = 'struct TokenTreeMerkleLeaf { address token; uint256 cumulativeEarnings; }'
+const claimStruct =
+  'struct RewardsMerkleClaim { uint32 rootIndex; uint32 earnerIndex; bytes earnerTreeProof; EarnerTreeMerkleLeaf earnerLeaf; uint32[] tokenIndices; bytes[] tokenTreeProofs; TokenTreeMerkleLeaf[] tokenLeaves; }'
+const distributionRootStruct =
+  'struct DistributionRoot { bytes32 root; uint32 rewardsCalculationEndTimestamp; uint32 activatedAt; bool disabled; }'
+
 /** RewardsCoordinator fragments: who may claim an earner's rewards. */
 export const rewardsCoordinatorAbi = parseAbi([
   'function setClaimerFor(address claimer)',
   'function claimerFor(address earner) view returns (address claimer)',
   'event ClaimerForSet(address indexed earner, address indexed oldClaimer, address indexed claimer)',
+])
+
+/**
+ * RewardsCoordinator fragments of rewards claims: the posted distribution roots, the claim
+ * (`processClaim`, `processClaims`, `checkClaim`), leaf hashing and the claim path's errors. Apart
+ * from `rewardsCoordinatorAbi` so that a bundle with `setClaimerFor` or the portfolio does not carry them.
+ */
+export const rewardsClaimsAbi = /* @__PURE__ */ parseAbi([
+  earnerLeafStruct,
+  tokenLeafStruct,
+  claimStruct,
+  distributionRootStruct,
+  'function claimerFor(address earner) view returns (address claimer)',
+  // claims
+  'function processClaim(RewardsMerkleClaim claim, address recipient)',
+  'function processClaims(RewardsMerkleClaim[] claims, address recipient)',
+  'function checkClaim(RewardsMerkleClaim claim) view returns (bool)',
+  'function cumulativeClaimed(address earner, address token) view returns (uint256)',
+  'function calculateEarnerLeafHash(EarnerTreeMerkleLeaf leaf) pure returns (bytes32)',
+  'function calculateTokenLeafHash(TokenTreeMerkleLeaf leaf) pure returns (bytes32)',
+  'event RewardsClaimed(bytes32 root, address indexed earner, address indexed claimer, address indexed recipient, address token, uint256 claimedAmount)',
+  // roots
+  'function getCurrentClaimableDistributionRoot() view returns (DistributionRoot)',
+  'function getCurrentDistributionRoot() view returns (DistributionRoot)',
+  'function getDistributionRootAtIndex(uint256 index) view returns (DistributionRoot)',
+  'function getDistributionRootsLength() view returns (uint256)',
+  'function getRootIndexFromHash(bytes32 rootHash) view returns (uint32)',
+  'function paused(uint8 index) view returns (bool)',
+  // errors of the claim path
+  'error RootDisabled()',
+  'error RootNotActivated()',
+  'error InvalidRoot()',
+  'error InvalidRootIndex()',
+  'error InvalidClaimProof()',
+  'error InvalidEarnerLeafIndex()',
+  'error InvalidTokenLeafIndex()',
+  'error EarningsNotGreaterThanClaimed()',
+  'error UnauthorizedCaller()',
+  'error InputArrayLengthMismatch()',
+  'error CurrentlyPaused()',
+])
+
+/** RewardsCoordinator fragments of the rewards updater and owner: posting, disabling and delaying roots. */
+export const rewardsUpdaterAbi = /* @__PURE__ */ parseAbi([
+  'function activationDelay() view returns (uint32)',
+  'function currRewardsCalculationEndTimestamp() view returns (uint32)',
+  'function rewardsUpdater() view returns (address)',
+  'function submitRoot(bytes32 root, uint32 rewardsCalculationEndTimestamp)',
+  'function disableRoot(uint32 rootIndex)',
+  'function setActivationDelay(uint32 _activationDelay)',
+  'event DistributionRootSubmitted(uint32 indexed rootIndex, bytes32 indexed root, uint32 indexed rewardsCalculationEndTimestamp, uint32 activatedAt)',
+  'error RootAlreadyActivated()',
+  'error NewRootMustBeForNewCalculatedPeriod()',
+  'error RewardsEndTimestampNotElapsed()',
 ])
 
 /** Every EigenLayer event the staker client decodes from receipts. */

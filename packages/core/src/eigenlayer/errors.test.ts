@@ -5,7 +5,7 @@ import {
   encodeErrorResult,
   type Hex,
 } from 'viem'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, expectTypeOf, test } from 'vitest'
 import {
   ArrayLengthMismatchError,
   ContractRevertError,
@@ -19,8 +19,10 @@ import {
   CallerCannotUndelegateError,
   DepositCapExceededError,
   DepositTooSmallError,
+  type EigenLayerError,
   eigenlayerRevertMapper,
   FullySlashedError,
+  InsufficientSharesError,
   InvalidSignatureError,
   MaxStrategiesExceededError,
   NotDelegatedError,
@@ -41,7 +43,7 @@ describe('EigenLayer errors', () => {
   test('each contract custom error maps to its typed error', () => {
     const map = eigenlayerRevertMapper({
       staker: '0x0000000000000000000000000000000000000001',
-      readyAtBlock: 12n,
+      readyAt: { block: 12n },
     })
     const cases: [string, new (...args: never[]) => Error][] = [
       ['StrategyNotWhitelisted', StrategyNotWhitelistedError],
@@ -77,7 +79,7 @@ describe('EigenLayer errors', () => {
     expect(e.readyAt).toEqual({ block: 120n })
     expect(e.message).toMatch(/from block 120/)
     expect(e.message).toMatch(/a transaction sent now lands in block 101: 19 more block\(s\) to go/)
-    expect(new NothingToCompleteError(undefined, 'no queued withdrawals').message).toMatch(
+    expect(new NothingToCompleteError({ reason: 'no queued withdrawals' }).message).toMatch(
       /no queued withdrawals/,
     )
   })
@@ -151,7 +153,7 @@ describe('errors a staker call can hit on v1.12, from encoded revert data', () =
     ) as DepositCapExceededError
     expect(e).toMatchObject({ strategy, cap: 'totalDeposits' })
     expect(e.message).toMatch(/total deposit limit/)
-    const v = new VaultLockedError(strategy, 'withdrawals')
+    const v = new VaultLockedError({ strategy, locked: 'withdrawals' })
     expect(v.message).toMatch(/withdrawals are closed/)
   })
 
@@ -165,5 +167,36 @@ describe('errors a staker call can hit on v1.12, from encoded revert data', () =
     )
     expect(err).toBeInstanceOf(ContractRevertError)
     expect((err as ContractRevertError).data).toBe(data)
+  })
+})
+
+describe('EigenLayerError', () => {
+  test('narrows on the literal name; constructors take one object', () => {
+    const errors: EigenLayerError[] = [
+      new InsufficientSharesError({ strategy, requested: 2n, available: 1n }),
+      new PodAlreadyExistsError({ owner: staker }),
+      new WithdrawalNotReadyError({ protocol: 'eigenlayer', readyAt: { block: 9n } }),
+    ]
+    const seen: string[] = []
+    for (const e of errors) {
+      switch (e.name) {
+        case 'InsufficientSharesError':
+          expectTypeOf(e).toEqualTypeOf<InsufficientSharesError>()
+          seen.push(`${e.requested} > ${e.available}`)
+          break
+        case 'PodAlreadyExistsError':
+          seen.push(`pod of ${e.owner}`)
+          break
+        case 'WithdrawalNotReadyError':
+          seen.push(`ready at ${JSON.stringify(e.readyAt, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`)
+          break
+        default:
+          seen.push('other')
+      }
+    }
+    expect(seen).toEqual(['2 > 1', `pod of ${staker}`, 'ready at {"block":"9"}'])
+    expectTypeOf(
+      new InsufficientSharesError({ strategy, requested: 1n, available: 0n }).name,
+    ).toEqualTypeOf<'InsufficientSharesError'>()
   })
 })

@@ -1,58 +1,71 @@
 import type { Address, Hex } from 'viem'
-import { ArrayLengthMismatchError, RestakeKitError, WithdrawalNotReadyError } from '../errors.js'
+import {
+  ArrayLengthMismatchError,
+  RestakeKitError,
+  type TransactionRevertedError,
+  WithdrawalNotReadyError,
+} from '../errors.js'
 import type { RevertMapper } from '../tx.js'
 
 /** The strategy does not accept deposits (`StrategyManager.strategyIsWhitelistedForDeposit` is false). */
 export class StrategyNotWhitelistedError extends RestakeKitError {
-  override name = 'StrategyNotWhitelistedError'
-  constructor(readonly strategy: Address | undefined) {
-    super(`Strategy ${strategy ?? '(unknown)'} is not whitelisted for deposits.`, {
+  override name = 'StrategyNotWhitelistedError' as const
+  readonly strategy: Address | undefined
+  constructor(params: { strategy?: Address | undefined } = {}) {
+    super(`Strategy ${params.strategy ?? '(unknown)'} is not whitelisted for deposits.`, {
       docsPath: '/errors#strategy-not-whitelisted',
     })
+    this.strategy = params.strategy
   }
 }
 
 /** The staker is not delegated to any operator. */
 export class NotDelegatedError extends RestakeKitError {
-  override name = 'NotDelegatedError'
-  constructor(readonly staker: Address | undefined) {
-    super(`${staker ?? 'The staker'} is not delegated to an operator.`, {
+  override name = 'NotDelegatedError' as const
+  readonly staker: Address | undefined
+  constructor(params: { staker?: Address | undefined } = {}) {
+    super(`${params.staker ?? 'The staker'} is not delegated to an operator.`, {
       docsPath: '/errors#not-delegated',
     })
+    this.staker = params.staker
   }
 }
 
 /** The staker is already delegated (undelegate or redelegate first). */
 export class AlreadyDelegatedError extends RestakeKitError {
-  override name = 'AlreadyDelegatedError'
-  constructor(
-    readonly staker: Address | undefined,
-    readonly operator: Address | undefined,
-  ) {
+  override name = 'AlreadyDelegatedError' as const
+  readonly staker: Address | undefined
+  readonly operator: Address | undefined
+  constructor(params: { staker?: Address | undefined; operator?: Address | undefined } = {}) {
+    const { staker, operator } = params
     super(`${staker ?? 'The staker'} is already delegated${operator ? ` to ${operator}` : ''}.`, {
       details: ['Use `redelegate` to move to another operator, or `undelegate` first.'],
       docsPath: '/errors#already-delegated',
     })
+    this.staker = staker
+    this.operator = operator
   }
 }
 
 /** The address is not a registered EigenLayer operator. */
 export class OperatorNotRegisteredError extends RestakeKitError {
-  override name = 'OperatorNotRegisteredError'
-  constructor(readonly operator: Address | undefined) {
-    super(`${operator ?? 'The operator'} is not a registered EigenLayer operator.`, {
+  override name = 'OperatorNotRegisteredError' as const
+  readonly operator: Address | undefined
+  constructor(params: { operator?: Address | undefined } = {}) {
+    super(`${params.operator ?? 'The operator'} is not a registered EigenLayer operator.`, {
       docsPath: '/errors#operator-not-registered',
     })
+    this.operator = params.operator
   }
 }
 
 /** A signature's expiry has passed (the contracts require `expiry ≥ block.timestamp`). */
 export class SignatureExpiredError extends RestakeKitError {
-  override name = 'SignatureExpiredError'
-  constructor(
-    readonly expiry: bigint | undefined,
-    readonly now: bigint | undefined,
-  ) {
+  override name = 'SignatureExpiredError' as const
+  readonly expiry: bigint | undefined
+  readonly now: bigint | undefined
+  constructor(params: { expiry?: bigint | undefined; now?: bigint | undefined } = {}) {
+    const { expiry, now } = params
     super(
       `The signature expired${expiry === undefined ? '' : ` at ${expiry}`}${now === undefined ? '' : ` (chain time ${now})`}.`,
       {
@@ -60,110 +73,131 @@ export class SignatureExpiredError extends RestakeKitError {
         docsPath: '/errors#signature-expired',
       },
     )
+    this.expiry = expiry
+    this.now = now
   }
 }
 
 /** The approver's salt was already used. */
 export class SaltSpentError extends RestakeKitError {
-  override name = 'SaltSpentError'
-  constructor(
-    readonly approver: Address | undefined,
-    readonly salt: Hex | undefined,
-  ) {
+  override name = 'SaltSpentError' as const
+  readonly approver: Address | undefined
+  readonly salt: Hex | undefined
+  constructor(params: { approver?: Address | undefined; salt?: Hex | undefined } = {}) {
+    const { approver, salt } = params
     super(`Salt ${salt ?? '(unknown)'} of approver ${approver ?? '(unknown)'} is already spent.`, {
       details: ['Sign a new approval with a fresh salt (`signDelegationApproval` picks a random one).'],
       docsPath: '/errors#salt-spent',
     })
+    this.approver = approver
+    this.salt = salt
   }
 }
 
 /** The signature does not verify against the on-chain digest. */
 export class InvalidSignatureError extends RestakeKitError {
-  override name = 'InvalidSignatureError'
-  constructor(reason?: string) {
-    super(`The signature is invalid${reason ? `: ${reason}` : ''}.`, {
+  override name = 'InvalidSignatureError' as const
+  readonly reason: string | undefined
+  constructor(params: { reason?: string | undefined } = {}) {
+    super(`The signature is invalid${params.reason ? `: ${params.reason}` : ''}.`, {
       docsPath: '/errors#invalid-signature',
     })
+    this.reason = params.reason
   }
 }
 
 /** Nothing left to complete: no queued withdrawals, all given ones are completed, or none is ready. */
 export class NothingToCompleteError extends RestakeKitError {
-  override name = 'NothingToCompleteError'
-  constructor(
-    readonly staker: Address | undefined,
-    reason: string,
-  ) {
-    super(`Nothing to complete for ${staker ?? 'the staker'}: ${reason}.`, {
+  override name = 'NothingToCompleteError' as const
+  readonly staker: Address | undefined
+  readonly reason: string
+  constructor(params: { staker?: Address | undefined; reason: string }) {
+    super(`Nothing to complete for ${params.staker ?? 'the staker'}: ${params.reason}.`, {
       docsPath: '/errors#nothing-to-complete',
     })
+    this.staker = params.staker
+    this.reason = params.reason
   }
 }
 
 /** The withdrawal root is not queued (never queued, or already completed). */
 export class WithdrawalNotQueuedError extends RestakeKitError {
-  override name = 'WithdrawalNotQueuedError'
-  constructor(readonly root: Hex | undefined) {
-    super(`Withdrawal ${root ?? '(unknown)'} is not queued (never queued or already completed).`, {
+  override name = 'WithdrawalNotQueuedError' as const
+  readonly root: Hex | undefined
+  constructor(params: { root?: Hex | undefined } = {}) {
+    super(`Withdrawal ${params.root ?? '(unknown)'} is not queued (never queued or already completed).`, {
       docsPath: '/errors#withdrawal-not-queued',
     })
+    this.root = params.root
   }
 }
 
 /** A withdrawal asks for more shares than the staker can withdraw. */
 export class InsufficientSharesError extends RestakeKitError {
-  override name = 'InsufficientSharesError'
-  constructor(
-    readonly strategy: Address,
-    readonly requested: bigint,
-    readonly available: bigint,
-  ) {
+  override name = 'InsufficientSharesError' as const
+  readonly strategy: Address
+  readonly requested: bigint
+  readonly available: bigint
+  constructor(params: { strategy: Address; requested: bigint; available: bigint }) {
+    const { strategy, requested, available } = params
     super(`Cannot withdraw ${requested} shares of ${strategy}: only ${available} are withdrawable.`, {
       docsPath: '/errors#insufficient-shares',
     })
+    this.strategy = strategy
+    this.requested = requested
+    this.available = available
   }
 }
 
 /** Operators cannot undelegate themselves. */
 export class OperatorsCannotUndelegateError extends RestakeKitError {
-  override name = 'OperatorsCannotUndelegateError'
-  constructor(readonly operator: Address | undefined) {
-    super(`${operator ?? 'The address'} is an operator; operators cannot undelegate.`, {
+  override name = 'OperatorsCannotUndelegateError' as const
+  readonly operator: Address | undefined
+  constructor(params: { operator?: Address | undefined } = {}) {
+    super(`${params.operator ?? 'The address'} is an operator; operators cannot undelegate.`, {
       docsPath: '/errors#operators-cannot-undelegate',
     })
+    this.operator = params.operator
   }
 }
 
 /** The caller is neither the staker, its operator, nor the operator's approver. */
 export class CallerCannotUndelegateError extends RestakeKitError {
-  override name = 'CallerCannotUndelegateError'
-  constructor(
-    readonly caller: Address | undefined,
-    readonly staker: Address | undefined,
-  ) {
+  override name = 'CallerCannotUndelegateError' as const
+  readonly caller: Address | undefined
+  readonly staker: Address | undefined
+  constructor(params: { caller?: Address | undefined; staker?: Address | undefined } = {}) {
+    const { caller, staker } = params
     super(`${caller ?? 'The caller'} may not undelegate ${staker ?? 'this staker'}.`, {
       docsPath: '/errors#caller-cannot-undelegate',
     })
+    this.caller = caller
+    this.staker = staker
   }
 }
 
 /** The staker already has deposits in the maximum number of strategies (32). */
 export class MaxStrategiesExceededError extends RestakeKitError {
-  override name = 'MaxStrategiesExceededError'
-  constructor() {
-    super('The staker already holds the maximum number of strategies.', {
+  override name = 'MaxStrategiesExceededError' as const
+  readonly staker: Address | undefined
+  constructor(params: { staker?: Address | undefined } = {}) {
+    super(`${params.staker ?? 'The staker'} already holds the maximum number of strategies.`, {
       docsPath: '/errors#max-strategies-exceeded',
     })
+    this.staker = params.staker
   }
 }
 
 /** The staker's operator is fully slashed for the strategy (slashing factor 0). */
 export class FullySlashedError extends RestakeKitError {
-  override name = 'FullySlashedError'
-  constructor() {
-    super('The operator is fully slashed for this strategy; no shares can be added.', {
-      docsPath: '/errors#fully-slashed',
-    })
+  override name = 'FullySlashedError' as const
+  readonly strategy: Address | undefined
+  constructor(params: { strategy?: Address | undefined } = {}) {
+    super(
+      `The operator is fully slashed for ${params.strategy ? `strategy ${params.strategy}` : 'this strategy'}; no shares can be added.`,
+      { docsPath: '/errors#fully-slashed' },
+    )
+    this.strategy = params.strategy
   }
 }
 
@@ -172,11 +206,14 @@ export class FullySlashedError extends RestakeKitError {
  * DurationVaultStrategy), or the total share supply would exceed its maximum.
  */
 export class DepositCapExceededError extends RestakeKitError {
-  override name = 'DepositCapExceededError'
-  constructor(
-    readonly strategy: Address | undefined,
-    readonly cap: 'perDeposit' | 'totalDeposits' | 'totalShares',
-  ) {
+  override name = 'DepositCapExceededError' as const
+  readonly strategy: Address | undefined
+  readonly cap: 'perDeposit' | 'totalDeposits' | 'totalShares'
+  constructor(params: {
+    strategy?: Address | undefined
+    cap: 'perDeposit' | 'totalDeposits' | 'totalShares'
+  }) {
+    const { strategy, cap } = params
     const what = {
       perDeposit: 'its per-deposit limit',
       totalDeposits: 'its total deposit limit',
@@ -186,16 +223,20 @@ export class DepositCapExceededError extends RestakeKitError {
       details: ['Deposit less, or read the limits from the strategy (`maxPerDeposit`, `maxTotalDeposits`).'],
       docsPath: '/errors#deposit-cap-exceeded',
     })
+    this.strategy = strategy
+    this.cap = cap
   }
 }
 
 /** The deposit is so small that it mints no shares (`NewSharesZero`). */
 export class DepositTooSmallError extends RestakeKitError {
-  override name = 'DepositTooSmallError'
-  constructor(readonly strategy: Address | undefined) {
-    super(`The deposit would mint zero shares of strategy ${strategy ?? '(unknown)'}.`, {
+  override name = 'DepositTooSmallError' as const
+  readonly strategy: Address | undefined
+  constructor(params: { strategy?: Address | undefined } = {}) {
+    super(`The deposit would mint zero shares of strategy ${params.strategy ?? '(unknown)'}.`, {
       docsPath: '/errors#deposit-too-small',
     })
+    this.strategy = params.strategy
   }
 }
 
@@ -205,55 +246,94 @@ export class DepositTooSmallError extends RestakeKitError {
  * (`WithdrawalsLockedDuringAllocations`).
  */
 export class VaultLockedError extends RestakeKitError {
-  override name = 'VaultLockedError'
-  constructor(
-    readonly strategy: Address | undefined,
-    readonly locked: 'deposits' | 'withdrawals',
-  ) {
+  override name = 'VaultLockedError' as const
+  readonly strategy: Address | undefined
+  readonly locked: 'deposits' | 'withdrawals'
+  constructor(params: { strategy?: Address | undefined; locked: 'deposits' | 'withdrawals' }) {
+    const { strategy, locked } = params
     super(`Strategy ${strategy ?? '(unknown)'} is a locked duration vault: ${locked} are closed.`, {
       details: ['A duration vault opens again when its duration has elapsed.'],
       docsPath: '/errors#vault-locked',
     })
+    this.strategy = strategy
+    this.locked = locked
   }
 }
 
 /** A DurationVaultStrategy (v1.12; not chain-tested) takes stake only from stakers delegated to its operator. */
 export class NotDelegatedToVaultOperatorError extends RestakeKitError {
-  override name = 'NotDelegatedToVaultOperatorError'
-  constructor(
-    readonly strategy: Address | undefined,
-    readonly staker: Address | undefined,
-  ) {
+  override name = 'NotDelegatedToVaultOperatorError' as const
+  readonly strategy: Address | undefined
+  readonly staker: Address | undefined
+  constructor(params: { strategy?: Address | undefined; staker?: Address | undefined } = {}) {
+    const { strategy, staker } = params
     super(
       `${staker ?? 'The staker'} must be delegated to the vault's operator to hold shares of ${strategy ?? 'this duration vault'}.`,
       { docsPath: '/errors#not-delegated-to-vault-operator' },
     )
+    this.strategy = strategy
+    this.staker = staker
   }
 }
 
 /** The account already has an EigenPod (`EigenPodAlreadyExists`). */
 export class PodAlreadyExistsError extends RestakeKitError {
-  override name = 'PodAlreadyExistsError'
-  constructor(
-    readonly owner: Address | undefined,
-    readonly pod?: Address | undefined,
-  ) {
+  override name = 'PodAlreadyExistsError' as const
+  readonly owner: Address | undefined
+  readonly pod: Address | undefined
+  constructor(params: { owner?: Address | undefined; pod?: Address | undefined } = {}) {
+    const { owner, pod } = params
     super(`${owner ?? 'The account'} already has an EigenPod${pod ? ` (${pod})` : ''}.`, {
       docsPath: '/errors#pod-already-exists',
     })
+    this.owner = owner
+    this.pod = pod
   }
 }
 
 /** The function is paused on the contract (`CurrentlyPaused`). */
 export class PausedError extends RestakeKitError {
-  override name = 'PausedError'
-  constructor(readonly contract: string | undefined) {
-    super(`${contract ?? 'The contract'} has paused this function.`, {
+  override name = 'PausedError' as const
+  readonly contract: string | undefined
+  constructor(params: { contract?: string | undefined } = {}) {
+    super(`${params.contract ?? 'The contract'} has paused this function.`, {
       details: ['Wait until the protocol unpauses it.'],
       docsPath: '/errors#eigenlayer-paused',
     })
+    this.contract = params.contract
   }
 }
+
+/**
+ * The typed errors of the EigenLayer actions, for a `switch (error.name)` that narrows: EigenLayer's
+ * own and the shared `WithdrawalNotReadyError` and `TransactionRevertedError`. The shared
+ * validation, balance and step errors (`InvalidParameterError`, `InsufficientBalanceError`,
+ * `StepFailedError`, …) are left out while their `name` is typed `string`, since one such member
+ * would stop the union from narrowing; each action's `XErrorType` lists them.
+ */
+export type EigenLayerError =
+  | StrategyNotWhitelistedError
+  | NotDelegatedError
+  | AlreadyDelegatedError
+  | OperatorNotRegisteredError
+  | SignatureExpiredError
+  | SaltSpentError
+  | InvalidSignatureError
+  | NothingToCompleteError
+  | WithdrawalNotQueuedError
+  | InsufficientSharesError
+  | OperatorsCannotUndelegateError
+  | CallerCannotUndelegateError
+  | MaxStrategiesExceededError
+  | FullySlashedError
+  | DepositCapExceededError
+  | DepositTooSmallError
+  | VaultLockedError
+  | NotDelegatedToVaultOperatorError
+  | PodAlreadyExistsError
+  | PausedError
+  | WithdrawalNotReadyError
+  | TransactionRevertedError
 
 /** What a revert mapper knows about the call, to fill in the typed error's fields. */
 export type EigenLayerRevertContext = {
@@ -264,7 +344,8 @@ export type EigenLayerRevertContext = {
   salt?: Hex | undefined
   expiry?: bigint | undefined
   root?: Hex | undefined
-  readyAtBlock?: bigint | undefined
+  /** When the withdrawal becomes ready (a `WithdrawalDelayNotElapsed` revert names it). */
+  readyAt?: { block: bigint } | undefined
   caller?: Address | undefined
   contract?: string | undefined
 }
@@ -274,56 +355,56 @@ export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): Rever
   return (reason) => {
     switch (reason) {
       case 'StrategyNotWhitelisted':
-        return new StrategyNotWhitelistedError(ctx.strategy)
+        return new StrategyNotWhitelistedError({ strategy: ctx.strategy })
       case 'NotActivelyDelegated':
-        return new NotDelegatedError(ctx.staker)
+        return new NotDelegatedError({ staker: ctx.staker })
       case 'ActivelyDelegated':
-        return new AlreadyDelegatedError(ctx.staker, undefined)
+        return new AlreadyDelegatedError({ staker: ctx.staker })
       case 'OperatorNotRegistered':
-        return new OperatorNotRegisteredError(ctx.operator)
+        return new OperatorNotRegisteredError({ operator: ctx.operator })
       case 'SignatureExpired':
-        return new SignatureExpiredError(ctx.expiry, undefined)
+        return new SignatureExpiredError({ expiry: ctx.expiry })
       case 'SaltSpent':
-        return new SaltSpentError(ctx.approver, ctx.salt)
+        return new SaltSpentError({ approver: ctx.approver, salt: ctx.salt })
       case 'InvalidSignature':
         return new InvalidSignatureError()
       case 'WithdrawalDelayNotElapsed':
         return new WithdrawalNotReadyError({
           protocol: 'eigenlayer',
           ...(ctx.root ? { id: ctx.root } : {}),
-          ...(ctx.readyAtBlock === undefined ? {} : { readyAt: { block: ctx.readyAtBlock } }),
+          ...(ctx.readyAt === undefined ? {} : { readyAt: ctx.readyAt }),
         })
       case 'WithdrawalNotQueued':
-        return new WithdrawalNotQueuedError(ctx.root)
+        return new WithdrawalNotQueuedError({ root: ctx.root })
       case 'OperatorsCannotUndelegate':
-        return new OperatorsCannotUndelegateError(ctx.staker)
+        return new OperatorsCannotUndelegateError({ operator: ctx.staker })
       case 'CallerCannotUndelegate':
-        return new CallerCannotUndelegateError(ctx.caller, ctx.staker)
+        return new CallerCannotUndelegateError({ caller: ctx.caller, staker: ctx.staker })
       case 'MaxStrategiesExceeded':
-        return new MaxStrategiesExceededError()
+        return new MaxStrategiesExceededError({ staker: ctx.staker })
       case 'FullySlashed':
-        return new FullySlashedError()
+        return new FullySlashedError({ strategy: ctx.strategy })
       case 'InputArrayLengthMismatch':
         return new ArrayLengthMismatchError(['input arrays'], [])
       case 'MaxPerDepositExceedsMax':
       case 'DepositExceedsMaxPerDeposit':
-        return new DepositCapExceededError(ctx.strategy, 'perDeposit')
+        return new DepositCapExceededError({ strategy: ctx.strategy, cap: 'perDeposit' })
       case 'BalanceExceedsMaxTotalDeposits':
-        return new DepositCapExceededError(ctx.strategy, 'totalDeposits')
+        return new DepositCapExceededError({ strategy: ctx.strategy, cap: 'totalDeposits' })
       case 'TotalSharesExceedsMax':
-        return new DepositCapExceededError(ctx.strategy, 'totalShares')
+        return new DepositCapExceededError({ strategy: ctx.strategy, cap: 'totalShares' })
       case 'NewSharesZero':
-        return new DepositTooSmallError(ctx.strategy)
+        return new DepositTooSmallError({ strategy: ctx.strategy })
       case 'DepositsLocked':
-        return new VaultLockedError(ctx.strategy, 'deposits')
+        return new VaultLockedError({ strategy: ctx.strategy, locked: 'deposits' })
       case 'WithdrawalsLockedDuringAllocations':
-        return new VaultLockedError(ctx.strategy, 'withdrawals')
+        return new VaultLockedError({ strategy: ctx.strategy, locked: 'withdrawals' })
       case 'MustBeDelegatedToVaultOperator':
-        return new NotDelegatedToVaultOperatorError(ctx.strategy, ctx.staker)
+        return new NotDelegatedToVaultOperatorError({ strategy: ctx.strategy, staker: ctx.staker })
       case 'EigenPodAlreadyExists':
-        return new PodAlreadyExistsError(ctx.staker)
+        return new PodAlreadyExistsError({ owner: ctx.staker })
       case 'CurrentlyPaused':
-        return new PausedError(ctx.contract)
+        return new PausedError({ contract: ctx.contract })
       default:
         return undefined
     }

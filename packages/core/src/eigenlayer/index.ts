@@ -1,5 +1,6 @@
 export * from './abis.js'
 export * from './actions/burnShares.js'
+export * from './actions/claimRewards.js'
 export * from './actions/clearBurnOrRedistributableShares.js'
 export * from './actions/completeWithdrawals.js'
 export * from './actions/createPod.js'
@@ -59,6 +60,7 @@ export {
   getQueuedWithdrawals,
   type QueuedWithdrawal as EigenLayerQueuedWithdrawal,
 } from './actions/getQueuedWithdrawals.js'
+export * from './actions/getRewards.js'
 export * from './actions/getStrategy.js'
 export * from './actions/getWithdrawalDelay.js'
 export {
@@ -91,4 +93,6 @@ export {
 export * from './math.js'
 export { eigenlayer } from './module.js'
 export { eigenlayerPortfolio } from './portfolio.js'
+export * from './release.js'
+export * from './rewards/index.js'
 export * from './signatures.js'

@@ -82,9 +82,12 @@ const multicallClockAbi = parseAbi([
 /** Canonical Multicall3 address. */
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 
-/** Reads of the block number and timestamp, to put in the same batch as the state they judge. */
-export function clockReads(client: EigenLayerReadClient): BatchRead[] {
-  const address = client.chain?.contracts?.multicall3?.address ?? MULTICALL3
+/**
+ * Reads of the block number and timestamp, to put in the same batch as the state they judge
+ * (Multicall3's own views: the client's `multicall3`, else the canonical address).
+ */
+export function clockReads(client?: EigenLayerReadClient): BatchRead[] {
+  const address = client?.chain?.contracts?.multicall3?.address ?? MULTICALL3
   return [
     { address, abi: multicallClockAbi, functionName: 'getBlockNumber' },
     { address, abi: multicallClockAbi, functionName: 'getCurrentBlockTimestamp' },
@@ -146,4 +149,18 @@ export function specDeployment(chainId: number | undefined, given: unknown): Eig
   const found = (eigenlayerDeployments as Record<number, EigenLayerDeployment>)[chainId]
   if (!found) throw new UnsupportedChainError(chainId, 'EigenLayer')
   return found
+}
+
+/**
+ * The deployment slot of an EigenLayer spec, resolved lazily: `resolve` validates the parameters
+ * first (a bad amount is an `InvalidAmountError` even on a chain without a known deployment), then
+ * calls `deploymentOf(ctx)`.
+ */
+export function lazyDeployment(chainId: number | undefined, given: unknown): () => EigenLayerDeployment {
+  return () => specDeployment(chainId, given)
+}
+
+/** The deployment from a spec's context (see `lazyDeployment`). */
+export function deploymentOf(ctx: { deployment: unknown }): EigenLayerDeployment {
+  return (ctx.deployment as () => EigenLayerDeployment)()
 }

@@ -1,5 +1,11 @@
 import type { AnyProtocolModule } from '../kit/index.js'
 import { burnShares, prepareBurnShares, simulateBurnShares, waitForBurnShares } from './actions/burnShares.js'
+import {
+  claimRewards,
+  prepareClaimRewards,
+  simulateClaimRewards,
+  waitForClaimRewards,
+} from './actions/claimRewards.js'
 import { prepareClearBurnOrRedistributableShares } from './actions/clearBurnOrRedistributableShares.js'
 import {
   completeWithdrawals,
@@ -24,6 +30,7 @@ import { getOperator } from './actions/getOperator.js'
 import { getPod, getValidator } from './actions/getPod.js'
 import { getPortfolio } from './actions/getPortfolio.js'
 import { getQueuedWithdrawals } from './actions/getQueuedWithdrawals.js'
+import { getRewards } from './actions/getRewards.js'
 import { getStrategy } from './actions/getStrategy.js'
 import { getWithdrawalDelay } from './actions/getWithdrawalDelay.js'
 import {
@@ -43,6 +50,7 @@ import {
 import { prepareUndelegate, simulateUndelegate, undelegate, waitForUndelegate } from './actions/undelegate.js'
 import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
 import { readEigenLayerSection } from './portfolio.js'
+import { getRelease } from './release.js'
 import { signDelegationApproval, signDeposit } from './signatures.js'
 
 const actions = {
@@ -69,6 +77,7 @@ const actions = {
   getPortfolio,
   getPod,
   getValidator,
+  getRelease,
   simulateDeposit,
   deposit,
   simulateDepositWithSignature,
@@ -91,6 +100,10 @@ const actions = {
   simulateSetClaimerFor,
   setClaimerFor,
   waitForSetClaimerFor,
+  getRewards,
+  simulateClaimRewards,
+  claimRewards,
+  waitForClaimRewards,
 } as const
 
 /**
@@ -104,6 +117,7 @@ export const eigenlayer = {
   actions,
   prepare: {
     prepareSetClaimerFor,
+    prepareClaimRewards,
     prepareBurnShares,
     prepareClearBurnOrRedistributableShares,
     prepareCompleteWithdrawals,

@@ -30,8 +30,8 @@ export const readEigenLayerSection: NonNullable<
         asset: w.tokens[i] ?? null,
         amount: w.underlyingAmounts[i] ?? 0n,
         id: w.root,
-        ready: w.isReady,
-        readyAt: { block: w.readyAtBlock },
+        ready: w.ready,
+        readyAt: w.readyAt,
       })
     })
   }

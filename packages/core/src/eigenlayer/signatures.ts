@@ -94,9 +94,9 @@ export function matchDomain(
 /** The typed data the wallet signs must hash to the contract's own `calculate…DigestHash`. */
 function assertDigest(local: Hex, onChain: Hex) {
   if (local !== onChain) {
-    throw new InvalidSignatureError(
-      `the EIP-712 digest ${local} differs from the contract's ${onChain}; not signing`,
-    )
+    throw new InvalidSignatureError({
+      reason: `the EIP-712 digest ${local} differs from the contract's ${onChain}; not signing`,
+    })
   }
 }
 
@@ -283,7 +283,7 @@ export async function signDelegationApproval(
     ...clockReads(walletClient),
   ])
   const { timestamp } = await clockFrom(walletClient, results.slice(4))
-  if (unwrap<boolean>(results[2])) throw new SaltSpentError(approver, salt)
+  if (unwrap<boolean>(results[2])) throw new SaltSpentError({ approver, salt })
   const registeredApprover = unwrap<Address>(results[3])
   if (!sameAddress(registeredApprover, approver)) {
     throw new InvalidParameterError(
@@ -292,7 +292,7 @@ export async function signDelegationApproval(
     )
   }
   const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
-  if (expiry < timestamp) throw new SignatureExpiredError(expiry, timestamp)
+  if (expiry < timestamp) throw new SignatureExpiredError({ expiry, now: timestamp })
   const domain = await resolveDomain(
     walletClient,
     d.delegationManager,
@@ -379,7 +379,7 @@ export async function signDeposit(
   ])
   const { timestamp } = await clockFrom(walletClient, results.slice(3))
   const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
-  if (expiry < timestamp) throw new SignatureExpiredError(expiry, timestamp)
+  if (expiry < timestamp) throw new SignatureExpiredError({ expiry, now: timestamp })
   const nonce = unwrap<bigint>(results[2])
   const domain = await resolveDomain(
     walletClient,

@@ -5,43 +5,37 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   RestakeKitError,
+  WithdrawalNotReadyError,
 } from '../errors.js'
-import type { RevertMapper } from '../tx.js'
+import type { RevertMapper } from '../kit/index.js'
 
-/** A Karak withdrawal cannot be finished yet: it becomes ready at `readyAt` (unix seconds). */
-export class KarakWithdrawalNotReadyError extends RestakeKitError {
-  override name = 'KarakWithdrawalNotReadyError'
-  constructor(
-    readonly vault: Address,
-    readonly withdrawalKey: Hex,
-    /** Unix seconds from which `finishRedeem` succeeds; undefined when only the revert was seen. */
-    readonly readyAt: bigint | undefined,
-    /** The chain's time when checked. */
-    readonly now: bigint | undefined,
-  ) {
-    super(
-      readyAt === undefined
-        ? `Karak withdrawal ${withdrawalKey} is not ready yet (MIN_WITHDRAWAL_DELAY has not passed).`
-        : `Karak withdrawal ${withdrawalKey} is ready at ${readyAt} (${new Date(Number(readyAt) * 1000).toISOString()}).`,
-      {
-        details: [
-          `vault: ${vault}`,
-          ...(readyAt !== undefined && now !== undefined ? [`seconds left: ${readyAt - now}`] : []),
-        ],
-        docsPath: '/errors#withdrawal-not-ready',
-      },
-    )
+/**
+ * Karak-specific failures a user can act on. Each is checked before anything is sent where it can
+ * be, and decoded from the vault's revert otherwise. "Not ready" is core's `WithdrawalNotReadyError`.
+ */
+
+/** The address is not a Karak vault (its `vaultConfig`/`asset`/`totalAssets` reads failed). */
+export class KarakVaultNotFoundError extends RestakeKitError {
+  override name = 'KarakVaultNotFoundError' as const
+  readonly vault: Address
+  constructor(params: { vault: Address }) {
+    super(`${params.vault} is not a Karak vault.`, {
+      details: ['It does not answer the Karak vault interface (vaultConfig, asset, totalAssets).'],
+      docsPath: '/errors#karak-vault-not-found',
+    })
+    this.vault = params.vault
   }
 }
 
 /** The deposit would mint fewer shares than `minSharesOut` (the vault reverts `NotEnoughShares`). */
 export class KarakSlippageError extends RestakeKitError {
-  override name = 'KarakSlippageError'
-  constructor(
-    readonly vault: Address,
-    readonly minSharesOut: bigint | undefined,
-    readonly expectedShares: bigint | undefined,
-  ) {
+  override name = 'KarakSlippageError' as const
+  readonly vault: Address
+  readonly minSharesOut: bigint | undefined
+  /** `previewDeposit(amount)` when it was read. */
+  readonly expectedShares: bigint | undefined
+  constructor(params: { vault: Address; minSharesOut?: bigint; expectedShares?: bigint }) {
+    const { vault, minSharesOut, expectedShares } = params
     super(
       `The Karak vault would mint fewer shares than minSharesOut${minSharesOut === undefined ? '' : ` (${minSharesOut})`}.`,
       {
@@ -53,39 +47,45 @@ export class KarakSlippageError extends RestakeKitError {
         docsPath: '/errors#slippage',
       },
     )
+    this.vault = vault
+    this.minSharesOut = minSharesOut
+    this.expectedShares = expectedShares
   }
 }
 
 /** The key is not one of `staker`'s withdrawals in the vault (someone else's, or made up). */
 export class KarakUnknownWithdrawalError extends RestakeKitError {
-  override name = 'KarakUnknownWithdrawalError'
-  constructor(
-    readonly vault: Address,
-    readonly withdrawalKey: Hex,
-    readonly staker: Address,
-  ) {
+  override name = 'KarakUnknownWithdrawalError' as const
+  readonly vault: Address
+  readonly withdrawalKey: Hex
+  readonly staker: Address
+  constructor(params: { vault: Address; withdrawalKey: Hex; staker: Address }) {
+    const { vault, withdrawalKey, staker } = params
     super(`Withdrawal ${withdrawalKey} was not queued by ${staker} in Karak vault ${vault}.`, {
       details: [
         'A key is keccak256(abi.encode(staker, nonce)); pass the `staker` who called startRedeem if it was not this account.',
       ],
       docsPath: '/errors#unknown-withdrawal',
     })
+    this.vault = vault
+    this.withdrawalKey = withdrawalKey
+    this.staker = staker
   }
 }
 
 /** No pending withdrawal under this key: it was already finished (or never existed). */
 export class KarakWithdrawalNotFoundError extends RestakeKitError {
-  override name = 'KarakWithdrawalNotFoundError'
-  constructor(
-    readonly vault: Address,
-    readonly withdrawalKey: Hex | undefined,
-  ) {
+  override name = 'KarakWithdrawalNotFoundError' as const
+  readonly vault: Address
+  readonly withdrawalKey: Hex | undefined
+  constructor(params: { vault: Address; withdrawalKey?: Hex }) {
+    const { vault, withdrawalKey } = params
     super(
       `No pending Karak withdrawal${withdrawalKey ? ` ${withdrawalKey}` : ''} in vault ${vault}: already finished or never queued.`,
-      {
-        docsPath: '/errors#withdrawal-not-found',
-      },
+      { docsPath: '/errors#withdrawal-not-found' },
     )
+    this.vault = vault
+    this.withdrawalKey = withdrawalKey
   }
 }
 
@@ -102,12 +102,12 @@ const PAUSABLE_VAULT_FUNCTIONS = [
 
 /** The vault (or one of its functions) is paused by Karak's Core; retry when it is unpaused. */
 export class KarakVaultPausedError extends RestakeKitError {
-  override name = 'KarakVaultPausedError'
-  constructor(
-    readonly vault: Address,
-    /** Karak's pause index (`Constants.PAUSE_VAULT_*`), when the revert named one. */
-    readonly functionIndex: number | undefined,
-  ) {
+  override name = 'KarakVaultPausedError' as const
+  readonly vault: Address
+  /** Karak's pause index (`Constants.PAUSE_VAULT_*`), when the revert named one. */
+  readonly functionIndex: number | undefined
+  constructor(params: { vault: Address; functionIndex?: number }) {
+    const { vault, functionIndex } = params
     const fn =
       functionIndex === undefined
         ? undefined
@@ -116,15 +116,25 @@ export class KarakVaultPausedError extends RestakeKitError {
       details: ['Pausing is set by Karak (Core manager); nothing was sent.'],
       docsPath: '/errors#paused',
     })
+    this.vault = vault
+    this.functionIndex = functionIndex
   }
 }
+
+/** Every Karak-specific error; `switch (error.name)` narrows it. */
+export type KarakError =
+  | KarakVaultNotFoundError
+  | KarakSlippageError
+  | KarakUnknownWithdrawalError
+  | KarakWithdrawalNotFoundError
+  | KarakVaultPausedError
 
 /** Context a vault revert is mapped with. */
 export type KarakRevertContext = {
   vault: Address
   account?: Address
   asset?: Address
-  assets?: bigint
+  amount?: bigint
   shares?: bigint
   minSharesOut?: bigint
   expectedShares?: bigint
@@ -134,22 +144,33 @@ export type KarakRevertContext = {
   shareAllowance?: bigint
 }
 
-/** Maps Karak vault (and its token's) custom errors to typed errors. */
+/** Maps Karak vault (and its tokens') custom errors to typed errors. */
 export function karakVaultRevertMapper(ctx: KarakRevertContext): RevertMapper {
   return (reason, args) => {
     switch (reason) {
       case 'NotEnoughShares':
-        return new KarakSlippageError(ctx.vault, ctx.minSharesOut, ctx.expectedShares)
+        return new KarakSlippageError({
+          vault: ctx.vault,
+          ...(ctx.minSharesOut === undefined ? {} : { minSharesOut: ctx.minSharesOut }),
+          ...(ctx.expectedShares === undefined ? {} : { expectedShares: ctx.expectedShares }),
+        })
       case 'MinWithdrawDelayNotPassed':
-        return new KarakWithdrawalNotReadyError(ctx.vault, ctx.withdrawalKey ?? '0x', undefined, undefined)
+        return new WithdrawalNotReadyError({
+          protocol: 'karak',
+          location: ctx.vault,
+          ...(ctx.withdrawalKey ? { id: ctx.withdrawalKey } : {}),
+        })
       case 'WithdrawalNotFound':
-        return new KarakWithdrawalNotFoundError(ctx.vault, ctx.withdrawalKey)
+        return new KarakWithdrawalNotFoundError({
+          vault: ctx.vault,
+          ...(ctx.withdrawalKey ? { withdrawalKey: ctx.withdrawalKey } : {}),
+        })
       case 'ZeroAmount':
-        return new InvalidAmountError('assets', 0n)
+        return new InvalidAmountError('amount', 0n)
       case 'ZeroShares':
         return new InvalidAmountError('shares', 0n)
       case 'ZeroAddress':
-        return new InvalidParameterError('beneficiary', 'must not be the zero address')
+        return new InvalidParameterError('receiver', 'must not be the zero address')
       case 'NotImplemented':
         return new InvalidParameterError(
           'function',
@@ -180,9 +201,9 @@ export function karakVaultRevertMapper(ctx: KarakRevertContext): RevertMapper {
         return new InsufficientAllowanceError(ctx.asset ?? ctx.vault, spender, needed, allowance)
       }
       case 'EnforcedPause':
-        return new KarakVaultPausedError(ctx.vault, undefined)
+        return new KarakVaultPausedError({ vault: ctx.vault })
       case 'EnforcedPauseFunction':
-        return new KarakVaultPausedError(ctx.vault, Number(args[0]))
+        return new KarakVaultPausedError({ vault: ctx.vault, functionIndex: Number(args[0]) })
       default:
         return undefined
     }

@@ -1,14 +1,14 @@
 /**
- * Karak v2 staker actions (`@restakekit/core/karak`).
+ * Karak v2 staker actions (`@restakekit/core/karak`, bound as `client.restaking.karak`).
  *
- * - Reads: `getKarakVault`, `getKarakOperatorVaults`, `getKarakPositions` (shares, their value and
- *   queued withdrawals with ready times, and with a known Core the vault's slashing exposure; ≤ 2 round
- *   trips), `getKarakQueuedWithdrawals`,
- *   `getKarakWithdrawal`; `planKarakPositions` exposes the two read stages for a cross-protocol portfolio.
- * - Writes, each as `prepareX` (frozen calls) → `simulateX` → `x` (validate, simulate, send) →
- *   `waitForX` (receipt and typed events): `depositToKarakVault` (with `minSharesOut`),
- *   `startKarakRedeem` (includes the share approval Karak's vault needs), `finishKarakRedeem`
- *   (only once `MIN_WITHDRAWAL_DELAY` has passed; `KarakWithdrawalNotReadyError` names the ready time).
+ * - Reads: `getVault`, `getOperatorVaults`, `getPositions` (shares, their value and queued
+ *   withdrawals with readiness, and with a known Core the vault's slashing exposure; ≤ 2 round
+ *   trips), `getQueuedWithdrawals`, `getWithdrawal`; `planPositions` is the read plan behind
+ *   `getPositions`, for a cross-protocol portfolio.
+ * - Writes, each as `prepareX` (frozen calls) → `simulateX` → `x` (checks, approval, simulate,
+ *   send) → `waitForX` (receipt and typed events): `deposit` (with `minSharesOut`), `startRedeem`
+ *   (includes the share approval Karak's vault needs), `finishRedeem` (one withdrawal, only once
+ *   `MIN_WITHDRAWAL_DELAY` has passed; core's `WithdrawalNotReadyError` says when otherwise).
  * - Deployments: `karakDeployments` (mainnet Core and the other chains of Karak's deploy configs);
  *   pass a `KarakDeployment` for the devnet or a fork.
  *
@@ -16,12 +16,13 @@
  * `contracts/Karak*.sol`) with Karak v2's interface and semantics, not Karak's bytecode.
  */
 export { karakCoreAbi, karakTokenErrorsAbi, karakVaultAbi, karakVaultRevertAbi } from './abis.js'
-export * from './actions/depositToKarakVault.js'
-export * from './actions/finishKarakRedeem.js'
-export * from './actions/getKarakOperatorVaults.js'
-export * from './actions/getKarakPositions.js'
-export * from './actions/getKarakVault.js'
-export * from './actions/startKarakRedeem.js'
+export * from './actions/deposit.js'
+export * from './actions/finishRedeem.js'
+export * from './actions/getOperatorVaults.js'
+export * from './actions/getPositions.js'
+export * from './actions/getVault.js'
+export * from './actions/getWithdrawal.js'
+export * from './actions/startRedeem.js'
 export {
   KARAK_HUNDRED_PERCENT_WAD,
   KARAK_MIN_WITHDRAWAL_DELAY,
@@ -30,12 +31,13 @@ export {
   karakDeployments,
 } from './deployments.js'
 export {
+  type KarakError,
   type KarakRevertContext,
   KarakSlippageError,
   KarakUnknownWithdrawalError,
+  KarakVaultNotFoundError,
   KarakVaultPausedError,
   KarakWithdrawalNotFoundError,
-  KarakWithdrawalNotReadyError,
   karakVaultRevertMapper,
 } from './errors.js'
 export {

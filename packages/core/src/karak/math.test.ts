@@ -1,9 +1,9 @@
 import { encodeAbiParameters, keccak256, parseEther, toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { InvalidAddressError, InvalidAmountError, InvalidParameterError } from '../errors.js'
-import { prepareDepositToKarakVault } from './actions/depositToKarakVault.js'
-import { prepareFinishKarakRedeem } from './actions/finishKarakRedeem.js'
-import { prepareStartKarakRedeem } from './actions/startKarakRedeem.js'
+import { prepareDeposit } from './actions/deposit.js'
+import { prepareFinishRedeem } from './actions/finishRedeem.js'
+import { prepareStartRedeem } from './actions/startRedeem.js'
 import { KARAK_MIN_WITHDRAWAL_DELAY, karakDeployments } from './deployments.js'
 import {
   isKarakWithdrawalReady,
@@ -75,16 +75,16 @@ describe('withdrawal keys and readiness', () => {
 
 describe('prepare layer (pure)', () => {
   test('deposit: frozen calls, approval only with the asset', () => {
-    const only = prepareDepositToKarakVault({ vault, assets: 5n, receiver: staker, minSharesOut: 4n })
+    const only = prepareDeposit({ vault, amount: 5n, receiver: staker, minSharesOut: 4n })
     expect(Object.isFrozen(only)).toBe(true)
     expect(only).toHaveLength(1)
     expect(only[0]?.to).toBe(vault)
     expect(only[0]?.value).toBe(0n)
     expect(only[0]?.data.slice(0, 10)).toBe(toFunctionSelector('deposit(uint256,address,uint256)'))
-    const withApproval = prepareDepositToKarakVault({
+    const withApproval = prepareDeposit({
       vault,
       asset: staker,
-      assets: 5n,
+      amount: 5n,
       receiver: staker,
       minSharesOut: 0n,
     })
@@ -92,52 +92,48 @@ describe('prepare layer (pure)', () => {
   })
 
   test('startRedeem includes the share approval to the vault unless told not to', () => {
-    const list = prepareStartKarakRedeem({ vault, shares: 3n, beneficiary: staker })
+    const list = prepareStartRedeem({ vault, shares: 3n, receiver: staker })
     expect(list.map((c) => [c.to, c.data.slice(0, 10)])).toEqual([
       [vault, toFunctionSelector('approve(address,uint256)')],
       [vault, toFunctionSelector('startRedeem(uint256,address)')],
     ])
-    expect(prepareStartKarakRedeem({ vault, shares: 3n, beneficiary: staker, approve: false })).toHaveLength(
-      1,
-    )
+    expect(prepareStartRedeem({ vault, shares: 3n, receiver: staker, approve: false })).toHaveLength(1)
   })
 
   test('bad input is a typed error', () => {
     expect(() =>
-      prepareDepositToKarakVault({
+      prepareDeposit({
         vault: '0xnope' as never,
-        assets: 1n,
+        amount: 1n,
         receiver: staker,
         minSharesOut: 0n,
       }),
     ).toThrow(InvalidAddressError)
-    expect(() =>
-      prepareDepositToKarakVault({ vault, assets: 0n, receiver: staker, minSharesOut: 0n }),
-    ).toThrow(InvalidAmountError)
-    expect(() =>
-      prepareDepositToKarakVault({ vault, assets: 1n, receiver: staker, minSharesOut: -1n }),
-    ).toThrow(InvalidAmountError)
-    expect(() =>
-      prepareDepositToKarakVault({ vault, assets: 1 as never, receiver: staker, minSharesOut: 0n }),
-    ).toThrow(InvalidAmountError)
-    expect(() => prepareStartKarakRedeem({ vault, shares: 0n, beneficiary: staker })).toThrow(
+    expect(() => prepareDeposit({ vault, amount: 0n, receiver: staker, minSharesOut: 0n })).toThrow(
       InvalidAmountError,
     )
-    expect(() => prepareFinishKarakRedeem({ vault, withdrawalKey: '0x12' })).toThrow(InvalidParameterError)
-    expect(prepareFinishKarakRedeem({ vault, withdrawalKey: karakWithdrawalKey(staker, 0n) })).toHaveLength(1)
-    const two = prepareFinishKarakRedeem({
-      withdrawals: [
-        { vault, withdrawalKey: karakWithdrawalKey(staker, 0n) },
-        { vault: staker, withdrawalKey: karakWithdrawalKey(staker, 1n) },
-      ],
-    })
-    expect(two.map((c) => c.to)).toEqual([vault, staker])
-    expect(() => prepareFinishKarakRedeem({ withdrawals: [] })).toThrow(InvalidParameterError)
+    expect(() => prepareDeposit({ vault, amount: 1n, receiver: staker, minSharesOut: -1n })).toThrow(
+      InvalidAmountError,
+    )
+    expect(() => prepareDeposit({ vault, amount: 1 as never, receiver: staker, minSharesOut: 0n })).toThrow(
+      InvalidAmountError,
+    )
+    expect(() => prepareStartRedeem({ vault, shares: 0n, receiver: staker })).toThrow(InvalidAmountError)
+    expect(() => prepareFinishRedeem({ vault, withdrawalKey: '0x12' })).toThrow(InvalidParameterError)
+    const byKey = prepareFinishRedeem({ vault, withdrawalKey: karakWithdrawalKey(staker, 1n) })
+    expect(byKey).toHaveLength(1)
+    expect(byKey[0]?.data.slice(0, 10)).toBe(toFunctionSelector('finishRedeem(bytes32)'))
+    // by staker + nonce: the same call
+    expect(prepareFinishRedeem({ vault, staker, nonce: 1n })).toEqual(byKey)
+    expect(prepareFinishRedeem({ vault, nonce: 1n, account: staker })).toEqual(byKey)
+    // a nonce without anyone to take it from
+    expect(() => prepareFinishRedeem({ vault, nonce: 1n })).toThrow(InvalidParameterError)
+    expect(() => prepareFinishRedeem({ vault, staker, nonce: -1n })).toThrow(InvalidParameterError)
     expect(() =>
-      prepareFinishKarakRedeem({
-        withdrawals: [{ vault: '0x1' as never, withdrawalKey: karakWithdrawalKey(staker, 0n) }],
-      }),
+      prepareFinishRedeem({ vault: '0x1' as never, withdrawalKey: karakWithdrawalKey(staker, 0n) }),
     ).toThrow(InvalidAddressError)
+    // prepareDeposit cannot read previewDeposit: minSharesOut must be given
+    expect(() => prepareDeposit({ vault, amount: 1n, receiver: staker })).toThrow(InvalidParameterError)
   })
 })
 

@@ -1,56 +1,47 @@
 import type { AnyProtocolModule } from '../kit/index.js'
+import { deposit, prepareDeposit, simulateDeposit, waitForDeposit } from './actions/deposit.js'
 import {
-  depositToKarakVault,
-  prepareDepositToKarakVault,
-  simulateDepositToKarakVault,
-  waitForDepositToKarakVault,
-} from './actions/depositToKarakVault.js'
+  finishRedeem,
+  prepareFinishRedeem,
+  simulateFinishRedeem,
+  waitForFinishRedeem,
+} from './actions/finishRedeem.js'
+import { getOperatorVaults } from './actions/getOperatorVaults.js'
+import { getPositions, getQueuedWithdrawals } from './actions/getPositions.js'
+import { getVault } from './actions/getVault.js'
+import { getWithdrawal } from './actions/getWithdrawal.js'
 import {
-  finishKarakRedeem,
-  getKarakWithdrawal,
-  prepareFinishKarakRedeem,
-  simulateFinishKarakRedeem,
-  waitForFinishKarakRedeem,
-} from './actions/finishKarakRedeem.js'
-import { getKarakOperatorVaults } from './actions/getKarakOperatorVaults.js'
-import { getKarakPositions, getKarakQueuedWithdrawals } from './actions/getKarakPositions.js'
-import { getKarakVault } from './actions/getKarakVault.js'
-import {
-  prepareStartKarakRedeem,
-  simulateStartKarakRedeem,
-  startKarakRedeem,
-  waitForStartKarakRedeem,
-} from './actions/startKarakRedeem.js'
+  prepareStartRedeem,
+  simulateStartRedeem,
+  startRedeem,
+  waitForStartRedeem,
+} from './actions/startRedeem.js'
 import { type KarakDeployment, karakDeployments } from './deployments.js'
 import { readKarakSection } from './portfolio.js'
 
 /**
  * The Karak protocol module: its reads, its writes' four layers and its portfolio part.
- * `restakingActions()` binds it as `client.restaking.karak`.
+ * `restakingActions()` binds it as `client.restaking.karak`, under the same names.
  */
 export const karak = {
   id: 'karak',
   deployments: karakDeployments as Readonly<Record<number, KarakDeployment>>,
   portfolio: readKarakSection,
   actions: {
-    getVault: getKarakVault,
-    getOperatorVaults: getKarakOperatorVaults,
-    getPositions: getKarakPositions,
-    getQueuedWithdrawals: getKarakQueuedWithdrawals,
-    getWithdrawal: getKarakWithdrawal,
-    simulateDeposit: simulateDepositToKarakVault,
-    deposit: depositToKarakVault,
-    waitForDeposit: waitForDepositToKarakVault,
-    simulateStartRedeem: simulateStartKarakRedeem,
-    startRedeem: startKarakRedeem,
-    waitForStartRedeem: waitForStartKarakRedeem,
-    simulateFinishRedeem: simulateFinishKarakRedeem,
-    finishRedeem: finishKarakRedeem,
-    waitForFinishRedeem: waitForFinishKarakRedeem,
+    getVault,
+    getOperatorVaults,
+    getPositions,
+    getQueuedWithdrawals,
+    getWithdrawal,
+    simulateDeposit,
+    deposit,
+    waitForDeposit,
+    simulateStartRedeem,
+    startRedeem,
+    waitForStartRedeem,
+    simulateFinishRedeem,
+    finishRedeem,
+    waitForFinishRedeem,
   },
-  prepare: {
-    prepareDeposit: prepareDepositToKarakVault,
-    prepareStartRedeem: prepareStartKarakRedeem,
-    prepareFinishRedeem: prepareFinishKarakRedeem,
-  },
+  prepare: { prepareDeposit, prepareStartRedeem, prepareFinishRedeem },
 } as const satisfies AnyProtocolModule

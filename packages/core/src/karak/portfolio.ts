@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import type { PortfolioEntry, PortfolioModule } from '../kit/index.js'
-import { getKarakPositions, type KarakPositions } from './actions/getKarakPositions.js'
+import { getPositions, type KarakPositions } from './actions/getPositions.js'
 import { type KarakDeployment, karakDeployments } from './deployments.js'
 
 export type KarakPortfolioOptions = {
@@ -8,15 +8,14 @@ export type KarakPortfolioOptions = {
   vaults?: readonly Address[]
 }
 
-/** Karak's share of the cross-protocol portfolio: vault shares and queued redemptions. */
-/** karak's share of the portfolio (the `portfolio` of its module). */
+/** Karak's share of the cross-protocol portfolio (its module's `portfolio`): vault shares and queued redemptions. */
 export const readKarakSection: NonNullable<
   PortfolioModule<'karak', KarakDeployment, KarakPositions, KarakPortfolioOptions>['portfolio']
 > = async (client, { staker, deployment, options }) => {
   const vaults = options.vaults ?? deployment.vaults
   if (!vaults || vaults.length === 0)
     return { skip: 'no vaults to read: pass `karak.vaults` (Core keeps no list)' }
-  const detail = await getKarakPositions(client, { staker, deployment, vaults })
+  const detail = await getPositions(client, { staker, deployment, vaults })
   const entries: PortfolioEntry[] = []
   for (const p of detail.positions) {
     if (p.shares > 0n) {
@@ -25,7 +24,7 @@ export const readKarakSection: NonNullable<
         protocol: 'karak',
         location: p.vault.address,
         asset: p.vault.asset,
-        amount: p.assets,
+        amount: p.amount,
         operator: p.vault.operator,
       })
     }
@@ -35,10 +34,10 @@ export const readKarakSection: NonNullable<
         protocol: 'karak',
         location: w.vault,
         asset: p.vault.asset,
-        amount: w.assets,
+        amount: w.amount,
         id: w.withdrawalKey,
         ready: w.ready,
-        readyAt: { timestamp: w.readyAt },
+        readyAt: w.readyAt,
       })
     }
   }

@@ -1,5 +1,6 @@
 import type { Account, Address, Chain, Client, Transport } from 'viem'
 import { InvalidParameterError } from '../errors.js'
+import { assertAddress } from './validate.js'
 
 /**
  * The account that sends (the glossary's `account`): the one given, else the client's own, or a
@@ -11,7 +12,7 @@ export function resolveAccount(
 ): Account | Address {
   const acc = account ?? client.account
   if (!acc) throw new InvalidParameterError('account', 'the wallet client has no account; pass one')
-  return acc
+  return typeof acc === 'string' ? assertAddress('account', acc) : acc
 }
 
 /** The address of an account (a viem `Account` or an address). */

@@ -31,21 +31,30 @@ export function prepareApprove(params: { token: Address; spender: Address; amoun
 
 /**
  * Makes sure `spender` may spend `amount` of `token` for the wallet's account: reads the
- * allowance and, only if it is short, simulates and sends an exact approval and waits for it.
+ * allowance (unless given) and, only if it is short, simulates and sends an exact approval and waits for it.
  * Returns the approval's hash, or `null` when none was needed.
  */
 export async function ensureAllowance(
   walletClient: WalletClient<Transport, Chain | undefined, Account | undefined>,
-  params: { token: Address; spender: Address; amount: bigint; account?: Account | Address },
+  params: {
+    token: Address
+    spender: Address
+    amount: bigint
+    account?: Account | Address
+    /** The allowance as already read (e.g. by a write's check batch): not read again. */
+    allowance?: bigint
+  },
 ): Promise<Hex | null> {
   const account = resolveAccount(walletClient, params.account)
   const owner = typeof account === 'string' ? account : account.address
-  const allowance = await readContract(walletClient, {
-    address: params.token,
-    abi: erc20Abi,
-    functionName: 'allowance',
-    args: [owner, params.spender],
-  })
+  const allowance =
+    params.allowance ??
+    (await readContract(walletClient, {
+      address: params.token,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [owner, params.spender],
+    }))
   if (allowance >= params.amount) return null
   const { request } = await simulateWrite(walletClient, {
     account,

@@ -1,6 +1,7 @@
 import type { Abi, Address, Chain, Client, Transport } from 'viem'
 import { multicall } from 'viem/actions'
 import { getAction } from 'viem/utils'
+import { asRpcError, assertChain, guarded, isTransportFailure, knownChainId, learnChainId } from './chain.js'
 
 /** One read in a batch. */
 export type BatchRead = {
@@ -43,24 +44,69 @@ function blockKey(at: ReadAt): BlockKey {
   return at.blockNumber !== undefined ? at.blockNumber.toString() : (at.blockTag ?? 'latest')
 }
 
+const chainIdProbeAbi = [
+  {
+    type: 'function',
+    name: 'getChainId',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [{ type: 'uint256' }],
+  },
+] as const
+
+/**
+ * One `aggregate3` with the chain guard: when the client does not know its node's chain id yet, the
+ * chain's Multicall3 is asked `getChainId()` in the same `aggregate3` (no extra request), else
+ * `eth_chainId` goes out alongside (the same HTTP request on a batching transport). No result is
+ * returned before the guard passed. A request that got no answer is an `RpcUnavailableError`.
+ */
 async function aggregate(
   client: Client<Transport, Chain | undefined>,
   reads: readonly BatchRead[],
   key: BlockKey,
 ): Promise<BatchResult[]> {
-  const hasMulticall = Boolean(client.chain?.contracts?.multicall3)
-  const results = await getAction(
+  const multicall3 = client.chain?.contracts?.multicall3?.address
+  const known = knownChainId(client) !== undefined
+  const probe =
+    !known && multicall3
+      ? [{ address: multicall3, abi: chainIdProbeAbi, functionName: 'getChainId' } satisfies BatchRead]
+      : []
+  const read = getAction(
     client,
     multicall,
     'multicall',
   )({
-    contracts: reads as never,
+    contracts: [...reads, ...probe] as never,
     allowFailure: true,
     batchSize: 0,
-    ...(hasMulticall ? {} : { deployless: true }),
+    ...(multicall3 ? {} : { deployless: true }),
     ...(key === 'latest' ? {} : key === 'pending' ? { blockTag: 'pending' } : { blockNumber: BigInt(key) }),
-  })
-  return results as BatchResult[]
+  }).catch((error: unknown) => {
+    throw asRpcError('eth_call (aggregate3)', error)
+  }) as Promise<BatchResult[]>
+  let results: BatchResult[]
+  if (known) {
+    await assertChain(client)
+    results = await read
+  } else if (probe.length) {
+    const [settled] = await Promise.allSettled([read])
+    if (settled.status === 'rejected') {
+      await assertChain(client) // a wrong chain explains a failed read better than the read's error
+      throw settled.reason
+    }
+    results = settled.value
+    // (a client whose `multicall` is overridden may answer only the reads it knows)
+    const answer = results.length === reads.length + 1 ? results.pop() : undefined
+    if (answer?.status === 'success') learnChainId(client, Number(answer.result as bigint))
+    await assertChain(client) // asks eth_chainId only when the probe failed (no Multicall3 there)
+  } else {
+    results = await guarded(client, undefined, read)
+  }
+  // with allowFailure, a request that got no answer comes back as a failure of every call: that is
+  // an outage, not a contract's answer (never let it read as "not found" or "not whitelisted")
+  const outage = results.find((r) => r.status === 'failure' && isTransportFailure(r.error))
+  if (outage && outage.status === 'failure') throw asRpcError('eth_call (aggregate3)', outage.error)
+  return results
 }
 
 const BATCHER = Symbol.for('restakekit.readBatcher')

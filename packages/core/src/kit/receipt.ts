@@ -21,9 +21,13 @@ export type WaitForEventsReturnType<abi extends Abi> = {
   events: ParseEventLogsReturnType<abi, undefined, true>
 }
 
+/** Receipts are polled at least this often, whatever the client's `pollingInterval` (viem: 4 s by default). */
+export const RECEIPT_POLLING_MS = 1_000
+
 /**
  * Waits for a transaction and decodes its logs against `abi` into typed events. A reverted
- * transaction is an error.
+ * transaction is an error. Polls every `min(client.pollingInterval, RECEIPT_POLLING_MS)` unless
+ * `pollingInterval` is given, so a plain viem client sees a mined write within a second.
  */
 export async function waitForEvents<const abi extends Abi>(
   client: Client<Transport, Chain | undefined>,
@@ -35,7 +39,7 @@ export async function waitForEvents<const abi extends Abi>(
     client,
     waitForTransactionReceipt,
     'waitForTransactionReceipt',
-  )({ hash, ...options })
+  )({ hash, pollingInterval: Math.min(client.pollingInterval, RECEIPT_POLLING_MS), ...options })
   if (receipt.status !== 'success') throw await explainRevert(client, receipt, abi)
   const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
   return { receipt, events }

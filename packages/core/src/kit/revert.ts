@@ -1,8 +1,32 @@
-import { BaseError, ContractFunctionRevertedError } from 'viem'
-import { ContractRevertError, type RestakeKitError } from '../errors.js'
+import { type Address, BaseError, ContractFunctionRevertedError } from 'viem'
+import {
+  ContractRevertError,
+  InsufficientAllowanceError,
+  InsufficientBalanceError,
+  type RestakeKitError,
+} from '../errors.js'
 
 /** Maps a decoded custom error to a typed error a user can act on; return undefined to keep the generic one. */
 export type RevertMapper = (reason: string, args: readonly unknown[]) => RestakeKitError | undefined
+
+/**
+ * Maps an OpenZeppelin 5 token's `ERC20InsufficientAllowance` / `ERC20InsufficientBalance` (bubbled
+ * up through a vault's `transferFrom`) to the shared `InsufficientAllowanceError` /
+ * `InsufficientBalanceError` for `token`. The call's ABI must hold the two error fragments.
+ */
+export function erc20RevertMapper(token: Address): RevertMapper {
+  return (reason, args) => {
+    if (reason === 'ERC20InsufficientAllowance') {
+      const [spender, allowance, needed] = args as [Address, bigint, bigint]
+      return new InsufficientAllowanceError(token, spender, needed, allowance)
+    }
+    if (reason === 'ERC20InsufficientBalance') {
+      const [sender, balance, needed] = args as [Address, bigint, bigint]
+      return new InsufficientBalanceError(token, needed, balance, sender)
+    }
+    return undefined
+  }
+}
 
 /**
  * Turns a viem contract error into a `RestakeKitError`: the custom error decoded against the ABI

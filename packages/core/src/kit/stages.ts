@@ -24,6 +24,11 @@ export type SendRecord = {
   value: bigint
   gas: bigint
   chainId: number | undefined
+  /** The nonce the transaction uses (known before it is sent). */
+  nonce?: number
+  /** Where the SDK signs (a local account): the hash and the signed transaction, recorded before broadcast. */
+  hash?: Hex
+  raw?: Hex
 }
 
 export type OnStage = (stage: WriteStage) => void

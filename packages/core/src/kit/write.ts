@@ -1,9 +1,15 @@
 import type { Abi, Account, Address, Chain, Client, Hex, Transport, WalletClient } from 'viem'
 import { erc20Abi } from 'viem'
-import { StepFailedError } from '../errors.js'
+import {
+  InsufficientAllowanceError,
+  StepFailedError,
+  TransactionPendingError,
+  TransactionUnknownError,
+} from '../errors.js'
 import { addressOf, resolveAccount } from './account.js'
 import { ensureAllowance, prepareApprove } from './approve.js'
 import { type Call, type ContractCall, calls, toCall } from './call.js'
+import { chainIdOf, guarded } from './chain.js'
 import { type ReadPlan, runPlan } from './plan.js'
 import { readBatch, unwrap } from './read.js'
 import { type WaitForEventsReturnType, waitForEvents } from './receipt.js'
@@ -11,6 +17,7 @@ import type { RevertMapper } from './revert.js'
 import { sendWrite } from './send.js'
 import { LANDING_BLOCK_TAG, type SimulatedWrite, simulateWrite } from './simulate.js'
 import type { OnStage } from './stages.js'
+import { assertAddress } from './validate.js'
 
 /** Any viem client that can read (public, wallet or test client). */
 export interface ReadClient extends Client<Transport, Chain | undefined> {}
@@ -95,7 +102,8 @@ export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
  * Derives the four layers of a write from its spec:
  * - `prepare`: resolve, then `[approve?, call]` as frozen calls (pure);
  * - `simulate`: resolve, read the plan once (at the landing block), check, then simulate the call
- *   (an allowance short of the need is an `InsufficientAllowanceError` from the token's revert);
+ *   (an allowance the plan read short of the approval need is an `InsufficientAllowanceError`,
+ *   before simulating);
  * - `send`: the same checks (read once), then the exact approval when short, then simulate and
  *   send; a failure after the approval landed is a `StepFailedError` saying, from a fresh read,
  *   what the user holds;
@@ -108,15 +116,23 @@ export function defineWrite<params, args, state, result, extra, events extends A
     (spec.deployment ? spec.deployment(chainId, given) : undefined) as never
 
   async function checked(client: ReadClient, params: params & WriteOptions) {
-    const account = resolveAccount(client, params.account)
+    const account = resolveAccount(
+      client,
+      typeof params.account === 'string' ? assertAddress('account', params.account) : params.account,
+    )
     const sender = addressOf(account)
     const deployment = deploymentFor(client.chain?.id, (params as { deployment?: unknown }).deployment)
     const ctx = { deployment, sender }
     const args = spec.resolve(params, ctx)
     params.onStage?.({ stage: 'checks', action: spec.name })
-    const state = spec.read
-      ? await runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
-      : (undefined as state)
+    // the chain guard (node = client chain = deployment chain) runs alongside the check reads
+    const state = await guarded(
+      client,
+      chainIdOf(deployment),
+      spec.read
+        ? runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
+        : Promise.resolve(undefined as state),
+    )
     spec.check?.(args, state, ctx)
     return { account, sender, ctx, args, state }
   }
@@ -147,7 +163,8 @@ export function defineWrite<params, args, state, result, extra, events extends A
     name: spec.name,
     prepare(params) {
       const deployment = deploymentFor(params.chainId, (params as { deployment?: unknown }).deployment)
-      const ctx = { deployment, sender: params.account }
+      const sender = params.account === undefined ? undefined : assertAddress('account', params.account)
+      const ctx = { deployment, sender }
       const args = spec.resolve(params, ctx)
       const call = toCall(spec.call(args, ctx, undefined))
       const need = params.approve === false ? undefined : spec.approval?.(args, undefined, ctx)
@@ -155,7 +172,12 @@ export function defineWrite<params, args, state, result, extra, events extends A
     },
 
     async simulate(client, params) {
-      return simulateChecked(client, await checked(client, params), params.onStage)
+      const c = await checked(client, params)
+      // simulate does not approve: an allowance the plan read short of the need is refused here
+      const need = spec.approval?.(c.args, c.state, c.ctx)
+      if (need?.allowance !== undefined && need.allowance < need.amount)
+        throw new InsufficientAllowanceError(need.token, need.spender, need.amount, need.allowance)
+      return simulateChecked(client, c, params.onStage)
     },
 
     async send(walletClient, params) {
@@ -171,10 +193,21 @@ export function defineWrite<params, args, state, result, extra, events extends A
       }
       try {
         const { request } = await simulateChecked(walletClient, c, params.onStage)
-        return await sendWrite(walletClient, request, { action: spec.name, onStage: params.onStage })
+        return await sendWrite(walletClient, request, {
+          action: spec.name,
+          onStage: params.onStage,
+          deploymentChainId: chainIdOf(c.ctx.deployment),
+        })
       } catch (error) {
         params.onStage?.({ stage: 'error', action: spec.name, step: spec.name, error: error as Error })
-        if (!approval || !need) throw error
+        // a lost answer is not a failed step: the error says where the transaction is and resumes it
+        if (
+          !approval ||
+          !need ||
+          error instanceof TransactionPendingError ||
+          error instanceof TransactionUnknownError
+        )
+          throw error
         throw new StepFailedError(
           spec.name,
           [{ step: 'approve', hash: approval }],

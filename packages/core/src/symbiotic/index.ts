@@ -9,12 +9,12 @@ export {
   symbioticVaultFactoryAbi,
   symbioticVaultTokenizedAbi,
 } from './abis.js'
-export * from './actions/claimFromVault.js'
-export * from './actions/depositToVault.js'
+export * from './actions/claim.js'
+export * from './actions/deposit.js'
+export * from './actions/getPosition.js'
+export * from './actions/getPositions.js'
 export * from './actions/getStake.js'
-export * from './actions/getSymbioticPositions.js'
 export * from './actions/getVault.js'
-export * from './actions/getVaultPosition.js'
 export * from './actions/listVaults.js'
 export * from './actions/withdraw.js'
 export { type SymbioticChainId, type SymbioticDeployment, symbioticDeployments } from './deployments.js'
@@ -44,8 +44,7 @@ export { symbiotic } from './module.js'
 export { type SymbioticPortfolioOptions, symbioticPortfolio } from './portfolio.js'
 export {
   type PositionScan,
-  planSymbioticPositions,
+  planPositions,
   type SymbioticPendingWithdrawal,
-  type SymbioticReadPlan,
   type SymbioticVaultPosition,
 } from './positions.js'

@@ -4,7 +4,6 @@ import {
   BaseError,
   type Chain,
   type Client,
-  erc20Abi,
   type Hex,
   isHex,
   type TransactionReceipt,
@@ -14,16 +13,7 @@ import {
 import { call, getBlock } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { InvalidParameterError } from '../errors.js'
-import {
-  assertAddress,
-  LANDING_BLOCK_TAG,
-  type ReadPlan,
-  readBatch,
-  resolveDeployment,
-  runPlan,
-  stage,
-  unwrap,
-} from '../kit/index.js'
+import { assertAddress, type ReadPlan, readBatch, resolveDeployment, stage, unwrap } from '../kit/index.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'
@@ -34,23 +24,8 @@ export type SymbioticReadClient = Client<Transport, Chain | undefined>
 /** A wallet client (its account or an `account` parameter sends). */
 export type SymbioticWalletClient = WalletClient<Transport, Chain | undefined, Account | undefined>
 
-/** An address that receives something (shares, a claim): valid and not the zero address (the vault would revert). */
-export function assertRecipient(parameter: string, value: unknown): Address {
-  const address = assertAddress(parameter, value)
-  if (BigInt(address) === 0n) throw new InvalidParameterError(parameter, 'must not be the zero address')
-  return address
-}
-
-export function addressOf(account: Account | Address): Address {
-  return typeof account === 'string' ? account : account.address
-}
-
-/** The account of a simulate/write: the parameter, else the client's own. */
-export function accountOf(client: SymbioticReadClient, account?: Account | Address): Account | Address {
-  const acc = account ?? (client as { account?: Account }).account
-  if (!acc) throw new InvalidParameterError('account', 'pass an account (the client has none)')
-  return acc
-}
+/** An address that receives something: see the kit's `assertRecipient`. */
+export { assertRecipient } from '../kit/index.js'
 
 /** The deployment for the client's chain, or the given one. */
 export function symbioticDeployment(
@@ -91,7 +66,10 @@ const VAULT_WRITE_STATE = [
   ['activeBalanceOf', true],
 ] as const
 
-/** The plan of `readVaultWriteState`: one stage, the vault's state and the account's position. */
+/**
+ * What the writes check, as one plan stage: the vault's configuration, epoch clock and the
+ * account's active position (run at the landing block by the kit).
+ */
 export function vaultWriteStatePlan(vault: Address, account: Address): ReadPlan<VaultWriteState> {
   return stage(
     VAULT_WRITE_STATE.map(([functionName, withAccount]) => ({
@@ -101,7 +79,7 @@ export function vaultWriteStatePlan(vault: Address, account: Address): ReadPlan<
       args: withAccount ? [account] : [],
     })),
     (results) => {
-      if (results[0]?.status !== 'success') throw new SymbioticVaultNotFoundError(vault)
+      if (results[0]?.status !== 'success') throw new SymbioticVaultNotFoundError({ vault })
       const out: Record<string, unknown> = {}
       VAULT_WRITE_STATE.forEach(([name], i) => {
         const v = unwrap<unknown>(results[i])
@@ -110,32 +88,6 @@ export function vaultWriteStatePlan(vault: Address, account: Address): ReadPlan<
       return out as VaultWriteState
     },
   )
-}
-
-/**
- * One `aggregate3` call: the vault's configuration, epoch clock and the account's active position,
- * as the block a write lands in will see them (`pending`: its epoch, not the latest block's).
- */
-export function readVaultWriteState(
-  client: SymbioticReadClient,
-  vault: Address,
-  account: Address,
-): Promise<VaultWriteState> {
-  return runPlan(client, vaultWriteStatePlan(vault, account), { blockTag: LANDING_BLOCK_TAG })
-}
-
-/** The collateral balance and allowance of `owner` for `spender`, one round trip. */
-export async function readTokenState(
-  client: SymbioticReadClient,
-  token: Address,
-  owner: Address,
-  spender: Address,
-): Promise<{ balance: bigint; allowance: bigint }> {
-  const [balance, allowance] = await readBatch(client, [
-    { address: token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] },
-    { address: token, abi: erc20Abi, functionName: 'allowance', args: [owner, spender] },
-  ])
-  return { balance: unwrap<bigint>(balance), allowance: unwrap<bigint>(allowance) }
 }
 
 function revertData(error: unknown): Hex | undefined {
@@ -169,9 +121,9 @@ export async function callLens(
     if (!(error instanceof BaseError)) throw error
     const raw = revertData(error)
     if (raw) return raw
-    throw new SymbioticLensError(error)
+    throw new SymbioticLensError({ cause: error })
   }
-  throw new SymbioticLensError(undefined)
+  throw new SymbioticLensError()
 }
 
 /**
@@ -182,7 +134,7 @@ export async function callLens(
 export async function landedWithdrawalEpoch(
   client: SymbioticReadClient,
   receipt: TransactionReceipt,
-): Promise<{ epoch: bigint; claimableAt: bigint }> {
+): Promise<{ epoch: bigint; readyAt: { timestamp: bigint } }> {
   const vault = receipt.to
   if (!vault) throw new InvalidParameterError('hash', 'is not a call to a vault')
   const [block, results] = await Promise.all([
@@ -197,5 +149,5 @@ export async function landedWithdrawalEpoch(
     epochDuration: BigInt(unwrap<number>(results[1])),
   }
   const epoch = withdrawalEpoch(epochAt(clock, block.timestamp))
-  return { epoch, claimableAt: claimableAt(clock, epoch) }
+  return { epoch, readyAt: { timestamp: claimableAt(clock, epoch) } }
 }

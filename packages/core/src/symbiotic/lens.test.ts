@@ -3,7 +3,7 @@ import { artifact } from '@restakekit/devnet'
 import { type Abi, type AbiParameter, createPublicClient, custom } from 'viem'
 import { mainnet } from 'viem/chains'
 import { describe, expect, test } from 'vitest'
-import { getSymbioticPositions } from './actions/getSymbioticPositions.js'
+import { getPositions } from './actions/getPositions.js'
 import { getVault } from './actions/getVault.js'
 import { symbioticDeployments } from './deployments.js'
 import { SymbioticLensError } from './errors.js'
@@ -65,9 +65,9 @@ describe('lens calls', () => {
 
   test('a node that answers without the revert carrying the result is a SymbioticLensError', async () => {
     await expect(
-      getSymbioticPositions(
+      getPositions(
         client(() => '0x'),
-        { account },
+        { staker: account },
       ),
     ).rejects.toThrow(SymbioticLensError)
     await expect(
@@ -82,6 +82,6 @@ describe('lens calls', () => {
     const revert = () => {
       throw Object.assign(new Error('execution reverted'), { code: 3, data: '0x08c379a0deadbeef' })
     }
-    await expect(getSymbioticPositions(client(revert), { account })).rejects.toThrow(SymbioticLensError)
+    await expect(getPositions(client(revert), { staker: account })).rejects.toThrow(SymbioticLensError)
   })
 })

@@ -1,20 +1,10 @@
 import type { AnyProtocolModule } from '../kit/index.js'
-import {
-  claimFromVault,
-  prepareClaimFromVault,
-  simulateClaimFromVault,
-  waitForClaimFromVault,
-} from './actions/claimFromVault.js'
-import {
-  depositToVault,
-  prepareDepositToVault,
-  simulateDepositToVault,
-  waitForDepositToVault,
-} from './actions/depositToVault.js'
+import { claim, prepareClaim, simulateClaim, waitForClaim } from './actions/claim.js'
+import { deposit, prepareDeposit, simulateDeposit, waitForDeposit } from './actions/deposit.js'
+import { getPosition } from './actions/getPosition.js'
+import { getPositions } from './actions/getPositions.js'
 import { getStake } from './actions/getStake.js'
-import { getSymbioticPositions } from './actions/getSymbioticPositions.js'
 import { getVault } from './actions/getVault.js'
-import { getVaultPosition } from './actions/getVaultPosition.js'
 import { listVaults } from './actions/listVaults.js'
 import {
   prepareRedeem,
@@ -39,22 +29,22 @@ export const symbiotic = {
   portfolio: readSymbioticSection,
   actions: {
     getVault,
-    getVaultPosition,
+    getPosition,
+    getPositions,
     listVaults,
     getStake,
-    getSymbioticPositions,
-    simulateDepositToVault,
-    depositToVault,
-    waitForDepositToVault,
+    simulateDeposit,
+    deposit,
+    waitForDeposit,
     simulateWithdraw,
     withdraw,
     waitForWithdraw,
     simulateRedeem,
     redeem,
     waitForRedeem,
-    simulateClaimFromVault,
-    claimFromVault,
-    waitForClaimFromVault,
+    simulateClaim,
+    claim,
+    waitForClaim,
   },
-  prepare: { prepareDepositToVault, prepareWithdraw, prepareRedeem, prepareClaimFromVault },
+  prepare: { prepareDeposit, prepareWithdraw, prepareRedeem, prepareClaim },
 } as const satisfies AnyProtocolModule

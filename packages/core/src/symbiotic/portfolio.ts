@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { assertAddress, type PortfolioEntry, type PortfolioModule } from '../kit/index.js'
-import { getSymbioticPositions } from './actions/getSymbioticPositions.js'
+import { getPositions } from './actions/getPositions.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { readPositions, type SymbioticVaultPosition } from './positions.js'
 
@@ -17,8 +17,7 @@ export type SymbioticPortfolioOptions = {
   lookback?: number
 }
 
-/** Symbiotic's share of the cross-protocol portfolio: vault balances and withdrawal buckets. */
-/** symbiotic's share of the portfolio (the `portfolio` of its module). */
+/** Symbiotic's share of the cross-protocol portfolio (its module's `portfolio`): vault balances and withdrawal buckets. */
 export const readSymbioticSection: NonNullable<
   PortfolioModule<
     'symbiotic',
@@ -36,7 +35,7 @@ export const readSymbioticSection: NonNullable<
         staker,
         scan,
       )
-    : await getSymbioticPositions(client, { account: staker, deployment, ...scan })
+    : await getPositions(client, { staker, deployment, ...scan })
   const entries: PortfolioEntry[] = []
   for (const p of detail) {
     if (p.activeBalance > 0n) {
@@ -57,8 +56,8 @@ export const readSymbioticSection: NonNullable<
         asset: p.collateral,
         amount: w.amount,
         id: w.epoch,
-        ready: w.claimable,
-        readyAt: { timestamp: w.claimableAt },
+        ready: w.ready,
+        readyAt: w.readyAt,
       })
     }
   }

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { InvalidParameterError } from '../errors.js'
-import { type BatchRead, type BatchResult, readBatch, unwrap } from '../tx.js'
+import { type BatchRead, type ReadPlan, runPlan, stage, unwrap } from '../kit/index.js'
 import { symbioticVaultAbi } from './abis.js'
 import { SymbioticVaultNotFoundError } from './errors.js'
 import type { SymbioticReadClient } from './internal.js'
@@ -13,16 +13,16 @@ export type SymbioticPendingWithdrawal = {
   /** Collateral it pays out now (after any slashing of the bucket). */
   amount: bigint
   shares: bigint
-  /** True once `epoch < currentEpoch`. */
-  claimable: boolean
-  /** Unix time (seconds) it becomes (or became) claimable: the start of epoch `epoch + 1`. */
-  claimableAt: bigint
+  /** A claim sent now succeeds: `epoch < currentEpoch`. */
+  ready: boolean
+  /** When it becomes (or became) claimable: the start of epoch `epoch + 1`, unix seconds. */
+  readyAt: { timestamp: bigint }
 }
 
 export type SymbioticVaultPosition = {
   protocol: 'symbiotic'
   vault: Address
-  account: Address
+  staker: Address
   collateral: Address
   currentEpoch: bigint
   epochDuration: bigint
@@ -42,6 +42,9 @@ export type SymbioticVaultPosition = {
   pending: bigint
 }
 
+/** An unclaimed bucket as read, before its readiness is known. */
+type Bucket = Pick<SymbioticPendingWithdrawal, 'epoch' | 'amount' | 'shares'>
+
 export type PositionScan = {
   /** Check exactly these epochs for withdrawals (default: a window ending at `currentEpoch + 1`). */
   epochs?: readonly bigint[]
@@ -59,9 +62,6 @@ const basics = [
   'slashableBalanceOf',
 ] as const
 
-/** The reads of one stage, and how to go on from their results (in `reads` order). */
-export type SymbioticReadPlan<next> = { reads: BatchRead[]; next: (results: readonly BatchResult[]) => next }
-
 type PartialPosition = Omit<
   SymbioticVaultPosition,
   'protocol' | 'withdrawals' | 'claimableEpochs' | 'claimable' | 'pending'
@@ -74,13 +74,13 @@ type PartialPosition = Omit<
  * the scanned epochs (`withdrawalsOf`, `withdrawalSharesOf`, `isWithdrawalsClaimed`).
  * Vaults that do not answer are skipped when `skipInvalid`, else an error.
  */
-export function planSymbioticPositions(params: {
-  account: Address
+export function planPositions(params: {
+  staker: Address
   vaults: readonly Address[]
   scan?: PositionScan
   skipInvalid?: boolean
-}): SymbioticReadPlan<SymbioticReadPlan<SymbioticVaultPosition[]>> {
-  const { account, vaults, scan = {}, skipInvalid = false } = params
+}): ReadPlan<SymbioticVaultPosition[]> {
+  const { staker: account, vaults, scan = {}, skipInvalid = false } = params
   const reads: BatchRead[] = vaults.flatMap((vault) =>
     basics.map((functionName) => ({
       address: vault,
@@ -92,82 +92,76 @@ export function planSymbioticPositions(params: {
   if (scan.lookback !== undefined && (!Number.isInteger(scan.lookback) || scan.lookback < 0))
     throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
   const lookback = BigInt(scan.lookback ?? 8)
-  return {
-    reads,
-    next(first) {
-      const partials: { position: PartialPosition; epochs: bigint[] }[] = []
-      vaults.forEach((vault, i) => {
-        const rs = first.slice(i * basics.length, (i + 1) * basics.length)
-        if (rs.length < basics.length || rs.some((r) => r.status !== 'success')) {
-          if (skipInvalid) return
-          throw new SymbioticVaultNotFoundError(vault)
-        }
-        const get = <T>(name: (typeof basics)[number]) => unwrap<T>(rs[basics.indexOf(name)])
-        const currentEpoch = get<bigint>('currentEpoch')
-        const position: PartialPosition = {
-          vault,
-          account,
-          collateral: get<Address>('collateral'),
-          currentEpoch,
-          epochDuration: BigInt(get<number>('epochDuration')),
-          epochDurationInit: BigInt(get<number>('epochDurationInit')),
-          activeShares: get<bigint>('activeSharesOf'),
-          activeBalance: get<bigint>('activeBalanceOf'),
-          slashableBalance: get<bigint>('slashableBalanceOf'),
-        }
-        const from = currentEpoch > lookback ? currentEpoch - lookback : 0n
-        const epochs = scan.epochs
-          ? [...scan.epochs]
-          : Array.from({ length: Number(currentEpoch + 2n - from) }, (_, k) => from + BigInt(k))
-        partials.push({ position, epochs })
-      })
-      const reads2: BatchRead[] = partials.flatMap(({ position, epochs }) =>
-        epochs.flatMap((epoch) => [
-          {
-            address: position.vault,
-            abi: symbioticVaultAbi,
-            functionName: 'withdrawalsOf',
-            args: [epoch, account],
-          },
-          {
-            address: position.vault,
-            abi: symbioticVaultAbi,
-            functionName: 'withdrawalSharesOf',
-            args: [epoch, account],
-          },
-          {
-            address: position.vault,
-            abi: symbioticVaultAbi,
-            functionName: 'isWithdrawalsClaimed',
-            args: [epoch, account],
-          },
-        ]),
-      )
-      return {
-        reads: reads2,
-        next(second) {
-          let k = 0
-          return partials.map(({ position, epochs }) => {
-            const withdrawals: SymbioticPendingWithdrawal[] = []
-            for (const epoch of epochs) {
-              const amount = unwrap<bigint>(second[k++])
-              const shares = unwrap<bigint>(second[k++])
-              const claimed = unwrap<boolean>(second[k++])
-              if (claimed || shares === 0n) continue
-              withdrawals.push({ epoch, amount, shares, claimable: false, claimableAt: 0n })
-            }
-            return finishPosition(position, withdrawals)
-          })
-        },
+  return stage(reads, (first) => {
+    const partials: { position: PartialPosition; epochs: bigint[] }[] = []
+    vaults.forEach((vault, i) => {
+      const rs = first.slice(i * basics.length, (i + 1) * basics.length)
+      if (rs.length < basics.length || rs.some((r) => r.status !== 'success')) {
+        if (skipInvalid) return
+        throw new SymbioticVaultNotFoundError({ vault })
       }
-    },
-  }
+      const get = <T>(name: (typeof basics)[number]) => unwrap<T>(rs[basics.indexOf(name)])
+      const currentEpoch = get<bigint>('currentEpoch')
+      const position: PartialPosition = {
+        vault,
+        staker: account,
+        collateral: get<Address>('collateral'),
+        currentEpoch,
+        epochDuration: BigInt(get<number>('epochDuration')),
+        epochDurationInit: BigInt(get<number>('epochDurationInit')),
+        activeShares: get<bigint>('activeSharesOf'),
+        activeBalance: get<bigint>('activeBalanceOf'),
+        slashableBalance: get<bigint>('slashableBalanceOf'),
+      }
+      const from = currentEpoch > lookback ? currentEpoch - lookback : 0n
+      const epochs = scan.epochs
+        ? [...scan.epochs]
+        : Array.from({ length: Number(currentEpoch + 2n - from) }, (_, k) => from + BigInt(k))
+      partials.push({ position, epochs })
+    })
+    const reads2: BatchRead[] = partials.flatMap(({ position, epochs }) =>
+      epochs.flatMap((epoch) => [
+        {
+          address: position.vault,
+          abi: symbioticVaultAbi,
+          functionName: 'withdrawalsOf',
+          args: [epoch, account],
+        },
+        {
+          address: position.vault,
+          abi: symbioticVaultAbi,
+          functionName: 'withdrawalSharesOf',
+          args: [epoch, account],
+        },
+        {
+          address: position.vault,
+          abi: symbioticVaultAbi,
+          functionName: 'isWithdrawalsClaimed',
+          args: [epoch, account],
+        },
+      ]),
+    )
+    return stage(reads2, (second) => {
+      let k = 0
+      return partials.map(({ position, epochs }) => {
+        const withdrawals: Bucket[] = []
+        for (const epoch of epochs) {
+          const amount = unwrap<bigint>(second[k++])
+          const shares = unwrap<bigint>(second[k++])
+          const claimed = unwrap<boolean>(second[k++])
+          if (claimed || shares === 0n) continue
+          withdrawals.push({ epoch, amount, shares })
+        }
+        return finishPosition(position, withdrawals)
+      })
+    })
+  })
 }
 
 /** Completes a position from its unclaimed buckets: readiness, claimable epochs and sums. */
 export function finishPosition(
   position: PartialPosition,
-  buckets: readonly Pick<SymbioticPendingWithdrawal, 'epoch' | 'amount' | 'shares'>[],
+  buckets: readonly Bucket[],
 ): SymbioticVaultPosition {
   const clock: EpochClock = {
     epochDurationInit: position.epochDurationInit,
@@ -178,31 +172,29 @@ export function finishPosition(
       epoch: w.epoch,
       amount: w.amount,
       shares: w.shares,
-      claimable: isEpochClaimable(w.epoch, position.currentEpoch),
-      claimableAt: claimableAt(clock, w.epoch),
+      ready: isEpochClaimable(w.epoch, position.currentEpoch),
+      readyAt: { timestamp: claimableAt(clock, w.epoch) },
     }))
     .sort((a, b) => (a.epoch < b.epoch ? -1 : a.epoch > b.epoch ? 1 : 0))
-  const claimableList = withdrawals.filter((w) => w.claimable && w.amount > 0n)
+  const claimableList = withdrawals.filter((w) => w.ready && w.amount > 0n)
   return {
     protocol: 'symbiotic',
     ...position,
     withdrawals,
     claimableEpochs: claimableList.map((w) => w.epoch),
     claimable: claimableList.reduce((sum, w) => sum + w.amount, 0n),
-    pending: withdrawals.filter((w) => !w.claimable).reduce((sum, w) => sum + w.amount, 0n),
+    pending: withdrawals.filter((w) => !w.ready).reduce((sum, w) => sum + w.amount, 0n),
   }
 }
 
-/** Runs `planSymbioticPositions`: two round trips (one `aggregate3` each) whatever the number of vaults. */
+/** Runs `planPositions`: two round trips (one `aggregate3` each) whatever the number of vaults. */
 export async function readPositions(
   client: SymbioticReadClient,
   vaults: readonly Address[],
-  account: Address,
+  staker: Address,
   scan: PositionScan = {},
   skipInvalid = false,
 ): Promise<SymbioticVaultPosition[]> {
   if (vaults.length === 0) return []
-  const stage1 = planSymbioticPositions({ account, vaults, scan, skipInvalid })
-  const stage2 = stage1.next(await readBatch(client, stage1.reads))
-  return stage2.next(await readBatch(client, stage2.reads))
+  return runPlan(client, planPositions({ staker, vaults, scan, skipInvalid }))
 }

@@ -52,6 +52,6 @@ export function operatorPlan(
 
 /** Refuses an address that is not a registered operator, or a sender it has not appointed. */
 export function assertOperator(operator: Address, s: OperatorState): void {
-  if (!s.isOperator) throw new OperatorNotRegisteredError(operator)
+  if (!s.isOperator) throw new OperatorNotRegisteredError({ operator })
   if (!s.canCall) throw new UnauthorizedCallerError({ caller: s.sender, subject: operator })
 }

@@ -167,7 +167,7 @@ function checkMembership(
   s: { isOperator: boolean; exists: boolean[]; member: boolean[] },
   wantMember: boolean,
 ) {
-  if (!s.isOperator) throw new OperatorNotRegisteredError(a.operator)
+  if (!s.isOperator) throw new OperatorNotRegisteredError({ operator: a.operator })
   a.ids.forEach((id, i) => {
     const operatorSet = { avs: a.avs, id }
     if (!s.exists[i]) throw new OperatorSetNotFoundError({ operatorSet })

@@ -236,7 +236,7 @@ function checkFunds(token: Address, total: bigint, sender: Address, s: State) {
 
 function checkWhitelist(strategies: readonly Address[], s: State) {
   strategies.forEach((strategy, i) => {
-    if (!s.whitelisted[i]) throw new StrategyNotWhitelistedError(strategy)
+    if (!s.whitelisted[i]) throw new StrategyNotWhitelistedError({ strategy })
   })
 }
 

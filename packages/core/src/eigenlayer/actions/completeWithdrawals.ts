@@ -1,247 +1,285 @@
-import { type Account, type Address, type Hex, zeroAddress } from 'viem'
+import { type Address, type Hex, zeroAddress } from 'viem'
 import {
   type ArrayLengthMismatchError,
   InvalidParameterError,
   WithdrawalNotReadyError,
 } from '../../errors.js'
 import {
+  assertAddress,
   assertNonEmpty,
   assertSameLength,
-  type Call,
-  calls,
-  encodeCall,
-  readBatch,
-  type SimulatedWrite,
-  sendWrite,
-  simulateWrite,
+  contractCall,
+  defineWrite,
+  layer,
+  stage,
   unwrap,
-  type WaitForEventsReturnType,
-  waitForEvents,
-} from '../../tx.js'
+} from '../../kit/index.js'
 import { delegationManagerAbi, eigenlayerEventsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
-import { eigenlayerRevertMapper, NothingToCompleteError } from '../errors.js'
 import {
-  accountAddress,
+  eigenlayerRevertMapper,
+  NothingToCompleteError,
+  type PausedError,
+  type WithdrawalNotQueuedError,
+} from '../errors.js'
+import {
+  clockReads,
   type DeploymentParameter,
-  type EigenLayerReadClient,
-  type EigenLayerWalletClient,
-  getDeployment,
-  type PrepareDeploymentParameter,
-  prepareDeployment,
-  requireAccount,
+  deploymentOf,
+  lazyDeployment,
   sameAddress,
   type Withdrawal,
   withdrawalRoot,
 } from '../internal.js'
-import {
-  decodeQueuedWithdrawals,
-  type QueuedWithdrawal,
-  queuedWithdrawalsReads,
-} from './getQueuedWithdrawals.js'
+import { type QueuedWithdrawal, queuedAt } from './getQueuedWithdrawals.js'
 
 export type CompleteWithdrawalsParameters = {
   /**
    * Roots or withdrawals to complete. Already completed ones are skipped; a not-ready one is a
    * `WithdrawalNotReadyError` naming its ready block. Default: every ready one of the account.
+   * `prepareCompleteWithdrawals` reads nothing: it needs the withdrawals themselves and `tokens`.
    */
   withdrawals?: readonly (Hex | Withdrawal)[]
   /** Receive tokens (true, default) or get the shares re-deposited (false); one flag, or one per given withdrawal. */
   receiveAsTokens?: boolean | readonly boolean[]
-  account?: Account | Address
+  /**
+   * `prepare` only: per withdrawal, the underlying token of each strategy (any address for
+   * beacon-chain ETH). Simulate and send read them from the strategies.
+   */
+  tokens?: readonly (readonly Address[])[]
 } & DeploymentParameter
 
-export type PrepareCompleteWithdrawalsParameters = {
-  withdrawals: readonly Withdrawal[]
-  /** Per withdrawal, the underlying token of each strategy (any address for beacon-chain ETH). */
-  tokens: readonly (readonly Address[])[]
-  receiveAsTokens: readonly boolean[]
-} & PrepareDeploymentParameter
+type Resolved = {
+  /** Lower-case roots of the given withdrawals (`undefined`: every ready one). */
+  roots: Hex[] | undefined
+  /** The given withdrawals, where given as objects (in order; `undefined` for a root). */
+  given: (Withdrawal | undefined)[] | undefined
+  flags: boolean | readonly boolean[] | undefined
+  tokens: readonly (readonly Address[])[] | undefined
+  delegationManager: Address
+}
 
-export type PrepareCompleteWithdrawalsReturnType = readonly Call[]
-export type SimulateCompleteWithdrawalsReturnType = SimulatedWrite<undefined> & {
-  /** The withdrawals being completed (ready, not yet completed). */
+/** What the checks read, at the landing block: what to complete, with each strategy's token. */
+type CompleteState = {
   completing: QueuedWithdrawal[]
-  /** Roots given that were already completed, skipped. */
+  receive: boolean[]
+  tokens: Address[][]
+  /** Given roots already completed (or never queued), skipped. */
   skipped: Hex[]
-}
-export type CompleteWithdrawalsReturnType = Hex
-export type WaitForCompleteWithdrawalsReturnType = WaitForEventsReturnType<typeof eigenlayerEventsAbi> & {
-  /** Roots of the completed withdrawals (`SlashingWithdrawalCompleted`). */
-  completed: Hex[]
-}
-export type CompleteWithdrawalsErrorType =
-  | NothingToCompleteError
-  | WithdrawalNotReadyError
-  | ArrayLengthMismatchError
-  | InvalidParameterError
-  | Error
-
-/** Layer 1 (pure): `completeQueuedWithdrawal` for one, `completeQueuedWithdrawals` for several. */
-export function prepareCompleteWithdrawals(
-  params: PrepareCompleteWithdrawalsParameters,
-): PrepareCompleteWithdrawalsReturnType {
-  const withdrawals = assertNonEmpty('withdrawals', params.withdrawals)
-  assertSameLength(
-    ['withdrawals', 'tokens', 'receiveAsTokens'],
-    [withdrawals, params.tokens, params.receiveAsTokens],
-  )
-  withdrawals.forEach((w, i) => {
-    assertSameLength([`withdrawals[${i}].strategies`, `tokens[${i}]`], [w.strategies, params.tokens[i]!])
-  })
-  const d = prepareDeployment(params)
-  return calls(encodeComplete(d.delegationManager, withdrawals, params.tokens, params.receiveAsTokens))
+  /** Why nothing can be sent (thrown by `check`). */
+  problem: Error | undefined
 }
 
-function encodeComplete(
-  address: Address,
-  withdrawals: readonly Withdrawal[],
-  tokens: readonly (readonly Address[])[],
-  receiveAsTokens: readonly boolean[],
-): Call {
-  if (withdrawals.length === 1) {
-    return encodeCall({
-      address,
-      abi: delegationManagerAbi,
-      functionName: 'completeQueuedWithdrawal',
-      args: [withdrawals[0]!, tokens[0]!, receiveAsTokens[0]!],
-    })
+function resolveComplete(p: CompleteWithdrawalsParameters, delegationManager: () => Address): Resolved {
+  const list = p.withdrawals
+  if (list !== undefined) assertNonEmpty('withdrawals', list)
+  const flags = p.receiveAsTokens
+  if (Array.isArray(flags)) {
+    if (list === undefined)
+      throw new InvalidParameterError('receiveAsTokens', 'a list needs the `withdrawals` it applies to')
+    assertSameLength(['withdrawals', 'receiveAsTokens'], [list, flags])
   }
-  return encodeCall({
-    address,
-    abi: delegationManagerAbi,
-    functionName: 'completeQueuedWithdrawals',
-    args: [withdrawals, tokens, receiveAsTokens],
+  if (p.tokens !== undefined) {
+    if (list === undefined)
+      throw new InvalidParameterError('tokens', 'a list needs the `withdrawals` it applies to')
+    assertSameLength(['withdrawals', 'tokens'], [list, p.tokens])
+  }
+  const roots = list?.map((w, i) => {
+    if (typeof w === 'string') {
+      if (!/^0x[0-9a-fA-F]{64}$/.test(w))
+        throw new InvalidParameterError(`withdrawals[${i}]`, 'a root is 32 bytes')
+      return w.toLowerCase() as Hex
+    }
+    if (p.tokens)
+      assertSameLength([`withdrawals[${i}].strategies`, `tokens[${i}]`], [w.strategies, p.tokens[i]!])
+    return withdrawalRoot(w).toLowerCase() as Hex
   })
+  return {
+    roots,
+    given: list?.map((w) => (typeof w === 'string' ? undefined : w)),
+    flags,
+    tokens: p.tokens,
+    delegationManager: delegationManager(),
+  }
+}
+
+const flagAt = (flags: Resolved['flags'], i: number): boolean =>
+  Array.isArray(flags) ? flags[i]! : typeof flags === 'boolean' ? flags : true
+
+/** Picks the withdrawals to complete from the queue as the landing block sees it (pure). */
+function pick(a: Resolved, staker: Address, queued: QueuedWithdrawal[], landing: bigint) {
+  const now = { block: landing - 1n }
+  const notReady = (w: QueuedWithdrawal) =>
+    new WithdrawalNotReadyError({ protocol: 'eigenlayer', id: w.root, readyAt: w.readyAt, now })
+  const completing: QueuedWithdrawal[] = []
+  const receive: boolean[] = []
+  const skipped: Hex[] = []
+  if (a.roots === undefined) {
+    if (queued.length === 0)
+      return {
+        completing,
+        receive,
+        skipped,
+        problem: new NothingToCompleteError({ staker, reason: 'no queued withdrawals' }),
+      }
+    for (const w of queued) if (w.ready) completing.push(w)
+    if (completing.length === 0) {
+      const first = queued.reduce((x, y) => (y.readyAt.block < x.readyAt.block ? y : x))
+      return { completing, receive, skipped, problem: notReady(first) }
+    }
+    for (const _ of completing) receive.push(flagAt(a.flags, 0))
+    return { completing, receive, skipped, problem: undefined }
+  }
+  for (const [i, root] of a.roots.entries()) {
+    const w = queued.find((q) => q.root.toLowerCase() === root)
+    if (!w) {
+      skipped.push(root)
+      continue
+    }
+    if (!w.ready) return { completing, receive, skipped, problem: notReady(w) }
+    completing.push(w)
+    receive.push(flagAt(a.flags, i))
+  }
+  const problem =
+    completing.length === 0
+      ? new NothingToCompleteError({
+          staker,
+          reason: 'every given withdrawal is already completed (or was never queued)',
+        })
+      : undefined
+  return { completing, receive, skipped, problem }
 }
 
 /**
- * Layer 2: reads the account's queued withdrawals (one round trip) and the strategies' tokens (one
- * more), picks the ones to complete, and simulates the completion.
+ * The plan: the staker's queue, the delay and the landing block (one batch, at `pending`), then
+ * the underlying token of each strategy of the withdrawals picked (one more).
  */
-export async function simulateCompleteWithdrawals(
-  client: EigenLayerReadClient & { account?: Account | undefined },
-  params: CompleteWithdrawalsParameters = {},
-): Promise<SimulateCompleteWithdrawalsReturnType> {
-  const account = requireAccount(client, params.account)
-  const staker = accountAddress(account)
-  const given = params.withdrawals
-  if (given !== undefined) assertNonEmpty('withdrawals', given)
-  const flags = params.receiveAsTokens
-  if (Array.isArray(flags)) {
-    if (given === undefined)
-      throw new InvalidParameterError('receiveAsTokens', 'a list needs the `withdrawals` it applies to')
-    assertSameLength(['withdrawals', 'receiveAsTokens'], [given, flags])
-  }
-  const givenRoots = given?.map((w, i) => {
-    if (typeof w === 'string') {
-      if (!/^0x[0-9a-fA-F]{64}$/.test(w))
-        throw new InvalidParameterError(`withdrawals[${i}]`, 'not a 32-byte root')
-      return w.toLowerCase() as Hex
-    }
-    return withdrawalRoot(w).toLowerCase() as Hex
-  })
-  const d = getDeployment(client, params.deployment)
-  const results = await readBatch(client, queuedWithdrawalsReads(client, d, staker))
-  const { withdrawals: queued, blockNumber } = await decodeQueuedWithdrawals(client, results)
-
-  let completing: QueuedWithdrawal[]
-  let receive: boolean[]
-  const skipped: Hex[] = []
-  if (givenRoots === undefined) {
-    if (queued.length === 0) throw new NothingToCompleteError(staker, 'no queued withdrawals')
-    completing = queued.filter((w) => w.isReady)
-    if (completing.length === 0) {
-      const first = queued.reduce((a, b) => (b.readyAtBlock < a.readyAtBlock ? b : a))
-      throw new WithdrawalNotReadyError({
-        protocol: 'eigenlayer',
-        id: first.root,
-        readyAt: { block: first.readyAtBlock },
-        now: { block: blockNumber },
-      })
-    }
-    receive = completing.map(() => (typeof flags === 'boolean' ? flags : true))
-  } else {
-    completing = []
-    receive = []
-    givenRoots.forEach((root, i) => {
-      const w = queued.find((q) => q.root.toLowerCase() === root)
-      if (!w) {
-        skipped.push(root)
-        return
-      }
-      if (!w.isReady)
-        throw new WithdrawalNotReadyError({
-          protocol: 'eigenlayer',
-          id: w.root,
-          readyAt: { block: w.readyAtBlock },
-          now: { block: blockNumber },
-        })
-      completing.push(w)
-      receive.push(Array.isArray(flags) ? flags[i]! : typeof flags === 'boolean' ? flags : true)
-    })
-    if (completing.length === 0) {
-      throw new NothingToCompleteError(
-        staker,
-        'every given withdrawal is already completed (or was never queued)',
+function completePlan(a: Resolved, staker: Address) {
+  const dm = a.delegationManager
+  return stage(
+    [
+      { address: dm, abi: delegationManagerAbi, functionName: 'getQueuedWithdrawals', args: [staker] },
+      { address: dm, abi: delegationManagerAbi, functionName: 'minWithdrawalDelayBlocks' },
+      ...clockReads(),
+    ],
+    (r) => {
+      const [list, shares] = unwrap<readonly [readonly Withdrawal[], readonly (readonly bigint[])[]]>(r[0])
+      const delay = unwrap<number>(r[1])
+      // the block the reads saw at `pending` is the one the transaction lands in
+      const landing = r[2]?.status === 'success' ? (r[2].result as bigint) : undefined
+      if (landing === undefined)
+        throw new InvalidParameterError(
+          'client',
+          'the chain has no Multicall3 to read the landing block from',
+        )
+      const picked = pick(a, staker, queuedAt(list, shares, delay, landing), landing)
+      if (picked.problem) return { ...picked, tokens: [] } satisfies CompleteState
+      const strategies = [
+        ...new Map(
+          picked.completing
+            .flatMap((w) => w.strategies)
+            .filter((s) => !sameAddress(s, BEACON_CHAIN_ETH_STRATEGY))
+            .map((s) => [s.toLowerCase(), s]),
+        ).values(),
+      ]
+      return stage(
+        strategies.map((s) => ({ address: s, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' })),
+        (tr): CompleteState => {
+          const tokenOf = (s: Address): Address =>
+            sameAddress(s, BEACON_CHAIN_ETH_STRATEGY)
+              ? zeroAddress
+              : unwrap<Address>(tr[strategies.findIndex((x) => sameAddress(x, s))])
+          return { ...picked, tokens: picked.completing.map((w) => w.strategies.map(tokenOf)) }
+        },
       )
-    }
-  }
-
-  // The tokens of each strategy (needed for the call even when receiving shares).
-  const strategies = [
-    ...new Map(
-      completing
-        .flatMap((w) => w.strategies)
-        .filter((s) => !sameAddress(s, BEACON_CHAIN_ETH_STRATEGY))
-        .map((s) => [s.toLowerCase(), s]),
-    ).values(),
-  ]
-  const tokenResults = await readBatch(
-    client,
-    strategies.map((s) => ({ address: s, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' })),
+    },
   )
-  const tokenOf = (s: Address): Address => {
-    if (sameAddress(s, BEACON_CHAIN_ETH_STRATEGY)) return zeroAddress
-    return unwrap<Address>(tokenResults[strategies.findIndex((x) => sameAddress(x, s))])
-  }
-  const withdrawals = completing.map((w) => w.withdrawal)
-  const tokens = completing.map((w) => w.strategies.map(tokenOf))
-  const call = encodeComplete(d.delegationManager, withdrawals, tokens, receive)
-  const single = withdrawals.length === 1
-  const sim = await simulateWrite<undefined>(client, {
-    account,
-    address: call.to,
-    abi: delegationManagerAbi,
-    functionName: single ? 'completeQueuedWithdrawal' : 'completeQueuedWithdrawals',
-    args: single ? [withdrawals[0]!, tokens[0]!, receive[0]!] : [withdrawals, tokens, receive],
-    contract: 'DelegationManager',
-    mapper: eigenlayerRevertMapper({
-      staker,
-      root: completing[0]?.root,
-      readyAtBlock: completing[0]?.readyAtBlock,
+}
+
+const completeWithdrawals_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.completeWithdrawals',
+  contract: 'DelegationManager',
+  deployment: lazyDeployment,
+  resolve: (p: CompleteWithdrawalsParameters, ctx) =>
+    resolveComplete(p, () => deploymentOf(ctx).delegationManager),
+  read: (a, { sender }) => completePlan(a, sender),
+  check: (_a, s) => {
+    if (s.problem) throw s.problem
+  },
+  call: (a, _ctx, s) => {
+    let withdrawals: readonly Withdrawal[]
+    let tokens: readonly (readonly Address[])[]
+    let receive: readonly boolean[]
+    if (s) {
+      withdrawals = s.completing.map((w) => w.withdrawal)
+      tokens = s.tokens
+      receive = s.receive
+    } else {
+      // prepare: nothing is read, so the withdrawals and their tokens must be given
+      if (!a.given || a.given.some((w) => w === undefined) || !a.tokens)
+        throw new InvalidParameterError(
+          'withdrawals',
+          '`prepareCompleteWithdrawals` reads nothing: give the withdrawals themselves and their `tokens`',
+        )
+      withdrawals = a.given as Withdrawal[]
+      tokens = a.tokens.map((list, i) => list.map((t, j) => assertAddress(`tokens[${i}][${j}]`, t)))
+      receive = withdrawals.map((_, i) => flagAt(a.flags, i))
+    }
+    return withdrawals.length === 1
+      ? contractCall({
+          address: a.delegationManager,
+          abi: delegationManagerAbi,
+          functionName: 'completeQueuedWithdrawal',
+          args: [withdrawals[0]!, tokens[0]!, receive[0]!],
+        })
+      : contractCall({
+          address: a.delegationManager,
+          abi: delegationManagerAbi,
+          functionName: 'completeQueuedWithdrawals',
+          args: [withdrawals, tokens, receive],
+        })
+  },
+  revert: (_a, s, { sender }) =>
+    eigenlayerRevertMapper({
+      staker: sender,
+      root: s?.completing[0]?.root,
+      readyAt: s?.completing[0]?.readyAt,
+      contract: 'DelegationManager',
     }),
-  })
-  return { ...sim, completing, skipped }
-}
+  /** The withdrawals being completed (ready, not yet completed) and the given roots skipped. */
+  simulated: (_a, s, _result: undefined) => ({ completing: s.completing, skipped: s.skipped }),
+  receipt: {
+    abi: eigenlayerEventsAbi,
+    /** Roots of the completed withdrawals (`SlashingWithdrawalCompleted`). */
+    decode: (_client, r) => ({
+      completed: r.events
+        .filter((e) => e.eventName === 'SlashingWithdrawalCompleted')
+        .map((e) => (e.args as { withdrawalRoot: Hex }).withdrawalRoot),
+    }),
+  },
+})
 
+/** Layer 1 (pure): `completeQueuedWithdrawal` for one withdrawal, `completeQueuedWithdrawals` for several. */
+export const prepareCompleteWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'prepare')
+/**
+ * Layer 2: reads the account's queued withdrawals as the landing block sees them (one round trip)
+ * and the strategies' tokens (one more), picks the ones to complete, and simulates the completion.
+ */
+export const simulateCompleteWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'simulate')
 /** Layer 3: picks, checks, simulates and sends the completion. */
-export async function completeWithdrawals(
-  walletClient: EigenLayerWalletClient,
-  params: CompleteWithdrawalsParameters = {},
-): Promise<CompleteWithdrawalsReturnType> {
-  const { request } = await simulateCompleteWithdrawals(walletClient, params)
-  return sendWrite(walletClient, request)
-}
+export const completeWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'send')
+/** Layer 4: the receipt and the `completed` roots (`SlashingWithdrawalCompleted`). */
+export const waitForCompleteWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'waitFor')
 
-/** Layer 4: waits and decodes `SlashingWithdrawalCompleted` roots (and share events). */
-export async function waitForCompleteWithdrawals(
-  client: EigenLayerReadClient,
-  hash: Hex,
-): Promise<WaitForCompleteWithdrawalsReturnType> {
-  const r = await waitForEvents(client, hash, eigenlayerEventsAbi)
-  const completed = r.events
-    .filter((e) => e.eventName === 'SlashingWithdrawalCompleted')
-    .map((e) => (e.args as { withdrawalRoot: Hex }).withdrawalRoot)
-  return { ...r, completed }
-}
+export type PrepareCompleteWithdrawalsParameters = Parameters<typeof prepareCompleteWithdrawals>[0]
+export type PrepareCompleteWithdrawalsReturnType = ReturnType<typeof prepareCompleteWithdrawals>
+export type SimulateCompleteWithdrawalsReturnType = Awaited<ReturnType<typeof simulateCompleteWithdrawals>>
+export type CompleteWithdrawalsReturnType = Awaited<ReturnType<typeof completeWithdrawals>>
+export type WaitForCompleteWithdrawalsReturnType = Awaited<ReturnType<typeof waitForCompleteWithdrawals>>
+export type CompleteWithdrawalsErrorType =
+  | NothingToCompleteError
+  | WithdrawalNotReadyError
+  | WithdrawalNotQueuedError
+  | ArrayLengthMismatchError
+  | InvalidParameterError
+  | PausedError

@@ -16,7 +16,7 @@ describe('createPod / getPod (unit)', () => {
 
   test('an unknown chain is UnsupportedChainError before any request', async () => {
     const { walletClient, publicClient, counter } = silentClients(unknownChain)
-    await expect(createPod(walletClient)).rejects.toBeInstanceOf(UnsupportedChainError)
+    await expect(createPod(walletClient, {})).rejects.toBeInstanceOf(UnsupportedChainError)
     await expect(getPod(publicClient, { owner: walletClient.account.address })).rejects.toBeInstanceOf(
       UnsupportedChainError,
     )

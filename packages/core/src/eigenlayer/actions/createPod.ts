@@ -1,89 +1,60 @@
-import type { Account, Address, Hex } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
-import {
-  type Call,
-  calls,
-  encodeCall,
-  readBatch,
-  type SimulatedWrite,
-  sendWrite,
-  simulateWrite,
-  unwrap,
-  type WaitForEventsReturnType,
-  waitForEvents,
-} from '../../tx.js'
+import type { Address } from 'viem'
+import { contractCall, defineWrite, layer, stage, unwrap } from '../../kit/index.js'
 import { eigenlayerEventsAbi, eigenPodManagerAbi } from '../abis.js'
-import { eigenlayerRevertMapper } from '../errors.js'
-import {
-  accountAddress,
-  type DeploymentParameter,
-  type EigenLayerReadClient,
-  type EigenLayerWalletClient,
-  getDeployment,
-  type PrepareDeploymentParameter,
-  prepareDeployment,
-  requireAccount,
-} from '../internal.js'
+import { eigenlayerRevertMapper, type PausedError, PodAlreadyExistsError } from '../errors.js'
+import { type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
 
-export type CreatePodParameters = { account?: Account | Address } & DeploymentParameter
-export type PrepareCreatePodParameters = PrepareDeploymentParameter
-export type PrepareCreatePodReturnType = readonly Call[]
-/** `result`: the new pod's address. */
-export type SimulateCreatePodReturnType = SimulatedWrite<Address>
-export type CreatePodReturnType = Hex
-export type WaitForCreatePodReturnType = WaitForEventsReturnType<typeof eigenlayerEventsAbi> & {
-  pod: Address | undefined
-}
-export type CreatePodErrorType = InvalidParameterError | Error
+export type CreatePodParameters = DeploymentParameter
+
+const createPod_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.createPod',
+  contract: 'EigenPodManager',
+  deployment: lazyDeployment,
+  resolve: (_p: CreatePodParameters, ctx) => ({ eigenPodManager: deploymentOf(ctx).eigenPodManager }),
+  /** Whether the account has a pod, and its (future) address, in one batch. */
+  read: (a, { sender }) =>
+    stage(
+      [
+        { address: a.eigenPodManager, abi: eigenPodManagerAbi, functionName: 'hasPod', args: [sender] },
+        { address: a.eigenPodManager, abi: eigenPodManagerAbi, functionName: 'getPod', args: [sender] },
+      ],
+      ([has, pod]) => ({ hasPod: unwrap<boolean>(has), pod: unwrap<Address>(pod) }),
+    ),
+  check: (_a, s, { sender }) => {
+    if (s.hasPod) throw new PodAlreadyExistsError({ owner: sender, pod: s.pod })
+  },
+  call: (a) =>
+    contractCall({
+      address: a.eigenPodManager,
+      abi: eigenPodManagerAbi,
+      functionName: 'createPod',
+      args: [],
+    }),
+  revert: (_a, _s, { sender }) => eigenlayerRevertMapper({ staker: sender, contract: 'EigenPodManager' }),
+  /** `result`: the new pod's address. */
+  simulated: (_a, _s, _pod: Address) => ({}),
+  receipt: {
+    abi: eigenlayerEventsAbi,
+    /** The new pod (`PodDeployed.eigenPod`). */
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === 'PodDeployed')
+      return { pod: ev ? (ev.args as { eigenPod: Address }).eigenPod : undefined }
+    },
+  },
+})
 
 /** Layer 1 (pure): `EigenPodManager.createPod()`. */
-export function prepareCreatePod(params: PrepareCreatePodParameters): PrepareCreatePodReturnType {
-  const d = prepareDeployment(params)
-  return calls(
-    encodeCall({ address: d.eigenPodManager, abi: eigenPodManagerAbi, functionName: 'createPod', args: [] }),
-  )
-}
-
-/** Layer 2: refuses when the account already has a pod, then simulates `createPod`. */
-export async function simulateCreatePod(
-  client: EigenLayerReadClient & { account?: Account | undefined },
-  params: CreatePodParameters = {},
-): Promise<SimulateCreatePodReturnType> {
-  const account = requireAccount(client, params.account)
-  const owner = accountAddress(account)
-  const d = getDeployment(client, params.deployment)
-  const [has, pod] = await readBatch(client, [
-    { address: d.eigenPodManager, abi: eigenPodManagerAbi, functionName: 'hasPod', args: [owner] },
-    { address: d.eigenPodManager, abi: eigenPodManagerAbi, functionName: 'getPod', args: [owner] },
-  ])
-  if (unwrap<boolean>(has))
-    throw new InvalidParameterError('account', `${owner} already has EigenPod ${unwrap<Address>(pod)}`)
-  return simulateWrite<Address>(client, {
-    account,
-    address: d.eigenPodManager,
-    abi: eigenPodManagerAbi,
-    functionName: 'createPod',
-    args: [],
-    contract: 'EigenPodManager',
-    mapper: eigenlayerRevertMapper({ staker: owner }),
-  })
-}
-
+export const prepareCreatePod = /* @__PURE__ */ layer(createPod_, 'prepare')
+/** Layer 2: refuses when the account already has a pod (`PodAlreadyExistsError`), then simulates `createPod`. */
+export const simulateCreatePod = /* @__PURE__ */ layer(createPod_, 'simulate')
 /** Layer 3: checks, simulates and sends `createPod`. */
-export async function createPod(
-  walletClient: EigenLayerWalletClient,
-  params: CreatePodParameters = {},
-): Promise<CreatePodReturnType> {
-  const { request } = await simulateCreatePod(walletClient, params)
-  return sendWrite(walletClient, request)
-}
+export const createPod = /* @__PURE__ */ layer(createPod_, 'send')
+/** Layer 4: the receipt and the new `pod` (`PodDeployed`). */
+export const waitForCreatePod = /* @__PURE__ */ layer(createPod_, 'waitFor')
 
-/** Layer 4: waits and decodes `PodDeployed`. */
-export async function waitForCreatePod(
-  client: EigenLayerReadClient,
-  hash: Hex,
-): Promise<WaitForCreatePodReturnType> {
-  const r = await waitForEvents(client, hash, eigenlayerEventsAbi)
-  const ev = r.events.find((e) => e.eventName === 'PodDeployed')
-  return { ...r, pod: ev ? (ev.args as { eigenPod: Address }).eigenPod : undefined }
-}
+export type PrepareCreatePodParameters = Parameters<typeof prepareCreatePod>[0]
+export type PrepareCreatePodReturnType = ReturnType<typeof prepareCreatePod>
+export type SimulateCreatePodReturnType = Awaited<ReturnType<typeof simulateCreatePod>>
+export type CreatePodReturnType = Awaited<ReturnType<typeof createPod>>
+export type WaitForCreatePodReturnType = Awaited<ReturnType<typeof waitForCreatePod>>
+export type CreatePodErrorType = PodAlreadyExistsError | PausedError

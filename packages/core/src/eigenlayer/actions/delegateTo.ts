@@ -1,40 +1,29 @@
-import { type Account, type Address, type Hex, zeroAddress, zeroHash } from 'viem'
+import { type Address, type Hex, zeroAddress, zeroHash } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
 import {
   assertAddress,
-  type Call,
-  calls,
-  encodeCall,
-  readBatch,
-  type SimulatedWrite,
-  sendWrite,
-  simulateWrite,
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  layer,
+  stage,
   unwrap,
-  type WaitForEventsReturnType,
-  waitForEvents,
-} from '../../tx.js'
+} from '../../kit/index.js'
 import { delegationManagerAbi, eigenlayerEventsAbi } from '../abis.js'
-import type { EigenLayerDeployment } from '../deployments.js'
 import {
   AlreadyDelegatedError,
+  type CallerCannotUndelegateError,
   eigenlayerRevertMapper,
+  type FullySlashedError,
   NotDelegatedError,
+  type NotDelegatedToVaultOperatorError,
   OperatorNotRegisteredError,
+  type PausedError,
   SaltSpentError,
   SignatureExpiredError,
 } from '../errors.js'
-import {
-  accountAddress,
-  clockFrom,
-  clockReads,
-  type DeploymentParameter,
-  type EigenLayerReadClient,
-  type EigenLayerWalletClient,
-  getDeployment,
-  type PrepareDeploymentParameter,
-  prepareDeployment,
-  requireAccount,
-} from '../internal.js'
+import { clockReads, type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
+import { type QueuedWithdrawalEvent, queuedFromEvents } from './queueWithdrawals.js'
 
 /** The operator's approver signature (what `signDelegationApproval` returns). */
 export type ApproverSignature = { signature: Hex; expiry: bigint; salt: Hex }
@@ -43,27 +32,10 @@ export type DelegateToParameters = {
   operator: Address
   /** Required when the operator has a delegation approver; from `signDelegationApproval`. */
   approverSignature?: ApproverSignature | undefined
-  account?: Account | Address
 } & DeploymentParameter
 
-export type PrepareDelegateToParameters = {
-  operator: Address
-  approverSignature?: ApproverSignature | undefined
-} & PrepareDeploymentParameter
-
-export type PrepareDelegateToReturnType = readonly Call[]
-export type SimulateDelegateToReturnType = SimulatedWrite<undefined>
-export type DelegateToReturnType = Hex
-export type WaitForDelegateToReturnType = WaitForEventsReturnType<typeof eigenlayerEventsAbi> & {
-  operator: Address | undefined
-}
-export type DelegateToErrorType =
-  | AlreadyDelegatedError
-  | OperatorNotRegisteredError
-  | SignatureExpiredError
-  | SaltSpentError
-  | InvalidParameterError
-  | Error
+/** `redelegate` takes the same parameters: `operator` is the new operator. */
+export type RedelegateParameters = DelegateToParameters
 
 /** @internal `(SignatureWithExpiry, salt)` arguments; empty when no approver signature. */
 export function signatureArgs(sig: ApproverSignature | undefined) {
@@ -75,105 +47,156 @@ export function signatureArgs(sig: ApproverSignature | undefined) {
   return [{ signature: sig.signature, expiry: sig.expiry }, sig.salt] as const
 }
 
-/** Layer 1 (pure): the `delegateTo` call. */
-export function prepareDelegateTo(params: PrepareDelegateToParameters): PrepareDelegateToReturnType {
-  const operator = assertAddress('operator', params.operator)
-  const d = prepareDeployment(params)
-  const [sig, salt] = signatureArgs(params.approverSignature)
-  return calls(
-    encodeCall({
-      address: d.delegationManager,
-      abi: delegationManagerAbi,
-      functionName: 'delegateTo',
-      args: [operator, sig, salt],
-    }),
-  )
+type Resolved = {
+  operator: Address
+  given: ApproverSignature | undefined
+  sig: { signature: Hex; expiry: bigint }
+  salt: Hex
+  delegationManager: Address
+}
+
+/** What the checks read, at the landing block: the operator, the staker's delegation, the approver. */
+type DelegationState = {
+  isOperator: boolean
+  delegatedTo: Address
+  approver: Address
+  /** The landing block's timestamp (`undefined` when the chain has no Multicall3 to tell it). */
+  timestamp: bigint | undefined
+  /** Whether the approver's salt is spent (read only when there is an approver and a signature). */
+  saltSpent: boolean
 }
 
 /**
- * @internal Checks before delegating (`mode: 'delegate'`) or redelegating: the operator is
- * registered, the staker's delegation state fits, and an approver's signature is present, not
- * expired and its salt unspent.
+ * `delegateTo` and `redelegate`: one spec, by mode. The checks (one plan): the operator is
+ * registered, the staker's delegation fits the mode, and where the operator has a delegation
+ * approver, its signature is given, not expired at the landing block, and its salt unspent.
  */
-export async function checkDelegation(
-  client: EigenLayerReadClient,
-  d: EigenLayerDeployment,
-  p: {
-    staker: Address
-    operator: Address
-    sig: ApproverSignature | undefined
-    mode: 'delegate' | 'redelegate'
-  },
-): Promise<void> {
-  const dm = d.delegationManager
-  const results = await readBatch(client, [
-    { address: dm, abi: delegationManagerAbi, functionName: 'isOperator', args: [p.operator] },
-    { address: dm, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [p.staker] },
-    { address: dm, abi: delegationManagerAbi, functionName: 'delegationApprover', args: [p.operator] },
-    ...clockReads(client),
-  ])
-  const current = unwrap<Address>(results[1])
-  if (p.mode === 'delegate' && current !== zeroAddress) throw new AlreadyDelegatedError(p.staker, current)
-  if (p.mode === 'redelegate' && current === zeroAddress) throw new NotDelegatedError(p.staker)
-  if (!unwrap<boolean>(results[0])) throw new OperatorNotRegisteredError(p.operator)
-  const approver = unwrap<Address>(results[2])
-  if (approver === zeroAddress) return
-  if (!p.sig) {
-    throw new InvalidParameterError(
-      'approverSignature',
-      `operator ${p.operator} has delegation approver ${approver}; get its signature (signDelegationApproval)`,
-    )
-  }
-  const { timestamp } = await clockFrom(client, results.slice(3))
-  if (p.sig.expiry < timestamp) throw new SignatureExpiredError(p.sig.expiry, timestamp)
-  const [spent] = await readBatch(client, [
-    {
-      address: dm,
-      abi: delegationManagerAbi,
-      functionName: 'delegationApproverSaltIsSpent',
-      args: [approver, p.sig.salt],
-    },
-  ])
-  if (unwrap<boolean>(spent)) throw new SaltSpentError(approver, p.sig.salt)
-}
-
-/** Layer 2: validates, checks (operator, delegation, signature, salt), simulates `delegateTo`. */
-export async function simulateDelegateTo(
-  client: EigenLayerReadClient & { account?: Account | undefined },
-  params: DelegateToParameters,
-): Promise<SimulateDelegateToReturnType> {
-  const operator = assertAddress('operator', params.operator)
-  const [sig, salt] = signatureArgs(params.approverSignature)
-  const account = requireAccount(client, params.account)
-  const staker = accountAddress(account)
-  const d = getDeployment(client, params.deployment)
-  await checkDelegation(client, d, { staker, operator, sig: params.approverSignature, mode: 'delegate' })
-  return simulateWrite<undefined>(client, {
-    account,
-    address: d.delegationManager,
-    abi: delegationManagerAbi,
-    functionName: 'delegateTo',
-    args: [operator, sig, salt],
+function delegation(mode: 'delegateTo' | 'redelegate') {
+  return defineWrite({
+    name: `eigenlayer.${mode}`,
     contract: 'DelegationManager',
-    mapper: eigenlayerRevertMapper({ staker, operator, salt, expiry: sig.expiry }),
+    deployment: lazyDeployment,
+    resolve: (p: DelegateToParameters, ctx): Resolved => {
+      const operator = assertAddress('operator', p.operator)
+      const [sig, salt] = signatureArgs(p.approverSignature)
+      return {
+        operator,
+        given: p.approverSignature,
+        sig,
+        salt,
+        delegationManager: deploymentOf(ctx).delegationManager,
+      }
+    },
+    read: (a, { sender }) => {
+      const dm = a.delegationManager
+      return stage(
+        [
+          { address: dm, abi: delegationManagerAbi, functionName: 'isOperator', args: [a.operator] },
+          { address: dm, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [sender] },
+          { address: dm, abi: delegationManagerAbi, functionName: 'delegationApprover', args: [a.operator] },
+          ...clockReads(),
+        ],
+        (r) => {
+          const state: DelegationState = {
+            isOperator: unwrap<boolean>(r[0]),
+            delegatedTo: unwrap<Address>(r[1]),
+            approver: unwrap<Address>(r[2]),
+            timestamp: r[4]?.status === 'success' ? (r[4].result as bigint) : undefined,
+            saltSpent: false,
+          }
+          if (state.approver === zeroAddress || !a.given) return state
+          return stage(
+            [
+              {
+                address: dm,
+                abi: delegationManagerAbi,
+                functionName: 'delegationApproverSaltIsSpent',
+                args: [state.approver, a.salt],
+              },
+            ],
+            ([spent]: readonly BatchResult[]) => ({ ...state, saltSpent: unwrap<boolean>(spent) }),
+          )
+        },
+      )
+    },
+    check: (a, s, { sender }) => {
+      const staker = sender as Address
+      if (mode === 'delegateTo' && s.delegatedTo !== zeroAddress)
+        throw new AlreadyDelegatedError({ staker, operator: s.delegatedTo })
+      if (mode === 'redelegate' && s.delegatedTo === zeroAddress) throw new NotDelegatedError({ staker })
+      if (!s.isOperator) throw new OperatorNotRegisteredError({ operator: a.operator })
+      if (s.approver === zeroAddress) return
+      if (!a.given)
+        throw new InvalidParameterError(
+          'approverSignature',
+          `operator ${a.operator} has delegation approver ${s.approver}; get its signature (signDelegationApproval)`,
+        )
+      if (s.timestamp !== undefined && a.given.expiry < s.timestamp)
+        throw new SignatureExpiredError({ expiry: a.given.expiry, now: s.timestamp })
+      if (s.saltSpent) throw new SaltSpentError({ approver: s.approver, salt: a.salt })
+    },
+    call: (a) =>
+      contractCall({
+        address: a.delegationManager,
+        abi: delegationManagerAbi,
+        functionName: mode,
+        args: [a.operator, a.sig, a.salt],
+      }),
+    revert: (a, s, { sender }) =>
+      eigenlayerRevertMapper({
+        staker: sender,
+        operator: a.operator,
+        salt: a.salt,
+        expiry: a.sig.expiry,
+        approver: s?.approver,
+        contract: 'DelegationManager',
+      }),
+    /** `result`: `redelegate` returns the roots of the withdrawals it queued; `delegateTo` nothing. */
+    simulated: (_a, _s, _roots: readonly Hex[] | undefined) => ({}),
+    receipt: {
+      abi: eigenlayerEventsAbi,
+      /** The new operator (`StakerDelegated`) and, for `redelegate`, the withdrawals it queued. */
+      decode: (_client, r) => {
+        const ev = r.events.find((e) => e.eventName === 'StakerDelegated')
+        return {
+          operator: ev ? (ev.args as { operator: Address }).operator : undefined,
+          withdrawals: queuedFromEvents(r.events) as QueuedWithdrawalEvent[],
+        }
+      },
+    },
   })
 }
 
-/** Layer 3: checks, simulates and sends `delegateTo`. */
-export async function delegateTo(
-  walletClient: EigenLayerWalletClient,
-  params: DelegateToParameters,
-): Promise<DelegateToReturnType> {
-  const { request } = await simulateDelegateTo(walletClient, params)
-  return sendWrite(walletClient, request)
-}
+/** @internal The `delegateTo` spec's layers. */
+const delegateTo_ = /* @__PURE__ */ delegation('delegateTo')
+/** @internal The `redelegate` spec's layers (see `redelegate.ts`). */
+export const redelegate_ = /* @__PURE__ */ delegation('redelegate')
 
-/** Layer 4: waits and decodes `StakerDelegated` (and the share events). */
-export async function waitForDelegateTo(
-  client: EigenLayerReadClient,
-  hash: Hex,
-): Promise<WaitForDelegateToReturnType> {
-  const r = await waitForEvents(client, hash, eigenlayerEventsAbi)
-  const ev = r.events.find((e) => e.eventName === 'StakerDelegated')
-  return { ...r, operator: ev ? (ev.args as { operator: Address }).operator : undefined }
-}
+/** Layer 1 (pure): the `delegateTo(operator, approverSignature, salt)` call. */
+export const prepareDelegateTo = /* @__PURE__ */ layer(delegateTo_, 'prepare')
+/** Layer 2: checks (operator registered, not yet delegated, approver signature and salt) and simulates `delegateTo`. */
+export const simulateDelegateTo = /* @__PURE__ */ layer(delegateTo_, 'simulate')
+/** Layer 3: checks, simulates and sends `delegateTo`. */
+export const delegateTo = /* @__PURE__ */ layer(delegateTo_, 'send')
+/** Layer 4: the receipt, `StakerDelegated` (`operator`) and the share events. */
+export const waitForDelegateTo = /* @__PURE__ */ layer(delegateTo_, 'waitFor')
+
+export type PrepareDelegateToParameters = Parameters<typeof prepareDelegateTo>[0]
+export type PrepareDelegateToReturnType = ReturnType<typeof prepareDelegateTo>
+export type SimulateDelegateToReturnType = Awaited<ReturnType<typeof simulateDelegateTo>>
+export type DelegateToReturnType = Awaited<ReturnType<typeof delegateTo>>
+export type WaitForDelegateToReturnType = Awaited<ReturnType<typeof waitForDelegateTo>>
+export type DelegateToErrorType =
+  | AlreadyDelegatedError
+  | OperatorNotRegisteredError
+  | SignatureExpiredError
+  | SaltSpentError
+  | InvalidParameterError
+  | FullySlashedError
+  | NotDelegatedToVaultOperatorError
+  | PausedError
+/** `redelegate` fails the same ways, and with `NotDelegatedError` when not delegated. */
+export type RedelegateErrorType =
+  | Exclude<DelegateToErrorType, AlreadyDelegatedError>
+  | NotDelegatedError
+  | CallerCannotUndelegateError

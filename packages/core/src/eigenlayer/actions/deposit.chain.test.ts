@@ -207,9 +207,11 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
       amount,
     }).catch((e) => e)
     expect(err).toBeInstanceOf(StepFailedError)
-    expect(err.step).toBe('depositIntoStrategy')
+    expect(err.step).toBe('eigenlayer.deposit')
     expect(err.completed[0].step).toBe('approve')
-    expect(err.holdings).toMatch(/still in the wallet/)
+    // the tokens are still in the wallet: the holdings say so, from a read after the failure
+    expect(err.holdings).toContain(`${staker.address} holds ${amount} of ${env.token}`)
+    expect(err.holdings).toMatch(/the approval \(0x[0-9a-f]{64}\) landed and stands/)
     expect(await balanceOf(env.token, staker.address)).toBe(amount)
     const allowance = await env.devnet.publicClient.readContract({
       address: env.token,
@@ -218,5 +220,58 @@ describe.skipIf(!haveEigenLayer())('deposit (real EigenLayer fixture)', () => {
       args: [staker.address, env.deployment.strategyManager],
     })
     expect(allowance).toBe(amount)
+  })
+
+  test('one check batch, the allowance read once and reused by the approval; onStage reports each stage', async () => {
+    const amount = parseEther('1')
+    const staker = await newStaker(env, amount)
+    const inner = http(env.devnet.rpcUrl)({ chain: env.devnet.chain })
+    const seen: string[] = []
+    const transport = custom({
+      async request(args) {
+        if (args.method === 'eth_call') {
+          const call = (args.params as [{ data?: string; input?: string }])[0]
+          seen.push((call.data ?? call.input ?? '').toLowerCase())
+        }
+        return inner.request(args)
+      },
+    })
+    const wallet = createWalletClient({ chain: env.devnet.chain, transport, account: staker })
+    const stages: string[] = []
+    const hash = await deposit(wallet, {
+      deployment: env.deployment,
+      strategy: env.strategy,
+      token: env.token,
+      amount,
+      onStage: (s) => stages.push(s.stage),
+    })
+    const { shares } = await waitForDeposit(env.devnet.publicClient, hash)
+    expect(shares).toBeGreaterThan(0n)
+    // allowance(address,address) = 0xdd62ed3e; strategyIsWhitelistedForDeposit(address) = 0x663c1de4
+    const allowanceReads = seen.filter((d) => d.includes('dd62ed3e')).length
+    const checkBatches = seen.filter((d) => d.includes('663c1de4')).length
+    expect(allowanceReads).toBe(1)
+    expect(checkBatches).toBe(1)
+    expect(stages).toEqual(['checks', 'approval-sent', 'approval-mined', 'simulated', 'signing', 'sent'])
+    expect(await balanceOf(env.token, staker.address)).toBe(0n)
+  })
+
+  test('prepareDeposit takes the account (PrepareOptions): the prepared calls, sent as they are, deposit', async () => {
+    const amount = parseEther('1')
+    const staker = await newStaker(env, amount)
+    const list = prepareDeposit({
+      deployment: env.deployment,
+      account: staker.address,
+      strategy: env.strategy,
+      token: env.token,
+      amount,
+    })
+    expect(list).toHaveLength(2)
+    const wallet = env.devnet.walletClient(staker)
+    for (const c of list) {
+      const h = await wallet.sendTransaction({ to: c.to, data: c.data })
+      expect((await env.devnet.publicClient.waitForTransactionReceipt({ hash: h })).status).toBe('success')
+    }
+    expect(await balanceOf(env.token, staker.address)).toBe(0n)
   })
 })

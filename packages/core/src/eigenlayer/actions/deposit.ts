@@ -1,40 +1,31 @@
-import { type Account, type Address, erc20Abi, type Hex } from 'viem'
+import { type Address, erc20Abi } from 'viem'
 import {
-  InsufficientAllowanceError,
+  type InsufficientAllowanceError,
   InsufficientBalanceError,
   InvalidParameterError,
-  StepFailedError,
+  type StepFailedError,
 } from '../../errors.js'
 import {
+  type ApprovalNeed,
   assertAddress,
   assertAmount,
-  type Call,
-  calls,
-  encodeCall,
-  ensureAllowance,
-  prepareApprove,
-  readBatch,
-  type SimulatedWrite,
-  sendWrite,
-  simulateWrite,
+  type BatchRead,
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  layer,
+  stage,
   unwrap,
-  type WaitForEventsReturnType,
-  waitForEvents,
-} from '../../tx.js'
+} from '../../kit/index.js'
 import { eigenlayerEventsAbi, eigenlayerStrategyAbi, strategyManagerAbi } from '../abis.js'
-import type { EigenLayerDeployment } from '../deployments.js'
-import { eigenlayerRevertMapper, StrategyNotWhitelistedError } from '../errors.js'
 import {
-  accountAddress,
-  type DeploymentParameter,
-  type EigenLayerReadClient,
-  type EigenLayerWalletClient,
-  getDeployment,
-  type PrepareDeploymentParameter,
-  prepareDeployment,
-  requireAccount,
-  sameAddress,
-} from '../internal.js'
+  type DepositCapExceededError,
+  type DepositTooSmallError,
+  eigenlayerRevertMapper,
+  type PausedError,
+  StrategyNotWhitelistedError,
+} from '../errors.js'
+import { type DeploymentParameter, deploymentOf, lazyDeployment, sameAddress } from '../internal.js'
 
 export type DepositParameters = {
   strategy: Address
@@ -42,157 +33,130 @@ export type DepositParameters = {
   token: Address
   /** Amount in the token's base units. */
   amount: bigint
-  account?: Account | Address
 } & DeploymentParameter
 
-export type PrepareDepositParameters = {
-  strategy: Address
-  token: Address
-  amount: bigint
-  /** Include the exact ERC-20 approval before the deposit (default true). */
-  approve?: boolean
-} & PrepareDeploymentParameter
-
-export type PrepareDepositReturnType = readonly Call[]
-export type SimulateDepositReturnType = SimulatedWrite<bigint>
-export type DepositReturnType = Hex
-export type WaitForDepositReturnType = WaitForEventsReturnType<typeof eigenlayerEventsAbi> & {
-  /** The deposit shares minted (from either `Deposit` event form). */
-  shares: bigint | undefined
+/** @internal What the deposit's one check batch reads (at the landing block). */
+export type DepositState = {
+  whitelisted: boolean
+  /** `undefined` when the strategy is not a contract with `underlyingToken()`. */
+  underlying: Address | undefined
+  balance: bigint
+  allowance: bigint
 }
+
+/** @internal What a deposit moves, and where. */
+export type DepositCall = { strategy: Address; token: Address; amount: bigint; strategyManager: Address }
+
+/** @internal The deposit's checks, read in one batch: whitelist, underlying token, payer's balance and allowance. */
+export function depositReads(a: DepositCall, payer: Address): BatchRead[] {
+  return [
+    {
+      address: a.strategyManager,
+      abi: strategyManagerAbi,
+      functionName: 'strategyIsWhitelistedForDeposit',
+      args: [a.strategy],
+    },
+    { address: a.strategy, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' },
+    { address: a.token, abi: erc20Abi, functionName: 'balanceOf', args: [payer] },
+    { address: a.token, abi: erc20Abi, functionName: 'allowance', args: [payer, a.strategyManager] },
+  ]
+}
+
+/** @internal The state from `depositReads` results (the first four). */
+export function depositState(r: readonly BatchResult[]): DepositState {
+  const [whitelisted, underlying, balance, allowance] = r
+  return {
+    whitelisted: whitelisted?.status === 'success' && whitelisted.result === true,
+    underlying: underlying?.status === 'success' ? (underlying.result as Address) : undefined,
+    balance: unwrap<bigint>(balance),
+    allowance: unwrap<bigint>(allowance),
+  }
+}
+
+/** @internal The deposit checks on the read state: the strategy takes deposits of `token`; the payer holds `amount`. */
+export function checkDeposit(a: DepositCall, s: DepositState, payer: Address): void {
+  if (!s.whitelisted) throw new StrategyNotWhitelistedError({ strategy: a.strategy })
+  if (!sameAddress(s.underlying, a.token))
+    throw new InvalidParameterError(
+      'token',
+      `${a.token} is not the underlying token of ${a.strategy} (${s.underlying})`,
+    )
+  if (s.balance < a.amount) throw new InsufficientBalanceError(a.token, a.amount, s.balance, payer)
+}
+
+/** @internal The exact approval a deposit needs (the allowance already read, when there is a state). */
+export function depositApproval(a: DepositCall, s: DepositState | undefined): ApprovalNeed {
+  return {
+    token: a.token,
+    spender: a.strategyManager,
+    amount: a.amount,
+    ...(s ? { allowance: s.allowance } : {}),
+  }
+}
+
+const deposit_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.deposit',
+  contract: 'StrategyManager',
+  deployment: lazyDeployment,
+  resolve: (p: DepositParameters, ctx): DepositCall => ({
+    strategy: assertAddress('strategy', p.strategy),
+    token: assertAddress('token', p.token),
+    amount: assertAmount('amount', p.amount),
+    strategyManager: deploymentOf(ctx).strategyManager,
+  }),
+  read: (a, { sender }) => stage(depositReads(a, sender), (r): DepositState => depositState(r)),
+  check: (a, s, { sender }) => checkDeposit(a, s, sender as Address),
+  /** The exact approval, only when the allowance read by the check batch is short (no second read). */
+  approval: depositApproval,
+  call: (a) =>
+    contractCall({
+      address: a.strategyManager,
+      abi: strategyManagerAbi,
+      functionName: 'depositIntoStrategy',
+      args: [a.strategy, a.token, a.amount],
+    }),
+  revert: (a, _s, { sender }) =>
+    eigenlayerRevertMapper({ staker: sender, strategy: a.strategy, contract: 'StrategyManager' }),
+  /** `result` is the deposit shares minted (`depositIntoStrategy` returns them). */
+  simulated: (_a, _s, _shares: bigint) => ({}),
+  receipt: {
+    abi: eigenlayerEventsAbi,
+    /** The deposit shares minted (from either `Deposit` event form). */
+    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events) }),
+  },
+})
+
+/** Layer 1 (pure): the exact approval (unless `approve: false`) and the `depositIntoStrategy` call. */
+export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+/**
+ * Layer 2: validates, reads the checks in one batch (whitelist, underlying token, balance,
+ * allowance), simulates `depositIntoStrategy`; `result` is the shares it mints. A short allowance
+ * is an `InsufficientAllowanceError`.
+ */
+export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+/**
+ * Layer 3: the same one check batch, then the exact approval only when the allowance it read is
+ * short, then simulates and sends the deposit. If the deposit fails after an approval landed, a
+ * `StepFailedError` says so: the approval stands and the tokens are still in the wallet.
+ */
+export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+/** Layer 4: the receipt, its events (either `Deposit` form) and `shares` minted. */
+export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+
+export type PrepareDepositParameters = Parameters<typeof prepareDeposit>[0]
+export type PrepareDepositReturnType = ReturnType<typeof prepareDeposit>
+export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
+export type DepositReturnType = Awaited<ReturnType<typeof deposit>>
+export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>
 export type DepositErrorType =
   | StrategyNotWhitelistedError
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | InvalidParameterError
+  | DepositCapExceededError
+  | DepositTooSmallError
+  | PausedError
   | StepFailedError
-  | Error
-
-function validate(params: { strategy: Address; token: Address; amount: bigint }) {
-  return {
-    strategy: assertAddress('strategy', params.strategy),
-    token: assertAddress('token', params.token),
-    amount: assertAmount('amount', params.amount),
-  }
-}
-
-/** Layer 1 (pure): the approval (unless `approve: false`) and `depositIntoStrategy` calls. */
-export function prepareDeposit(params: PrepareDepositParameters): PrepareDepositReturnType {
-  const { strategy, token, amount } = validate(params)
-  const d = prepareDeployment(params)
-  const deposit = encodeCall({
-    address: d.strategyManager,
-    abi: strategyManagerAbi,
-    functionName: 'depositIntoStrategy',
-    args: [strategy, token, amount],
-  })
-  return params.approve === false
-    ? calls(deposit)
-    : calls(prepareApprove({ token, spender: d.strategyManager, amount }), deposit)
-}
-
-/**
- * @internal The checks before a deposit, in one round trip: the strategy takes deposits, the token
- * is its underlying, and the payer holds the amount (and, with `checkAllowance`, has approved it).
- */
-export async function checkDeposit(
-  client: EigenLayerReadClient,
-  d: EigenLayerDeployment,
-  p: { strategy: Address; token: Address; amount: bigint; payer: Address; checkAllowance: boolean },
-): Promise<void> {
-  const [whitelisted, underlying, balance, allowance] = await readBatch(client, [
-    {
-      address: d.strategyManager,
-      abi: strategyManagerAbi,
-      functionName: 'strategyIsWhitelistedForDeposit',
-      args: [p.strategy],
-    },
-    { address: p.strategy, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' },
-    { address: p.token, abi: erc20Abi, functionName: 'balanceOf', args: [p.payer] },
-    { address: p.token, abi: erc20Abi, functionName: 'allowance', args: [p.payer, d.strategyManager] },
-  ])
-  if (whitelisted?.status !== 'success' || whitelisted.result !== true)
-    throw new StrategyNotWhitelistedError(p.strategy)
-  const u = unwrap<Address>(underlying)
-  if (!sameAddress(u, p.token)) {
-    throw new InvalidParameterError('token', `${p.token} is not the underlying token of ${p.strategy} (${u})`)
-  }
-  const held = unwrap<bigint>(balance)
-  if (held < p.amount) throw new InsufficientBalanceError(p.token, p.amount, held, p.payer)
-  const allowed = unwrap<bigint>(allowance)
-  if (p.checkAllowance && allowed < p.amount) {
-    throw new InsufficientAllowanceError(p.token, d.strategyManager, p.amount, allowed)
-  }
-}
-
-/** Layer 2: validates, checks (whitelist, token, balance, allowance), simulates `depositIntoStrategy`. */
-export async function simulateDeposit(
-  client: EigenLayerReadClient & { account?: Account | undefined },
-  params: DepositParameters,
-): Promise<SimulateDepositReturnType> {
-  const { strategy, token, amount } = validate(params)
-  const account = requireAccount(client, params.account)
-  const d = getDeployment(client, params.deployment)
-  await checkDeposit(client, d, {
-    strategy,
-    token,
-    amount,
-    payer: accountAddress(account),
-    checkAllowance: true,
-  })
-  return simulateWrite<bigint>(client, {
-    account,
-    address: d.strategyManager,
-    abi: strategyManagerAbi,
-    functionName: 'depositIntoStrategy',
-    args: [strategy, token, amount],
-    contract: 'StrategyManager',
-    mapper: eigenlayerRevertMapper({ staker: accountAddress(account), strategy }),
-  })
-}
-
-/**
- * Layer 3: approves exactly the amount when the allowance is short (`ensureAllowance`), then
- * simulates and sends the deposit. If the deposit fails after an approval landed, a
- * `StepFailedError` says so: the approval stands and the tokens are still in the wallet.
- */
-export async function deposit(
-  walletClient: EigenLayerWalletClient,
-  params: DepositParameters,
-): Promise<DepositReturnType> {
-  const { strategy, token, amount } = validate(params)
-  const account = requireAccount(walletClient, params.account)
-  const d = getDeployment(walletClient, params.deployment)
-  await checkDeposit(walletClient, d, {
-    strategy,
-    token,
-    amount,
-    payer: accountAddress(account),
-    checkAllowance: false,
-  })
-  const approval = await ensureAllowance(walletClient, { token, spender: d.strategyManager, amount, account })
-  try {
-    const { request } = await simulateDeposit(walletClient, { ...params, account })
-    return await sendWrite(walletClient, request)
-  } catch (error) {
-    if (!approval) throw error
-    throw new StepFailedError(
-      'depositIntoStrategy',
-      [{ step: 'approve', hash: approval }],
-      `the approval landed; the ${amount} tokens are still in the wallet (${accountAddress(account)}).`,
-      error,
-    )
-  }
-}
-
-/** Layer 4: waits for the deposit and decodes its events (either `Deposit` form). */
-export async function waitForDeposit(
-  client: EigenLayerReadClient,
-  hash: Hex,
-): Promise<WaitForDepositReturnType> {
-  const r = await waitForEvents(client, hash, eigenlayerEventsAbi)
-  return { ...r, shares: depositSharesFromEvents(r.events) }
-}
 
 /** The shares of the first `Deposit` event, in either form (≤ v1.2 with `token`, v1.3+ without). */
 export function depositSharesFromEvents(

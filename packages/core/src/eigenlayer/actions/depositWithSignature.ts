@@ -1,70 +1,54 @@
-import type { Account, Address, Hex } from 'viem'
-import { type InsufficientBalanceError, InvalidParameterError, StepFailedError } from '../../errors.js'
+import type { Address, Hex } from 'viem'
+import {
+  type InsufficientAllowanceError,
+  type InsufficientBalanceError,
+  InvalidParameterError,
+  type StepFailedError,
+} from '../../errors.js'
 import {
   assertAddress,
   assertAmount,
-  type Call,
-  calls,
-  encodeCall,
-  ensureAllowance,
-  prepareApprove,
-  readBatch,
-  type SimulatedWrite,
-  sendWrite,
-  simulateWrite,
+  contractCall,
+  defineWrite,
+  layer,
+  stage,
   unwrap,
-} from '../../tx.js'
-import { strategyManagerAbi } from '../abis.js'
-import type { EigenLayerDeployment } from '../deployments.js'
+} from '../../kit/index.js'
+import { eigenlayerEventsAbi, strategyManagerAbi } from '../abis.js'
 import {
+  type DepositCapExceededError,
   eigenlayerRevertMapper,
   InvalidSignatureError,
+  type PausedError,
   SignatureExpiredError,
   type StrategyNotWhitelistedError,
 } from '../errors.js'
-import {
-  accountAddress,
-  clockFrom,
-  clockReads,
-  type DeploymentParameter,
-  type EigenLayerReadClient,
-  type EigenLayerWalletClient,
-  getDeployment,
-  type PrepareDeploymentParameter,
-  prepareDeployment,
-  requireAccount,
-} from '../internal.js'
+import { clockReads, type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
 import type { SignDepositReturnType } from '../signatures.js'
-import { checkDeposit, type WaitForDepositReturnType, waitForDeposit } from './deposit.js'
+import {
+  checkDeposit,
+  type DepositCall,
+  type DepositState,
+  depositApproval,
+  depositReads,
+  depositSharesFromEvents,
+  depositState,
+} from './deposit.js'
 
 /** A staker's signed deposit (what `signDeposit` returns); `nonce` optional (checked when given). */
 export type SignedDeposit = Omit<SignDepositReturnType, 'nonce'> & { nonce?: bigint | undefined }
 
 export type DepositWithSignatureParameters = {
+  /** The staker's signed deposit; the sender (`account`, the submitter) pays the tokens. */
   signed: SignedDeposit
-  /** The submitter (pays the tokens); default the wallet client's account. */
-  account?: Account | Address
 } & DeploymentParameter
 
-export type PrepareDepositWithSignatureParameters = {
-  signed: SignedDeposit
-  /** Include the submitter's exact approval first (default true). */
-  approve?: boolean
-} & PrepareDeploymentParameter
+type Resolved = DepositCall & { staker: Address; expiry: bigint; signature: Hex; nonce: bigint | undefined }
 
-export type PrepareDepositWithSignatureReturnType = readonly Call[]
-export type SimulateDepositWithSignatureReturnType = SimulatedWrite<bigint>
-export type DepositWithSignatureReturnType = Hex
-export type WaitForDepositWithSignatureReturnType = WaitForDepositReturnType
-export type DepositWithSignatureErrorType =
-  | SignatureExpiredError
-  | InvalidSignatureError
-  | StrategyNotWhitelistedError
-  | InsufficientBalanceError
-  | StepFailedError
-  | Error
+/** The deposit's checks plus the staker's nonce and the landing block's time. */
+type SignedState = DepositState & { nonce: bigint; timestamp: bigint | undefined }
 
-function validate(s: SignedDeposit) {
+function resolveSigned(s: SignedDeposit, strategyManager: () => Address): Resolved {
   if (!s || typeof s !== 'object') throw new InvalidParameterError('signed', 'must be the signed deposit')
   if (typeof s.expiry !== 'bigint') throw new InvalidParameterError('signed.expiry', 'must be a bigint')
   if (typeof s.signature !== 'string' || !s.signature.startsWith('0x'))
@@ -76,105 +60,89 @@ function validate(s: SignedDeposit) {
     amount: assertAmount('signed.amount', s.amount),
     expiry: s.expiry,
     signature: s.signature,
+    nonce: s.nonce,
+    strategyManager: strategyManager(),
   }
 }
+
+const depositWithSignature_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.depositWithSignature',
+  contract: 'StrategyManager',
+  deployment: lazyDeployment,
+  resolve: (p: DepositWithSignatureParameters, ctx) =>
+    resolveSigned(p.signed, () => deploymentOf(ctx).strategyManager),
+  /** One batch: the deposit's checks for the submitter, the staker's nonce, the landing block's time. */
+  read: (a, { sender }) =>
+    stage(
+      [
+        ...depositReads(a, sender),
+        { address: a.strategyManager, abi: strategyManagerAbi, functionName: 'nonces', args: [a.staker] },
+        ...clockReads(),
+      ],
+      (r): SignedState => ({
+        ...depositState(r),
+        nonce: unwrap<bigint>(r[4]),
+        timestamp: r[6]?.status === 'success' ? (r[6].result as bigint) : undefined,
+      }),
+    ),
+  check: (a, s, { sender }) => {
+    if (s.timestamp !== undefined && a.expiry < s.timestamp)
+      throw new SignatureExpiredError({ expiry: a.expiry, now: s.timestamp })
+    if (a.nonce !== undefined && a.nonce !== s.nonce)
+      throw new InvalidSignatureError({
+        reason: `signed for nonce ${a.nonce}, the staker's nonce is now ${s.nonce} (used or stale)`,
+      })
+    checkDeposit(a, s, sender as Address)
+  },
+  /** The submitter's exact approval, only when the allowance the batch read is short. */
+  approval: depositApproval,
+  call: (a) =>
+    contractCall({
+      address: a.strategyManager,
+      abi: strategyManagerAbi,
+      functionName: 'depositIntoStrategyWithSignature',
+      args: [a.strategy, a.token, a.amount, a.staker, a.expiry, a.signature],
+    }),
+  revert: (a) =>
+    eigenlayerRevertMapper({
+      staker: a.staker,
+      strategy: a.strategy,
+      expiry: a.expiry,
+      contract: 'StrategyManager',
+    }),
+  /** `result` is the deposit shares minted for the staker. */
+  simulated: (_a, _s, _shares: bigint) => ({}),
+  receipt: {
+    abi: eigenlayerEventsAbi,
+    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events) }),
+  },
+})
 
 /** Layer 1 (pure): the submitter's approval (unless `approve: false`) and `depositIntoStrategyWithSignature`. */
-export function prepareDepositWithSignature(
-  params: PrepareDepositWithSignatureParameters,
-): PrepareDepositWithSignatureReturnType {
-  const v = validate(params.signed)
-  const d = prepareDeployment(params)
-  const call = encodeCall({
-    address: d.strategyManager,
-    abi: strategyManagerAbi,
-    functionName: 'depositIntoStrategyWithSignature',
-    args: [v.strategy, v.token, v.amount, v.staker, v.expiry, v.signature],
-  })
-  return params.approve === false
-    ? calls(call)
-    : calls(prepareApprove({ token: v.token, spender: d.strategyManager, amount: v.amount }), call)
-}
-
-async function checkSignature(
-  client: EigenLayerReadClient,
-  d: EigenLayerDeployment,
-  v: ReturnType<typeof validate>,
-  nonce: bigint | undefined,
-) {
-  const results = await readBatch(client, [
-    { address: d.strategyManager, abi: strategyManagerAbi, functionName: 'nonces', args: [v.staker] },
-    ...clockReads(client),
-  ])
-  const { timestamp } = await clockFrom(client, results.slice(1))
-  if (v.expiry < timestamp) throw new SignatureExpiredError(v.expiry, timestamp)
-  const current = unwrap<bigint>(results[0])
-  if (nonce !== undefined && nonce !== current) {
-    throw new InvalidSignatureError(
-      `signed for nonce ${nonce}, the staker's nonce is now ${current} (used or stale)`,
-    )
-  }
-}
-
+export const prepareDepositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'prepare')
 /**
- * Layer 2: checks the signature's expiry and nonce, the strategy, the submitter's balance and
- * allowance, and simulates `depositIntoStrategyWithSignature` (the tokens come from the submitter,
- * the shares go to the staker).
+ * Layer 2: checks the signature's expiry (at the landing block) and nonce, the strategy, the
+ * submitter's balance and allowance, in one batch, and simulates `depositIntoStrategyWithSignature`
+ * (the tokens come from the submitter, the shares go to the staker).
  */
-export async function simulateDepositWithSignature(
-  client: EigenLayerReadClient & { account?: Account | undefined },
-  params: DepositWithSignatureParameters,
-): Promise<SimulateDepositWithSignatureReturnType> {
-  const v = validate(params.signed)
-  const account = requireAccount(client, params.account)
-  const d = getDeployment(client, params.deployment)
-  await checkSignature(client, d, v, params.signed.nonce)
-  await checkDeposit(client, d, { ...v, payer: accountAddress(account), checkAllowance: true })
-  return simulateWrite<bigint>(client, {
-    account,
-    address: d.strategyManager,
-    abi: strategyManagerAbi,
-    functionName: 'depositIntoStrategyWithSignature',
-    args: [v.strategy, v.token, v.amount, v.staker, v.expiry, v.signature],
-    contract: 'StrategyManager',
-    mapper: eigenlayerRevertMapper({ staker: v.staker, strategy: v.strategy, expiry: v.expiry }),
-  })
-}
-
+export const simulateDepositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'simulate')
 /** Layer 3: approves when short, then simulates and sends (a failure after the approval is a `StepFailedError`). */
-export async function depositWithSignature(
-  walletClient: EigenLayerWalletClient,
-  params: DepositWithSignatureParameters,
-): Promise<DepositWithSignatureReturnType> {
-  const v = validate(params.signed)
-  const account = requireAccount(walletClient, params.account)
-  const d = getDeployment(walletClient, params.deployment)
-  await checkSignature(walletClient, d, v, params.signed.nonce)
-  await checkDeposit(walletClient, d, { ...v, payer: accountAddress(account), checkAllowance: false })
-  const approval = await ensureAllowance(walletClient, {
-    token: v.token,
-    spender: d.strategyManager,
-    amount: v.amount,
-    account,
-  })
-  try {
-    const { request } = await simulateDepositWithSignature(walletClient, { ...params, account })
-    return await sendWrite(walletClient, request)
-  } catch (error) {
-    if (!approval) throw error
-    throw new StepFailedError(
-      'depositIntoStrategyWithSignature',
-      [{ step: 'approve', hash: approval }],
-      `the approval landed; the ${v.amount} tokens are still in the submitter's wallet (${accountAddress(account)}).`,
-      error,
-    )
-  }
-}
+export const depositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'send')
+/** Layer 4: the receipt, the `Deposit` event (either form) and the `shares` minted. */
+export const waitForDepositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'waitFor')
 
-/** Layer 4: waits and decodes the `Deposit` event (either form). */
-export async function waitForDepositWithSignature(
-  client: EigenLayerReadClient,
-  hash: Hex,
-): Promise<WaitForDepositWithSignatureReturnType> {
-  return waitForDeposit(client, hash)
-}
+export type PrepareDepositWithSignatureParameters = Parameters<typeof prepareDepositWithSignature>[0]
+export type PrepareDepositWithSignatureReturnType = ReturnType<typeof prepareDepositWithSignature>
+export type SimulateDepositWithSignatureReturnType = Awaited<ReturnType<typeof simulateDepositWithSignature>>
+export type DepositWithSignatureReturnType = Awaited<ReturnType<typeof depositWithSignature>>
+export type WaitForDepositWithSignatureReturnType = Awaited<ReturnType<typeof waitForDepositWithSignature>>
+export type DepositWithSignatureErrorType =
+  | SignatureExpiredError
+  | InvalidSignatureError
+  | StrategyNotWhitelistedError
+  | InsufficientBalanceError
+  | InsufficientAllowanceError
+  | InvalidParameterError
+  | DepositCapExceededError
+  | PausedError
+  | StepFailedError

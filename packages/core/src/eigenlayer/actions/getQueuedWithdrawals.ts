@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem'
+import type { ChainMismatchError, InvalidAddressError, UnsupportedChainError } from '../../errors.js'
 import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
 import { delegationManagerAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
@@ -23,15 +24,16 @@ export type QueuedWithdrawal = {
   shares: readonly bigint[]
   strategies: readonly Address[]
   startBlock: bigint
-  /** First block in which it can be completed: `startBlock + minWithdrawalDelayBlocks + 1`. */
-  readyAtBlock: bigint
   /**
    * A completion *sent now* succeeds: it lands in the next block (`blockNumber + 1`), and the
-   * contracts accept it there when `next block > startBlock + delay`. (An `eth_call` at `latest`
-   * still reverts `WithdrawalDelayNotElapsed` one block earlier than that; simulate at `pending`.)
+   * contracts accept it there when that block is past `startBlock + delay`. (An `eth_call` at
+   * `latest` still reverts `WithdrawalDelayNotElapsed` one block earlier than that; the SDK
+   * simulates at `pending`.)
    */
-  isReady: boolean
-  /** Blocks still to be mined before a completion sent then succeeds (0 when `isReady`). */
+  ready: boolean
+  /** The first block a completion can land in: `startBlock + minWithdrawalDelayBlocks + 1`. */
+  readyAt: { block: bigint }
+  /** Blocks still to be mined before a completion sent then succeeds (0 when `ready`). */
   blocksRemaining: bigint
 }
 
@@ -42,7 +44,7 @@ export type GetQueuedWithdrawalsReturnType = {
   withdrawalDelayBlocks: number
 }
 
-export type GetQueuedWithdrawalsErrorType = Error
+export type GetQueuedWithdrawalsErrorType = InvalidAddressError | UnsupportedChainError | ChainMismatchError
 
 /** @internal The reads of a queued-withdrawals snapshot (withdrawals, delay, clock). */
 export function queuedWithdrawalsReads(
@@ -75,21 +77,34 @@ export async function decodeQueuedWithdrawals(
   const { blockNumber } = await clockFrom(client, results.slice(offset + 2, offset + 4))
   // judged against the block a transaction sent now lands in, not the block read
   const next = nextBlock(blockNumber)
-  const withdrawals = list.map((withdrawal, i) => {
+  const withdrawals = queuedAt(list, shares, delay, next)
+  return { withdrawals, blockNumber, withdrawalDelayBlocks: delay }
+}
+
+/**
+ * @internal The queued withdrawals with their readiness for a transaction landing in block
+ * `landing` (pure): ready when `landing ≥ startBlock + delay + 1`.
+ */
+export function queuedAt(
+  list: readonly Withdrawal[],
+  shares: readonly (readonly bigint[])[],
+  delay: number,
+  landing: bigint,
+): QueuedWithdrawal[] {
+  return list.map((withdrawal, i) => {
     const startBlock = BigInt(withdrawal.startBlock)
-    const readyAtBlock = startBlock + BigInt(delay) + 1n
+    const block = startBlock + BigInt(delay) + 1n
     return {
       root: withdrawalRoot(withdrawal),
       withdrawal,
       shares: shares[i] ?? [],
       strategies: withdrawal.strategies,
       startBlock,
-      readyAtBlock,
-      isReady: next >= readyAtBlock,
-      blocksRemaining: next >= readyAtBlock ? 0n : readyAtBlock - next,
+      ready: landing >= block,
+      readyAt: { block },
+      blocksRemaining: landing >= block ? 0n : block - landing,
     }
   })
-  return { withdrawals, blockNumber, withdrawalDelayBlocks: delay }
 }
 
 /**

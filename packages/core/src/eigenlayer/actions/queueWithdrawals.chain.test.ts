@@ -121,7 +121,18 @@ describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)',
       await mineUntilNext(env, ready - 1n)
       const early = await getQueuedWithdrawals(pc(), { deployment: env.deployment, staker: staker.address })
       expect(early.blockNumber).toBe(ready - 2n)
-      expect(early.withdrawals[0]).toMatchObject({ isReady: false, blocksRemaining: 1n, readyAtBlock: ready })
+      expect(early.withdrawals[0]).toMatchObject({
+        ready: false,
+        blocksRemaining: 1n,
+        readyAt: { block: ready },
+      })
+      // the simulate layer agrees: not ready, with the ready block named
+      const refused = await simulateCompleteWithdrawals(pc(), {
+        deployment: env.deployment,
+        account: staker.address,
+      }).catch((e) => e)
+      expect(refused).toBeInstanceOf(WithdrawalNotReadyError)
+      expect(refused.readyAt).toEqual({ block: ready })
       const snapshot = await env.devnet.snapshot()
       const failed = await pc().waitForTransactionReceipt({ hash: await send() })
       expect(failed).toMatchObject({ status: 'reverted', blockNumber: ready - 1n })
@@ -132,7 +143,13 @@ describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)',
     await mineUntilNext(env, ready)
     const now = await getQueuedWithdrawals(pc(), { deployment: env.deployment, staker: staker.address })
     expect(now.blockNumber).toBe(ready - 1n)
-    expect(now.withdrawals[0]).toMatchObject({ isReady: true, blocksRemaining: 0n })
+    expect(now.withdrawals[0]).toMatchObject({ ready: true, blocksRemaining: 0n })
+    // the simulate layer agrees with `ready` (it simulates at the landing block)
+    const agreed = await simulateCompleteWithdrawals(pc(), {
+      deployment: env.deployment,
+      account: staker.address,
+    })
+    expect(agreed.completing.map((c) => c.root)).toEqual([withdrawals[0]!.root])
     // the one-block difference: an eth_call at latest still reverts...
     const atLatest = await pc()
       .simulateContract({
@@ -190,9 +207,9 @@ describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)',
     expect(list.withdrawals[0]).toMatchObject({
       root: queued.root,
       startBlock: receipt.blockNumber,
-      readyAtBlock,
+      readyAt: { block: readyAtBlock },
       // judged for the next block (N + 1): on v1.2 (0-block delay) a completion sent now succeeds
-      isReady: env.withdrawalDelayBlocks === 0,
+      ready: env.withdrawalDelayBlocks === 0,
       blocksRemaining: BigInt(env.withdrawalDelayBlocks),
     })
     if (env.withdrawalDelayBlocks > 0) {
@@ -207,7 +224,7 @@ describe.skipIf(!haveEigenLayer())('withdrawal queue (real EigenLayer fixture)',
 
     await mineUntil(env, readyAtBlock)
     const ready = await getQueuedWithdrawals(pc(), { deployment: env.deployment, staker: staker.address })
-    expect(ready.withdrawals[0]).toMatchObject({ isReady: true, blocksRemaining: 0n })
+    expect(ready.withdrawals[0]).toMatchObject({ ready: true, blocksRemaining: 0n })
 
     const fixtureBal = await balanceOf(env.token, staker.address)
     const expectedTokens = (

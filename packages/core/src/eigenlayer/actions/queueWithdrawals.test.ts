@@ -12,7 +12,7 @@ describe('queueWithdrawals (unit)', () => {
   test('prepareQueueWithdrawals: one withdrawal for several strategies, in deposit shares, withdrawer = staker', () => {
     const [call] = prepareQueueWithdrawals({
       deployment: d,
-      staker: account.address,
+      account: account.address,
       strategies: [s1, s2],
       depositShares: [3n, 4n],
     })
@@ -27,7 +27,7 @@ describe('queueWithdrawals (unit)', () => {
     expect(() =>
       prepareQueueWithdrawals({
         deployment: d,
-        staker: account.address,
+        account: account.address,
         strategies: [s1, s2],
         depositShares: [3n],
       }),

@@ -1,4 +1,4 @@
-import type { Account, Address, Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 import { InvalidAmountError, InvalidParameterError } from '../../errors.js'
 import {
   assertAddress,
@@ -6,29 +6,24 @@ import {
   assertNonEmpty,
   assertSameLength,
   type BatchRead,
-  type Call,
-  calls,
-  encodeCall,
-  readBatch,
-  type SimulatedWrite,
-  sendWrite,
-  simulateWrite,
+  contractCall,
+  defineWrite,
+  layer,
+  stage,
   unwrap,
-  type WaitForEventsReturnType,
-  waitForEvents,
-} from '../../tx.js'
+} from '../../kit/index.js'
 import { delegationManagerAbi, eigenlayerEventsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
-import { eigenlayerRevertMapper, InsufficientSharesError } from '../errors.js'
 import {
-  accountAddress,
+  eigenlayerRevertMapper,
+  InsufficientSharesError,
+  type PausedError,
+  type VaultLockedError,
+} from '../errors.js'
+import {
   type DeploymentParameter,
-  type EigenLayerReadClient,
-  type EigenLayerWalletClient,
-  getDeployment,
-  type PrepareDeploymentParameter,
-  prepareDeployment,
-  requireAccount,
+  deploymentOf,
+  lazyDeployment,
   sameAddress,
   type Withdrawal,
 } from '../internal.js'
@@ -36,182 +31,192 @@ import {
 export type QueueWithdrawalsParameters = {
   /** One withdrawal is queued for all of them (several strategies at once). */
   strategies: readonly Address[]
-  /** Withdrawable shares per strategy (as `getDeposits` reports them). Give this or `amounts`. */
+  /** Withdrawable shares per strategy (as `getDeposits` reports them). Give one of `shares`, `amounts`, `depositShares`. */
   shares?: readonly bigint[]
   /** Underlying token amounts per strategy, converted with `underlyingToSharesView`. */
   amounts?: readonly bigint[]
-  account?: Account | Address
+  /** Deposit shares per strategy, as `queueWithdrawals` takes them (the only form `prepare` takes: it reads nothing). */
+  depositShares?: readonly bigint[]
 } & DeploymentParameter
 
-export type PrepareQueueWithdrawalsParameters = {
-  staker: Address
-  strategies: readonly Address[]
-  /** Deposit shares (not withdrawable shares): what `queueWithdrawals` takes. */
-  depositShares: readonly bigint[]
-} & PrepareDeploymentParameter
-
-export type PrepareQueueWithdrawalsReturnType = readonly Call[]
-export type SimulateQueueWithdrawalsReturnType = SimulatedWrite<readonly Hex[]> & {
-  /** The deposit shares sent, converted from the withdrawable shares on chain-equal math. */
-  depositShares: readonly bigint[]
-  /** The withdrawable shares asked for. */
-  withdrawableShares: readonly bigint[]
-}
-export type QueueWithdrawalsReturnType = Hex
 export type QueuedWithdrawalEvent = { root: Hex; withdrawal: Withdrawal; shares: readonly bigint[] }
-export type WaitForQueueWithdrawalsReturnType = WaitForEventsReturnType<typeof eigenlayerEventsAbi> & {
-  withdrawals: QueuedWithdrawalEvent[]
+
+type Unit = 'shares' | 'amounts' | 'depositShares'
+type Resolved = { strategies: Address[]; values: bigint[]; unit: Unit; delegationManager: Address }
+
+/** What the checks read: withdrawable and held deposit shares, and the deposit shares to send. */
+type QueueState = {
+  available: readonly bigint[]
+  /** The withdrawable shares asked for (`undefined` when `depositShares` were given). */
+  withdrawable: readonly bigint[] | undefined
+  /** The deposit shares to send (a full withdrawal sends exactly those held). */
+  depositShares: readonly bigint[]
+  held: readonly bigint[]
 }
+
+function resolveQueue(p: QueueWithdrawalsParameters, delegationManager: () => Address): Resolved {
+  const strategies = assertNonEmpty('strategies', p.strategies).map((s, i) =>
+    assertAddress(`strategies[${i}]`, s),
+  )
+  const given = (['shares', 'amounts', 'depositShares'] as const).filter((u) => p[u] !== undefined)
+  if (given.length !== 1)
+    throw new InvalidParameterError(
+      'shares/amounts/depositShares',
+      'give exactly one of `shares` (withdrawable), `amounts` (underlying) or `depositShares`',
+    )
+  const unit = given[0]!
+  const list = p[unit]!
+  assertSameLength(['strategies', unit], [strategies, list])
+  const values = list.map((v, i) => assertAmount(`${unit}[${i}]`, v))
+  return { strategies, values, unit, delegationManager: delegationManager() }
+}
+
+/**
+ * The plan: what is withdrawable (and held), and the deposit-share conversion on chain
+ * (`convertToDepositShares`, the contracts' math); by `amounts`, first `underlyingToSharesView`.
+ */
+function queuePlan(a: Resolved, staker: Address) {
+  const dm = a.delegationManager
+  const withdrawableRead: BatchRead = {
+    address: dm,
+    abi: delegationManagerAbi,
+    functionName: 'getWithdrawableShares',
+    args: [staker, a.strategies],
+  }
+  const convert = (withdrawable: readonly bigint[]): BatchRead => ({
+    address: dm,
+    abi: delegationManagerAbi,
+    functionName: 'convertToDepositShares',
+    args: [staker, a.strategies, withdrawable],
+  })
+  const finish = (
+    available: readonly bigint[],
+    held: readonly bigint[],
+    withdrawable: readonly bigint[],
+    converted: readonly bigint[],
+  ): QueueState => ({
+    available,
+    held,
+    withdrawable,
+    depositShares: a.strategies.map((_, i) => {
+      const full = held[i] ?? 0n
+      const c = converted[i] ?? 0n
+      return withdrawable[i] === available[i] ? full : c > full ? full : c
+    }),
+  })
+  if (a.unit === 'depositShares')
+    return stage([withdrawableRead], ([r]) => {
+      const [available, held] = unwrap<readonly [readonly bigint[], readonly bigint[]]>(r)
+      return { available, held, withdrawable: undefined, depositShares: a.values } satisfies QueueState
+    })
+  if (a.unit === 'shares')
+    return stage([withdrawableRead, convert(a.values)], ([r, c]) => {
+      const [available, held] = unwrap<readonly [readonly bigint[], readonly bigint[]]>(r)
+      return finish(available, held, a.values, unwrap<readonly bigint[]>(c))
+    })
+  const toShares = a.strategies.flatMap((s, i) =>
+    sameAddress(s, BEACON_CHAIN_ETH_STRATEGY)
+      ? [] // beacon-chain ETH: 1 share = 1 wei
+      : [
+          {
+            address: s,
+            abi: eigenlayerStrategyAbi,
+            functionName: 'underlyingToSharesView',
+            args: [a.values[i]!],
+          },
+        ],
+  )
+  return stage([withdrawableRead, ...toShares], (r1) => {
+    const [available, held] = unwrap<readonly [readonly bigint[], readonly bigint[]]>(r1[0])
+    let at = 1
+    const withdrawable = a.strategies.map((s, i) =>
+      sameAddress(s, BEACON_CHAIN_ETH_STRATEGY) ? a.values[i]! : unwrap<bigint>(r1[at++]),
+    )
+    return stage([convert(withdrawable)], ([c]) =>
+      finish(available, held, withdrawable, unwrap<readonly bigint[]>(c)),
+    )
+  })
+}
+
+const queueWithdrawals_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.queueWithdrawals',
+  contract: 'DelegationManager',
+  deployment: lazyDeployment,
+  resolve: (p: QueueWithdrawalsParameters, ctx) => resolveQueue(p, () => deploymentOf(ctx).delegationManager),
+  read: (a, { sender }) => queuePlan(a, sender),
+  check: (a, s) => {
+    const requested = s.withdrawable ?? a.values
+    const limit = s.withdrawable ? s.available : s.held
+    a.strategies.forEach((strategy, i) => {
+      const available = limit[i] ?? 0n
+      if (requested[i]! > available)
+        throw new InsufficientSharesError({ strategy, requested: requested[i]!, available })
+      if (s.depositShares[i] === 0n)
+        throw new InvalidAmountError(
+          `${a.unit}[${i}]`,
+          a.values[i],
+          `converts to 0 deposit shares of ${strategy}`,
+        )
+    })
+  },
+  call: (a, { sender }, s) => {
+    if (!s && a.unit !== 'depositShares')
+      throw new InvalidParameterError(
+        'depositShares',
+        '`prepareQueueWithdrawals` reads nothing: give `depositShares` (simulate converts `shares` and `amounts`)',
+      )
+    return contractCall({
+      address: a.delegationManager,
+      abi: delegationManagerAbi,
+      functionName: 'queueWithdrawals',
+      args: [
+        [
+          {
+            strategies: a.strategies,
+            depositShares: s?.depositShares ?? a.values,
+            __deprecated_withdrawer: assertAddress('account', sender),
+          },
+        ],
+      ],
+    })
+  },
+  revert: (_a, _s, { sender }) => eigenlayerRevertMapper({ staker: sender, contract: 'DelegationManager' }),
+  /** The deposit shares sent and the withdrawable shares asked for (`result`: the queued roots). */
+  simulated: (_a, s, _roots: readonly Hex[]) => ({
+    depositShares: s.depositShares,
+    withdrawableShares: s.withdrawable,
+  }),
+  receipt: {
+    abi: eigenlayerEventsAbi,
+    /** The queued withdrawals (root, withdrawal, shares). */
+    decode: (_client, r) => ({ withdrawals: queuedFromEvents(r.events) }),
+  },
+})
+
+/** Layer 1 (pure): `queueWithdrawals` for `depositShares`, withdrawer `account` (the staker who sends). */
+export const prepareQueueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'prepare')
+/**
+ * Layer 2: converts the withdrawable shares (or underlying amounts) to deposit shares on chain
+ * (`convertToDepositShares`; a full withdrawal sends exactly the deposit shares held), checks they
+ * are withdrawable, and simulates `queueWithdrawals`.
+ */
+export const simulateQueueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'simulate')
+/** Layer 3: converts, checks, simulates and sends `queueWithdrawals`. */
+export const queueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'send')
+/** Layer 4: the receipt and the queued `withdrawals` (root, withdrawal, shares). */
+export const waitForQueueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'waitFor')
+
+export type PrepareQueueWithdrawalsParameters = Parameters<typeof prepareQueueWithdrawals>[0]
+export type PrepareQueueWithdrawalsReturnType = ReturnType<typeof prepareQueueWithdrawals>
+export type SimulateQueueWithdrawalsReturnType = Awaited<ReturnType<typeof simulateQueueWithdrawals>>
+export type QueueWithdrawalsReturnType = Awaited<ReturnType<typeof queueWithdrawals>>
+export type WaitForQueueWithdrawalsReturnType = Awaited<ReturnType<typeof waitForQueueWithdrawals>>
 export type QueueWithdrawalsErrorType =
   | InsufficientSharesError
   | InvalidAmountError
   | InvalidParameterError
-  | Error
-
-/** Layer 1 (pure): `queueWithdrawals` for deposit shares. */
-export function prepareQueueWithdrawals(
-  params: PrepareQueueWithdrawalsParameters,
-): PrepareQueueWithdrawalsReturnType {
-  const staker = assertAddress('staker', params.staker)
-  const strategies = assertNonEmpty('strategies', params.strategies).map((s, i) =>
-    assertAddress(`strategies[${i}]`, s),
-  )
-  assertSameLength(['strategies', 'depositShares'], [params.strategies, params.depositShares])
-  const depositShares = params.depositShares.map((s, i) => assertAmount(`depositShares[${i}]`, s))
-  const d = prepareDeployment(params)
-  return calls(
-    encodeCall({
-      address: d.delegationManager,
-      abi: delegationManagerAbi,
-      functionName: 'queueWithdrawals',
-      args: [[{ strategies, depositShares, __deprecated_withdrawer: staker }]],
-    }),
-  )
-}
-
-function validate(params: QueueWithdrawalsParameters) {
-  const strategies = assertNonEmpty('strategies', params.strategies).map((s, i) =>
-    assertAddress(`strategies[${i}]`, s),
-  )
-  if ((params.shares === undefined) === (params.amounts === undefined)) {
-    throw new InvalidParameterError(
-      'shares/amounts',
-      'give exactly one of `shares` (withdrawable) or `amounts` (underlying)',
-    )
-  }
-  const given = (params.shares ?? params.amounts)!
-  assertSameLength(['strategies', params.shares ? 'shares' : 'amounts'], [strategies, given])
-  const values = given.map((v, i) => assertAmount(`${params.shares ? 'shares' : 'amounts'}[${i}]`, v))
-  return { strategies, values, byAmount: params.amounts !== undefined }
-}
-
-/**
- * Layer 2: converts the withdrawable shares (or underlying amounts) to deposit shares on chain
- * (`convertToDepositShares`, the contracts' math; a full withdrawal sends exactly the deposit
- * shares held), checks they are withdrawable, and simulates `queueWithdrawals`.
- */
-export async function simulateQueueWithdrawals(
-  client: EigenLayerReadClient & { account?: Account | undefined },
-  params: QueueWithdrawalsParameters,
-): Promise<SimulateQueueWithdrawalsReturnType> {
-  const { strategies, values, byAmount } = validate(params)
-  const account = requireAccount(client, params.account)
-  const staker = accountAddress(account)
-  const d = getDeployment(client, params.deployment)
-  const dm = d.delegationManager
-  // Round 1: what is withdrawable, and either the deposit-share conversion or the share amounts.
-  const conversion: BatchRead[] = byAmount
-    ? strategies.flatMap((s, i) =>
-        sameAddress(s, BEACON_CHAIN_ETH_STRATEGY)
-          ? [] // beacon-chain ETH: 1 share = 1 wei
-          : [
-              {
-                address: s,
-                abi: eigenlayerStrategyAbi,
-                functionName: 'underlyingToSharesView',
-                args: [values[i]!],
-              },
-            ],
-      )
-    : [
-        {
-          address: dm,
-          abi: delegationManagerAbi,
-          functionName: 'convertToDepositShares',
-          args: [staker, strategies, values],
-        },
-      ]
-  const r1 = await readBatch(client, [
-    {
-      address: dm,
-      abi: delegationManagerAbi,
-      functionName: 'getWithdrawableShares',
-      args: [staker, strategies],
-    },
-    ...conversion,
-  ])
-  const [available, held] = unwrap<readonly [readonly bigint[], readonly bigint[]]>(r1[0])
-  let withdrawable: bigint[]
-  let converted: readonly bigint[]
-  if (byAmount) {
-    let at = 1
-    withdrawable = strategies.map((s, i) =>
-      sameAddress(s, BEACON_CHAIN_ETH_STRATEGY) ? values[i]! : unwrap<bigint>(r1[at++]),
-    )
-    checkAvailable(strategies, withdrawable, available)
-    const [r2] = await readBatch(client, [
-      {
-        address: dm,
-        abi: delegationManagerAbi,
-        functionName: 'convertToDepositShares',
-        args: [staker, strategies, withdrawable],
-      },
-    ])
-    converted = unwrap<readonly bigint[]>(r2)
-  } else {
-    withdrawable = [...values]
-    checkAvailable(strategies, withdrawable, available)
-    converted = unwrap<readonly bigint[]>(r1[1])
-  }
-  const depositShares = strategies.map((s, i) => {
-    const full = held[i] ?? 0n
-    const c =
-      withdrawable[i] === available[i] ? full : (converted[i] ?? 0n) > full ? full : (converted[i] ?? 0n)
-    if (c === 0n)
-      throw new InvalidAmountError(`shares[${i}]`, withdrawable[i], `converts to 0 deposit shares of ${s}`)
-    return c
-  })
-  const sim = await simulateWrite<readonly Hex[]>(client, {
-    account,
-    address: dm,
-    abi: delegationManagerAbi,
-    functionName: 'queueWithdrawals',
-    args: [[{ strategies, depositShares, __deprecated_withdrawer: staker }]],
-    contract: 'DelegationManager',
-    mapper: eigenlayerRevertMapper({ staker }),
-  })
-  return { ...sim, depositShares, withdrawableShares: withdrawable }
-}
-
-function checkAvailable(
-  strategies: readonly Address[],
-  requested: readonly bigint[],
-  available: readonly bigint[],
-) {
-  strategies.forEach((s, i) => {
-    const a = available[i] ?? 0n
-    if (requested[i]! > a) throw new InsufficientSharesError(s, requested[i]!, a)
-  })
-}
-
-/** Layer 3: converts, checks, simulates and sends `queueWithdrawals`. */
-export async function queueWithdrawals(
-  walletClient: EigenLayerWalletClient,
-  params: QueueWithdrawalsParameters,
-): Promise<QueueWithdrawalsReturnType> {
-  const { request } = await simulateQueueWithdrawals(walletClient, params)
-  return sendWrite(walletClient, request)
-}
+  | VaultLockedError
+  | PausedError
 
 /** @internal The withdrawals in decoded `SlashingWithdrawalQueued` events. */
 export function queuedFromEvents(
@@ -223,13 +228,4 @@ export function queuedFromEvents(
       const a = e.args as { withdrawalRoot: Hex; withdrawal: Withdrawal; sharesToWithdraw: readonly bigint[] }
       return { root: a.withdrawalRoot, withdrawal: a.withdrawal, shares: a.sharesToWithdraw }
     })
-}
-
-/** Layer 4: waits and decodes the queued withdrawals (root, withdrawal, shares). */
-export async function waitForQueueWithdrawals(
-  client: EigenLayerReadClient,
-  hash: Hex,
-): Promise<WaitForQueueWithdrawalsReturnType> {
-  const r = await waitForEvents(client, hash, eigenlayerEventsAbi)
-  return { ...r, withdrawals: queuedFromEvents(r.events) }
 }

@@ -257,7 +257,7 @@ describe.skipIf(!haveEigenLayer())('slashing (real EigenLayer fixture + test AVS
     expect(portfolio.deposits).toEqual(deposits)
 
     // completion pays the slashed amount (mined to the ready block: delay read from chain)
-    await mineUntil(env, q.withdrawals[0]!.readyAtBlock)
+    await mineUntil(env, q.withdrawals[0]!.readyAt.block)
     const bal = await pc().readContract({
       address: env.token,
       abi: erc20Abi,

@@ -1,35 +1,34 @@
-import {
-  type Account,
-  type Address,
-  type Chain,
-  type Client,
-  type Hex,
-  parseAbi,
-  type Transport,
-  type WalletClient,
-} from 'viem'
-import { getBlock } from 'viem/actions'
-import { InvalidParameterError, UnsupportedChainError } from '../../errors.js'
-import { type BatchRead, type BatchResult, resolveDeployment } from '../../tx.js'
+import { type Address, type Hex, isHex, parseAbi } from 'viem'
+import { InvalidParameterError, RestakeKitError, UnsupportedChainError } from '../../errors.js'
+import { type BatchRead, type BatchResult, type ReadClient, resolveDeployment } from '../../kit/index.js'
 import { KARAK_MIN_WITHDRAWAL_DELAY, type KarakDeployment, karakDeployments } from '../deployments.js'
+import {
+  isKarakWithdrawalReady,
+  karakSharesToAssets,
+  karakWithdrawalKey,
+  karakWithdrawalReadyAt,
+} from '../math.js'
+import type { KarakQueuedWithdrawal } from './getPositions.js'
 
-export type ReadClient = Client<Transport, Chain | undefined>
-export type WriteClient = WalletClient<Transport, Chain | undefined, Account | undefined>
+export type { ReadClient, WriteClient } from '../../kit/index.js'
 
 /** Canonical Multicall3 (same address on nearly every chain). */
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 const multicall3Abi = parseAbi(['function getCurrentBlockTimestamp() view returns (uint256 timestamp)'])
 
 /** A batch read of the chain's time (Multicall3 `getCurrentBlockTimestamp`), so readiness costs no extra trip. */
-export function timestampRead(client: ReadClient): BatchRead {
-  const address = (client.chain?.contracts?.multicall3?.address as Address | undefined) ?? MULTICALL3
+export function timestampRead(client?: ReadClient): BatchRead {
+  const address = (client?.chain?.contracts?.multicall3?.address as Address | undefined) ?? MULTICALL3
   return { address, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' }
 }
 
-/** The time from a `timestampRead` result, or (no Multicall3 on the chain) the latest block's. */
-export async function readTimestamp(client: ReadClient, result: BatchResult | undefined): Promise<bigint> {
+/** The chain time from a `timestampRead` result; a clear error when the chain has no Multicall3 to ask. */
+export function timestampOf(result: BatchResult | undefined): bigint {
   if (result?.status === 'success') return result.result as bigint
-  return (await getBlock(client, { blockTag: 'latest' })).timestamp
+  throw new RestakeKitError('Could not read the chain time (Multicall3 getCurrentBlockTimestamp failed).', {
+    details: ['Set `chain.contracts.multicall3` on the client to a Multicall3 the chain has.'],
+    cause: result?.status === 'failure' ? result.error : undefined,
+  })
 }
 
 /** The Karak deployment for the client's chain (or the caller's); throws when Core is needed and none is known. */
@@ -51,16 +50,69 @@ export function optionalKarakDeployment(
   }
 }
 
+/** The deployment a write is given, else the known one for the chain, else none (vault writes need none). */
+export function writeDeployment(chainId: number | undefined, given: unknown): KarakDeployment | undefined {
+  if (given) return given as KarakDeployment
+  return chainId === undefined ? undefined : (karakDeployments as Record<number, KarakDeployment>)[chainId]
+}
+
 /** The vault withdrawal delay of a deployment (Karak's 9 days unless it says otherwise). */
+export function delayOf(deployment: KarakDeployment | undefined): bigint {
+  return deployment?.minWithdrawalDelay ?? KARAK_MIN_WITHDRAWAL_DELAY
+}
+
+/** The vault withdrawal delay for a read (the given or known deployment's, else Karak's 9 days). */
 export function withdrawalDelay(client: ReadClient, deployment?: KarakDeployment): bigint {
-  return optionalKarakDeployment(client, deployment)?.minWithdrawalDelay ?? KARAK_MIN_WITHDRAWAL_DELAY
+  return delayOf(optionalKarakDeployment(client, deployment))
 }
 
-/** The address of an account parameter (a viem Account or an address), or a typed error. */
-export function accountAddress(account: Account | Address): Address {
-  if (typeof account === 'string') return account
-  if (account && typeof account === 'object' && typeof account.address === 'string') return account.address
-  throw new InvalidParameterError('account', 'pass an address or a viem Account')
+/** A 32-byte withdrawal key, lower-cased, or a typed error. */
+export function assertKey(value: unknown): Hex {
+  if (typeof value !== 'string' || !isHex(value) || value.length !== 66) {
+    throw new InvalidParameterError('withdrawalKey', `${String(value)} is not a 32-byte hex key`)
+  }
+  return value.toLowerCase() as Hex
 }
 
-export type { Hex }
+/** A withdrawal nonce (≥ 0), or a typed error. */
+export function assertNonce(value: unknown): bigint {
+  if (typeof value !== 'bigint' || value < 0n)
+    throw new InvalidParameterError('nonce', `${String(value)} must be a bigint ≥ 0`)
+  return value
+}
+
+/** A vault's `getQueuedWithdrawal` record. */
+export type QueuedRecord = { staker: Address; start: bigint; shares: bigint; beneficiary: Address }
+
+/** A queued withdrawal from its `getQueuedWithdrawal` record, valued at the vault's rate now. */
+export function queuedWithdrawal(
+  state: { address: Address; totalAssets: bigint; totalSupply: bigint },
+  staker: Address,
+  nonce: bigint,
+  w: QueuedRecord,
+  delay: bigint,
+  timestamp: bigint,
+): KarakQueuedWithdrawal {
+  return {
+    vault: state.address,
+    staker,
+    nonce,
+    withdrawalKey: karakWithdrawalKey(staker, nonce),
+    receiver: w.beneficiary,
+    shares: w.shares,
+    amount: karakSharesToAssets(state, w.shares),
+    start: w.start,
+    ready: isKarakWithdrawalReady(w.start, delay, timestamp),
+    readyAt: { timestamp: karakWithdrawalReadyAt(w.start, delay) },
+  }
+}
+
+/** Validates a withdrawal reference: the nonce, or the key (lower-cased). */
+export function resolveRef(ref: {
+  withdrawalKey?: Hex | undefined
+  nonce?: bigint | undefined
+}): { nonce: bigint } | { withdrawalKey: Hex } {
+  return ref.nonce !== undefined
+    ? { nonce: assertNonce(ref.nonce) }
+    : { withdrawalKey: assertKey(ref.withdrawalKey) }
+}

@@ -1,6 +1,6 @@
 import { type Address, type Hex, zeroAddress } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
-import { assertAddress, readBatch, unwrap } from '../../tx.js'
+import { assertAddress, readBatch, unwrap } from '../../kit/index.js'
 import { symbioticDelegatorAbi, symbioticVaultAbi } from '../abis.js'
 import type { SymbioticReadClient } from '../internal.js'
 import { decodeSubnetwork, encodeSubnetwork } from '../math.js'
@@ -27,7 +27,7 @@ export type GetStakeReturnType = {
   maxNetworkLimit: bigint
   delegatorType: number
 }
-export type GetStakeErrorType = InvalidParameterError | Error
+export type GetStakeErrorType = InvalidParameterError
 
 /**
  * The stake a vault delegates to an operator for a (sub)network, from its delegator. One round

@@ -1,39 +1,23 @@
 import { setupSymbioticStake } from '@restakekit/devnet'
-import { createPublicClient, custom, http, parseEther, zeroAddress } from 'viem'
+import { parseEther, zeroAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { symbioticDelegatorAbi } from '../abis.js'
 import { SymbioticVaultNotFoundError } from '../errors.js'
 import { encodeSubnetwork, fullRestakeStake, networkRestakeStake } from '../math.js'
-import { depositToVault } from './depositToVault.js'
+import { useSymbioticDevnet } from '../test/helpers.js'
+import { deposit } from './deposit.js'
 import { getStake } from './getStake.js'
 import { getVault } from './getVault.js'
 import { listVaults } from './listVaults.js'
-import { useSymbioticDevnet } from './testing.js'
 
 const t = useSymbioticDevnet()
-
-function countingClient() {
-  const counter = { requests: 0 }
-  const d = t.devnet
-  const inner = http(d.rpcUrl)({ chain: d.chain })
-  const client = createPublicClient({
-    chain: d.chain,
-    transport: custom({
-      async request(args) {
-        counter.requests++
-        return inner.request(args)
-      },
-    }),
-  })
-  return { client, counter }
-}
 
 describe('getVault', () => {
   test('a NetworkRestake vault with an instant Slasher, read as its views say, in one round trip', async () => {
     const { vault, delegator, slasher } = await t.vault({ epochDuration: 5000, depositLimit: 10n ** 20n })
     const { wallet } = await t.staker(1234n)
-    await t.mined(depositToVault(wallet, { vault, amount: 1234n }))
-    const { client, counter } = countingClient()
+    await t.mined(deposit(wallet, { vault, amount: 1234n }))
+    const { client, counter } = t.counting()
     const info = await getVault(client, { vault, deployment: t.deployment })
     expect(counter.requests).toBe(1)
     const weth = t.devnet.deployments.tokens.weth
@@ -105,7 +89,7 @@ describe('listVaults', () => {
     const a = await t.vault()
     const b = await t.vault({ delegatorType: 1 })
     const c = await t.vault({ tokenized: true })
-    const { client, counter } = countingClient()
+    const { client, counter } = t.counting()
     const all = await listVaults(client, { deployment: t.deployment })
     expect(counter.requests).toBe(1)
     expect(all).toEqual([...before, a.vault, b.vault, c.vault])
@@ -153,8 +137,8 @@ describe('getStake', () => {
       registerOperator: false,
     })
     const { wallet } = await t.staker(parseEther('20'))
-    await t.mined(depositToVault(wallet, { vault: nr.vault, amount: parseEther('10') }))
-    await t.mined(depositToVault(wallet, { vault: fr.vault, amount: parseEther('10') }))
+    await t.mined(deposit(wallet, { vault: nr.vault, amount: parseEther('10') }))
+    await t.mined(deposit(wallet, { vault: fr.vault, amount: parseEther('10') }))
 
     const subnetwork = encodeSubnetwork(network)
     const s1 = await getStake(t.devnet.publicClient, { delegator: nr.delegator, network, operator })

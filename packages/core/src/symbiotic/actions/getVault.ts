@@ -1,6 +1,6 @@
 import { type Address, decodeErrorResult, encodeDeployData, zeroAddress } from 'viem'
-import type { UnsupportedChainError } from '../../errors.js'
-import { assertAddress } from '../../tx.js'
+import type { InvalidParameterError, UnsupportedChainError } from '../../errors.js'
+import { assertAddress } from '../../kit/index.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from '../errors.js'
 import { callLens, type SymbioticReadClient, symbioticDeployment } from '../internal.js'
@@ -62,7 +62,7 @@ export type GetVaultErrorType =
   | SymbioticVaultNotFoundError
   | SymbioticLensError
   | UnsupportedChainError
-  | Error
+  | InvalidParameterError
 
 function knownDeployment(client: SymbioticReadClient, deployment?: SymbioticDeployment) {
   try {
@@ -101,9 +101,9 @@ export async function getVault(
   try {
     info = decodeErrorResult({ abi: symbioticVaultLensAbi, data: raw }).args[0]
   } catch (error) {
-    throw new SymbioticLensError(error)
+    throw new SymbioticLensError({ cause: error })
   }
-  if (!info.ok || !info.isEntity) throw new SymbioticVaultNotFoundError(vault)
+  if (!info.ok || !info.isEntity) throw new SymbioticVaultNotFoundError({ vault })
   const delegatorType = info.delegatorType === UNKNOWN ? -1 : Number(info.delegatorType)
   const slasherType = info.slasherType === UNKNOWN ? -1 : Number(info.slasherType)
   return {

@@ -1,6 +1,6 @@
 import { type Address, getAddress } from 'viem'
-import type { UnsupportedChainError } from '../../errors.js'
-import { readBatch, unwrap } from '../../tx.js'
+import type { InvalidParameterError, UnsupportedChainError } from '../../errors.js'
+import { readBatch, unwrap } from '../../kit/index.js'
 import { symbioticRegistryAbi } from '../abis.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { type SymbioticReadClient, symbioticDeployment } from '../internal.js'
@@ -14,7 +14,7 @@ export type ListVaultsParameters = {
   probe?: number
 }
 export type ListVaultsReturnType = Address[]
-export type ListVaultsErrorType = UnsupportedChainError | Error
+export type ListVaultsErrorType = UnsupportedChainError | InvalidParameterError
 
 /** Every vault the VaultFactory created, in creation order. One round trip up to `probe` vaults, else two. */
 export async function listVaults(

@@ -2,11 +2,11 @@ import { setupSymbioticStake, slashSymbiotic } from '@restakekit/devnet'
 import { decodeFunctionData, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { InvalidAmountError } from '../../errors.js'
-import { simulateWrite } from '../../tx.js'
+import { simulateWrite } from '../../kit/index.js'
 import { symbioticVaultAbi } from '../abis.js'
 import { InsufficientActiveBalanceError, symbioticRevertMapper } from '../errors.js'
-import { depositToVault } from './depositToVault.js'
-import { useSymbioticDevnet } from './testing.js'
+import { useSymbioticDevnet } from '../test/helpers.js'
+import { deposit } from './deposit.js'
 import {
   prepareRedeem,
   prepareWithdraw,
@@ -22,10 +22,7 @@ const t = useSymbioticDevnet()
 
 describe('withdraw / redeem', () => {
   test('withdraw moves assets into the next epoch bucket; simulate says when it is claimable', async () => {
-    const { vault } = await t.vault({ epochDuration: 7200 })
-    const amount = parseEther('4')
-    const { address, account, wallet } = await t.staker(amount)
-    await t.mined(depositToVault(wallet, { vault, amount }))
+    const { vault, address, account, wallet } = await t.staked(parseEther('4'), { epochDuration: 7200 })
     const current = await t.view<bigint>(vault, 'currentEpoch')
     const sim = await simulateWithdraw(t.devnet.publicClient, {
       vault,
@@ -35,10 +32,13 @@ describe('withdraw / redeem', () => {
     expect(sim.result).toEqual([parseEther('1'), parseEther('1')])
     expect(sim.epoch).toBe(current + 1n)
     const init = BigInt(await t.view<number>(vault, 'epochDurationInit'))
-    expect(sim.claimableAt).toBe(init + (current + 2n) * 7200n)
+    expect(sim.readyAt).toEqual({ timestamp: init + (current + 2n) * 7200n })
 
     const hash = await wallet.restaking.symbiotic.withdraw({ vault, amount: parseEther('1') })
-    const { events } = await waitForWithdraw(t.devnet.publicClient, hash)
+    const { events, epoch, readyAt } = await waitForWithdraw(t.devnet.publicClient, hash)
+    // the bucket it landed in, from the block it was mined in
+    expect(epoch).toBe(current + 1n)
+    expect(readyAt).toEqual(sim.readyAt)
     const w = events.find((e) => e.eventName === 'Withdraw')
     expect(w?.args).toEqual({
       withdrawer: address,
@@ -52,11 +52,12 @@ describe('withdraw / redeem', () => {
   })
 
   test('withdraw more than the active balance: typed error before sending, and decoded from a revert', async () => {
-    const { vault } = await t.vault()
-    const { address, account, wallet } = await t.staker(100n)
-    await t.mined(depositToVault(wallet, { vault, amount: 100n }))
+    const { vault, address, account, wallet } = await t.staked(100n)
+    const nonce = await t.nonce(address)
     const error = await withdraw(wallet, { vault, amount: 101n }).catch((e) => e)
     expect(error).toBeInstanceOf(InsufficientActiveBalanceError)
+    expect(error.name).toBe('InsufficientActiveBalanceError')
+    expect(await t.nonce(address)).toBe(nonce)
     expect([error.requested, error.available, error.unit]).toEqual([101n, 100n, 'assets'])
     // the contract's own TooMuchWithdraw, decoded through the mapper
     const decoded = await simulateWrite(t.devnet.publicClient, {
@@ -73,9 +74,7 @@ describe('withdraw / redeem', () => {
   })
 
   test('redeem by shares, to another claimer', async () => {
-    const { vault } = await t.vault()
-    const { address, account, wallet } = await t.staker(1000n)
-    await t.mined(depositToVault(wallet, { vault, amount: 1000n }))
+    const { vault, address, account, wallet } = await t.staked(1000n)
     const claimer = t.devnet.accounts[7]!.address
     const current = await t.view<bigint>(vault, 'currentEpoch')
     const sim = await simulateRedeem(t.devnet.publicClient, {
@@ -124,8 +123,8 @@ describe('withdraw / redeem', () => {
     })
     const a = await t.staker(1000n)
     const b = await t.staker(333n)
-    await t.mined(depositToVault(a.wallet, { vault, amount: 1000n }))
-    await t.mined(depositToVault(b.wallet, { vault, amount: 333n }))
+    await t.mined(deposit(a.wallet, { vault, amount: 1000n }))
+    await t.mined(deposit(b.wallet, { vault, amount: 333n }))
     await t.devnet.increaseTime(60)
     await slashSymbiotic(t.devnet, { slasher, middleware, subnetwork, operator, amount: 457n })
     const balance = await t.view<bigint>(vault, 'activeBalanceOf', [a.address])

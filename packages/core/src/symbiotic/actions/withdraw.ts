@@ -2,7 +2,7 @@ import type { Address } from 'viem'
 import { InvalidAmountError } from '../../errors.js'
 import { assertAddress, assertAmount, contractCall, defineWrite, layer } from '../../kit/index.js'
 import { symbioticVaultAbi } from '../abis.js'
-import { InsufficientActiveBalanceError, symbioticRevertMapper } from '../errors.js'
+import { InsufficientActiveBalanceError, withdrawalRevertMapper } from '../errors.js'
 import {
   assertRecipient,
   landedWithdrawalEpoch,
@@ -39,10 +39,22 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
       const who = sender as Address
       if (unit === 'assets') {
         if (previewWithdraw(a.quantity, s.activeShares, s.activeStake) > s.activeSharesOf)
-          throw new InsufficientActiveBalanceError(a.vault, who, a.quantity, s.activeBalanceOf, 'assets')
+          throw new InsufficientActiveBalanceError({
+            vault: a.vault,
+            account: who,
+            requested: a.quantity,
+            available: s.activeBalanceOf,
+            unit: 'assets',
+          })
       } else {
         if (a.quantity > s.activeSharesOf)
-          throw new InsufficientActiveBalanceError(a.vault, who, a.quantity, s.activeSharesOf, 'shares')
+          throw new InsufficientActiveBalanceError({
+            vault: a.vault,
+            account: who,
+            requested: a.quantity,
+            available: s.activeSharesOf,
+            unit: 'shares',
+          })
         if (previewRedeem(a.quantity, s.activeStake, s.activeShares) === 0n)
           throw new InvalidAmountError('shares', a.quantity, 'are worth 0 collateral')
       }
@@ -55,7 +67,7 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
         args: [a.receiver, a.quantity],
       }),
     revert: (a, s, { sender }) =>
-      symbioticRevertMapper({
+      withdrawalRevertMapper({
         vault: a.vault,
         account: sender as Address,
         amount: a.quantity,
@@ -65,7 +77,7 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
     /** The bucket forecast from the landing block's epoch (the receipt tells where it went). */
     simulated: (_a, s, _result: readonly [bigint, bigint]) => {
       const epoch = withdrawalEpoch(s.currentEpoch)
-      return { epoch, claimableAt: claimableAt(s, epoch) }
+      return { epoch, readyAt: { timestamp: claimableAt(s, epoch) } }
     },
     receipt: { abi: symbioticVaultAbi, decode: (client, r) => landedWithdrawalEpoch(client, r.receipt) },
   })
@@ -92,11 +104,11 @@ const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', (p) 
 
 /** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
 export const prepareWithdraw = /* @__PURE__ */ layer(withdraw_, 'prepare')
-/** Layer 2: checks the active balance covers `amount` and simulates; `epoch`/`claimableAt` forecast the bucket. */
+/** Layer 2: checks the active balance covers `amount` and simulates; `epoch`/`readyAt` forecast the bucket. */
 export const simulateWithdraw = /* @__PURE__ */ layer(withdraw_, 'simulate')
 /** Layer 3: checks, simulates and sends `withdraw`. */
 export const withdraw = /* @__PURE__ */ layer(withdraw_, 'send')
-/** Layer 4: the receipt, the `Withdraw` event, and the bucket (`epoch`, `claimableAt`) it went to. */
+/** Layer 4: the receipt, the `Withdraw` event, and the bucket (`epoch`, `readyAt`) it went to. */
 export const waitForWithdraw = /* @__PURE__ */ layer(withdraw_, 'waitFor')
 
 /** Layer 1 (pure): `redeem(receiver, shares)` as a frozen call list. */

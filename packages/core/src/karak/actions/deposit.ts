@@ -1,0 +1,204 @@
+import { type Address, erc20Abi, isAddressEqual } from 'viem'
+import {
+  type InsufficientAllowanceError,
+  InsufficientBalanceError,
+  type InvalidAddressError,
+  InvalidAmountError,
+  InvalidParameterError,
+  type StepFailedError,
+} from '../../errors.js'
+import {
+  assertAddress,
+  assertAmount,
+  assertRecipient,
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  layer,
+  type ReadPlan,
+  stage,
+  unwrap,
+} from '../../kit/index.js'
+import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
+import type { KarakDeployment } from '../deployments.js'
+import {
+  type KarakError,
+  KarakSlippageError,
+  KarakVaultNotFoundError,
+  karakVaultRevertMapper,
+} from '../errors.js'
+import { karakMinSharesOut } from '../math.js'
+import { writeDeployment } from './internal.js'
+
+/** Default slippage tolerance on `previewDeposit` when no `minSharesOut` is given: 0.5 %. */
+export const KARAK_DEFAULT_SLIPPAGE_BPS = 50n
+
+export type DepositParameters = {
+  vault: Address
+  /** Amount of the vault's asset, in its base units. */
+  amount: bigint
+  /** Who receives the shares; default the sender. */
+  receiver?: Address
+  /**
+   * Least shares to accept (the vault reverts `NotEnoughShares` below it; 0n accepts any). Default
+   * `previewDeposit(amount)` less `slippageBps`; `prepareDeposit` cannot read it and needs it given.
+   */
+  minSharesOut?: bigint
+  /** Tolerance on `previewDeposit` when `minSharesOut` is not given, in basis points (default 50 = 0.5 %). */
+  slippageBps?: bigint
+  /**
+   * The vault's asset. `prepareDeposit` starts with `approve(vault, amount)` on it when given; the
+   * other layers read it from the vault and refuse a different one.
+   */
+  asset?: Address
+  deployment?: KarakDeployment
+}
+
+type Resolved = {
+  vault: Address
+  amount: bigint
+  receiver: Address
+  minSharesOut: bigint | undefined
+  slippageBps: bigint
+  asset: Address | undefined
+}
+
+/** What the checks read, in one plan at the landing block. */
+type DepositState = {
+  asset: Address
+  /** `previewDeposit(amount)`: the shares the deposit mints now. */
+  expectedShares: bigint
+  balance: bigint
+  allowance: bigint
+}
+
+function assertMinShares(value: unknown): bigint {
+  if (typeof value !== 'bigint' || value < 0n)
+    throw new InvalidAmountError('minSharesOut', value, 'must be a bigint ≥ 0')
+  return value
+}
+
+/** Stage 1: the vault's asset and preview (and the holdings, when the asset is known); stage 2 the holdings. */
+function depositPlan(a: Resolved, sender: Address): ReadPlan<DepositState> {
+  const holdings = (asset: Address) => [
+    { address: asset, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
+    { address: asset, abi: erc20Abi, functionName: 'allowance', args: [sender, a.vault] },
+  ]
+  const state = (asset: Address, preview: BatchResult | undefined, held: readonly BatchResult[]) => ({
+    asset,
+    expectedShares: unwrap<bigint>(preview),
+    balance: unwrap<bigint>(held[0]),
+    allowance: unwrap<bigint>(held[1]),
+  })
+  return stage(
+    [
+      { address: a.vault, abi: karakVaultAbi, functionName: 'asset' },
+      { address: a.vault, abi: karakVaultAbi, functionName: 'previewDeposit', args: [a.amount] },
+      ...(a.asset ? holdings(a.asset) : []),
+    ],
+    ([assetResult, preview, ...held]) => {
+      if (assetResult?.status !== 'success' || preview?.status !== 'success')
+        throw new KarakVaultNotFoundError({ vault: a.vault })
+      const asset = assetResult.result as Address
+      if (a.asset && !isAddressEqual(a.asset, asset))
+        throw new InvalidParameterError('asset', `${a.asset} is not the vault's asset (${asset})`)
+      if (a.asset) return state(asset, preview, held)
+      return stage(holdings(asset), (r) => state(asset, preview, r))
+    },
+  )
+}
+
+const minSharesFor = (a: Resolved, s: DepositState | undefined): bigint => {
+  if (a.minSharesOut !== undefined) return a.minSharesOut
+  if (!s)
+    throw new InvalidParameterError(
+      'minSharesOut',
+      'prepareDeposit cannot read previewDeposit: pass it (0n accepts any)',
+    )
+  return karakMinSharesOut(s.expectedShares, a.slippageBps)
+}
+
+const deposit_ = /* @__PURE__ */ defineWrite({
+  name: 'karak.deposit',
+  contract: 'KarakVault',
+  deployment: writeDeployment,
+  resolve: (p: DepositParameters, { sender }): Resolved => {
+    const slippageBps = p.slippageBps ?? KARAK_DEFAULT_SLIPPAGE_BPS
+    if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
+      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+    const receiver = p.receiver ?? sender
+    if (receiver === undefined) throw new InvalidParameterError('receiver', 'pass a receiver or the account')
+    return {
+      vault: assertAddress('vault', p.vault),
+      amount: assertAmount('amount', p.amount),
+      receiver: assertRecipient('receiver', receiver),
+      minSharesOut: p.minSharesOut === undefined ? undefined : assertMinShares(p.minSharesOut),
+      slippageBps,
+      asset: p.asset === undefined ? undefined : assertAddress('asset', p.asset),
+    }
+  },
+  read: (a, { sender }) => depositPlan(a, sender),
+  check: (a, s: DepositState, { sender }) => {
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(s.asset, a.amount, s.balance, sender as Address)
+    if (s.expectedShares === 0n)
+      throw new InvalidAmountError('amount', a.amount, "mints 0 shares at the vault's rate now")
+    const minSharesOut = minSharesFor(a, s)
+    if (s.expectedShares < minSharesOut)
+      throw new KarakSlippageError({ vault: a.vault, minSharesOut, expectedShares: s.expectedShares })
+  },
+  approval: (a, s) => {
+    const token = s?.asset ?? a.asset
+    if (!token || (s && s.allowance >= a.amount)) return undefined
+    return { token, spender: a.vault, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) }
+  },
+  call: (a, _ctx, s) =>
+    contractCall({
+      address: a.vault,
+      abi: karakVaultRevertAbi,
+      functionName: 'deposit',
+      args: [a.amount, a.receiver, minSharesFor(a, s)],
+    }),
+  revert: (a, s, { sender }) =>
+    karakVaultRevertMapper({
+      vault: a.vault,
+      amount: a.amount,
+      minSharesOut: minSharesFor(a, s),
+      ...(sender ? { account: sender } : {}),
+      ...((s?.asset ?? a.asset) ? { asset: (s?.asset ?? a.asset) as Address } : {}),
+      ...(s ? { expectedShares: s.expectedShares } : {}),
+    }),
+  simulated: (a, s, _shares: bigint) => ({
+    minSharesOut: minSharesFor(a, s),
+    expectedShares: s.expectedShares,
+  }),
+  receipt: { abi: karakVaultAbi },
+})
+
+export type DepositErrorType =
+  | KarakError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | InsufficientBalanceError
+  | InsufficientAllowanceError
+  | StepFailedError
+
+/** Layer 1 (pure): `[approve(vault, amount) on asset?, deposit(amount, receiver, minSharesOut)]` as frozen calls. */
+export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+/**
+ * Layer 2: checks (vault, balance, `minSharesOut` against `previewDeposit`), then simulates the
+ * deposit: `result` is the shares it mints. The vault must already be approved for `amount`.
+ */
+export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+/**
+ * Layer 3: every check first (one read plan), then the exact approval when the allowance is short,
+ * then simulates and sends `deposit`. A failure after the approval landed is a `StepFailedError`
+ * saying what the user holds.
+ */
+export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+/** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`, …). */
+export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+
+export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
+export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

@@ -1,0 +1,113 @@
+import type { Address } from 'viem'
+import {
+  type InvalidAddressError,
+  InvalidParameterError,
+  type StepFailedError,
+  WithdrawalNotReadyError,
+} from '../../errors.js'
+import { assertAddress, contractCall, defineWrite, layer } from '../../kit/index.js'
+import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
+import type { KarakDeployment } from '../deployments.js'
+import { type KarakError, karakVaultRevertMapper } from '../errors.js'
+import { karakWithdrawalKey } from '../math.js'
+import { type WithdrawalLookup, type WithdrawalRef, withdrawalPlan } from './getWithdrawal.js'
+import { delayOf, resolveRef, timestampRead, writeDeployment } from './internal.js'
+
+export type FinishRedeemParameters = {
+  vault: Address
+  /** The staker who queued it; default the sender. Anyone may finish anyone's withdrawal. */
+  staker?: Address
+  deployment?: KarakDeployment
+} & WithdrawalRef
+
+type Resolved = {
+  vault: Address
+  staker: Address | undefined
+  ref: ReturnType<typeof resolveRef>
+  delay: bigint
+}
+
+const keyOf = (a: Resolved) => {
+  if ('withdrawalKey' in a.ref) return a.ref.withdrawalKey
+  if (!a.staker) throw new InvalidParameterError('staker', 'pass the staker (or the account) with a nonce')
+  return karakWithdrawalKey(a.staker, a.ref.nonce)
+}
+
+const finishRedeem_ = /* @__PURE__ */ defineWrite({
+  name: 'karak.finishRedeem',
+  contract: 'KarakVault',
+  deployment: writeDeployment,
+  resolve: (p: FinishRedeemParameters, { sender, deployment }): Resolved => {
+    const staker = p.staker ?? sender
+    return {
+      vault: assertAddress('vault', p.vault),
+      staker: staker === undefined ? undefined : assertAddress('staker', staker),
+      ref: resolveRef(p),
+      delay: delayOf(deployment as KarakDeployment | undefined),
+    }
+  },
+  // the clock is the landing block's: `ready` means a transaction sent now succeeds
+  read: (a, { sender }) =>
+    withdrawalPlan({
+      vault: a.vault,
+      staker: a.staker ?? sender,
+      ref: a.ref,
+      delay: a.delay,
+      clock: timestampRead(),
+    }),
+  check: (_a, s: WithdrawalLookup) => {
+    if (!s.found) throw s.error
+    const w = s.withdrawal
+    if (!w.ready)
+      throw new WithdrawalNotReadyError({
+        protocol: 'karak',
+        id: w.withdrawalKey,
+        readyAt: w.readyAt,
+        now: { timestamp: w.timestamp },
+        location: w.vault,
+      })
+  },
+  call: (a, _ctx, s) =>
+    contractCall({
+      address: a.vault,
+      abi: karakVaultRevertAbi,
+      functionName: 'finishRedeem',
+      args: [s?.found ? s.withdrawal.withdrawalKey : keyOf(a)],
+    }),
+  revert: (a, s, { sender }) =>
+    karakVaultRevertMapper({
+      vault: a.vault,
+      withdrawalKey: s?.found ? s.withdrawal.withdrawalKey : keyOf(a),
+      ...(sender ? { account: sender } : {}),
+    }),
+  simulated: (_a, s) => ({ withdrawal: (s as Extract<WithdrawalLookup, { found: true }>).withdrawal }),
+  receipt: { abi: karakVaultAbi },
+})
+
+export type FinishRedeemErrorType =
+  | KarakError
+  | WithdrawalNotReadyError
+  | InvalidAddressError
+  | InvalidParameterError
+  | StepFailedError
+
+/**
+ * Layer 1 (pure): `finishRedeem(withdrawalKey)` for one withdrawal (by key, or by `staker` and
+ * `nonce`). It cannot check readiness: pick a withdrawal with `ready: true`.
+ */
+export const prepareFinishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'prepare')
+/**
+ * Layer 2: checks the withdrawal is the staker's, still queued, and ready at the landing block
+ * (`WithdrawalNotReadyError` with `readyAt` otherwise), then simulates; `withdrawal` is what it finishes.
+ */
+export const simulateFinishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'simulate')
+/**
+ * Layer 3: the same checks, then sends `finishRedeem`: the assets go to the withdrawal's receiver
+ * at the vault's rate then. Before the delay has passed, nothing is sent.
+ */
+export const finishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'send')
+/** Layer 4: the receipt and its decoded events (`FinishedRedeem`, `Withdraw`, `Transfer`). */
+export const waitForFinishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'waitFor')
+
+export type SimulateFinishRedeemReturnType = Awaited<ReturnType<typeof simulateFinishRedeem>>
+export type WaitForFinishRedeemReturnType = Awaited<ReturnType<typeof waitForFinishRedeem>>

@@ -1,0 +1,135 @@
+import { type Address, getAddress, type Hex } from 'viem'
+import {
+  type InsufficientAllowanceError,
+  InsufficientBalanceError,
+  type InvalidAddressError,
+  type InvalidAmountError,
+  InvalidParameterError,
+  type StepFailedError,
+} from '../../errors.js'
+import {
+  assertAddress,
+  assertAmount,
+  assertRecipient,
+  contractCall,
+  defineWrite,
+  layer,
+  stage,
+  unwrap,
+} from '../../kit/index.js'
+import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
+import type { KarakDeployment } from '../deployments.js'
+import { type KarakError, KarakVaultNotFoundError, karakVaultRevertMapper } from '../errors.js'
+import { writeDeployment } from './internal.js'
+
+// A Karak vault pulls the shares of `startRedeem` with `transferFrom` as itself, so the staker first
+// approves the vault for its own shares (`vault.approve(vault, shares)`); the write includes that step.
+
+export type StartRedeemParameters = {
+  vault: Address
+  /** Vault shares to redeem. */
+  shares: bigint
+  /** Who receives the assets at `finishRedeem` (Karak's `beneficiary`); default the sender. */
+  receiver?: Address
+  deployment?: KarakDeployment
+}
+
+type Resolved = { vault: Address; shares: bigint; receiver: Address }
+/** The sender's shares and their allowance to the vault, read once at the landing block. */
+type SharesState = { balance: bigint; allowance: bigint }
+
+const startRedeem_ = /* @__PURE__ */ defineWrite({
+  name: 'karak.startRedeem',
+  contract: 'KarakVault',
+  deployment: writeDeployment,
+  resolve: (p: StartRedeemParameters, { sender }): Resolved => {
+    const receiver = p.receiver ?? sender
+    if (receiver === undefined) throw new InvalidParameterError('receiver', 'pass a receiver or the account')
+    return {
+      vault: assertAddress('vault', p.vault),
+      shares: assertAmount('shares', p.shares),
+      receiver: assertRecipient('receiver', receiver),
+    }
+  },
+  read: (a, { sender }) =>
+    stage(
+      [
+        { address: a.vault, abi: karakVaultAbi, functionName: 'asset' },
+        { address: a.vault, abi: karakVaultAbi, functionName: 'balanceOf', args: [sender] },
+        { address: a.vault, abi: karakVaultAbi, functionName: 'allowance', args: [sender, a.vault] },
+      ],
+      ([asset, balance, allowance]): SharesState => {
+        if (asset?.status !== 'success') throw new KarakVaultNotFoundError({ vault: a.vault })
+        return { balance: unwrap<bigint>(balance), allowance: unwrap<bigint>(allowance) }
+      },
+    ),
+  check: (a, s: SharesState, { sender }) => {
+    if (s.balance < a.shares)
+      throw new InsufficientBalanceError(a.vault, a.shares, s.balance, sender as Address)
+  },
+  approval: (a, s) =>
+    s && s.allowance >= a.shares
+      ? undefined
+      : { token: a.vault, spender: a.vault, amount: a.shares, ...(s ? { allowance: s.allowance } : {}) },
+  call: (a) =>
+    contractCall({
+      address: a.vault,
+      abi: karakVaultRevertAbi,
+      functionName: 'startRedeem',
+      args: [a.shares, a.receiver],
+    }),
+  revert: (a, s, { sender }) =>
+    karakVaultRevertMapper({
+      vault: a.vault,
+      shares: a.shares,
+      ...(sender ? { account: sender } : {}),
+      ...(s ? { shareBalance: s.balance, shareAllowance: s.allowance } : {}),
+    }),
+  simulated: (_a, _s, withdrawalKey: Hex) => ({ withdrawalKey }),
+  receipt: {
+    abi: karakVaultAbi,
+    decode: (_client, r) => ({
+      /** The withdrawals the transaction queued (from `StartedRedeem`), with their keys. */
+      withdrawals: r.events.flatMap((e) =>
+        e.eventName === 'StartedRedeem'
+          ? [
+              {
+                vault: getAddress(e.address),
+                staker: e.args.staker,
+                withdrawalKey: e.args.withdrawKey,
+                shares: e.args.shares,
+                amount: e.args.assets,
+              },
+            ]
+          : [],
+      ),
+    }),
+  },
+})
+
+export type StartRedeemErrorType =
+  | KarakError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | InsufficientBalanceError
+  | InsufficientAllowanceError
+  | StepFailedError
+
+/** Layer 1 (pure): `[vault.approve(vault, shares) (unless approve: false), startRedeem(shares, receiver)]`. */
+export const prepareStartRedeem = /* @__PURE__ */ layer(startRedeem_, 'prepare')
+/**
+ * Layer 2: checks the sender holds the shares, then simulates `startRedeem` (`result` and
+ * `withdrawalKey`: the key it returns). Without the share approval, an `InsufficientAllowanceError`.
+ */
+export const simulateStartRedeem = /* @__PURE__ */ layer(startRedeem_, 'simulate')
+/**
+ * Layer 3: checks the share balance (one read plan), approves the vault for the shares when short,
+ * simulates and sends `startRedeem`. A failure after the approval landed is a `StepFailedError`.
+ */
+export const startRedeem = /* @__PURE__ */ layer(startRedeem_, 'send')
+/** Layer 4: the receipt, its events, and `withdrawals`: the queued keys (`StartedRedeem`). */
+export const waitForStartRedeem = /* @__PURE__ */ layer(startRedeem_, 'waitFor')
+
+export type SimulateStartRedeemReturnType = Awaited<ReturnType<typeof simulateStartRedeem>>
+export type WaitForStartRedeemReturnType = Awaited<ReturnType<typeof waitForStartRedeem>>

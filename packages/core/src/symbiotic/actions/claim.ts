@@ -1,0 +1,227 @@
+import type { Address } from 'viem'
+import { InvalidParameterError, WithdrawalNotReadyError } from '../../errors.js'
+import {
+  assertAddress,
+  assertNonEmpty,
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  layer,
+  type ReadPlan,
+  stage,
+  unwrap,
+} from '../../kit/index.js'
+import { symbioticVaultAbi } from '../abis.js'
+import {
+  AlreadyClaimedError,
+  claimRevertMapper,
+  NothingToClaimError,
+  SymbioticVaultNotFoundError,
+} from '../errors.js'
+import { assertRecipient } from '../internal.js'
+import { claimableAt, type EpochClock, isEpochClaimable } from '../math.js'
+
+export type ClaimParameters = {
+  vault: Address
+  /** Who receives the collateral (the vault's `recipient`; default: the sender). */
+  receiver?: Address
+  /** One epoch, or several (`claimBatch`); omit both to claim every claimable epoch (not in `prepareClaim`). */
+  epoch?: bigint
+  epochs?: readonly bigint[]
+  /** When claiming everything: how many epochs back to look (default 8). */
+  lookback?: number
+}
+
+type Resolved = {
+  vault: Address
+  receiver: Address
+  /** The epochs asked for; `undefined`: every claimable one (found by the read). */
+  epochs: readonly bigint[] | undefined
+  lookback: number | undefined
+}
+
+/** One given epoch's bucket, as the landing block sees it. */
+type Bucket = { epoch: bigint; amount: bigint; claimed: boolean }
+
+/** What the claim checks and sends: the epochs, what they pay, and the vault's clock. */
+type ClaimState = EpochClock & {
+  currentEpoch: bigint
+  /** The epochs to claim: the given ones, or every claimable one. */
+  epochs: readonly bigint[]
+  /** Given epochs only: their buckets (checked in `check`). */
+  buckets: readonly Bucket[] | undefined
+  /** The collateral the epochs pay out now. */
+  amount: bigint
+}
+
+function assertEpochs(epochs: readonly bigint[]): readonly bigint[] {
+  assertNonEmpty('epochs', epochs)
+  for (const e of epochs)
+    if (typeof e !== 'bigint' || e < 0n)
+      throw new InvalidParameterError('epochs', `${String(e)} is not an epoch`)
+  if (new Set(epochs).size !== epochs.length) throw new InvalidParameterError('epochs', 'contain duplicates')
+  return epochs
+}
+
+const clockReads = (vault: Address) =>
+  (['currentEpoch', 'epochDurationInit', 'epochDuration'] as const).map((functionName) => ({
+    address: vault,
+    abi: symbioticVaultAbi,
+    functionName,
+  }))
+
+const bucketReads = (vault: Address, claimer: Address, epochs: readonly bigint[]) =>
+  epochs.flatMap((epoch) =>
+    (['withdrawalsOf', 'isWithdrawalsClaimed'] as const).map((functionName) => ({
+      address: vault,
+      abi: symbioticVaultAbi,
+      functionName,
+      args: [epoch, claimer],
+    })),
+  )
+
+/** The vault's clock from the three `clockReads` results (a vault that does not answer is not a vault). */
+function clockOf(vault: Address, r: readonly BatchResult[]): EpochClock & { currentEpoch: bigint } {
+  if (r.slice(0, 3).some((x) => x.status !== 'success')) throw new SymbioticVaultNotFoundError({ vault })
+  return {
+    currentEpoch: unwrap<bigint>(r[0]),
+    epochDurationInit: BigInt(unwrap<number>(r[1])),
+    epochDuration: BigInt(unwrap<number>(r[2])),
+  }
+}
+
+/** The buckets of `epochs` from the `bucketReads` results. */
+const bucketsOf = (epochs: readonly bigint[], r: readonly BatchResult[]): Bucket[] =>
+  epochs.map((epoch, i) => ({
+    epoch,
+    amount: unwrap<bigint>(r[2 * i]),
+    claimed: unwrap<boolean>(r[2 * i + 1]),
+  }))
+
+/** Given epochs: one stage, the vault's clock and each epoch's bucket and claimed flag (checked in `check`). */
+function givenPlan(vault: Address, claimer: Address, epochs: readonly bigint[]): ReadPlan<ClaimState> {
+  return stage([...clockReads(vault), ...bucketReads(vault, claimer, epochs)], (r) => {
+    const buckets = bucketsOf(epochs, r.slice(3))
+    const amount = buckets.reduce((sum, b) => sum + b.amount, 0n)
+    return { ...clockOf(vault, r), epochs, buckets, amount }
+  })
+}
+
+/**
+ * No epochs given: the clock, then the buckets of the `lookback` epochs before the current one
+ * (the only ones that can be claimable); the claimable epochs are those not claimed and not empty.
+ */
+function claimablePlan(vault: Address, claimer: Address, lookback = 8): ReadPlan<ClaimState> {
+  return stage(clockReads(vault), (r) => {
+    const clock = clockOf(vault, r)
+    const from = clock.currentEpoch > BigInt(lookback) ? clock.currentEpoch - BigInt(lookback) : 0n
+    const window = Array.from({ length: Number(clock.currentEpoch - from) }, (_, k) => from + BigInt(k))
+    return stage(bucketReads(vault, claimer, window), (r2) => {
+      const open = bucketsOf(window, r2).filter((b) => !b.claimed && b.amount > 0n)
+      const amount = open.reduce((sum, b) => sum + b.amount, 0n)
+      return { ...clock, epochs: open.map((b) => b.epoch), buckets: undefined, amount }
+    })
+  })
+}
+
+const claim_ = /* @__PURE__ */ defineWrite({
+  name: 'symbiotic.claim',
+  contract: 'Vault',
+  resolve: (p: ClaimParameters, { sender }): Resolved => {
+    const vault = assertAddress('vault', p.vault)
+    if (p.epoch !== undefined && p.epochs !== undefined)
+      throw new InvalidParameterError('epoch', 'pass epoch or epochs, not both')
+    const given = p.epochs ?? (p.epoch === undefined ? undefined : [p.epoch])
+    if (p.lookback !== undefined && (!Number.isInteger(p.lookback) || p.lookback < 0))
+      throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
+    return {
+      vault,
+      receiver: assertRecipient('receiver', p.receiver ?? sender),
+      epochs: given === undefined ? undefined : assertEpochs(given),
+      lookback: p.lookback,
+    }
+  },
+  read: (a, { sender }) =>
+    a.epochs ? givenPlan(a.vault, sender, a.epochs) : claimablePlan(a.vault, sender, a.lookback),
+  /** Each epoch claimable now (else `WithdrawalNotReadyError` with `readyAt`), not claimed, not empty. */
+  check: (a, s: ClaimState, { sender }) => {
+    const account = sender as Address
+    if (!s.buckets) {
+      if (s.epochs.length === 0) throw new NothingToClaimError({ vault: a.vault, account })
+      return
+    }
+    const empty: bigint[] = []
+    for (const b of s.buckets) {
+      if (!isEpochClaimable(b.epoch, s.currentEpoch))
+        throw new WithdrawalNotReadyError({
+          protocol: 'symbiotic',
+          id: b.epoch,
+          readyAt: { timestamp: claimableAt(s, b.epoch) },
+          location: a.vault,
+        })
+      if (b.claimed) throw new AlreadyClaimedError({ vault: a.vault, account, epoch: b.epoch })
+      if (b.amount === 0n) empty.push(b.epoch)
+    }
+    if (empty.length > 0) throw new NothingToClaimError({ vault: a.vault, account, epochs: empty })
+  },
+  call: (a, _ctx, s) => {
+    const epochs = a.epochs ?? s?.epochs
+    if (!epochs)
+      throw new InvalidParameterError('epochs', 'prepareClaim reads nothing: pass `epoch` or `epochs`')
+    return epochs.length === 1
+      ? contractCall({
+          address: a.vault,
+          abi: symbioticVaultAbi,
+          functionName: 'claim',
+          args: [a.receiver, epochs[0]!],
+        })
+      : contractCall({
+          address: a.vault,
+          abi: symbioticVaultAbi,
+          functionName: 'claimBatch',
+          args: [a.receiver, epochs],
+        })
+  },
+  revert: (a, s, { sender }) =>
+    claimRevertMapper({
+      vault: a.vault,
+      account: sender as Address,
+      ...(a.epochs ? { epochs: a.epochs } : s ? { epochs: s.epochs } : {}),
+      ...(s ? { currentEpoch: s.currentEpoch, readyAt: (epoch: bigint) => claimableAt(s, epoch) } : {}),
+    }),
+  /** The epochs claimed and the collateral they pay out. */
+  simulated: (_a, s, _result: bigint) => ({ epochs: s.epochs, amount: s.amount }),
+  receipt: {
+    abi: symbioticVaultAbi,
+    /** What the `Claim` or `ClaimBatch` event says was paid out, and for which epochs. */
+    decode: (_client, r) => {
+      let amount = 0n
+      const epochs: bigint[] = []
+      for (const e of r.events) {
+        if (e.eventName === 'Claim') {
+          amount += e.args.amount
+          epochs.push(e.args.epoch)
+        } else if (e.eventName === 'ClaimBatch') {
+          amount += e.args.amount
+          epochs.push(...e.args.epochs)
+        }
+      }
+      return { claimed: { epochs, amount } }
+    },
+  },
+})
+
+/** Layer 1 (pure): `claim(receiver, epoch)`, or `claimBatch(receiver, epochs)` for several, as frozen calls. */
+export const prepareClaim = /* @__PURE__ */ layer(claim_, 'prepare')
+/**
+ * Layer 2: checks each epoch (claimable now, not claimed, not empty) and simulates `claim` or
+ * `claimBatch`; without epochs it finds every claimable one. `epochs` and `amount` say what it pays.
+ */
+export const simulateClaim = /* @__PURE__ */ layer(claim_, 'simulate')
+/** Layer 3: checks, simulates and sends the claim. */
+export const claim = /* @__PURE__ */ layer(claim_, 'send')
+/** Layer 4: the receipt, the vault's events, and `claimed` (the epochs and the collateral paid out). */
+export const waitForClaim = /* @__PURE__ */ layer(claim_, 'waitFor')
+
+export type SimulateClaimReturnType = Awaited<ReturnType<typeof simulateClaim>>
+export type WaitForClaimReturnType = Awaited<ReturnType<typeof waitForClaim>>

@@ -1,0 +1,180 @@
+import { parseAbi } from 'viem'
+
+const operatorSet = 'struct OperatorSet { address avs; uint32 id; }'
+
+/** DelegationManager fragments for the operator side (same form on v1.2, v1.3 and v1.12). */
+export const operatorDelegationAbi = parseAbi([
+  'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
+  'function modifyOperatorDetails(address operator, address newDelegationApprover)',
+  'function updateOperatorMetadataURI(address operator, string metadataURI)',
+  'function isOperator(address operator) view returns (bool)',
+  'function delegatedTo(address staker) view returns (address)',
+  'function delegationApprover(address operator) view returns (address)',
+  'function minWithdrawalDelayBlocks() view returns (uint32)',
+  'event OperatorRegistered(address indexed operator, address delegationApprover)',
+  'event OperatorMetadataURIUpdated(address indexed operator, string metadataURI)',
+  'event DelegationApproverUpdated(address indexed operator, address newDelegationApprover)',
+  'event StakerDelegated(address indexed staker, address indexed operator)',
+  'event OperatorSharesSlashed(address indexed operator, address strategy, uint256 totalSlashedShares)',
+  'event OperatorSharesBurned(address indexed operator, address strategy, uint256 shares)',
+  'error ActivelyDelegated()',
+  'error OperatorNotRegistered()',
+  'error InvalidPermissions()',
+])
+
+/** AllocationManager fragments for operators and AVSs (slashing release; v1.2 and v1.3 forms agree). */
+export const avsAllocationManagerAbi = parseAbi([
+  operatorSet,
+  'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }',
+  'struct CreateSetParams { uint32 operatorSetId; address[] strategies; }',
+  'struct AllocateParams { OperatorSet operatorSet; address[] strategies; uint64[] newMagnitudes; }',
+  'struct RegisterParams { address avs; uint32[] operatorSetIds; bytes data; }',
+  'struct DeregisterParams { address operator; address avs; uint32[] operatorSetIds; }',
+  'struct SlashingParams { address operator; uint32 operatorSetId; address[] strategies; uint256[] wadsToSlash; string description; }',
+  'function setAllocationDelay(address operator, uint32 delay)',
+  'function updateAVSMetadataURI(address avs, string metadataURI)',
+  'function setAVSRegistrar(address avs, address registrar)',
+  'function createOperatorSets(address avs, CreateSetParams[] params)',
+  'function registerForOperatorSets(address operator, RegisterParams params)',
+  'function deregisterFromOperatorSets(DeregisterParams params)',
+  'function modifyAllocations(address operator, AllocateParams[] params)',
+  'function addStrategiesToOperatorSet(address avs, uint32 operatorSetId, address[] strategies)',
+  'function removeStrategiesFromOperatorSet(address avs, uint32 operatorSetId, address[] strategies)',
+  'function clearDeallocationQueue(address operator, address[] strategies, uint16[] numToClear)',
+  'function slashOperator(address avs, SlashingParams params)',
+  'function getAllocationDelay(address operator) view returns (bool, uint32)',
+  'function getAVSRegistrar(address avs) view returns (address)',
+  'function isOperatorSet(OperatorSet operatorSet) view returns (bool)',
+  'function isMemberOfOperatorSet(address operator, OperatorSet operatorSet) view returns (bool)',
+  'function getStrategiesInOperatorSet(OperatorSet operatorSet) view returns (address[])',
+  'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
+  'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
+  'function getAllocatableMagnitude(address operator, address strategy) view returns (uint64)',
+  'function ALLOCATION_CONFIGURATION_DELAY() view returns (uint32)',
+  'function DEALLOCATION_DELAY() view returns (uint32)',
+  'event AllocationDelaySet(address operator, uint32 delay, uint32 effectBlock)',
+  'event AVSMetadataURIUpdated(address indexed avs, string metadataURI)',
+  'event AVSRegistrarSet(address avs, address registrar)',
+  'event OperatorSetCreated(OperatorSet operatorSet)',
+  'event StrategyAddedToOperatorSet(OperatorSet operatorSet, address strategy)',
+  'event StrategyRemovedFromOperatorSet(OperatorSet operatorSet, address strategy)',
+  'event OperatorAddedToOperatorSet(address indexed operator, OperatorSet operatorSet)',
+  'event OperatorRemovedFromOperatorSet(address indexed operator, OperatorSet operatorSet)',
+  'event AllocationUpdated(address operator, OperatorSet operatorSet, address strategy, uint64 magnitude, uint32 effectBlock)',
+  'event EncumberedMagnitudeUpdated(address operator, address strategy, uint64 encumberedMagnitude)',
+  'event MaxMagnitudeUpdated(address operator, address strategy, uint64 maxMagnitude)',
+  'event OperatorSlashed(address operator, OperatorSet operatorSet, address[] strategies, uint256[] wadSlashed, string description)',
+  'error AlreadyMemberOfSet()',
+  'error InputAddressZero()',
+  'error InsufficientMagnitude()',
+  'error InvalidAVSRegistrar()',
+  'error InvalidCaller()',
+  'error InvalidOperator()',
+  'error InvalidOperatorSet()',
+  'error InvalidPermissions()',
+  'error InvalidWadToSlash()',
+  'error ModificationAlreadyPending()',
+  'error NonexistentAVSMetadata()',
+  'error InvalidAVSWithNoMetadataRegistered()',
+  'error NotMemberOfSet()',
+  'error OperatorNotSlashable()',
+  'error SameMagnitude()',
+  'error StrategiesMustBeInAscendingOrder()',
+  'error StrategyAlreadyInOperatorSet()',
+  'error StrategyNotInOperatorSet()',
+  'error UninitializedAllocationDelay()',
+])
+
+/** RewardsCoordinator fragments for rewards submissions and their limits. */
+export const rewardsSubmissionAbi = parseAbi([
+  operatorSet,
+  'struct StrategyAndMultiplier { address strategy; uint96 multiplier; }',
+  'struct RewardsSubmission { StrategyAndMultiplier[] strategiesAndMultipliers; address token; uint256 amount; uint32 startTimestamp; uint32 duration; }',
+  'struct OperatorReward { address operator; uint256 amount; }',
+  'struct OperatorDirectedRewardsSubmission { StrategyAndMultiplier[] strategiesAndMultipliers; address token; OperatorReward[] operatorRewards; uint32 startTimestamp; uint32 duration; string description; }',
+  'function createAVSRewardsSubmission(RewardsSubmission[] rewardsSubmissions)',
+  'function createOperatorDirectedAVSRewardsSubmission(address avs, OperatorDirectedRewardsSubmission[] operatorDirectedRewardsSubmissions)',
+  'function createOperatorDirectedOperatorSetRewardsSubmission(OperatorSet operatorSet, OperatorDirectedRewardsSubmission[] operatorDirectedRewardsSubmissions)',
+  'function CALCULATION_INTERVAL_SECONDS() view returns (uint32)',
+  'function MAX_REWARDS_DURATION() view returns (uint32)',
+  'function MAX_RETROACTIVE_LENGTH() view returns (uint32)',
+  'function MAX_FUTURE_LENGTH() view returns (uint32)',
+  'function GENESIS_REWARDS_TIMESTAMP() view returns (uint32)',
+  'function submissionNonce(address avs) view returns (uint256)',
+  'function isAVSRewardsSubmissionHash(address avs, bytes32 hash) view returns (bool)',
+  'function isOperatorDirectedAVSRewardsSubmissionHash(address avs, bytes32 hash) view returns (bool)',
+  'function isOperatorDirectedOperatorSetRewardsSubmissionHash(address avs, bytes32 hash) view returns (bool)',
+  'event AVSRewardsSubmissionCreated(address indexed avs, uint256 indexed submissionNonce, bytes32 indexed rewardsSubmissionHash, RewardsSubmission rewardsSubmission)',
+  'event OperatorDirectedAVSRewardsSubmissionCreated(address indexed caller, address indexed avs, bytes32 indexed operatorDirectedRewardsSubmissionHash, uint256 submissionNonce, OperatorDirectedRewardsSubmission operatorDirectedRewardsSubmission)',
+  'event OperatorDirectedOperatorSetRewardsSubmissionCreated(address indexed caller, bytes32 indexed operatorDirectedRewardsSubmissionHash, OperatorSet operatorSet, uint256 submissionNonce, OperatorDirectedRewardsSubmission operatorDirectedRewardsSubmission)',
+  'error AmountExceedsMax()',
+  'error AmountIsZero()',
+  'error DurationExceedsMax()',
+  'error DurationIsZero()',
+  'error InputArrayLengthZero()',
+  'error InvalidAddressZero()',
+  'error InvalidDurationRemainder()',
+  'error InvalidOperatorSet()',
+  'error InvalidPermissions()',
+  'error InvalidStartTimestampRemainder()',
+  'error OperatorsNotInAscendingOrder()',
+  'error StartTimestampTooFarInFuture()',
+  'error StartTimestampTooFarInPast()',
+  'error StrategiesNotInAscendingOrder()',
+  'error StrategyNotWhitelisted()',
+  'error SubmissionNotRetroactive()',
+])
+
+/** StrategyManager: the deposit whitelist a rewards submission's strategies must be on. */
+export const strategyWhitelistAbi = parseAbi([
+  'function strategyIsWhitelistedForDeposit(address strategy) view returns (bool)',
+])
+
+/** Multicall3's clock, read in the same batch as the state (at the landing block). */
+export const multicallClockAbi = parseAbi([
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
+  'function getBlockNumber() view returns (uint256 blockNumber)',
+])
+
+/** PermissionController: admins and appointees (an account's key allowed to call only some selectors). */
+export const permissionControllerAbi = parseAbi([
+  'function setAppointee(address account, address appointee, address target, bytes4 selector)',
+  'function removeAppointee(address account, address appointee, address target, bytes4 selector)',
+  'function canCall(address account, address caller, address target, bytes4 selector) view returns (bool)',
+  'function getAdmins(address account) view returns (address[])',
+  'function getAppointeePermissions(address account, address appointee) view returns (address[], bytes4[])',
+  'event AppointeeSet(address indexed account, address indexed appointee, address target, bytes4 selector)',
+  'event AppointeeRemoved(address indexed account, address indexed appointee, address target, bytes4 selector)',
+  'error AppointeeAlreadySet()',
+  'error AppointeeNotSet()',
+  'error NotAdmin()',
+])
+
+/** RewardsCoordinator: the operator's share of its rewards (splits, in bips), per AVS, for PI, per operator set (v1.3+). */
+export const operatorSplitAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'function setOperatorAVSSplit(address operator, address avs, uint16 split)',
+  'function setOperatorPISplit(address operator, uint16 split)',
+  'function setOperatorSetSplit(address operator, OperatorSet operatorSet, uint16 split)',
+  'function getOperatorAVSSplit(address operator, address avs) view returns (uint16)',
+  'function getOperatorPISplit(address operator) view returns (uint16)',
+  'function getOperatorSetSplit(address operator, OperatorSet operatorSet) view returns (uint16)',
+  'function activationDelay() view returns (uint32)',
+  'function version() view returns (string)',
+  'event OperatorAVSSplitBipsSet(address indexed caller, address indexed operator, address indexed avs, uint32 activatedAt, uint16 oldOperatorAVSSplitBips, uint16 newOperatorAVSSplitBips)',
+  'event OperatorPISplitBipsSet(address indexed caller, address indexed operator, uint32 activatedAt, uint16 oldOperatorPISplitBips, uint16 newOperatorPISplitBips)',
+  'event OperatorSetSplitBipsSet(address indexed caller, address indexed operator, OperatorSet operatorSet, uint32 activatedAt, uint16 oldOperatorSetSplitBips, uint16 newOperatorSetSplitBips)',
+  'error SplitExceedsMax()',
+  'error PreviousSplitPending()',
+  'error InvalidOperatorSet()',
+  'error InvalidPermissions()',
+])
+
+/** AllocationManager v1.5+ redistributing operator sets (not on the devnet states: ABI- and probe-tested only). */
+export const redistributionAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'struct CreateSetParams { uint32 operatorSetId; address[] strategies; }',
+  'function createRedistributingOperatorSets(address avs, CreateSetParams[] params, address[] redistributionRecipients)',
+  'function isRedistributingOperatorSet(OperatorSet operatorSet) view returns (bool)',
+  'event RedistributionAddressSet(OperatorSet operatorSet, address redistributionRecipient)',
+])

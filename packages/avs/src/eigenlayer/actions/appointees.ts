@@ -1,0 +1,139 @@
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  type EigenLayerDeployment,
+  InvalidParameterError,
+  layer,
+  stage,
+  unwrap,
+} from '@restakekit/core'
+import { type Address, type Hex, isHex, toFunctionSelector } from 'viem'
+import { type DeploymentParameter, sameAddress, specDeployment } from '../../internal.js'
+import { permissionControllerAbi } from '../abis.js'
+import { AppointeePermissionError, NotAccountAdminError } from '../errors.js'
+import { avsRevertMapper } from '../revert.js'
+
+/** The 4-byte selector of a function signature, e.g. `selectorOf('updateOperatorMetadataURI(address,string)')`. */
+export function selectorOf(signature: string): Hex {
+  return toFunctionSelector(signature)
+}
+
+export type AppointeeParameters = {
+  /**
+   * The operator or AVS whose permission this is (the PermissionController's `account`; default
+   * the sender, which must be its admin). Not `account`: that names the sender in every write.
+   */
+  principal?: Address | undefined
+  /** The key that may then call `selector` on `target` for the account. */
+  appointee: Address
+  target: Address
+  /** The function's 4-byte selector (see `selectorOf`). */
+  selector: Hex
+} & DeploymentParameter
+
+function appointeeWrite(kind: 'set' | 'remove') {
+  const functionName = kind === 'set' ? 'setAppointee' : 'removeAppointee'
+  return defineWrite({
+    name: `eigenlayer.${functionName}`,
+    contract: 'PermissionController',
+    deployment: specDeployment,
+    resolve: (p: AppointeeParameters, { deployment, sender }) => {
+      if (typeof p.selector !== 'string' || !isHex(p.selector) || p.selector.length !== 10)
+        throw new InvalidParameterError('selector', `${String(p.selector)} is not a 4-byte selector`)
+      return {
+        account: assertAddress('principal', p.principal ?? sender),
+        appointee: assertAddress('appointee', p.appointee),
+        target: assertAddress('target', p.target),
+        selector: p.selector.toLowerCase() as Hex,
+        deployment: deployment as EigenLayerDeployment,
+      }
+    },
+    read: (a, { sender }) => {
+      const pcAddress = a.deployment.permissionController
+      return stage(
+        [
+          { address: pcAddress, abi: permissionControllerAbi, functionName: 'getAdmins', args: [a.account] },
+          {
+            address: pcAddress,
+            abi: permissionControllerAbi,
+            functionName: 'getAppointeePermissions',
+            args: [a.account, a.appointee],
+          },
+        ],
+        ([admins, perms]) => {
+          const [targets, selectors] = unwrap<readonly [readonly Address[], readonly Hex[]]>(perms)
+          const list = unwrap<readonly Address[]>(admins)
+          return {
+            sender,
+            isAdmin:
+              list.length === 0 ? sameAddress(sender, a.account) : list.some((x) => sameAddress(x, sender)),
+            appointed: targets.some(
+              (t, i) => sameAddress(t, a.target) && selectors[i]!.toLowerCase() === a.selector,
+            ),
+          }
+        },
+      )
+    },
+    check: (a, s) => {
+      if (!s.isAdmin) throw new NotAccountAdminError({ account: a.account, caller: s.sender })
+      if (kind === 'set' && s.appointed)
+        throw new AppointeePermissionError({
+          appointee: a.appointee,
+          target: a.target,
+          selector: a.selector,
+          appointed: true,
+        })
+      if (kind === 'remove' && !s.appointed)
+        throw new AppointeePermissionError({
+          appointee: a.appointee,
+          target: a.target,
+          selector: a.selector,
+          appointed: false,
+        })
+    },
+    call: (a) =>
+      contractCall({
+        address: a.deployment.permissionController,
+        abi: permissionControllerAbi,
+        functionName,
+        args: [a.account, a.appointee, a.target, a.selector],
+      }),
+    revert: (a, _s, { sender }) =>
+      avsRevertMapper({ caller: sender, subject: a.account, contract: 'PermissionController' }),
+    receipt: {
+      abi: permissionControllerAbi,
+      decode: (_client, r) => {
+        const ev = r.events.find(
+          (e) => e.eventName === (kind === 'set' ? 'AppointeeSet' : 'AppointeeRemoved'),
+        )
+        return {
+          permission: ev
+            ? (ev.args as { account: Address; appointee: Address; target: Address; selector: Hex })
+            : undefined,
+        }
+      },
+    },
+  })
+}
+
+const set_ = /* @__PURE__ */ appointeeWrite('set')
+const remove_ = /* @__PURE__ */ appointeeWrite('remove')
+
+/** Layer 1 (pure): `PermissionController.setAppointee(account, appointee, target, selector)`. */
+export const prepareSetAppointee = /* @__PURE__ */ layer(set_, 'prepare')
+/** Layer 2: refuses a sender that is not the account's admin, or a permission already given; simulates. */
+export const simulateSetAppointee = /* @__PURE__ */ layer(set_, 'simulate')
+/** Layer 3: lets `appointee` call only `selector` on `target` for the account. */
+export const setAppointee = /* @__PURE__ */ layer(set_, 'send')
+/** Layer 4: the receipt and the permission from `AppointeeSet`. */
+export const waitForSetAppointee = /* @__PURE__ */ layer(set_, 'waitFor')
+
+/** Layer 1 (pure): `PermissionController.removeAppointee(account, appointee, target, selector)`. */
+export const prepareRemoveAppointee = /* @__PURE__ */ layer(remove_, 'prepare')
+/** Layer 2: refuses a sender that is not the account's admin, or a permission not given; simulates. */
+export const simulateRemoveAppointee = /* @__PURE__ */ layer(remove_, 'simulate')
+/** Layer 3: takes the permission back. */
+export const removeAppointee = /* @__PURE__ */ layer(remove_, 'send')
+/** Layer 4: the receipt and the permission from `AppointeeRemoved`. */
+export const waitForRemoveAppointee = /* @__PURE__ */ layer(remove_, 'waitFor')

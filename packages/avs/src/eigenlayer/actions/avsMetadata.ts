@@ -1,0 +1,126 @@
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  type EigenLayerDeployment,
+  layer,
+  stage,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import { type DeploymentParameter, specDeployment } from '../../internal.js'
+import { avsAllocationManagerAbi } from '../abis.js'
+import { InvalidAvsRegistrarError } from '../errors.js'
+import { avsRevertMapper } from '../revert.js'
+import { assertMetadataURI } from './registerAsOperator.js'
+
+export type UpdateAVSMetadataURIParameters = {
+  /** The AVS (default the sender; another AVS needs the sender as its appointee). */
+  avs?: Address | undefined
+  /** Where the AVS metadata JSON is published. */
+  metadataURI: string
+} & DeploymentParameter
+
+const updateAVSMetadataURI_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.updateAVSMetadataURI',
+  contract: 'AllocationManager',
+  deployment: specDeployment,
+  resolve: (p: UpdateAVSMetadataURIParameters, { deployment, sender }) => ({
+    avs: assertAddress('avs', p.avs ?? sender),
+    metadataURI: assertMetadataURI(p.metadataURI),
+    deployment: deployment as EigenLayerDeployment,
+  }),
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'updateAVSMetadataURI',
+      args: [a.avs, a.metadataURI],
+    }),
+  revert: (a, _s, { sender }) =>
+    avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
+  receipt: {
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === 'AVSMetadataURIUpdated')
+      return { metadataURI: ev?.eventName === 'AVSMetadataURIUpdated' ? ev.args.metadataURI : undefined }
+    },
+  },
+})
+
+/** Layer 1 (pure): `AllocationManager.updateAVSMetadataURI(avs, metadataURI)`. */
+export const prepareUpdateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'prepare')
+/** Layer 2: validates the URI and simulates. */
+export const simulateUpdateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'simulate')
+/** Layer 3: publishes the AVS's metadata URI (needed before it creates operator sets). */
+export const updateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'send')
+/** Layer 4: the receipt and the URI from `AVSMetadataURIUpdated`. */
+export const waitForUpdateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'waitFor')
+
+export type SetAVSRegistrarParameters = {
+  /** The AVS (default the sender). */
+  avs?: Address | undefined
+  /** The contract the AllocationManager calls on operator (de)registration; it must support the AVS. */
+  registrar: Address
+} & DeploymentParameter
+
+const supportsAvsAbi = [
+  {
+    type: 'function',
+    name: 'supportsAVS',
+    stateMutability: 'view',
+    inputs: [{ name: 'avs', type: 'address' }],
+    outputs: [{ name: '', type: 'bool' }],
+  },
+] as const
+
+const setAVSRegistrar_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.setAVSRegistrar',
+  contract: 'AllocationManager',
+  deployment: specDeployment,
+  resolve: (p: SetAVSRegistrarParameters, { deployment, sender }) => ({
+    avs: assertAddress('avs', p.avs ?? sender),
+    registrar: assertAddress('registrar', p.registrar),
+    deployment: deployment as EigenLayerDeployment,
+  }),
+  read: (a) =>
+    stage(
+      [{ address: a.registrar, abi: supportsAvsAbi, functionName: 'supportsAVS', args: [a.avs] }],
+      ([r]) => ({
+        supports: r?.status === 'success' && r.result === true,
+      }),
+    ),
+  check: (a, s) => {
+    if (!s.supports) throw new InvalidAvsRegistrarError({ avs: a.avs, registrar: a.registrar })
+  },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'setAVSRegistrar',
+      args: [a.avs, a.registrar],
+    }),
+  revert: (a, _s, { sender }) =>
+    avsRevertMapper({
+      caller: sender,
+      subject: a.avs,
+      avs: a.avs,
+      registrar: a.registrar,
+      contract: 'AllocationManager',
+    }),
+  receipt: {
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === 'AVSRegistrarSet')
+      return { registrar: ev?.eventName === 'AVSRegistrarSet' ? ev.args.registrar : undefined }
+    },
+  },
+})
+
+/** Layer 1 (pure): `AllocationManager.setAVSRegistrar(avs, registrar)`. */
+export const prepareSetAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'prepare')
+/** Layer 2: refuses a registrar whose `supportsAVS(avs)` is not true, then simulates. */
+export const simulateSetAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'simulate')
+/** Layer 3: the same check, then sends. */
+export const setAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'send')
+/** Layer 4: the receipt and the registrar from `AVSRegistrarSet`. */
+export const waitForSetAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'waitFor')

@@ -1,0 +1,79 @@
+import {
+  assertAddress,
+  assertNonEmpty,
+  assertSameLength,
+  contractCall,
+  defineWrite,
+  type EigenLayerDeployment,
+  InvalidParameterError,
+  layer,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import { type DeploymentParameter, specDeployment } from '../../internal.js'
+import { avsAllocationManagerAbi } from '../abis.js'
+import { avsRevertMapper } from '../revert.js'
+
+export type ClearDeallocationQueueParameters = {
+  /** The operator whose completed deallocations are applied (anyone may send this). */
+  operator: Address
+  strategies: readonly Address[]
+  /** For each strategy, how many queued deallocations to clear at most (uint16; default all: 65535). */
+  numToClear?: readonly number[] | undefined
+} & DeploymentParameter
+
+const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.clearDeallocationQueue',
+  contract: 'AllocationManager',
+  deployment: specDeployment,
+  resolve: (p: ClearDeallocationQueueParameters, { deployment }) => {
+    const strategies = assertNonEmpty('strategies', p.strategies).map((s, i) =>
+      assertAddress(`strategies[${i}]`, s),
+    )
+    const numToClear = p.numToClear ? [...p.numToClear] : strategies.map(() => 0xffff)
+    assertSameLength(['strategies', 'numToClear'], [strategies, numToClear])
+    numToClear.forEach((n, i) => {
+      if (!Number.isInteger(n) || n < 0 || n > 0xffff)
+        throw new InvalidParameterError(`numToClear[${i}]`, `${String(n)} is not a uint16`)
+    })
+    return {
+      operator: assertAddress('operator', p.operator),
+      strategies,
+      numToClear,
+      deployment: deployment as EigenLayerDeployment,
+    }
+  },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'clearDeallocationQueue',
+      args: [a.operator, a.strategies, a.numToClear],
+    }),
+  revert: (a, _s, { sender }) =>
+    avsRevertMapper({
+      caller: sender,
+      operator: a.operator,
+      strategy: a.strategies[0],
+      contract: 'AllocationManager',
+    }),
+  receipt: {
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => ({
+      /** The operator's encumbered magnitude per strategy after the completed deallocations were applied. */
+      encumbered: r.events.flatMap((e) =>
+        e.eventName === 'EncumberedMagnitudeUpdated'
+          ? [{ strategy: e.args.strategy, encumberedMagnitude: e.args.encumberedMagnitude }]
+          : [],
+      ),
+    }),
+  },
+})
+
+/** Layer 1 (pure): `AllocationManager.clearDeallocationQueue(operator, strategies, numToClear)`. */
+export const prepareClearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'prepare')
+/** Layer 2: validates and simulates. */
+export const simulateClearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'simulate')
+/** Layer 3: applies the operator's completed deallocations (frees their magnitude). */
+export const clearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'send')
+/** Layer 4: the receipt and the encumbered magnitude per strategy (`EncumberedMagnitudeUpdated`). */
+export const waitForClearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'waitFor')

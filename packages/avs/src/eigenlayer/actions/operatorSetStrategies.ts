@@ -1,0 +1,124 @@
+import {
+  assertAddress,
+  assertNonEmpty,
+  contractCall,
+  defineWrite,
+  type EigenLayerDeployment,
+  InvalidParameterError,
+  layer,
+  stage,
+  unwrap,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import { assertUint32, type DeploymentParameter, specDeployment } from '../../internal.js'
+import { avsAllocationManagerAbi } from '../abis.js'
+import {
+  OperatorSetNotFoundError,
+  StrategyAlreadyInOperatorSetError,
+  StrategyNotInOperatorSetError,
+} from '../errors.js'
+import { avsRevertMapper } from '../revert.js'
+
+export type OperatorSetStrategiesParameters = {
+  /** The AVS (default the sender). */
+  avs?: Address | undefined
+  operatorSetId: number
+  strategies: readonly Address[]
+} & DeploymentParameter
+
+function strategiesWrite(kind: 'add' | 'remove') {
+  const functionName = kind === 'add' ? 'addStrategiesToOperatorSet' : 'removeStrategiesFromOperatorSet'
+  return defineWrite({
+    name: `eigenlayer.${functionName}`,
+    contract: 'AllocationManager',
+    deployment: specDeployment,
+    resolve: (p: OperatorSetStrategiesParameters, { deployment, sender }) => {
+      const strategies = assertNonEmpty('strategies', p.strategies).map((s, i) =>
+        assertAddress(`strategies[${i}]`, s),
+      )
+      if (new Set(strategies.map((s) => s.toLowerCase())).size !== strategies.length)
+        throw new InvalidParameterError('strategies', 'a strategy is listed twice')
+      return {
+        avs: assertAddress('avs', p.avs ?? sender),
+        id: assertUint32('operatorSetId', p.operatorSetId),
+        strategies,
+        deployment: deployment as EigenLayerDeployment,
+      }
+    },
+    read: (a) => {
+      const set = { avs: a.avs, id: a.id }
+      const am = a.deployment.allocationManager
+      return stage(
+        [
+          { address: am, abi: avsAllocationManagerAbi, functionName: 'isOperatorSet', args: [set] },
+          {
+            address: am,
+            abi: avsAllocationManagerAbi,
+            functionName: 'getStrategiesInOperatorSet',
+            args: [set],
+          },
+        ],
+        ([exists, list]) => ({
+          exists: unwrap<boolean>(exists),
+          strategies: unwrap<readonly Address[]>(list),
+        }),
+      )
+    },
+    check: (a, s) => {
+      const operatorSet = { avs: a.avs, id: a.id }
+      if (!s.exists) throw new OperatorSetNotFoundError({ operatorSet })
+      for (const strategy of a.strategies) {
+        const inSet = s.strategies.some((x) => x.toLowerCase() === strategy.toLowerCase())
+        if (kind === 'add' && inSet) throw new StrategyAlreadyInOperatorSetError({ strategy, operatorSet })
+        if (kind === 'remove' && !inSet) throw new StrategyNotInOperatorSetError({ strategy, operatorSet })
+      }
+    },
+    call: (a) =>
+      contractCall({
+        address: a.deployment.allocationManager,
+        abi: avsAllocationManagerAbi,
+        functionName,
+        args: [a.avs, a.id, a.strategies],
+      }),
+    revert: (a, _s, { sender }) =>
+      avsRevertMapper({
+        caller: sender,
+        subject: a.avs,
+        avs: a.avs,
+        operatorSet: { avs: a.avs, id: a.id },
+        strategy: a.strategies[0],
+        contract: 'AllocationManager',
+      }),
+    receipt: {
+      abi: avsAllocationManagerAbi,
+      decode: (_client, r) => ({
+        strategies: r.events.flatMap((e) =>
+          e.eventName === (kind === 'add' ? 'StrategyAddedToOperatorSet' : 'StrategyRemovedFromOperatorSet')
+            ? [(e.args as { strategy: Address }).strategy]
+            : [],
+        ),
+      }),
+    },
+  })
+}
+
+const add_ = /* @__PURE__ */ strategiesWrite('add')
+const remove_ = /* @__PURE__ */ strategiesWrite('remove')
+
+/** Layer 1 (pure): `AllocationManager.addStrategiesToOperatorSet(avs, operatorSetId, strategies)`. */
+export const prepareAddStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'prepare')
+/** Layer 2: refuses a missing set or a strategy already in it, then simulates. */
+export const simulateAddStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const addStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'send')
+/** Layer 4: the receipt and the strategies added (`StrategyAddedToOperatorSet`). */
+export const waitForAddStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'waitFor')
+
+/** Layer 1 (pure): `AllocationManager.removeStrategiesFromOperatorSet(avs, operatorSetId, strategies)`. */
+export const prepareRemoveStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'prepare')
+/** Layer 2: refuses a missing set or a strategy not in it, then simulates. */
+export const simulateRemoveStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const removeStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'send')
+/** Layer 4: the receipt and the strategies removed (`StrategyRemovedFromOperatorSet`). */
+export const waitForRemoveStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'waitFor')

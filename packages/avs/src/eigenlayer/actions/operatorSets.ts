@@ -1,0 +1,276 @@
+import {
+  assertAddress,
+  assertNonEmpty,
+  contractCall,
+  defineWrite,
+  type EigenLayerDeployment,
+  InvalidParameterError,
+  layer,
+  OperatorNotRegisteredError,
+  stage,
+  unwrap,
+} from '@restakekit/core'
+import { type Address, type Hex, isHex } from 'viem'
+import { assertUint32, type DeploymentParameter, specDeployment } from '../../internal.js'
+import { avsAllocationManagerAbi, operatorDelegationAbi } from '../abis.js'
+import { OperatorSetExistsError, OperatorSetMembershipError, OperatorSetNotFoundError } from '../errors.js'
+import { avsRevertMapper } from '../revert.js'
+
+/** One operator set to create: its id and its strategies. */
+export type OperatorSetParameters = { operatorSetId: number; strategies: readonly Address[] }
+
+export type CreateOperatorSetsParameters = {
+  /** The AVS (default the sender). */
+  avs?: Address | undefined
+  operatorSets: readonly OperatorSetParameters[]
+} & DeploymentParameter
+
+function uniqueIds(parameter: string, ids: readonly number[]) {
+  const seen = new Set<number>()
+  for (const id of ids) {
+    if (seen.has(id)) throw new InvalidParameterError(parameter, `operator set ${id} is listed twice`)
+    seen.add(id)
+  }
+}
+
+const isSetRead = (d: EigenLayerDeployment, avs: Address, id: number) => ({
+  address: d.allocationManager,
+  abi: avsAllocationManagerAbi,
+  functionName: 'isOperatorSet',
+  args: [{ avs, id }],
+})
+
+const createOperatorSets_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.createOperatorSets',
+  contract: 'AllocationManager',
+  deployment: specDeployment,
+  resolve: (p: CreateOperatorSetsParameters, { deployment, sender }) => {
+    const sets = assertNonEmpty('operatorSets', p.operatorSets).map((s, i) => {
+      const strategies = (s.strategies ?? []).map((x, j) =>
+        assertAddress(`operatorSets[${i}].strategies[${j}]`, x),
+      )
+      if (new Set(strategies.map((x) => x.toLowerCase())).size !== strategies.length)
+        throw new InvalidParameterError(`operatorSets[${i}].strategies`, 'a strategy is listed twice')
+      return { operatorSetId: assertUint32(`operatorSets[${i}].operatorSetId`, s.operatorSetId), strategies }
+    })
+    uniqueIds(
+      'operatorSets',
+      sets.map((s) => s.operatorSetId),
+    )
+    return {
+      avs: assertAddress('avs', p.avs ?? sender),
+      sets,
+      deployment: deployment as EigenLayerDeployment,
+    }
+  },
+  read: (a) =>
+    stage(
+      a.sets.map((s) => isSetRead(a.deployment, a.avs, s.operatorSetId)),
+      (rs) => ({ exists: rs.map((r) => unwrap<boolean>(r)) }),
+    ),
+  check: (a, s) => {
+    s.exists.forEach((exists, i) => {
+      if (exists)
+        throw new OperatorSetExistsError({ operatorSet: { avs: a.avs, id: a.sets[i]!.operatorSetId } })
+    })
+  },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'createOperatorSets',
+      args: [a.avs, a.sets.map((s) => ({ operatorSetId: s.operatorSetId, strategies: s.strategies }))],
+    }),
+  revert: (a, _s, { sender }) =>
+    avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
+  receipt: {
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => {
+      const created = r.events.flatMap((e) =>
+        e.eventName === 'OperatorSetCreated' ? [e.args.operatorSet] : [],
+      )
+      const strategies = r.events.flatMap((e) =>
+        e.eventName === 'StrategyAddedToOperatorSet'
+          ? [{ operatorSet: e.args.operatorSet, strategy: e.args.strategy }]
+          : [],
+      )
+      return { operatorSets: created, strategiesAdded: strategies }
+    },
+  },
+})
+
+/** Layer 1 (pure): `AllocationManager.createOperatorSets(avs, params)`. */
+export const prepareCreateOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'prepare')
+/** Layer 2: refuses duplicate ids or strategies and sets that exist, then simulates. */
+export const simulateCreateOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'simulate')
+/** Layer 3: the same checks, then sends (the AVS must have published its metadata URI). */
+export const createOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'send')
+/** Layer 4: the receipt, the sets created (`OperatorSetCreated`) and their strategies. */
+export const waitForCreateOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'waitFor')
+
+export type RegisterForOperatorSetsParameters = {
+  /** The operator (default the sender). */
+  operator?: Address | undefined
+  avs: Address
+  operatorSetIds: readonly number[]
+  /** What the AVS's registrar expects with the registration (its own encoding; default empty). */
+  data?: Hex | undefined
+} & DeploymentParameter
+
+type Membership = { avs: Address; operator: Address; ids: number[]; deployment: EigenLayerDeployment }
+
+function membershipArgs(
+  p: { operator?: Address | undefined; avs: Address; operatorSetIds: readonly number[] },
+  d: unknown,
+  sender: Address | undefined,
+): Membership {
+  const ids = assertNonEmpty('operatorSetIds', p.operatorSetIds).map((id, i) =>
+    assertUint32(`operatorSetIds[${i}]`, id),
+  )
+  uniqueIds('operatorSetIds', ids)
+  return {
+    avs: assertAddress('avs', p.avs),
+    operator: assertAddress('operator', p.operator ?? sender),
+    ids,
+    deployment: d as EigenLayerDeployment,
+  }
+}
+
+function membershipPlan(a: Membership) {
+  const am = a.deployment.allocationManager
+  return stage(
+    [
+      {
+        address: a.deployment.delegationManager,
+        abi: operatorDelegationAbi,
+        functionName: 'isOperator',
+        args: [a.operator],
+      },
+      ...a.ids.map((id) => isSetRead(a.deployment, a.avs, id)),
+      ...a.ids.map((id) => ({
+        address: am,
+        abi: avsAllocationManagerAbi,
+        functionName: 'isMemberOfOperatorSet',
+        args: [a.operator, { avs: a.avs, id }],
+      })),
+    ],
+    ([isOperator, ...rest]) => ({
+      isOperator: unwrap<boolean>(isOperator),
+      exists: rest.slice(0, a.ids.length).map((r) => unwrap<boolean>(r)),
+      member: rest.slice(a.ids.length).map((r) => unwrap<boolean>(r)),
+    }),
+  )
+}
+
+function checkMembership(
+  a: Membership,
+  s: { isOperator: boolean; exists: boolean[]; member: boolean[] },
+  wantMember: boolean,
+) {
+  if (!s.isOperator) throw new OperatorNotRegisteredError({ operator: a.operator })
+  a.ids.forEach((id, i) => {
+    const operatorSet = { avs: a.avs, id }
+    if (!s.exists[i]) throw new OperatorSetNotFoundError({ operatorSet })
+    if (s.member[i] !== wantMember)
+      throw new OperatorSetMembershipError({ operator: a.operator, operatorSet, member: s.member[i]! })
+  })
+}
+
+const registerForOperatorSets_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.registerForOperatorSets',
+  contract: 'AllocationManager',
+  deployment: specDeployment,
+  resolve: (p: RegisterForOperatorSetsParameters, { deployment, sender }) => {
+    const data = p.data ?? '0x'
+    if (!isHex(data)) throw new InvalidParameterError('data', `${String(data)} is not hex`)
+    return { ...membershipArgs(p, deployment, sender), data }
+  },
+  read: (a) => membershipPlan(a),
+  check: (a, s) => checkMembership(a, s, false),
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'registerForOperatorSets',
+      args: [a.operator, { avs: a.avs, operatorSetIds: a.ids, data: a.data }],
+    }),
+  revert: (a, _s, { sender }) =>
+    avsRevertMapper({
+      caller: sender,
+      subject: a.operator,
+      operator: a.operator,
+      avs: a.avs,
+      operatorSet: { avs: a.avs, id: a.ids[0]! },
+      contract: 'AllocationManager',
+    }),
+  receipt: {
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => ({
+      operatorSets: r.events.flatMap((e) =>
+        e.eventName === 'OperatorAddedToOperatorSet' ? [e.args.operatorSet] : [],
+      ),
+    }),
+  },
+})
+
+/** Layer 1 (pure): `AllocationManager.registerForOperatorSets(operator, { avs, operatorSetIds, data })`. */
+export const prepareRegisterForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'prepare')
+/** Layer 2: refuses a non-operator, a set that does not exist or is joined already, then simulates (the registrar runs too). */
+export const simulateRegisterForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const registerForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'send')
+/** Layer 4: the receipt and the sets joined (`OperatorAddedToOperatorSet`). */
+export const waitForRegisterForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'waitFor')
+
+export type DeregisterFromOperatorSetsParameters = {
+  /** The operator (default the sender; the AVS may deregister its operators too). */
+  operator?: Address | undefined
+  avs: Address
+  operatorSetIds: readonly number[]
+} & DeploymentParameter
+
+const deregisterFromOperatorSets_ = /* @__PURE__ */ defineWrite({
+  name: 'eigenlayer.deregisterFromOperatorSets',
+  contract: 'AllocationManager',
+  deployment: specDeployment,
+  resolve: (p: DeregisterFromOperatorSetsParameters, { deployment, sender }) =>
+    membershipArgs(p, deployment, sender),
+  read: (a) => membershipPlan(a),
+  check: (a, s) => checkMembership(a, s, true),
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'deregisterFromOperatorSets',
+      args: [{ operator: a.operator, avs: a.avs, operatorSetIds: a.ids }],
+    }),
+  revert: (a, _s, { sender }) =>
+    avsRevertMapper({
+      caller: sender,
+      subject: a.operator,
+      operator: a.operator,
+      avs: a.avs,
+      operatorSet: { avs: a.avs, id: a.ids[0]! },
+      contract: 'AllocationManager',
+    }),
+  receipt: {
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => ({
+      operatorSets: r.events.flatMap((e) =>
+        e.eventName === 'OperatorRemovedFromOperatorSet' ? [e.args.operatorSet] : [],
+      ),
+    }),
+  },
+})
+
+/** Layer 1 (pure): `AllocationManager.deregisterFromOperatorSets({ operator, avs, operatorSetIds })`. */
+export const prepareDeregisterFromOperatorSets = /* @__PURE__ */ layer(deregisterFromOperatorSets_, 'prepare')
+/** Layer 2: refuses a set that does not exist or the operator is not in, then simulates. */
+export const simulateDeregisterFromOperatorSets = /* @__PURE__ */ layer(
+  deregisterFromOperatorSets_,
+  'simulate',
+)
+/** Layer 3: the same checks, then sends (the operator stays slashable until its allocations are deallocated). */
+export const deregisterFromOperatorSets = /* @__PURE__ */ layer(deregisterFromOperatorSets_, 'send')
+/** Layer 4: the receipt and the sets left (`OperatorRemovedFromOperatorSet`). */
+export const waitForDeregisterFromOperatorSets = /* @__PURE__ */ layer(deregisterFromOperatorSets_, 'waitFor')

@@ -20,7 +20,7 @@ const chainAbi = parseAbi([
   'function isWithdrawalsClaimed(uint256 epoch, address account) view returns (bool)',
 ])
 
-const EPOCH = 5 * 24 * 3_600
+const EPOCH = 4 * 24 * 3_600
 
 type Run = { code: number | null; stdout: string; stderr: string }
 function run(args: string[], env: Record<string, string> = {}): Run {
@@ -57,7 +57,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
     const { strategy, token } = el!.fixture
     ;({ vault } = await createSymbioticVault(devnet, {
       collateral: tokens.weth,
-      // 5-day epochs: the 9-day Karak wait spans two, within the portfolio's 8-epoch lookback
+      // 4-day epochs: the 9-day Karak wait covers the two a withdrawal waits, within the portfolio's 8-epoch lookback
       epochDuration: EPOCH,
       delegatorType: 0,
       slasherType: 0,
@@ -89,7 +89,7 @@ describe.skipIf(!haveEigenLayer())('restakekit CLI on a devnet', () => {
       args: [staker.address],
     })
     await mined(w.restaking.karak.startRedeem({ vault: karakVault, shares: (karakShares * 3n) / 4n }))
-    // the Karak delay (9 days) covers the Symbiotic one (the end of the next 5-day epoch); the v1.2 state's
+    // the Karak delay (9 days) covers the Symbiotic one (the end of the next 4-day epoch); the v1.2 state's
     // EigenLayer delay is 0 blocks
     await devnet.increaseTime(Number(KARAK_MIN_WITHDRAWAL_DELAY) + 10)
   })

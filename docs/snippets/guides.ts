@@ -56,14 +56,12 @@ export async function devnetGuide() {
   const { startDevnet } = await import('@restakekit/devnet')
   const devnet = await startDevnet() // ≈ 1–2 s warm
   const alice = await devnet.newAccount({ tokens: { [devnet.deployments.tokens.weth]: 10n ** 18n } })
-  const aliceWallet = devnet
-    .walletClient(alice)
-    .extend(
-      restakingActions({
-        eigenlayer: devnet.deployments.eigenlayer,
-        symbiotic: devnet.deployments.symbiotic,
-      }),
-    )
+  const aliceWallet = devnet.walletClient(alice).extend(
+    restakingActions({
+      eigenlayer: devnet.deployments.eigenlayer,
+      symbiotic: devnet.deployments.symbiotic,
+    }),
+  )
   const id = await devnet.snapshot()
   // ... transactions, e.g. aliceWallet.restaking.symbiotic.deposit({ vault, amount }) ...
   await devnet.revert(id) // back to the snapshot

@@ -80,7 +80,10 @@ export async function getRelease(
 ): Promise<EigenLayerRelease> {
   const d = getDeployment(client, params.deployment)
   let byDeployment = cache.get(client)
-  if (!byDeployment) cache.set(client, (byDeployment = new Map()))
+  if (!byDeployment) {
+    byDeployment = new Map()
+    cache.set(client, byDeployment)
+  }
   const key = `${client.chain?.id ?? '?'}:${d.delegationManager.toLowerCase()}:${d.allocationManager.toLowerCase()}`
   let hit = byDeployment.get(key)
   if (!hit) {

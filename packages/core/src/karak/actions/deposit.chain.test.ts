@@ -171,7 +171,8 @@ describe('karak deposit (Karak test doubles)', () => {
     expect(slippage.expectedShares).toBe(parseEther('1'))
     const balance = await deposit(wallet, { vault, amount: parseEther('3'), onStage }).catch((e) => e)
     expect(balance).toBeInstanceOf(InsufficientBalanceError)
-    expect(stages).toEqual(['checks', 'checks'])
+    // each refused at the checks (an error stage), never reaching an approval
+    expect(stages).toEqual(['checks', 'error', 'checks', 'error'])
     expect(await t.nonceOf(account.address)).toBe(0)
     expect(await t.allowance(weth, account.address, vault)).toBe(0n)
     expect(await t.balanceOf(weth, account.address)).toBe(parseEther('2'))

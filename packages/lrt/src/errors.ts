@@ -88,3 +88,16 @@ export class DepositLimitExceededError extends RestakeKitError {
     this.remaining = remaining
   }
 }
+
+/** The deployment is marked unconfirmed (not in the protocol's own repository); a write needs `allowUnverified: true`. */
+export class UnverifiedDeploymentError extends RestakeKitError {
+  override name = 'UnverifiedDeploymentError' as const
+  readonly protocol: string
+  constructor(params: { protocol: string }) {
+    super(`The ${params.protocol} deployment is marked unconfirmed; nothing was sent.`, {
+      details: ['Pass `allowUnverified: true` to write to it anyway, after checking the addresses yourself.'],
+      docsPath: '/errors#unverified-deployment',
+    })
+    this.protocol = params.protocol
+  }
+}

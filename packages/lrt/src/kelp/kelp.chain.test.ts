@@ -8,7 +8,12 @@ import {
 import { type Devnet, KELP_ETH_TOKEN, kelpRestake, startDevnet } from '@restakekit/devnet'
 import { type Address, erc20Abi, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { DeploymentMismatchError, MinOutNotMetError, UnsupportedAssetError } from '../errors.js'
+import {
+  DeploymentMismatchError,
+  MinOutNotMetError,
+  UnsupportedAssetError,
+  UnverifiedDeploymentError,
+} from '../errors.js'
 import {
   deposit,
   ETH_ADDRESS,
@@ -206,7 +211,23 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
     }).catch((e) => e)
     expect(noCode).toBeInstanceOf(DeploymentMismatchError)
     expect(noCode.contract).toBe('LRTDepositPool')
+    // a deployment marked unconfirmed needs the explicit opt-in
+    const unconfirmed = { ...deployment, unconfirmed: true }
+    await expect(
+      deposit(wallet, { asset: ETH_ADDRESS, amount: 1n, deployment: unconfirmed }),
+    ).rejects.toBeInstanceOf(UnverifiedDeploymentError)
     expect(await nonce(user.address)).toBe(before)
+    await waitForDeposit(
+      pc(),
+      await deposit(wallet, {
+        asset: ETH_ADDRESS,
+        amount: 1000n,
+        minOut: 0n,
+        deployment: unconfirmed,
+        allowUnverified: true,
+      }),
+    )
+    expect(await nonce(user.address)).toBe(before + 1)
   })
 
   test('prepareDeposit: needs minOut; approve + depositAsset, or depositETH with value', () => {

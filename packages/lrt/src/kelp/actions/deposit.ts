@@ -22,6 +22,7 @@ import {
   DepositLimitExceededError,
   MinOutNotMetError,
   UnsupportedAssetError,
+  UnverifiedDeploymentError,
 } from '../../errors.js'
 import {
   kelpConfigAbi,
@@ -53,6 +54,8 @@ export type DepositParameters = {
   slippageBps?: bigint
   /** Kelp's referral string (default empty). */
   referralId?: string
+  /** Write even when the deployment is marked `unconfirmed` (default false: refused). */
+  allowUnverified?: boolean
   deployment?: KelpDeployment
 }
 
@@ -151,6 +154,8 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     const referralId = p.referralId ?? ''
     if (typeof referralId !== 'string') throw new InvalidParameterError('referralId', 'must be a string')
     const asset = assertAddress('asset', p.asset)
+    const d = deployment as KelpDeployment
+    if (d.unconfirmed && p.allowUnverified !== true) throw new UnverifiedDeploymentError({ protocol: 'Kelp' })
     return {
       asset,
       native: isAddressEqual(asset, ETH_ADDRESS),
@@ -158,7 +163,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       minOut: p.minOut === undefined ? undefined : assertMinOut(p.minOut),
       slippageBps,
       referralId,
-      d: deployment as KelpDeployment,
+      d,
     }
   },
   read: (a, { sender }) => depositPlan(a, sender),
@@ -233,6 +238,7 @@ export type DepositErrorType =
   | DepositLimitExceededError
   | MinOutNotMetError
   | UnsupportedChainError
+  | UnverifiedDeploymentError
   | InvalidAddressError
   | InvalidAmountError
   | InvalidParameterError

@@ -35,6 +35,18 @@ const oracleAbi = parseAbi(['function rsETHPrice() view returns (uint256)', 'fun
 const poolAbi = parseAbi([
   'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)',
 ])
+const allocationAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'struct AllocateParams { OperatorSet operatorSet; address[] strategies; uint64[] newMagnitudes; }',
+  'struct RegisterParams { address avs; uint32[] operatorSetIds; bytes data; }',
+  'function registerForOperatorSets(address operator, RegisterParams params)',
+  'function modifyAllocations(address operator, AllocateParams[] params)',
+])
+const testAvsAbi = parseAbi([
+  'function setup(string metadataURI, uint32 operatorSetId, address[] strategies)',
+  'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
+])
+const WAD = 10n ** 18n
 const dmAbi = parseAbi([
   'function delegatedTo(address staker) view returns (address)',
   'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
@@ -243,6 +255,15 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
     expect(eth[0]?.data.slice(0, 10)).toBe('0x72c51c0b')
   })
 
+  const getRestaking = () =>
+    devnet.publicClient.extend(
+      restakingActions({
+        protocols: [...defaultProtocolModules, kelp],
+        kelp: deployment,
+        eigenlayer: devnet.deployments.eigenlayer,
+      }),
+    ).restaking
+
   test('portfolio: a token entry with the rsETH balance and its ETH value, through the client', async () => {
     const user = await devnet.newAccount()
     const client = devnet.walletClient(user).extend(
@@ -324,5 +345,78 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
       total: 1,
       nextOffset: null,
     })
+  })
+
+  test('a real EigenLayer slash of the node delegator’s operator lowers backing, rate and the holding’s value', async () => {
+    const k = devnet.deployments.kelp
+    const ctx = devnet.context
+    const am = devnet.deployments.eigenlayer.allocationManager
+    const avs = await ctx.deployArtifact('EigenLayerTestAvs', [am])
+    await ctx.write({
+      address: avs,
+      abi: testAvsAbi,
+      functionName: 'setup',
+      args: ['ipfs://kelp-test-avs', 1, [k.strategy]],
+    })
+    await ctx.write({
+      address: am,
+      abi: allocationAbi,
+      functionName: 'registerForOperatorSets',
+      args: [k.operator, { avs, operatorSetIds: [1], data: '0x' }],
+      from: k.operator,
+    })
+    await ctx.write({
+      address: am,
+      abi: allocationAbi,
+      functionName: 'modifyAllocations',
+      args: [
+        k.operator,
+        [{ operatorSet: { avs, id: 1 }, strategies: [k.strategy], newMagnitudes: [WAD / 2n] }],
+      ],
+      from: k.operator,
+    })
+    const holder = await devnet.newAccount()
+    await waitForDeposit(
+      pc(),
+      await deposit(devnet.walletClient(holder), { asset: ETH_ADDRESS, amount: parseEther('1'), deployment }),
+    )
+    const before = await getBacking(pc(), { deployment })
+    const rateBefore = await getRate(pc(), { deployment })
+    // the AVS slashes the whole allocation: half of the operator's magnitude in the strategy
+    await ctx.write({
+      address: avs,
+      abi: testAvsAbi,
+      functionName: 'slash',
+      args: [k.operator, 1, [k.strategy], [WAD], 'restakekit kelp test slash'],
+    })
+    await ctx.write({ address: deployment.lrtOracle, abi: oracleAbi, functionName: 'updateRSETHPrice' })
+    const after = await getBacking(pc(), { deployment })
+    const node = k.nodeDelegators[0]!
+    const [withdrawable] = await pc().readContract({
+      address: deployment.delegationManager!,
+      abi: dmAbi,
+      functionName: 'getWithdrawableShares',
+      args: [node, [k.strategy]],
+    })
+    const sharesBefore = before.stakers[0]!.positions[0]!.shares
+    expect(after.stakers[0]?.positions[0]?.shares).toBe(withdrawable[0])
+    // half of the shares are gone (EigenLayer rounds the slashed amount up)
+    expect(withdrawable[0]).toBeLessThanOrEqual(sharesBefore / 2n + 1n)
+    expect(withdrawable[0]).toBeGreaterThanOrEqual(sharesBefore / 2n - 1n)
+    const rateAfter = await getRate(pc(), { deployment })
+    expect(rateAfter).toBeLessThan(rateBefore)
+    const rsETH = await pc().readContract({
+      address: deployment.rsETH,
+      abi: erc20Abi,
+      functionName: 'totalSupply',
+    })
+    const lostValue = before.stakers[0]!.positions[0]!.amount - after.stakers[0]!.positions[0]!.amount
+    // the rate fell by the lost value over the supply (rounding of the stored price aside)
+    const expectedDrop = (lostValue * WAD) / rsETH
+    expect(rateBefore - rateAfter - expectedDrop).toBeGreaterThanOrEqual(-1n)
+    expect(rateBefore - rateAfter - expectedDrop).toBeLessThanOrEqual(1n)
+    const portfolio = await getRestaking().getPortfolio({ staker: holder.address })
+    const balance = await rsBalance(holder.address)
+    expect(portfolio.holdings[0]?.underlying?.amount).toBe((balance * rateAfter) / WAD)
   })
 })

@@ -2,6 +2,7 @@
 import {
   defaultProtocolModules,
   InsufficientBalanceError,
+  InvalidAmountError,
   InvalidParameterError,
   restakingActions,
 } from '@restakekit/core'
@@ -10,6 +11,7 @@ import { type Address, erc20Abi, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
+  DepositLimitExceededError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
@@ -22,6 +24,7 @@ import {
   getSupportedAssets,
   type KelpDeployment,
   kelp,
+  kelpDepositPoolAbi,
   prepareDeposit,
   previewDeposit,
   simulateDeposit,
@@ -47,6 +50,7 @@ const testAvsAbi = parseAbi([
   'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
 ])
 const WAD = 10n ** 18n
+const adminAbi = parseAbi(['function setMinAmountToDeposit(uint256 minAmountToDeposit_)'])
 const dmAbi = parseAbi([
   'function delegatedTo(address staker) view returns (address)',
   'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
@@ -240,6 +244,43 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
       }),
     )
     expect(await nonce(user.address)).toBe(before + 1)
+  })
+
+  test('below the minimum deposit and above the deposit limit: typed errors before sending', async () => {
+    const user = await devnet.newAccount()
+    const wallet = devnet.walletClient(user)
+    const before = await nonce(user.address)
+    const id = await devnet.snapshot()
+    try {
+      const admin = { address: deployment.lrtDepositPool, abi: adminAbi } as const
+      await devnet.context.write({ ...admin, functionName: 'setMinAmountToDeposit', args: [parseEther('1')] })
+      const low = await deposit(wallet, { asset: ETH_ADDRESS, amount: parseEther('0.5'), deployment }).catch(
+        (e) => e,
+      )
+      expect(low).toBeInstanceOf(InvalidAmountError)
+      expect(low.parameter).toBe('amount')
+      const held = await getSupportedAssets(pc(), { deployment })
+      const room = held[0]!.remaining
+      const over = await deposit(wallet, { asset: ETH_ADDRESS, amount: room + 1n, deployment }).catch(
+        (e) => e,
+      )
+      expect(over).toBeInstanceOf(DepositLimitExceededError)
+      expect(over.remaining).toBe(room)
+      // the contract agrees: the same floor reverts InvalidAmountToDeposit
+      await expect(
+        pc().simulateContract({
+          account: user.address,
+          address: deployment.lrtDepositPool,
+          abi: kelpDepositPoolAbi,
+          functionName: 'depositETH',
+          args: [0n, ''],
+          value: parseEther('0.5'),
+        }),
+      ).rejects.toThrow()
+      expect(await nonce(user.address)).toBe(before)
+    } finally {
+      await devnet.revert(id)
+    }
   })
 
   test('prepareDeposit: needs minOut; approve + depositAsset, or depositETH with value', () => {

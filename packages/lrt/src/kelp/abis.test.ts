@@ -1,6 +1,8 @@
 // Every fragment the Kelp adapter ships equals one of the reference ABI's (same name, input and
 // output types, indexed flags): the same selectors as Kelp's contracts, in both version forms.
 import { readFileSync } from 'node:fs'
+import * as root from '@restakekit/lrt'
+import * as subpath from '@restakekit/lrt/kelp'
 import { type Abi, type AbiParameter, getAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
 import {
@@ -50,4 +52,20 @@ describe('kelp ABIs equal the reference ABIs', () => {
       if (typeof value === 'string') expect(getAddress(value), key).toBe(value)
     }
   })
+})
+
+test('the module is exported from the root and the ./kelp subpath, with the glossary verbs', () => {
+  expect(root.kelp).toBe(subpath.kelp)
+  expect(root.kelp.id).toBe('kelp')
+  expect(Object.keys(root.kelp.actions).sort()).toEqual([
+    'deposit',
+    'getBacking',
+    'getRate',
+    'getSupportedAssets',
+    'previewDeposit',
+    'simulateDeposit',
+    'waitForDeposit',
+  ])
+  expect(Object.keys(root.kelp.prepare)).toEqual(['prepareDeposit'])
+  expect(subpath.deposit).toBe(root.kelp.actions.deposit)
 })

@@ -10,7 +10,6 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   layer,
-  type ReadClient,
   type StepFailedError,
   stage,
   type UnsupportedChainError,
@@ -37,6 +36,7 @@ import { assertKelp, symbolRead, writeDeployment } from './internal.js'
 /** Default tolerance on `previewDeposit` when no `minOut` is given: 0.5 %. */
 export const KELP_DEFAULT_SLIPPAGE_BPS = 50n
 
+/** Canonical Multicall3: its `getEthBalance` puts the sender's ETH balance in the same read stage. */
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 
 export type DepositParameters = {
@@ -86,11 +86,11 @@ function assertMinOut(value: unknown): bigint {
   return value
 }
 
-function depositPlan(a: Resolved, sender: Address, client?: ReadClient) {
+/** One stage: the identity read, the asset's support, minimum, room and preview, and the sender's holdings. */
+function depositPlan(a: Resolved, sender: Address) {
   const d = a.d
-  const multicall = (client?.chain?.contracts?.multicall3?.address as Address | undefined) ?? MULTICALL3
   const holdings: BatchRead[] = a.native
-    ? [{ address: multicall, abi: multicallEthBalanceAbi, functionName: 'getEthBalance', args: [sender] }]
+    ? [{ address: MULTICALL3, abi: multicallEthBalanceAbi, functionName: 'getEthBalance', args: [sender] }]
     : [
         { address: a.asset, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
         { address: a.asset, abi: erc20Abi, functionName: 'allowance', args: [sender, d.lrtDepositPool] },

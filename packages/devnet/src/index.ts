@@ -27,6 +27,7 @@ import {
   readEigenLayerAddresses,
 } from './eigenlayer.js'
 import { type DevnetKarak, deployKarak } from './karak.js'
+import { type DevnetKelp, deployKelp } from './kelp.js'
 import { artifact } from './solidity.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
 
@@ -57,6 +58,8 @@ export type DevnetDeployments = {
   eigenlayer?: DevnetEigenLayer
   symbiotic?: DevnetSymbiotic
   karak?: DevnetKarak
+  /** The Kelp rsETH doubles (with `kelp: true`), restaking into the real EigenLayer. */
+  kelp?: DevnetKelp
   /** Mintable test tokens deployed by the devnet. */
   tokens: { weth: Address; steth: Address; usdc: Address }
   multicall3: Address
@@ -78,6 +81,8 @@ export type StartDevnetOptions = {
   symbiotic?: boolean
   /** Deploy the Karak test doubles (default true). */
   karak?: boolean
+  /** Deploy the Kelp rsETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
+  kelp?: boolean
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number
 }
@@ -97,6 +102,7 @@ export type FundOptions = {
 export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDeployments &
   (options extends { symbiotic: false } ? unknown : { symbiotic: DevnetSymbiotic }) &
   (options extends { karak: false } ? unknown : { karak: DevnetKarak }) &
+  (options extends { kelp: true } ? { kelp: DevnetKelp } : unknown) &
   (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
 
 export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
@@ -231,8 +237,11 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
       options.karak === false
         ? undefined
         : await deployKarak(context, { weth: tokens.weth, steth: tokens.steth })
+    if (options.kelp && !eigenlayer) throw new Error(`kelp: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
+    const kelp = options.kelp && eigenlayer ? await deployKelp(context, eigenlayer) : undefined
     const deployments: DevnetDeployments = {
       chainId,
+      ...(kelp ? { kelp } : {}),
       ...(eigenlayer ? { eigenlayer } : {}),
       ...(symbiotic ? { symbiotic } : {}),
       ...(karak ? { karak } : {}),
@@ -315,4 +324,5 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
   }
 }
 export * from './karak.js'
+export * from './kelp.js'
 export * from './symbiotic.js'

@@ -1,5 +1,16 @@
-/**
- * Placeholder entry: this package's actions have not landed yet (see the project's open issues).
- * It exists so the workspace layout, builds and docs are in place.
- */
-export const PACKAGE_STATUS = 'planned' as const
+// @restakekit/lrt: liquid restaking tokens on the action model of @restakekit/core. Each protocol
+// is a module (`kelp`) and a subpath (`@restakekit/lrt/kelp`); the root exports the modules, the
+// shared errors and protocol-named types only, since the verbs (`deposit`, `getRate`) repeat per protocol.
+export * from './errors.js'
+export {
+  ETH_ADDRESS,
+  type KelpBacking,
+  type KelpBackingPosition,
+  type KelpBackingStaker,
+  type KelpDeployment,
+  type KelpPortfolioDetail,
+  type KelpSupportedAsset,
+  kelp,
+  kelpDeployments,
+  kelpPortfolio,
+} from './kelp/index.js'

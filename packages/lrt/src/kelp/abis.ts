@@ -1,0 +1,61 @@
+import { parseAbi } from 'viem'
+
+// Fragments of Kelp's rsETH contracts the adapter uses, with Kelp v5.1.0's exact signatures
+// (checked against the reference ABIs by `abis.test.ts`, selector by selector).
+
+/** LRTDepositPool: deposits, previews, limits and the node delegator queue. */
+export const kelpDepositPoolAbi = parseAbi([
+  'function depositETH(uint256 minRSETHAmountExpected, string referralId) payable',
+  'function depositAsset(address asset, uint256 depositAmount, uint256 minRSETHAmountExpected, string referralId)',
+  'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)',
+  'function getAssetCurrentLimit(address asset) view returns (uint256)',
+  'function getTotalAssetDeposits(address asset) view returns (uint256)',
+  'function minAmountToDeposit() view returns (uint256)',
+  'function getNodeDelegatorQueue() view returns (address[])',
+  'event ETHDeposit(address indexed depositor, uint256 depositAmount, uint256 rsethMintAmount, string referralId)',
+  'event AssetDeposit(address indexed depositor, address indexed asset, uint256 depositAmount, uint256 rsethMintAmount, string referralId)',
+])
+
+/** LRTDepositPool's custom errors (for decoding reverts). */
+export const kelpDepositPoolErrorsAbi = parseAbi([
+  'error AssetNotSupported()',
+  'error InvalidAmountToDeposit()',
+  'error MaximumDepositLimitReached()',
+  'error MinimumAmountToReceiveNotMet()',
+  'error NotEnoughAssetToTransfer()',
+])
+
+/** LRTOracle: the stored rsETH price and the asset prices, 1e18-scaled in ETH. */
+export const kelpOracleAbi = parseAbi([
+  'function rsETHPrice() view returns (uint256)',
+  'function getAssetPrice(address asset) view returns (uint256)',
+])
+
+/** LRTConfig: supported assets, deposit limits, EigenLayer strategies. */
+export const kelpConfigAbi = parseAbi([
+  'function getSupportedAssetList() view returns (address[])',
+  'function isSupportedAsset(address token) view returns (bool)',
+  'function depositLimitByAsset(address token) view returns (uint256)',
+  'function assetStrategy(address token) view returns (address)',
+  'function rsETH() view returns (address)',
+])
+
+/** RSETH: the ERC-20 reads the adapter uses. */
+export const kelpRsETHAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function balanceOf(address account) view returns (uint256)',
+  'function totalSupply() view returns (uint256)',
+  'event Transfer(address indexed from, address indexed to, uint256 value)',
+])
+
+/** The EigenLayer reads behind `getBacking` (DelegationManager and a strategy, slashing release). */
+export const eigenlayerBackingAbi = parseAbi([
+  'function delegatedTo(address staker) view returns (address)',
+  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
+  'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
+])
+
+/** Multicall3's native balance read (so an ETH balance joins a read plan). */
+export const multicallEthBalanceAbi = parseAbi([
+  'function getEthBalance(address addr) view returns (uint256 balance)',
+])

@@ -179,8 +179,10 @@ export async function sendPreparedCalls(
   const calls = checkCalls(params.calls)
   await assertChain(walletClient)
   await simulatePreparedCalls(walletClient, { account, calls, ...(params.abi ? { abi: params.abi } : {}) })
-  if (params.mode !== 'sequential' && (await walletBatches(walletClient, account)))
-    return sendAsBatch(walletClient, account, calls, params.onStage)
+  if (params.mode !== 'sequential' && (await walletBatches(walletClient, account))) {
+    const sent = await sendAsBatch(walletClient, account, calls, params.onStage)
+    if (sent) return sent
+  }
   return sendSequentially(walletClient, account, calls, params)
 }
 
@@ -206,7 +208,7 @@ async function sendAsBatch(
   account: Account | Address,
   calls: readonly Call[],
   onStage: OnStage | undefined,
-): Promise<SentPreparedCalls> {
+): Promise<SentPreparedCalls | undefined> {
   let id: string
   try {
     ;({ id } = await getAction(
@@ -226,6 +228,8 @@ async function sendAsBatch(
         holdings: await holdingsAfter(client, addressOf(account), calls, []),
         cause: error,
       })
+    // a wallet that lists capabilities but refuses the method (EIP-1193 4200, JSON-RPC -32601) sent nothing
+    if (isUnsupportedMethod(error)) return undefined
     throw asRpcError('wallet_sendCalls', error)
   }
   const hashes: Hex[] = []
@@ -328,6 +332,15 @@ async function sendSequentially(
     hashes,
     waitFor: async () => ({ hashes, receipts }),
   }
+}
+
+function isUnsupportedMethod(error: unknown): boolean {
+  let e = error as { code?: number; cause?: unknown } | undefined
+  for (let depth = 0; e && depth < 10; depth++) {
+    if (e.code === 4200 || e.code === -32601) return true
+    e = e.cause as typeof e
+  }
+  return false
 }
 
 /** Whether `error` (or one of its causes) is a wallet's refusal: EIP-1193 code 4001, viem's `UserRejectedRequestError`. */

@@ -55,7 +55,10 @@ const activeOf = (owner: Address) =>
  * clicking "Reject"; `eip5792` makes it answer `wallet_getCapabilities` and take `wallet_sendCalls`
  * (each call sent as its own transaction, in order).
  */
-function injectedWallet(address: Address, options: { rejectSend?: number; eip5792?: boolean } = {}) {
+function injectedWallet(
+  address: Address,
+  options: { rejectSend?: number; eip5792?: boolean; sendCallsUnsupported?: boolean } = {},
+) {
   const node = http(devnet.rpcUrl, { retryCount: 0 })({ chain: devnet.chain })
   const log = { sends: 0, rejected: 0, methods: [] as string[] }
   const batches = new Map<string, Hex[]>()
@@ -74,6 +77,8 @@ function injectedWallet(address: Address, options: { rejectSend?: number; eip579
     }
     if (options.eip5792 && method === 'wallet_getCapabilities')
       return { [toHex(devnet.chain.id)]: { atomic: { status: 'unsupported' } } }
+    if (options.sendCallsUnsupported && method === 'wallet_sendCalls')
+      throw Object.assign(new Error('Method not supported.'), { code: 4200 })
     if (options.eip5792 && method === 'wallet_sendCalls') {
       const [batch] = params as [{ calls: { to: Address; data: Hex; value?: Hex }[] }]
       const hashes: Hex[] = []
@@ -141,7 +146,8 @@ describe('simulatePreparedCalls: the list simulated as a whole (eth_simulateV1)'
     expect(e.index).toBe(1)
     expect(e.to).toBe(vault)
     expect(e.revert.name).toBe('ContractRevertError')
-    expect((e.revert as { reason?: string }).reason).toBeTruthy()
+    // the vault's transferFrom bubbles up the token's OpenZeppelin 5 error, decoded by the kit
+    expect((e.revert as { reason?: string }).reason).toBe('ERC20InsufficientBalance')
     expect(e.message).toContain('index 1')
     expect(log.methods).not.toContain('eth_sendTransaction')
     expect(await nonceOf(s.address)).toBe(0)
@@ -177,6 +183,19 @@ describe('sendPreparedCalls', () => {
     expect(hashes).toHaveLength(2)
     expect(receipts.map((r) => r.status)).toEqual(['success', 'success'])
     expect(await activeOf(s.address)).toBe(parseEther('3'))
+    expect(await nonceOf(s.address)).toBe(2)
+  })
+
+  test('capabilities listed but wallet_sendCalls unsupported (4200): the sequential fallback sends the list', async () => {
+    const s = await staker()
+    const calls = prepareDeposit({ vault, amount: parseEther('2'), receiver: s.address, collateral: weth })
+    const { wallet, log } = injectedWallet(s.address, { eip5792: true, sendCallsUnsupported: true })
+    const sent = await sendPreparedCalls(wallet, { calls })
+    expect(sent.mode).toBe('sequential')
+    expect(log.methods.filter((m) => m === 'wallet_sendCalls')).toHaveLength(1)
+    expect(log.methods.filter((m) => m === 'eth_sendTransaction')).toHaveLength(2)
+    expect(sent.hashes).toHaveLength(2)
+    expect(await activeOf(s.address)).toBe(parseEther('2'))
     expect(await nonceOf(s.address)).toBe(2)
   })
 

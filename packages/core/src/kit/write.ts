@@ -198,7 +198,12 @@ export function defineWrite<params, args, state, result, extra, events extends A
       let approval: Hex | null = null
       if (need) {
         try {
-          approval = await ensureAllowance(walletClient, { ...need, account: c.account })
+          approval = await ensureAllowance(walletClient, {
+            ...need,
+            account: c.account,
+            onStage: params.onStage,
+            action: spec.name,
+          })
         } catch (error) {
           params.onStage?.({ stage: 'error', action: spec.name, step: 'approve', error: error as Error })
           if (!isUserRejection(error)) throw error

@@ -135,6 +135,25 @@ describe('simulatePreparedCalls: the list simulated as a whole (eth_simulateV1)'
     expect(await nonceOf(s.address)).toBe(0)
   })
 
+  test('bad input (an empty list, a wrong checksum) is a typed error before anything is read or sent', async () => {
+    const s = await staker()
+    const { wallet, log } = injectedWallet(s.address)
+    const empty = await sendPreparedCalls(wallet, { calls: [] }).catch((e: unknown) => e)
+    expect((empty as Error).name).toBe('InvalidParameterError')
+    const [approve, call] = prepareDeposit({ vault, amount: 1n, receiver: s.address, collateral: weth })
+    // the vault's address with the case of one letter flipped: a wrong EIP-55 checksum
+    const i = [...vault].findIndex((ch, n) => n > 1 && /[a-fA-F]/.test(ch))
+    const flipped = vault[i] === vault[i]!.toLowerCase() ? vault[i]!.toUpperCase() : vault[i]!.toLowerCase()
+    const badTo = `${vault.slice(0, i)}${flipped}${vault.slice(i + 1)}` as Address
+    const bad = await sendPreparedCalls(wallet, { calls: [approve!, { ...call!, to: badTo }] }).catch(
+      (e: unknown) => e,
+    )
+    expect((bad as Error).name).toBe('InvalidAddressError')
+    expect((bad as Error).message).toContain('calls[1].to')
+    expect(log.methods).toEqual([])
+    expect(await nonceOf(s.address)).toBe(0)
+  })
+
   test('a deposit above the balance is refused at index 1 with the decoded revert; nothing is sent', async () => {
     const s = await staker(parseEther('1'))
     const calls = prepareDeposit({ vault, amount: parseEther('5'), receiver: s.address, collateral: weth })

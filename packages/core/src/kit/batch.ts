@@ -9,7 +9,6 @@ import {
   decodeFunctionData,
   encodeFunctionData,
   erc20Abi,
-  getAddress,
   type Hex,
   parseAbi,
   type TransactionReceipt,
@@ -41,6 +40,7 @@ import { decodeRevert } from './revert.js'
 import { broadcast } from './send.js'
 import { LANDING_BLOCK_TAG } from './simulate.js'
 import type { OnStage } from './stages.js'
+import { assertAddress } from './validate.js'
 
 type AnyClient = Client<Transport, Chain | undefined>
 type AnyWalletClient = WalletClient<Transport, Chain | undefined, Account | undefined>
@@ -74,7 +74,7 @@ function checkCalls(calls: readonly Call[]): readonly Call[] {
   for (const [i, c] of calls.entries()) {
     if (!c || typeof c.to !== 'string' || typeof c.data !== 'string' || typeof c.value !== 'bigint')
       throw new InvalidParameterError(`calls[${i}]`, 'must be a prepared call { to, data, value }')
-    getAddress(c.to)
+    assertAddress(`calls[${i}].to`, c.to)
   }
   return calls
 }

@@ -438,3 +438,71 @@ export class WithdrawalNotReadyError extends RestakeKitError {
     this.location = location
   }
 }
+
+/**
+ * The wallet refused a transaction (EIP-1193 code 4001: the user clicked "Reject"), possibly after
+ * earlier transactions of the same write or batch landed. Nothing of the refused call or of the
+ * calls after it was sent; `holdings` says what the user holds, from a read made after the refusal.
+ */
+export class UserRejectedError extends RestakeKitError {
+  override name = 'UserRejectedError' as const
+  /** The write or batch the refusal interrupted (`symbiotic.deposit`, `prepared calls`). */
+  readonly action: string
+  /** The transaction the user refused (`approve`, `symbiotic.deposit`, `call 2 of 2`). */
+  readonly step: string
+  /** Each transaction that landed before the refusal. */
+  readonly completed: readonly { step: string; hash: Hex }[]
+  /** What the user holds now, from a fresh read (or a statement that it could not be read). */
+  readonly holdings: string
+  constructor(params: {
+    action: string
+    step: string
+    completed?: readonly { step: string; hash: Hex }[]
+    holdings: string
+    cause?: unknown
+  }) {
+    const completed = params.completed ?? []
+    const landed = completed.length
+      ? `${completed.length} earlier transaction(s) landed and stand`
+      : 'nothing was sent'
+    super(`The wallet refused "${params.step}" of ${params.action}; ${landed}. ${params.holdings}`, {
+      details: [
+        ...completed.map((c) => `done: ${c.step} (${c.hash})`),
+        'The refused call and the calls after it were not sent. Calling the write again sends only what is still missing (an approval that stands is not sent again).',
+      ],
+      docsPath: '/errors#user-rejected',
+      cause: params.cause,
+    })
+    this.action = params.action
+    this.step = params.step
+    this.completed = completed
+    this.holdings = params.holdings
+  }
+}
+
+/**
+ * A call of a prepared call list failed when the list was simulated as a whole (`eth_simulateV1`),
+ * before anything was sent. `index` is its place in the list (0-based); `revert` the decoded revert.
+ */
+export class PreparedCallRevertedError extends RestakeKitError {
+  override name = 'PreparedCallRevertedError' as const
+  /** The failing call's place in the list, 0-based. */
+  readonly index: number
+  readonly to: Address
+  /** The decoded revert (a typed error where the kit knows it, else a `ContractRevertError`). */
+  readonly revert: Error
+  constructor(params: { index: number; count: number; to: Address; revert: Error }) {
+    const reason = (params.revert as { shortMessage?: string }).shortMessage ?? params.revert.message
+    super(
+      `Call ${params.index + 1} of ${params.count} (index ${params.index}, to ${params.to}) fails when the calls are simulated together: ${reason}`,
+      {
+        details: ['Nothing was sent: the whole list is simulated before the first call goes out.'],
+        docsPath: '/errors#prepared-call-reverted',
+        cause: params.revert,
+      },
+    )
+    this.index = params.index
+    this.to = params.to
+    this.revert = params.revert
+  }
+}

@@ -128,7 +128,7 @@ describe('writes are estimated against the block they land in (issue 14)', () =>
         receiver: staker.address,
         collateral: devnet.deployments.tokens.weth,
       })
-      const hashes = await sendPreparedCalls(walletWithClockTick(staker, frozen + 1n), { calls })
+      const { hashes } = await sendPreparedCalls(walletWithClockTick(staker, frozen + 1n), { calls })
       expect(hashes).toHaveLength(2)
       for (const hash of hashes) {
         expect((await devnet.publicClient.getTransactionReceipt({ hash })).status).toBe('success')

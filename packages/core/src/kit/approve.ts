@@ -14,6 +14,7 @@ import { type Call, encodeCall } from './call.js'
 import { waitForEvents } from './receipt.js'
 import { sendWrite } from './send.js'
 import { simulateWrite } from './simulate.js'
+import type { OnStage } from './stages.js'
 import { assertAddress } from './validate.js'
 
 export function prepareApprove(params: { token: Address; spender: Address; amount: bigint }): Call {
@@ -43,6 +44,10 @@ export async function ensureAllowance(
     account?: Account | Address
     /** The allowance as already read (e.g. by a write's check batch): not read again. */
     allowance?: bigint
+    /** Reports a `replaced` stage when the approval is replaced while it is awaited. */
+    onStage?: OnStage | undefined
+    /** Names the write in that stage (default `approve`). */
+    action?: string
   },
 ): Promise<Hex | null> {
   const account = resolveAccount(walletClient, params.account)
@@ -65,6 +70,20 @@ export async function ensureAllowance(
     contract: 'ERC20',
   })
   const hash = await sendWrite(walletClient, request)
-  await waitForEvents(walletClient, hash, erc20Abi)
+  const { onStage } = params
+  await waitForEvents(walletClient, hash, erc20Abi, {
+    ...(onStage
+      ? {
+          onReplaced: (r) =>
+            onStage({
+              stage: 'replaced',
+              action: params.action ?? 'approve',
+              hash,
+              replacedBy: r.transaction.hash,
+              reason: r.reason,
+            }),
+        }
+      : {}),
+  })
   return hash
 }

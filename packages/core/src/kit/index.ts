@@ -1,6 +1,7 @@
 // The kit: what every protocol module's actions are built from, one concern per file.
 export * from './account.js'
 export * from './approve.js'
+export * from './batch.js'
 export * from './call.js'
 export * from './chain.js'
 export * from './deployment.js'

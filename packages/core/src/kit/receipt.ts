@@ -8,6 +8,7 @@ import {
   type Log,
   type ParseEventLogsReturnType,
   parseEventLogs,
+  type ReplacementReturnType,
   type TransactionReceipt,
   type Transport,
   toHex,
@@ -33,7 +34,12 @@ export async function waitForEvents<const abi extends Abi>(
   client: Client<Transport, Chain | undefined>,
   hash: Hex,
   abi: abi,
-  options: { pollingInterval?: number; timeout?: number } = {},
+  options: {
+    pollingInterval?: number
+    timeout?: number
+    /** Called when the transaction is replaced (same nonce); the wait goes on with the replacement. */
+    onReplaced?: (replacement: ReplacementReturnType) => void
+  } = {},
 ): Promise<WaitForEventsReturnType<abi>> {
   const receipt = await getAction(
     client,

@@ -21,18 +21,11 @@ import {
   waitForTransactionReceipt,
 } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import {
-  type LostSend,
-  StepFailedError,
-  TransactionPendingError,
-  TransactionUnknownError,
-} from '../errors.js'
-import { addressOf, resolveAccount } from './account.js'
-import type { Call } from './call.js'
+import { type LostSend, TransactionPendingError, TransactionUnknownError } from '../errors.js'
+import { addressOf } from './account.js'
 import { asRpcError, assertChain, isTransportFailure } from './chain.js'
 import { gasLimitFor } from './gas.js'
 import { reserveNonce } from './nonce.js'
-import { waitForEvents } from './receipt.js'
 import type { SimulatedWrite } from './simulate.js'
 import type { OnStage, SendRecord } from './stages.js'
 
@@ -334,45 +327,4 @@ export function resumeSend(
   error: TransactionPendingError | TransactionUnknownError,
 ): Promise<Hex> {
   return error.resume()
-}
-
-/**
- * Sends prepared calls (what `prepareX` returns) one after another from a wallet client, each
- * with the landing-block gas limit and each waited for before the next is estimated (a deposit's
- * estimate needs its approval mined). Returns the hashes, in order. A wallet that sends the calls
- * itself should set the same gas: its own estimate at `latest` can fall short (see
- * `estimateLandingGas`). A call mined and reverted is a `TransactionRevertedError`; a failure after
- * the first call landed is a `StepFailedError` naming the calls that landed.
- */
-export async function sendPreparedCalls(
-  walletClient: AnyWalletClient,
-  params: { calls: readonly Call[]; account?: Account | Address },
-): Promise<Hex[]> {
-  const account = resolveAccount(walletClient, params.account)
-  const hashes: Hex[] = []
-  for (const [i, call] of params.calls.entries()) {
-    try {
-      if (i === 0) await assertChain(walletClient)
-      const gas = await gasLimitFor(walletClient, { account, ...call })
-      const hash = await broadcast(walletClient, {
-        account,
-        to: call.to,
-        data: call.data,
-        value: call.value,
-        gas,
-        action: `call ${i + 1} of ${params.calls.length}`,
-      })
-      await waitForEvents(walletClient, hash, [])
-      hashes.push(hash)
-    } catch (error) {
-      if (hashes.length === 0) throw error
-      throw new StepFailedError(
-        `call ${i + 1} of ${params.calls.length} (to ${call.to})`,
-        hashes.map((hash, n) => ({ step: `call ${n + 1}`, hash })),
-        `the first ${hashes.length} call(s) landed and stand; the rest were not sent.`,
-        error,
-      )
-    }
-  }
-  return hashes
 }

@@ -13,6 +13,17 @@ export type WriteStage =
   | { stage: 'signing'; action: string; send: SendRecord }
   | { stage: 'sent'; action: string; hash: Hex; send: SendRecord }
   | { stage: 'mined'; action: string; hash: Hex; blockNumber: bigint }
+  | {
+      /** The awaited transaction was replaced by another with its nonce (viem's `onReplaced`). */
+      stage: 'replaced'
+      action: string
+      /** The transaction that was awaited. */
+      hash: Hex
+      /** The transaction that took its nonce; the wait continues with its receipt. */
+      replacedBy: Hex
+      /** `repriced`: the same call with a higher fee (a speed-up); `cancelled`: a zero-value self-send; `replaced`: another call. */
+      reason: 'replaced' | 'repriced' | 'cancelled'
+    }
   | { stage: 'decoded'; action: string; hash: Hex; events: readonly { eventName: string }[] }
   | { stage: 'error'; action: string; step: string; error: Error }
 

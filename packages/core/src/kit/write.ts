@@ -5,9 +5,11 @@ import {
   StepFailedError,
   TransactionPendingError,
   TransactionUnknownError,
+  UserRejectedError,
 } from '../errors.js'
 import { addressOf, resolveAccount } from './account.js'
 import { ensureAllowance, prepareApprove } from './approve.js'
+import { isUserRejection } from './batch.js'
 import { type Call, type ContractCall, calls, toCall } from './call.js'
 import { chainIdOf, guarded } from './chain.js'
 import { type ReadPlan, runPlan } from './plan.js'
@@ -95,7 +97,11 @@ export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
   prepare: (params: params & PrepareOptions) => readonly Call[]
   simulate: (client: ReadClient, params: params & WriteOptions) => Promise<SimulatedWrite<result> & extra>
   send: (walletClient: WriteClient, params: params & WriteOptions) => Promise<Hex>
-  waitFor: (client: ReadClient, hash: Hex) => Promise<WaitForEventsReturnType<events> & decoded>
+  waitFor: (
+    client: ReadClient,
+    hash: Hex,
+    options?: { onStage?: OnStage },
+  ) => Promise<WaitForEventsReturnType<events> & decoded>
 }
 
 /**
@@ -191,7 +197,23 @@ export function defineWrite<params, args, state, result, extra, events extends A
       const need = spec.approval?.(c.args, c.state, c.ctx)
       let approval: Hex | null = null
       if (need) {
-        approval = await ensureAllowance(walletClient, { ...need, account: c.account })
+        try {
+          approval = await ensureAllowance(walletClient, {
+            ...need,
+            account: c.account,
+            onStage: params.onStage,
+            action: spec.name,
+          })
+        } catch (error) {
+          params.onStage?.({ stage: 'error', action: spec.name, step: 'approve', error: error as Error })
+          if (!isUserRejection(error)) throw error
+          throw new UserRejectedError({
+            action: spec.name,
+            step: 'approve',
+            holdings: await holdings(walletClient, need, c.sender, null),
+            cause: error,
+          })
+        }
         if (approval) {
           params.onStage?.({ stage: 'approval-sent', action: spec.name, hash: approval, ...need })
           params.onStage?.({ stage: 'approval-mined', action: spec.name, hash: approval })
@@ -214,6 +236,14 @@ export function defineWrite<params, args, state, result, extra, events extends A
           error instanceof TransactionUnknownError
         )
           throw error
+        if (isUserRejection(error))
+          throw new UserRejectedError({
+            action: spec.name,
+            step: spec.name,
+            completed: [{ step: 'approve', hash: approval }],
+            holdings: await holdings(walletClient, need, c.sender, approval),
+            cause: error,
+          })
         throw new StepFailedError(
           spec.name,
           [{ step: 'approve', hash: approval }],
@@ -223,8 +253,28 @@ export function defineWrite<params, args, state, result, extra, events extends A
       }
     },
 
-    async waitFor(client, hash) {
-      const r = await waitForEvents(client, hash, spec.receipt.abi)
+    async waitFor(client, hash, options = {}) {
+      const { onStage } = options
+      const r = await waitForEvents(client, hash, spec.receipt.abi, {
+        ...(onStage
+          ? {
+              onReplaced: (x) =>
+                onStage({
+                  stage: 'replaced',
+                  action: spec.name,
+                  hash,
+                  replacedBy: x.transaction.hash,
+                  reason: x.reason,
+                }),
+            }
+          : {}),
+      })
+      onStage?.({
+        stage: 'mined',
+        action: spec.name,
+        hash: r.receipt.transactionHash,
+        blockNumber: r.receipt.blockNumber,
+      })
       const more = spec.receipt.decode ? await spec.receipt.decode(client, r) : undefined
       return { ...r, ...(more as decoded) }
     },
@@ -236,9 +286,11 @@ async function holdings(
   client: ReadClient,
   need: ApprovalNeed,
   owner: Address,
-  approval: Hex,
+  approval: Hex | null,
 ): Promise<string> {
-  const approved = `the approval (${approval}) landed and stands: ${need.spender} may spend ${need.amount} of ${need.token}`
+  const approved = approval
+    ? `the approval (${approval}) landed and stands: ${need.spender} may spend ${need.amount} of ${need.token}`
+    : 'no approval was sent'
   try {
     const [balance] = await readBatch(client, [
       { address: need.token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] },

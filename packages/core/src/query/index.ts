@@ -272,6 +272,8 @@ export function describeStage(s: WriteStage): string {
       return `Sent (${s.hash})`
     case 'mined':
       return `Mined in block ${s.blockNumber}`
+    case 'replaced':
+      return `Replaced (${s.reason}) by ${s.replacedBy}`
     case 'decoded':
       return `Decoded events: ${s.events.map((e) => e.eventName).join(', ') || 'none'}`
     case 'error':

@@ -204,7 +204,7 @@ describe.skipIf(!haveEigenLayer())('examples/dapp-web in headless Chromium', () 
     wallet.rejectSend(2)
     await click('el-deposit')
     const failed = await text('el-deposit-error')
-    expect(failed).toMatch(/^StepFailedError: /)
+    expect(failed).toMatch(/^UserRejectedError: The wallet refused /)
     // what the user holds, read after the failure: the approval stands and all 5 tokens are still theirs
     expect(failed).toMatch(/the approval \(0x[0-9a-f]{64}\) landed and stands/)
     expect(failed).toMatch(/holds 5000000000000000000 of 0x/)

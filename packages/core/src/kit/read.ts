@@ -118,25 +118,14 @@ export function isPinned(client: Client<Transport, Chain | undefined>): boolean 
   return pinOf(client) !== undefined
 }
 
-const chainIdProbeAbi = [
-  {
-    type: 'function',
-    name: 'getChainId',
-    stateMutability: 'view',
-    inputs: [],
-    outputs: [{ type: 'uint256' }],
-  },
-] as const
-
-const blockNumberProbeAbi = [
-  {
-    type: 'function',
-    name: 'getBlockNumber',
-    stateMutability: 'view',
-    inputs: [],
-    outputs: [{ type: 'uint256' }],
-  },
-] as const
+/** Multicall3's own views, asked inside an `aggregate3`: the node's chain id and block number. */
+const probeAbi = ['getChainId', 'getBlockNumber'].map((name) => ({
+  type: 'function',
+  name,
+  stateMutability: 'view',
+  inputs: [],
+  outputs: [{ type: 'uint256' }],
+})) as Abi
 
 /**
  * The reads, split into chunks of at most the client's call cap, each sent as one `aggregate3`,
@@ -194,14 +183,14 @@ async function aggregateOne(
       ? [
           {
             address: multicall3,
-            abi: blockNumberProbeAbi,
+            abi: probeAbi,
             functionName: 'getBlockNumber',
           } satisfies BatchRead,
         ]
       : []
   const probe =
     !known && multicall3
-      ? [{ address: multicall3, abi: chainIdProbeAbi, functionName: 'getChainId' } satisfies BatchRead]
+      ? [{ address: multicall3, abi: probeAbi, functionName: 'getChainId' } satisfies BatchRead]
       : []
   const blockAt: ReadAt =
     key === 'latest' ? {} : key === 'pending' ? { blockTag: 'pending' } : { blockNumber: BigInt(key) }
@@ -219,16 +208,7 @@ async function aggregateOne(
     throw asRpcError('eth_call (aggregate3)', error)
   }) as Promise<BatchResult[]>
   // no Multicall3 to ask: the node's block number alongside (not atomic with the read)
-  const blockAside =
-    withBlock && !multicall3
-      ? getAction(
-          client,
-          getBlockNumber,
-          'getBlockNumber',
-        )({ cacheTime: 0 }).catch((error: unknown) => {
-          throw asRpcError('eth_blockNumber', error)
-        })
-      : undefined
+  const blockAside = withBlock && !multicall3 ? askBlockNumber(client) : undefined
   blockAside?.catch(() => {})
   let results: BatchResult[]
   if (known) {
@@ -259,18 +239,20 @@ async function aggregateOne(
   }
   if (blockNumber === undefined && withBlock) {
     blockNumber =
-      key !== 'latest' && key !== 'pending'
-        ? BigInt(key)
-        : await (blockAside ??
-            getAction(
-              client,
-              getBlockNumber,
-              'getBlockNumber',
-            )({ cacheTime: 0 }).catch((error: unknown) => {
-              throw asRpcError('eth_blockNumber', error)
-            }))
+      key !== 'latest' && key !== 'pending' ? BigInt(key) : await (blockAside ?? askBlockNumber(client))
   }
   return { results, blockNumber }
+}
+
+/** `eth_blockNumber`, uncached (a failed request is an `RpcUnavailableError`). */
+function askBlockNumber(client: Client<Transport, Chain | undefined>): Promise<bigint> {
+  return getAction(
+    client,
+    getBlockNumber,
+    'getBlockNumber',
+  )({ cacheTime: 0 }).catch((error: unknown) => {
+    throw asRpcError('eth_blockNumber', error)
+  })
 }
 
 const BATCHER = Symbol.for('restakekit.readBatcher')

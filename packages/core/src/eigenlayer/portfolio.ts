@@ -1,4 +1,3 @@
-import type { Address } from 'viem'
 import { type PortfolioEntry, type PortfolioModule, runPlan } from '../kit/index.js'
 import { type GetPortfolioReturnType, getPortfolio } from './actions/getPortfolio.js'
 import { rewardsClaimKey, rewardsStatePlan } from './actions/getRewards.js'
@@ -76,7 +75,7 @@ export const readEigenLayerSection: NonNullable<
       entries.push({
         kind: 'reward',
         protocol: 'eigenlayer',
-        token: t.token as Address,
+        token: t.token,
         amount: t.cumulativeEarnings - claimed,
         source: deployment.rewardsCoordinator,
       })

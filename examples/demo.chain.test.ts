@@ -1,5 +1,5 @@
 import { haveEigenLayer } from '@restakekit/devnet'
-import { parseEther } from 'viem'
+import { formatEther, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { main } from './demo.js'
 
@@ -11,6 +11,14 @@ describe.skipIf(!haveEigenLayer())('pnpm demo', () => {
     expect(r.symbioticClaimed).toBe(parseEther('2'))
     expect(r.karakFinished).toBe(parseEther('1'))
     expect(r.positions).toBe(3)
+    // it ends with a claim: the portfolio showed the staker's share of the AVS's 100 MCK as
+    // claimable, and the claim paid exactly that (the operator keeps its split, in bips)
+    expect(r.rewardsPaid).toBe(parseEther('100'))
+    expect(r.rewardsShare).toBeGreaterThan(parseEther('99'))
+    expect(r.rewardsShare).toBeLessThanOrEqual(parseEther('100'))
+    expect(r.rewardsInPortfolio).toBe(r.rewardsShare)
+    expect(r.rewardsClaimed).toBe(r.rewardsShare)
+    expect(lines.at(-1)).toContain(`claimed ${formatEther(r.rewardsShare)} MCK`)
     // the early Symbiotic claim and Karak finish were refused before sending, with the typed
     // error's message; the EigenLayer completion (0-block delay) was ready and went through
     expect(lines.filter((l) => l.includes('refused before sending'))).toHaveLength(2)

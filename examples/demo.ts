@@ -1,6 +1,8 @@
 // restakekit demo: starts the local restaking chain (real EigenLayer and Symbiotic contracts, Karak
-// test doubles) and walks one staker through each protocol with the SDK, printing every step.
+// test doubles) and walks one staker through each protocol with the SDK, printing every step; it
+// ends with an EigenLayer rewards claim (an AVS pays, a root is posted, the portfolio shows it).
 // Run: pnpm demo
+import { createAVSRewardsSubmission, getOperatorSplit } from '@restakekit/avs/eigenlayer'
 import {
   getRestakingPortfolio,
   type RestakeKitError,
@@ -8,10 +10,15 @@ import {
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import {
+  buildRewardsTree,
+  claimRewards,
   completeWithdrawals,
+  type DistributionEntry,
   delegateTo,
   deposit,
+  getRewards,
   queueWithdrawals,
+  waitForClaimRewards,
   waitForCompleteWithdrawals,
   waitForDeposit,
   waitForQueueWithdrawals,
@@ -33,7 +40,19 @@ export type DemoResult = {
   symbioticClaimed: bigint
   karakFinished: bigint
   positions: number
+  /** The AVS rewards paid, the staker's share of them (after the operator's split), and what it claimed. */
+  rewardsPaid: bigint
+  rewardsShare: bigint
+  /** The `reward` entry of the portfolio, and the staker's token balance change of the claim. */
+  rewardsInPortfolio: bigint
+  rewardsClaimed: bigint
 }
+
+const DAY = 86400n
+const submitRootAbi = parseAbi([
+  'function submitRoot(bytes32 root, uint32 rewardsCalculationEndTimestamp)',
+  'function rewardsUpdater() view returns (address)',
+])
 
 const fmt = (x: bigint) => formatEther(x)
 
@@ -177,11 +196,73 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     const karakFinished = (await balance(weth, staker.address)) - kBefore
     log(`4. nine days later: finished, ${fmt(karakFinished)} WETH back\n`)
 
+    // ---------------------------------------------------------------- EigenLayer rewards
+    log('== EigenLayer rewards ==')
+    // an AVS pays rewards to the strategy's stakers for the next whole day (v1.2 state: daily interval)
+    const rewardsPaid = parseEther('100')
+    const avs = await devnet.newAccount({ tokens: { [el.fixture.token]: rewardsPaid } })
+    const start = (await pc.getBlock({ blockTag: 'latest' })).timestamp
+    const day = start - (start % DAY) + DAY
+    await mined(
+      await createAVSRewardsSubmission(devnet.walletClient(avs), {
+        deployment: el,
+        submissions: [
+          {
+            strategiesAndMultipliers: [{ strategy: el.fixture.strategy, multiplier: 10n ** 18n }],
+            token: el.fixture.token,
+            amount: rewardsPaid,
+            startTimestamp: Number(day),
+            duration: Number(DAY),
+          },
+        ],
+      }),
+    )
+    log(
+      `1. an AVS pays ${fmt(rewardsPaid)} MCK to the strategy's stakers for the day from ${new Date(Number(day) * 1000).toISOString()}`,
+    )
+    // the staker is the operator's only delegator: the operator keeps its split, the staker the rest
+    const split = await getOperatorSplit(pc, { deployment: el, operator: operator.address, avs: avs.address })
+    const operatorPart = (rewardsPaid * BigInt(split)) / 10000n
+    const rewardsShare = rewardsPaid - operatorPart
+    const distribution: DistributionEntry[] = [
+      { earner: staker.address, token: el.fixture.token, cumulativeEarnings: rewardsShare },
+      { earner: operator.address, token: el.fixture.token, cumulativeEarnings: operatorPart },
+    ]
+    // once the day is over, the rewards updater (EigenLayer's off-chain service; anvil account 0 on
+    // the v1.2 state) posts the root: no SDK action wraps that role, so a raw call stands in
+    await devnet.increaseTime(day + DAY - (await pc.getBlock({ blockTag: 'latest' })).timestamp + 1n)
+    const updater = devnet.accounts[0]!
+    const onChain = await pc.readContract({
+      address: el.rewardsCoordinator,
+      abi: submitRootAbi,
+      functionName: 'rewardsUpdater',
+    })
+    if (onChain.toLowerCase() !== updater.address.toLowerCase())
+      throw new Error(
+        `the rewards updater is ${onChain}, not anvil account 0: run the demo on the v1.2 state`,
+      )
+    await mined(
+      await devnet.walletClient(updater).writeContract({
+        address: el.rewardsCoordinator,
+        abi: submitRootAbi,
+        functionName: 'submitRoot',
+        args: [buildRewardsTree(distribution).root, Number(day + DAY)],
+      }),
+    )
+    const posted = await getRewards(pc, { deployment: el, earner: staker.address, distribution })
+    if (posted.posted && !posted.posted.ready)
+      await devnet.increaseTime(
+        posted.posted.readyAt.timestamp - (await pc.getBlock({ blockTag: 'latest' })).timestamp + 1n,
+      )
+    log(
+      `2. root ${posted.root.slice(0, 18)}… posted; the staker's share (operator split ${split} bips): ${fmt(rewardsShare)} MCK\n`,
+    )
+
     // ---------------------------------------------------------------- one portfolio
     log('== One portfolio across protocols ==')
     const portfolio = await getRestakingPortfolio(pc, {
       staker: staker.address,
-      eigenlayer: { deployment: el },
+      eigenlayer: { deployment: el, rewards: distribution },
       symbiotic: { deployment: symbiotic, vaults: [vault] },
       karak: { deployment: karak },
     })
@@ -191,12 +272,30 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       )
     }
     log(`  pending withdrawals: ${portfolio.withdrawals.length}`)
+    for (const r of portfolio.rewards)
+      log(`  ${r.protocol.padEnd(10)} claimable ${fmt(r.amount)} of ${r.token} at ${r.source}`)
+    const rewardsInPortfolio = portfolio.rewards.reduce((sum, r) => sum + r.amount, 0n)
+
+    // ---------------------------------------------------------------- the claim
+    const held = await balance(el.fixture.token, staker.address)
+    const claimed = await waitForClaimRewards(
+      pc,
+      await claimRewards(wallet, { deployment: el, distribution }),
+    )
+    const rewardsClaimed = (await balance(el.fixture.token, staker.address)) - held
+    log(
+      `\n== Claim ==\n  claimed ${fmt(rewardsClaimed)} MCK of rewards (processClaim with a locally built proof, gas ${claimed.receipt.gasUsed})`,
+    )
     return {
       staker: staker.address,
       eigenlayerTokenBack: back,
       symbioticClaimed,
       karakFinished,
       positions: portfolio.positions.length,
+      rewardsPaid,
+      rewardsShare,
+      rewardsInPortfolio,
+      rewardsClaimed,
     }
   } finally {
     await devnet.stop()

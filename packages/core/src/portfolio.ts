@@ -1,6 +1,7 @@
 import type { Address, Chain, Client, Transport } from 'viem'
 import { eigenlayerPortfolio } from './eigenlayer/portfolio.js'
-import { ChainMismatchError, RestakeKitError, RpcUnavailableError } from './errors.js'
+import { InvalidDistributionError } from './eigenlayer/rewards/errors.js'
+import { ChainMismatchError, InvalidParameterError, RestakeKitError, RpcUnavailableError } from './errors.js'
 import { karakPortfolio } from './karak/portfolio.js'
 import {
   assertAddress,
@@ -172,6 +173,8 @@ export async function getRestakingPortfolio<
         // the wrong network is never a partial result (a read outside the kit's batch, such as a lens
         // call, is checked here: the chain id is known by then, or asked once); an outage is raised as itself
         if (error instanceof ChainMismatchError) throw error
+        // bad input in a protocol's options is refused as itself, before any request
+        if (error instanceof InvalidParameterError || error instanceof InvalidDistributionError) throw error
         if (!(error instanceof RpcUnavailableError)) await assertChain(batched)
         if (!params.allowPartial && error instanceof RpcUnavailableError) throw error
         if (!params.allowPartial) throw new PortfolioReadError({ protocol: module.id, cause: error })

@@ -1,13 +1,44 @@
-import type { PortfolioEntry, PortfolioModule } from '../kit/index.js'
+import { type PortfolioEntry, type PortfolioModule, runPlan } from '../kit/index.js'
 import { type GetPortfolioReturnType, getPortfolio } from './actions/getPortfolio.js'
+import { rewardsClaimKey, rewardsStatePlan } from './actions/getRewards.js'
 import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
+import { buildRewardsTree, type DistributionInput, type RewardsTree } from './rewards/distribution.js'
 
-/** EigenLayer's share of the cross-protocol portfolio: deposits and queued withdrawals. */
-/** eigenlayer's share of the portfolio (the `portfolio` of its module). */
+export type EigenLayerPortfolioOptions = {
+  /**
+   * A rewards distribution (the rewards service's JSON, SDK entries, or a `buildRewardsTree` tree):
+   * when given, the staker's claimable rewards under it become `reward` entries (cumulative earnings
+   * minus `cumulativeClaimed`, per token), only when its root is posted and not disabled. Read in
+   * the same two stages as the positions; without it nothing more is read.
+   */
+  rewards?: DistributionInput | RewardsTree | undefined
+}
+
+/** EigenLayer's share of the cross-protocol portfolio: deposits, queued withdrawals and, with a distribution, claimable rewards. */
 export const readEigenLayerSection: NonNullable<
-  PortfolioModule<'eigenlayer', EigenLayerDeployment, GetPortfolioReturnType>['portfolio']
-> = async (client, { staker, deployment }) => {
-  const detail = await getPortfolio(client, { staker, deployment })
+  PortfolioModule<
+    'eigenlayer',
+    EigenLayerDeployment,
+    GetPortfolioReturnType,
+    EigenLayerPortfolioOptions
+  >['portfolio']
+> = async (client, { staker, deployment, options }) => {
+  // the tree is built (and the distribution validated) before anything is read
+  const tree = options?.rewards === undefined ? undefined : buildRewardsTree(options.rewards)
+  const earner = tree?.earners.find((e) => e.earner.toLowerCase() === staker.toLowerCase())
+  const [detail, rewards] = await Promise.all([
+    getPortfolio(client, { staker, deployment }),
+    tree && earner
+      ? runPlan(
+          client,
+          rewardsStatePlan({
+            rewardsCoordinator: deployment.rewardsCoordinator,
+            root: tree.root,
+            earners: [{ earner: earner.earner, tokens: earner.tokens.map((t) => t.token) }],
+          }),
+        )
+      : undefined,
+  ])
   const entries: PortfolioEntry[] = []
   const operator = detail.delegation.operator
   for (const d of detail.deposits) {
@@ -35,6 +66,21 @@ export const readEigenLayerSection: NonNullable<
       })
     })
   }
+  const posted =
+    rewards?.root && rewards.root.root.toLowerCase() === tree?.root.toLowerCase() && !rewards.root.disabled
+  if (earner && rewards && posted) {
+    for (const t of earner.tokens) {
+      const claimed = rewards.claimed.get(rewardsClaimKey(earner.earner, t.token)) ?? 0n
+      if (t.cumulativeEarnings <= claimed) continue
+      entries.push({
+        kind: 'reward',
+        protocol: 'eigenlayer',
+        token: t.token,
+        amount: t.cumulativeEarnings - claimed,
+        source: deployment.rewardsCoordinator,
+      })
+    }
+  }
   return { entries, detail }
 }
 
@@ -42,7 +88,8 @@ export const readEigenLayerSection: NonNullable<
 export const eigenlayerPortfolio: PortfolioModule<
   'eigenlayer',
   EigenLayerDeployment,
-  GetPortfolioReturnType
+  GetPortfolioReturnType,
+  EigenLayerPortfolioOptions
 > = {
   id: 'eigenlayer',
   deployments: eigenlayerDeployments as Readonly<Record<number, EigenLayerDeployment>>,

@@ -10,7 +10,6 @@ import {
   type PortfolioEntry,
   type PortfolioModule,
   type PortfolioSection,
-  pinBlock,
   type QueuedWithdrawal,
   type StakePosition,
   type TokenHolding,
@@ -58,23 +57,12 @@ export type GetRestakingPortfolioParameters<
   protocols?: modules | undefined
   /** Return what could be read when one protocol fails (its error in `errors`) instead of throwing. */
   allowPartial?: boolean | undefined
-  /**
-   * At most this many calls per `aggregate3` (default `DEFAULT_MAX_CALLS`, 500): a larger stage is
-   * split into several `aggregate3`s sent together (one HTTP request with `http(url, { batch: true })`),
-   * so each `eth_call` stays under providers' gas caps.
-   */
-  maxCalls?: number | undefined
 } & ProtocolOptions<NoInfer<modules>>
 
 export type GetRestakingPortfolioReturnType<
   modules extends readonly AnyPortfolioModule[] = typeof defaultPortfolioModules,
 > = {
   staker: Address
-  /**
-   * The block every read of this portfolio saw (the first stage's, asked inside its `aggregate3`):
-   * the figures are that block's state. Undefined when no protocol was read.
-   */
-  blockNumber: bigint | undefined
   /** Stake restaked in strategies and vaults. */
   positions: StakePosition[]
   /** Liquid restaking tokens held, with what they are worth in the underlying. */
@@ -109,7 +97,7 @@ export class PortfolioReadError extends RestakeKitError {
  * they are read concurrently on one batching client, so their stages share each `aggregate3` —
  * two round trips however many strategies and vaults (the Symbiotic positions lens, when no vault
  * list is given, is one more `eth_call` in the first stage, the same HTTP request on a transport
- * with `batch: true`). Every read sees one block, reported as `blockNumber`.
+ * with `batch: true`).
  */
 export async function getRestakingPortfolio<
   const modules extends readonly AnyPortfolioModule[] = typeof defaultPortfolioModules,
@@ -122,13 +110,9 @@ export async function getRestakingPortfolio<
   const staker = assertAddress('staker', params.staker)
   const modules = (params.protocols ?? defaultPortfolioModules) as readonly PortfolioModule[]
   const chainId = client.chain?.id
-  // one batching client for every protocol, pinned: all stages of all plans read the first stage's block
-  const batched = pinBlock(
-    withReadBatching(client, params.maxCalls === undefined ? {} : { maxCalls: params.maxCalls }),
-  )
+  const batched = withReadBatching(client)
   const out = {
     staker,
-    blockNumber: undefined,
     positions: [],
     holdings: [],
     withdrawals: [],
@@ -137,7 +121,6 @@ export async function getRestakingPortfolio<
     errors: [],
   } as {
     staker: Address
-    blockNumber: bigint | undefined
     positions: StakePosition[]
     holdings: TokenHolding[]
     withdrawals: QueuedWithdrawal[]
@@ -182,7 +165,6 @@ export async function getRestakingPortfolio<
       }
     }),
   )
-  out.blockNumber = batched.pinnedBlock()
   for (const s of sections) {
     if (typeof s !== 'object') continue
     out[s.id] = s.section.detail

@@ -15,7 +15,6 @@ import {
   KARAK_MIN_WITHDRAWAL_DELAY,
   type KarakDeployment,
   karakDeployments,
-  pinBlock,
   RestakeKitError,
   readBatch,
   resolveDeployment,
@@ -259,8 +258,7 @@ function checkParameters(params: SnapshotRestakingParameters) {
  * members) with their magnitudes, max magnitudes and operator shares per strategy, their operator
  * sets, the stakers' delegations and shares; Symbiotic vaults (given and the stakers') with delegator
  * type, limits and stakes for each given subnetwork and operator. Reads go through
- * @restakekit/core's batched actions; the latest block is read first and every later read is pinned
- * to it (`blockNumber` in the snapshot), so the snapshot is one block's state.
+ * @restakekit/core's batched actions; the block number is read first (state is read at latest).
  */
 export async function snapshotRestaking(
   client: ReadClient,
@@ -281,14 +279,10 @@ export async function snapshotRestaking(
 }
 
 async function readSnapshot(
-  watchedClient: ReadClient,
+  client: ReadClient,
   params: SnapshotRestakingParameters,
 ): Promise<SnapshotRestakingReturnType> {
-  const block = await getBlock(watchedClient, { blockTag: 'latest' })
-  // every read below sees this block: core's batched reads through the pinned client, the
-  // Symbiotic lens and vault reads by their `blockNumber`, the logs by `toBlock`
-  const client = pinBlock(watchedClient, block.number)
-  const at = { blockNumber: block.number }
+  const block = await getBlock(client, { blockTag: 'latest' })
   const chainId = client.chain?.id ?? Number(await client.request({ method: 'eth_chainId' }))
   const stakers = uniq(params.stakers ?? [])
   const snap: RestakingSnapshot = {
@@ -472,9 +466,9 @@ async function readSnapshot(
       stakers.map(async (account) => ({
         account,
         positions: vaultsGiven.length
-          ? await getSymbioticPositions(client, { staker: account, vaults: vaultsGiven, ...symDep, ...at })
+          ? await getSymbioticPositions(client, { staker: account, vaults: vaultsGiven, ...symDep })
           : sym
-            ? await getSymbioticPositions(client, { staker: account, ...symDep, ...at })
+            ? await getSymbioticPositions(client, { staker: account, ...symDep })
             : [],
       })),
     )
@@ -482,7 +476,7 @@ async function readSnapshot(
       ...vaultsGiven,
       ...positions.flatMap((p) => p.positions.map((x) => x.vault)),
     ])
-    const infos = await Promise.all(vaults.map((vault) => getVault(client, { vault, ...symDep, ...at })))
+    const infos = await Promise.all(vaults.map((vault) => getVault(client, { vault, ...symDep })))
     const subnetworks = uniq<Hex>(params.subnetworks ?? [])
     const operators = uniq<Address>(params.operators ?? [])
     // one batch for every vault × subnetwork × operator

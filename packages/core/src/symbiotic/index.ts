@@ -28,18 +28,6 @@ export {
 } from './lens.js'
 /** Pure Symbiotic math (epochs, share conversions, stake formulas) under one name, to keep generic names apart. */
 export * from './math.js'
-export {
-  decodeSubnetwork,
-  encodeSubnetwork,
-  fullRestakeStake,
-  networkRestakeStake,
-  operatorNetworkSpecificStake,
-  operatorSpecificStake,
-  SYMBIOTIC_DELEGATOR_TYPES,
-  SYMBIOTIC_SLASHER_TYPES,
-  type SymbioticDelegatorTypeName,
-  type SymbioticSlasherTypeName,
-} from './math.js'
 export { symbiotic } from './module.js'
 export { type SymbioticPortfolioOptions, symbioticPortfolio } from './portfolio.js'
 export {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 /** Options for a raw anvil process. */
@@ -17,13 +18,56 @@ export type AnvilOptions = {
   port?: number | undefined
   /** Extra command-line arguments. */
   args?: readonly string[] | undefined
+  /**
+   * Where anvil persists the block states it evicts from memory (`--cache-path`). Default: a fresh
+   * directory under `RESTAKEKIT_ANVIL_CACHE` (else `<tmpdir>/restakekit-anvil`), removed when the
+   * process stops. Anvil's own default, `~/.foundry/anvil/tmp`, is never cleaned and grows by
+   * 0.3-2 GB per long-lived instance.
+   */
+  cachePath?: string | undefined
 }
 
 export type AnvilProcess = {
   rpcUrl: string
   port: number
   process: ChildProcess
+  /** The directory anvil persists evicted block states into; removed by `stop()` when restakekit made it. */
+  cachePath: string
   stop: () => Promise<void>
+}
+
+/** The root under which each anvil gets its own state cache directory, named `<node pid>-<n>`. */
+export function anvilCacheRoot(): string {
+  return process.env.RESTAKEKIT_ANVIL_CACHE ?? join(tmpdir(), 'restakekit-anvil')
+}
+
+let cacheCounter = 0
+
+/**
+ * A fresh cache directory for one anvil. Directories left by a process that no longer runs (a
+ * killed test worker) are removed first, so crashed runs do not pile up on disk.
+ */
+function freshCacheDir(): string {
+  const root = anvilCacheRoot()
+  mkdirSync(root, { recursive: true })
+  for (const name of readdirSync(root)) {
+    const pid = Number(name.split('-')[0])
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) {
+      rmSync(join(root, name), { recursive: true, force: true })
+    }
+  }
+  const dir = join(root, `${process.pid}-${++cacheCounter}`)
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /**
@@ -72,7 +116,13 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilProce
   if (options.forkBlockNumber !== undefined) args.push('--fork-block-number', String(options.forkBlockNumber))
   if (options.chainId !== undefined) args.push('--chain-id', String(options.chainId))
   if (options.blockTime !== undefined) args.push('--block-time', String(options.blockTime))
+  const ownCache = options.cachePath === undefined
+  const cachePath = options.cachePath ?? freshCacheDir()
+  args.push('--cache-path', cachePath)
   args.push(...(options.args ?? []))
+  const removeCache = () => {
+    if (ownCache) rmSync(cachePath, { recursive: true, force: true })
+  }
 
   const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -98,6 +148,7 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilProce
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
+      removeCache()
       reject(new Error(`anvil exited with code ${code} before listening:\n${output}`))
     })
   })
@@ -107,14 +158,19 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilProce
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 2_000)
-    await exited
-    clearTimeout(timer)
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 2_000)
+      await exited
+      clearTimeout(timer)
+    }
+    removeCache()
   }
-  const onExit = () => child.kill('SIGKILL')
+  const onExit = () => {
+    child.kill('SIGKILL')
+    removeCache()
+  }
   process.once('exit', onExit)
   child.once('exit', () => process.off('exit', onExit))
-  return { rpcUrl: `http://127.0.0.1:${port}`, port, process: child, stop }
+  return { rpcUrl: `http://127.0.0.1:${port}`, port, process: child, cachePath, stop }
 }

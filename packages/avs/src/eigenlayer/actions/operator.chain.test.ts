@@ -6,14 +6,18 @@ import { avsAllocationManagerAbi, operatorDelegationAbi } from '../abis.js'
 import { InvalidOperatorMetadataError, OperatorAlreadyRegisteredError } from '../errors.js'
 import { expectRefused, useAvsEnv } from '../test/helpers.js'
 import { getAllocationDelay, setAllocationDelay, waitForSetAllocationDelay } from './allocationDelay.js'
-import { modifyOperatorDetails, waitForModifyOperatorDetails } from './modifyOperatorDetails.js'
+import {
+  modifyOperatorDetails,
+  updateOperatorMetadataURI,
+  waitForModifyOperatorDetails,
+  waitForUpdateOperatorMetadataURI,
+} from './operatorDetails.js'
 import {
   prepareRegisterAsOperator,
   registerAsOperator,
   simulateRegisterAsOperator,
   waitForRegisterAsOperator,
 } from './registerAsOperator.js'
-import { updateOperatorMetadataURI, waitForUpdateOperatorMetadataURI } from './updateOperatorMetadataURI.js'
 
 const metadata = {
   name: 'restakekit test operator',

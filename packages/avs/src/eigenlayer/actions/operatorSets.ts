@@ -176,42 +176,64 @@ function checkMembership(
   })
 }
 
-const registerForOperatorSets_ = /* @__PURE__ */ defineWrite({
-  name: 'eigenlayer.registerForOperatorSets',
-  contract: 'AllocationManager',
-  deployment: specDeployment,
-  resolve: (p: RegisterForOperatorSetsParameters, { deployment, sender }) => {
-    const data = p.data ?? '0x'
-    if (!isHex(data)) throw new InvalidParameterError('data', `${String(data)} is not hex`)
-    return { ...membershipArgs(p, deployment, sender), data }
-  },
-  read: (a) => membershipPlan(a),
-  check: (a, s) => checkMembership(a, s, false),
-  call: (a) =>
-    contractCall({
-      address: a.deployment.allocationManager,
+/**
+ * Joining and leaving operator sets: one spec, by direction. Both refuse a non-operator and a set
+ * that does not exist; joining refuses a set the operator is in, leaving one it is not in.
+ */
+function membershipWrite<
+  P extends { operator?: Address | undefined; avs: Address; operatorSetIds: readonly number[] },
+>(join: boolean) {
+  const functionName = join ? 'registerForOperatorSets' : 'deregisterFromOperatorSets'
+  const event = join ? 'OperatorAddedToOperatorSet' : 'OperatorRemovedFromOperatorSet'
+  return defineWrite({
+    name: `eigenlayer.${functionName}`,
+    contract: 'AllocationManager',
+    deployment: specDeployment,
+    resolve: (p: P, { deployment, sender }) => {
+      // only registration carries the registrar's data
+      const data = (join ? (p as { data?: Hex | undefined }).data : undefined) ?? '0x'
+      if (!isHex(data)) throw new InvalidParameterError('data', `${String(data)} is not hex`)
+      return { ...membershipArgs(p, deployment, sender), data }
+    },
+    read: (a) => membershipPlan(a),
+    check: (a, s) => checkMembership(a, s, !join),
+    call: (a) =>
+      join
+        ? contractCall({
+            address: a.deployment.allocationManager,
+            abi: avsAllocationManagerAbi,
+            functionName: 'registerForOperatorSets',
+            args: [a.operator, { avs: a.avs, operatorSetIds: a.ids, data: a.data }],
+          })
+        : contractCall({
+            address: a.deployment.allocationManager,
+            abi: avsAllocationManagerAbi,
+            functionName: 'deregisterFromOperatorSets',
+            args: [{ operator: a.operator, avs: a.avs, operatorSetIds: a.ids }],
+          }),
+    revert: (a, _s, { sender }) =>
+      avsRevertMapper({
+        caller: sender,
+        subject: a.operator,
+        operator: a.operator,
+        avs: a.avs,
+        operatorSet: { avs: a.avs, id: a.ids[0]! },
+        contract: 'AllocationManager',
+      }),
+    receipt: {
       abi: avsAllocationManagerAbi,
-      functionName: 'registerForOperatorSets',
-      args: [a.operator, { avs: a.avs, operatorSetIds: a.ids, data: a.data }],
-    }),
-  revert: (a, _s, { sender }) =>
-    avsRevertMapper({
-      caller: sender,
-      subject: a.operator,
-      operator: a.operator,
-      avs: a.avs,
-      operatorSet: { avs: a.avs, id: a.ids[0]! },
-      contract: 'AllocationManager',
-    }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => ({
-      operatorSets: r.events.flatMap((e) =>
-        e.eventName === 'OperatorAddedToOperatorSet' ? [e.args.operatorSet] : [],
-      ),
-    }),
-  },
-})
+      decode: (_client, r) => ({
+        operatorSets: r.events.flatMap((e) =>
+          e.eventName === event
+            ? [(e.args as { operatorSet: { avs: Address; id: number } }).operatorSet]
+            : [],
+        ),
+      }),
+    },
+  })
+}
+
+const registerForOperatorSets_ = /* @__PURE__ */ membershipWrite<RegisterForOperatorSetsParameters>(true)
 
 /** Layer 1 (pure): `AllocationManager.registerForOperatorSets(operator, { avs, operatorSetIds, data })`. */
 export const prepareRegisterForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'prepare')
@@ -229,39 +251,8 @@ export type DeregisterFromOperatorSetsParameters = {
   operatorSetIds: readonly number[]
 } & DeploymentParameter
 
-const deregisterFromOperatorSets_ = /* @__PURE__ */ defineWrite({
-  name: 'eigenlayer.deregisterFromOperatorSets',
-  contract: 'AllocationManager',
-  deployment: specDeployment,
-  resolve: (p: DeregisterFromOperatorSetsParameters, { deployment, sender }) =>
-    membershipArgs(p, deployment, sender),
-  read: (a) => membershipPlan(a),
-  check: (a, s) => checkMembership(a, s, true),
-  call: (a) =>
-    contractCall({
-      address: a.deployment.allocationManager,
-      abi: avsAllocationManagerAbi,
-      functionName: 'deregisterFromOperatorSets',
-      args: [{ operator: a.operator, avs: a.avs, operatorSetIds: a.ids }],
-    }),
-  revert: (a, _s, { sender }) =>
-    avsRevertMapper({
-      caller: sender,
-      subject: a.operator,
-      operator: a.operator,
-      avs: a.avs,
-      operatorSet: { avs: a.avs, id: a.ids[0]! },
-      contract: 'AllocationManager',
-    }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => ({
-      operatorSets: r.events.flatMap((e) =>
-        e.eventName === 'OperatorRemovedFromOperatorSet' ? [e.args.operatorSet] : [],
-      ),
-    }),
-  },
-})
+const deregisterFromOperatorSets_ =
+  /* @__PURE__ */ membershipWrite<DeregisterFromOperatorSetsParameters>(false)
 
 /** Layer 1 (pure): `AllocationManager.deregisterFromOperatorSets({ operator, avs, operatorSetIds })`. */
 export const prepareDeregisterFromOperatorSets = /* @__PURE__ */ layer(deregisterFromOperatorSets_, 'prepare')

@@ -12,9 +12,12 @@ import {
   waitForRemoveAppointee,
   waitForSetAppointee,
 } from './appointees.js'
-import { modifyOperatorDetails } from './modifyOperatorDetails.js'
+import {
+  modifyOperatorDetails,
+  updateOperatorMetadataURI,
+  waitForUpdateOperatorMetadataURI,
+} from './operatorDetails.js'
 import { registerAsOperator } from './registerAsOperator.js'
-import { updateOperatorMetadataURI, waitForUpdateOperatorMetadataURI } from './updateOperatorMetadataURI.js'
 
 describe.skipIf(!haveEigenLayer())('PermissionController appointees (real EigenLayer state)', () => {
   const t = useAvsEnv()

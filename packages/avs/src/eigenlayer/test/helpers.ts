@@ -1,71 +1,17 @@
 // Set-up of the @restakekit/avs EigenLayer chain tests: the devnet's real EigenLayer state (the one
 // RESTAKEKIT_EIGENLAYER_STATE names, else the v1.2 fixture), fresh accounts, the devnet's test AVS
 // contract driven through the SDK's own AVS actions (the contract address impersonated).
-import { basename, dirname } from 'node:path'
-import type { EigenLayerDeployment } from '@restakekit/core'
-import { type Devnet, startDevnet } from '@restakekit/devnet'
-import { type Address, type Hex, parseEther } from 'viem'
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
-import { operatorDelegationAbi } from '../abis.js'
+import type { Address } from 'viem'
+import { parseEther } from 'viem'
+import { expect } from 'vitest'
+// The env itself (devnet on the state under test, its release read from the fixture folder, the
+// v1.3.0 delay mined past, one snapshot per test) is core's EigenLayer chain-test set-up, shared.
+import { type Env, useEigenLayerEnv } from '../../../../core/src/eigenlayer/test/helpers.js'
 
-export type StateRelease = 'v1.2' | 'v1.3.0'
+export { type Env, type StateRelease, sortAddresses } from '../../../../core/src/eigenlayer/test/helpers.js'
 
-export type Env = {
-  devnet: Devnet
-  deployment: EigenLayerDeployment
-  release: StateRelease
-  strategy: Address
-  token: Address
-}
-
-function releaseOf(statePath: string): StateRelease {
-  const folder = basename(dirname(statePath))
-  if (folder === 'eigenlayer') return 'v1.2'
-  if (folder === 'eigenlayer-v1.3.0') return 'v1.3.0'
-  throw new Error(`unknown EigenLayer state folder ${folder}`)
-}
-
-export async function startEnv(): Promise<Env> {
-  const devnet = await startDevnet({ symbiotic: false, karak: false })
-  const el = devnet.deployments.eigenlayer
-  if (!el) throw new Error('the devnet has no EigenLayer state')
-  // v1.3.0 state: slashOperator underflows while block.number < minWithdrawalDelayBlocks (the
-  // state's README); the state starts at block 0, so mine past the delay once.
-  const delay = await devnet.publicClient.readContract({
-    address: el.delegationManager,
-    abi: operatorDelegationAbi,
-    functionName: 'minWithdrawalDelayBlocks',
-  })
-  const block = await devnet.publicClient.getBlockNumber({ cacheTime: 0 })
-  if (block <= BigInt(delay)) await devnet.mine(delay + 1 - Number(block))
-  return {
-    devnet,
-    deployment: el,
-    release: releaseOf(el.statePath),
-    strategy: el.fixture.strategy,
-    token: el.fixture.token,
-  }
-}
-
-/** One devnet per test file, every test from the same snapshot. */
-export function useAvsEnv() {
-  let env: Env | undefined
-  let snap: Hex | undefined
-  beforeAll(async () => {
-    env = await startEnv()
-  })
-  afterAll(() => env?.devnet.stop())
-  beforeEach(async () => {
-    if (snap) await env!.devnet.revert(snap)
-    snap = await env!.devnet.snapshot()
-  })
-  return {
-    get env(): Env {
-      if (!env) throw new Error('useAvsEnv: the env is started in beforeAll')
-      return env
-    },
-  }
-}
+/** One devnet per test file, every test from the same snapshot (core's EigenLayer fixture). */
+export const useAvsEnv = useEigenLayerEnv
 
 /**
  * A fresh AVS: the devnet's `EigenLayerTestAvs` contract (its own registrar, accepting every
@@ -100,8 +46,4 @@ export async function expectRefused<E extends Error>(
   expect((err as Error).name).toBe(cls.name)
   expect(await nonceOf(env, sender)).toBe(before)
   return err as E
-}
-
-export function sortAddresses(list: readonly Address[]): Address[] {
-  return [...list].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
 }

@@ -41,6 +41,44 @@ export class RestakeKitError extends Error {
   }
 }
 
+/** How a typed error is written: its docs anchor, and its message and details from its parameters. */
+export type ErrorSpec<params> = {
+  /** Path under the docs site, e.g. `/errors#operator-set-exists` (a heading in docs/errors.md). */
+  docsPath: string
+  message: (params: params) => string
+  details?: ((params: params) => readonly string[]) | undefined
+}
+
+/** The class `defineError` makes: constructed from one object, whose fields it keeps as its own. */
+export type DefinedErrorClass<name extends string, params extends object> = new (
+  params: params & { cause?: unknown },
+) => RestakeKitError & Readonly<params> & { readonly name: name }
+
+/**
+ * A typed error class from its name and spec, without the boilerplate: an object-parameter
+ * constructor, every parameter kept as a readonly field, `name` as a literal type (so unions narrow
+ * on it) and `docsPath`. Extend it to name the class:
+ * `export class OperatorSetExistsError extends defineError('OperatorSetExistsError', { ... }) {}`.
+ */
+export function defineError<const name extends string, params extends object>(
+  name: name,
+  spec: ErrorSpec<params>,
+): DefinedErrorClass<name, params> {
+  class DefinedError extends RestakeKitError {
+    constructor(params: params & { cause?: unknown }) {
+      const { cause, ...fields } = params
+      super(spec.message(params), {
+        details: spec.details?.(params) ?? [],
+        docsPath: spec.docsPath,
+        ...(cause === undefined ? {} : { cause }),
+      })
+      Object.assign(this, fields)
+      this.name = name
+    }
+  }
+  return DefinedError as unknown as DefinedErrorClass<name, params>
+}
+
 export class UnsupportedChainError extends RestakeKitError {
   override name = 'UnsupportedChainError'
   constructor(

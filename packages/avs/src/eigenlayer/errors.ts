@@ -1,49 +1,35 @@
-import { RestakeKitError } from '@restakekit/core'
+import { defineError, RestakeKitError } from '@restakekit/core'
 import type { Address } from 'viem'
 
 /** An operator set as the AllocationManager names it. */
 export type OperatorSetRef = { avs: Address; id: number }
 
+const setName = (s: OperatorSetRef) => `${s.avs}/${s.id}`
+
 /** The operator metadata JSON failed validation (zod issues, one line each, in `details`). */
-export class InvalidOperatorMetadataError extends RestakeKitError {
-  override name = 'InvalidOperatorMetadataError' as const
-  readonly issues: readonly string[]
-  constructor(params: { issues: readonly string[] }) {
-    super('The operator metadata is not valid EigenLayer operator metadata.', {
-      details: params.issues,
-      docsPath: '/errors#invalid-operator-metadata',
-    })
-    this.issues = params.issues
-  }
-}
+export class InvalidOperatorMetadataError extends defineError('InvalidOperatorMetadataError', {
+  docsPath: '/errors#invalid-operator-metadata',
+  message: (_: { issues: readonly string[] }) =>
+    'The operator metadata is not valid EigenLayer operator metadata.',
+  details: (p) => p.issues,
+}) {}
 
 /** The account is already an operator (or delegated: it cannot register). */
-export class OperatorAlreadyRegisteredError extends RestakeKitError {
-  override name = 'OperatorAlreadyRegisteredError' as const
-  readonly operator: Address
-  constructor(params: { operator: Address; delegatedTo?: Address | undefined }) {
-    super(
-      params.delegatedTo
-        ? `${params.operator} is delegated to ${params.delegatedTo} and cannot register as an operator.`
-        : `${params.operator} is already a registered operator.`,
-      { docsPath: '/errors#operator-already-registered' },
-    )
-    this.operator = params.operator
-  }
-}
+export class OperatorAlreadyRegisteredError extends defineError('OperatorAlreadyRegisteredError', {
+  docsPath: '/errors#operator-already-registered',
+  message: (p: { operator: Address; delegatedTo?: Address | undefined }) =>
+    p.delegatedTo
+      ? `${p.operator} is delegated to ${p.delegatedTo} and cannot register as an operator.`
+      : `${p.operator} is already a registered operator.`,
+}) {}
 
 /** The operator has no allocation delay in effect yet: it cannot allocate. */
-export class AllocationDelayNotSetError extends RestakeKitError {
-  override name = 'AllocationDelayNotSetError' as const
-  readonly operator: Address
-  constructor(params: { operator: Address }) {
-    super(`${params.operator} has no allocation delay in effect: it cannot allocate yet.`, {
-      details: ['Set one with `setAllocationDelay`; it takes effect at the block its receipt reports.'],
-      docsPath: '/errors#allocation-delay-not-set',
-    })
-    this.operator = params.operator
-  }
-}
+export class AllocationDelayNotSetError extends defineError('AllocationDelayNotSetError', {
+  docsPath: '/errors#allocation-delay-not-set',
+  message: (p: { operator: Address }) =>
+    `${p.operator} has no allocation delay in effect: it cannot allocate yet.`,
+  details: () => ['Set one with `setAllocationDelay`; it takes effect at the block its receipt reports.'],
+}) {}
 
 /** A strategy of the operator set already has a pending allocation change. */
 export class AllocationPendingError extends RestakeKitError {
@@ -74,164 +60,88 @@ export class AllocationPendingError extends RestakeKitError {
 }
 
 /** An allocation asks for more magnitude than the operator has free in the strategy. */
-export class InsufficientMagnitudeError extends RestakeKitError {
-  override name = 'InsufficientMagnitudeError' as const
-  readonly strategy: Address
-  readonly requested: bigint
-  readonly allocatable: bigint
-  constructor(params: { strategy: Address; requested: bigint; allocatable: bigint }) {
-    super(
-      `Allocating ${params.requested} more magnitude of ${params.strategy} exceeds the ${params.allocatable} still allocatable.`,
-      { docsPath: '/errors#insufficient-magnitude' },
-    )
-    this.strategy = params.strategy
-    this.requested = params.requested
-    this.allocatable = params.allocatable
-  }
-}
+export class InsufficientMagnitudeError extends defineError('InsufficientMagnitudeError', {
+  docsPath: '/errors#insufficient-magnitude',
+  message: (p: { strategy: Address; requested: bigint; allocatable: bigint }) =>
+    `Allocating ${p.requested} more magnitude of ${p.strategy} exceeds the ${p.allocatable} still allocatable.`,
+}) {}
 
 /** The new magnitude equals the current one: nothing would change. */
-export class SameMagnitudeError extends RestakeKitError {
-  override name = 'SameMagnitudeError' as const
-  readonly strategy: Address
-  readonly magnitude: bigint
-  constructor(params: { strategy: Address; magnitude: bigint }) {
-    super(`The allocation of ${params.strategy} is already ${params.magnitude}: nothing to modify.`, {
-      docsPath: '/errors#same-magnitude',
-    })
-    this.strategy = params.strategy
-    this.magnitude = params.magnitude
-  }
-}
+export class SameMagnitudeError extends defineError('SameMagnitudeError', {
+  docsPath: '/errors#same-magnitude',
+  message: (p: { strategy: Address; magnitude: bigint }) =>
+    `The allocation of ${p.strategy} is already ${p.magnitude}: nothing to modify.`,
+}) {}
 
 /** The operator set does not exist (never created by the AVS). */
-export class OperatorSetNotFoundError extends RestakeKitError {
-  override name = 'OperatorSetNotFoundError' as const
-  readonly operatorSet: OperatorSetRef
-  constructor(params: { operatorSet: OperatorSetRef }) {
-    super(`Operator set ${params.operatorSet.avs}/${params.operatorSet.id} does not exist.`, {
-      docsPath: '/errors#operator-set-not-found',
-    })
-    this.operatorSet = params.operatorSet
-  }
-}
+export class OperatorSetNotFoundError extends defineError('OperatorSetNotFoundError', {
+  docsPath: '/errors#operator-set-not-found',
+  message: (p: { operatorSet: OperatorSetRef }) => `Operator set ${setName(p.operatorSet)} does not exist.`,
+}) {}
 
 /** The operator set already exists. */
-export class OperatorSetExistsError extends RestakeKitError {
-  override name = 'OperatorSetExistsError' as const
-  readonly operatorSet: OperatorSetRef
-  constructor(params: { operatorSet: OperatorSetRef }) {
-    super(`Operator set ${params.operatorSet.avs}/${params.operatorSet.id} already exists.`, {
-      docsPath: '/errors#operator-set-exists',
-    })
-    this.operatorSet = params.operatorSet
-  }
-}
+export class OperatorSetExistsError extends defineError('OperatorSetExistsError', {
+  docsPath: '/errors#operator-set-exists',
+  message: (p: { operatorSet: OperatorSetRef }) => `Operator set ${setName(p.operatorSet)} already exists.`,
+}) {}
 
 /** The operator is (or is not) a member of the operator set, against what the call needs. */
-export class OperatorSetMembershipError extends RestakeKitError {
-  override name = 'OperatorSetMembershipError' as const
-  readonly operator: Address
-  readonly operatorSet: OperatorSetRef
-  readonly member: boolean
-  constructor(params: { operator: Address; operatorSet: OperatorSetRef; member: boolean }) {
-    const set = `${params.operatorSet.avs}/${params.operatorSet.id}`
-    super(
-      params.member
-        ? `${params.operator} is already a member of operator set ${set}.`
-        : `${params.operator} is not a member of operator set ${set}.`,
-      { docsPath: '/errors#operator-set-membership' },
-    )
-    this.operator = params.operator
-    this.operatorSet = params.operatorSet
-    this.member = params.member
-  }
-}
+export class OperatorSetMembershipError extends defineError('OperatorSetMembershipError', {
+  docsPath: '/errors#operator-set-membership',
+  message: (p: { operator: Address; operatorSet: OperatorSetRef; member: boolean }) =>
+    p.member
+      ? `${p.operator} is already a member of operator set ${setName(p.operatorSet)}.`
+      : `${p.operator} is not a member of operator set ${setName(p.operatorSet)}.`,
+}) {}
 
 /** The operator is not slashable by the operator set (not registered, nor within the deallocation window). */
-export class OperatorNotSlashableError extends RestakeKitError {
-  override name = 'OperatorNotSlashableError' as const
-  readonly operator: Address
-  readonly operatorSet: OperatorSetRef
-  constructor(params: { operator: Address; operatorSet: OperatorSetRef }) {
-    super(
-      `${params.operator} is not slashable by operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
-      { docsPath: '/errors#operator-not-slashable' },
-    )
-    this.operator = params.operator
-    this.operatorSet = params.operatorSet
-  }
-}
+export class OperatorNotSlashableError extends defineError('OperatorNotSlashableError', {
+  docsPath: '/errors#operator-not-slashable',
+  message: (p: { operator: Address; operatorSet: OperatorSetRef }) =>
+    `${p.operator} is not slashable by operator set ${setName(p.operatorSet)}.`,
+}) {}
 
 /** A list of addresses (strategies, operators) is not in strictly ascending order. */
-export class NotAscendingError extends RestakeKitError {
-  override name = 'NotAscendingError' as const
-  readonly parameter: string
-  readonly index: number
-  constructor(params: { parameter: string; index: number; address: Address; previous: Address }) {
-    super(
-      `${params.parameter} must be in strictly ascending address order: entry ${params.index} (${params.address}) is not above ${params.previous}.`,
-      { docsPath: '/errors#not-ascending' },
-    )
-    this.parameter = params.parameter
-    this.index = params.index
-  }
-}
+export class NotAscendingError extends defineError('NotAscendingError', {
+  docsPath: '/errors#not-ascending',
+  message: (p: { parameter: string; index: number; address: Address; previous: Address }) =>
+    `${p.parameter} must be in strictly ascending address order: entry ${p.index} (${p.address}) is not above ${p.previous}.`,
+}) {}
 
 /** A slash fraction is outside (0, 1e18]. */
-export class InvalidWadToSlashError extends RestakeKitError {
-  override name = 'InvalidWadToSlashError' as const
-  readonly strategy: Address
-  readonly wad: bigint
-  constructor(params: { strategy: Address; wad: bigint }) {
-    super(`The slash of ${params.strategy} is ${params.wad}: it must be above 0 and at most 1e18 (100 %).`, {
-      docsPath: '/errors#invalid-wad-to-slash',
-    })
-    this.strategy = params.strategy
-    this.wad = params.wad
-  }
-}
+export class InvalidWadToSlashError extends defineError('InvalidWadToSlashError', {
+  docsPath: '/errors#invalid-wad-to-slash',
+  message: (p: { strategy: Address; wad: bigint }) =>
+    `The slash of ${p.strategy} is ${p.wad}: it must be above 0 and at most 1e18 (100 %).`,
+}) {}
 
 /** A strategy is not part of the operator set. */
-export class StrategyNotInOperatorSetError extends RestakeKitError {
-  override name = 'StrategyNotInOperatorSetError' as const
-  readonly strategy: Address
-  readonly operatorSet: OperatorSetRef
-  constructor(params: { strategy: Address; operatorSet: OperatorSetRef }) {
-    super(
-      `${params.strategy} is not a strategy of operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
-      { docsPath: '/errors#strategy-not-in-operator-set' },
-    )
-    this.strategy = params.strategy
-    this.operatorSet = params.operatorSet
-  }
-}
+export class StrategyNotInOperatorSetError extends defineError('StrategyNotInOperatorSetError', {
+  docsPath: '/errors#strategy-not-in-operator-set',
+  message: (p: { strategy: Address; operatorSet: OperatorSetRef }) =>
+    `${p.strategy} is not a strategy of operator set ${setName(p.operatorSet)}.`,
+}) {}
+
+/** A strategy to add is already part of the operator set. */
+export class StrategyAlreadyInOperatorSetError extends defineError('StrategyAlreadyInOperatorSetError', {
+  docsPath: '/errors#strategy-already-in-operator-set',
+  message: (p: { strategy: Address; operatorSet: OperatorSetRef }) =>
+    `${p.strategy} is already a strategy of operator set ${setName(p.operatorSet)}.`,
+}) {}
 
 /** The AVS has not published its metadata URI yet (needed before it creates operator sets). */
-export class AvsMetadataMissingError extends RestakeKitError {
-  override name = 'AvsMetadataMissingError' as const
-  readonly avs: Address
-  constructor(params: { avs: Address }) {
-    super(`${params.avs} has no AVS metadata URI: call updateAVSMetadataURI before creating operator sets.`, {
-      docsPath: '/errors#avs-metadata-missing',
-    })
-    this.avs = params.avs
-  }
-}
+export class AvsMetadataMissingError extends defineError('AvsMetadataMissingError', {
+  docsPath: '/errors#avs-metadata-missing',
+  message: (p: { avs: Address }) =>
+    `${p.avs} has no AVS metadata URI: call updateAVSMetadataURI before creating operator sets.`,
+}) {}
 
 /** The registrar does not accept the AVS (`supportsAVS(avs)` is false or absent). */
-export class InvalidAvsRegistrarError extends RestakeKitError {
-  override name = 'InvalidAvsRegistrarError' as const
-  readonly avs: Address
-  readonly registrar: Address
-  constructor(params: { avs: Address; registrar: Address }) {
-    super(`${params.registrar} does not support AVS ${params.avs} (supportsAVS is not true).`, {
-      docsPath: '/errors#invalid-avs-registrar',
-    })
-    this.avs = params.avs
-    this.registrar = params.registrar
-  }
-}
+export class InvalidAvsRegistrarError extends defineError('InvalidAvsRegistrarError', {
+  docsPath: '/errors#invalid-avs-registrar',
+  message: (p: { avs: Address; registrar: Address }) =>
+    `${p.registrar} does not support AVS ${p.avs} (supportsAVS is not true).`,
+}) {}
 
 /** Which rewards-submission rule a submission breaks. */
 export type RewardsSubmissionRule =
@@ -247,96 +157,39 @@ export type RewardsSubmissionRule =
   | 'operatorRewardsEmpty'
 
 /** A rewards submission breaks one of the RewardsCoordinator's timing or amount rules (limits read from chain). */
-export class RewardsSubmissionRuleError extends RestakeKitError {
-  override name = 'RewardsSubmissionRuleError' as const
-  readonly rule: RewardsSubmissionRule
-  /** Index of the submission in the list. */
-  readonly index: number
-  constructor(params: { rule: RewardsSubmissionRule; index: number; reason: string }) {
-    super(`Rewards submission ${params.index} breaks the ${params.rule} rule: ${params.reason}.`, {
-      docsPath: '/errors#rewards-submission-rule',
-    })
-    this.rule = params.rule
-    this.index = params.index
-  }
-}
+export class RewardsSubmissionRuleError extends defineError('RewardsSubmissionRuleError', {
+  docsPath: '/errors#rewards-submission-rule',
+  /** `index`: the submission's index in the list. */
+  message: (p: { rule: RewardsSubmissionRule; index: number; reason: string }) =>
+    `Rewards submission ${p.index} breaks the ${p.rule} rule: ${p.reason}.`,
+}) {}
 
 /** The function does not exist in the release the deployment runs. */
-export class NotInReleaseError extends RestakeKitError {
-  override name = 'NotInReleaseError' as const
-  readonly feature: string
-  constructor(params: { feature: string; since: string }) {
-    super(
-      `${params.feature} needs EigenLayer ${params.since} or later; this deployment runs an earlier release.`,
-      {
-        docsPath: '/errors#not-in-release',
-      },
-    )
-    this.feature = params.feature
-  }
-}
-
-/** A strategy to add is already part of the operator set. */
-export class StrategyAlreadyInOperatorSetError extends RestakeKitError {
-  override name = 'StrategyAlreadyInOperatorSetError' as const
-  readonly strategy: Address
-  readonly operatorSet: OperatorSetRef
-  constructor(params: { strategy: Address; operatorSet: OperatorSetRef }) {
-    super(
-      `${params.strategy} is already a strategy of operator set ${params.operatorSet.avs}/${params.operatorSet.id}.`,
-      { docsPath: '/errors#strategy-already-in-operator-set' },
-    )
-    this.strategy = params.strategy
-    this.operatorSet = params.operatorSet
-  }
-}
+export class NotInReleaseError extends defineError('NotInReleaseError', {
+  docsPath: '/errors#not-in-release',
+  message: (p: { feature: string; since: string }) =>
+    `${p.feature} needs EigenLayer ${p.since} or later; this deployment runs an earlier release.`,
+}) {}
 
 /** The sender is not an admin of the account (with no admins, only the account itself is). */
-export class NotAccountAdminError extends RestakeKitError {
-  override name = 'NotAccountAdminError' as const
-  readonly account: Address
-  readonly caller: Address
-  constructor(params: { account: Address; caller: Address }) {
-    super(`${params.caller} is not an admin of ${params.account} in the PermissionController.`, {
-      docsPath: '/errors#not-account-admin',
-    })
-    this.account = params.account
-    this.caller = params.caller
-  }
-}
+export class NotAccountAdminError extends defineError('NotAccountAdminError', {
+  docsPath: '/errors#not-account-admin',
+  message: (p: { account: Address; caller: Address }) =>
+    `${p.caller} is not an admin of ${p.account} in the PermissionController.`,
+}) {}
 
 /** The appointee already has (or does not have) the permission the call sets (or removes). */
-export class AppointeePermissionError extends RestakeKitError {
-  override name = 'AppointeePermissionError' as const
-  readonly appointee: Address
-  readonly target: Address
-  readonly selector: `0x${string}`
-  readonly appointed: boolean
-  constructor(params: { appointee: Address; target: Address; selector: `0x${string}`; appointed: boolean }) {
-    super(
-      params.appointed
-        ? `${params.appointee} may already call ${params.selector} on ${params.target}.`
-        : `${params.appointee} has no permission to call ${params.selector} on ${params.target}.`,
-      { docsPath: '/errors#appointee-permission' },
-    )
-    this.appointee = params.appointee
-    this.target = params.target
-    this.selector = params.selector
-    this.appointed = params.appointed
-  }
-}
+export class AppointeePermissionError extends defineError('AppointeePermissionError', {
+  docsPath: '/errors#appointee-permission',
+  message: (p: { appointee: Address; target: Address; selector: `0x${string}`; appointed: boolean }) =>
+    p.appointed
+      ? `${p.appointee} may already call ${p.selector} on ${p.target}.`
+      : `${p.appointee} has no permission to call ${p.selector} on ${p.target}.`,
+}) {}
 
 /** The operator's previous split change has not taken effect yet: a new one is refused until then. */
-export class SplitPendingError extends RestakeKitError {
-  override name = 'SplitPendingError' as const
-  readonly operator: Address
-  constructor(params: { operator: Address }) {
-    super(
-      `${params.operator} has a split change that has not taken effect yet; set a new one after it activates.`,
-      {
-        docsPath: '/errors#split-pending',
-      },
-    )
-    this.operator = params.operator
-  }
-}
+export class SplitPendingError extends defineError('SplitPendingError', {
+  docsPath: '/errors#split-pending',
+  message: (p: { operator: Address }) =>
+    `${p.operator} has a split change that has not taken effect yet; set a new one after it activates.`,
+}) {}

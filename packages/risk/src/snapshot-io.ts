@@ -44,7 +44,7 @@ import { parseSnapshot, type RestakingSnapshot, SNAPSHOT_VERSION } from './snaps
  * AllocationManager views that enumerate an AVS's operator sets and their members (not read by
  * @restakekit/core; same signatures in v1.2 and later releases).
  */
-const allocationManagerSetsAbi = parseAbi([
+const allocationManagerSetsAbi = /* @__PURE__ */ parseAbi([
   'event OperatorSetCreated((address avs, uint32 id) operatorSet)',
   'function getMembers((address avs, uint32 id) operatorSet) view returns (address[])',
   'function getStrategiesInOperatorSet((address avs, uint32 id) operatorSet) view returns (address[])',
@@ -56,7 +56,7 @@ const allocationManagerSetsAbi = parseAbi([
  * Read here on v1.2 and v1.3.0 states only in that absent form; the v1.5+ form is checked against
  * the v1.12 ABI, not on a chain (no v1.5+ state exists on these machines).
  */
-const redistributionAbi = parseAbi([
+const redistributionAbi = /* @__PURE__ */ parseAbi([
   'function isRedistributingOperatorSet((address avs, uint32 id) operatorSet) view returns (bool)',
   'function getRedistributionRecipient((address avs, uint32 id) operatorSet) view returns (address)',
 ])

@@ -3,7 +3,7 @@ import { parseAbi } from 'viem'
 const operatorSet = 'struct OperatorSet { address avs; uint32 id; }'
 
 /** DelegationManager fragments for the operator side (same form on v1.2, v1.3 and v1.12). */
-export const operatorDelegationAbi = parseAbi([
+export const operatorDelegationAbi = /* @__PURE__ */ parseAbi([
   'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
   'function modifyOperatorDetails(address operator, address newDelegationApprover)',
   'function updateOperatorMetadataURI(address operator, string metadataURI)',
@@ -23,7 +23,7 @@ export const operatorDelegationAbi = parseAbi([
 ])
 
 /** AllocationManager fragments for operators and AVSs (slashing release; v1.2 and v1.3 forms agree). */
-export const avsAllocationManagerAbi = parseAbi([
+export const avsAllocationManagerAbi = /* @__PURE__ */ parseAbi([
   operatorSet,
   'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }',
   'struct CreateSetParams { uint32 operatorSetId; address[] strategies; }',
@@ -86,7 +86,7 @@ export const avsAllocationManagerAbi = parseAbi([
 ])
 
 /** RewardsCoordinator fragments for rewards submissions and their limits. */
-export const rewardsSubmissionAbi = parseAbi([
+export const rewardsSubmissionAbi = /* @__PURE__ */ parseAbi([
   operatorSet,
   'struct StrategyAndMultiplier { address strategy; uint96 multiplier; }',
   'struct RewardsSubmission { StrategyAndMultiplier[] strategiesAndMultipliers; address token; uint256 amount; uint32 startTimestamp; uint32 duration; }',
@@ -126,18 +126,18 @@ export const rewardsSubmissionAbi = parseAbi([
 ])
 
 /** StrategyManager: the deposit whitelist a rewards submission's strategies must be on. */
-export const strategyWhitelistAbi = parseAbi([
+export const strategyWhitelistAbi = /* @__PURE__ */ parseAbi([
   'function strategyIsWhitelistedForDeposit(address strategy) view returns (bool)',
 ])
 
 /** Multicall3's clock, read in the same batch as the state (at the landing block). */
-export const multicallClockAbi = parseAbi([
+export const multicallClockAbi = /* @__PURE__ */ parseAbi([
   'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
   'function getBlockNumber() view returns (uint256 blockNumber)',
 ])
 
 /** PermissionController: admins and appointees (an account's key allowed to call only some selectors). */
-export const permissionControllerAbi = parseAbi([
+export const permissionControllerAbi = /* @__PURE__ */ parseAbi([
   'function setAppointee(address account, address appointee, address target, bytes4 selector)',
   'function removeAppointee(address account, address appointee, address target, bytes4 selector)',
   'function canCall(address account, address caller, address target, bytes4 selector) view returns (bool)',
@@ -151,7 +151,7 @@ export const permissionControllerAbi = parseAbi([
 ])
 
 /** RewardsCoordinator: the operator's share of its rewards (splits, in bips), per AVS, for PI, per operator set (v1.3+). */
-export const operatorSplitAbi = parseAbi([
+export const operatorSplitAbi = /* @__PURE__ */ parseAbi([
   'struct OperatorSet { address avs; uint32 id; }',
   'function setOperatorAVSSplit(address operator, address avs, uint16 split)',
   'function setOperatorPISplit(address operator, uint16 split)',
@@ -171,7 +171,7 @@ export const operatorSplitAbi = parseAbi([
 ])
 
 /** AllocationManager v1.5+ redistributing operator sets (not on the devnet states: ABI- and probe-tested only). */
-export const redistributionAbi = parseAbi([
+export const redistributionAbi = /* @__PURE__ */ parseAbi([
   'struct OperatorSet { address avs; uint32 id; }',
   'struct CreateSetParams { uint32 operatorSetId; address[] strategies; }',
   'function createRedistributingOperatorSets(address avs, CreateSetParams[] params, address[] redistributionRecipients)',

@@ -13,7 +13,7 @@ const allocationStruct =
   'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }'
 
 /** EigenLayer DelegationManager fragments. */
-export const delegationManagerAbi = parseAbi([
+export const delegationManagerAbi = /* @__PURE__ */ parseAbi([
   withdrawalStruct,
   'struct QueuedWithdrawalParams { address[] strategies; uint256[] depositShares; address __deprecated_withdrawer; }',
   'struct SignatureWithExpiry { bytes signature; uint256 expiry; }',
@@ -78,7 +78,7 @@ export const delegationManagerAbi = parseAbi([
 ])
 
 /** EigenLayer StrategyManager fragments; both `Deposit` event forms (≤ v1.2 with the token, v1.3+ without). */
-export const strategyManagerAbi = parseAbi([
+export const strategyManagerAbi = /* @__PURE__ */ parseAbi([
   'function depositIntoStrategy(address strategy, address token, uint256 amount) returns (uint256 depositShares)',
   'function depositIntoStrategyWithSignature(address strategy, address token, uint256 amount, address staker, uint256 expiry, bytes signature) returns (uint256 depositShares)',
   'function calculateStrategyDepositDigestHash(address staker, address strategy, address token, uint256 amount, uint256 nonce, uint256 expiry) view returns (bytes32)',
@@ -125,7 +125,7 @@ export const strategyManagerAbi = parseAbi([
 ])
 
 /** EigenLayer AllocationManager fragments (views the staker client reads). */
-export const allocationManagerAbi = parseAbi([
+export const allocationManagerAbi = /* @__PURE__ */ parseAbi([
   operatorSetStruct,
   allocationStruct,
   'function getAllocationDelay(address operator) view returns (bool, uint32)',
@@ -158,7 +158,7 @@ export const allocationManagerAbi = parseAbi([
 ])
 
 /** EigenLayer strategy (IStrategy / StrategyBase) fragments. */
-export const eigenlayerStrategyAbi = parseAbi([
+export const eigenlayerStrategyAbi = /* @__PURE__ */ parseAbi([
   'function underlyingToken() view returns (address)',
   'function totalShares() view returns (uint256)',
   'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
@@ -168,7 +168,7 @@ export const eigenlayerStrategyAbi = parseAbi([
 ])
 
 /** EigenLayer EigenPodManager fragments (no reference ABI; checked against the devnet bytecode). */
-export const eigenPodManagerAbi = parseAbi([
+export const eigenPodManagerAbi = /* @__PURE__ */ parseAbi([
   'function createPod() returns (address)',
   'function getPod(address podOwner) view returns (address)',
   'function hasPod(address podOwner) view returns (bool)',
@@ -181,7 +181,7 @@ export const eigenPodManagerAbi = parseAbi([
 ])
 
 /** EigenLayer EigenPod fragments (the pod reads). */
-export const eigenPodAbi = parseAbi([
+export const eigenPodAbi = /* @__PURE__ */ parseAbi([
   'struct Checkpoint { bytes32 beaconBlockRoot; uint24 proofsRemaining; uint64 podBalanceGwei; int64 balanceDeltasGwei; uint64 prevBeaconBalanceGwei; }',
   'struct ValidatorInfo { uint64 validatorIndex; uint64 restakedBalanceGwei; uint64 lastCheckpointedAt; uint8 status; }',
   'function podOwner() view returns (address)',
@@ -195,10 +195,10 @@ export const eigenPodAbi = parseAbi([
 ])
 
 /** `version()` (v1.3+ core contracts; absent on v1.2). */
-export const eigenlayerVersionAbi = parseAbi(['function version() view returns (string)'])
+export const eigenlayerVersionAbi = /* @__PURE__ */ parseAbi(['function version() view returns (string)'])
 
 /** EigenLayer StrategyFactory fragments (no reference ABI; checked against the devnet bytecode). */
-export const eigenlayerStrategyFactoryAbi = parseAbi([
+export const eigenlayerStrategyFactoryAbi = /* @__PURE__ */ parseAbi([
   'function deployNewStrategy(address token) returns (address newStrategy)',
   'function deployedStrategies(address token) view returns (address)',
 ])
@@ -211,7 +211,7 @@ const distributionRootStruct =
   'struct DistributionRoot { bytes32 root; uint32 rewardsCalculationEndTimestamp; uint32 activatedAt; bool disabled; }'
 
 /** RewardsCoordinator fragments: who may claim an earner's rewards. */
-export const rewardsCoordinatorAbi = parseAbi([
+export const rewardsCoordinatorAbi = /* @__PURE__ */ parseAbi([
   'function setClaimerFor(address claimer)',
   'function claimerFor(address earner) view returns (address claimer)',
   'event ClaimerForSet(address indexed earner, address indexed oldClaimer, address indexed claimer)',

@@ -74,7 +74,7 @@ export function requireAccount(
   return acc
 }
 
-const multicallClockAbi = parseAbi([
+const multicallClockAbi = /* @__PURE__ */ parseAbi([
   'function getBlockNumber() view returns (uint256 blockNumber)',
   'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
 ])

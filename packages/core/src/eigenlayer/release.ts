@@ -41,7 +41,7 @@ export type EigenLayerRelease = {
   }
 }
 
-const probeAbi = parseAbi([
+const probeAbi = /* @__PURE__ */ parseAbi([
   'function version() view returns (string)',
   'function getAllocatedStake((address avs, uint32 id) operatorSet, address[] operators, address[] strategies) view returns (uint256[][])',
   'function getEncumberedMagnitude(address operator, address strategy) view returns (uint64)',

@@ -16,7 +16,7 @@ const coreStructs = [
 ] as const
 
 /** Karak v2 Core: vault discovery, operator/DSS registration and stake, slashing. */
-export const karakCoreAbi = parseAbi([
+export const karakCoreAbi = /* @__PURE__ */ parseAbi([
   ...coreStructs,
   // views
   'function VERSION() view returns (string)',
@@ -75,7 +75,7 @@ export const karakCoreAbi = parseAbi([
 ])
 
 /** Karak v2 Vault: an ERC-4626 vault per operator and asset, with a delayed redeem queue. */
-export const karakVaultAbi = parseAbi([
+export const karakVaultAbi = /* @__PURE__ */ parseAbi([
   'struct Config { address asset; uint8 decimals; address operator; string name; string symbol; bytes extraData; }',
   'struct QueuedWithdrawal { address staker; uint96 start; uint256 shares; address beneficiary; }',
   // views
@@ -138,7 +138,7 @@ export const karakVaultAbi = parseAbi([
  * Errors a vault's underlying token may raise through a deposit, so reverts decode: OpenZeppelin 5
  * ERC-20 errors (not in Karak's ABI) and Solady's `TransferFromFailed` (Karak's SafeTransferLib).
  */
-export const karakTokenErrorsAbi = parseAbi([
+export const karakTokenErrorsAbi = /* @__PURE__ */ parseAbi([
   'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',
   'error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)',
   'error TransferFromFailed()',

@@ -46,7 +46,7 @@ type AnyClient = Client<Transport, Chain | undefined>
 type AnyWalletClient = WalletClient<Transport, Chain | undefined, Account | undefined>
 
 /** OpenZeppelin 5 ERC-20 errors: the reverts a prepared deposit most often bubbles up from its token. */
-const tokenErrorsAbi = parseAbi([
+const tokenErrorsAbi = /* @__PURE__ */ parseAbi([
   'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',
   'error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)',
 ])

@@ -7,7 +7,7 @@ import { parseAbi } from 'viem'
  */
 
 /** `Vault` (factory version 1) and `VaultTokenized` (version 2): staker functions, views, events, errors. */
-export const symbioticVaultAbi = parseAbi([
+export const symbioticVaultAbi = /* @__PURE__ */ parseAbi([
   // writes
   'function deposit(address onBehalfOf, uint256 amount) returns (uint256 depositedAmount, uint256 mintedShares)',
   'function withdraw(address claimer, uint256 amount) returns (uint256 burnedShares, uint256 mintedShares)',
@@ -72,7 +72,7 @@ export const symbioticVaultAbi = parseAbi([
 ])
 
 /** `VaultTokenized` only: its active shares are an ERC-20. */
-export const symbioticVaultTokenizedAbi = parseAbi([
+export const symbioticVaultTokenizedAbi = /* @__PURE__ */ parseAbi([
   'function name() view returns (string)',
   'function symbol() view returns (string)',
   'function decimals() view returns (uint8)',
@@ -81,7 +81,7 @@ export const symbioticVaultTokenizedAbi = parseAbi([
 ])
 
 /** Delegators (types 0..3): the common `IBaseDelegator` views and each type's limits. */
-export const symbioticDelegatorAbi = parseAbi([
+export const symbioticDelegatorAbi = /* @__PURE__ */ parseAbi([
   'function TYPE() view returns (uint64)',
   'function VERSION() pure returns (uint64)',
   'function vault() view returns (address)',
@@ -103,7 +103,7 @@ export const symbioticDelegatorAbi = parseAbi([
 ])
 
 /** Slashers: type 0 `Slasher` (instant) and type 1 `VetoSlasher`. */
-export const symbioticSlasherAbi = parseAbi([
+export const symbioticSlasherAbi = /* @__PURE__ */ parseAbi([
   'function TYPE() view returns (uint64)',
   'function vault() view returns (address)',
   'function cumulativeSlash(bytes32 subnetwork, address operator) view returns (uint256)',
@@ -115,23 +115,23 @@ export const symbioticSlasherAbi = parseAbi([
 ])
 
 /** `VaultFactory` (a MigratablesFactory), `DelegatorFactory`, `SlasherFactory` and the registries. */
-export const symbioticRegistryAbi = parseAbi([
+export const symbioticRegistryAbi = /* @__PURE__ */ parseAbi([
   'function isEntity(address account) view returns (bool)',
   'function totalEntities() view returns (uint256)',
   'function entity(uint256 index) view returns (address)',
   'event AddEntity(address indexed entity)',
 ])
 
-export const symbioticVaultFactoryAbi = parseAbi([
+export const symbioticVaultFactoryAbi = /* @__PURE__ */ parseAbi([
   'function lastVersion() view returns (uint64)',
   'function implementation(uint64 version) view returns (address)',
 ])
 
-export const symbioticOptInServiceAbi = parseAbi([
+export const symbioticOptInServiceAbi = /* @__PURE__ */ parseAbi([
   'function isOptedIn(address who, address where) view returns (bool)',
 ])
 
-export const symbioticNetworkMiddlewareServiceAbi = parseAbi([
+export const symbioticNetworkMiddlewareServiceAbi = /* @__PURE__ */ parseAbi([
   'function middleware(address network) view returns (address)',
 ])
 
@@ -139,7 +139,7 @@ export const symbioticNetworkMiddlewareServiceAbi = parseAbi([
  * Errors a vault deposit, withdrawal or claim can bubble up from an OpenZeppelin 5 collateral token
  * and `SafeERC20` (decoded so that a failure names its cause).
  */
-export const collateralErrorsAbi = parseAbi([
+export const collateralErrorsAbi = /* @__PURE__ */ parseAbi([
   'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',
   'error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)',
   'error SafeERC20FailedOperation(address token)',

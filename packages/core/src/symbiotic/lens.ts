@@ -18,14 +18,14 @@ import { type Hex, parseAbi } from 'viem'
  * `lens.test.ts` checks this bytecode equals a fresh compile of the source
  * (`RESTAKEKIT_UPDATE_LENS=1` rewrites this file).
  */
-export const symbioticPositionsLensAbi = parseAbi([
+export const symbioticPositionsLensAbi = /* @__PURE__ */ parseAbi([
   'constructor(address vaultFactory, uint256 offset, uint256 limit, address[] vaults, address account, uint256 lookback, bool includeEmpty)',
   'struct Withdrawal { uint256 epoch; uint256 amount; uint256 shares; }',
   'struct Position { address vault; address collateral; uint256 currentEpoch; uint256 epochDuration; uint256 epochDurationInit; uint256 activeShares; uint256 activeBalance; uint256 slashableBalance; Withdrawal[] withdrawals; }',
   'error SymbioticPositions(uint256 timestamp, uint256 totalVaults, Position[] positions)',
 ])
 
-export const symbioticPositionsLensBytecode: Hex = `0x${[
+export const symbioticPositionsLensBytecode: Hex = /* @__PURE__ */ (() => `0x${[
   '608060405234801561000f575f80fd5b50604051610cf6380380610cf683398101604081905261002e916109e1565b5f8451',
   '5f14801561004757506001600160a01b03881615155b1561005c576100578888886101d7565b955090505b5f855160016001',
   '60401b03811115610076576100766109be565b60405190808252806020026020018201604052801561010057816020015b61',
@@ -93,20 +93,20 @@ export const symbioticPositionsLensBytecode: Hex = `0x${[
   '1115610c8d57610c8d610b05565b92915050565b81810381811115610c8d57610c8d610b05565b5f60208284031215610cb6',
   '575f80fd5b610cbf826109a3565b9392505050565b5f82518060208501845e5f920191825250919050565b5f602082840312',
   '15610cec575f80fd5b610cbf826109d256fe',
-].join('')}`
+].join('')}` as const)()
 
 /**
  * `SymbioticVaultLens` (source: `packages/devnet/contracts/SymbioticVaultLens.sol`): reads a
  * vault's configuration, its delegator's and slasher's `TYPE()`, the share token's metadata and
  * the stake, and reverts with `SymbioticVault(info)`.
  */
-export const symbioticVaultLensAbi = parseAbi([
+export const symbioticVaultLensAbi = /* @__PURE__ */ parseAbi([
   'constructor(address vault, address vaultFactory)',
   'struct VaultInfo { bool ok; bool isEntity; address collateral; uint256 version; address burner; uint256 epochDuration; uint256 epochDurationInit; uint256 currentEpoch; uint256 currentEpochStart; uint256 nextEpochStart; bool depositWhitelist; bool isDepositLimit; uint256 depositLimit; address delegator; uint256 delegatorType; address slasher; uint256 slasherType; uint256 vetoDuration; uint256 totalStake; uint256 activeStake; uint256 activeShares; bool tokenized; string name; string symbol; uint256 decimals; }',
   'error SymbioticVault(VaultInfo info)',
 ])
 
-export const symbioticVaultLensBytecode: Hex = `0x${[
+export const symbioticVaultLensBytecode: Hex = /* @__PURE__ */ (() => `0x${[
   '608060405234801561000f575f80fd5b50604051610cc2380380610cc283398101604081905261002e9161099f565b610104',
   '6040518061032001604052805f151581526020015f151581526020015f6001600160a01b031681526020015f81526020015f',
   '6001600160a01b031681526020015f81526020015f81526020015f81526020015f81526020015f81526020015f1515815260',
@@ -173,4 +173,4 @@ export const symbioticVaultLensBytecode: Hex = `0x${[
   '80fd5b815181811115610c6257610c62610c03565b604051601f8201601f19908116603f0116810190838211818310171561',
   '0c8a57610c8a610c03565b81604052828152876020848701011115610ca2575f80fd5b8260208601602083015e5f92810160',
   '200192909252509594505050505056fe',
-].join('')}`
+].join('')}` as const)()

@@ -4,7 +4,7 @@ import { parseAbi } from 'viem'
 // (checked against the reference ABIs by `abis.test.ts`, selector by selector).
 
 /** LRTDepositPool: deposits, previews, limits and the node delegator queue. */
-export const kelpDepositPoolAbi = parseAbi([
+export const kelpDepositPoolAbi = /* @__PURE__ */ parseAbi([
   'function depositETH(uint256 minRSETHAmountExpected, string referralId) payable',
   'function depositAsset(address asset, uint256 depositAmount, uint256 minRSETHAmountExpected, string referralId)',
   'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)',
@@ -17,7 +17,7 @@ export const kelpDepositPoolAbi = parseAbi([
 ])
 
 /** LRTDepositPool's custom errors (for decoding reverts). */
-export const kelpDepositPoolErrorsAbi = parseAbi([
+export const kelpDepositPoolErrorsAbi = /* @__PURE__ */ parseAbi([
   'error AssetNotSupported()',
   'error InvalidAmountToDeposit()',
   'error MaximumDepositLimitReached()',
@@ -26,13 +26,13 @@ export const kelpDepositPoolErrorsAbi = parseAbi([
 ])
 
 /** LRTOracle: the stored rsETH price and the asset prices, 1e18-scaled in ETH. */
-export const kelpOracleAbi = parseAbi([
+export const kelpOracleAbi = /* @__PURE__ */ parseAbi([
   'function rsETHPrice() view returns (uint256)',
   'function getAssetPrice(address asset) view returns (uint256)',
 ])
 
 /** LRTConfig: supported assets, deposit limits, EigenLayer strategies. */
-export const kelpConfigAbi = parseAbi([
+export const kelpConfigAbi = /* @__PURE__ */ parseAbi([
   'function getSupportedAssetList() view returns (address[])',
   'function isSupportedAsset(address token) view returns (bool)',
   'function depositLimitByAsset(address token) view returns (uint256)',
@@ -41,7 +41,7 @@ export const kelpConfigAbi = parseAbi([
 ])
 
 /** RSETH: the ERC-20 reads the adapter uses. */
-export const kelpRsETHAbi = parseAbi([
+export const kelpRsETHAbi = /* @__PURE__ */ parseAbi([
   'function symbol() view returns (string)',
   'function balanceOf(address account) view returns (uint256)',
   'function totalSupply() view returns (uint256)',
@@ -49,13 +49,13 @@ export const kelpRsETHAbi = parseAbi([
 ])
 
 /** The EigenLayer reads behind `getBacking` (DelegationManager and a strategy, slashing release). */
-export const eigenlayerBackingAbi = parseAbi([
+export const eigenlayerBackingAbi = /* @__PURE__ */ parseAbi([
   'function delegatedTo(address staker) view returns (address)',
   'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
   'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
 ])
 
 /** Multicall3's native balance read (so an ETH balance joins a read plan). */
-export const multicallEthBalanceAbi = parseAbi([
+export const multicallEthBalanceAbi = /* @__PURE__ */ parseAbi([
   'function getEthBalance(address addr) view returns (uint256 balance)',
 ])

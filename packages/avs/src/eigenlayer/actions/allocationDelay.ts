@@ -95,7 +95,7 @@ export type GetAllocationDelayReturnType = {
   configurationDelay: number
 }
 
-const allocationDelaySetEvent = parseAbiItem(
+const allocationDelaySetEvent = /* @__PURE__ */ parseAbiItem(
   'event AllocationDelaySet(address operator, uint32 delay, uint32 effectBlock)',
 )
 

@@ -41,7 +41,7 @@ const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 /** `MAX_REWARDS_AMOUNT`: 1e38 - 1 (a RewardsCoordinator constant, the same in every release). */
 export const MAX_REWARDS_AMOUNT = 10n ** 38n - 1n
 const UINT96_MAX = 2n ** 96n - 1n
-const versionAbi = parseAbi(['function version() view returns (string)'])
+const versionAbi = /* @__PURE__ */ parseAbi(['function version() view returns (string)'])
 
 /** A strategy a submission pays for and its weight. */
 export type StrategyAndMultiplier = { strategy: Address; multiplier: bigint }

@@ -29,7 +29,7 @@ import {
 import { avsRevertMapper } from '../revert.js'
 
 // v1.3+: slashable also while deallocating after deregistration; absent on v1.2 (membership is read then).
-const slashableAbi = parseAbi([
+const slashableAbi = /* @__PURE__ */ parseAbi([
   'struct OperatorSet { address avs; uint32 id; }',
   'function isOperatorSlashable(address operator, OperatorSet operatorSet) view returns (bool)',
 ])

@@ -4,7 +4,7 @@ import { type Address, type Hex, parseAbi, parseEther } from 'viem'
 import { rewardsClaimsAbi, rewardsUpdaterAbi } from '../abis.js'
 import type { Env } from '../test/helpers.js'
 
-const ownerAbi = parseAbi(['function owner() view returns (address)'])
+const ownerAbi = /* @__PURE__ */ parseAbi(['function owner() view returns (address)'])
 const abi = [...rewardsClaimsAbi, ...rewardsUpdaterAbi] as const
 
 /**

@@ -21,22 +21,22 @@ export function stateRelease(statePath: string = eigenlayerStatePath()): StateRe
   throw new Error(`unknown EigenLayer state folder ${folder}: name its release in test/helpers.ts`)
 }
 
-export const operatorAbi = parseAbi([
+export const operatorAbi = /* @__PURE__ */ parseAbi([
   'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
 ])
-export const allocationWriteAbi = parseAbi([
+export const allocationWriteAbi = /* @__PURE__ */ parseAbi([
   'struct OperatorSet { address avs; uint32 id; }',
   'struct AllocateParams { OperatorSet operatorSet; address[] strategies; uint64[] newMagnitudes; }',
   'struct RegisterParams { address avs; uint32[] operatorSetIds; bytes data; }',
   'function registerForOperatorSets(address operator, RegisterParams params)',
   'function modifyAllocations(address operator, AllocateParams[] params)',
 ])
-export const testAvsAbi = parseAbi([
+export const testAvsAbi = /* @__PURE__ */ parseAbi([
   'function setup(string metadataURI, uint32 operatorSetId, address[] strategies)',
   'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
 ])
-const factoryAbi = parseAbi(['function deployNewStrategy(address token) returns (address)'])
-const factoryViewAbi = parseAbi(['function deployedStrategies(address token) view returns (address)'])
+const factoryAbi = /* @__PURE__ */ parseAbi(['function deployNewStrategy(address token) returns (address)'])
+const factoryViewAbi = /* @__PURE__ */ parseAbi(['function deployedStrategies(address token) view returns (address)'])
 
 export type Env = {
   devnet: Devnet
@@ -144,7 +144,7 @@ export async function newOperator(env: Env, approver: Address = zeroAddress) {
 
 const EIP1967_IMPLEMENTATION = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc'
 const EIP1967_ADMIN = '0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103'
-const whitelistAbi = parseAbi(['function addStrategiesToDepositWhitelist(address[] strategies)'])
+const whitelistAbi = /* @__PURE__ */ parseAbi(['function addStrategiesToDepositWhitelist(address[] strategies)'])
 const cloned = new Map<string, Address>()
 
 /**
@@ -274,7 +274,7 @@ export async function slash(
   })
 }
 
-const mintAbi = parseAbi(['function mint(address to, uint256 amount)'])
+const mintAbi = /* @__PURE__ */ parseAbi(['function mint(address to, uint256 amount)'])
 
 export function sortAddresses(list: readonly Address[]): Address[] {
   return [...list].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))

@@ -36,7 +36,9 @@ export const testAvsAbi = /* @__PURE__ */ parseAbi([
   'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
 ])
 const factoryAbi = /* @__PURE__ */ parseAbi(['function deployNewStrategy(address token) returns (address)'])
-const factoryViewAbi = /* @__PURE__ */ parseAbi(['function deployedStrategies(address token) view returns (address)'])
+const factoryViewAbi = /* @__PURE__ */ parseAbi([
+  'function deployedStrategies(address token) view returns (address)',
+])
 
 export type Env = {
   devnet: Devnet
@@ -144,7 +146,9 @@ export async function newOperator(env: Env, approver: Address = zeroAddress) {
 
 const EIP1967_IMPLEMENTATION = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc'
 const EIP1967_ADMIN = '0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103'
-const whitelistAbi = /* @__PURE__ */ parseAbi(['function addStrategiesToDepositWhitelist(address[] strategies)'])
+const whitelistAbi = /* @__PURE__ */ parseAbi([
+  'function addStrategiesToDepositWhitelist(address[] strategies)',
+])
 const cloned = new Map<string, Address>()
 
 /**

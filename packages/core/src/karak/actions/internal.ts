@@ -14,7 +14,9 @@ export type { ReadClient, WriteClient } from '../../kit/index.js'
 
 /** Canonical Multicall3 (same address on nearly every chain). */
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
-const multicall3Abi = /* @__PURE__ */ parseAbi(['function getCurrentBlockTimestamp() view returns (uint256 timestamp)'])
+const multicall3Abi = /* @__PURE__ */ parseAbi([
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
+])
 
 /** A batch read of the chain's time (Multicall3 `getCurrentBlockTimestamp`), so readiness costs no extra trip. */
 export function timestampRead(client?: ReadClient): BatchRead {

@@ -68,4 +68,19 @@ describe.skipIf(!existsSync(reference))('ABI fragments match the reference ABIs 
     )!
     expect(rc.get(toFunctionSelector(od as AbiFunction))).toEqual(['eigenlayer', 'eigenlayer-v1.12'])
   })
+
+  test('the unique- and total-stake submissions and their events exist only in v1.12 of the three', () => {
+    const rc = selectors('RewardsCoordinator')
+    for (const name of [
+      'createUniqueStakeRewardsSubmission',
+      'createTotalStakeRewardsSubmission',
+      'UniqueStakeRewardsSubmissionCreated',
+      'TotalStakeRewardsSubmissionCreated',
+    ]) {
+      const item = rewardsSubmissionAbi.find((i) => 'name' in i && i.name === name) as AbiFunction | AbiEvent
+      expect(item, name).toBeDefined()
+      const sel = item.type === 'function' ? toFunctionSelector(item) : toEventSelector(item)
+      expect(rc.get(sel), name).toEqual(['eigenlayer-v1.12'])
+    }
+  })
 })

@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { InvalidParameterError } from '@restakekit/core'
-import { decodeFunctionData, parseEther } from 'viem'
+import { type Abi, decodeFunctionData, erc20Abi, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { avsAllocationManagerAbi, operatorDelegationAbi, rewardsSubmissionAbi } from './abis.js'
 import { prepareModifyAllocations } from './actions/modifyAllocations.js'
 import { prepareRegisterAsOperator } from './actions/registerAsOperator.js'
-import { prepareCreateAVSRewardsSubmission } from './actions/rewardsSubmissions.js'
+import {
+  prepareCreateAVSRewardsSubmission,
+  prepareCreateOperatorSetRewardsSubmission,
+  servesStakeWeightedSubmissions,
+} from './actions/rewardsSubmissions.js'
 import { prepareSlashOperator } from './actions/slashOperator.js'
 import { InvalidOperatorMetadataError, InvalidWadToSlashError, NotAscendingError } from './errors.js'
 import { parseOperatorMetadata } from './metadata.js'
@@ -136,5 +142,73 @@ describe('prepare layers encode the release form', () => {
     expect(calls[0]!.data.endsWith(12n.toString(16).padStart(64, '0'))).toBe(true)
     const { args } = decodeFunctionData({ abi: rewardsSubmissionAbi, data: calls[1]!.data })
     expect((args[0] as readonly unknown[]).length).toBe(2)
+  })
+})
+
+// v1.12 only (not chain-tested: no v1.12 state runs here): the calldata decodes against the v1.12
+// reference ABI of the RewardsCoordinator, read in place.
+describe('operator-set stake-weighted submissions (v1.12; ABI-tested)', () => {
+  const v112 = JSON.parse(
+    readFileSync(
+      fileURLToPath(
+        new URL(
+          '../../../../../shared/reference/abi/eigenlayer-v1.12/RewardsCoordinator.json',
+          import.meta.url,
+        ),
+      ),
+      'utf8',
+    ),
+  )
+  const referenceAbi = (Array.isArray(v112) ? v112 : v112.abi) as Abi
+  const submission = {
+    strategiesAndMultipliers: [{ strategy: s1, multiplier: 10n ** 18n }],
+    token: s2,
+    amount: parseEther('5'),
+    startTimestamp: 604800 * 3000,
+    duration: 604800,
+  }
+
+  for (const [weighting, functionName] of [
+    ['unique', 'createUniqueStakeRewardsSubmission'],
+    ['total', 'createTotalStakeRewardsSubmission'],
+  ] as const)
+    test(`${weighting}: the approval, then ${functionName}(set, submissions) as v1.12 decodes it`, () => {
+      const calls = prepareCreateOperatorSetRewardsSubmission({
+        deployment,
+        avs,
+        operatorSetId: 7,
+        weighting,
+        submissions: [submission],
+      })
+      expect(calls.map((c) => c.to)).toEqual([s2, deployment.rewardsCoordinator])
+      const approve = decodeFunctionData({ abi: erc20Abi, data: calls[0]!.data })
+      expect(approve.args).toEqual([deployment.rewardsCoordinator, parseEther('5')])
+      const decoded = decodeFunctionData({ abi: referenceAbi, data: calls[1]!.data })
+      expect(decoded.functionName).toBe(functionName)
+      expect(decoded.args).toEqual([{ avs, id: 7 }, [submission]])
+    })
+
+  test('a weighting other than unique or total is refused', () => {
+    expect(() =>
+      prepareCreateOperatorSetRewardsSubmission({
+        deployment,
+        operatorSetId: 1,
+        weighting: 'both' as 'unique',
+        submissions: [submission],
+        avs,
+      }),
+    ).toThrow(InvalidParameterError)
+  })
+
+  test('the release decision: a named version decides, a placeholder falls back to the v1.9+ view split', () => {
+    expect(servesStakeWeightedSubmissions('1.12.0', false)).toBe(true)
+    expect(servesStakeWeightedSubmissions('v1.13.1', false)).toBe(true)
+    expect(servesStakeWeightedSubmissions('v2.0.0', false)).toBe(true)
+    expect(servesStakeWeightedSubmissions('v1.9.0', true)).toBe(false)
+    expect(servesStakeWeightedSubmissions('v1.3.0', false)).toBe(false)
+    // v1.2 (no version()) and the devnet's "v0.0.0": by the AllocationManagerView marker
+    expect(servesStakeWeightedSubmissions(undefined, false)).toBe(false)
+    expect(servesStakeWeightedSubmissions('v0.0.0', false)).toBe(false)
+    expect(servesStakeWeightedSubmissions('v0.0.0', true)).toBe(true)
   })
 })

@@ -4,13 +4,19 @@ import { eigenlayerStatePath, haveEigenLayer } from '@restakekit/devnet'
 import { type Address, erc20Abi, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { rewardsSubmissionAbi } from '../abis.js'
-import { NotAscendingError, OperatorSetNotFoundError, RewardsSubmissionRuleError } from '../errors.js'
+import {
+  NotAscendingError,
+  NotInReleaseError,
+  OperatorSetNotFoundError,
+  RewardsSubmissionRuleError,
+} from '../errors.js'
 import { type Env, expectRefused, newAvsContract, sortAddresses, useAvsEnv } from '../test/helpers.js'
 import { updateAVSMetadataURI } from './avsMetadata.js'
 import { createOperatorSets } from './operatorSets.js'
 import {
   createAVSRewardsSubmission,
   createOperatorDirectedRewardsSubmission,
+  createOperatorSetRewardsSubmission,
   prepareCreateAVSRewardsSubmission,
   waitForCreateAVSRewardsSubmission,
   waitForCreateOperatorDirectedRewardsSubmission,
@@ -284,4 +290,43 @@ describe.skipIf(!onV13)('EigenLayer rewards submissions (v1.3.0 state: limits re
     )) as RewardsSubmissionRuleError
     expect([e2.rule, e2.index]).toEqual(['notRetroactive', 0])
   })
+})
+
+// The unique- and total-stake submissions exist from v1.12 (between v1.9.0 and v1.12.0): neither
+// state here serves them, so on both the SDK refuses before sending. Their sending path is ABI- and
+// unit-tested only (unit.test.ts, abis.test.ts), not chain-tested.
+describe('EigenLayer operator-set stake-weighted submissions (v1.12 only): refused on this release', () => {
+  const t = useAvsEnv()
+
+  for (const weighting of ['unique', 'total'] as const)
+    test(`${weighting}-stake: NotInReleaseError before anything is sent`, async () => {
+      const { env } = t
+      const avs = await env.devnet.newAccount({ tokens: { [env.token]: parseEther('10') } })
+      const w = env.devnet.walletClient(avs)
+      const now = Number((await env.devnet.publicClient.getBlock()).timestamp)
+      const err = await expectRefused(
+        env,
+        avs.address,
+        () =>
+          createOperatorSetRewardsSubmission(w, {
+            deployment: env.deployment,
+            operatorSetId: 1,
+            weighting,
+            submissions: [
+              {
+                strategiesAndMultipliers: [{ strategy: env.strategy, multiplier: 10n ** 18n }],
+                token: env.token,
+                amount: parseEther('1'),
+                startTimestamp: now - (now % 86400),
+                duration: 86400,
+              },
+            ],
+          }),
+        NotInReleaseError,
+      )
+      expect(err.feature).toBe(
+        weighting === 'unique' ? 'createUniqueStakeRewardsSubmission' : 'createTotalStakeRewardsSubmission',
+      )
+      expect(err.since).toBe('v1.12.0')
+    })
 })

@@ -42,6 +42,9 @@ const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 export const MAX_REWARDS_AMOUNT = 10n ** 38n - 1n
 const UINT96_MAX = 2n ** 96n - 1n
 const versionAbi = /* @__PURE__ */ parseAbi(['function version() view returns (string)'])
+const viewImplementationAbi = /* @__PURE__ */ parseAbi([
+  'function viewImplementation() view returns (address)',
+])
 
 /** A strategy a submission pays for and its weight. */
 export type StrategyAndMultiplier = { strategy: Address; multiplier: bigint }
@@ -164,6 +167,8 @@ type State = {
   balance: bigint
   allowance: bigint
   operatorSetExists: boolean | undefined
+  /** `AllocationManager.viewImplementation()` answers (v1.9+); read with an operator set only. */
+  allocationView: boolean
 }
 
 /** The limits, the clock, the whitelist of every strategy, the sender's balance and allowance (one batch). */
@@ -204,6 +209,7 @@ function submissionPlan(
             functionName: 'isOperatorSet',
             args: [operatorSet],
           },
+          { address: d.allocationManager, abi: viewImplementationAbi, functionName: 'viewImplementation' },
         ]
       : []),
   ]
@@ -226,6 +232,7 @@ function submissionPlan(
         sameAddress(s, BEACON_CHAIN_ETH_STRATEGY) ? true : unwrap<boolean>(rest[i]),
       ),
       operatorSetExists: operatorSet ? unwrap<boolean>(rest[strategies.length]) : undefined,
+      allocationView: operatorSet ? rest[strategies.length + 1]?.status === 'success' : false,
     }
   })
 }
@@ -255,94 +262,249 @@ export type CreateAVSRewardsSubmissionParameters = {
   submissions: readonly RewardsSubmission[]
 } & DeploymentParameter
 
-const createAVSRewardsSubmission_ = /* @__PURE__ */ defineWrite({
-  name: 'eigenlayer.createAVSRewardsSubmission',
-  contract: 'RewardsCoordinator',
-  deployment: specDeployment,
-  resolve: (p: CreateAVSRewardsSubmissionParameters, { deployment }) => {
-    const submissions = assertNonEmpty('submissions', p.submissions).map((s, i) => {
-      const amount = assertAmount(`submissions[${i}].amount`, s.amount)
-      if (amount > MAX_REWARDS_AMOUNT)
-        throw new RewardsSubmissionRuleError({
-          rule: 'amountExceedsMax',
-          index: i,
-          reason: `${amount} exceeds 1e38 - 1`,
-        })
-      return {
-        strategiesAndMultipliers: resolveStrategies(i, s.strategiesAndMultipliers),
-        token: assertAddress(`submissions[${i}].token`, s.token),
-        amount,
-        ...resolveTiming(i, s),
+/** How an operator set's stake-weighted submission splits rewards (v1.12: two functions). */
+export type OperatorSetStakeWeighting = 'unique' | 'total'
+
+export type CreateOperatorSetRewardsSubmissionParameters = {
+  /** The AVS paying and owning the set (default the sender; another AVS needs the sender as its appointee). */
+  avs?: Address | undefined
+  operatorSetId: number
+  /**
+   * `unique`: weighted by each operator's stake allocated (unique) to the set
+   * (`createUniqueStakeRewardsSubmission`); `total`: by its total delegated stake
+   * (`createTotalStakeRewardsSubmission`).
+   */
+  weighting: OperatorSetStakeWeighting
+  /** All in one token. */
+  submissions: readonly RewardsSubmission[]
+} & DeploymentParameter
+
+/** One created amount-based submission (AVS kind or an operator set's stake-weighted kind), from its event. */
+export type RewardsSubmissionCreated = {
+  avs: Address
+  /** The operator set (stake-weighted kinds), else `undefined`. */
+  operatorSet: { avs: Address; id: number } | undefined
+  nonce: bigint
+  hash: `0x${string}`
+  submission: RewardsSubmission
+}
+
+/**
+ * Whether the deployment serves the operator-set stake-weighted submissions (added between v1.9.0
+ * and v1.12.0): a `version()` that names a release decides; a placeholder ("v0.0.0", devnet
+ * builds) or none falls back to the AllocationManagerView split (v1.9+), which releases before
+ * v1.9 lack — on v1.9-v1.11 the simulation then decides. Exported for its unit test.
+ */
+export function servesStakeWeightedSubmissions(
+  version: string | undefined,
+  hasAllocationView: boolean,
+): boolean {
+  const v = minorOf(version)
+  if (v && !(v[0] === 0 && v[1] === 0)) return v[0] > 1 || v[1] >= 12
+  return hasAllocationView
+}
+
+type AmountParameters = {
+  avs?: Address | undefined
+  operatorSetId?: number | undefined
+  weighting?: OperatorSetStakeWeighting | undefined
+  submissions: readonly RewardsSubmission[]
+} & DeploymentParameter
+
+/**
+ * The amount-based submissions (the AVS kind, and an operator set's unique- and total-stake kinds on
+ * v1.12): one spec, by kind. The rules are the same (`_validateCommonRewardsSubmission`, amount in
+ * (0, 1e38), start at most `MAX_FUTURE_LENGTH` ahead); the set kinds also need the set to exist and
+ * the release to serve them.
+ */
+function amountSubmissionWrite<P extends AmountParameters>(kind: 'avs' | 'operatorSet') {
+  return defineWrite({
+    name:
+      kind === 'avs'
+        ? 'eigenlayer.createAVSRewardsSubmission'
+        : 'eigenlayer.createOperatorSetRewardsSubmission',
+    contract: 'RewardsCoordinator',
+    deployment: specDeployment,
+    resolve: (p: P, { deployment, sender }) => {
+      const submissions = assertNonEmpty('submissions', p.submissions).map((s, i) => {
+        const amount = assertAmount(`submissions[${i}].amount`, s.amount)
+        if (amount > MAX_REWARDS_AMOUNT)
+          throw new RewardsSubmissionRuleError({
+            rule: 'amountExceedsMax',
+            index: i,
+            reason: `${amount} exceeds 1e38 - 1`,
+          })
+        return {
+          strategiesAndMultipliers: resolveStrategies(i, s.strategiesAndMultipliers),
+          token: assertAddress(`submissions[${i}].token`, s.token),
+          amount,
+          ...resolveTiming(i, s),
+        }
+      })
+      const token = singleToken(submissions.map((s) => s.token))
+      const total = submissions.reduce((sum, s) => sum + s.amount, 0n)
+      let operatorSet: { avs: Address; id: number } | undefined
+      let weighting: OperatorSetStakeWeighting | undefined
+      if (kind === 'operatorSet') {
+        if (p.weighting !== 'unique' && p.weighting !== 'total')
+          throw new InvalidParameterError(
+            'weighting',
+            `must be 'unique' or 'total', not ${String(p.weighting)}`,
+          )
+        weighting = p.weighting
+        operatorSet = {
+          avs: assertAddress('avs', p.avs ?? sender),
+          id: assertUint32('operatorSetId', p.operatorSetId),
+        }
       }
-    })
-    const token = singleToken(submissions.map((s) => s.token))
-    const total = submissions.reduce((sum, s) => sum + s.amount, 0n)
-    return { submissions, token, total, deployment: deployment as EigenLayerDeployment }
-  },
-  read: (a, { sender }) =>
-    submissionPlan(
-      a.deployment,
-      sender,
-      a.token,
-      a.submissions.flatMap((s) => s.strategiesAndMultipliers.map((x) => x.strategy)),
-    ),
-  check: (a, s, { sender }) => {
-    a.submissions.forEach((sub, i) => {
-      checkCommon(i, sub, s.limits, s.now)
-      const latest = s.now + BigInt(s.limits.maxFuture)
-      if (BigInt(sub.startTimestamp) > latest)
-        throw new RewardsSubmissionRuleError({
-          rule: 'startTooFarInFuture',
-          index: i,
-          reason: `start ${sub.startTimestamp} is after now + MAX_FUTURE_LENGTH (${latest})`,
-        })
-    })
-    checkWhitelist(
-      a.submissions.flatMap((x) => x.strategiesAndMultipliers.map((y) => y.strategy)),
-      s,
-    )
-    checkFunds(a.token, a.total, sender as Address, s)
-  },
-  approval: (a, s) => ({
-    token: a.token,
-    spender: a.deployment.rewardsCoordinator,
-    amount: a.total,
-    ...(s ? { allowance: s.allowance } : {}),
-  }),
-  call: (a) =>
-    contractCall({
-      address: a.deployment.rewardsCoordinator,
+      return {
+        submissions,
+        token,
+        total,
+        operatorSet,
+        weighting,
+        deployment: deployment as EigenLayerDeployment,
+      }
+    },
+    read: (a, { sender }) =>
+      submissionPlan(
+        a.deployment,
+        sender,
+        a.token,
+        a.submissions.flatMap((s) => s.strategiesAndMultipliers.map((x) => x.strategy)),
+        a.operatorSet,
+      ),
+    check: (a, s, { sender }) => {
+      if (a.operatorSet) {
+        if (!servesStakeWeightedSubmissions(s.limits.version, s.allocationView))
+          throw new NotInReleaseError({
+            feature:
+              a.weighting === 'unique'
+                ? 'createUniqueStakeRewardsSubmission'
+                : 'createTotalStakeRewardsSubmission',
+            since: 'v1.12.0',
+          })
+        if (!s.operatorSetExists) throw new OperatorSetNotFoundError({ operatorSet: a.operatorSet })
+      }
+      a.submissions.forEach((sub, i) => {
+        checkCommon(i, sub, s.limits, s.now)
+        const latest = s.now + BigInt(s.limits.maxFuture)
+        if (BigInt(sub.startTimestamp) > latest)
+          throw new RewardsSubmissionRuleError({
+            rule: 'startTooFarInFuture',
+            index: i,
+            reason: `start ${sub.startTimestamp} is after now + MAX_FUTURE_LENGTH (${latest})`,
+          })
+      })
+      checkWhitelist(
+        a.submissions.flatMap((x) => x.strategiesAndMultipliers.map((y) => y.strategy)),
+        s,
+      )
+      checkFunds(a.token, a.total, sender as Address, s)
+    },
+    approval: (a, s) => ({
+      token: a.token,
+      spender: a.deployment.rewardsCoordinator,
+      amount: a.total,
+      ...(s ? { allowance: s.allowance } : {}),
+    }),
+    call: (a) =>
+      !a.operatorSet
+        ? contractCall({
+            address: a.deployment.rewardsCoordinator,
+            abi: rewardsSubmissionAbi,
+            functionName: 'createAVSRewardsSubmission',
+            args: [a.submissions],
+          })
+        : a.weighting === 'unique'
+          ? contractCall({
+              address: a.deployment.rewardsCoordinator,
+              abi: rewardsSubmissionAbi,
+              functionName: 'createUniqueStakeRewardsSubmission',
+              args: [a.operatorSet, a.submissions],
+            })
+          : contractCall({
+              address: a.deployment.rewardsCoordinator,
+              abi: rewardsSubmissionAbi,
+              functionName: 'createTotalStakeRewardsSubmission',
+              args: [a.operatorSet, a.submissions],
+            }),
+    revert: (a, _s, { sender }) =>
+      avsRevertMapper({
+        caller: sender,
+        subject: a.operatorSet?.avs ?? sender,
+        avs: a.operatorSet?.avs ?? sender,
+        operatorSet: a.operatorSet,
+        strategy: a.submissions[0]!.strategiesAndMultipliers[0]!.strategy,
+        contract: 'RewardsCoordinator',
+      }),
+    receipt: {
       abi: rewardsSubmissionAbi,
-      functionName: 'createAVSRewardsSubmission',
-      args: [a.submissions],
-    }),
-  revert: (a, _s, { sender }) =>
-    avsRevertMapper({
-      caller: sender,
-      subject: sender,
-      avs: sender,
-      strategy: a.submissions[0]!.strategiesAndMultipliers[0]!.strategy,
-      contract: 'RewardsCoordinator',
-    }),
-  receipt: {
-    abi: rewardsSubmissionAbi,
-    decode: (_client, r) => ({
-      /** Each submission's nonce and hash (`isAVSRewardsSubmissionHash(avs, hash)` is then true). */
-      submissions: r.events.flatMap((e) =>
-        e.eventName === 'AVSRewardsSubmissionCreated'
-          ? [
+      decode: (_client, r) => ({
+        /** Each submission's nonce and hash (`isAVSRewardsSubmissionHash(avs, hash)` is then true for the AVS kind). */
+        submissions: r.events.flatMap((e): RewardsSubmissionCreated[] => {
+          if (e.eventName === 'AVSRewardsSubmissionCreated')
+            return [
               {
                 avs: e.args.avs,
+                operatorSet: undefined,
                 nonce: e.args.submissionNonce,
                 hash: e.args.rewardsSubmissionHash,
                 submission: e.args.rewardsSubmission,
               },
             ]
-          : [],
-      ),
-    }),
-  },
-})
+          if (
+            e.eventName === 'UniqueStakeRewardsSubmissionCreated' ||
+            e.eventName === 'TotalStakeRewardsSubmissionCreated'
+          )
+            return [
+              {
+                avs: e.args.operatorSet.avs,
+                operatorSet: e.args.operatorSet,
+                nonce: e.args.submissionNonce,
+                hash: e.args.rewardsSubmissionHash,
+                submission: e.args.rewardsSubmission,
+              },
+            ]
+          return []
+        }),
+      }),
+    },
+  })
+}
+
+const createAVSRewardsSubmission_ =
+  /* @__PURE__ */ amountSubmissionWrite<CreateAVSRewardsSubmissionParameters>('avs')
+const createOperatorSetRewardsSubmission_ =
+  /* @__PURE__ */ amountSubmissionWrite<CreateOperatorSetRewardsSubmissionParameters>('operatorSet')
+
+/**
+ * Layer 1 (pure): the exact approval, then `createUniqueStakeRewardsSubmission(set, …)` or
+ * `createTotalStakeRewardsSubmission(set, …)` by `weighting`. v1.12 only: ABI- and unit-tested
+ * against the v1.12 reference ABI, not chain-tested (no v1.12 state runs here).
+ */
+export const prepareCreateOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
+  createOperatorSetRewardsSubmission_,
+  'prepare',
+)
+/**
+ * Layer 2: refuses a release without these kinds (`NotInReleaseError`, chain-tested on v1.2 and
+ * v1.3.0), a set that does not exist, and every rule of the AVS kind; simulates.
+ */
+export const simulateCreateOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
+  createOperatorSetRewardsSubmission_,
+  'simulate',
+)
+/** Layer 3: the same checks, the exact approval when short, then sends (v1.12; not chain-tested). */
+export const createOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
+  createOperatorSetRewardsSubmission_,
+  'send',
+)
+/** Layer 4: the receipt and each submission's nonce, hash and set. */
+export const waitForCreateOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
+  createOperatorSetRewardsSubmission_,
+  'waitFor',
+)
 
 /** Layer 1 (pure): the exact token approval, then `RewardsCoordinator.createAVSRewardsSubmission(submissions)`. */
 export const prepareCreateAVSRewardsSubmission = /* @__PURE__ */ layer(createAVSRewardsSubmission_, 'prepare')

@@ -12,9 +12,11 @@ import { type Address, erc20Abi, type Hex, parseEther, zeroHash } from 'viem'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { InvalidClaimProofError, NoRewardsToClaimError } from '../../eigenlayer/rewards/errors.js'
 import { InvalidParameterError } from '../../errors.js'
+import { simulateWrite } from '../../kit/index.js'
 import { symbioticOperatorRewardsAbi } from './abis.js'
 import {
   NotNetworkMiddlewareError,
+  operatorRewardsRevertMapper,
   SymbioticRewardsBalanceError,
   SymbioticRewardsNotFoundError,
   SymbioticRewardsRootNotSetError,
@@ -308,5 +310,41 @@ describe('Symbiotic operator rewards (DefaultOperatorRewards from npm, OpenZeppe
     })
     expect(root).toBe(tree.root)
     expect(await balanceOf(weth, operatorRewards)).toBe(0n)
+  })
+
+  test("the contract's own reverts decode into the same typed errors", async () => {
+    const { operatorRewards, weth, network, middleware, operators } = await setup(2)
+    const [a, b] = operators as [(typeof operators)[0], (typeof operators)[0]]
+    const tree = symbioticOperatorRewardsTree([
+      { operator: a.address, totalClaimable: parseEther('5') },
+      { operator: b.address, totalClaimable: parseEther('15') },
+    ])
+    const raw = (leaf: { totalClaimable: bigint; proof: Hex[] }) =>
+      simulateWrite(devnet.publicClient, {
+        account: a.address,
+        address: operatorRewards,
+        abi: symbioticOperatorRewardsAbi,
+        functionName: 'claimRewards',
+        args: [a.address, network, weth, leaf.totalClaimable, leaf.proof],
+        contract: 'DefaultOperatorRewards',
+        mapper: operatorRewardsRevertMapper({
+          rewards: operatorRewards,
+          account: a.address,
+          network,
+          token: weth,
+        }),
+      }).catch((e) => e)
+    expect(await raw(tree.proof(a.address))).toBeInstanceOf(SymbioticRewardsRootNotSetError)
+    await mined(
+      distributeOperatorRewards(middleware, {
+        operatorRewards,
+        network,
+        token: weth,
+        amount: parseEther('1'),
+        root: tree.root,
+      }),
+    )
+    expect(await raw(tree.proof(b.address))).toBeInstanceOf(InvalidClaimProofError)
+    expect(await raw(tree.proof(a.address))).toBeInstanceOf(SymbioticRewardsBalanceError)
   })
 })

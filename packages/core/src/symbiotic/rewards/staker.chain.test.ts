@@ -8,9 +8,18 @@ import {
   setSymbioticMiddleware,
   startDevnet,
 } from '@restakekit/devnet'
-import { type Address, decodeFunctionData, erc20Abi, type Hex, parseEther } from 'viem'
+import {
+  type Address,
+  decodeFunctionData,
+  encodeAbiParameters,
+  erc20Abi,
+  type Hex,
+  maxUint256,
+  parseEther,
+} from 'viem'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { InsufficientBalanceError, InvalidParameterError } from '../../errors.js'
+import { simulateWrite } from '../../kit/index.js'
 import { deposit } from '../actions/deposit.js'
 import { symbioticStakerRewardsAbi } from './abis.js'
 import {
@@ -18,6 +27,7 @@ import {
   SymbioticNothingClaimableError,
   SymbioticRewardsNotFoundError,
   SymbioticRewardTokenError,
+  stakerRewardsRevertMapper,
 } from './errors.js'
 import {
   claimRewards,
@@ -305,5 +315,54 @@ describe('Symbiotic staker rewards (DefaultStakerRewards from npm)', () => {
     const zero = await distributeRewards(middleware, { ...base, amount: 0n }).catch((e) => e)
     expect(zero.name).toBe('InvalidAmountError')
     expect(await nonce(mw)).toBe(n)
+  })
+
+  test("the contract's own reverts decode into the same typed errors", async () => {
+    const { r, weth, network, middleware, stakers } = await setup([parseEther('1')])
+    const s = stakers[0]!
+    const ctx = { rewards: r.stakerRewards, network, token: weth }
+    // nothing distributed: the contract reverts NoRewardsToClaim
+    const claim = await simulateWrite(devnet.publicClient, {
+      account: s.address,
+      address: r.stakerRewards,
+      abi: symbioticStakerRewardsAbi,
+      functionName: 'claimRewards',
+      args: [
+        s.address,
+        weth,
+        encodeAbiParameters(
+          [{ type: 'address' }, { type: 'uint256' }, { type: 'bytes[]' }],
+          [network, maxUint256, []],
+        ),
+      ],
+      contract: 'DefaultStakerRewards',
+      mapper: stakerRewardsRevertMapper({ ...ctx, account: s.address }),
+    }).catch((e) => e)
+    expect(claim).toBeInstanceOf(SymbioticNothingClaimableError)
+    // a distribution from someone else than the middleware: NotNetworkMiddleware
+    const ts = await captureNow()
+    const distribute = await simulateWrite(devnet.publicClient, {
+      account: s.address,
+      address: r.stakerRewards,
+      abi: symbioticStakerRewardsAbi,
+      functionName: 'distributeRewards',
+      args: [
+        network,
+        weth,
+        1n,
+        encodeAbiParameters(
+          [{ type: 'uint48' }, { type: 'uint256' }, { type: 'bytes' }, { type: 'bytes' }],
+          [Number(ts), 10_000n, '0x', '0x'],
+        ),
+      ],
+      contract: 'DefaultStakerRewards',
+      mapper: stakerRewardsRevertMapper({
+        ...ctx,
+        account: s.address,
+        middleware: middleware.account.address,
+      }),
+    }).catch((e) => e)
+    expect(distribute).toBeInstanceOf(NotNetworkMiddlewareError)
+    expect(distribute.middleware).toBe(middleware.account.address)
   })
 })

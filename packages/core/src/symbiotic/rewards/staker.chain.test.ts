@@ -18,6 +18,7 @@ import {
   parseEther,
 } from 'viem'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { restakingActions } from '../../decorator.js'
 import { InsufficientBalanceError, InvalidParameterError } from '../../errors.js'
 import { simulateWrite } from '../../kit/index.js'
 import { deposit } from '../actions/deposit.js'
@@ -227,7 +228,18 @@ describe('Symbiotic staker rewards (DefaultStakerRewards from npm)', () => {
     const decoded = decodeFunctionData({ abi: symbioticStakerRewardsAbi, data: call!.data })
     expect(decoded.functionName).toBe('claimRewards')
     expect(decoded.args[0]).toBe(receiver)
-    await mined(claimRewards(s.wallet, { stakerRewards: r.stakerRewards, token: weth, network, receiver }))
+    // the same actions on the bound client (`client.restaking.symbiotic`)
+    const bound = s.wallet.extend(restakingActions({ symbiotic: devnet.deployments.symbiotic })).restaking
+      .symbiotic
+    const read = await bound.getRewards({
+      stakerRewards: r.stakerRewards,
+      staker: s.address,
+      network,
+      tokens: [weth],
+    })
+    expect(read.rewards[0]?.claimable).toBe(10n ** 18n - 10n ** 17n)
+    const hash = await bound.claimRewards({ stakerRewards: r.stakerRewards, token: weth, network, receiver })
+    expect((await bound.waitForClaimRewards(hash)).claimed?.receiver).toBe(receiver)
     // the only staker gets everything but the 10% fee
     expect(await balanceOf(weth, receiver)).toBe(10n ** 18n - 10n ** 17n)
   })

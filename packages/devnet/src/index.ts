@@ -30,6 +30,7 @@ import { type DevnetKarak, deployKarak } from './karak.js'
 import { type DevnetKelp, deployKelp } from './kelp.js'
 import { artifact } from './solidity.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
+import { type DevnetSymbioticRewards, deploySymbioticRewards } from './symbiotic-rewards.js'
 
 export { type AnvilOptions, type AnvilProcess, anvilBinary, startAnvil } from './anvil.js'
 export type { DevnetContext } from './context.js'
@@ -57,6 +58,8 @@ export type DevnetDeployments = {
    */
   eigenlayer?: DevnetEigenLayer
   symbiotic?: DevnetSymbiotic
+  /** Symbiotic staker and operator rewards from npm `@symbioticfi/rewards` (with `symbioticRewards: true`). */
+  symbioticRewards?: DevnetSymbioticRewards
   karak?: DevnetKarak
   /** The Kelp rsETH doubles (with `kelp: true`), restaking into the real EigenLayer. */
   kelp?: DevnetKelp
@@ -79,6 +82,11 @@ export type StartDevnetOptions = {
   forkBlockNumber?: bigint
   /** Deploy Symbiotic core (default true). */
   symbiotic?: boolean
+  /**
+   * Deploy the Symbiotic rewards contracts of npm `@symbioticfi/rewards` (default false; needs Symbiotic):
+   * staker and operator rewards, a vault with its staker rewards, one operator-rewards clone.
+   */
+  symbioticRewards?: boolean
   /** Deploy the Karak test doubles (default true). */
   karak?: boolean
   /** Deploy the Kelp rsETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
@@ -103,6 +111,7 @@ export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDepl
   (options extends { symbiotic: false } ? unknown : { symbiotic: DevnetSymbiotic }) &
   (options extends { karak: false } ? unknown : { karak: DevnetKarak }) &
   (options extends { kelp: true } ? { kelp: DevnetKelp } : unknown) &
+  (options extends { symbioticRewards: true } ? { symbioticRewards: DevnetSymbioticRewards } : unknown) &
   (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
 
 export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
@@ -233,6 +242,11 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
         `${statePath}: addresses.json is for chain ${eigenlayer.chainId}, the node is ${chainId}`,
       )
     const symbiotic = options.symbiotic === false ? undefined : await deploySymbiotic(context)
+    if (options.symbioticRewards && !symbiotic) throw new Error('symbioticRewards: true needs symbiotic')
+    const symbioticRewards =
+      options.symbioticRewards && symbiotic
+        ? await deploySymbioticRewards(context, symbiotic, { collateral: tokens.weth })
+        : undefined
     const karak =
       options.karak === false
         ? undefined
@@ -244,6 +258,7 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
       ...(kelp ? { kelp } : {}),
       ...(eigenlayer ? { eigenlayer } : {}),
       ...(symbiotic ? { symbiotic } : {}),
+      ...(symbioticRewards ? { symbioticRewards } : {}),
       ...(karak ? { karak } : {}),
       tokens,
       multicall3: MULTICALL3_ADDRESS,
@@ -326,3 +341,4 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
 export * from './karak.js'
 export * from './kelp.js'
 export * from './symbiotic.js'
+export * from './symbiotic-rewards.js'

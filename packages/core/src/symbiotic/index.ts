@@ -36,3 +36,4 @@ export {
   type SymbioticPendingWithdrawal,
   type SymbioticVaultPosition,
 } from './positions.js'
+export * from './rewards/index.js'

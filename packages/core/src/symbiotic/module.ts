@@ -18,6 +18,28 @@ import {
 } from './actions/withdraw.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { readSymbioticSection } from './portfolio.js'
+import {
+  claimOperatorRewards,
+  distributeOperatorRewards,
+  getOperatorRewards,
+  prepareClaimOperatorRewards,
+  prepareDistributeOperatorRewards,
+  simulateClaimOperatorRewards,
+  simulateDistributeOperatorRewards,
+  waitForClaimOperatorRewards,
+  waitForDistributeOperatorRewards,
+} from './rewards/operator.js'
+import {
+  claimRewards,
+  distributeRewards,
+  getRewards,
+  prepareClaimRewards,
+  prepareDistributeRewards,
+  simulateClaimRewards,
+  simulateDistributeRewards,
+  waitForClaimRewards,
+  waitForDistributeRewards,
+} from './rewards/staker.js'
 
 /**
  * The Symbiotic protocol module: its reads, its writes' four layers and its portfolio part.
@@ -45,6 +67,29 @@ export const symbiotic = {
     simulateClaim,
     claim,
     waitForClaim,
+    getRewards,
+    simulateClaimRewards,
+    claimRewards,
+    waitForClaimRewards,
+    simulateDistributeRewards,
+    distributeRewards,
+    waitForDistributeRewards,
+    getOperatorRewards,
+    simulateClaimOperatorRewards,
+    claimOperatorRewards,
+    waitForClaimOperatorRewards,
+    simulateDistributeOperatorRewards,
+    distributeOperatorRewards,
+    waitForDistributeOperatorRewards,
   },
-  prepare: { prepareDeposit, prepareWithdraw, prepareRedeem, prepareClaim },
+  prepare: {
+    prepareDeposit,
+    prepareWithdraw,
+    prepareRedeem,
+    prepareClaim,
+    prepareClaimRewards,
+    prepareDistributeRewards,
+    prepareClaimOperatorRewards,
+    prepareDistributeOperatorRewards,
+  },
 } as const satisfies AnyProtocolModule

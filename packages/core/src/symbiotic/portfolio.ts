@@ -3,6 +3,7 @@ import { assertAddress, type PortfolioEntry, type PortfolioModule } from '../kit
 import { getPositions } from './actions/getPositions.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { readPositions, type SymbioticVaultPosition } from './positions.js'
+import { readSymbioticRewardEntries, type SymbioticRewardsSource } from './rewards/portfolio.js'
 
 export type SymbioticPortfolioOptions = {
   /**
@@ -15,6 +16,11 @@ export type SymbioticPortfolioOptions = {
    * Symbiotic keeps no per-account list: older unclaimed buckets are not seen.
    */
   lookback?: number
+  /**
+   * Staker rewards to read (a vault's `DefaultStakerRewards`, the network paying, its tokens): what the
+   * staker can claim becomes `reward` entries, read in the same first `aggregate3` (no extra round trip).
+   */
+  rewards?: readonly SymbioticRewardsSource[]
 }
 
 /** Symbiotic's share of the cross-protocol portfolio (its module's `portfolio`): vault balances and withdrawal buckets. */
@@ -28,6 +34,9 @@ export const readSymbioticSection: NonNullable<
 > = async (client, { staker, deployment, options }) => {
   const { vaults, lookback } = options
   const scan = lookback === undefined ? {} : { lookback }
+  // started before the positions' first stage, so both share its aggregate3
+  const rewardEntries = readSymbioticRewardEntries(client, staker, options.rewards ?? [])
+  rewardEntries.catch(() => undefined) // awaited below; a failed positions read must not leave it unhandled
   const detail = vaults
     ? await readPositions(
         client,
@@ -61,6 +70,7 @@ export const readSymbioticSection: NonNullable<
       })
     }
   }
+  entries.push(...(await rewardEntries))
   return { entries, detail }
 }
 

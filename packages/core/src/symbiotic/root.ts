@@ -38,3 +38,11 @@ export {
 export { symbiotic } from './module.js'
 export { type SymbioticPortfolioOptions, symbioticPortfolio } from './portfolio.js'
 export type { SymbioticPendingWithdrawal, SymbioticVaultPosition } from './positions.js'
+export * from './rewards/abis.js'
+export * from './rewards/errors.js'
+export {
+  symbioticOperatorRewardsLeaf,
+  verifySymbioticOperatorRewardsProof,
+} from './rewards/merkle.js'
+export type { SymbioticOperatorRewardsState } from './rewards/operator.js'
+export type { SymbioticStakerReward } from './rewards/staker.js'

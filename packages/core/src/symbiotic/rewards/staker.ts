@@ -1,0 +1,437 @@
+import {
+  type Address,
+  encodeAbiParameters,
+  erc20Abi,
+  type Hex,
+  maxUint256,
+  parseAbi,
+  zeroAddress,
+} from 'viem'
+import { InsufficientBalanceError, InvalidParameterError } from '../../errors.js'
+import {
+  assertAddress,
+  assertAmount,
+  assertNonEmpty,
+  type BatchRead,
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  layer,
+  type ReadClient,
+  type ReadPlan,
+  runPlan,
+  stage,
+  unwrap,
+} from '../../kit/index.js'
+import { assertRecipient } from '../internal.js'
+import { symbioticMiddlewareAbi, symbioticRewardsVaultAbi, symbioticStakerRewardsAbi } from './abis.js'
+import {
+  NotNetworkMiddlewareError,
+  SymbioticNothingClaimableError,
+  SymbioticRewardsNotFoundError,
+  SymbioticRewardTokenError,
+  stakerRewardsRevertMapper,
+} from './errors.js'
+
+// ---------------------------------------------------------------- shared reads
+
+const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
+const clockAbi = /* @__PURE__ */ parseAbi([
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
+])
+
+const ok = <T>(r: BatchResult | undefined): T | undefined =>
+  r?.status === 'success' ? (r.result as T) : undefined
+
+/** `claimable`'s and `claimRewards`' data: `abi.encode(network, maxRewards)` / `(network, maxRewards, hints)`. */
+const claimableData = (network: Address, maxRewards: bigint): Hex =>
+  encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [network, maxRewards])
+const claimData = (network: Address, maxRewards: bigint): Hex =>
+  encodeAbiParameters(
+    [{ type: 'address' }, { type: 'uint256' }, { type: 'bytes[]' }],
+    [network, maxRewards, []],
+  )
+
+/** One token of a staker's rewards from one network, in one `DefaultStakerRewards`. */
+export type SymbioticStakerReward = {
+  token: Address
+  network: Address
+  /** What `claimRewards` pays now: Σ over unclaimed distributions of `activeSharesOfAt × amount / activeSharesAt`. */
+  claimable: bigint
+  /** How many distributions of the token the network made (`rewardsLength`). */
+  distributions: bigint
+  /** The first distribution the staker has not claimed (`lastUnclaimedReward`). */
+  lastUnclaimedReward: bigint
+}
+
+/** The reads of one staker's rewards (one stage): the contract's vault, then per token claimable, length, cursor. */
+export function stakerRewardsPlan(params: {
+  stakerRewards: Address
+  staker: Address
+  network: Address
+  tokens: readonly Address[]
+  maxRewards?: bigint
+}): ReadPlan<{ vault: Address | undefined; rewards: SymbioticStakerReward[] }> {
+  const { stakerRewards, staker, network, tokens } = params
+  const max = params.maxRewards ?? maxUint256
+  const at = (functionName: string, args: readonly unknown[] = []): BatchRead => ({
+    address: stakerRewards,
+    abi: symbioticStakerRewardsAbi,
+    functionName,
+    args,
+  })
+  return stage(
+    [
+      at('VAULT'),
+      ...tokens.flatMap((token) => [
+        at('claimable', [token, staker, claimableData(network, max)]),
+        at('rewardsLength', [token, network]),
+        at('lastUnclaimedReward', [staker, token, network]),
+      ]),
+    ],
+    (r) => ({
+      vault: ok<Address>(r[0]),
+      rewards: tokens.map((token, i) => ({
+        token,
+        network,
+        claimable: ok<bigint>(r[1 + 3 * i]) ?? 0n,
+        distributions: ok<bigint>(r[2 + 3 * i]) ?? 0n,
+        lastUnclaimedReward: ok<bigint>(r[3 + 3 * i]) ?? 0n,
+      })),
+    }),
+  )
+}
+
+export type GetRewardsParameters = {
+  /** The vault's `DefaultStakerRewards`. */
+  stakerRewards: Address
+  staker: Address
+  /** The network whose distributions are read (rewards are kept per token and network). */
+  network: Address
+  tokens: readonly Address[]
+}
+
+export type GetRewardsReturnType = {
+  stakerRewards: Address
+  /** The vault the rewards are for (`VAULT()`). */
+  vault: Address
+  rewards: SymbioticStakerReward[]
+}
+
+/**
+ * A staker's rewards per token from one network, in one `aggregate3`: what it can claim now, the
+ * number of distributions and where its claims stand. A contract that is not a `DefaultStakerRewards`
+ * is a `SymbioticRewardsNotFoundError`.
+ */
+export async function getRewards(
+  client: ReadClient,
+  params: GetRewardsParameters,
+): Promise<GetRewardsReturnType> {
+  const stakerRewards = assertAddress('stakerRewards', params.stakerRewards)
+  const staker = assertAddress('staker', params.staker)
+  const network = assertAddress('network', params.network)
+  const tokens = assertNonEmpty('tokens', params.tokens).map((t, i) => assertAddress(`tokens[${i}]`, t))
+  const { vault, rewards } = await runPlan(
+    client,
+    stakerRewardsPlan({ stakerRewards, staker, network, tokens }),
+  )
+  if (!vault) throw new SymbioticRewardsNotFoundError({ rewards: stakerRewards, kind: 'staker' })
+  return { stakerRewards, vault, rewards }
+}
+
+// ---------------------------------------------------------------- claimRewards (the staker)
+
+export type ClaimRewardsParameters = {
+  stakerRewards: Address
+  token: Address
+  network: Address
+  /** Who receives the tokens (default: the sender). */
+  receiver?: Address
+  /** At most this many distributions are processed (default: all unclaimed). */
+  maxRewards?: bigint
+}
+
+type ClaimResolved = {
+  stakerRewards: Address
+  token: Address
+  network: Address
+  receiver: Address
+  maxRewards: bigint
+}
+
+const claimRewards_ = /* @__PURE__ */ defineWrite({
+  name: 'symbiotic.claimRewards',
+  contract: 'DefaultStakerRewards',
+  resolve: (p: ClaimRewardsParameters, { sender }): ClaimResolved => {
+    if (p.maxRewards !== undefined && (typeof p.maxRewards !== 'bigint' || p.maxRewards <= 0n))
+      throw new InvalidParameterError('maxRewards', 'must be a bigint greater than zero')
+    return {
+      stakerRewards: assertAddress('stakerRewards', p.stakerRewards),
+      token: assertAddress('token', p.token),
+      network: assertAddress('network', p.network),
+      receiver: assertRecipient('receiver', p.receiver ?? sender),
+      maxRewards: p.maxRewards ?? maxUint256,
+    }
+  },
+  read: (a, { sender }) =>
+    stakerRewardsPlan({
+      stakerRewards: a.stakerRewards,
+      staker: sender,
+      network: a.network,
+      tokens: [a.token],
+      maxRewards: a.maxRewards,
+    }),
+  /** A staker-rewards contract, a token the network distributed, something claimable. */
+  check: (a, s, { sender }) => {
+    if (!s.vault) throw new SymbioticRewardsNotFoundError({ rewards: a.stakerRewards, kind: 'staker' })
+    const r = s.rewards[0]!
+    if (r.distributions === 0n)
+      throw new SymbioticRewardTokenError({ rewards: a.stakerRewards, token: a.token, network: a.network })
+    if (r.claimable === 0n)
+      throw new SymbioticNothingClaimableError({
+        rewards: a.stakerRewards,
+        account: sender as Address,
+        token: a.token,
+        network: a.network,
+      })
+  },
+  call: (a) =>
+    contractCall({
+      address: a.stakerRewards,
+      abi: symbioticStakerRewardsAbi,
+      functionName: 'claimRewards',
+      args: [a.receiver, a.token, claimData(a.network, a.maxRewards)],
+    }),
+  revert: (a, _s, { sender }) =>
+    stakerRewardsRevertMapper({
+      rewards: a.stakerRewards,
+      account: sender as Address,
+      network: a.network,
+      token: a.token,
+    }),
+  /** What the claim pays (the contract's `claimable` at the landing block). */
+  simulated: (_a, s) => ({ amount: s.rewards[0]!.claimable }),
+  receipt: {
+    abi: symbioticStakerRewardsAbi,
+    /** What the `ClaimRewards` event says was paid, to whom. */
+    decode: (_client, r) => {
+      const e = r.events.find((x) => x.eventName === 'ClaimRewards')
+      return {
+        claimed:
+          e?.eventName === 'ClaimRewards'
+            ? {
+                network: e.args.network,
+                token: e.args.token,
+                amount: e.args.amount,
+                receiver: e.args.recipient,
+              }
+            : undefined,
+      }
+    },
+  },
+})
+
+/** Layer 1 (pure): `claimRewards(receiver, token, abi.encode(network, maxRewards, []))` as a frozen call. */
+export const prepareClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'prepare')
+/** Layer 2: checks (a staker-rewards contract, a distributed token, something claimable) and simulates; `amount` is what it pays. */
+export const simulateClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'simulate')
+/** Layer 3: checks, simulates and sends the claim. */
+export const claimRewards = /* @__PURE__ */ layer(claimRewards_, 'send')
+/** Layer 4: the receipt, the events, and `claimed` (network, token, amount, receiver). */
+export const waitForClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'waitFor')
+
+// ---------------------------------------------------------------- distributeRewards (the network's middleware)
+
+export type DistributeRewardsParameters = {
+  stakerRewards: Address
+  /** The network paying; the sender must be its middleware. */
+  network: Address
+  token: Address
+  amount: bigint
+  /** The capture time (unix seconds, before the landing block): stakers share by their active shares then. */
+  timestamp: bigint | number
+  /** The highest admin fee (basis points) the network accepts (default: the current fee). */
+  maxAdminFee?: bigint
+}
+
+type DistributeResolved = {
+  stakerRewards: Address
+  network: Address
+  token: Address
+  amount: bigint
+  timestamp: number
+  maxAdminFee: bigint | undefined
+}
+
+type DistributeState = {
+  vault: Address
+  adminFee: bigint
+  middleware: Address | null
+  now: bigint
+  activeShares: bigint
+  activeStake: bigint
+  balance: bigint
+  allowance: bigint
+}
+
+function distributePlan(a: DistributeResolved, sender: Address): ReadPlan<DistributeState> {
+  const at = (functionName: string): BatchRead => ({
+    address: a.stakerRewards,
+    abi: symbioticStakerRewardsAbi,
+    functionName,
+  })
+  return stage(
+    [
+      at('VAULT'),
+      at('NETWORK_MIDDLEWARE_SERVICE'),
+      at('adminFee'),
+      { address: MULTICALL3, abi: clockAbi, functionName: 'getCurrentBlockTimestamp' },
+      { address: a.token, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
+      { address: a.token, abi: erc20Abi, functionName: 'allowance', args: [sender, a.stakerRewards] },
+    ],
+    (r) => {
+      const vault = ok<Address>(r[0])
+      const service = ok<Address>(r[1])
+      if (!vault || !service)
+        throw new SymbioticRewardsNotFoundError({ rewards: a.stakerRewards, kind: 'staker' })
+      const first = {
+        vault,
+        adminFee: unwrap<bigint>(r[2]),
+        now: unwrap<bigint>(r[3]),
+        balance: unwrap<bigint>(r[4]),
+        allowance: unwrap<bigint>(r[5]),
+      }
+      return stage(
+        [
+          { address: service, abi: symbioticMiddlewareAbi, functionName: 'middleware', args: [a.network] },
+          {
+            address: vault,
+            abi: symbioticRewardsVaultAbi,
+            functionName: 'activeSharesAt',
+            args: [a.timestamp, '0x'],
+          },
+          {
+            address: vault,
+            abi: symbioticRewardsVaultAbi,
+            functionName: 'activeStakeAt',
+            args: [a.timestamp, '0x'],
+          },
+        ],
+        (r2) => {
+          const middleware = ok<Address>(r2[0])
+          return {
+            ...first,
+            middleware: middleware && middleware !== zeroAddress ? middleware : null,
+            activeShares: ok<bigint>(r2[1]) ?? 0n,
+            activeStake: ok<bigint>(r2[2]) ?? 0n,
+          }
+        },
+      )
+    },
+  )
+}
+
+const distributeRewards_ = /* @__PURE__ */ defineWrite({
+  name: 'symbiotic.distributeRewards',
+  contract: 'DefaultStakerRewards',
+  resolve: (p: DistributeRewardsParameters): DistributeResolved => {
+    const ts = typeof p.timestamp === 'number' ? BigInt(p.timestamp) : p.timestamp
+    if (typeof ts !== 'bigint' || ts <= 0n || ts >= 2n ** 48n)
+      throw new InvalidParameterError('timestamp', `${String(p.timestamp)} is not a uint48 unix time`)
+    if (p.maxAdminFee !== undefined && (typeof p.maxAdminFee !== 'bigint' || p.maxAdminFee < 0n))
+      throw new InvalidParameterError('maxAdminFee', 'must be a bigint ≥ 0 (basis points)')
+    return {
+      stakerRewards: assertAddress('stakerRewards', p.stakerRewards),
+      network: assertAddress('network', p.network),
+      token: assertAddress('token', p.token),
+      amount: assertAmount('amount', p.amount),
+      timestamp: Number(ts),
+      maxAdminFee: p.maxAdminFee,
+    }
+  },
+  read: (a, { sender }) => distributePlan(a, sender),
+  /**
+   * The sender is the network's middleware, the capture time is past and the vault had active
+   * stake then, the admin fee is within `maxAdminFee`, and the sender holds the amount.
+   */
+  check: (a, s, { sender }) => {
+    const from = sender as Address
+    if (s.middleware?.toLowerCase() !== from.toLowerCase())
+      throw new NotNetworkMiddlewareError({ network: a.network, sender: from, middleware: s.middleware })
+    if (BigInt(a.timestamp) >= s.now)
+      throw new InvalidParameterError(
+        'timestamp',
+        `${a.timestamp} is not before the block the distribution lands in (${s.now})`,
+      )
+    if (s.activeShares === 0n || s.activeStake === 0n)
+      throw new InvalidParameterError('timestamp', `vault ${s.vault} had no active stake at ${a.timestamp}`)
+    if (a.maxAdminFee !== undefined && s.adminFee > a.maxAdminFee)
+      throw new InvalidParameterError(
+        'maxAdminFee',
+        `${a.maxAdminFee} is below the rewards' admin fee (${s.adminFee} basis points)`,
+      )
+    if (s.balance < a.amount) throw new InsufficientBalanceError(a.token, a.amount, s.balance, from)
+  },
+  approval: (a, s) => ({
+    token: a.token,
+    spender: a.stakerRewards,
+    amount: a.amount,
+    ...(s ? { allowance: s.allowance } : {}),
+  }),
+  call: (a, _ctx, s) =>
+    contractCall({
+      address: a.stakerRewards,
+      abi: symbioticStakerRewardsAbi,
+      functionName: 'distributeRewards',
+      args: [
+        a.network,
+        a.token,
+        a.amount,
+        encodeAbiParameters(
+          [{ type: 'uint48' }, { type: 'uint256' }, { type: 'bytes' }, { type: 'bytes' }],
+          // without a read (prepare) and no maxAdminFee, any fee up to the contract's base is accepted
+          [a.timestamp, a.maxAdminFee ?? s?.adminFee ?? 10_000n, '0x', '0x'],
+        ),
+      ],
+    }),
+  revert: (a, s, { sender }) =>
+    stakerRewardsRevertMapper({
+      rewards: a.stakerRewards,
+      account: sender as Address,
+      network: a.network,
+      token: a.token,
+      middleware: s?.middleware ?? null,
+    }),
+  /** The admin fee taken and what the stakers share (`amount × (1 − adminFee / 10,000)`). */
+  simulated: (a, s) => {
+    const adminFeeAmount = (a.amount * s.adminFee) / 10_000n
+    return { adminFeeAmount, distributed: a.amount - adminFeeAmount }
+  },
+  receipt: {
+    abi: symbioticStakerRewardsAbi,
+    decode: (_client, r) => {
+      const e = r.events.find((x) => x.eventName === 'DistributeRewards')
+      return {
+        distributed:
+          e?.eventName === 'DistributeRewards'
+            ? {
+                network: e.args.network,
+                token: e.args.token,
+                amount: e.args.distributeAmount,
+                adminFeeAmount: e.args.adminFeeAmount,
+                timestamp: BigInt(e.args.timestamp),
+              }
+            : undefined,
+      }
+    },
+  },
+})
+
+/** Layer 1 (pure): the exact approval, then `distributeRewards(network, token, amount, data)`. */
+export const prepareDistributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'prepare')
+/** Layer 2: checks (the middleware sends, a past capture time with stake, the fee, the balance) and simulates. */
+export const simulateDistributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'simulate')
+/** Layer 3: checks, approves exactly when short, simulates and sends (the network's middleware). */
+export const distributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'send')
+/** Layer 4: the receipt, the events, and `distributed` (amount, admin fee, timestamp). */
+export const waitForDistributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'waitFor')

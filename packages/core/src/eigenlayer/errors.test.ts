@@ -35,6 +35,7 @@ import {
   SaltSpentError,
   SignatureExpiredError,
   StrategyNotWhitelistedError,
+  UnsupportedReleaseError,
   VaultLockedError,
   WithdrawalNotQueuedError,
 } from './errors.js'
@@ -198,5 +199,22 @@ describe('EigenLayerError', () => {
     expectTypeOf(
       new InsufficientSharesError({ strategy, requested: 1n, available: 0n }).name,
     ).toEqualTypeOf<'InsufficientSharesError'>()
+  })
+})
+
+describe('UnsupportedReleaseError', () => {
+  test('names the action, the release and what needs which; a literal name and a docsPath', () => {
+    const e = new UnsupportedReleaseError({
+      action: 'eigenlayer.burnShares',
+      release: 'v1.2',
+      needs: 'v1.3+',
+      instead: 'nothing to burn',
+    })
+    expectTypeOf(e.name).toEqualTypeOf<'UnsupportedReleaseError'>()
+    expect(e).toBeInstanceOf(RestakeKitError)
+    expect(e).toMatchObject({ action: 'eigenlayer.burnShares', release: 'v1.2', needs: 'v1.3+' })
+    expect(e.docsPath).toBe('/errors#unsupported-release')
+    expect(e.message).toMatch(/eigenlayer\.burnShares needs EigenLayer v1\.3\+; this deployment runs v1\.2/)
+    expect(e.message).toMatch(/nothing to burn/)
   })
 })

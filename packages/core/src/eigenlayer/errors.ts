@@ -305,6 +305,32 @@ export class PausedError extends RestakeKitError {
 }
 
 /**
+ * The deployment's EigenLayer release does not have what the action needs (probed from chain:
+ * `getRelease`). Thrown before anything is sent. `needs` names the releases that do, `instead`
+ * what to use on this one, if anything.
+ */
+export class UnsupportedReleaseError extends RestakeKitError {
+  override name = 'UnsupportedReleaseError' as const
+  readonly action: string
+  /** The release family the deployment runs (`getRelease().family`). */
+  readonly release: string
+  /** The release families that have what the action needs, e.g. `v1.3+`. */
+  readonly needs: string
+  readonly instead: string | undefined
+  constructor(params: { action: string; release: string; needs: string; instead?: string | undefined }) {
+    const { action, release, needs, instead } = params
+    super(`${action} needs EigenLayer ${needs}; this deployment runs ${release}.`, {
+      details: instead ? [instead] : [],
+      docsPath: '/errors#unsupported-release',
+    })
+    this.action = action
+    this.release = release
+    this.needs = needs
+    this.instead = instead
+  }
+}
+
+/**
  * The typed errors of the EigenLayer actions, for a `switch (error.name)` that narrows: EigenLayer's
  * own and the shared `WithdrawalNotReadyError` and `TransactionRevertedError`. The shared
  * validation, balance and step errors (`InvalidParameterError`, `InsufficientBalanceError`,
@@ -332,6 +358,7 @@ export type EigenLayerError =
   | NotDelegatedToVaultOperatorError
   | PodAlreadyExistsError
   | PausedError
+  | UnsupportedReleaseError
   | WithdrawalNotReadyError
   | TransactionRevertedError
 

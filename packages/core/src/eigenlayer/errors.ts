@@ -1,6 +1,9 @@
 import type { Address, Hex } from 'viem'
 import {
   ArrayLengthMismatchError,
+  InvalidAddressError,
+  InvalidAmountError,
+  InvalidParameterError,
   RestakeKitError,
   type TransactionRevertedError,
   WithdrawalNotReadyError,
@@ -432,6 +435,39 @@ export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): Rever
         return new PodAlreadyExistsError({ owner: ctx.staker })
       case 'CurrentlyPaused':
         return new PausedError({ contract: ctx.contract })
+      // input the contracts refuse that the SDK's own checks normally catch first
+      case 'SharesAmountZero':
+        return new InvalidAmountError('shares', 0n, 'is zero (SharesAmountZero)')
+      case 'SharesAmountTooHigh':
+      case 'StrategyNotFound':
+        return new InvalidParameterError(
+          'shares',
+          `more than the staker's deposit shares${ctx.strategy ? ` in ${ctx.strategy}` : ''} (${reason})`,
+        )
+      case 'WithdrawalAmountExceedsTotalDeposits':
+        return new InvalidParameterError(
+          'shares',
+          `more than the strategy${ctx.strategy ? ` ${ctx.strategy}` : ''} holds (${reason})`,
+        )
+      case 'StakerAddressZero':
+      case 'InputAddressZero':
+        return new InvalidAddressError(
+          'address',
+          '0x0000000000000000000000000000000000000000',
+          `is the zero address (${reason})`,
+        )
+      case 'InputArrayLengthZero':
+        return new InvalidParameterError('strategies', 'must not be empty (InputArrayLengthZero)')
+      case 'WithdrawerNotCaller':
+        return new InvalidParameterError(
+          'account',
+          "only the withdrawal's withdrawer (the staker) can complete it (WithdrawerNotCaller)",
+        )
+      case 'OnlyUnderlyingToken':
+        return new InvalidParameterError(
+          'token',
+          `is not the underlying token of the strategy${ctx.strategy ? ` ${ctx.strategy}` : ''} (OnlyUnderlyingToken)`,
+        )
       default:
         return undefined
     }

@@ -41,7 +41,7 @@ export type EigenLayerRelease = {
   }
 }
 
-const probeAbi = parseAbi([
+const probeAbi = /* @__PURE__ */ parseAbi([
   'function version() view returns (string)',
   'function getAllocatedStake((address avs, uint32 id) operatorSet, address[] operators, address[] strategies) view returns (uint256[][])',
   'function getEncumberedMagnitude(address operator, address strategy) view returns (uint64)',
@@ -67,7 +67,7 @@ export function releaseFamily(f: EigenLayerRelease['features']): EigenLayerRelea
   return 'v1.2'
 }
 
-const cache = new WeakMap<object, Map<string, Promise<EigenLayerRelease>>>()
+const cache = /* @__PURE__ */ new WeakMap<object, Map<string, Promise<EigenLayerRelease>>>()
 
 /**
  * The release of the client's EigenLayer deployment: one batched read of seven probes (a view a

@@ -1,12 +1,19 @@
+// EigenLayer exposure analysis. The protocol math (WAD arithmetic, slashable shares, the magnitude
+// and operator shares a slash removes, withdrawable shares, the slashing factor) is core's
+// (@restakekit/core/eigenlayer math.ts): one place, imported here, never restated.
+import {
+  slashableShares as coreSlashableShares,
+  slashedMagnitude as coreSlashedMagnitude,
+  slashingFactor as coreSlashingFactor,
+  minimumSlashableMagnitude,
+  slashedOperatorShares,
+  toWithdrawableShares,
+  WAD,
+} from '@restakekit/core/eigenlayer'
 import { normalize, type Rational, sum, ZERO } from './rational.js'
 
-/** EigenLayer fixed point: 1e18. */
-export const WAD = 10n ** 18n
-/** x·y / 1e18, rounding down (SlashingLib.mulWad). */
-export const mulWad = (x: bigint, y: bigint): bigint => (x * y) / WAD
-/** x·1e18 / y, rounding down (SlashingLib.divWad). */
-export const divWad = (x: bigint, y: bigint): bigint => (x * WAD) / y
-const ceilDiv = (a: bigint, b: bigint): bigint => (a === 0n ? 0n : (a - 1n) / b + 1n)
+/** EigenLayer fixed point (1e18), `mulWad` and `divWad`: core's. */
+export { divWad, mulWad, WAD } from '@restakekit/core/eigenlayer'
 
 /** One allocation of an operator's magnitude in one strategy to one operator set. */
 export type MagnitudeAllocation = {
@@ -40,20 +47,17 @@ export type SlashableStake = {
  * deallocation whose effect block is ≤ futureBlock is applied; without `futureBlock` the current magnitude).
  */
 export function effectiveMagnitude(a: MagnitudeAllocation, futureBlock?: number): bigint {
-  if (
-    futureBlock !== undefined &&
-    a.pendingDiff !== undefined &&
-    a.pendingDiff < 0n &&
-    a.effectBlock !== undefined &&
-    a.effectBlock <= futureBlock
+  if (futureBlock === undefined || a.pendingDiff === undefined || a.effectBlock === undefined)
+    return a.currentMagnitude
+  return minimumSlashableMagnitude(
+    { currentMagnitude: a.currentMagnitude, pendingDiff: a.pendingDiff, effectBlock: a.effectBlock },
+    futureBlock,
   )
-    return a.currentMagnitude + a.pendingDiff
-  return a.currentMagnitude
 }
 
-/** Slashable stake of `shares` for a magnitude, rounded down as the contracts do. */
+/** Slashable stake of `shares` for a magnitude, rounded down as the contracts do (core's `slashableShares`). */
 export const slashableShares = (shares: bigint, magnitude: bigint, maxMagnitude: bigint): bigint =>
-  maxMagnitude === 0n ? 0n : mulWad(shares, divWad(magnitude, maxMagnitude))
+  coreSlashableShares(shares, magnitude, maxMagnitude)
 
 /** Unique stake (ELIP-002): the slashable stake of the operator in each operator set. */
 export function slashableStakes(state: OperatorStrategyState, futureBlock?: number): SlashableStake[] {
@@ -103,10 +107,11 @@ export function applySlash(
   if (wadToSlash <= 0n || wadToSlash > WAD) throw new RangeError('wadToSlash must be in (0, 1e18]')
   const target = state.allocations.find((a) => a.operatorSet === operatorSet)
   if (!target) throw new RangeError(`operator has no allocation to operator set ${operatorSet}`)
-  const slashedMagnitude = ceilDiv(target.currentMagnitude * wadToSlash, WAD)
+  const slashedMagnitude = coreSlashedMagnitude(target.currentMagnitude, wadToSlash)
   const prevMax = state.maxMagnitude
   const newMax = prevMax - slashedMagnitude
-  const newShares = prevMax === 0n ? 0n : ceilDiv(state.operatorShares * newMax, prevMax)
+  const newShares =
+    prevMax === 0n ? 0n : state.operatorShares - slashedOperatorShares(state.operatorShares, prevMax, newMax)
   const after: OperatorStrategyState = {
     maxMagnitude: newMax,
     operatorShares: newShares,
@@ -114,7 +119,7 @@ export function applySlash(
       if (a.operatorSet !== operatorSet) return a
       const next: MagnitudeAllocation = { ...a, currentMagnitude: a.currentMagnitude - slashedMagnitude }
       if (a.pendingDiff !== undefined && a.pendingDiff < 0n)
-        return { ...next, pendingDiff: -(-a.pendingDiff - ceilDiv(-a.pendingDiff * wadToSlash, WAD)) }
+        return { ...next, pendingDiff: -(-a.pendingDiff - coreSlashedMagnitude(-a.pendingDiff, wadToSlash)) }
       return next
     }),
   }
@@ -140,15 +145,14 @@ export function withdrawableShares(
   depositScalingFactor: bigint,
   slashingFactor: bigint,
 ): bigint {
-  return mulWad(
-    mulWad(depositShares, depositScalingFactor === 0n ? WAD : depositScalingFactor),
-    slashingFactor,
-  )
+  return toWithdrawableShares({ depositShares, depositScalingFactor, slashingFactor })
 }
 
-/** Slashing factor: maxMagnitude, times beaconChainSlashingFactor for the beacon-chain ETH strategy. */
+/** Slashing factor: maxMagnitude, times beaconChainSlashingFactor for the beacon-chain ETH strategy (core's). */
 export const slashingFactor = (maxMagnitude: bigint, beaconChainSlashingFactor?: bigint): bigint =>
-  beaconChainSlashingFactor === undefined ? maxMagnitude : mulWad(maxMagnitude, beaconChainSlashingFactor)
+  coreSlashingFactor(
+    beaconChainSlashingFactor === undefined ? { maxMagnitude } : { maxMagnitude, beaconChainSlashingFactor },
+  )
 
 export type PositionExposure = {
   readonly shares: bigint

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type CompoundedLoss, compoundedLoss, type ExitWindow, exitWindow } from './compound.js'
-import { type OperatorStrategyState, slashableShares } from './eigenlayer.js'
+import { type OperatorStrategyState, slashableShares, WAD } from './eigenlayer.js'
 import {
   InvalidGraphError,
   issuesOf,
@@ -16,8 +16,7 @@ import { type SymbioticVaultState, symbioticStakes } from './symbiotic.js'
 
 const UINT256_MAX = 2n ** 256n - 1n
 const UINT32_MAX = 2 ** 32 - 1
-/** WAD: the AllocationManager's full magnitude (1e18); a max magnitude never exceeds it. */
-const WAD = 10n ** 18n
+// WAD (core's): the AllocationManager's full magnitude (1e18); a max magnitude never exceeds it.
 const uint = z
   .string()
   .regex(/^\d+$/, 'must be a non-negative decimal integer string')

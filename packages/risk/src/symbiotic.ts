@@ -1,3 +1,11 @@
+// Symbiotic restaking analysis. The delegators' stake formulas are core's
+// (@restakekit/core/symbiotic math.ts): one place, imported here, never restated.
+import {
+  fullRestakeStake,
+  networkRestakeStake,
+  operatorNetworkSpecificStake,
+  operatorSpecificStake,
+} from '@restakekit/core/symbiotic'
 import { normalize, type Rational, ZERO } from './rational.js'
 
 /** Symbiotic delegator types (IDelegator TYPE 0..3). */
@@ -42,7 +50,7 @@ export function symbioticStake(vault: SymbioticVaultState, subnetwork: string, o
   if (!net) return 0n
   const op = net.operators.find((o) => o.operator === operator)
   if (!op) return 0n
-  const cap = minB(vault.activeStake, net.networkLimit)
+  const { activeStake } = vault
   switch (vault.delegatorType) {
     case 'NetworkRestake': {
       let total = net.totalShares
@@ -50,12 +58,28 @@ export function symbioticStake(vault: SymbioticVaultState, subnetwork: string, o
         total = 0n
         for (const o of net.operators) total += o.shares ?? 0n
       }
-      return total === 0n ? 0n : ((op.shares ?? 0n) * cap) / total
+      return networkRestakeStake({
+        activeStake,
+        networkLimit: net.networkLimit,
+        operatorNetworkShares: op.shares ?? 0n,
+        totalOperatorNetworkShares: total,
+      })
     }
     case 'FullRestake':
-      return minB(cap, op.operatorNetworkLimit ?? 0n)
-    default:
-      return cap
+      return fullRestakeStake({
+        activeStake,
+        networkLimit: net.networkLimit,
+        operatorNetworkLimit: op.operatorNetworkLimit ?? 0n,
+      })
+    // the model lists only the vault's own operator (and network) for these two types
+    case 'OperatorSpecific':
+      return operatorSpecificStake({ activeStake, networkLimit: net.networkLimit, isDelegatorOperator: true })
+    case 'OperatorNetworkSpecific':
+      return operatorNetworkSpecificStake({
+        activeStake,
+        maxNetworkLimit: net.networkLimit,
+        isDelegatorNetworkAndOperator: true,
+      })
   }
 }
 

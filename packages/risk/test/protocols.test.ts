@@ -102,3 +102,54 @@ describe('exit window and LRT look-through', () => {
     expect(slashingFactor(WAD / 2n, WAD / 2n)).toBe(WAD / 4n)
   })
 })
+
+describe('math in one place: risk uses core protocol math', () => {
+  it('the WAD arithmetic risk exports is core, and its formulas agree with core on the same inputs', async () => {
+    const core = await import('@restakekit/core/eigenlayer')
+    const sym = await import('@restakekit/core/symbiotic')
+    const risk = await import('../src/index.js')
+    expect(risk.WAD).toBe(core.WAD)
+    expect(risk.mulWad).toBe(core.mulWad)
+    expect(risk.divWad).toBe(core.divWad)
+    const max = (9n * core.WAD) / 10n
+    expect(risk.slashableShares(7n * core.WAD, core.WAD / 3n, max)).toBe(
+      core.slashableShares(7n * core.WAD, core.WAD / 3n, max),
+    )
+    expect(risk.withdrawableShares(5n * core.WAD, 0n, max)).toBe(
+      core.toWithdrawableShares({
+        depositShares: 5n * core.WAD,
+        depositScalingFactor: 0n,
+        slashingFactor: max,
+      }),
+    )
+    const vault = {
+      vault: 'v',
+      delegatorType: 'NetworkRestake' as const,
+      activeStake: 1000n,
+      networks: [
+        {
+          subnetwork: 'n',
+          networkLimit: 700n,
+          operators: [
+            { operator: 'a', shares: 1n },
+            { operator: 'b', shares: 2n },
+          ],
+        },
+      ],
+    }
+    expect(risk.symbioticStakes(vault).map((r) => r.stake)).toEqual([
+      sym.networkRestakeStake({
+        activeStake: 1000n,
+        networkLimit: 700n,
+        operatorNetworkShares: 1n,
+        totalOperatorNetworkShares: 3n,
+      }),
+      sym.networkRestakeStake({
+        activeStake: 1000n,
+        networkLimit: 700n,
+        operatorNetworkShares: 2n,
+        totalOperatorNetworkShares: 3n,
+      }),
+    ])
+  })
+})

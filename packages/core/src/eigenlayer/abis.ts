@@ -72,6 +72,11 @@ export const delegationManagerAbi = /* @__PURE__ */ parseAbi([
   'error InputArrayLengthZero()',
   'error InputAddressZero()',
   'error CurrentlyPaused()',
+  // raised by the StrategyManager and the strategy when a withdrawal is queued or completed
+  'error SharesAmountZero()',
+  'error SharesAmountTooHigh()',
+  'error StrategyNotFound()',
+  'error WithdrawalAmountExceedsTotalDeposits()',
   // raised by the strategy's share hooks (DurationVaultStrategy, v1.12; not chain-tested)
   'error WithdrawalsLockedDuringAllocations()',
   'error MustBeDelegatedToVaultOperator()',
@@ -118,6 +123,8 @@ export const strategyManagerAbi = /* @__PURE__ */ parseAbi([
   'error MaxPerDepositExceedsMax()',
   'error NewSharesZero()',
   'error TotalSharesExceedsMax()',
+  'error OnlyUnderlyingToken()',
+  'error InputAddressZero()',
   // DurationVaultStrategy (v1.12; not chain-tested)
   'error DepositsLocked()',
   'error DepositExceedsMaxPerDeposit()',

@@ -9,6 +9,9 @@ import { describe, expect, expectTypeOf, test } from 'vitest'
 import {
   ArrayLengthMismatchError,
   ContractRevertError,
+  InvalidAddressError,
+  InvalidAmountError,
+  InvalidParameterError,
   RestakeKitError,
   WithdrawalNotReadyError,
 } from '../errors.js'
@@ -35,6 +38,7 @@ import {
   SaltSpentError,
   SignatureExpiredError,
   StrategyNotWhitelistedError,
+  UnsupportedReleaseError,
   VaultLockedError,
   WithdrawalNotQueuedError,
 } from './errors.js'
@@ -120,6 +124,20 @@ describe('errors a staker call can hit on v1.12, from encoded revert data', () =
     [delegationManagerAbi, 'delegateTo', 'FullySlashed', FullySlashedError],
     [eigenPodManagerAbi, 'createPod', 'EigenPodAlreadyExists', PodAlreadyExistsError],
     [eigenPodManagerAbi, 'createPod', 'CurrentlyPaused', PausedError],
+    // refused input the SDK's own checks normally catch first (still typed when the chain is the judge)
+    [strategyManagerAbi, 'depositIntoStrategy', 'OnlyUnderlyingToken', InvalidParameterError],
+    [strategyManagerAbi, 'depositIntoStrategyWithSignature', 'InputAddressZero', InvalidAddressError],
+    [delegationManagerAbi, 'queueWithdrawals', 'SharesAmountZero', InvalidAmountError],
+    [delegationManagerAbi, 'queueWithdrawals', 'SharesAmountTooHigh', InvalidParameterError],
+    [delegationManagerAbi, 'queueWithdrawals', 'StrategyNotFound', InvalidParameterError],
+    [delegationManagerAbi, 'queueWithdrawals', 'InputArrayLengthZero', InvalidParameterError],
+    [delegationManagerAbi, 'completeQueuedWithdrawal', 'WithdrawerNotCaller', InvalidParameterError],
+    [
+      delegationManagerAbi,
+      'completeQueuedWithdrawal',
+      'WithdrawalAmountExceedsTotalDeposits',
+      InvalidParameterError,
+    ],
   ]
   for (const [abi, fn, errorName, cls] of cases) {
     test(`${fn} reverting ${errorName}() decodes to ${cls.name}, raw data kept`, () => {
@@ -155,6 +173,17 @@ describe('errors a staker call can hit on v1.12, from encoded revert data', () =
     expect(e.message).toMatch(/total deposit limit/)
     const v = new VaultLockedError({ strategy, locked: 'withdrawals' })
     expect(v.message).toMatch(/withdrawals are closed/)
+  })
+
+  test('every error a staker call can reach on v1.12 is typed: each error of the v1.12 StrategyManager, DelegationManager, StrategyBase and DurationVaultStrategy that the shipped staker ABIs carry maps', () => {
+    const shipped = new Set(
+      [...strategyManagerAbi, ...delegationManagerAbi, ...eigenPodManagerAbi]
+        .filter((x) => x.type === 'error')
+        .map((x) => (x as { name: string }).name),
+    )
+    const map = eigenlayerRevertMapper({ strategy, staker })
+    const untyped = [...shipped].filter((name) => map(name, []) === undefined)
+    expect(untyped).toEqual([])
   })
 
   test('an error the shipped ABI does not know stays a generic revert with its raw data', () => {
@@ -198,5 +227,22 @@ describe('EigenLayerError', () => {
     expectTypeOf(
       new InsufficientSharesError({ strategy, requested: 1n, available: 0n }).name,
     ).toEqualTypeOf<'InsufficientSharesError'>()
+  })
+})
+
+describe('UnsupportedReleaseError', () => {
+  test('names the action, the release and what needs which; a literal name and a docsPath', () => {
+    const e = new UnsupportedReleaseError({
+      action: 'eigenlayer.burnShares',
+      release: 'v1.2',
+      needs: 'v1.3+',
+      instead: 'nothing to burn',
+    })
+    expectTypeOf(e.name).toEqualTypeOf<'UnsupportedReleaseError'>()
+    expect(e).toBeInstanceOf(RestakeKitError)
+    expect(e).toMatchObject({ action: 'eigenlayer.burnShares', release: 'v1.2', needs: 'v1.3+' })
+    expect(e.docsPath).toBe('/errors#unsupported-release')
+    expect(e.message).toMatch(/eigenlayer\.burnShares needs EigenLayer v1\.3\+; this deployment runs v1\.2/)
+    expect(e.message).toMatch(/nothing to burn/)
   })
 })

@@ -1,6 +1,9 @@
 import type { Address, Hex } from 'viem'
 import {
   ArrayLengthMismatchError,
+  InvalidAddressError,
+  InvalidAmountError,
+  InvalidParameterError,
   RestakeKitError,
   type TransactionRevertedError,
   WithdrawalNotReadyError,
@@ -305,6 +308,32 @@ export class PausedError extends RestakeKitError {
 }
 
 /**
+ * The deployment's EigenLayer release does not have what the action needs (probed from chain:
+ * `getRelease`). Thrown before anything is sent. `needs` names the releases that do, `instead`
+ * what to use on this one, if anything.
+ */
+export class UnsupportedReleaseError extends RestakeKitError {
+  override name = 'UnsupportedReleaseError' as const
+  readonly action: string
+  /** The release family the deployment runs (`getRelease().family`). */
+  readonly release: string
+  /** The release families that have what the action needs, e.g. `v1.3+`. */
+  readonly needs: string
+  readonly instead: string | undefined
+  constructor(params: { action: string; release: string; needs: string; instead?: string | undefined }) {
+    const { action, release, needs, instead } = params
+    super(`${action} needs EigenLayer ${needs}; this deployment runs ${release}.`, {
+      details: instead ? [instead] : [],
+      docsPath: '/errors#unsupported-release',
+    })
+    this.action = action
+    this.release = release
+    this.needs = needs
+    this.instead = instead
+  }
+}
+
+/**
  * The typed errors of the EigenLayer actions, for a `switch (error.name)` that narrows: EigenLayer's
  * own and the shared `WithdrawalNotReadyError` and `TransactionRevertedError`. The shared
  * validation, balance and step errors (`InvalidParameterError`, `InsufficientBalanceError`,
@@ -332,6 +361,7 @@ export type EigenLayerError =
   | NotDelegatedToVaultOperatorError
   | PodAlreadyExistsError
   | PausedError
+  | UnsupportedReleaseError
   | WithdrawalNotReadyError
   | TransactionRevertedError
 
@@ -405,6 +435,39 @@ export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): Rever
         return new PodAlreadyExistsError({ owner: ctx.staker })
       case 'CurrentlyPaused':
         return new PausedError({ contract: ctx.contract })
+      // input the contracts refuse that the SDK's own checks normally catch first
+      case 'SharesAmountZero':
+        return new InvalidAmountError('shares', 0n, 'is zero (SharesAmountZero)')
+      case 'SharesAmountTooHigh':
+      case 'StrategyNotFound':
+        return new InvalidParameterError(
+          'shares',
+          `more than the staker's deposit shares${ctx.strategy ? ` in ${ctx.strategy}` : ''} (${reason})`,
+        )
+      case 'WithdrawalAmountExceedsTotalDeposits':
+        return new InvalidParameterError(
+          'shares',
+          `more than the strategy${ctx.strategy ? ` ${ctx.strategy}` : ''} holds (${reason})`,
+        )
+      case 'StakerAddressZero':
+      case 'InputAddressZero':
+        return new InvalidAddressError(
+          'address',
+          '0x0000000000000000000000000000000000000000',
+          `is the zero address (${reason})`,
+        )
+      case 'InputArrayLengthZero':
+        return new InvalidParameterError('strategies', 'must not be empty (InputArrayLengthZero)')
+      case 'WithdrawerNotCaller':
+        return new InvalidParameterError(
+          'account',
+          "only the withdrawal's withdrawer (the staker) can complete it (WithdrawerNotCaller)",
+        )
+      case 'OnlyUnderlyingToken':
+        return new InvalidParameterError(
+          'token',
+          `is not the underlying token of the strategy${ctx.strategy ? ` ${ctx.strategy}` : ''} (OnlyUnderlyingToken)`,
+        )
       default:
         return undefined
     }

@@ -6,7 +6,10 @@ import {
   mulWadRoundUp,
   RATE_PROBE_SHARES,
   sharesToUnderlying,
+  slashableShares,
   slashableStake,
+  slashedMagnitude,
+  slashedOperatorShares,
   slashingFactor,
   strategyStateFromProbe,
   toDepositShares,
@@ -147,5 +150,22 @@ describe('slashable stake from magnitudes', () => {
         futureBlock: 0,
       }),
     ).toBe(mulWad(9n * WAD, divWad((4n * WAD) / 10n, (9n * WAD) / 10n)))
+  })
+})
+
+describe('what a slash removes (the contract rounds in the protocol favour)', () => {
+  test('slashed magnitude rounds up; operator shares keep ceil(shares · newMax / prevMax)', () => {
+    // 20% of a 0.5 allocation: 0.1 of max magnitude
+    expect(slashedMagnitude(WAD / 2n, WAD / 5n)).toBe(WAD / 10n)
+    expect(slashedMagnitude(3n, WAD / 2n)).toBe(2n) // 1.5 rounds up
+    // 10 shares, max 1 -> 0.9: 1 share slashed (the facts' scenario)
+    expect(slashedOperatorShares(10n * WAD, WAD, (9n * WAD) / 10n)).toBe(WAD)
+    // 10 wei, max 3 -> 2: keep ceil(20/3) = 7, lose 3
+    expect(slashedOperatorShares(10n, 3n, 2n)).toBe(3n)
+    expect(slashedOperatorShares(10n, 0n, 0n)).toBe(0n)
+    expect(slashableShares(9n * WAD, (4n * WAD) / 10n, (9n * WAD) / 10n)).toBe(
+      mulWad(9n * WAD, divWad((4n * WAD) / 10n, (9n * WAD) / 10n)),
+    )
+    expect(slashableShares(1n, 1n, 0n)).toBe(0n)
   })
 })

@@ -187,9 +187,34 @@ export function slashableStake(params: {
   maxMagnitude: bigint
   futureBlock: number | bigint
 }): bigint {
-  if (params.maxMagnitude === 0n) return 0n
   const magnitude = minimumSlashableMagnitude(params.allocation, params.futureBlock)
-  return mulWad(params.operatorShares, divWad(magnitude, params.maxMagnitude))
+  return slashableShares(params.operatorShares, magnitude, params.maxMagnitude)
+}
+
+/**
+ * The part of `shares` a magnitude makes slashable: `mulWad(shares, divWad(magnitude, maxMagnitude))`,
+ * each step rounded down as the AllocationManager does (0 when max magnitude is 0). For an
+ * operator's shares this is its slashable stake; for a staker's, the staker's slashable part.
+ */
+export function slashableShares(shares: bigint, magnitude: bigint, maxMagnitude: bigint): bigint {
+  if (maxMagnitude === 0n) return 0n
+  return mulWad(shares, divWad(magnitude, maxMagnitude))
+}
+
+/**
+ * The operator shares a slash removes when max magnitude drops from `prevMaxMagnitude` to
+ * `newMaxMagnitude`: `shares − ceil(shares · newMax / prevMax)` (SlashingLib, rounded up in the
+ * protocol's favour). 0 when the previous max magnitude is 0.
+ */
+export function slashedOperatorShares(
+  operatorShares: bigint,
+  prevMaxMagnitude: bigint,
+  newMaxMagnitude: bigint,
+): bigint {
+  if (prevMaxMagnitude === 0n) return 0n
+  const p = operatorShares * newMaxMagnitude
+  const kept = p / prevMaxMagnitude + (p % prevMaxMagnitude === 0n ? 0n : 1n)
+  return operatorShares - kept
 }
 
 /** The magnitude a slash of `wadToSlash` removes from an allocation (rounded up, as the contract). */

@@ -6,7 +6,12 @@ import {
   simulateClaimRewards,
   waitForClaimRewards,
 } from './actions/claimRewards.js'
-import { prepareClearBurnOrRedistributableShares } from './actions/clearBurnOrRedistributableShares.js'
+import {
+  clearBurnOrRedistributableShares,
+  prepareClearBurnOrRedistributableShares,
+  simulateClearBurnOrRedistributableShares,
+  waitForClearBurnOrRedistributableShares,
+} from './actions/clearBurnOrRedistributableShares.js'
 import {
   completeWithdrawals,
   prepareCompleteWithdrawals,
@@ -55,6 +60,7 @@ import { signDelegationApproval, signDeposit } from './signatures.js'
 
 const actions = {
   waitForBurnShares,
+  waitForClearBurnOrRedistributableShares,
   waitForDeposit,
   waitForDepositWithSignature,
   waitForDelegateTo,
@@ -67,6 +73,8 @@ const actions = {
   getBurnableShares,
   simulateBurnShares,
   burnShares,
+  simulateClearBurnOrRedistributableShares,
+  clearBurnOrRedistributableShares,
   getStrategy,
   getDeposits,
   getDelegation,

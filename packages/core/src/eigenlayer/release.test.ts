@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { type Abi, toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { releaseFamily, releaseVersion } from './release.js'
+import { RELEASE_READS, releaseFamily, releaseFromResults, releaseReads, releaseVersion } from './release.js'
+import { devnetDeployment } from './test/unit.js'
 
 const abiOf = (set: string, contract: string): Abi => {
   const raw = JSON.parse(
@@ -102,5 +103,38 @@ describe('release probe', () => {
         (present[contract] as readonly string[]).includes(name),
       ])
     }
+  })
+
+  // the probe's answers as a v1.12 deployment gives them (not chain-tested: no v1.5+ state here)
+  const ok = (result: unknown) => ({ status: 'success' as const, result })
+  const reverted = { status: 'failure' as const, error: new Error('execution reverted') }
+  test('releaseFromResults: v1.12 answers are v1.9+, with the named version; one view less is v1.5-v1.8', () => {
+    expect(releaseReads(devnetDeployment)).toHaveLength(RELEASE_READS)
+    const v112 = [
+      ok('1.12.0'),
+      ok([]),
+      ok(0n),
+      reverted, // encumberedMagnitude: the v1.2 name is gone
+      ok(0n),
+      ok(false),
+      ok('0x00000000000000000000000000000000000000a1'),
+    ]
+    expect(releaseFromResults(v112 as never)).toEqual({
+      family: 'v1.9+',
+      version: '1.12.0',
+      features: {
+        versionView: true,
+        allocatedStake: true,
+        encumberedMagnitude: 'getEncumberedMagnitude',
+        burnableShares: true,
+        redistribution: true,
+        allocationManagerView: true,
+      },
+    })
+    const v18 = [...v112.slice(0, 6), reverted]
+    expect(releaseFromResults(v18 as never).family).toBe('v1.5-v1.8')
+    // a zero view implementation is no split
+    const zero = [...v112.slice(0, 6), ok('0x0000000000000000000000000000000000000000')]
+    expect(releaseFromResults(zero as never).family).toBe('v1.5-v1.8')
   })
 })

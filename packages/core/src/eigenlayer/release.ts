@@ -2,7 +2,7 @@
 // `version()` string alone: devnet builds serve "v0.0.0"). Probed once per client and deployment,
 // in one batched round trip, and cached.
 import { type Address, parseAbi, zeroAddress } from 'viem'
-import { readBatch } from '../kit/index.js'
+import { type BatchRead, type BatchResult, readBatch } from '../kit/index.js'
 import type { EigenLayerDeployment } from './deployments.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from './internal.js'
 
@@ -67,7 +67,7 @@ export function releaseFamily(f: EigenLayerRelease['features']): EigenLayerRelea
   return 'v1.2'
 }
 
-const cache = new WeakMap<object, Map<string, Promise<EigenLayerRelease>>>()
+const cache = /* @__PURE__ */ new WeakMap<object, Map<string, Promise<EigenLayerRelease>>>()
 
 /**
  * The release of the client's EigenLayer deployment: one batched read of seven probes (a view a
@@ -98,9 +98,17 @@ async function probeRelease(
   client: EigenLayerReadClient,
   d: EigenLayerDeployment,
 ): Promise<EigenLayerRelease> {
+  return releaseFromResults(await readBatch(client, releaseReads(d)))
+}
+
+/**
+ * @internal The probe's seven reads, for a write's check plan to carry in its own batch (no round
+ * trip of its own): pass the results to `releaseFromResults`.
+ */
+export function releaseReads(d: EigenLayerDeployment): BatchRead[] {
   const none = { avs: zeroAddress, id: 0 } as const
   const am = d.allocationManager
-  const r = await readBatch(client, [
+  return [
     { address: d.delegationManager, abi: probeAbi, functionName: 'version' },
     { address: am, abi: probeAbi, functionName: 'getAllocatedStake', args: [none, [], []] },
     { address: am, abi: probeAbi, functionName: 'getEncumberedMagnitude', args: [zeroAddress, zeroAddress] },
@@ -108,7 +116,14 @@ async function probeRelease(
     { address: d.strategyManager, abi: probeAbi, functionName: 'getBurnableShares', args: [zeroAddress] },
     { address: am, abi: probeAbi, functionName: 'isRedistributingOperatorSet', args: [none] },
     { address: am, abi: probeAbi, functionName: 'viewImplementation' },
-  ])
+  ]
+}
+
+/** How many results `releaseFromResults` takes (the length of `releaseReads`). */
+export const RELEASE_READS = 7
+
+/** @internal The release from the results of `releaseReads` (a view a release lacks reverts). */
+export function releaseFromResults(r: readonly (BatchResult | undefined)[]): EigenLayerRelease {
   const ok = (i: number) => r[i]?.status === 'success'
   const value = <T>(i: number): T | undefined => {
     const x = r[i]

@@ -10,7 +10,7 @@ import {
 } from 'viem'
 import { getStorageAt, signTypedData } from 'viem/actions'
 import { InvalidParameterError } from '../errors.js'
-import { assertAddress, assertAmount, readBatch, unwrap } from '../tx.js'
+import { assertAddress, assertAmount, type BatchResult, readBatch, unwrap } from '../tx.js'
 import { delegationManagerAbi, strategyManagerAbi } from './abis.js'
 import { InvalidSignatureError, SaltSpentError, SignatureExpiredError } from './errors.js'
 import {
@@ -24,6 +24,7 @@ import {
   requireAccount,
   sameAddress,
 } from './internal.js'
+import { type EigenLayerRelease, getRelease } from './release.js'
 
 /** The EIP-712 types EigenLayer signs (from the contracts' typehash strings). */
 export const eigenlayerTypes = {
@@ -60,10 +61,12 @@ export function randomSalt(): Hex {
 }
 
 /**
- * The candidate EIP-712 domains of an EigenLayer contract: v1.2 and earlier have no `version`;
- * v1.3+ use the major version of `version()`: its first two characters while releases were tagged
- * `v1.3.0` (`"v1"`; `"v0"` for the devnet's `"v0.0.0"` build, seen on the v1.3.0 state), its first
- * character for `"1.12.0"` (`"1"`, v1.12). Returns the one whose hash equals `domainSeparator`, or
+ * The candidate EIP-712 domains of an EigenLayer contract, of one form: `version` undefined is the
+ * v1.2 form (no `version` field); a `version()` string is the v1.3+ form, whose `version` field is
+ * the major version of `version()`: its first two characters while releases were tagged `v1.3.0`
+ * (`"v1"`; `"v0"` for the devnet's `"v0.0.0"` build, seen on the v1.3.0 state), its first
+ * character for `"1.12.0"` (`"1"`, v1.12). The form is the release's (`getRelease`:
+ * `features.versionView`), never guessed. Returns the one whose hash equals `domainSeparator`, or
  * `undefined`.
  */
 export function matchDomain(
@@ -72,8 +75,9 @@ export function matchDomain(
   domainSeparator: Hex,
   version: string | undefined,
 ): TypedDataDomain | undefined {
-  const versions: (string | undefined)[] = [undefined]
-  if (version !== undefined) {
+  const versions: (string | undefined)[] = []
+  if (version === undefined) versions.push(undefined)
+  else {
     const major = version.replace(/^v/, '').split('.')[0] ?? ''
     for (const v of new Set([version.slice(0, 1), version.slice(0, 2), major, `v${major}`, version]))
       if (v) versions.push(v)
@@ -89,6 +93,20 @@ export function matchDomain(
     }
   }
   return undefined
+}
+
+/**
+ * The domain form of the deployment's release: `undefined` (no `version` field) on v1.2; on v1.3+
+ * the contract's own `version()` answer (its major version is the field), which the same batch read.
+ */
+function domainVersion(release: EigenLayerRelease, served: BatchResult | undefined): string | undefined {
+  if (!release.features.versionView) return undefined
+  if (served?.status !== 'success')
+    throw new InvalidParameterError(
+      'deployment',
+      `the release probe found version() (${release.family}) but this contract does not serve it`,
+    )
+  return served.result as string
 }
 
 /** The typed data the wallet signs must hash to the contract's own `calculate…DigestHash`. */
@@ -139,7 +157,11 @@ function domainFields(d: TypedDataDomain) {
   ]
 }
 
-/** Reads the EIP-712 domain of an EigenLayer contract (one round trip). */
+/**
+ * Reads the EIP-712 domain of an EigenLayer contract (one round trip). The domain's form follows
+ * what the contract serves, the probe's own criterion: a `version()` that answers (v1.3+) means a
+ * `version` field, none (v1.2) means none.
+ */
 export async function getEigenLayerDomain(
   client: EigenLayerReadClient,
   params: { contract: Address },
@@ -265,22 +287,25 @@ export async function signDelegationApproval(
   const salt = params.salt ?? randomSalt()
   if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) throw new InvalidParameterError('salt', 'must be 32 bytes of hex')
   const d = getDeployment(walletClient, params.deployment)
-  const results = await readBatch(walletClient, [
-    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'domainSeparator' },
-    { address: d.delegationManager, abi: versionAbi, functionName: 'version' },
-    {
-      address: d.delegationManager,
-      abi: delegationManagerAbi,
-      functionName: 'delegationApproverSaltIsSpent',
-      args: [approver, salt],
-    },
-    {
-      address: d.delegationManager,
-      abi: delegationManagerAbi,
-      functionName: 'delegationApprover',
-      args: [operator],
-    },
-    ...clockReads(walletClient),
+  const [release, results] = await Promise.all([
+    getRelease(walletClient, { deployment: d }),
+    readBatch(walletClient, [
+      { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'domainSeparator' },
+      { address: d.delegationManager, abi: versionAbi, functionName: 'version' },
+      {
+        address: d.delegationManager,
+        abi: delegationManagerAbi,
+        functionName: 'delegationApproverSaltIsSpent',
+        args: [approver, salt],
+      },
+      {
+        address: d.delegationManager,
+        abi: delegationManagerAbi,
+        functionName: 'delegationApprover',
+        args: [operator],
+      },
+      ...clockReads(walletClient),
+    ]),
   ])
   const { timestamp } = await clockFrom(walletClient, results.slice(4))
   if (unwrap<boolean>(results[2])) throw new SaltSpentError({ approver, salt })
@@ -297,7 +322,7 @@ export async function signDelegationApproval(
     walletClient,
     d.delegationManager,
     unwrap<Hex>(results[0]),
-    results[1]?.status === 'success' ? (results[1].result as string) : undefined,
+    domainVersion(release, results[1]),
   )
   const message = { delegationApprover: approver, staker, operator, salt, expiry }
   const onChain = await getDelegationApprovalDigest(walletClient, {
@@ -371,11 +396,14 @@ export async function signDeposit(
   const account = requireAccount(walletClient, params.account, 'account (the staker)')
   const staker = accountAddress(account)
   const d = getDeployment(walletClient, params.deployment)
-  const results = await readBatch(walletClient, [
-    { address: d.strategyManager, abi: strategyManagerAbi, functionName: 'domainSeparator' },
-    { address: d.strategyManager, abi: versionAbi, functionName: 'version' },
-    { address: d.strategyManager, abi: strategyManagerAbi, functionName: 'nonces', args: [staker] },
-    ...clockReads(walletClient),
+  const [release, results] = await Promise.all([
+    getRelease(walletClient, { deployment: d }),
+    readBatch(walletClient, [
+      { address: d.strategyManager, abi: strategyManagerAbi, functionName: 'domainSeparator' },
+      { address: d.strategyManager, abi: versionAbi, functionName: 'version' },
+      { address: d.strategyManager, abi: strategyManagerAbi, functionName: 'nonces', args: [staker] },
+      ...clockReads(walletClient),
+    ]),
   ])
   const { timestamp } = await clockFrom(walletClient, results.slice(3))
   const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
@@ -385,7 +413,7 @@ export async function signDeposit(
     walletClient,
     d.strategyManager,
     unwrap<Hex>(results[0]),
-    results[1]?.status === 'success' ? (results[1].result as string) : undefined,
+    domainVersion(release, results[1]),
   )
   const message = { staker, strategy, token, amount, nonce, expiry }
   const onChain = await getDepositDigest(walletClient, { ...message, deployment: d })

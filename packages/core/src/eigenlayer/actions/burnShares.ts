@@ -2,8 +2,9 @@ import type { Address } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, contractCall, defineWrite, layer, stage } from '../../kit/index.js'
 import { eigenlayerEventsAbi, strategyManagerAbi } from '../abis.js'
-import { eigenlayerRevertMapper, type PausedError } from '../errors.js'
+import { eigenlayerRevertMapper, type PausedError, UnsupportedReleaseError } from '../errors.js'
 import { type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
+import { type EigenLayerRelease, RELEASE_READS, releaseFromResults, releaseReads } from '../release.js'
 
 export type BurnSharesParameters = { strategy: Address } & DeploymentParameter
 
@@ -11,14 +12,19 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
   name: 'eigenlayer.burnShares',
   contract: 'StrategyManager',
   deployment: lazyDeployment,
-  resolve: (p: BurnSharesParameters, ctx) => ({
-    strategy: assertAddress('strategy', p.strategy),
-    strategyManager: deploymentOf(ctx).strategyManager,
-  }),
-  /** The strategy's burnable shares (`null`: the release has no `getBurnableShares`, v1.2 burns at once). */
+  resolve: (p: BurnSharesParameters, ctx) => {
+    const strategy = assertAddress('strategy', p.strategy)
+    const d = deploymentOf(ctx)
+    return { strategy, strategyManager: d.strategyManager, deployment: d }
+  },
+  /**
+   * The release (the probe's reads, in the same batch: no round trip of its own) and the
+   * strategy's burnable shares (`null` where the release has no `getBurnableShares`).
+   */
   read: (a) =>
     stage(
       [
+        ...releaseReads(a.deployment),
         {
           address: a.strategyManager,
           abi: strategyManagerAbi,
@@ -26,15 +32,29 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
           args: [a.strategy],
         },
       ],
-      ([r]) => ({ shares: r?.status === 'success' ? (r.result as bigint) : null }),
+      (r): { release: EigenLayerRelease; shares: bigint | null } => {
+        const b = r[RELEASE_READS]
+        return {
+          release: releaseFromResults(r),
+          shares: b?.status === 'success' ? (b.result as bigint) : null,
+        }
+      },
     ),
   check: (a, s) => {
-    if (s.shares === null)
+    if (!s.release.features.burnableShares || s.shares === null)
+      throw new UnsupportedReleaseError({
+        action: 'eigenlayer.burnShares',
+        release: s.release.family,
+        needs: 'v1.3+ (StrategyManager.getBurnableShares and burnShares(strategy))',
+        instead: 'v1.2 burns slashed shares in the slash itself: there is nothing left to burn.',
+      })
+    if (s.shares === 0n)
       throw new InvalidParameterError(
-        'deployment',
-        'this release burns slashed shares at once (no burnShares)',
+        'strategy',
+        s.release.features.redistribution
+          ? `${a.strategy} has no burnable shares (slashes on v1.5+ wait per slash: clearBurnOrRedistributableShares)`
+          : `${a.strategy} has no burnable shares`,
       )
-    if (s.shares === 0n) throw new InvalidParameterError('strategy', `${a.strategy} has no burnable shares`)
   },
   call: (a) =>
     contractCall({
@@ -58,7 +78,10 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
 
 /** Layer 1 (pure): `StrategyManager.burnShares(strategy)` (permissionless; v1.3 and v1.4). */
 export const prepareBurnShares = /* @__PURE__ */ layer(burnShares_, 'prepare')
-/** Layer 2: refuses when nothing is burnable for the strategy (or the release has no burnable shares), then simulates. */
+/**
+ * Layer 2: refuses when the release has no burnable shares (v1.2: `UnsupportedReleaseError`) or
+ * nothing is burnable for the strategy, then simulates.
+ */
 export const simulateBurnShares = /* @__PURE__ */ layer(burnShares_, 'simulate')
 /** Layer 3: checks, simulates and sends `burnShares`. Anyone may call it. */
 export const burnShares = /* @__PURE__ */ layer(burnShares_, 'send')
@@ -70,4 +93,4 @@ export type PrepareBurnSharesReturnType = ReturnType<typeof prepareBurnShares>
 export type SimulateBurnSharesReturnType = Awaited<ReturnType<typeof simulateBurnShares>>
 export type BurnSharesReturnType = Awaited<ReturnType<typeof burnShares>>
 export type WaitForBurnSharesReturnType = Awaited<ReturnType<typeof waitForBurnShares>>
-export type BurnSharesErrorType = InvalidParameterError | PausedError
+export type BurnSharesErrorType = UnsupportedReleaseError | InvalidParameterError | PausedError

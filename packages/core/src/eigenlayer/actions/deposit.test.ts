@@ -79,6 +79,23 @@ describe('Deposit event, both forms', () => {
     expect(b?.args).toEqual({ staker, strategy, shares: 22n })
     expect(depositSharesFromEvents([a!])).toBe(11n)
     expect(depositSharesFromEvents([b!])).toBe(22n)
+    // another contract's event of the same signature, first in the receipt, is not the deposit
+    const [foreign] = parseEventLogs({
+      abi: eigenlayerEventsAbi,
+      logs: [
+        {
+          ...v13,
+          address: token,
+          data: encodeAbiParameters(
+            [{ type: 'address' }, { type: 'address' }, { type: 'uint256' }],
+            [staker, strategy, 99n],
+          ),
+        },
+      ],
+      strict: true,
+    })
+    expect(depositSharesFromEvents([foreign!, b!], d.strategyManager)).toBe(22n)
+    expect(depositSharesFromEvents([b!, foreign!], d.strategyManager)).toBe(22n)
     expect(toEventSelector('Deposit(address,address,uint256)').slice(0, 10)).toBe('0x5548c837')
   })
 })

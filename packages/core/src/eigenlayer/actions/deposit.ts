@@ -121,8 +121,8 @@ const deposit_ = /* @__PURE__ */ defineWrite({
   simulated: (_a, _s, _shares: bigint) => ({}),
   receipt: {
     abi: eigenlayerEventsAbi,
-    /** The deposit shares minted (from either `Deposit` event form). */
-    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events) }),
+    /** The deposit shares minted (from either `Deposit` event form, emitted by the called StrategyManager). */
+    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events, r.receipt.to) }),
   },
 })
 
@@ -158,10 +158,18 @@ export type DepositErrorType =
   | PausedError
   | StepFailedError
 
-/** The shares of the first `Deposit` event, in either form (≤ v1.2 with `token`, v1.3+ without). */
+/**
+ * The shares of the first StrategyManager `Deposit` event, decoded by ABI in either form (≤ v1.2
+ * `Deposit(staker, token, strategy, shares)`, v1.3+ `Deposit(staker, strategy, shares)`; both are in
+ * `strategyManagerAbi`, so the release needs no probe here). Events of `strategyManager` (the called
+ * contract) come first: another contract in the same transaction may emit an event of the same
+ * signature. When none is from it (a deposit sent through a smart account), the first `Deposit`.
+ */
 export function depositSharesFromEvents(
-  events: readonly { eventName: string; args: unknown }[],
+  events: readonly { eventName: string; args: unknown; address?: Address }[],
+  strategyManager?: Address | null,
 ): bigint | undefined {
-  const ev = events.find((e) => e.eventName === 'Deposit')
+  const deposits = events.filter((e) => e.eventName === 'Deposit')
+  const ev = deposits.find((e) => sameAddress(e.address, strategyManager)) ?? deposits[0]
   return ev ? (ev.args as { shares: bigint }).shares : undefined
 }

@@ -114,7 +114,7 @@ const depositWithSignature_ = /* @__PURE__ */ defineWrite({
   simulated: (_a, _s, _shares: bigint) => ({}),
   receipt: {
     abi: eigenlayerEventsAbi,
-    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events) }),
+    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events, r.receipt.to) }),
   },
 })
 

@@ -10,6 +10,7 @@ import {
   sameAddress,
 } from '../internal.js'
 import { slashableStake } from '../math.js'
+import { getRelease } from '../release.js'
 
 export type OperatorSet = { avs: Address; id: number }
 
@@ -28,10 +29,10 @@ export type StrategyAllocation = {
   effectBlock: number
   maxMagnitude: bigint
   /** Magnitude allocated or pending over all sets (`getEncumberedMagnitude`; `encumberedMagnitude` on v1.2). */
-  encumberedMagnitude: bigint | null
+  encumberedMagnitude: bigint
   /** The operator's delegated shares in the strategy. */
   operatorShares: bigint
-  /** Stake slashable now (`getAllocatedStake`, or where absent `getMinimumSlashableStake` at the current block). */
+  /** Stake slashable now (`getAllocatedStake`; on v1.2, which lacks it, `getMinimumSlashableStake` at the current block). */
   allocatedStake: bigint
   /** Stake slashable until `futureBlock` (`getMinimumSlashableStake`). */
   minimumSlashableStake: bigint
@@ -49,8 +50,12 @@ export type GetAllocationsErrorType = Error
 /**
  * An operator's allocations: per operator set it allocated to, per strategy, the current and
  * pending magnitude, effect block, max magnitude, allocated and minimum slashable stake. Three
- * round trips (sets, then their strategies, then the figures). Views missing on older releases
- * (`getAllocatedStake`, `getEncumberedMagnitude`) are probed in the same batch as their fallbacks.
+ * round trips (sets, then their strategies, then the figures). The views are the release's
+ * (`getRelease`, probed once per client and deployment, alongside the first round trip):
+ * `getAllocatedStake` and `getEncumberedMagnitude` on v1.3+, `getMinimumSlashableStake` at the
+ * current block and `encumberedMagnitude` on v1.2. On v1.9+ (not chain-tested) the views live in
+ * AllocationManagerView and are served through the AllocationManager proxy, which runs them
+ * against its own storage: they are read at the proxy (the view contract alone holds no state).
  */
 export async function getAllocations(
   client: EigenLayerReadClient,
@@ -59,12 +64,16 @@ export async function getAllocations(
   const operator = assertAddress('operator', params.operator)
   const d = getDeployment(client, params.deployment)
   const am = d.allocationManager
-  const r1 = await readBatch(client, [
-    { address: am, abi: allocationManagerAbi, functionName: 'getAllocatedSets', args: [operator] },
-    { address: am, abi: allocationManagerAbi, functionName: 'getRegisteredSets', args: [operator] },
-    { address: am, abi: allocationManagerAbi, functionName: 'getAllocationDelay', args: [operator] },
-    ...clockReads(client),
+  const [release, r1] = await Promise.all([
+    getRelease(client, { deployment: d }),
+    readBatch(client, [
+      { address: am, abi: allocationManagerAbi, functionName: 'getAllocatedSets', args: [operator] },
+      { address: am, abi: allocationManagerAbi, functionName: 'getRegisteredSets', args: [operator] },
+      { address: am, abi: allocationManagerAbi, functionName: 'getAllocationDelay', args: [operator] },
+      ...clockReads(client),
+    ]),
   ])
+  const { allocatedStake: hasAllocatedStake, encumberedMagnitude: encumberedGetter } = release.features
   const sets = unwrap<readonly OperatorSet[]>(r1[0])
   const registeredSets = unwrap<readonly OperatorSet[]>(r1[1])
   const [isSet, blocks] = unwrap<readonly [boolean, number]>(r1[2])
@@ -98,10 +107,12 @@ export async function getAllocations(
       functionName: 'getOperatorShares',
       args: [operator, all],
     },
-    ...all.flatMap((s) => [
-      { address: am, abi: allocationManagerAbi, functionName: 'getEncumberedMagnitude', args: [operator, s] },
-      { address: am, abi: allocationManagerAbi, functionName: 'encumberedMagnitude', args: [operator, s] },
-    ]),
+    ...all.map((s) => ({
+      address: am,
+      abi: allocationManagerAbi,
+      functionName: encumberedGetter,
+      args: [operator, s],
+    })),
   ]
   const perSetStart: number[] = []
   sets.forEach((set, i) => {
@@ -120,42 +131,32 @@ export async function getAllocations(
         functionName: 'getMinimumSlashableStake',
         args: [set, [operator], strategies, Number(futureBlock)],
       },
-      {
-        address: am,
-        abi: allocationManagerAbi,
-        functionName: 'getMinimumSlashableStake',
-        args: [set, [operator], strategies, Number(blockNumber)],
-      },
-      {
-        address: am,
-        abi: allocationManagerAbi,
-        functionName: 'getAllocatedStake',
-        args: [set, [operator], strategies],
-      },
+      hasAllocatedStake
+        ? {
+            address: am,
+            abi: allocationManagerAbi,
+            functionName: 'getAllocatedStake',
+            args: [set, [operator], strategies],
+          }
+        : {
+            address: am,
+            abi: allocationManagerAbi,
+            functionName: 'getMinimumSlashableStake',
+            args: [set, [operator], strategies, Number(blockNumber)],
+          },
     )
   })
   const r3 = await readBatch(client, reads)
   const maxMags = unwrap<readonly bigint[]>(r3[0])
   const opShares = unwrap<readonly bigint[]>(r3[1])
   const index = (s: Address) => all.findIndex((x) => sameAddress(x, s))
-  const encumbered = (s: Address): bigint | null => {
-    const i = index(s)
-    const a = r3[2 + 2 * i]
-    const b = r3[3 + 2 * i]
-    if (a?.status === 'success') return a.result as bigint
-    if (b?.status === 'success') return b.result as bigint
-    return null
-  }
+  const encumbered = (s: Address): bigint => unwrap<bigint>(r3[2 + index(s)])
   result.operatorSets = sets.map((set, i) => {
     const strategies = setStrategies[i]!
     const start = perSetStart[i]!
     const minimum = unwrap<readonly (readonly bigint[])[]>(r3[start + strategies.length])[0] ?? []
-    const minimumNow = unwrap<readonly (readonly bigint[])[]>(r3[start + strategies.length + 1])[0] ?? []
-    const allocated = r3[start + strategies.length + 2]
-    const allocatedStake =
-      allocated?.status === 'success'
-        ? ((allocated.result as readonly (readonly bigint[])[])[0] ?? [])
-        : minimumNow
+    // getAllocatedStake (v1.3+) or, on v1.2, getMinimumSlashableStake at the current block
+    const allocatedStake = unwrap<readonly (readonly bigint[])[]>(r3[start + strategies.length + 1])[0] ?? []
     return {
       operatorSet: { avs: set.avs, id: set.id },
       registered: registeredSets.some((r) => sameAddress(r.avs, set.avs) && r.id === set.id),

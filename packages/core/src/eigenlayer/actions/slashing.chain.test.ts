@@ -4,13 +4,13 @@
 import { haveEigenLayer } from '@restakekit/devnet'
 import { type Address, erc20Abi, type Hex, parseEther } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { InvalidParameterError } from '../../errors.js'
 import {
   allocationManagerAbi,
   delegationManagerAbi,
   eigenlayerStrategyAbi,
   strategyManagerAbi,
 } from '../abis.js'
+import { UnsupportedReleaseError } from '../errors.js'
 import { WAD } from '../math.js'
 import {
   allocationWriteAbi,
@@ -147,9 +147,14 @@ describe.skipIf(!haveEigenLayer())('slashing (real EigenLayer fixture + test AVS
     if (env.release === 'v1.2') {
       // v1.2 burns slashed shares at once: no getBurnableShares view, nothing to burn
       expect(burnable).toBeNull()
-      await expect(
-        burnShares(wallet, { deployment: env.deployment, strategy: env.strategy }),
-      ).rejects.toBeInstanceOf(InvalidParameterError)
+      // burnShares: a typed refusal naming the release, before anything is sent
+      const nonce = await pc().getTransactionCount({ address: wallet.account.address })
+      const refused = await burnShares(wallet, { deployment: env.deployment, strategy: env.strategy }).catch(
+        (e) => e,
+      )
+      expect(refused).toBeInstanceOf(UnsupportedReleaseError)
+      expect(refused).toMatchObject({ action: 'eigenlayer.burnShares', release: 'v1.2' })
+      expect(await pc().getTransactionCount({ address: wallet.account.address })).toBe(nonce)
     } else {
       // v1.3.0: the StrategyManager holds them until anyone calls burnShares(strategy)
       const held = burnable![0]!.shares

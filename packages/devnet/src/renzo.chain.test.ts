@@ -214,14 +214,12 @@ describe.skipIf(!haveEigenLayer())('Renzo doubles on the devnet (raw calls)', ()
     // a deposit fills the queue deficit first; then the queued request pays
     const depositor = await devnet.newAccount()
     await ok(
-      await devnet
-        .walletClient(depositor)
-        .writeContract({
-          address: r.restakeManager,
-          abi: rm(),
-          functionName: 'depositETH',
-          value: parseEther('20'),
-        }),
+      await devnet.walletClient(depositor).writeContract({
+        address: r.restakeManager,
+        abi: rm(),
+        functionName: 'depositETH',
+        value: parseEther('20'),
+      }),
     )
     await ok(
       await w.writeContract({

@@ -22,6 +22,7 @@ export {
   type RenzoBackingStaker,
   type RenzoDeployment,
   type RenzoExitOption,
+  RenzoPausedError,
   type RenzoPortfolioDetail,
   RenzoQueuedWithdrawalNotFilledError,
   type RenzoSupportedAsset,

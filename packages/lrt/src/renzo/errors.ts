@@ -52,3 +52,19 @@ export class RenzoQueuedWithdrawalNotFilledError extends RestakeKitError {
     this.shortfall = shortfall
   }
 }
+
+/** Renzo has paused deposits (RestakeManager) or withdrawal requests (WithdrawQueue). Refused before sending. */
+export class RenzoPausedError extends RestakeKitError {
+  override name = 'RenzoPausedError' as const
+  readonly contract: 'RestakeManager' | 'WithdrawQueue'
+  readonly address: Address
+  constructor(params: { contract: 'RestakeManager' | 'WithdrawQueue'; address: Address }) {
+    const { contract, address } = params
+    super(`Renzo's ${contract} (${address}) is paused; nothing was sent.`, {
+      details: ['Renzo pauses and unpauses it; try again later.'],
+      docsPath: '/errors#renzo-paused',
+    })
+    this.contract = contract
+    this.address = address
+  }
+}

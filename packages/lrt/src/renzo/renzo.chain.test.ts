@@ -39,6 +39,7 @@ import {
   probeWithdrawQueueForm,
   RENZO_ETH_ADDRESS,
   type RenzoDeployment,
+  RenzoPausedError,
   RenzoQueuedWithdrawalNotFilledError,
   RenzoWithdrawalRequestNotFoundError,
   renzo,
@@ -291,6 +292,29 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
       expect(await nonce(funded.address)).toBe(0)
     } finally {
       await devnet.revert(id)
+    }
+    // paused by Renzo's admin: deposits and requests refused before sending
+    const paused = await devnet.snapshot()
+    try {
+      const ezHolder = await holder(parseEther('1'))
+      const pauseAbi = parseAbi(['function setPaused(bool _paused)', 'function pause()'])
+      await devnet.context.write({
+        address: deployment.restakeManager,
+        abi: pauseAbi,
+        functionName: 'setPaused',
+        args: [true],
+      })
+      await devnet.context.write({ address: deployment.withdrawQueue, abi: pauseAbi, functionName: 'pause' })
+      const p1 = await deposit(wallet, { asset: RENZO_ETH_ADDRESS, amount: 1n, deployment }).catch((e) => e)
+      expect(p1).toBeInstanceOf(RenzoPausedError)
+      expect(p1.contract).toBe('RestakeManager')
+      const p2 = await requestWithdrawal(devnet.walletClient(ezHolder), { amount: 1n, deployment }).catch(
+        (e) => e,
+      )
+      expect(p2).toBeInstanceOf(RenzoPausedError)
+      expect(p2.contract).toBe('WithdrawQueue')
+    } finally {
+      await devnet.revert(paused)
     }
     expect(await nonce(user.address)).toBe(before)
     await waitForDeposit(

@@ -10,7 +10,6 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   layer,
-  RestakeKitError,
   type StepFailedError,
   type UnsupportedChainError,
   unwrap,
@@ -30,6 +29,7 @@ import {
   renzoRestakeManagerErrorsAbi,
 } from '../abis.js'
 import type { RenzoDeployment } from '../deployments.js'
+import { RenzoPausedError } from '../errors.js'
 import { isNative, MULTICALL3, mapPlan, writeDeployment } from './internal.js'
 import { depositQuotePlan, type RenzoDepositQuote } from './previewDeposit.js'
 
@@ -125,10 +125,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
   },
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
-    if (s.paused)
-      throw new RestakeKitError('Renzo deposits are paused (RestakeManager.paused()); nothing was sent.', {
-        docsPath: '/errors#contract-revert',
-      })
+    if (s.paused) throw new RenzoPausedError({ contract: 'RestakeManager', address: a.d.restakeManager })
     if (s.limit > 0n && s.tokenTVL + s.value > s.limit)
       throw new DepositLimitExceededError({
         protocol: 'Renzo',
@@ -164,6 +161,8 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       : contractCall({ ...rm, functionName: 'deposit', args: [a.asset, a.amount, a.referralId] })
   },
   revert: (a, s) => (reason) => {
+    if (reason === 'ContractPaused')
+      return new RenzoPausedError({ contract: 'RestakeManager', address: a.d.restakeManager })
     if (reason === 'NotFound') return new UnsupportedAssetError({ protocol: 'Renzo', asset: a.asset })
     if (reason === 'MaxTokenTVLReached')
       return new DepositLimitExceededError({
@@ -183,6 +182,7 @@ export type DepositErrorType =
   | UnsupportedAssetError
   | DepositLimitExceededError
   | MinOutNotMetError
+  | RenzoPausedError
   | UnsupportedChainError
   | UnverifiedDeploymentError
   | InvalidAddressError

@@ -8,7 +8,6 @@ import {
   type InvalidAddressError,
   type InvalidAmountError,
   layer,
-  RestakeKitError,
   type StepFailedError,
   type UnsupportedChainError,
   unwrap,
@@ -21,6 +20,7 @@ import {
 } from '../../errors.js'
 import { renzoEzETHAbi, renzoWithdrawQueueAbi, renzoWithdrawQueueErrorsAbi } from '../abis.js'
 import { RENZO_ETH_ADDRESS, type RenzoDeployment } from '../deployments.js'
+import { RenzoPausedError } from '../errors.js'
 import { assertRenzo, mapPlan, symbolRead, writeDeployment } from './internal.js'
 import { type RenzoWithdrawalPreview, withdrawalPreviewPlan } from './previewWithdrawal.js'
 
@@ -94,13 +94,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
     ),
   check: (a, s: State, { sender }) => {
     if (!s.supported) throw new UnsupportedAssetError({ protocol: 'Renzo', asset: a.asset })
-    if (s.paused)
-      throw new RestakeKitError(
-        'Renzo withdrawal requests are paused (WithdrawQueue.paused()); nothing was sent.',
-        {
-          docsPath: '/errors#contract-revert',
-        },
-      )
+    if (s.paused) throw new RenzoPausedError({ contract: 'WithdrawQueue', address: a.d.withdrawQueue })
     if (s.balance < a.amount)
       throw new InsufficientBalanceError(a.d.ezETH, a.amount, s.balance, sender as Address)
   },
@@ -121,9 +115,11 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       args: [a.amount, a.asset],
     }),
   revert: (a) => (reason) =>
-    reason === 'UnsupportedWithdrawAsset'
-      ? new UnsupportedAssetError({ protocol: 'Renzo', asset: a.asset })
-      : undefined,
+    reason === 'WithdrawRequestPaused'
+      ? new RenzoPausedError({ contract: 'WithdrawQueue', address: a.d.withdrawQueue })
+      : reason === 'UnsupportedWithdrawAsset'
+        ? new UnsupportedAssetError({ protocol: 'Renzo', asset: a.asset })
+        : undefined,
   simulated: (_a, s) => ({ expectedOut: s.amount, queued: s.queued, coolDownPeriod: s.coolDownPeriod }),
   receipt: {
     abi: [...renzoWithdrawQueueAbi, ...renzoEzETHAbi],
@@ -148,6 +144,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
 export type RequestWithdrawalErrorType =
   | DeploymentMismatchError
   | UnsupportedAssetError
+  | RenzoPausedError
   | UnsupportedChainError
   | UnverifiedDeploymentError
   | InvalidAddressError

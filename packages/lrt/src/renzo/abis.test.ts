@@ -3,7 +3,14 @@
 import { readFileSync } from 'node:fs'
 import * as root from '@restakekit/lrt'
 import * as subpath from '@restakekit/lrt/renzo'
-import { type Abi, type AbiParameter, getAddress, toEventSelector, toFunctionSelector } from 'viem'
+import {
+  type Abi,
+  type AbiEvent,
+  type AbiParameter,
+  getAddress,
+  toEventSelector,
+  toFunctionSelector,
+} from 'viem'
 import { describe, expect, test } from 'vitest'
 import {
   renzoEzETHAbi,
@@ -58,7 +65,8 @@ describe('renzo ABIs equal the reference ABIs', () => {
     expect(v17).not.toContain('function claim(uint256,address):')
     expect(toFunctionSelector('claim(uint256,address)')).toBe('0xddd5e1b2')
     expect(toFunctionSelector('claim(uint256)')).toBe('0x379607f5')
-    const created = (abi: Abi) => abi.find((f) => f.type === 'event' && f.name === 'WithdrawRequestCreated')!
+    const created = (abi: Abi) =>
+      abi.find((f) => f.type === 'event' && f.name === 'WithdrawRequestCreated') as AbiEvent
     expect(toEventSelector(created(renzoWithdrawQueueAbi)).slice(0, 10)).toBe('0x600d0955')
     expect(toEventSelector(created(renzoWithdrawQueueV17Abi)).slice(0, 10)).toBe('0x841b0903')
     // the staker calls the adapter sends have the fact sheet's selectors

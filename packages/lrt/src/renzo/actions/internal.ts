@@ -339,6 +339,8 @@ function finalStage(
       const filled = filledBy.get(raw[0].toLowerCase()) ?? 0n
       const queueShortfall = queued && fillAt > filled ? fillAt - filled : 0n
       const nowAmount = now?.status === 'success' ? (now.result as readonly [unknown, bigint])[1] : raw[2]
+      // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min takes numbers); the claim pays the lesser
+      const amount = nowAmount < raw[2] ? nowAmount : raw[2]
       const readyAt = raw[4] + cooldown
       const ready = readyAt <= timestamp && queueShortfall === 0n
       return {
@@ -347,7 +349,7 @@ function finalStage(
         index: BigInt(i),
         asset: raw[0],
         ezETHLocked: raw[3],
-        amount: nowAmount < raw[2] ? nowAmount : raw[2],
+        amount,
         amountAtRequest: raw[2],
         createdAt: raw[4],
         status: ready ? 'claimable' : 'pending',

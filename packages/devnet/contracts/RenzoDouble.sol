@@ -503,9 +503,20 @@ contract RenzoDoubleWithdrawQueue {
         _;
     }
 
-    /// @notice No risk-oracle middleware in this double: the claim waits `coolDownPeriod` only.
-    function riskOracleMiddleware() external pure returns (address) {
-        return address(0);
+    /// @notice Renzo's risk-oracle middleware (v1.9+), or none: the claim waits the larger of
+    /// `coolDownPeriod` and its `withdrawCooldownPeriod()`.
+    address public riskOracleMiddleware;
+
+    function setRiskOracleMiddleware(address middleware) external onlyAdmin {
+        riskOracleMiddleware = middleware;
+    }
+
+    function _cooldown() internal view returns (uint256 cooldown) {
+        cooldown = coolDownPeriod;
+        if (riskOracleMiddleware != address(0)) {
+            uint256 risk = RenzoDoubleRiskOracleMiddleware(riskOracleMiddleware).withdrawCooldownPeriod();
+            if (risk > cooldown) cooldown = risk;
+        }
     }
 
     function updateCoolDownPeriod(uint256 _newCoolDownPeriod) external onlyAdmin {
@@ -648,7 +659,7 @@ contract RenzoDoubleWithdrawQueue {
         if (paused) revert ClaimPaused();
         if (withdrawRequestIndex >= withdrawRequests[user].length) revert InvalidWithdrawIndex();
         WithdrawRequest memory request = withdrawRequests[user][withdrawRequestIndex];
-        if (block.timestamp - request.createdAt < coolDownPeriod) revert EarlyClaim();
+        if (block.timestamp - request.createdAt < _cooldown()) revert EarlyClaim();
         WithdrawQueueStatus memory status = withdrawQueued[keccak256(abi.encode(request, user))];
         if (status.queued && status.fillAt > queues[request.collateralToken].queuedWithdrawFilled) {
             revert QueuedWithdrawalNotFilled();
@@ -667,6 +678,25 @@ contract RenzoDoubleWithdrawQueue {
             revert TransferFailed();
         }
         emit WithdrawRequestClaimed(request);
+    }
+}
+
+/// @notice TEST DOUBLE of Renzo's RiskOracleMiddleware (no reference ABI; the fact sheet names
+/// `withdrawCooldownPeriod()`): a second cooldown, set by the admin, that the claim also waits for.
+contract RenzoDoubleRiskOracleMiddleware {
+    error NotWithdrawQueueAdmin();
+
+    address public immutable admin;
+    uint256 public withdrawCooldownPeriod;
+
+    constructor(uint256 withdrawCooldownPeriod_) {
+        admin = msg.sender;
+        withdrawCooldownPeriod = withdrawCooldownPeriod_;
+    }
+
+    function setWithdrawCooldownPeriod(uint256 seconds_) external {
+        if (msg.sender != admin) revert NotWithdrawQueueAdmin();
+        withdrawCooldownPeriod = seconds_;
     }
 }
 

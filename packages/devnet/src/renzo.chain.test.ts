@@ -25,7 +25,7 @@ const dmAbi = parseAbi([
 
 describe('Renzo doubles: every fragment is in the reference ABI', () => {
   // one-time wiring hooks of the doubles, absent from Renzo (it uses a RoleManager)
-  const hooks = new Set(['setMinterBurner', 'setWithdrawQueue'])
+  const hooks = new Set(['setMinterBurner', 'setWithdrawQueue', 'setRiskOracleMiddleware'])
   for (const [double, name] of [
     ['RenzoDoubleRestakeManager', 'RestakeManager'],
     ['RenzoDoubleEzEthToken', 'EzEthToken'],

@@ -397,6 +397,39 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     } finally {
       await devnet.revert(id)
     }
+    // Renzo's risk-oracle middleware (v1.9+): the claim waits the larger cooldown, and so does readyAt
+    const risk = await devnet.snapshot()
+    try {
+      const middleware = await devnet.context.deployArtifact('RenzoDoubleRiskOracleMiddleware', [4n * 3600n])
+      await devnet.context.write({
+        address: deployment.withdrawQueue,
+        abi: parseAbi(['function setRiskOracleMiddleware(address middleware)']),
+        functionName: 'setRiskOracleMiddleware',
+        args: [middleware],
+      })
+      const [longer] = await getWithdrawalRequests(pc(), { owner: user.address, deployment })
+      expect(longer?.readyAt).toEqual({ timestamp: block.timestamp + 4n * 3600n })
+      await later(7200n)
+      const n = await nonce(user.address)
+      const waiting = await claimWithdrawal(wallet, { requestId: request!.requestId, deployment }).catch(
+        (e) => e,
+      )
+      expect(waiting).toBeInstanceOf(WithdrawalNotReadyError)
+      expect(waiting.readyAt).toEqual({ timestamp: block.timestamp + 4n * 3600n })
+      expect(await nonce(user.address)).toBe(n)
+      // the contract agrees: EarlyClaim past coolDownPeriod, before the middleware's
+      await expect(
+        pc().simulateContract({
+          account: user.address,
+          address: deployment.withdrawQueue,
+          abi: wqAbi,
+          functionName: 'claim',
+          args: [0n, user.address],
+        }),
+      ).rejects.toThrow(/EarlyClaim/)
+    } finally {
+      await devnet.revert(risk)
+    }
     // claim before the cooldown: a typed error naming the ready time, nothing sent
     const before = await nonce(user.address)
     const early = await claimWithdrawal(wallet, { requestId: request!.requestId, deployment }).catch((e) => e)

@@ -552,6 +552,20 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
       InvalidParameterError,
     )
     expect(await nonce(other.address)).toBe(before)
+    // many claims are all checked before the first is sent: with a foreign id among them, nothing is sent
+    const { request: mine } = await waitForRequestWithdrawal(
+      pc(),
+      await requestWithdrawal(wallet, { amount: parseEther('0.1'), deployment }),
+    )
+    await later(7200n)
+    const sent = await nonce(other.address)
+    const mixed = await claimWithdrawals(wallet, {
+      requestIds: [mine!.requestId, request!.requestId],
+      deployment,
+    }).catch((e) => e)
+    expect(mixed).toBeInstanceOf(RenzoWithdrawalRequestNotFoundError)
+    expect(mixed.open).toEqual([mine!.requestId])
+    expect(await nonce(other.address)).toBe(sent)
     // the HEAD form pays the owner whoever sends: another account may claim it for the owner
     const ownerEth = await eth(owner.address)
     const [open] = await getWithdrawalRequests(pc(), { owner: owner.address, deployment })

@@ -28,6 +28,7 @@ import {
 } from './eigenlayer.js'
 import { type DevnetKarak, deployKarak } from './karak.js'
 import { type DevnetKelp, deployKelp } from './kelp.js'
+import { type DevnetRenzo, deployRenzo } from './renzo.js'
 import { artifact } from './solidity.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
 import { type DevnetSymbioticRewards, deploySymbioticRewards } from './symbiotic-rewards.js'
@@ -63,6 +64,8 @@ export type DevnetDeployments = {
   karak?: DevnetKarak
   /** The Kelp rsETH doubles (with `kelp: true`), restaking into the real EigenLayer. */
   kelp?: DevnetKelp
+  /** The Renzo ezETH doubles (with `renzo: true`), restaking into the real EigenLayer. */
+  renzo?: DevnetRenzo
   /** Mintable test tokens deployed by the devnet. */
   tokens: { weth: Address; steth: Address; usdc: Address }
   multicall3: Address
@@ -91,6 +94,8 @@ export type StartDevnetOptions = {
   karak?: boolean
   /** Deploy the Kelp rsETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
   kelp?: boolean
+  /** Deploy the Renzo ezETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
+  renzo?: boolean
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number
 }
@@ -112,6 +117,7 @@ export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDepl
   (options extends { karak: false } ? unknown : { karak: DevnetKarak }) &
   (options extends { kelp: true } ? { kelp: DevnetKelp } : unknown) &
   (options extends { symbioticRewards: true } ? { symbioticRewards: DevnetSymbioticRewards } : unknown) &
+  (options extends { renzo: true } ? { renzo: DevnetRenzo } : unknown) &
   (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
 
 export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
@@ -253,9 +259,13 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
         : await deployKarak(context, { weth: tokens.weth, steth: tokens.steth })
     if (options.kelp && !eigenlayer) throw new Error(`kelp: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
     const kelp = options.kelp && eigenlayer ? await deployKelp(context, eigenlayer) : undefined
+    if (options.renzo && !eigenlayer)
+      throw new Error(`renzo: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
+    const renzo = options.renzo && eigenlayer ? await deployRenzo(context, eigenlayer) : undefined
     const deployments: DevnetDeployments = {
       chainId,
       ...(kelp ? { kelp } : {}),
+      ...(renzo ? { renzo } : {}),
       ...(eigenlayer ? { eigenlayer } : {}),
       ...(symbiotic ? { symbiotic } : {}),
       ...(symbioticRewards ? { symbioticRewards } : {}),
@@ -340,5 +350,6 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
 }
 export * from './karak.js'
 export * from './kelp.js'
+export * from './renzo.js'
 export * from './symbiotic.js'
 export * from './symbiotic-rewards.js'

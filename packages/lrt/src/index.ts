@@ -14,3 +14,23 @@ export {
   kelpDeployments,
   kelpPortfolio,
 } from './kelp/index.js'
+export {
+  probeWithdrawQueueForm,
+  RENZO_ETH_ADDRESS,
+  type RenzoBacking,
+  type RenzoBackingPosition,
+  type RenzoBackingStaker,
+  type RenzoDeployment,
+  type RenzoExitOption,
+  RenzoPausedError,
+  type RenzoPortfolioDetail,
+  RenzoQueuedWithdrawalNotFilledError,
+  type RenzoSupportedAsset,
+  type RenzoWithdrawalPreview,
+  type RenzoWithdrawalRequest,
+  RenzoWithdrawalRequestNotFoundError,
+  type RenzoWithdrawQueueForm,
+  renzo,
+  renzoDeployments,
+  renzoPortfolio,
+} from './renzo/index.js'

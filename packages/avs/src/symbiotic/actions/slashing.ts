@@ -469,7 +469,7 @@ function requestWrite(functionName: 'executeSlash' | 'vetoSlash') {
         captureTimestamp: s?.request?.captureTimestamp,
       }),
     /** The request as the checks read it. */
-    simulated: (_a, s) => ({ request: s.request }),
+    simulated: (_a, s) => ({ slashRequest: s.request }),
     receipt: {
       abi: [...symbioticSlashingAbi, ...symbioticVaultClockAbi],
       decode: (_client, r) => {

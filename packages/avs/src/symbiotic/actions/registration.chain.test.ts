@@ -5,6 +5,7 @@ import { symbioticEntityRegistryAbi, symbioticMiddlewareServiceAbi, symbioticOpt
 import {
   OptInSignatureError,
   OptInStateError,
+  OptOutCooldownError,
   SymbioticAlreadyRegisteredError,
   SymbioticAlreadySetError,
   SymbioticNotRegisteredError,
@@ -225,6 +226,31 @@ describe('optIn / optOut (direct)', () => {
       () => optIn(operator.wallet, { vault, network: vault, deployment: d } as never),
       InvalidParameterError,
     )
+  })
+  test("an opt-out in the opt-in's own block is refused by the simulation as OptOutCooldownError", async () => {
+    const { vault } = await t.vault()
+    const operator = await actor(t)
+    const d = t.deployment
+    await t.mined(registerOperator(operator.wallet, { deployment: d }))
+    await t.devnet.testClient.setAutomine(false)
+    try {
+      const hash = await optIn(operator.wallet, { vault, deployment: d })
+      const pending = await t.devnet.publicClient.getTransactionCount({
+        address: operator.address,
+        blockTag: 'pending',
+      })
+      // the pending block holds the opt-in: the checks pass, the simulation reverts OptOutCooldown
+      const err = await optOut(operator.wallet, { vault, deployment: d }).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(OptOutCooldownError)
+      expect((err as OptOutCooldownError).where).toBe(vault)
+      expect(
+        await t.devnet.publicClient.getTransactionCount({ address: operator.address, blockTag: 'pending' }),
+      ).toBe(pending)
+      await t.devnet.mine(1)
+      expect((await t.devnet.publicClient.getTransactionReceipt({ hash })).status).toBe('success')
+    } finally {
+      await t.devnet.testClient.setAutomine(true)
+    }
   })
 })
 

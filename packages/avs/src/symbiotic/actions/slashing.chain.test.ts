@@ -385,4 +385,36 @@ describe('VetoSlasher with a resolver', () => {
       SlashRequestCompletedError,
     )
   })
+
+  test('a resolver change applies to requests captured after it takes effect', async () => {
+    const s = await slashable(1)
+    const first = await actor(t)
+    const second = await actor(t)
+    const ids = { slasher: s.slasher, deployment: t.deployment }
+    await t.mined(setResolver(s.network.wallet, { ...ids, resolver: first.address }))
+    const change = await waitForSetResolver(
+      t.devnet.publicClient,
+      await setResolver(s.network.wallet, { ...ids, resolver: second.address }),
+    )
+    // jump past the change's readyAt: requests captured from then on belong to the second resolver
+    const wait = change.readyAt!.timestamp - (await latest()) + 10n
+    await t.devnet.increaseTime(wait)
+    const req = await waitForRequestSlash(
+      t.devnet.publicClient,
+      await requestSlash(s.middleware.wallet, { ...s.params, amount: E(2) }),
+    )
+    expect(req.captureTimestamp!).toBeGreaterThan(change.readyAt!.timestamp)
+    const old = await expectRefused(
+      t,
+      first.address,
+      () => vetoSlash(first.wallet, { ...ids, slashIndex: req.slashIndex! }),
+      NotResolverError,
+    )
+    expect(old.resolver).toBe(second.address)
+    const v = await waitForVetoSlash(
+      t.devnet.publicClient,
+      await vetoSlash(second.wallet, { ...ids, slashIndex: req.slashIndex! }),
+    )
+    expect(v.resolver).toBe(second.address)
+  })
 })

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/eigenlayer.ts'],
+  entry: ['src/index.ts', 'src/eigenlayer.ts', 'src/symbiotic.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,1 +1,2 @@
 export * from './eigenlayer/index.js'
+export * from './symbiotic/root.js'

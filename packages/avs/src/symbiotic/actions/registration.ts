@@ -1,0 +1,152 @@
+import { assertAddress, contractCall, defineWrite, layer, stage, unwrap } from '@restakekit/core'
+import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
+import type { Address } from 'viem'
+import { symbioticEntityRegistryAbi, symbioticMiddlewareServiceAbi } from '../abis.js'
+import {
+  SymbioticAlreadyRegisteredError,
+  SymbioticAlreadySetError,
+  SymbioticNotRegisteredError,
+} from '../errors.js'
+import { type SymbioticDeploymentParameter, sameAddress, symbioticSpecDeployment } from '../internal.js'
+import { symbioticAvsRevertMapper } from '../revert.js'
+
+/**
+ * `NetworkRegistry.registerNetwork()` and `OperatorRegistry.registerOperator()`: one spec, by
+ * entity. The sender registers itself.
+ */
+function entityRegistration(entity: 'network' | 'operator') {
+  const functionName = entity === 'network' ? 'registerNetwork' : 'registerOperator'
+  const registry = (d: SymbioticDeployment) => (entity === 'network' ? d.networkRegistry : d.operatorRegistry)
+  return defineWrite({
+    name: `symbiotic.${functionName}`,
+    contract: entity === 'network' ? 'NetworkRegistry' : 'OperatorRegistry',
+    deployment: symbioticSpecDeployment,
+    resolve: (_p: SymbioticDeploymentParameter, { deployment }) => ({
+      deployment: deployment as SymbioticDeployment,
+    }),
+    read: (a, { sender }) =>
+      stage(
+        [
+          {
+            address: registry(a.deployment),
+            abi: symbioticEntityRegistryAbi,
+            functionName: 'isEntity',
+            args: [sender],
+          },
+        ],
+        ([registered]) => ({ registered: unwrap<boolean>(registered), sender }),
+      ),
+    check: (_a, s) => {
+      if (s.registered) throw new SymbioticAlreadyRegisteredError({ entity, account: s.sender })
+    },
+    call: (a) =>
+      contractCall({
+        address: registry(a.deployment),
+        abi: symbioticEntityRegistryAbi,
+        functionName,
+        args: [],
+      }),
+    revert: (_a, _s, { sender }) => symbioticAvsRevertMapper({ sender }),
+    receipt: {
+      abi: symbioticEntityRegistryAbi,
+      decode: (_client, r) => {
+        const ev = r.events.find((e) => e.eventName === 'AddEntity')
+        /** The account registered (the `AddEntity` event's entity). */
+        return { entity: ev?.eventName === 'AddEntity' ? ev.args.entity : undefined }
+      },
+    },
+  })
+}
+
+const registerNetwork_ = /* @__PURE__ */ entityRegistration('network')
+const registerOperator_ = /* @__PURE__ */ entityRegistration('operator')
+
+/** Layer 1 (pure): `NetworkRegistry.registerNetwork()` (the sender becomes a network). */
+export const prepareRegisterNetwork = /* @__PURE__ */ layer(registerNetwork_, 'prepare')
+/** Layer 2: refuses a sender already registered as a network, simulates. */
+export const simulateRegisterNetwork = /* @__PURE__ */ layer(registerNetwork_, 'simulate')
+/** Layer 3: the same check, then sends. */
+export const registerNetwork = /* @__PURE__ */ layer(registerNetwork_, 'send')
+/** Layer 4: the receipt and `entity`, the network registered. */
+export const waitForRegisterNetwork = /* @__PURE__ */ layer(registerNetwork_, 'waitFor')
+
+/** Layer 1 (pure): `OperatorRegistry.registerOperator()` (the sender becomes an operator). */
+export const prepareRegisterOperator = /* @__PURE__ */ layer(registerOperator_, 'prepare')
+/** Layer 2: refuses a sender already registered as an operator, simulates. */
+export const simulateRegisterOperator = /* @__PURE__ */ layer(registerOperator_, 'simulate')
+/** Layer 3: the same check, then sends. */
+export const registerOperator = /* @__PURE__ */ layer(registerOperator_, 'send')
+/** Layer 4: the receipt and `entity`, the operator registered. */
+export const waitForRegisterOperator = /* @__PURE__ */ layer(registerOperator_, 'waitFor')
+
+export type SetMiddlewareParameters = {
+  /** The account that may slash (and distribute rewards) for the sending network. */
+  middleware: Address
+} & SymbioticDeploymentParameter
+
+const setMiddleware_ = /* @__PURE__ */ defineWrite({
+  name: 'symbiotic.setMiddleware',
+  contract: 'NetworkMiddlewareService',
+  deployment: symbioticSpecDeployment,
+  resolve: (p: SetMiddlewareParameters, { deployment }) => ({
+    middleware: assertAddress('middleware', p.middleware),
+    deployment: deployment as SymbioticDeployment,
+  }),
+  read: (a, { sender }) =>
+    stage(
+      [
+        {
+          address: a.deployment.networkRegistry,
+          abi: symbioticEntityRegistryAbi,
+          functionName: 'isEntity',
+          args: [sender],
+        },
+        {
+          address: a.deployment.networkMiddlewareService,
+          abi: symbioticMiddlewareServiceAbi,
+          functionName: 'middleware',
+          args: [sender],
+        },
+      ],
+      ([network, middleware]) => ({
+        network: unwrap<boolean>(network),
+        middleware: unwrap<Address>(middleware),
+        sender,
+      }),
+    ),
+  check: (a, s) => {
+    if (!s.network) throw new SymbioticNotRegisteredError({ entity: 'network', account: s.sender })
+    if (sameAddress(s.middleware, a.middleware))
+      throw new SymbioticAlreadySetError({
+        setting: `The middleware of network ${s.sender}`,
+        value: a.middleware,
+      })
+  },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.networkMiddlewareService,
+      abi: symbioticMiddlewareServiceAbi,
+      functionName: 'setMiddleware',
+      args: [a.middleware],
+    }),
+  revert: (_a, _s, { sender }) =>
+    symbioticAvsRevertMapper({ sender, network: sender, setting: 'The middleware' }),
+  receipt: {
+    abi: symbioticMiddlewareServiceAbi,
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === 'SetMiddleware')
+      return ev?.eventName === 'SetMiddleware'
+        ? { network: ev.args.network, middleware: ev.args.middleware }
+        : { network: undefined, middleware: undefined }
+    },
+  },
+})
+
+/** Layer 1 (pure): `NetworkMiddlewareService.setMiddleware(middleware)`, sent by the network. */
+export const prepareSetMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'prepare')
+/** Layer 2: refuses a sender that is not a registered network, or the middleware it already has; simulates. */
+export const simulateSetMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const setMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'send')
+/** Layer 4: the receipt, `network` and its new `middleware`. */
+export const waitForSetMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'waitFor')

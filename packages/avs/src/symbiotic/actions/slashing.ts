@@ -1,0 +1,619 @@
+import {
+  assertAddress,
+  assertAmount,
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  InvalidParameterError,
+  layer,
+  readBatch,
+  stage,
+  unwrap,
+} from '@restakekit/core'
+import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
+import { type Address, type Hex, zeroAddress } from 'viem'
+import { getBlock } from 'viem/actions'
+import { getAction } from 'viem/utils'
+import {
+  multicallTimestampAbi,
+  symbioticEntityRegistryAbi,
+  symbioticMiddlewareServiceAbi,
+  symbioticSlashingAbi,
+  symbioticVaultClockAbi,
+} from '../abis.js'
+import {
+  InvalidCaptureTimestampError,
+  NothingToSlashError,
+  NotNetworkMiddlewareError,
+  NotResolverError,
+  SlashPeriodEndedError,
+  SlashRequestCompletedError,
+  SlashRequestNotFoundError,
+  SYMBIOTIC_SLASHER_TYPES,
+  SymbioticNotRegisteredError,
+  type SymbioticSlasherTypeName,
+  UnsupportedByTypeError,
+  VetoPeriodEndedError,
+  VetoPeriodNotEndedError,
+} from '../errors.js'
+import {
+  assertIdentifier,
+  assertUint48,
+  MULTICALL3,
+  parseSubnetwork,
+  type SymbioticDeploymentParameter,
+  sameAddress,
+  subnetworkOf,
+  symbioticSpecDeployment,
+} from '../internal.js'
+import { symbioticAvsRevertMapper } from '../revert.js'
+import type { SubnetworkParameters } from './limits.js'
+
+/** The name of a slasher `TYPE()` (or `unknown type N`). */
+export function slasherTypeName(type: bigint | number): SymbioticSlasherTypeName | `unknown type ${string}` {
+  return SYMBIOTIC_SLASHER_TYPES[Number(type)] ?? `unknown type ${type}`
+}
+
+const ok = <T>(r: BatchResult | undefined): T | undefined =>
+  r?.status === 'success' ? (r.result as T) : undefined
+
+function assertSlasherType(slasher: Address, type: bigint | undefined, want: 0 | 1, functionName: string) {
+  if (type === undefined || Number(type) !== want)
+    throw new UnsupportedByTypeError({
+      contract: 'slasher',
+      address: slasher,
+      type: type === undefined ? 'unknown type (no TYPE())' : slasherTypeName(type),
+      functionName,
+      supportedBy: [SYMBIOTIC_SLASHER_TYPES[want]],
+    })
+}
+
+function assertHints(hints: unknown): Hex {
+  if (hints === undefined) return '0x'
+  if (typeof hints !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(hints))
+    throw new InvalidParameterError('hints', 'is not hex bytes')
+  return hints as Hex
+}
+
+export type SlashParameters = SubnetworkParameters & {
+  /** The vault's slasher: a `Slasher` for `slash`, a `VetoSlasher` for `requestSlash`. */
+  slasher: Address
+  operator: Address
+  /** The most collateral to slash (the slasher takes at most the slashable stake). */
+  amount: bigint
+  /** The stake snapshot to slash from, unix seconds (default: the landing block's time minus 1 s). */
+  captureTimestamp?: bigint | number | undefined
+  /** The slasher's optional checkpoint hints (default none). */
+  hints?: Hex | undefined
+} & SymbioticDeploymentParameter
+
+type SlashState = {
+  type: bigint | undefined
+  sender: Address
+  middleware: Address
+  now: bigint
+  epochDuration: bigint
+  vetoDuration: bigint
+  captureTimestamp: bigint
+  slashable: bigint
+}
+
+/** Instant `slash` and veto `requestSlash`: the same arguments, the same capture window (narrowed by the veto duration). */
+function slashWrite(functionName: 'slash' | 'requestSlash') {
+  const veto = functionName === 'requestSlash'
+  return defineWrite({
+    name: `symbiotic.${functionName}`,
+    contract: veto ? 'VetoSlasher' : 'Slasher',
+    deployment: symbioticSpecDeployment,
+    resolve: (p: SlashParameters, { deployment }) => {
+      const network = assertAddress('network', p.network)
+      const identifier = assertIdentifier(p.identifier)
+      return {
+        slasher: assertAddress('slasher', p.slasher),
+        network,
+        subnetwork: subnetworkOf(network, identifier),
+        operator: assertAddress('operator', p.operator),
+        amount: assertAmount('amount', p.amount),
+        captureTimestamp:
+          p.captureTimestamp === undefined ? undefined : assertUint48('captureTimestamp', p.captureTimestamp),
+        hints: assertHints(p.hints),
+        deployment: deployment as SymbioticDeployment,
+      }
+    },
+    read: (a, { sender }) => {
+      const s = a.slasher
+      return stage(
+        [
+          { address: s, abi: symbioticSlashingAbi, functionName: 'TYPE' },
+          { address: s, abi: symbioticSlashingAbi, functionName: 'vault' },
+          { address: s, abi: symbioticSlashingAbi, functionName: 'vetoDuration' },
+          {
+            address: a.deployment.networkMiddlewareService,
+            abi: symbioticMiddlewareServiceAbi,
+            functionName: 'middleware',
+            args: [a.network],
+          },
+          { address: MULTICALL3, abi: multicallTimestampAbi, functionName: 'getCurrentBlockTimestamp' },
+        ],
+        ([type, vault, vetoDuration, middleware, now]) => {
+          const clock = unwrap<bigint>(now)
+          const captureTimestamp = a.captureTimestamp ?? clock - 1n
+          const base = {
+            type: ok<bigint>(type),
+            sender,
+            middleware: unwrap<Address>(middleware),
+            now: clock,
+            vetoDuration: BigInt(ok<number>(vetoDuration) ?? 0),
+            captureTimestamp,
+          }
+          const v = ok<Address>(vault)
+          if (!v) return { ...base, epochDuration: 0n, slashable: 0n }
+          return stage(
+            [
+              { address: v, abi: symbioticVaultClockAbi, functionName: 'epochDuration' },
+              {
+                address: s,
+                abi: symbioticSlashingAbi,
+                functionName: 'slashableStake',
+                args: [a.subnetwork, a.operator, Number(captureTimestamp), a.hints],
+              },
+            ],
+            ([epoch, slashable]): SlashState => ({
+              ...base,
+              epochDuration: BigInt(unwrap<number>(epoch)),
+              slashable: ok<bigint>(slashable) ?? 0n,
+            }),
+          )
+        },
+      )
+    },
+    check: (a, s) => {
+      assertSlasherType(a.slasher, s.type, veto ? 1 : 0, functionName)
+      if (!sameAddress(s.middleware, s.sender))
+        throw new NotNetworkMiddlewareError({
+          network: a.network,
+          caller: s.sender,
+          middleware: s.middleware === zeroAddress ? undefined : s.middleware,
+        })
+      // Slasher: now - epoch <= capture < now; VetoSlasher: now + vetoDuration - epoch <= capture < now
+      const earliest = s.now + (veto ? s.vetoDuration : 0n) - s.epochDuration
+      if (s.captureTimestamp < earliest || s.captureTimestamp >= s.now)
+        throw new InvalidCaptureTimestampError({
+          captureTimestamp: s.captureTimestamp,
+          earliest,
+          latest: s.now - 1n,
+        })
+      if (s.slashable === 0n)
+        throw new NothingToSlashError({
+          subnetwork: a.subnetwork,
+          operator: a.operator,
+          captureTimestamp: s.captureTimestamp,
+        })
+    },
+    call: (a, _ctx, s) =>
+      contractCall({
+        address: a.slasher,
+        abi: symbioticSlashingAbi,
+        functionName,
+        // in `prepare` (nothing read) the capture timestamp must be given
+        args: [a.subnetwork, a.operator, a.amount, Number(captureOf(a.captureTimestamp, s)), a.hints],
+      }),
+    revert: (a, s, { sender }) =>
+      symbioticAvsRevertMapper({
+        sender,
+        network: a.network,
+        operator: a.operator,
+        contract: a.slasher,
+        subnetwork: a.subnetwork,
+        captureTimestamp: s?.captureTimestamp ?? a.captureTimestamp,
+      }),
+    /** What the checks saw: the capture timestamp used and the stake slashable at it. */
+    simulated: (_a, s) => ({ captureTimestamp: s.captureTimestamp, slashable: s.slashable }),
+    receipt: {
+      abi: [...symbioticSlashingAbi, ...symbioticVaultClockAbi],
+      decode: (_client, r) => {
+        if (veto) {
+          const ev = r.events.find((e) => e.eventName === 'RequestSlash')
+          if (ev?.eventName !== 'RequestSlash')
+            return {
+              slashIndex: undefined,
+              amount: undefined,
+              captureTimestamp: undefined,
+              readyAt: undefined,
+            }
+          return {
+            slashIndex: ev.args.slashIndex,
+            amount: ev.args.slashAmount,
+            captureTimestamp: BigInt(ev.args.captureTimestamp),
+            /** The veto deadline: with a resolver, `executeSlash` succeeds from then on. */
+            readyAt: { timestamp: BigInt(ev.args.vetoDeadline) },
+          }
+        }
+        const ev = r.events.find((e) => e.eventName === 'Slash')
+        if (ev?.eventName !== 'Slash')
+          return { slashIndex: undefined, amount: undefined, captureTimestamp: undefined, readyAt: undefined }
+        return {
+          slashIndex: undefined,
+          /** The collateral slashed (the `Slash` event). */
+          amount: ev.args.slashedAmount,
+          captureTimestamp: BigInt(ev.args.captureTimestamp),
+          readyAt: undefined,
+        }
+      },
+    },
+  })
+}
+
+function captureOf(given: bigint | undefined, s: { captureTimestamp: bigint } | undefined): bigint {
+  const c = given ?? s?.captureTimestamp
+  if (c === undefined)
+    throw new InvalidParameterError(
+      'captureTimestamp',
+      'is needed to prepare a slash without reading the chain',
+    )
+  return c
+}
+
+const slash_ = /* @__PURE__ */ slashWrite('slash')
+const requestSlash_ = /* @__PURE__ */ slashWrite('requestSlash')
+
+/** Layer 1 (pure): `Slasher.slash(subnetwork, operator, amount, captureTimestamp, hints)` (`captureTimestamp` needed). */
+export const prepareSlash = /* @__PURE__ */ layer(slash_, 'prepare')
+/**
+ * Layer 2: refuses a slasher that is not an instant `Slasher`, a sender that is not the network's
+ * middleware, a capture timestamp outside `[now - epochDuration, now)`, nothing slashable; simulates.
+ */
+export const simulateSlash = /* @__PURE__ */ layer(slash_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const slash = /* @__PURE__ */ layer(slash_, 'send')
+/** Layer 4: the receipt, `amount` (collateral slashed) and `captureTimestamp`. */
+export const waitForSlash = /* @__PURE__ */ layer(slash_, 'waitFor')
+
+/** Layer 1 (pure): `VetoSlasher.requestSlash(subnetwork, operator, amount, captureTimestamp, hints)`. */
+export const prepareRequestSlash = /* @__PURE__ */ layer(requestSlash_, 'prepare')
+/**
+ * Layer 2: refuses a slasher that is not a `VetoSlasher`, a sender that is not the network's
+ * middleware, a capture timestamp outside `[now + vetoDuration - epochDuration, now)`, nothing
+ * slashable; simulates.
+ */
+export const simulateRequestSlash = /* @__PURE__ */ layer(requestSlash_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const requestSlash = /* @__PURE__ */ layer(requestSlash_, 'send')
+/** Layer 4: the receipt, `slashIndex`, the requested `amount`, and `readyAt` (the veto deadline). */
+export const waitForRequestSlash = /* @__PURE__ */ layer(requestSlash_, 'waitFor')
+
+export type SlashRequestParameters = {
+  /** The vault's `VetoSlasher`. */
+  slasher: Address
+  slashIndex: bigint
+  hints?: Hex | undefined
+} & SymbioticDeploymentParameter
+
+type RequestState = {
+  type: bigint | undefined
+  sender: Address
+  now: bigint
+  exists: boolean
+  request?: {
+    subnetwork: Hex
+    network: Address
+    operator: Address
+    amount: bigint
+    captureTimestamp: bigint
+    vetoDeadline: bigint
+    completed: boolean
+  }
+  captureResolver: Address
+  currentResolver: Address
+  middleware: Address
+  epochDuration: bigint
+  slashable: bigint
+}
+
+/** `executeSlash` (by the middleware) and `vetoSlash` (by the resolver): one request read, each its timing rules. */
+function requestWrite(functionName: 'executeSlash' | 'vetoSlash') {
+  return defineWrite({
+    name: `symbiotic.${functionName}`,
+    contract: 'VetoSlasher',
+    deployment: symbioticSpecDeployment,
+    resolve: (p: SlashRequestParameters, { deployment }) => {
+      if (typeof p.slashIndex !== 'bigint' || p.slashIndex < 0n)
+        throw new InvalidParameterError('slashIndex', `${String(p.slashIndex)} is not a non-negative bigint`)
+      return {
+        slasher: assertAddress('slasher', p.slasher),
+        slashIndex: p.slashIndex,
+        hints: assertHints(p.hints),
+        deployment: deployment as SymbioticDeployment,
+      }
+    },
+    read: (a, { sender }) => {
+      const s = a.slasher
+      return stage(
+        [
+          { address: s, abi: symbioticSlashingAbi, functionName: 'TYPE' },
+          { address: s, abi: symbioticSlashingAbi, functionName: 'slashRequestsLength' },
+          { address: s, abi: symbioticSlashingAbi, functionName: 'slashRequests', args: [a.slashIndex] },
+          { address: s, abi: symbioticSlashingAbi, functionName: 'vault' },
+          { address: MULTICALL3, abi: multicallTimestampAbi, functionName: 'getCurrentBlockTimestamp' },
+        ],
+        ([type, length, request, vault, now]) => {
+          const clock = unwrap<bigint>(now)
+          const base: RequestState = {
+            type: ok<bigint>(type),
+            sender,
+            now: clock,
+            exists: (ok<bigint>(length) ?? 0n) > a.slashIndex,
+            captureResolver: zeroAddress,
+            currentResolver: zeroAddress,
+            middleware: zeroAddress,
+            epochDuration: 0n,
+            slashable: 0n,
+          }
+          const r = ok<readonly [Hex, Address, bigint, number, number, boolean]>(request)
+          const v = ok<Address>(vault)
+          if (!base.exists || !r || !v) return base
+          const [subnetwork, operator, amount, capture, vetoDeadline, completed] = r
+          const req = {
+            subnetwork,
+            network: parseSubnetwork(subnetwork).network,
+            operator,
+            amount,
+            captureTimestamp: BigInt(capture),
+            vetoDeadline: BigInt(vetoDeadline),
+            completed,
+          }
+          return stage(
+            [
+              {
+                address: s,
+                abi: symbioticSlashingAbi,
+                functionName: 'resolverAt',
+                args: [subnetwork, capture, '0x'],
+              },
+              {
+                address: s,
+                abi: symbioticSlashingAbi,
+                functionName: 'resolverAt',
+                args: [subnetwork, Number(clock - 1n), '0x'],
+              },
+              {
+                address: a.deployment.networkMiddlewareService,
+                abi: symbioticMiddlewareServiceAbi,
+                functionName: 'middleware',
+                args: [req.network],
+              },
+              { address: v, abi: symbioticVaultClockAbi, functionName: 'epochDuration' },
+              {
+                address: s,
+                abi: symbioticSlashingAbi,
+                functionName: 'slashableStake',
+                args: [subnetwork, operator, capture, '0x'],
+              },
+            ],
+            ([captureResolver, currentResolver, middleware, epoch, slashable]): RequestState => ({
+              ...base,
+              request: req,
+              captureResolver: unwrap<Address>(captureResolver),
+              currentResolver: unwrap<Address>(currentResolver),
+              middleware: unwrap<Address>(middleware),
+              epochDuration: BigInt(unwrap<number>(epoch)),
+              slashable: ok<bigint>(slashable) ?? 0n,
+            }),
+          )
+        },
+      )
+    },
+    check: (a, s) => {
+      assertSlasherType(a.slasher, s.type, 1, functionName)
+      const r = s.request
+      if (!s.exists || !r)
+        throw new SlashRequestNotFoundError({ slasher: a.slasher, slashIndex: a.slashIndex })
+      if (r.completed) throw new SlashRequestCompletedError({ slasher: a.slasher, slashIndex: a.slashIndex })
+      const hasResolver = s.captureResolver !== zeroAddress && s.currentResolver !== zeroAddress
+      if (functionName === 'executeSlash') {
+        if (!sameAddress(s.middleware, s.sender))
+          throw new NotNetworkMiddlewareError({
+            network: r.network,
+            caller: s.sender,
+            middleware: s.middleware === zeroAddress ? undefined : s.middleware,
+          })
+        if (hasResolver && r.vetoDeadline > s.now)
+          throw new VetoPeriodNotEndedError({
+            slasher: a.slasher,
+            slashIndex: a.slashIndex,
+            readyAt: { timestamp: r.vetoDeadline },
+          })
+        if (s.now - r.captureTimestamp > s.epochDuration)
+          throw new SlashPeriodEndedError({
+            slasher: a.slasher,
+            slashIndex: a.slashIndex,
+            expiredAt: r.captureTimestamp + s.epochDuration,
+          })
+        if (s.slashable === 0n)
+          throw new NothingToSlashError({
+            subnetwork: r.subnetwork,
+            operator: r.operator,
+            captureTimestamp: r.captureTimestamp,
+          })
+      } else {
+        if (!hasResolver || !sameAddress(s.captureResolver, s.sender))
+          throw new NotResolverError({
+            slasher: a.slasher,
+            slashIndex: a.slashIndex,
+            caller: s.sender,
+            resolver: hasResolver ? s.captureResolver : undefined,
+          })
+        if (r.vetoDeadline <= s.now)
+          throw new VetoPeriodEndedError({
+            slasher: a.slasher,
+            slashIndex: a.slashIndex,
+            vetoDeadline: r.vetoDeadline,
+          })
+      }
+    },
+    call: (a) =>
+      contractCall({
+        address: a.slasher,
+        abi: symbioticSlashingAbi,
+        functionName,
+        args: [a.slashIndex, a.hints],
+      }),
+    revert: (a, s, { sender }) =>
+      symbioticAvsRevertMapper({
+        sender,
+        network: s?.request?.network,
+        operator: s?.request?.operator,
+        contract: a.slasher,
+        subnetwork: s?.request?.subnetwork,
+        slashIndex: a.slashIndex,
+        captureTimestamp: s?.request?.captureTimestamp,
+      }),
+    /** The request as the checks read it. */
+    simulated: (_a, s) => ({ slashRequest: s.request }),
+    receipt: {
+      abi: [...symbioticSlashingAbi, ...symbioticVaultClockAbi],
+      decode: (_client, r) => {
+        const ev = r.events.find((e) => e.eventName === 'ExecuteSlash' || e.eventName === 'VetoSlash')
+        if (ev?.eventName === 'ExecuteSlash')
+          return { slashIndex: ev.args.slashIndex, amount: ev.args.slashedAmount, resolver: undefined }
+        if (ev?.eventName === 'VetoSlash')
+          return { slashIndex: ev.args.slashIndex, amount: undefined, resolver: ev.args.resolver }
+        return { slashIndex: undefined, amount: undefined, resolver: undefined }
+      },
+    },
+  })
+}
+
+const executeSlash_ = /* @__PURE__ */ requestWrite('executeSlash')
+const vetoSlash_ = /* @__PURE__ */ requestWrite('vetoSlash')
+
+/** Layer 1 (pure): `VetoSlasher.executeSlash(slashIndex, hints)`. */
+export const prepareExecuteSlash = /* @__PURE__ */ layer(executeSlash_, 'prepare')
+/**
+ * Layer 2: refuses a missing or completed request, a sender that is not the network's middleware,
+ * a request still in its veto period (with a resolver; `readyAt` says when it ends), a request more
+ * than an epoch past its capture, nothing left to slash; simulates.
+ */
+export const simulateExecuteSlash = /* @__PURE__ */ layer(executeSlash_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const executeSlash = /* @__PURE__ */ layer(executeSlash_, 'send')
+/** Layer 4: the receipt, `slashIndex` and `amount` (collateral slashed). */
+export const waitForExecuteSlash = /* @__PURE__ */ layer(executeSlash_, 'waitFor')
+
+/** Layer 1 (pure): `VetoSlasher.vetoSlash(slashIndex, hints)`. */
+export const prepareVetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'prepare')
+/**
+ * Layer 2: refuses a missing or completed request, a sender that is not the subnetwork's resolver
+ * at the capture time (or no resolver at all), a veto after the deadline; simulates.
+ */
+export const simulateVetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const vetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'send')
+/** Layer 4: the receipt, `slashIndex` and `resolver`. */
+export const waitForVetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'waitFor')
+
+export type SetResolverParameters = {
+  slasher: Address
+  /** The sending network's subnetwork identifier (default 0). */
+  identifier?: bigint | number | undefined
+  /** Who may veto the subnetwork's slash requests (`0x0…0`: nobody). */
+  resolver: Address
+  hints?: Hex | undefined
+} & SymbioticDeploymentParameter
+
+const setResolver_ = /* @__PURE__ */ defineWrite({
+  name: 'symbiotic.setResolver',
+  contract: 'VetoSlasher',
+  deployment: symbioticSpecDeployment,
+  resolve: (p: SetResolverParameters, { deployment }) => ({
+    slasher: assertAddress('slasher', p.slasher),
+    identifier: assertIdentifier(p.identifier),
+    resolver: assertAddress('resolver', p.resolver),
+    hints: assertHints(p.hints),
+    deployment: deployment as SymbioticDeployment,
+  }),
+  read: (a, { sender }) =>
+    stage(
+      [
+        { address: a.slasher, abi: symbioticSlashingAbi, functionName: 'TYPE' },
+        {
+          address: a.deployment.networkRegistry,
+          abi: symbioticEntityRegistryAbi,
+          functionName: 'isEntity',
+          args: [sender],
+        },
+      ],
+      ([type, network]) => ({ type: ok<bigint>(type), isNetwork: unwrap<boolean>(network), sender }),
+    ),
+  check: (a, s) => {
+    assertSlasherType(a.slasher, s.type, 1, 'setResolver')
+    if (!s.isNetwork) throw new SymbioticNotRegisteredError({ entity: 'network', account: s.sender })
+  },
+  call: (a) =>
+    contractCall({
+      address: a.slasher,
+      abi: symbioticSlashingAbi,
+      functionName: 'setResolver',
+      args: [a.identifier, a.resolver, a.hints],
+    }),
+  revert: (a, _s, { sender }) =>
+    symbioticAvsRevertMapper({
+      sender,
+      network: sender,
+      contract: a.slasher,
+      setting: `The resolver of ${sender ? subnetworkOf(sender, a.identifier) : 'the subnetwork'}`,
+    }),
+  receipt: {
+    abi: symbioticSlashingAbi,
+    decode: async (client, r) => {
+      const ev = r.events.find((e) => e.eventName === 'SetResolver')
+      if (ev?.eventName !== 'SetResolver') return { resolver: undefined, readyAt: undefined }
+      const slasher = r.receipt.to as Address
+      const blockNumber = r.receipt.blockNumber
+      const [block, [current, vault, delay]] = await Promise.all([
+        getAction(client, getBlock, 'getBlock')({ blockNumber }),
+        readBatch(
+          client,
+          [
+            {
+              address: slasher,
+              abi: symbioticSlashingAbi,
+              functionName: 'resolver',
+              args: [ev.args.subnetwork, '0x'],
+            },
+            { address: slasher, abi: symbioticSlashingAbi, functionName: 'vault' },
+            { address: slasher, abi: symbioticSlashingAbi, functionName: 'resolverSetEpochsDelay' },
+          ],
+          { blockNumber },
+        ),
+      ])
+      // the first resolver is in effect at once; a change from `currentEpochStart + delay × epochDuration`
+      if (sameAddress(unwrap<Address>(current), ev.args.resolver))
+        return { resolver: ev.args.resolver, readyAt: { timestamp: block.timestamp } }
+      const [start, epoch] = await readBatch(
+        client,
+        [
+          { address: unwrap<Address>(vault), abi: symbioticVaultClockAbi, functionName: 'currentEpochStart' },
+          { address: unwrap<Address>(vault), abi: symbioticVaultClockAbi, functionName: 'epochDuration' },
+        ],
+        { blockNumber },
+      )
+      return {
+        resolver: ev.args.resolver,
+        /** When the new resolver takes effect (it may veto requests captured from then on). */
+        readyAt: {
+          timestamp: BigInt(unwrap<number>(start)) + unwrap<bigint>(delay) * BigInt(unwrap<number>(epoch)),
+        },
+      }
+    },
+  },
+})
+
+/** Layer 1 (pure): `VetoSlasher.setResolver(identifier, resolver, hints)`, sent by the network. */
+export const prepareSetResolver = /* @__PURE__ */ layer(setResolver_, 'prepare')
+/** Layer 2: refuses a slasher that is not a `VetoSlasher`, a sender that is not a network; simulates (the same resolver again is refused there). */
+export const simulateSetResolver = /* @__PURE__ */ layer(setResolver_, 'simulate')
+/** Layer 3: the same checks, then sends. */
+export const setResolver = /* @__PURE__ */ layer(setResolver_, 'send')
+/** Layer 4: the receipt, `resolver` and `readyAt`: when it takes effect (at once for the first one, else after `resolverSetEpochsDelay` epochs). */
+export const waitForSetResolver = /* @__PURE__ */ layer(setResolver_, 'waitFor')

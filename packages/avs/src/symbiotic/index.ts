@@ -1,0 +1,8 @@
+export * from './abis.js'
+export * from './actions/limits.js'
+export * from './actions/optIn.js'
+export * from './actions/registration.js'
+export * from './actions/slashing.js'
+export * from './errors.js'
+export { parseSubnetwork, type SymbioticDeploymentParameter, subnetworkOf } from './internal.js'
+export { type SymbioticAvsRevertContext, symbioticAvsRevertMapper } from './revert.js'

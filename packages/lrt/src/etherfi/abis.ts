@@ -66,6 +66,10 @@ export const etherfiWithdrawRequestNFTAbi = parseAbi([
   'function claimWithdraw(uint256 tokenId)',
   'function batchClaimWithdraw(uint256[] tokenIds)',
   'event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)',
+])
+
+/** WithdrawRequestNFT's custom errors, HEAD form (the 2026-03 NFT reverts with strings). */
+export const etherfiWithdrawRequestNFTErrorsAbi = parseAbi([
   'error IncorrectCaller()',
   'error RequestNotFinalized()',
   'error RequestNotValid()',
@@ -93,10 +97,12 @@ export const etherfiRedemptionManagerAbi = parseAbi([
   'function totalRedeemableAmount(address token) view returns (uint256)',
   'function tokenToRedemptionInfo(address) view returns (BucketLimit limit, uint16 exitFeeSplitToTreasuryInBps, uint16 exitFeeInBps, uint16 lowWatermarkInBpsOfTvl)',
   'event Redeemed(address indexed receiver, uint256 redemptionAmount, uint256 feeAmountToTreasury, uint256 feeAmountToStakers, address token)',
-  'error ExceededRedeemable()',
   'error InvalidAmount()',
   'error InvalidOutputToken()',
 ])
+
+/** EtherFiRedemptionManager's HEAD-only custom errors (2026-03 reverts with a string there). */
+export const etherfiRedemptionManagerErrorsAbi = parseAbi(['error ExceededRedeemable()'])
 
 /** EtherFiRedemptionManager, 2025-03 form (no `outputToken`, fee fields at the top level). */
 export const etherfiRedemptionManagerV2025Abi = parseAbi([

@@ -14,6 +14,7 @@ import {
   etherfiWithdrawRequestEventsAbi,
   etherfiWithdrawRequestEventsV2026Abi,
   etherfiWithdrawRequestNFTAbi,
+  etherfiWithdrawRequestNFTErrorsAbi,
 } from '../abis.js'
 import type { EtherFiDeployment } from '../deployments.js'
 import { NotRequestOwnerError } from '../errors.js'
@@ -37,7 +38,7 @@ function assertIds(value: unknown): readonly bigint[] {
   return ids as readonly bigint[]
 }
 
-const nftAbi = [...etherfiWithdrawRequestNFTAbi] as const
+const nftAbi = [...etherfiWithdrawRequestNFTAbi, ...etherfiWithdrawRequestNFTErrorsAbi] as const
 
 const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
   name: 'etherfi.claimWithdrawal',

@@ -21,6 +21,7 @@ import { MinOutNotMetError } from '../../errors.js'
 import {
   etherfiEETHAbi,
   etherfiRedemptionManagerAbi,
+  etherfiRedemptionManagerErrorsAbi,
   etherfiRedemptionManagerV2025Abi,
   etherfiWeETHAbi,
 } from '../abis.js'
@@ -81,7 +82,11 @@ function mapPlan<T, U>(plan: ReadPlan<T>, f: (value: T) => U): ReadPlan<U> {
 
 const tokenOf = (a: Resolved) => (a.token === 'weETH' ? a.d.weETH : a.d.eETH)
 
-const exitAbi = [...etherfiRedemptionManagerAbi, ...etherfiEETHAbi] as const
+const exitAbi = [
+  ...etherfiRedemptionManagerAbi,
+  ...etherfiRedemptionManagerErrorsAbi,
+  ...etherfiEETHAbi,
+] as const
 const exitAbiV2025 = [...etherfiRedemptionManagerV2025Abi, ...etherfiEETHAbi] as const
 
 const instantExit_ = /* @__PURE__ */ defineWrite({

@@ -1,10 +1,22 @@
 import { parseAbi } from 'viem'
 
+type Joined<T extends readonly (readonly unknown[])[]> = T extends readonly [
+  infer H extends readonly unknown[],
+  ...infer R extends readonly (readonly unknown[])[],
+]
+  ? readonly [...H, ...Joined<R>]
+  : readonly []
+
+/** ABIs joined into one, typed as the tuple (a call, so `/* @__PURE__ *\/` lets bundles drop an unused one). */
+export function joinAbis<const T extends readonly (readonly unknown[])[]>(...abis: T): Joined<T> {
+  return abis.flat() as unknown as Joined<T>
+}
+
 // Fragments of ether.fi's eETH / weETH contracts the adapter uses, with ether.fi's exact signatures
 // (checked against the reference ABIs by `abis.test.ts`, selector by selector, for each version form).
 
 /** LiquidityPool: ETH deposits, the share ↔ amount conversions, withdrawal requests. Stable in 2026-03 and HEAD. */
-export const etherfiLiquidityPoolAbi = parseAbi([
+export const etherfiLiquidityPoolAbi = /* @__PURE__ */ parseAbi([
   'function deposit() payable returns (uint256)',
   'function deposit(address _referral) payable returns (uint256)',
   'function requestWithdraw(address recipient, uint256 amount) returns (uint256)',
@@ -17,20 +29,20 @@ export const etherfiLiquidityPoolAbi = parseAbi([
 ])
 
 /** LiquidityPool, HEAD only: the withdrawal bounds (a 2026-03 pool has no such reads: no bound then). */
-export const etherfiLiquidityPoolBoundsAbi = parseAbi([
+export const etherfiLiquidityPoolBoundsAbi = /* @__PURE__ */ parseAbi([
   'function minWithdrawAmount() view returns (uint256)',
   'function maxWithdrawAmount() view returns (uint256)',
 ])
 
 /** LiquidityPool's custom errors (for decoding reverts). */
-export const etherfiLiquidityPoolErrorsAbi = parseAbi([
+export const etherfiLiquidityPoolErrorsAbi = /* @__PURE__ */ parseAbi([
   'error InvalidAmount()',
   'error IncorrectCaller()',
   'error InsufficientLiquidity()',
 ])
 
 /** EETH: the rebasing token (balances in ETH, held as pool shares). */
-export const etherfiEETHAbi = parseAbi([
+export const etherfiEETHAbi = /* @__PURE__ */ parseAbi([
   'function symbol() pure returns (string)',
   'function balanceOf(address _user) view returns (uint256)',
   'function shares(address) view returns (uint256)',
@@ -43,7 +55,7 @@ export const etherfiEETHAbi = parseAbi([
 ])
 
 /** WeETH: the non-rebasing wrapper and its rate. */
-export const etherfiWeETHAbi = parseAbi([
+export const etherfiWeETHAbi = /* @__PURE__ */ parseAbi([
   'function symbol() view returns (string)',
   'function balanceOf(address account) view returns (uint256)',
   'function allowance(address owner, address spender) view returns (uint256)',
@@ -56,7 +68,7 @@ export const etherfiWeETHAbi = parseAbi([
 ])
 
 /** WithdrawRequestNFT: the staker's reads and claims (the same in 2026-03 and HEAD). */
-export const etherfiWithdrawRequestNFTAbi = parseAbi([
+export const etherfiWithdrawRequestNFTAbi = /* @__PURE__ */ parseAbi([
   'struct WithdrawRequest { uint96 amountOfEEth; uint96 shareOfEEth; bool isValid; uint32 feeGwei; }',
   'function ownerOf(uint256 tokenId) view returns (address)',
   'function isFinalized(uint256 requestId) view returns (bool)',
@@ -69,26 +81,26 @@ export const etherfiWithdrawRequestNFTAbi = parseAbi([
 ])
 
 /** WithdrawRequestNFT's custom errors, HEAD form (the 2026-03 NFT reverts with strings). */
-export const etherfiWithdrawRequestNFTErrorsAbi = parseAbi([
+export const etherfiWithdrawRequestNFTErrorsAbi = /* @__PURE__ */ parseAbi([
   'error IncorrectCaller()',
   'error RequestNotFinalized()',
   'error RequestNotValid()',
 ])
 
 /** WithdrawRequestNFT's events in the HEAD form (four fields). */
-export const etherfiWithdrawRequestEventsAbi = parseAbi([
+export const etherfiWithdrawRequestEventsAbi = /* @__PURE__ */ parseAbi([
   'event WithdrawRequestCreated(uint32 indexed requestId, uint256 amountOfEEth, uint256 shareOfEEth, address owner)',
   'event WithdrawRequestClaimed(uint32 indexed requestId, uint256 amountOfEEth, uint256 shareOfEEth, address owner)',
 ])
 
 /** WithdrawRequestNFT's events in the 2026-03 form (a fifth field, `fee`: other topics). */
-export const etherfiWithdrawRequestEventsV2026Abi = parseAbi([
+export const etherfiWithdrawRequestEventsV2026Abi = /* @__PURE__ */ parseAbi([
   'event WithdrawRequestCreated(uint32 indexed requestId, uint256 amountOfEEth, uint256 shareOfEEth, address owner, uint256 fee)',
   'event WithdrawRequestClaimed(uint32 indexed requestId, uint256 amountOfEEth, uint256 burntShareOfEEth, address owner, uint256 fee)',
 ])
 
 /** EtherFiRedemptionManager, HEAD / 2026-03 form (`outputToken`, fees per token). */
-export const etherfiRedemptionManagerAbi = parseAbi([
+export const etherfiRedemptionManagerAbi = /* @__PURE__ */ parseAbi([
   'struct BucketLimit { uint64 capacity; uint64 remaining; uint64 lastRefill; uint64 refillRate; }',
   'function redeemEEth(uint256 eEthAmount, address receiver, address outputToken)',
   'function redeemWeEth(uint256 weEthAmount, address receiver, address outputToken)',
@@ -102,10 +114,10 @@ export const etherfiRedemptionManagerAbi = parseAbi([
 ])
 
 /** EtherFiRedemptionManager's HEAD-only custom errors (2026-03 reverts with a string there). */
-export const etherfiRedemptionManagerErrorsAbi = parseAbi(['error ExceededRedeemable()'])
+export const etherfiRedemptionManagerErrorsAbi = /* @__PURE__ */ parseAbi(['error ExceededRedeemable()'])
 
 /** EtherFiRedemptionManager, 2025-03 form (no `outputToken`, fee fields at the top level). */
-export const etherfiRedemptionManagerV2025Abi = parseAbi([
+export const etherfiRedemptionManagerV2025Abi = /* @__PURE__ */ parseAbi([
   'function redeemEEth(uint256 eEthAmount, address receiver)',
   'function redeemWeEth(uint256 weEthAmount, address receiver)',
   'function previewRedeem(uint256 shares) view returns (uint256)',
@@ -116,14 +128,14 @@ export const etherfiRedemptionManagerV2025Abi = parseAbi([
 ])
 
 /** The EigenLayer reads behind `getBacking` (DelegationManager and a strategy, slashing release). */
-export const etherfiEigenLayerAbi = parseAbi([
+export const etherfiEigenLayerAbi = /* @__PURE__ */ parseAbi([
   'function delegatedTo(address staker) view returns (address)',
   'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
   'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
 ])
 
 /** Multicall3's native balance read (so an ETH balance joins a read plan). */
-export const etherfiMulticallAbi = parseAbi([
+export const etherfiMulticallAbi = /* @__PURE__ */ parseAbi([
   'function getEthBalance(address addr) view returns (uint256 balance)',
   'function getBlockNumber() view returns (uint256 blockNumber)',
 ])

@@ -15,6 +15,7 @@ import {
   etherfiWithdrawRequestEventsV2026Abi,
   etherfiWithdrawRequestNFTAbi,
   etherfiWithdrawRequestNFTErrorsAbi,
+  joinAbis,
 } from '../abis.js'
 import type { EtherFiDeployment } from '../deployments.js'
 import { NotRequestOwnerError } from '../errors.js'
@@ -38,7 +39,7 @@ function assertIds(value: unknown): readonly bigint[] {
   return ids as readonly bigint[]
 }
 
-const nftAbi = [...etherfiWithdrawRequestNFTAbi, ...etherfiWithdrawRequestNFTErrorsAbi] as const
+const nftAbi = /* @__PURE__ */ joinAbis(etherfiWithdrawRequestNFTAbi, etherfiWithdrawRequestNFTErrorsAbi)
 
 const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
   name: 'etherfi.claimWithdrawal',
@@ -102,11 +103,11 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
       : undefined,
   simulated: (_a, s) => ({ amounts: s.amounts, amountOut: s.amounts.reduce((x, y) => x + y, 0n) }),
   receipt: {
-    abi: [
-      ...etherfiWithdrawRequestEventsAbi,
-      ...etherfiWithdrawRequestEventsV2026Abi,
-      ...etherfiLiquidityPoolAbi,
-    ],
+    abi: /* @__PURE__ */ joinAbis(
+      etherfiWithdrawRequestEventsAbi,
+      etherfiWithdrawRequestEventsV2026Abi,
+      etherfiLiquidityPoolAbi,
+    ),
   },
 })
 

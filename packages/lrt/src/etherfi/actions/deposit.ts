@@ -26,6 +26,7 @@ import {
   etherfiLiquidityPoolAbi,
   etherfiLiquidityPoolErrorsAbi,
   etherfiMulticallAbi,
+  joinAbis,
 } from '../abis.js'
 import { ETHERFI_ETH, type EtherFiDeployment } from '../deployments.js'
 import {
@@ -77,7 +78,7 @@ type DepositState = { pooled: bigint; totalShares: bigint; expectedOut: bigint; 
 const minOutFor = (a: Resolved, s: DepositState) =>
   a.minOut ?? s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 
-const depositAbi = [...etherfiLiquidityPoolAbi, ...etherfiLiquidityPoolErrorsAbi] as const
+const depositAbi = /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiLiquidityPoolErrorsAbi)
 
 const deposit_ = /* @__PURE__ */ defineWrite({
   name: 'etherfi.deposit',
@@ -160,7 +161,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     if (expectedOut < minOut) throw new MinOutNotMetError({ protocol: PROTOCOL, minOut, expectedOut })
     return { minOut, shares, expectedOut }
   },
-  receipt: { abi: [...etherfiLiquidityPoolAbi, ...etherfiEETHAbi] },
+  receipt: { abi: /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiEETHAbi) },
 })
 
 export type DepositErrorType =

@@ -57,11 +57,11 @@ export type EtherFiWithdrawalRequest = {
 
 type RequestStruct = { amountOfEEth: bigint; shareOfEEth: bigint; isValid: boolean; feeGwei: number }
 
-const transferEvent = getAbiItem({ abi: etherfiWithdrawRequestNFTAbi, name: 'Transfer' })
+const transferEvent = /* @__PURE__ */ getAbiItem({ abi: etherfiWithdrawRequestNFTAbi, name: 'Transfer' })
 /** Both forms of `WithdrawRequestClaimed` (HEAD: 4 fields; 2026-03: a fifth, `fee`: another topic). */
 const claimedEvents = [
-  getAbiItem({ abi: etherfiWithdrawRequestEventsAbi, name: 'WithdrawRequestClaimed' }),
-  getAbiItem({ abi: etherfiWithdrawRequestEventsV2026Abi, name: 'WithdrawRequestClaimed' }),
+  /* @__PURE__ */ getAbiItem({ abi: etherfiWithdrawRequestEventsAbi, name: 'WithdrawRequestClaimed' }),
+  /* @__PURE__ */ getAbiItem({ abi: etherfiWithdrawRequestEventsV2026Abi, name: 'WithdrawRequestClaimed' }),
 ] as const
 
 /** The ids of the NFTs ever sent to `owner` (mints and transfers), from the NFT's `Transfer` logs. */

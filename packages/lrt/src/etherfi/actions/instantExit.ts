@@ -24,6 +24,7 @@ import {
   etherfiRedemptionManagerErrorsAbi,
   etherfiRedemptionManagerV2025Abi,
   etherfiWeETHAbi,
+  joinAbis,
 } from '../abis.js'
 import { ETHERFI_ETH, type EtherFiDeployment } from '../deployments.js'
 import { InstantExitUnavailableError } from '../errors.js'
@@ -82,12 +83,12 @@ function mapPlan<T, U>(plan: ReadPlan<T>, f: (value: T) => U): ReadPlan<U> {
 
 const tokenOf = (a: Resolved) => (a.token === 'weETH' ? a.d.weETH : a.d.eETH)
 
-const exitAbi = [
-  ...etherfiRedemptionManagerAbi,
-  ...etherfiRedemptionManagerErrorsAbi,
-  ...etherfiEETHAbi,
-] as const
-const exitAbiV2025 = [...etherfiRedemptionManagerV2025Abi, ...etherfiEETHAbi] as const
+const exitAbi = /* @__PURE__ */ joinAbis(
+  etherfiRedemptionManagerAbi,
+  etherfiRedemptionManagerErrorsAbi,
+  etherfiEETHAbi,
+)
+const exitAbiV2025 = /* @__PURE__ */ joinAbis(etherfiRedemptionManagerV2025Abi, etherfiEETHAbi)
 
 const instantExit_ = /* @__PURE__ */ defineWrite({
   name: 'etherfi.instantExit',
@@ -197,7 +198,13 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
       : undefined,
   simulated: (_a, s) => ({ quote: s.quote, amountOut: s.quote.amountOut, fee: s.quote.fee }),
   // both forms of `Redeemed` (five fields with the token; four in 2025-03: other topics)
-  receipt: { abi: [...etherfiRedemptionManagerAbi, ...etherfiRedemptionManagerV2025Abi, ...etherfiEETHAbi] },
+  receipt: {
+    abi: /* @__PURE__ */ joinAbis(
+      etherfiRedemptionManagerAbi,
+      etherfiRedemptionManagerV2025Abi,
+      etherfiEETHAbi,
+    ),
+  },
 })
 
 /** Layer 1 (pure): `[approve(redemption manager, amount), redeemEEth/redeemWeEth(amount, receiver[, ETH])]` in `form`. */

@@ -14,7 +14,7 @@ export type EtherFiRedemptionForm = 'v2026-03' | 'v2025-03'
 /** `redeemEEth(uint256,address,address)` (HEAD / 2026-03) and `redeemEEth(uint256,address)` (2025-03). */
 const SELECTORS = { 'v2026-03': '6dcc078e', 'v2025-03': '77040173' } as const
 
-const cache = new Map<string, EtherFiRedemptionForm>()
+const cache = /* @__PURE__ */ new Map<string, EtherFiRedemptionForm>()
 
 /** True when the runtime code pushes the 4-byte selector (`PUSH4 <selector>` in the dispatcher). */
 function pushes(code: Hex, selector: string): boolean {

@@ -18,6 +18,7 @@ import {
   etherfiLiquidityPoolErrorsAbi,
   etherfiWithdrawRequestEventsAbi,
   etherfiWithdrawRequestEventsV2026Abi,
+  joinAbis,
 } from '../abis.js'
 import type { EtherFiDeployment } from '../deployments.js'
 import { assertEtherFi, assertVerified, identityReads, writeDeployment } from './internal.js'
@@ -43,7 +44,11 @@ type RequestState = {
 
 const optional = (r: BatchResult | undefined) => (r?.status === 'success' ? (r.result as bigint) : undefined)
 
-const requestAbi = [...etherfiLiquidityPoolAbi, ...etherfiLiquidityPoolErrorsAbi, ...etherfiEETHAbi] as const
+const requestAbi = /* @__PURE__ */ joinAbis(
+  etherfiLiquidityPoolAbi,
+  etherfiLiquidityPoolErrorsAbi,
+  etherfiEETHAbi,
+)
 
 const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
   name: 'etherfi.requestWithdrawal',
@@ -121,7 +126,11 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       : undefined,
   simulated: (_a, s) => ({ shares: s.shares }),
   receipt: {
-    abi: [...etherfiEETHAbi, ...etherfiWithdrawRequestEventsAbi, ...etherfiWithdrawRequestEventsV2026Abi],
+    abi: /* @__PURE__ */ joinAbis(
+      etherfiEETHAbi,
+      etherfiWithdrawRequestEventsAbi,
+      etherfiWithdrawRequestEventsV2026Abi,
+    ),
     // the request id is the NFT's: read it from its WithdrawRequestCreated (either version's form)
     decode: (_client, { events }) => {
       const created = events.find((e) => e.eventName === 'WithdrawRequestCreated')

@@ -9,7 +9,7 @@ import {
   unwrap,
 } from '@restakekit/core'
 import type { Address } from 'viem'
-import { etherfiEETHAbi, etherfiWeETHAbi } from '../abis.js'
+import { etherfiEETHAbi, etherfiWeETHAbi, joinAbis } from '../abis.js'
 import type { EtherFiDeployment } from '../deployments.js'
 import { assertEtherFi, assertVerified, identityReads, writeDeployment } from './internal.js'
 
@@ -57,7 +57,7 @@ const wrap_ = /* @__PURE__ */ defineWrite({
   call: (a) =>
     contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'wrap', args: [a.amount] }),
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
-  receipt: { abi: [...etherfiWeETHAbi, ...etherfiEETHAbi] },
+  receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
 })
 
 /** Layer 1 (pure): `[approve(weETH, amount) on eETH, wrap(amount)]`. */

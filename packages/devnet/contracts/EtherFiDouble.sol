@@ -330,7 +330,9 @@ contract EtherFiDoubleWithdrawRequestNFT is ERC721 {
     error CannotUndoFinalization();
     error RequestNotFinalized();
     error RequestNotValid();
+    error CannotInvalidateFinalizedRequest();
 
+    event WithdrawRequestInvalidated(uint32 indexed requestId);
     event WithdrawRequestCreated(uint32 indexed requestId, uint256 amountOfEEth, uint256 shareOfEEth, address owner);
     event WithdrawRequestClaimed(uint32 indexed requestId, uint256 amountOfEEth, uint256 shareOfEEth, address owner);
 
@@ -393,6 +395,16 @@ contract EtherFiDoubleWithdrawRequestNFT is ERC721 {
             ethAmountLockedForWithdrawal += uint128(amount);
         }
         lastFinalizedRequestId = uint32(requestId);
+    }
+
+    /// @notice The admin invalidates a request before finalization (ether.fi can then seize it):
+    /// it stays owned and, once finalized past, `isFinalized` is true while it is not claimable.
+    function invalidateRequest(uint256 requestId) external {
+        if (msg.sender != etherFiAdmin) revert IncorrectCaller();
+        if (!requests[requestId].isValid) revert RequestNotValid();
+        if (isFinalized(requestId)) revert CannotInvalidateFinalizedRequest();
+        requests[requestId].isValid = false;
+        emit WithdrawRequestInvalidated(uint32(requestId));
     }
 
     /// @notice ETH the request pays its owner when claimed (finalized and valid only).

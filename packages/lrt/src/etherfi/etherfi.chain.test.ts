@@ -69,6 +69,7 @@ const nftAbi = parseAbi([
   'function isFinalized(uint256 requestId) view returns (bool)',
   'function getRequest(uint256 requestId) view returns ((uint96 amountOfEEth, uint96 shareOfEEth, bool isValid, uint32 feeGwei))',
 ])
+const invalidateAbi = parseAbi(['function invalidateRequest(uint256 requestId)'])
 const rmAdminAbi = parseAbi(['function setCapacity(uint256 capacity, address token)'])
 const approveAbi = parseAbi(['function approve(address spender, uint256 amount) returns (bool)'])
 const allocationAbi = parseAbi([
@@ -269,6 +270,7 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
         id,
         owner: user.address,
         status: 'pending',
+        valid: true,
         amount,
         shares: quote.shares,
         claimable: null,
@@ -331,6 +333,37 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     const again = await claimWithdrawal(w, { ids: id, deployment }).catch((e) => e)
     expect(again).toBeInstanceOf(NotRequestOwnerError)
     expect(again.owner).toBeNull()
+  })
+
+  test('an invalidated request: isFinalized turns true yet it is not claimable (getRequest().isValid is false)', async () => {
+    const user = await holder(parseEther('2'))
+    const w = devnet.walletClient(user)
+    const id = (
+      await waitForRequestWithdrawal(
+        pc(),
+        await requestWithdrawal(w, { amount: parseEther('1'), deployment }),
+      )
+    ).requestId as bigint
+    await devnet.context.write({
+      address: deployment.withdrawRequestNFT,
+      abi: invalidateAbi,
+      functionName: 'invalidateRequest',
+      args: [id],
+    })
+    await etherfiFinalize(devnet.context, ef(), id)
+    expect(
+      await pc().readContract({
+        address: deployment.withdrawRequestNFT,
+        abi: nftAbi,
+        functionName: 'isFinalized',
+        args: [id],
+      }),
+    ).toBe(true)
+    const [request] = await getWithdrawalRequests(pc(), { owner: user.address, deployment })
+    expect(request).toMatchObject({ id, status: 'pending', valid: false, claimable: null, ready: false })
+    const n = await nonce(user.address)
+    await expect(claimWithdrawal(w, { ids: id, deployment })).rejects.toBeInstanceOf(WithdrawalNotReadyError)
+    expect(await nonce(user.address)).toBe(n)
   })
 
   test('claim several at once: batchClaimWithdraw, each claimable paid', async () => {

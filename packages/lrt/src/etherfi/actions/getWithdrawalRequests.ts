@@ -40,6 +40,11 @@ export type EtherFiWithdrawalRequest = {
   id: bigint
   owner: Address
   status: EtherFiWithdrawalStatus
+  /**
+   * `getRequest().isValid`: false once claimed, or when EtherFiAdmin invalidated it (it then stays
+   * `pending` here even where `isFinalized` is true: it cannot be claimed).
+   */
+  valid: boolean
   /** eETH locked by the request (for `claimed`: the ETH paid, from the claim's event). */
   amount: bigint
   /** eETH shares locked (for `claimed`: the shares burnt). */
@@ -147,6 +152,7 @@ export function requestsPlan(
           id,
           owner,
           status: !finalized || !valid ? 'pending' : isPaused ? 'finalized' : 'claimable',
+          valid,
           amount: request.amountOfEEth,
           shares: request.shareOfEEth,
           claimable,
@@ -184,6 +190,7 @@ export async function getWithdrawalRequests(
     id: c.id,
     owner,
     status: 'claimed',
+    valid: false,
     amount: c.amount,
     shares: c.shares,
     claimable: null,

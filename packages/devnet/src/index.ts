@@ -26,6 +26,7 @@ import {
   hasEigenLayerState,
   readEigenLayerAddresses,
 } from './eigenlayer.js'
+import { type DevnetEtherFi, deployEtherFi } from './etherfi.js'
 import { type DevnetKarak, deployKarak } from './karak.js'
 import { type DevnetKelp, deployKelp } from './kelp.js'
 import { type DevnetRenzo, deployRenzo } from './renzo.js'
@@ -66,6 +67,8 @@ export type DevnetDeployments = {
   kelp?: DevnetKelp
   /** The Renzo ezETH doubles (with `renzo: true`), restaking into the real EigenLayer. */
   renzo?: DevnetRenzo
+  /** The ether.fi eETH / weETH doubles (with `etherfi: true`), restaking a stand-in into the real EigenLayer. */
+  etherfi?: DevnetEtherFi
   /** Mintable test tokens deployed by the devnet. */
   tokens: { weth: Address; steth: Address; usdc: Address }
   multicall3: Address
@@ -96,6 +99,8 @@ export type StartDevnetOptions = {
   kelp?: boolean
   /** Deploy the Renzo ezETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
   renzo?: boolean
+  /** Deploy the ether.fi eETH / weETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
+  etherfi?: boolean
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number
 }
@@ -118,6 +123,7 @@ export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDepl
   (options extends { kelp: true } ? { kelp: DevnetKelp } : unknown) &
   (options extends { symbioticRewards: true } ? { symbioticRewards: DevnetSymbioticRewards } : unknown) &
   (options extends { renzo: true } ? { renzo: DevnetRenzo } : unknown) &
+  (options extends { etherfi: true } ? { etherfi: DevnetEtherFi } : unknown) &
   (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
 
 export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
@@ -262,10 +268,14 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
     if (options.renzo && !eigenlayer)
       throw new Error(`renzo: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
     const renzo = options.renzo && eigenlayer ? await deployRenzo(context, eigenlayer) : undefined
+    if (options.etherfi && !eigenlayer)
+      throw new Error(`etherfi: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
+    const etherfi = options.etherfi && eigenlayer ? await deployEtherFi(context, eigenlayer) : undefined
     const deployments: DevnetDeployments = {
       chainId,
       ...(kelp ? { kelp } : {}),
       ...(renzo ? { renzo } : {}),
+      ...(etherfi ? { etherfi } : {}),
       ...(eigenlayer ? { eigenlayer } : {}),
       ...(symbiotic ? { symbiotic } : {}),
       ...(symbioticRewards ? { symbioticRewards } : {}),
@@ -348,6 +358,7 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
     throw error
   }
 }
+export * from './etherfi.js'
 export * from './karak.js'
 export * from './kelp.js'
 export * from './renzo.js'

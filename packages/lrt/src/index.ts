@@ -3,6 +3,25 @@
 // shared errors and protocol-named types only, since the verbs (`deposit`, `getRate`) repeat per protocol.
 export * from './errors.js'
 export {
+  ETHERFI_ETH,
+  type EtherFiBacking,
+  type EtherFiBackingPosition,
+  type EtherFiBackingStaker,
+  type EtherFiDeployment,
+  type EtherFiExitOptions,
+  type EtherFiInstantExitQuote,
+  type EtherFiPortfolioDetail,
+  type EtherFiRedemptionForm,
+  type EtherFiSupportedAsset,
+  type EtherFiWithdrawalRequest,
+  type EtherFiWithdrawalStatus,
+  etherfi,
+  etherfiDeployments,
+  etherfiPortfolio,
+  InstantExitUnavailableError,
+  NotRequestOwnerError,
+} from './etherfi/index.js'
+export {
   ETH_ADDRESS,
   type KelpBacking,
   type KelpBackingPosition,

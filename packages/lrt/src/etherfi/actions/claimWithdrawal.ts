@@ -1,0 +1,124 @@
+import {
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  InvalidParameterError,
+  layer,
+  stage,
+  unwrap,
+  WithdrawalNotReadyError,
+} from '@restakekit/core'
+import { type Address, isAddressEqual } from 'viem'
+import {
+  etherfiLiquidityPoolAbi,
+  etherfiWithdrawRequestEventsAbi,
+  etherfiWithdrawRequestEventsV2026Abi,
+  etherfiWithdrawRequestNFTAbi,
+  etherfiWithdrawRequestNFTErrorsAbi,
+  joinAbis,
+} from '../abis.js'
+import type { EtherFiDeployment } from '../deployments.js'
+import { NotRequestOwnerError } from '../errors.js'
+import { assertEtherFi, assertVerified, identityReads, PROTOCOL, writeDeployment } from './internal.js'
+
+export type ClaimWithdrawalParameters = {
+  /** The request id(s) (the NFT token ids): one is `claimWithdraw`, several `batchClaimWithdraw`. */
+  ids: bigint | readonly bigint[]
+  allowUnverified?: boolean
+  deployment?: EtherFiDeployment
+}
+
+type Resolved = { ids: readonly bigint[]; d: EtherFiDeployment }
+type ClaimState = { amounts: readonly bigint[] }
+
+function assertIds(value: unknown): readonly bigint[] {
+  const ids = typeof value === 'bigint' ? [value] : value
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'bigint' || id <= 0n))
+    throw new InvalidParameterError('ids', 'must be a request id (bigint > 0) or a non-empty list of them')
+  if (new Set(ids).size !== ids.length) throw new InvalidParameterError('ids', 'lists a request twice')
+  return ids as readonly bigint[]
+}
+
+const nftAbi = /* @__PURE__ */ joinAbis(etherfiWithdrawRequestNFTAbi, etherfiWithdrawRequestNFTErrorsAbi)
+
+const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
+  name: 'etherfi.claimWithdrawal',
+  contract: 'WithdrawRequestNFT',
+  deployment: writeDeployment,
+  resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
+    const d = deployment as EtherFiDeployment
+    assertVerified(d, p.allowUnverified)
+    return { ids: assertIds(p.ids), d }
+  },
+  read: (a, { sender }) => {
+    const nft = { address: a.d.withdrawRequestNFT, abi: nftAbi } as const
+    return stage(
+      [
+        ...identityReads(a.d),
+        { ...nft, functionName: 'paused' },
+        ...a.ids.flatMap((id) => [
+          { ...nft, functionName: 'ownerOf', args: [id] },
+          { ...nft, functionName: 'getRequest', args: [id] },
+          { ...nft, functionName: 'isFinalized', args: [id] },
+          { ...nft, functionName: 'getClaimableAmount', args: [id] },
+        ]),
+      ],
+      ([symbol, paused, ...r]: readonly BatchResult[]): ClaimState => {
+        assertEtherFi(a.d, [symbol], [['WithdrawRequestNFT', a.d.withdrawRequestNFT, paused]])
+        const amounts = a.ids.map((id, i) => {
+          const holder = r[4 * i]
+          const owner = holder?.status === 'success' ? (holder.result as Address) : null
+          if (!owner || !isAddressEqual(owner, sender))
+            throw new NotRequestOwnerError({ protocol: PROTOCOL, id, owner, account: sender })
+          const { isValid } = unwrap<{ isValid: boolean }>(r[4 * i + 1])
+          // isFinalized alone stays true after a claim: the request must be valid too
+          if (!unwrap<boolean>(r[4 * i + 2]) || !isValid || unwrap<boolean>(paused))
+            throw new WithdrawalNotReadyError({ protocol: PROTOCOL, id })
+          return unwrap<bigint>(r[4 * i + 3])
+        })
+        return { amounts }
+      },
+    )
+  },
+  call: (a) =>
+    a.ids.length === 1
+      ? contractCall({
+          address: a.d.withdrawRequestNFT,
+          abi: nftAbi,
+          functionName: 'claimWithdraw',
+          args: [a.ids[0] as bigint],
+        })
+      : contractCall({
+          address: a.d.withdrawRequestNFT,
+          abi: nftAbi,
+          functionName: 'batchClaimWithdraw',
+          args: [a.ids],
+        }),
+  revert: (a) => (reason) =>
+    reason === 'RequestNotFinalized' || reason === 'RequestNotValid'
+      ? new WithdrawalNotReadyError({
+          protocol: PROTOCOL,
+          ...(a.ids.length === 1 ? { id: a.ids[0] as bigint } : {}),
+        })
+      : undefined,
+  simulated: (_a, s) => ({ amounts: s.amounts, amountOut: s.amounts.reduce((x, y) => x + y, 0n) }),
+  receipt: {
+    abi: /* @__PURE__ */ joinAbis(
+      etherfiWithdrawRequestEventsAbi,
+      etherfiWithdrawRequestEventsV2026Abi,
+      etherfiLiquidityPoolAbi,
+    ),
+  },
+})
+
+/** Layer 1 (pure): `claimWithdraw(id)`, or `batchClaimWithdraw(ids)` for several, on the WithdrawRequestNFT. */
+export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
+/**
+ * Layer 2: identity guard, then per request: the sender owns the NFT (`NotRequestOwnerError`), it is
+ * finalized AND valid (`WithdrawalNotReadyError`); simulates: `amountOut` is the ETH the claim pays.
+ */
+export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')
+/** Layer 3: every check, then simulates and sends. */
+export const claimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'send')
+/** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed` in either form, the pool's `Withdraw`). */
+export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')

@@ -1,0 +1,153 @@
+import {
+  assertAddress,
+  assertAmount,
+  type BatchResult,
+  contractCall,
+  defineWrite,
+  InsufficientBalanceError,
+  InvalidAmountError,
+  layer,
+  stage,
+  unwrap,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import {
+  etherfiEETHAbi,
+  etherfiLiquidityPoolAbi,
+  etherfiLiquidityPoolBoundsAbi,
+  etherfiLiquidityPoolErrorsAbi,
+  etherfiWithdrawRequestEventsAbi,
+  etherfiWithdrawRequestEventsV2026Abi,
+  joinAbis,
+} from '../abis.js'
+import type { EtherFiDeployment } from '../deployments.js'
+import { assertEtherFi, assertVerified, identityReads, writeDeployment } from './internal.js'
+
+export type RequestWithdrawalParameters = {
+  /** eETH to withdraw, in wei. */
+  amount: bigint
+  /** Who gets the request NFT (and so the ETH when it is claimed); default the sender. */
+  receiver?: Address
+  allowUnverified?: boolean
+  deployment?: EtherFiDeployment
+}
+
+type Resolved = { amount: bigint; receiver: Address | undefined; d: EtherFiDeployment }
+type RequestState = {
+  balance: bigint
+  allowance: bigint
+  shares: bigint
+  /** HEAD pools only (a 2026-03 pool has no bounds to read). */
+  min: bigint | undefined
+  max: bigint | undefined
+}
+
+const optional = (r: BatchResult | undefined) => (r?.status === 'success' ? (r.result as bigint) : undefined)
+
+const requestAbi = /* @__PURE__ */ joinAbis(
+  etherfiLiquidityPoolAbi,
+  etherfiLiquidityPoolErrorsAbi,
+  etherfiEETHAbi,
+)
+
+const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
+  name: 'etherfi.requestWithdrawal',
+  contract: 'LiquidityPool',
+  deployment: writeDeployment,
+  resolve: (p: RequestWithdrawalParameters, { deployment }): Resolved => {
+    const d = deployment as EtherFiDeployment
+    assertVerified(d, p.allowUnverified)
+    return {
+      amount: assertAmount('amount', p.amount),
+      receiver: p.receiver === undefined ? undefined : assertAddress('receiver', p.receiver),
+      d,
+    }
+  },
+  read: (a, { sender }) =>
+    stage(
+      [
+        ...identityReads(a.d),
+        { address: a.d.eETH, abi: etherfiEETHAbi, functionName: 'balanceOf', args: [sender] },
+        // the trap: the pool pulls eETH with the sender's allowance to the LiquidityPool
+        {
+          address: a.d.eETH,
+          abi: etherfiEETHAbi,
+          functionName: 'allowance',
+          args: [sender, a.d.liquidityPool],
+        },
+        {
+          address: a.d.liquidityPool,
+          abi: etherfiLiquidityPoolAbi,
+          functionName: 'sharesForAmount',
+          args: [a.amount],
+        },
+        { address: a.d.liquidityPool, abi: etherfiLiquidityPoolBoundsAbi, functionName: 'minWithdrawAmount' },
+        { address: a.d.liquidityPool, abi: etherfiLiquidityPoolBoundsAbi, functionName: 'maxWithdrawAmount' },
+      ],
+      ([symbol, balance, allowance, shares, min, max]): RequestState => {
+        assertEtherFi(a.d, [symbol], [['LiquidityPool', a.d.liquidityPool, shares]])
+        return {
+          balance: unwrap(balance),
+          allowance: unwrap(allowance),
+          shares: unwrap(shares),
+          min: optional(min),
+          max: optional(max),
+        }
+      },
+    ),
+  check: (a, s, { sender }) => {
+    if (s.min !== undefined && a.amount < s.min)
+      throw new InvalidAmountError('amount', a.amount, `is below ether.fi's minimum withdrawal (${s.min})`)
+    if (s.max !== undefined && a.amount > s.max)
+      throw new InvalidAmountError('amount', a.amount, `is above ether.fi's maximum withdrawal (${s.max})`)
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(a.d.eETH, a.amount, s.balance, sender as Address)
+    if (s.shares === 0n) throw new InvalidAmountError('amount', a.amount, 'is worth 0 eETH shares')
+  },
+  approval: (a, s) =>
+    s && s.allowance >= a.amount
+      ? undefined
+      : {
+          token: a.d.eETH,
+          spender: a.d.liquidityPool,
+          amount: a.amount,
+          ...(s ? { allowance: s.allowance } : {}),
+        },
+  call: (a, { sender }) =>
+    contractCall({
+      address: a.d.liquidityPool,
+      abi: requestAbi,
+      functionName: 'requestWithdraw',
+      args: [a.receiver ?? (sender as Address), a.amount],
+    }),
+  revert: (a) => (reason) =>
+    reason === 'InvalidAmount'
+      ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')
+      : undefined,
+  simulated: (_a, s) => ({ shares: s.shares }),
+  receipt: {
+    abi: /* @__PURE__ */ joinAbis(
+      etherfiEETHAbi,
+      etherfiWithdrawRequestEventsAbi,
+      etherfiWithdrawRequestEventsV2026Abi,
+    ),
+    // the request id is the NFT's: read it from its WithdrawRequestCreated (either version's form)
+    decode: (_client, { events }) => {
+      const created = events.find((e) => e.eventName === 'WithdrawRequestCreated')
+      const args = created?.args as { requestId: number; owner: Address } | undefined
+      return { requestId: args ? BigInt(args.requestId) : null, owner: args?.owner ?? null }
+    },
+  },
+})
+
+/** Layer 1 (pure): `[approve(LiquidityPool, amount) on eETH, requestWithdraw(receiver, amount)]`. */
+export const prepareRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'prepare')
+/**
+ * Layer 2: identity guard, bounds (HEAD pools), balance, then simulates (refused when the eETH
+ * allowance to the LiquidityPool is short: simulate does not approve); `result` is the request id.
+ */
+export const simulateRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'simulate')
+/** Layer 3: the checks, the exact eETH approval to the LiquidityPool when short, then sends. */
+export const requestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'send')
+/** Layer 4: the receipt, its events, and `requestId` (from the NFT's `WithdrawRequestCreated`). */
+export const waitForRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'waitFor')

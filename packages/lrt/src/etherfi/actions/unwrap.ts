@@ -1,0 +1,65 @@
+import {
+  assertAmount,
+  contractCall,
+  defineWrite,
+  InsufficientBalanceError,
+  InvalidAmountError,
+  layer,
+  unwrap as read,
+  stage,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import { etherfiEETHAbi, etherfiWeETHAbi, joinAbis } from '../abis.js'
+import type { EtherFiDeployment } from '../deployments.js'
+import { assertEtherFi, assertVerified, identityReads, writeDeployment } from './internal.js'
+
+export type UnwrapParameters = {
+  /** weETH to unwrap, in wei. */
+  amount: bigint
+  allowUnverified?: boolean
+  deployment?: EtherFiDeployment
+}
+
+type Resolved = { amount: bigint; d: EtherFiDeployment }
+type UnwrapState = { balance: bigint; expectedOut: bigint }
+
+const unwrap_ = /* @__PURE__ */ defineWrite({
+  name: 'etherfi.unwrap',
+  contract: 'WeETH',
+  deployment: writeDeployment,
+  resolve: (p: UnwrapParameters, { deployment }): Resolved => {
+    const d = deployment as EtherFiDeployment
+    assertVerified(d, p.allowUnverified)
+    return { amount: assertAmount('amount', p.amount), d }
+  },
+  read: (a, { sender }) =>
+    stage(
+      [
+        ...identityReads(a.d, true),
+        { address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'balanceOf', args: [sender] },
+        { address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'getEETHByWeETH', args: [a.amount] },
+      ],
+      ([eSym, wSym, balance, out]): UnwrapState => {
+        assertEtherFi(a.d, [eSym, wSym])
+        return { balance: read(balance), expectedOut: read(out) }
+      },
+    ),
+  check: (a, s, { sender }) => {
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(a.d.weETH, a.amount, s.balance, sender as Address)
+    if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'unwraps into 0 eETH')
+  },
+  call: (a) =>
+    contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'unwrap', args: [a.amount] }),
+  simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
+  receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
+})
+
+/** Layer 1 (pure): `unwrap(amount)` on weETH. */
+export const prepareUnwrap = /* @__PURE__ */ layer(unwrap_, 'prepare')
+/** Layer 2: identity guard, balance, then simulates: `result` is the eETH returned. */
+export const simulateUnwrap = /* @__PURE__ */ layer(unwrap_, 'simulate')
+/** Layer 3: the checks, then sends `unwrap`. */
+export const unwrap = /* @__PURE__ */ layer(unwrap_, 'send')
+/** Layer 4: the receipt and its decoded `Transfer` events. */
+export const waitForUnwrap = /* @__PURE__ */ layer(unwrap_, 'waitFor')

@@ -1,0 +1,70 @@
+import {
+  assertAmount,
+  contractCall,
+  defineWrite,
+  InsufficientBalanceError,
+  InvalidAmountError,
+  layer,
+  stage,
+  unwrap,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import { etherfiEETHAbi, etherfiWeETHAbi, joinAbis } from '../abis.js'
+import type { EtherFiDeployment } from '../deployments.js'
+import { assertEtherFi, assertVerified, identityReads, writeDeployment } from './internal.js'
+
+export type WrapParameters = {
+  /** eETH to wrap, in wei. */
+  amount: bigint
+  allowUnverified?: boolean
+  deployment?: EtherFiDeployment
+}
+
+type Resolved = { amount: bigint; d: EtherFiDeployment }
+type WrapState = { balance: bigint; allowance: bigint; expectedOut: bigint }
+
+const wrap_ = /* @__PURE__ */ defineWrite({
+  name: 'etherfi.wrap',
+  contract: 'WeETH',
+  deployment: writeDeployment,
+  resolve: (p: WrapParameters, { deployment }): Resolved => {
+    const d = deployment as EtherFiDeployment
+    assertVerified(d, p.allowUnverified)
+    return { amount: assertAmount('amount', p.amount), d }
+  },
+  read: (a, { sender }) =>
+    stage(
+      [
+        ...identityReads(a.d, true),
+        { address: a.d.eETH, abi: etherfiEETHAbi, functionName: 'balanceOf', args: [sender] },
+        { address: a.d.eETH, abi: etherfiEETHAbi, functionName: 'allowance', args: [sender, a.d.weETH] },
+        { address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'getWeETHByeETH', args: [a.amount] },
+      ],
+      ([eSym, wSym, balance, allowance, out]): WrapState => {
+        assertEtherFi(a.d, [eSym, wSym])
+        return { balance: unwrap(balance), allowance: unwrap(allowance), expectedOut: unwrap(out) }
+      },
+    ),
+  check: (a, s, { sender }) => {
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(a.d.eETH, a.amount, s.balance, sender as Address)
+    if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'wraps into 0 weETH')
+  },
+  approval: (a, s) =>
+    s && s.allowance >= a.amount
+      ? undefined
+      : { token: a.d.eETH, spender: a.d.weETH, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) },
+  call: (a) =>
+    contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'wrap', args: [a.amount] }),
+  simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
+  receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
+})
+
+/** Layer 1 (pure): `[approve(weETH, amount) on eETH, wrap(amount)]`. */
+export const prepareWrap = /* @__PURE__ */ layer(wrap_, 'prepare')
+/** Layer 2: identity guard (eETH and weETH), balance, then simulates: `result` is the weETH minted. */
+export const simulateWrap = /* @__PURE__ */ layer(wrap_, 'simulate')
+/** Layer 3: the checks, the exact eETH approval to weETH when short, then sends `wrap`. */
+export const wrap = /* @__PURE__ */ layer(wrap_, 'send')
+/** Layer 4: the receipt and its decoded `Transfer` events. */
+export const waitForWrap = /* @__PURE__ */ layer(wrap_, 'waitFor')

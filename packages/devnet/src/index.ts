@@ -28,6 +28,7 @@ import {
 } from './eigenlayer.js'
 import { type DevnetKarak, deployKarak } from './karak.js'
 import { type DevnetKelp, deployKelp } from './kelp.js'
+import { type DevnetPuffer, deployPuffer } from './puffer.js'
 import { artifact } from './solidity.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
 
@@ -60,6 +61,8 @@ export type DevnetDeployments = {
   karak?: DevnetKarak
   /** The Kelp rsETH doubles (with `kelp: true`), restaking into the real EigenLayer. */
   kelp?: DevnetKelp
+  /** The Puffer pufETH doubles (with `puffer: true`), restaking a stand-in into the real EigenLayer. */
+  puffer?: DevnetPuffer
   /** Mintable test tokens deployed by the devnet. */
   tokens: { weth: Address; steth: Address; usdc: Address }
   multicall3: Address
@@ -83,6 +86,8 @@ export type StartDevnetOptions = {
   karak?: boolean
   /** Deploy the Kelp rsETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
   kelp?: boolean
+  /** Deploy the Puffer pufETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
+  puffer?: boolean
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number
 }
@@ -103,6 +108,7 @@ export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDepl
   (options extends { symbiotic: false } ? unknown : { symbiotic: DevnetSymbiotic }) &
   (options extends { karak: false } ? unknown : { karak: DevnetKarak }) &
   (options extends { kelp: true } ? { kelp: DevnetKelp } : unknown) &
+  (options extends { puffer: true } ? { puffer: DevnetPuffer } : unknown) &
   (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
 
 export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
@@ -239,9 +245,13 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
         : await deployKarak(context, { weth: tokens.weth, steth: tokens.steth })
     if (options.kelp && !eigenlayer) throw new Error(`kelp: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
     const kelp = options.kelp && eigenlayer ? await deployKelp(context, eigenlayer) : undefined
+    if (options.puffer && !eigenlayer)
+      throw new Error(`puffer: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
+    const puffer = options.puffer && eigenlayer ? await deployPuffer(context, eigenlayer) : undefined
     const deployments: DevnetDeployments = {
       chainId,
       ...(kelp ? { kelp } : {}),
+      ...(puffer ? { puffer } : {}),
       ...(eigenlayer ? { eigenlayer } : {}),
       ...(symbiotic ? { symbiotic } : {}),
       ...(karak ? { karak } : {}),
@@ -325,4 +335,5 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
 }
 export * from './karak.js'
 export * from './kelp.js'
+export * from './puffer.js'
 export * from './symbiotic.js'

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/kelp.ts'],
+  entry: ['src/index.ts', 'src/kelp.ts', 'src/puffer.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

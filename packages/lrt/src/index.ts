@@ -14,3 +14,22 @@ export {
   kelpDeployments,
   kelpPortfolio,
 } from './kelp/index.js'
+export {
+  type PufferBacking,
+  type PufferBackingPosition,
+  type PufferBackingStaker,
+  type PufferDeployment,
+  type PufferExitFeeForm,
+  type PufferExitOption,
+  type PufferExitOptions,
+  type PufferPortfolioDetail,
+  PufferRequestClaimedError,
+  PufferRequestNotOwnedError,
+  type PufferSupportedAsset,
+  type PufferWithdrawalPreview,
+  type PufferWithdrawalRequest,
+  type PufferWithdrawalStatus,
+  puffer,
+  pufferDeployments,
+  pufferPortfolio,
+} from './puffer/index.js'

@@ -43,9 +43,9 @@ export type DepositParameters = {
   /** Who receives the pufETH (default: the account). */
   receiver?: Address
   /**
-   * The least pufETH to accept. Puffer has no min-out argument: the adapter refuses before sending
-   * when the preview or the simulation gives less. Default: the preview less `slippageBps`;
-   * `prepareDeposit` cannot read the preview and needs it given (0n accepts any).
+   * The least pufETH to accept. Puffer has no min-out argument: `simulateDeposit` and `deposit`
+   * refuse before sending when the preview or the simulation gives less. Default: the preview less
+   * `slippageBps`. `prepareDeposit` reads nothing and its call cannot carry it: it ignores it.
    */
   minOut?: bigint
   /** Tolerance on the preview when `minOut` is not given, in basis points (default 50 = 0.5 %). */
@@ -226,8 +226,8 @@ export type DepositErrorType =
 
 /**
  * Layer 1 (pure): `depositETH(receiver)` with `value: amount`, or `[approve(vault, amount)?,
- * deposit(amount, receiver)]` for WETH. Needs `minOut` (checked by the later layers only: Puffer has
- * no min-out argument, so a prepared call does not enforce it on chain).
+ * deposit(amount, receiver)]` for WETH. Puffer has no min-out argument, so a prepared call does not
+ * enforce `minOut` on chain: simulate it (`simulateDeposit`) before sending the calls yourself.
  */
 export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
 /**

@@ -28,7 +28,10 @@ export type InstantWithdrawalParameters = {
   amount: bigint
   /** Who receives the WETH (default: the account). */
   receiver?: Address
-  /** The least WETH to accept (after the exit fee). Default: the preview less `slippageBps`; `prepare` needs it. */
+  /**
+   * The least WETH to accept (after the exit fee), refused before sending by `simulate` and send.
+   * Default: the preview less `slippageBps`. `redeem` has no min-out argument: `prepare` ignores it.
+   */
   minOut?: bigint
   /** Tolerance on the preview when `minOut` is not given, in basis points (default 50). */
   slippageBps?: bigint
@@ -157,7 +160,10 @@ export type InstantWithdrawalErrorType =
   | InsufficientBalanceError
   | MinOutNotMetError
 
-/** Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs `minOut` and `account`. */
+/**
+ * Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs
+ * `account`; `minOut` cannot be carried by the call (simulate first).
+ */
 export const prepareInstantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'prepare')
 /**
  * Layer 2: the identity guard, the checks (balance, the vault's liquidity `maxRedeem`, `minOut` against

@@ -110,5 +110,4 @@ export function probeExitFeeForm(client: ReadClient, vault: Address): Promise<Pu
 export const WAD = 10n ** 18n
 
 /** The smaller of two bigints (`Math.min` does not take bigints). */
-// biome-ignore lint/complexity/useMathMinMax: bigints
 export const minRate = (a: bigint, b: bigint): bigint => (a < b ? a : b)

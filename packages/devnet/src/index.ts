@@ -30,6 +30,7 @@ import { type DevnetKarak, deployKarak } from './karak.js'
 import { type DevnetKelp, deployKelp } from './kelp.js'
 import { type DevnetPuffer, deployPuffer } from './puffer.js'
 import { artifact } from './solidity.js'
+import { type DevnetSwell, deploySwell } from './swell.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
 
 export { type AnvilOptions, type AnvilProcess, anvilBinary, startAnvil } from './anvil.js'
@@ -63,6 +64,8 @@ export type DevnetDeployments = {
   kelp?: DevnetKelp
   /** The Puffer pufETH doubles (with `puffer: true`), restaking a stand-in into the real EigenLayer. */
   puffer?: DevnetPuffer
+  /** The Swell rswETH doubles (with `swell: true`), restaking a stand-in into the real EigenLayer. */
+  swell?: DevnetSwell
   /** Mintable test tokens deployed by the devnet. */
   tokens: { weth: Address; steth: Address; usdc: Address }
   multicall3: Address
@@ -88,6 +91,8 @@ export type StartDevnetOptions = {
   kelp?: boolean
   /** Deploy the Puffer pufETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
   puffer?: boolean
+  /** Deploy the Swell rswETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
+  swell?: boolean
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number
 }
@@ -109,6 +114,7 @@ export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDepl
   (options extends { karak: false } ? unknown : { karak: DevnetKarak }) &
   (options extends { kelp: true } ? { kelp: DevnetKelp } : unknown) &
   (options extends { puffer: true } ? { puffer: DevnetPuffer } : unknown) &
+  (options extends { swell: true } ? { swell: DevnetSwell } : unknown) &
   (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
 
 export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
@@ -248,10 +254,14 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
     if (options.puffer && !eigenlayer)
       throw new Error(`puffer: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
     const puffer = options.puffer && eigenlayer ? await deployPuffer(context, eigenlayer) : undefined
+    if (options.swell && !eigenlayer)
+      throw new Error(`swell: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
+    const swell = options.swell && eigenlayer ? await deploySwell(context, eigenlayer) : undefined
     const deployments: DevnetDeployments = {
       chainId,
       ...(kelp ? { kelp } : {}),
       ...(puffer ? { puffer } : {}),
+      ...(swell ? { swell } : {}),
       ...(eigenlayer ? { eigenlayer } : {}),
       ...(symbiotic ? { symbiotic } : {}),
       ...(karak ? { karak } : {}),
@@ -336,4 +346,5 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
 export * from './karak.js'
 export * from './kelp.js'
 export * from './puffer.js'
+export * from './swell.js'
 export * from './symbiotic.js'

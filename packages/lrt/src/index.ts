@@ -32,4 +32,21 @@ export {
   puffer,
   pufferDeployments,
   pufferPortfolio,
+  READY_AT_UNKNOWN,
 } from './puffer/index.js'
+export {
+  type SwellBacking,
+  type SwellDeployment,
+  type SwellExitOption,
+  type SwellExitOptions,
+  type SwellPortfolioDetail,
+  SwellRequestNotFoundError,
+  SwellRequestNotOwnedError,
+  type SwellSupportedAsset,
+  type SwellWithdrawalPreview,
+  type SwellWithdrawalRequest,
+  type SwellWithdrawalStatus,
+  swell,
+  swellDeployments,
+  swellPortfolio,
+} from './swell/index.js'

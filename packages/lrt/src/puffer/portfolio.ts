@@ -24,7 +24,7 @@ export type PufferPortfolioDetail = {
  * is knowable on chain; the portfolio's entry type needs one, and this far-future sentinel (never
  * reached) says "unknown" without pretending a date. `getWithdrawalRequests` says `null` instead.
  */
-export const PUFFER_READY_AT_UNKNOWN: Readiness = { timestamp: 2n ** 64n - 1n }
+export const READY_AT_UNKNOWN: Readiness = { timestamp: 2n ** 64n - 1n }
 
 /** pufETH → WETH at a rate (WETH per 1e18 pufETH), rounded down. */
 export function pufferUnderlying(balance: bigint, rate: bigint): bigint {
@@ -78,7 +78,7 @@ export const readPufferSection: NonNullable<
       amount: r.out,
       id: r.id,
       ready: r.ready,
-      readyAt: r.readyAt ?? PUFFER_READY_AT_UNKNOWN,
+      readyAt: r.readyAt ?? READY_AT_UNKNOWN,
     })
   }
   return { entries, detail: { token: d.vault, ...holding, requests } }

@@ -26,7 +26,6 @@ import {
   getSupportedAssets,
   getWithdrawalRequests,
   instantWithdrawal,
-  PUFFER_READY_AT_UNKNOWN,
   type PufferDeployment,
   PufferRequestClaimedError,
   PufferRequestNotOwnedError,
@@ -38,6 +37,7 @@ import {
   probeExitFeeForm,
   puffer,
   pufferWithdrawalManagerAbi,
+  READY_AT_UNKNOWN,
   requestWithdrawal,
   simulateClaimWithdrawal,
   simulateDeposit,
@@ -599,7 +599,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
         amount: requests[1]!.out,
         id: second.id,
         ready: false,
-        readyAt: PUFFER_READY_AT_UNKNOWN,
+        readyAt: READY_AT_UNKNOWN,
       },
     ])
     expect(requests.map((r) => r.status)).toEqual(['claimable', 'pending'])

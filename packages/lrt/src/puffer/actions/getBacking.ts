@@ -61,11 +61,28 @@ export async function getBacking(
   params: GetBackingParameters = {},
 ): Promise<PufferBacking> {
   const d = pufferDeployment(client, params.deployment)
+  return readStakerBacking(client, 'Puffer', d, params)
+}
+
+/**
+ * The backing read shared by the LRTs whose EigenLayer stakers come from their deployment (Puffer,
+ * Swell): each staker's operator and withdrawable shares per strategy, valued by the strategy. Paged.
+ */
+export async function readStakerBacking(
+  client: ReadClient,
+  protocol: string,
+  d: {
+    delegationManager?: Address | undefined
+    modules?: readonly Address[] | undefined
+    strategies?: readonly Address[] | undefined
+  },
+  params: { offset?: number; limit?: number },
+): Promise<PufferBacking> {
   const { delegationManager, modules, strategies } = d
   if (!delegationManager || !modules || !strategies)
     throw new InvalidParameterError(
       'deployment',
-      'getBacking needs deployment.delegationManager, deployment.modules and deployment.strategies (Puffer publishes no module list in its reference ABIs)',
+      `getBacking needs deployment.delegationManager, deployment.modules and deployment.strategies (${protocol} publishes no module list in its reference ABIs)`,
     )
   const offset = assertIndex('offset', params.offset ?? 0, 0)
   const limit = assertIndex('limit', params.limit ?? 100, 1)

@@ -103,8 +103,8 @@ describe.skipIf(!haveEigenLayer())('Swell doubles on the devnet (raw calls)', ()
     } as never)
     return pc().waitForTransactionReceipt({ hash })
   }
-  const read = (address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
-    pc().readContract({ address, abi, functionName, args } as never) as Promise<never>
+  const read = <T = never>(address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
+    pc().readContract({ address, abi, functionName, args } as never) as Promise<T>
 
   test('deposit at the stored rate; reprice moves it; an NFT request is processed at a rate and finalized at the lesser rate by its owner', async () => {
     const a = await devnet.newAccount()

@@ -195,7 +195,7 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
 
   test('processed rate above the rate when created: the payout stays at the rate when created; rswEXIT found through the AccessControlManager', async () => {
     const { user, wallet } = await holder(parseEther('1'))
-    const discovering = { ...deployment, rswEXIT: undefined }
+    const { rswEXIT: _named, ...discovering } = deployment
     const r = await waitForRequestWithdrawal(
       pc(),
       await requestWithdrawal(wallet, { amount: parseEther('0.5'), deployment: discovering }),

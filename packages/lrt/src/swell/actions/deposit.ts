@@ -92,6 +92,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       address: a.d.rswETH,
       abi: [...swellRswETHAbi, ...swellRswETHErrorsAbi],
       functionName: 'deposit',
+      args: [],
       value: a.amount,
     }),
   revert: (a) => (reason) =>

@@ -4,9 +4,8 @@ import type { Address } from 'viem'
 import { pufferVaultAbi } from './abis.js'
 import {
   type PufferWithdrawalRequest,
-  readFinalizedBlocks,
   readRequestLogs,
-  requestsPlan,
+  readRequests,
 } from './actions/getWithdrawalRequests.js'
 import { WAD } from './actions/internal.js'
 import { type PufferDeployment, pufferDeployments } from './deployments.js'
@@ -53,12 +52,7 @@ export const readPufferSection: NonNullable<
     ),
     readRequestLogs(client, d, staker),
   ])
-  let requests: PufferWithdrawalRequest[] = []
-  if (logs.length > 0) {
-    const finalizedAt = readFinalizedBlocks(client, d, [...new Set(logs.map((l) => l.batch))])
-    finalizedAt.catch(() => undefined) // awaited by the plan
-    requests = await runPlan(client, requestsPlan(d, staker, logs, finalizedAt))
-  }
+  const requests = await readRequests(client, d, staker, logs)
   const entries: PortfolioEntry[] = []
   if (holding.balance > 0n)
     entries.push({

@@ -8,7 +8,7 @@ import {
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import { artifact, type Devnet, pufferFinalize, pufferRestake, startDevnet } from '@restakekit/devnet'
-import { type Address, erc20Abi, parseAbi, parseEther } from 'viem'
+import { type Address, createPublicClient, erc20Abi, http, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
@@ -603,6 +603,16 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
       },
     ])
     expect(requests.map((r) => r.status)).toEqual(['claimable', 'pending'])
+
+    // the Puffer part costs two round trips on a batching transport (logs beside each read stage)
+    let fetches = 0
+    const counted = createPublicClient({
+      chain: devnet.chain,
+      transport: http(devnet.rpcUrl, { batch: true, onFetchRequest: () => void fetches++ }),
+    }).extend(restakingActions({ protocols: [puffer], puffer: deployment }))
+    const again = await counted.restaking.getPortfolio({ staker: user.address })
+    expect(again.withdrawals).toEqual(portfolio.withdrawals)
+    expect(fetches).toBeLessThanOrEqual(2)
     void artifact
   })
 })

@@ -13,7 +13,7 @@ import {
   swellReprice,
   swellRestake,
 } from '@restakekit/devnet'
-import { type Address, erc20Abi, erc721Abi, parseEther } from 'viem'
+import { type Address, createPublicClient, erc20Abi, erc721Abi, http, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
@@ -285,5 +285,15 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
         readyAt: READY_AT_UNKNOWN,
       },
     ])
+
+    // the Swell part costs two round trips on a batching transport (logs beside the first read stage)
+    let fetches = 0
+    const counted = createPublicClient({
+      chain: devnet.chain,
+      transport: http(devnet.rpcUrl, { batch: true, onFetchRequest: () => void fetches++ }),
+    }).extend(restakingActions({ protocols: [swell], swell: deployment }))
+    const again = await counted.restaking.getPortfolio({ staker: user.address })
+    expect(again.withdrawals.map((w) => w.id)).toEqual([first.id, second.id])
+    expect(fetches).toBeLessThanOrEqual(2)
   })
 })

@@ -101,8 +101,7 @@ export function requestsPlan(
   d: PufferDeployment,
   owner: Address,
   logs: readonly PufferRequestLog[],
-  finalizedAt: Promise<Map<bigint, bigint>>,
-): ReadPlan<Promise<PufferWithdrawalRequest[]>> {
+): ReadPlan<PufferWithdrawalRequest[]> {
   const batches = [...new Set(logs.map((l) => l.batch))]
   return stage(
     [
@@ -125,13 +124,12 @@ export function requestsPlan(
         args: [b],
       })),
     ],
-    async (r: readonly BatchResult[]) => {
+    (r: readonly BatchResult[]) => {
       const finalized = unwrap<bigint>(r[0])
       const rateNow = unwrap<bigint>(r[1])
       const batchRates = new Map(
         batches.map((b, i) => [b, unwrap<Batch>(r[2 + logs.length + i]).pufETHToETHExchangeRate]),
       )
-      const blocks = await finalizedAt
       return logs.map((l, i) => {
         const w = unwrap<Withdrawal>(r[2 + i])
         const done = l.batch <= finalized
@@ -140,7 +138,6 @@ export function requestsPlan(
         const rate = minRate(w.pufETHToETHExchangeRate, bound)
         const status: PufferWithdrawalStatus =
           w.recipient === zeroAddress ? 'claimed' : done ? 'claimable' : 'pending'
-        const at = blocks.get(l.batch)
         return {
           id: l.id,
           batch: l.batch,
@@ -151,12 +148,33 @@ export function requestsPlan(
           status,
           out: (w.pufETHAmount * rate) / WAD,
           ready: status === 'claimable',
-          readyAt: done && at !== undefined ? { block: at } : null,
+          readyAt: null,
           requestedAt: { block: l.block },
         }
       })
     },
   )
+}
+
+/**
+ * Round trip 2, together: the request reads and their batches' `BatchFinalized` logs (the plan is
+ * started first, so a batching transport sends both in one request), merged: a finalized request's
+ * `readyAt` is the block its batch was finalized in.
+ */
+export async function readRequests(
+  client: ReadClient,
+  d: PufferDeployment,
+  owner: Address,
+  logs: readonly PufferRequestLog[],
+): Promise<PufferWithdrawalRequest[]> {
+  if (logs.length === 0) return []
+  const requests = runPlan(client, requestsPlan(d, owner, logs))
+  const blocks = readFinalizedBlocks(client, d, [...new Set(logs.map((l) => l.batch))])
+  const [list, at] = await Promise.all([requests, blocks])
+  return list.map((r) => {
+    const block = r.batchRate === null ? undefined : at.get(r.batch)
+    return block === undefined ? r : { ...r, readyAt: { block } }
+  })
 }
 
 /**
@@ -170,9 +188,5 @@ export async function getWithdrawalRequests(
 ): Promise<PufferWithdrawalRequest[]> {
   const d = pufferDeployment(client, params.deployment)
   const owner = assertAddress('owner', params.owner)
-  const logs = await readRequestLogs(client, d, owner)
-  if (logs.length === 0) return []
-  const finalizedAt = readFinalizedBlocks(client, d, [...new Set(logs.map((l) => l.batch))])
-  finalizedAt.catch(() => undefined) // awaited by the plan; a failure surfaces there
-  return runPlan(client, requestsPlan(d, owner, logs, finalizedAt))
+  return readRequests(client, d, owner, await readRequestLogs(client, d, owner))
 }

@@ -72,6 +72,7 @@ test('the module is exported from the root and the ./swell subpath, with the glo
   ])
   expect(Object.keys(root.swell.prepare).sort()).toEqual([
     'prepareClaimWithdrawal',
+    'prepareClaimWithdrawals',
     'prepareDeposit',
     'prepareRequestWithdrawal',
   ])

@@ -2,6 +2,7 @@ import type { AnyProtocolModule } from '@restakekit/core'
 import {
   claimWithdrawal,
   prepareClaimWithdrawal,
+  prepareClaimWithdrawals,
   simulateClaimWithdrawal,
   waitForClaimWithdrawal,
 } from './actions/claimWithdrawal.js'
@@ -48,5 +49,5 @@ export const swell = {
     claimWithdrawal,
     waitForClaimWithdrawal,
   },
-  prepare: { prepareDeposit, prepareRequestWithdrawal, prepareClaimWithdrawal },
+  prepare: { prepareDeposit, prepareRequestWithdrawal, prepareClaimWithdrawal, prepareClaimWithdrawals },
 } as const satisfies AnyProtocolModule

@@ -30,6 +30,7 @@ import {
   getRate,
   getSupportedAssets,
   getWithdrawalRequests,
+  prepareClaimWithdrawals,
   prepareDeposit,
   previewDeposit,
   READY_AT_UNKNOWN,
@@ -123,6 +124,11 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
     expect(r.minted).toBe(preview)
     expect(await bal(user.address)).toBe(preview)
     expect(await nonce(user.address)).toBe(before + 1)
+    const claims = prepareClaimWithdrawals({ ids: [1n, 2n], deployment })
+    expect(claims.map((c) => [c.to, c.data.slice(0, 10)])).toEqual([
+      [s().rswEXIT, '0x5e15c749'],
+      [s().rswEXIT, '0x5e15c749'],
+    ])
     const calls = prepareDeposit({ asset: ETH_ADDRESS, amount: 7n, deployment })
     expect(calls).toEqual([{ to: deployment.rswETH, data: '0xd0e30db0', value: 7n }])
   })

@@ -1,10 +1,12 @@
 import {
+  type Call,
   contractCall,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
   layer,
   stage,
+  toCall,
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
@@ -121,3 +123,29 @@ export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, '
 export const claimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'send')
 /** Layer 4: the receipt, its events and the ETH `payout` (from `WithdrawalClaimed`). */
 export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')
+
+export type PrepareClaimWithdrawalsParameters = {
+  ids: readonly bigint[]
+  deployment?: SwellDeployment
+  chainId?: number
+}
+
+/**
+ * Many claims as one call list (pure): `finalizeWithdrawal(id)` for each NFT, for a batching wallet
+ * (EIP-5792) or core's `sendPreparedCalls` (needs `deployment.rswEXIT`). It reads nothing: check each
+ * with `simulateClaimWithdrawal` first.
+ */
+export function prepareClaimWithdrawals(params: PrepareClaimWithdrawalsParameters): readonly Call[] {
+  if (!Array.isArray(params.ids) || params.ids.length === 0)
+    throw new InvalidParameterError('ids', 'must be a non-empty array of NFT ids')
+  const d = writeDeployment(params.chainId, params.deployment)
+  const exit = d.rswEXIT
+  if (!exit) throw new InvalidParameterError('deployment', 'prepareClaimWithdrawals needs deployment.rswEXIT')
+  return params.ids.map((id) => {
+    if (typeof id !== 'bigint' || id <= 0n)
+      throw new InvalidParameterError('id', `${String(id)} must be a bigint ≥ 1`)
+    return toCall(
+      contractCall({ address: exit, abi: swellRswEXITAbi, functionName: 'finalizeWithdrawal', args: [id] }),
+    )
+  })
+}

@@ -29,8 +29,10 @@ import {
 import { type DevnetEtherFi, deployEtherFi } from './etherfi.js'
 import { type DevnetKarak, deployKarak } from './karak.js'
 import { type DevnetKelp, deployKelp } from './kelp.js'
+import { type DevnetPuffer, deployPuffer } from './puffer.js'
 import { type DevnetRenzo, deployRenzo } from './renzo.js'
 import { artifact } from './solidity.js'
+import { type DevnetSwell, deploySwell } from './swell.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
 import { type DevnetSymbioticRewards, deploySymbioticRewards } from './symbiotic-rewards.js'
 
@@ -69,6 +71,10 @@ export type DevnetDeployments = {
   renzo?: DevnetRenzo
   /** The ether.fi eETH / weETH doubles (with `etherfi: true`), restaking a stand-in into the real EigenLayer. */
   etherfi?: DevnetEtherFi
+  /** The Puffer pufETH doubles (with `puffer: true`), restaking a stand-in into the real EigenLayer. */
+  puffer?: DevnetPuffer
+  /** The Swell rswETH doubles (with `swell: true`), restaking a stand-in into the real EigenLayer. */
+  swell?: DevnetSwell
   /** Mintable test tokens deployed by the devnet. */
   tokens: { weth: Address; steth: Address; usdc: Address }
   multicall3: Address
@@ -101,6 +107,10 @@ export type StartDevnetOptions = {
   renzo?: boolean
   /** Deploy the ether.fi eETH / weETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
   etherfi?: boolean
+  /** Deploy the Puffer pufETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
+  puffer?: boolean
+  /** Deploy the Swell rswETH test doubles on the EigenLayer state (default false; needs EigenLayer). */
+  swell?: boolean
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number
 }
@@ -124,6 +134,8 @@ export type DevnetDeploymentsOf<options extends StartDevnetOptions> = DevnetDepl
   (options extends { symbioticRewards: true } ? { symbioticRewards: DevnetSymbioticRewards } : unknown) &
   (options extends { renzo: true } ? { renzo: DevnetRenzo } : unknown) &
   (options extends { etherfi: true } ? { etherfi: DevnetEtherFi } : unknown) &
+  (options extends { puffer: true } ? { puffer: DevnetPuffer } : unknown) &
+  (options extends { swell: true } ? { swell: DevnetSwell } : unknown) &
   (options extends { requireEigenLayer: true } ? { eigenlayer: DevnetEigenLayer } : unknown)
 
 export type Devnet<deployments extends DevnetDeployments = DevnetDeployments> = {
@@ -271,11 +283,19 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
     if (options.etherfi && !eigenlayer)
       throw new Error(`etherfi: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
     const etherfi = options.etherfi && eigenlayer ? await deployEtherFi(context, eigenlayer) : undefined
+    if (options.puffer && !eigenlayer)
+      throw new Error(`puffer: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
+    const puffer = options.puffer && eigenlayer ? await deployPuffer(context, eigenlayer) : undefined
+    if (options.swell && !eigenlayer)
+      throw new Error(`swell: true needs EigenLayer. ${EIGENLAYER_STATE_HELP}`)
+    const swell = options.swell && eigenlayer ? await deploySwell(context, eigenlayer) : undefined
     const deployments: DevnetDeployments = {
       chainId,
       ...(kelp ? { kelp } : {}),
       ...(renzo ? { renzo } : {}),
       ...(etherfi ? { etherfi } : {}),
+      ...(puffer ? { puffer } : {}),
+      ...(swell ? { swell } : {}),
       ...(eigenlayer ? { eigenlayer } : {}),
       ...(symbiotic ? { symbiotic } : {}),
       ...(symbioticRewards ? { symbioticRewards } : {}),
@@ -361,6 +381,8 @@ export async function startDevnet<const options extends StartDevnetOptions = Rec
 export * from './etherfi.js'
 export * from './karak.js'
 export * from './kelp.js'
+export * from './puffer.js'
 export * from './renzo.js'
+export * from './swell.js'
 export * from './symbiotic.js'
 export * from './symbiotic-rewards.js'

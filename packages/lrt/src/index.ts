@@ -34,6 +34,26 @@ export {
   kelpPortfolio,
 } from './kelp/index.js'
 export {
+  type PufferBacking,
+  type PufferBackingPosition,
+  type PufferBackingStaker,
+  type PufferDeployment,
+  type PufferExitFeeForm,
+  type PufferExitOption,
+  type PufferExitOptions,
+  type PufferPortfolioDetail,
+  PufferRequestClaimedError,
+  PufferRequestNotOwnedError,
+  type PufferSupportedAsset,
+  type PufferWithdrawalPreview,
+  type PufferWithdrawalRequest,
+  type PufferWithdrawalStatus,
+  puffer,
+  pufferDeployments,
+  pufferPortfolio,
+  READY_AT_UNKNOWN,
+} from './puffer/index.js'
+export {
   probeWithdrawQueueForm,
   RENZO_ETH_ADDRESS,
   type RenzoBacking,
@@ -53,3 +73,19 @@ export {
   renzoDeployments,
   renzoPortfolio,
 } from './renzo/index.js'
+export {
+  type SwellBacking,
+  type SwellDeployment,
+  type SwellExitOption,
+  type SwellExitOptions,
+  type SwellPortfolioDetail,
+  SwellRequestNotFoundError,
+  SwellRequestNotOwnedError,
+  type SwellSupportedAsset,
+  type SwellWithdrawalPreview,
+  type SwellWithdrawalRequest,
+  type SwellWithdrawalStatus,
+  swell,
+  swellDeployments,
+  swellPortfolio,
+} from './swell/index.js'

@@ -1,0 +1,183 @@
+import {
+  type Call,
+  contractCall,
+  defineWrite,
+  type InvalidAddressError,
+  InvalidParameterError,
+  layer,
+  stage,
+  toCall,
+  type UnsupportedChainError,
+  unwrap,
+  WithdrawalNotReadyError,
+} from '@restakekit/core'
+import { type Address, isAddressEqual, zeroAddress } from 'viem'
+import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
+import { pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi } from '../abis.js'
+import type { PufferDeployment } from '../deployments.js'
+import { PufferRequestClaimedError, PufferRequestNotOwnedError } from '../errors.js'
+import { assertPuffer, assertVerified, minRate, symbolRead, WAD, writeDeployment } from './internal.js'
+
+export type ClaimWithdrawalParameters = {
+  /** The request's id (`withdrawalIdx`, from `requestWithdrawal`'s receipt or `getWithdrawalRequests`). */
+  id: bigint
+  /** Write even when the deployment is marked `unconfirmed` (default false: refused). */
+  allowUnverified?: boolean
+  deployment?: PufferDeployment
+}
+
+type Resolved = { id: bigint; d: PufferDeployment }
+
+type ClaimState = { recipient: Address; amount: bigint; payout: bigint; rate: bigint }
+
+type Withdrawal = { pufETHAmount: bigint; pufETHToETHExchangeRate: bigint; recipient: Address }
+type Batch = { pufETHToETHExchangeRate: bigint }
+
+export function assertRequestId(value: unknown): bigint {
+  if (typeof value !== 'bigint' || value < 0n)
+    throw new InvalidParameterError('id', `${String(value)} must be a bigint ≥ 0`)
+  return value
+}
+
+const claimAbi = [...pufferWithdrawalManagerAbi, ...pufferWithdrawalManagerErrorsAbi] as const
+
+const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
+  name: 'puffer.claimWithdrawal',
+  contract: 'PufferWithdrawalManager',
+  deployment: writeDeployment,
+  resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
+    const d = deployment as PufferDeployment
+    const id = assertRequestId(p.id)
+    assertVerified(d, p.allowUnverified)
+    return { id, d }
+  },
+  read: ({ id, d }, { sender }) =>
+    stage(
+      [
+        symbolRead(d),
+        {
+          address: d.withdrawalManager,
+          abi: pufferWithdrawalManagerAbi,
+          functionName: 'getWithdrawalsLength',
+        },
+        { address: d.withdrawalManager, abi: pufferWithdrawalManagerAbi, functionName: 'BATCH_SIZE' },
+        {
+          address: d.withdrawalManager,
+          abi: pufferWithdrawalManagerAbi,
+          functionName: 'getFinalizedWithdrawalBatch',
+        },
+      ],
+      ([symbol, length, size, finalized]) => {
+        assertPuffer(d, symbol, [['PufferWithdrawalManager', d.withdrawalManager, length]])
+        if (id >= unwrap<bigint>(length)) throw new PufferRequestClaimedError({ id, exists: false })
+        const batch = id / unwrap<bigint>(size)
+        return stage(
+          [
+            {
+              address: d.withdrawalManager,
+              abi: pufferWithdrawalManagerAbi,
+              functionName: 'getWithdrawal',
+              args: [id],
+            },
+            {
+              address: d.withdrawalManager,
+              abi: pufferWithdrawalManagerAbi,
+              functionName: 'getBatch',
+              args: [batch],
+            },
+          ],
+          ([w, b]): ClaimState => {
+            const request = unwrap<Withdrawal>(w)
+            if (request.recipient === zeroAddress)
+              throw new PufferRequestClaimedError({ id, exists: request.pufETHAmount > 0n })
+            if (!isAddressEqual(request.recipient, sender))
+              throw new PufferRequestNotOwnedError({ id, recipient: request.recipient, account: sender })
+            // Puffer finalizes full batches when it chooses: no time is knowable on chain
+            if (batch > unwrap<bigint>(finalized))
+              throw new WithdrawalNotReadyError({ protocol: 'Puffer', id })
+            const batchRate = unwrap<Batch>(b).pufETHToETHExchangeRate
+            const rate = minRate(request.pufETHToETHExchangeRate, batchRate)
+            return {
+              recipient: request.recipient,
+              amount: request.pufETHAmount,
+              rate,
+              payout: (request.pufETHAmount * rate) / WAD,
+            }
+          },
+        )
+      },
+    ),
+  call: (a) =>
+    contractCall({
+      address: a.d.withdrawalManager,
+      abi: claimAbi,
+      functionName: 'completeQueuedWithdrawal',
+      args: [a.id],
+    }),
+  revert: (a) => (reason) => {
+    if (reason === 'NotFinalized') return new WithdrawalNotReadyError({ protocol: 'Puffer', id: a.id })
+    if (reason === 'WithdrawalAlreadyCompleted')
+      return new PufferRequestClaimedError({ id: a.id, exists: true })
+    return undefined
+  },
+  simulated: (_a, s) => ({ payout: s.payout, rate: s.rate }),
+  receipt: {
+    abi: pufferWithdrawalManagerAbi,
+    decode: (_client, r) => {
+      const e = r.events.find((x) => x.eventName === 'WithdrawalCompleted')
+      return e && e.eventName === 'WithdrawalCompleted'
+        ? { payout: e.args.ethPayoutAmount, rate: e.args.payoutExchangeRate }
+        : { payout: undefined, rate: undefined }
+    },
+  },
+})
+
+export type ClaimWithdrawalErrorType =
+  | DeploymentMismatchError
+  | UnsupportedChainError
+  | UnverifiedDeploymentError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WithdrawalNotReadyError
+  | PufferRequestNotOwnedError
+  | PufferRequestClaimedError
+
+/** Layer 1 (pure): `completeQueuedWithdrawal(id)`. */
+export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
+/**
+ * Layer 2: the identity guard and the checks — the request exists, is not claimed, pays the account
+ * (`PufferRequestNotOwnedError` else), its batch is finalized (`WithdrawalNotReadyError` else) — then
+ * simulates; `payout` is `amount × min(requestRate, batchRate)` in WETH.
+ */
+export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')
+/** Layer 3: every check, then simulates and sends. */
+export const claimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'send')
+/** Layer 4: the receipt, its events, and the WETH `payout` and `rate` (from `WithdrawalCompleted`). */
+export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')
+
+export type PrepareClaimWithdrawalsParameters = {
+  ids: readonly bigint[]
+  deployment?: PufferDeployment
+  chainId?: number
+}
+
+/**
+ * Many claims as one call list (pure): `completeQueuedWithdrawal(id)` for each id, for a batching
+ * wallet (EIP-5792) or core's `sendPreparedCalls`. Unlike requests, completions may share a transaction.
+ * Check each with `simulateClaimWithdrawal` first: this builder reads nothing.
+ */
+export function prepareClaimWithdrawals(params: PrepareClaimWithdrawalsParameters): readonly Call[] {
+  if (!Array.isArray(params.ids) || params.ids.length === 0)
+    throw new InvalidParameterError('ids', 'must be a non-empty array of request ids')
+  const d = writeDeployment(params.chainId, params.deployment)
+  return params.ids.map((id) =>
+    toCall(
+      contractCall({
+        address: d.withdrawalManager,
+        abi: claimAbi,
+        functionName: 'completeQueuedWithdrawal',
+        args: [assertRequestId(id)],
+      }),
+    ),
+  )
+}

@@ -1,0 +1,245 @@
+import {
+  assertAmount,
+  assertRecipient,
+  type BatchRead,
+  contractCall,
+  defineWrite,
+  type InsufficientAllowanceError,
+  InsufficientBalanceError,
+  type InvalidAddressError,
+  InvalidAmountError,
+  InvalidParameterError,
+  layer,
+  type StepFailedError,
+  stage,
+  type UnsupportedChainError,
+  unwrap,
+} from '@restakekit/core'
+import { type Address, erc20Abi } from 'viem'
+import {
+  type DeploymentMismatchError,
+  DepositLimitExceededError,
+  MinOutNotMetError,
+  type UnsupportedAssetError,
+  type UnverifiedDeploymentError,
+} from '../../errors.js'
+import { multicallEthBalanceAbi } from '../../kelp/abis.js'
+import { pufferVaultAbi, pufferVaultErrorsAbi } from '../abis.js'
+import type { PufferDeployment } from '../deployments.js'
+import { assertPuffer, assertVerified, symbolRead, writeDeployment } from './internal.js'
+import { assertPufferAsset } from './previewDeposit.js'
+
+/** Default tolerance on `previewDeposit` when no `minOut` is given: 0.5 %. */
+export const PUFFER_DEFAULT_SLIPPAGE_BPS = 50n
+
+/** Canonical Multicall3: its `getEthBalance` puts the sender's ETH balance in the same read stage. */
+const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
+
+export type DepositParameters = {
+  /** Native ETH (`ETH_ADDRESS`, `depositETH`) or WETH (ERC-4626 `deposit`, approved first). */
+  asset: Address
+  /** In wei. */
+  amount: bigint
+  /** Who receives the pufETH (default: the account). */
+  receiver?: Address
+  /**
+   * The least pufETH to accept. Puffer has no min-out argument: `simulateDeposit` and `deposit`
+   * refuse before sending when the preview or the simulation gives less. Default: the preview less
+   * `slippageBps`. `prepareDeposit` reads nothing and its call cannot carry it: it ignores it.
+   */
+  minOut?: bigint
+  /** Tolerance on the preview when `minOut` is not given, in basis points (default 50 = 0.5 %). */
+  slippageBps?: bigint
+  /** Write even when the deployment is marked `unconfirmed` (default false: refused). */
+  allowUnverified?: boolean
+  deployment?: PufferDeployment
+}
+
+type Resolved = {
+  asset: Address
+  native: boolean
+  amount: bigint
+  receiver: Address | undefined
+  minOut: bigint | undefined
+  slippageBps: bigint
+  d: PufferDeployment
+}
+
+type DepositState = {
+  /** pufETH the deposit mints now (`previewDeposit`). */
+  expectedOut: bigint
+  remaining: bigint
+  balance: bigint
+  allowance: bigint | undefined
+}
+
+function assertMinOut(value: unknown): bigint {
+  if (typeof value !== 'bigint' || value < 0n)
+    throw new InvalidAmountError('minOut', value, 'must be a bigint ≥ 0')
+  return value
+}
+
+const receiverOf = (a: Resolved, sender: Address | undefined): Address => {
+  const r = a.receiver ?? sender
+  if (!r) throw new InvalidParameterError('receiver', 'prepareDeposit needs `receiver` or `account`')
+  return r
+}
+
+const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
+  if (a.minOut !== undefined) return a.minOut
+  if (!s)
+    throw new InvalidParameterError(
+      'minOut',
+      'prepareDeposit cannot read the preview: pass it (0n accepts any)',
+    )
+  return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
+}
+
+const depositAbi = [...pufferVaultAbi, ...pufferVaultErrorsAbi] as const
+
+const deposit_ = /* @__PURE__ */ defineWrite({
+  name: 'puffer.deposit',
+  contract: 'PufferVault',
+  deployment: writeDeployment,
+  resolve: (p: DepositParameters, { deployment }): Resolved => {
+    const d = deployment as PufferDeployment
+    const slippageBps = p.slippageBps ?? PUFFER_DEFAULT_SLIPPAGE_BPS
+    if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
+      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+    const { asset, native } = assertPufferAsset(d, p.asset)
+    const amount = assertAmount('amount', p.amount)
+    const receiver = p.receiver === undefined ? undefined : assertRecipient('receiver', p.receiver)
+    assertVerified(d, p.allowUnverified)
+    return {
+      asset,
+      native,
+      amount,
+      receiver,
+      minOut: p.minOut === undefined ? undefined : assertMinOut(p.minOut),
+      slippageBps,
+      d,
+    }
+  },
+  read: (a, { sender }) => {
+    const d = a.d
+    const holdings: BatchRead[] = a.native
+      ? [{ address: MULTICALL3, abi: multicallEthBalanceAbi, functionName: 'getEthBalance', args: [sender] }]
+      : [
+          { address: a.asset, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
+          { address: a.asset, abi: erc20Abi, functionName: 'allowance', args: [sender, d.vault] },
+        ]
+    return stage(
+      [
+        symbolRead(d),
+        { address: d.vault, abi: pufferVaultAbi, functionName: 'previewDeposit', args: [a.amount] },
+        {
+          address: d.vault,
+          abi: pufferVaultAbi,
+          functionName: 'maxDeposit',
+          args: [receiverOf(a, sender)],
+        },
+        ...holdings,
+      ],
+      ([symbol, preview, max, balance, allowance]): DepositState => {
+        assertPuffer(d, symbol, [['PufferVault', d.vault, preview]])
+        return {
+          expectedOut: unwrap<bigint>(preview),
+          remaining: unwrap<bigint>(max),
+          balance: unwrap<bigint>(balance),
+          allowance: a.native ? undefined : unwrap<bigint>(allowance),
+        }
+      },
+    )
+  },
+  check: (a, s: DepositState, { sender }) => {
+    if (a.amount > s.remaining)
+      throw new DepositLimitExceededError({
+        protocol: 'Puffer',
+        asset: a.asset,
+        amount: a.amount,
+        remaining: s.remaining,
+      })
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender as Address)
+    if (s.expectedOut === 0n)
+      throw new InvalidAmountError('amount', a.amount, 'mints 0 pufETH at the rate now')
+    const minOut = minOutFor(a, s)
+    if (s.expectedOut < minOut)
+      throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: s.expectedOut })
+  },
+  approval: (a, s) => {
+    if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
+    return {
+      token: a.asset,
+      spender: a.d.vault,
+      amount: a.amount,
+      ...(s?.allowance !== undefined ? { allowance: s.allowance } : {}),
+    }
+  },
+  call: (a, { sender }) =>
+    a.native
+      ? contractCall({
+          address: a.d.vault,
+          abi: depositAbi,
+          functionName: 'depositETH',
+          args: [receiverOf(a, sender)],
+          value: a.amount,
+        })
+      : contractCall({
+          address: a.d.vault,
+          abi: depositAbi,
+          functionName: 'deposit',
+          args: [a.amount, receiverOf(a, sender)],
+        }),
+  revert: (a, s) => (reason) => {
+    if (reason === 'ERC4626ExceededMaxDeposit')
+      return new DepositLimitExceededError({
+        protocol: 'Puffer',
+        asset: a.asset,
+        amount: a.amount,
+        remaining: s?.remaining ?? 0n,
+      })
+    return undefined
+  },
+  // the simulation's minted shares are the last word: below minOut, nothing is sent
+  simulated: (a, s, result: bigint) => {
+    const minOut = minOutFor(a, s)
+    if (result < minOut) throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: result })
+    return { minOut, expectedOut: result }
+  },
+  receipt: { abi: pufferVaultAbi },
+})
+
+export type DepositErrorType =
+  | DeploymentMismatchError
+  | UnsupportedAssetError
+  | DepositLimitExceededError
+  | MinOutNotMetError
+  | UnsupportedChainError
+  | UnverifiedDeploymentError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | InsufficientBalanceError
+  | InsufficientAllowanceError
+  | StepFailedError
+
+/**
+ * Layer 1 (pure): `depositETH(receiver)` with `value: amount`, or `[approve(vault, amount)?,
+ * deposit(amount, receiver)]` for WETH. Puffer has no min-out argument, so a prepared call does not
+ * enforce `minOut` on chain: simulate it (`simulateDeposit`) before sending the calls yourself.
+ */
+export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+/**
+ * Layer 2: the identity guard (the vault's `symbol()`), the checks (asset, `maxDeposit`, balance,
+ * `minOut` against the preview), then simulates: `expectedOut` is the pufETH the simulation mints,
+ * refused below `minOut`.
+ */
+export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+/** Layer 3: every check, the exact WETH approval when short, then simulates (refusing below `minOut`) and sends. */
+export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+/** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`). */
+export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+
+export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
+export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

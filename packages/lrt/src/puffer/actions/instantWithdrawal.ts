@@ -1,0 +1,176 @@
+import {
+  assertAmount,
+  assertRecipient,
+  contractCall,
+  defineWrite,
+  InsufficientBalanceError,
+  type InvalidAddressError,
+  InvalidAmountError,
+  InvalidParameterError,
+  layer,
+  stage,
+  type UnsupportedChainError,
+  unwrap,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import {
+  type DeploymentMismatchError,
+  MinOutNotMetError,
+  type UnverifiedDeploymentError,
+} from '../../errors.js'
+import { pufferVaultAbi, pufferVaultErrorsAbi } from '../abis.js'
+import type { PufferDeployment } from '../deployments.js'
+import { PUFFER_DEFAULT_SLIPPAGE_BPS } from './deposit.js'
+import { assertPuffer, assertVerified, symbolRead, writeDeployment } from './internal.js'
+
+export type InstantWithdrawalParameters = {
+  /** pufETH to redeem now, in base units. */
+  amount: bigint
+  /** Who receives the WETH (default: the account). */
+  receiver?: Address
+  /**
+   * The least WETH to accept (after the exit fee), refused before sending by `simulate` and send.
+   * Default: the preview less `slippageBps`. `redeem` has no min-out argument: `prepare` ignores it.
+   */
+  minOut?: bigint
+  /** Tolerance on the preview when `minOut` is not given, in basis points (default 50). */
+  slippageBps?: bigint
+  /** Write even when the deployment is marked `unconfirmed` (default false: refused). */
+  allowUnverified?: boolean
+  deployment?: PufferDeployment
+}
+
+type Resolved = {
+  amount: bigint
+  receiver: Address | undefined
+  minOut: bigint | undefined
+  slippageBps: bigint
+  d: PufferDeployment
+}
+
+type InstantState = { expectedOut: bigint; balance: bigint; maxRedeem: bigint }
+
+const receiverOf = (a: Resolved, sender: Address | undefined): Address => {
+  const r = a.receiver ?? sender
+  if (!r)
+    throw new InvalidParameterError('receiver', 'prepareInstantWithdrawal needs `receiver` or `account`')
+  return r
+}
+
+const ownerOf = (sender: Address | undefined): Address => {
+  if (!sender)
+    throw new InvalidParameterError('account', 'prepareInstantWithdrawal needs `account` (the pufETH owner)')
+  return sender
+}
+
+const minOutFor = (a: Resolved, s: InstantState | undefined): bigint => {
+  if (a.minOut !== undefined) return a.minOut
+  if (!s)
+    throw new InvalidParameterError(
+      'minOut',
+      'prepareInstantWithdrawal cannot read the preview: pass it (0n accepts any)',
+    )
+  return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
+}
+
+const redeemAbi = [...pufferVaultAbi, ...pufferVaultErrorsAbi] as const
+
+const instantWithdrawal_ = /* @__PURE__ */ defineWrite({
+  name: 'puffer.instantWithdrawal',
+  contract: 'PufferVault',
+  deployment: writeDeployment,
+  resolve: (p: InstantWithdrawalParameters, { deployment }): Resolved => {
+    const d = deployment as PufferDeployment
+    const slippageBps = p.slippageBps ?? PUFFER_DEFAULT_SLIPPAGE_BPS
+    if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
+      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+    if (p.minOut !== undefined && (typeof p.minOut !== 'bigint' || p.minOut < 0n))
+      throw new InvalidAmountError('minOut', p.minOut, 'must be a bigint ≥ 0')
+    const amount = assertAmount('amount', p.amount)
+    const receiver = p.receiver === undefined ? undefined : assertRecipient('receiver', p.receiver)
+    assertVerified(d, p.allowUnverified)
+    return { amount, receiver, minOut: p.minOut, slippageBps, d }
+  },
+  read: ({ amount, d }, { sender }) =>
+    stage(
+      [
+        symbolRead(d),
+        { address: d.vault, abi: pufferVaultAbi, functionName: 'previewRedeem', args: [amount] },
+        { address: d.vault, abi: pufferVaultAbi, functionName: 'balanceOf', args: [sender] },
+        { address: d.vault, abi: pufferVaultAbi, functionName: 'maxRedeem', args: [sender] },
+      ],
+      ([symbol, preview, balance, max]): InstantState => {
+        assertPuffer(d, symbol, [['PufferVault', d.vault, preview]])
+        return {
+          expectedOut: unwrap<bigint>(preview),
+          balance: unwrap<bigint>(balance),
+          maxRedeem: unwrap<bigint>(max),
+        }
+      },
+    ),
+  check: (a, s: InstantState, { sender }) => {
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(a.d.vault, a.amount, s.balance, sender as Address)
+    if (a.amount > s.maxRedeem)
+      throw new InvalidAmountError(
+        'amount',
+        a.amount,
+        `exceeds what the vault can pay out now (maxRedeem ${s.maxRedeem}); request a withdrawal instead`,
+      )
+    const minOut = minOutFor(a, s)
+    if (s.expectedOut < minOut)
+      throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: s.expectedOut })
+  },
+  call: (a, { sender }) =>
+    contractCall({
+      address: a.d.vault,
+      abi: redeemAbi,
+      functionName: 'redeem',
+      args: [a.amount, receiverOf(a, sender), ownerOf(sender)],
+    }),
+  revert: (a, s) => (reason) => {
+    if (reason === 'ERC4626ExceededMaxRedeem')
+      return new InvalidAmountError(
+        'amount',
+        a.amount,
+        `exceeds what the vault can pay out now (${s?.maxRedeem ?? 0n})`,
+      )
+    if (reason === 'DepositAndWithdrawalForbidden')
+      return new InvalidParameterError(
+        'calls',
+        'Puffer forbids a deposit and a withdrawal in one transaction',
+      )
+    return undefined
+  },
+  simulated: (a, s, result: bigint) => {
+    const minOut = minOutFor(a, s)
+    if (result < minOut) throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: result })
+    return { minOut, expectedOut: result }
+  },
+  receipt: { abi: pufferVaultAbi },
+})
+
+export type InstantWithdrawalErrorType =
+  | DeploymentMismatchError
+  | UnsupportedChainError
+  | UnverifiedDeploymentError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | InsufficientBalanceError
+  | MinOutNotMetError
+
+/**
+ * Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs
+ * `account`; `minOut` cannot be carried by the call (simulate first).
+ */
+export const prepareInstantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'prepare')
+/**
+ * Layer 2: the identity guard, the checks (balance, the vault's liquidity `maxRedeem`, `minOut` against
+ * `previewRedeem`, which includes the exit fee), then simulates: `expectedOut` is the WETH paid.
+ */
+export const simulateInstantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'simulate')
+/** Layer 3: every check, then simulates (refusing below `minOut`) and sends. */
+export const instantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'send')
+/** Layer 4: the receipt and its decoded events (`Withdraw`, `Transfer`). */
+export const waitForInstantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'waitFor')

@@ -1,0 +1,151 @@
+import {
+  type Call,
+  contractCall,
+  defineWrite,
+  type InvalidAddressError,
+  InvalidParameterError,
+  layer,
+  stage,
+  toCall,
+  type UnsupportedChainError,
+  unwrap,
+  WithdrawalNotReadyError,
+} from '@restakekit/core'
+import { type Address, isAddressEqual } from 'viem'
+import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
+import { swellRswEXITAbi, swellRswEXITErrorsAbi } from '../abis.js'
+import type { SwellDeployment } from '../deployments.js'
+import { SwellRequestNotFoundError, SwellRequestNotOwnedError } from '../errors.js'
+import {
+  assertSwell,
+  assertVerified,
+  minRate,
+  symbolRead,
+  WAD,
+  withExit,
+  writeDeployment,
+} from './internal.js'
+
+export type ClaimWithdrawalParameters = {
+  /** The request's NFT token id (from `requestWithdrawal`'s receipt or `getWithdrawalRequests`). */
+  id: bigint
+  allowUnverified?: boolean
+  deployment?: SwellDeployment
+}
+
+type Resolved = { id: bigint; d: SwellDeployment }
+type ClaimState = { rswEXIT: Address; payout: bigint; rate: bigint }
+
+const exitOf = (a: Resolved, s: ClaimState | undefined): Address => {
+  const exit = s?.rswEXIT ?? a.d.rswEXIT
+  if (!exit) throw new InvalidParameterError('deployment', 'prepareClaimWithdrawal needs deployment.rswEXIT')
+  return exit
+}
+
+const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
+  name: 'swell.claimWithdrawal',
+  contract: 'RswEXIT',
+  deployment: writeDeployment,
+  resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
+    const d = deployment as SwellDeployment
+    if (typeof p.id !== 'bigint' || p.id <= 0n)
+      throw new InvalidParameterError('id', `${String(p.id)} must be a bigint ≥ 1`)
+    assertVerified(d, p.allowUnverified)
+    return { id: p.id, d }
+  },
+  read: ({ id, d }, { sender }) =>
+    withExit(d, (rswEXIT) =>
+      stage(
+        [
+          symbolRead(d),
+          { address: rswEXIT, abi: swellRswEXITAbi, functionName: 'ownerOf', args: [id] },
+          { address: rswEXIT, abi: swellRswEXITAbi, functionName: 'withdrawalRequests', args: [id] },
+          { address: rswEXIT, abi: swellRswEXITAbi, functionName: 'getProcessedRateForTokenId', args: [id] },
+        ],
+        ([symbol, owner, request, processed]): ClaimState => {
+          assertSwell(d, symbol, [['RswEXIT', rswEXIT, request]])
+          // ownerOf reverts for a burnt (finalized) or never-minted NFT
+          if (owner?.status !== 'success') throw new SwellRequestNotFoundError({ id })
+          const holder = unwrap<Address>(owner)
+          if (!isAddressEqual(holder, sender))
+            throw new SwellRequestNotOwnedError({ id, owner: holder, account: sender })
+          const [isProcessed, processedRate] = unwrap<readonly [boolean, bigint]>(processed)
+          // Swell processes withdrawals operationally: no time is knowable on chain
+          if (!isProcessed) throw new WithdrawalNotReadyError({ protocol: 'Swell', id, location: rswEXIT })
+          const [amount, , rateWhenCreated] = unwrap<readonly [bigint, bigint, bigint]>(request)
+          const rate = minRate(rateWhenCreated, processedRate)
+          return { rswEXIT, rate, payout: (amount * rate) / WAD }
+        },
+      ),
+    ),
+  call: (a, _ctx, s) =>
+    contractCall({
+      address: exitOf(a, s),
+      abi: [...swellRswEXITAbi, ...swellRswEXITErrorsAbi],
+      functionName: 'finalizeWithdrawal',
+      args: [a.id],
+    }),
+  revert: (a) => (reason) => {
+    if (reason === 'WithdrawalRequestNotProcessed')
+      return new WithdrawalNotReadyError({ protocol: 'Swell', id: a.id })
+    if (reason === 'WithdrawalRequestDoesNotExist') return new SwellRequestNotFoundError({ id: a.id })
+    return undefined
+  },
+  simulated: (_a, s) => ({ payout: s.payout, rate: s.rate }),
+  receipt: {
+    abi: swellRswEXITAbi,
+    decode: (_client, r) => {
+      const e = r.events.find((x) => x.eventName === 'WithdrawalClaimed')
+      return { payout: e && e.eventName === 'WithdrawalClaimed' ? e.args.exitClaimedETH : undefined }
+    },
+  },
+})
+
+export type ClaimWithdrawalErrorType =
+  | DeploymentMismatchError
+  | UnsupportedChainError
+  | UnverifiedDeploymentError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WithdrawalNotReadyError
+  | SwellRequestNotOwnedError
+  | SwellRequestNotFoundError
+
+/** Layer 1 (pure): `finalizeWithdrawal(id)` on rswEXIT (needs `deployment.rswEXIT`). */
+export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
+/**
+ * Layer 2: the identity guard and the checks — the NFT exists and is the account's
+ * (`SwellRequestNotOwnedError` else), it is processed (`WithdrawalNotReadyError` else) — then
+ * simulates; `payout` is `amount × min(rateWhenCreated, processedRate)` in ETH.
+ */
+export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')
+/** Layer 3: every check, then simulates and sends. */
+export const claimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'send')
+/** Layer 4: the receipt, its events and the ETH `payout` (from `WithdrawalClaimed`). */
+export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')
+
+export type PrepareClaimWithdrawalsParameters = {
+  ids: readonly bigint[]
+  deployment?: SwellDeployment
+  chainId?: number
+}
+
+/**
+ * Many claims as one call list (pure): `finalizeWithdrawal(id)` for each NFT, for a batching wallet
+ * (EIP-5792) or core's `sendPreparedCalls` (needs `deployment.rswEXIT`). It reads nothing: check each
+ * with `simulateClaimWithdrawal` first.
+ */
+export function prepareClaimWithdrawals(params: PrepareClaimWithdrawalsParameters): readonly Call[] {
+  if (!Array.isArray(params.ids) || params.ids.length === 0)
+    throw new InvalidParameterError('ids', 'must be a non-empty array of NFT ids')
+  const d = writeDeployment(params.chainId, params.deployment)
+  const exit = d.rswEXIT
+  if (!exit) throw new InvalidParameterError('deployment', 'prepareClaimWithdrawals needs deployment.rswEXIT')
+  return params.ids.map((id) => {
+    if (typeof id !== 'bigint' || id <= 0n)
+      throw new InvalidParameterError('id', `${String(id)} must be a bigint ≥ 1`)
+    return toCall(
+      contractCall({ address: exit, abi: swellRswEXITAbi, functionName: 'finalizeWithdrawal', args: [id] }),
+    )
+  })
+}

@@ -1,0 +1,133 @@
+import {
+  assertAmount,
+  contractCall,
+  defineWrite,
+  InsufficientBalanceError,
+  type InvalidAddressError,
+  InvalidAmountError,
+  type InvalidParameterError,
+  layer,
+  stage,
+  type UnsupportedChainError,
+  unwrap,
+} from '@restakekit/core'
+import type { Address } from 'viem'
+import {
+  type DeploymentMismatchError,
+  MinOutNotMetError,
+  type UnsupportedAssetError,
+  type UnverifiedDeploymentError,
+} from '../../errors.js'
+import { multicallEthBalanceAbi } from '../../kelp/abis.js'
+import { ETH_ADDRESS } from '../../kelp/deployments.js'
+import { swellRswETHAbi, swellRswETHErrorsAbi } from '../abis.js'
+import type { SwellDeployment } from '../deployments.js'
+import { assertSwell, assertVerified, symbolRead, writeDeployment } from './internal.js'
+import { assertSwellAsset, swellMinted } from './previewDeposit.js'
+
+/** Default tolerance on the preview when no `minOut` is given: 0.5 %. */
+export const SWELL_DEFAULT_SLIPPAGE_BPS = 50n
+
+const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
+
+export type DepositParameters = {
+  /** Native ETH (`ETH_ADDRESS`). */
+  asset: Address
+  amount: bigint
+  /**
+   * The least rswETH to accept. rswETH's `deposit()` has no min-out argument and returns nothing; the
+   * rate is stored (it moves only on Swell's `reprice`), so the preview read at the landing block is
+   * what the deposit mints: below `minOut`, nothing is sent. Default: the preview less `slippageBps`.
+   */
+  minOut?: bigint
+  slippageBps?: bigint
+  allowUnverified?: boolean
+  deployment?: SwellDeployment
+}
+
+type Resolved = { amount: bigint; minOut: bigint | undefined; slippageBps: bigint; d: SwellDeployment }
+type DepositState = { expectedOut: bigint; balance: bigint }
+
+const minOutFor = (a: Resolved, s: DepositState): bigint =>
+  a.minOut ?? s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
+
+const deposit_ = /* @__PURE__ */ defineWrite({
+  name: 'swell.deposit',
+  contract: 'RswETH',
+  deployment: writeDeployment,
+  resolve: (p: DepositParameters, { deployment }): Resolved => {
+    const d = deployment as SwellDeployment
+    const slippageBps = p.slippageBps ?? SWELL_DEFAULT_SLIPPAGE_BPS
+    if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
+      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+    if (p.minOut !== undefined && (typeof p.minOut !== 'bigint' || p.minOut < 0n))
+      throw new InvalidAmountError('minOut', p.minOut, 'must be a bigint ≥ 0')
+    assertSwellAsset(p.asset)
+    const amount = assertAmount('amount', p.amount)
+    assertVerified(d, p.allowUnverified)
+    return { amount, minOut: p.minOut, slippageBps, d }
+  },
+  read: ({ d }, { sender }) =>
+    stage(
+      [
+        symbolRead(d),
+        { address: d.rswETH, abi: swellRswETHAbi, functionName: 'ethToRswETHRate' },
+        { address: MULTICALL3, abi: multicallEthBalanceAbi, functionName: 'getEthBalance', args: [sender] },
+      ],
+      ([symbol, rate, balance]) => {
+        assertSwell(d, symbol, [['RswETH', d.rswETH, rate]])
+        return { rate: unwrap<bigint>(rate), balance: unwrap<bigint>(balance) }
+      },
+    ),
+  check: (a, s: { rate: bigint; balance: bigint }, { sender }) => {
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(ETH_ADDRESS, a.amount, s.balance, sender as Address)
+    const expectedOut = swellMinted(a.amount, s.rate)
+    if (expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'mints 0 rswETH at the rate now')
+    const minOut = minOutFor(a, { expectedOut, balance: s.balance })
+    if (expectedOut < minOut) throw new MinOutNotMetError({ protocol: 'Swell', minOut, expectedOut })
+  },
+  call: (a) =>
+    contractCall({
+      address: a.d.rswETH,
+      abi: [...swellRswETHAbi, ...swellRswETHErrorsAbi],
+      functionName: 'deposit',
+      args: [],
+      value: a.amount,
+    }),
+  revert: (a) => (reason) =>
+    reason === 'InvalidETHDeposit'
+      ? new InvalidAmountError('amount', a.amount, 'is not a valid ETH deposit')
+      : undefined,
+  simulated: (a, s) => {
+    const expectedOut = swellMinted(a.amount, s.rate)
+    return { expectedOut, minOut: minOutFor(a, { expectedOut, balance: s.balance }) }
+  },
+  receipt: {
+    abi: swellRswETHAbi,
+    decode: (_client, r) => {
+      const e = r.events.find((x) => x.eventName === 'ETHDepositReceived')
+      return { minted: e && e.eventName === 'ETHDepositReceived' ? e.args.rswETHMinted : undefined }
+    },
+  },
+})
+
+export type DepositErrorType =
+  | DeploymentMismatchError
+  | UnsupportedAssetError
+  | MinOutNotMetError
+  | UnsupportedChainError
+  | UnverifiedDeploymentError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | InsufficientBalanceError
+
+/** Layer 1 (pure): `deposit()` with `value: amount`. The call cannot carry `minOut` (simulate first). */
+export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+/** Layer 2: the identity guard, balance and `minOut` against the stored rate, then simulates; `expectedOut` is the rswETH. */
+export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+/** Layer 3: every check, then simulates and sends. */
+export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+/** Layer 4: the receipt, its events and the rswETH `minted` (from `ETHDepositReceived`). */
+export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')

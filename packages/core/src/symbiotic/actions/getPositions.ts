@@ -1,6 +1,6 @@
-import { type Address, decodeErrorResult, encodeDeployData, zeroAddress } from 'viem'
+import { type Address, decodeErrorResult, encodeDeployData, type Hex, zeroAddress } from 'viem'
 import { InvalidParameterError, type UnsupportedChainError } from '../../errors.js'
-import { assertAddress } from '../../kit/index.js'
+import { assertAddress, isPinned, knownPinnedBlock, pinnedBlock } from '../../kit/index.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { SymbioticLensError } from '../errors.js'
 import { callLens, type SymbioticReadClient, symbioticDeployment } from '../internal.js'
@@ -48,7 +48,7 @@ async function runLens(
   client: SymbioticReadClient,
   args: { factory: Address; offset: number; limit: number; vaults: readonly Address[]; account: Address },
   params: GetPositionsParameters,
-): Promise<{ totalVaults: bigint; positions: readonly LensPosition[] }> {
+): Promise<{ timestamp: bigint; totalVaults: bigint; positions: readonly LensPosition[] }> {
   const lookback = params.lookback ?? 8
   if (!Number.isInteger(lookback) || lookback < 0)
     throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
@@ -65,13 +65,25 @@ async function runLens(
       params.includeEmpty ?? false,
     ],
   })
-  const raw = await callLens(client, data, params)
-  try {
-    const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
-    return { totalVaults: result[1], positions: result[2] }
-  } catch (error) {
-    throw new SymbioticLensError({ cause: error })
+  const decode = (raw: Hex) => {
+    try {
+      const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
+      return { timestamp: result[0], totalVaults: result[1], positions: result[2] }
+    } catch (error) {
+      throw new SymbioticLensError({ cause: error })
+    }
   }
+  if (params.blockNumber !== undefined || !isPinned(client))
+    return decode(await callLens(client, data, params))
+  // on a pinned client (a portfolio): the pinned block once known; else the lens goes out now,
+  // beside the first stage's aggregate3, and is read again at the pinned block only when the
+  // block it saw (told by its timestamp) is another one
+  const known = knownPinnedBlock(client)
+  if (known !== undefined) return decode(await callLens(client, data, { ...params, blockNumber: known }))
+  const result = decode(await callLens(client, data, params))
+  const pin = await pinnedBlock(client)
+  if (!pin || pin.timestamp === undefined || pin.timestamp === result.timestamp) return result
+  return decode(await callLens(client, data, { ...params, blockNumber: pin.blockNumber }))
 }
 
 /**

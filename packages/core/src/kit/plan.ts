@@ -26,6 +26,14 @@ export function isPlan<T>(value: T | ReadPlan<T>): value is ReadPlan<T> {
   return typeof value === 'object' && value !== null && (value as { [PLAN]?: true })[PLAN] === true
 }
 
+/** The plan with its value mapped by `f` (pure, as `next` is): the same stages, the same reads. */
+export function mapPlan<A, B>(plan: ReadPlan<A>, f: (value: A) => B): ReadPlan<B> {
+  return stage(plan.reads, (results) => {
+    const next = plan.next(results)
+    return isPlan(next) ? mapPlan(next, f) : f(next)
+  })
+}
+
 /**
  * Runs one plan: one `aggregate3` per stage (a stage without reads costs nothing). Read at
  * `latest` (no `at`), the plan sees one block: the first stage asks its block inside its own

@@ -10,6 +10,8 @@ import {
   type PortfolioEntry,
   type PortfolioModule,
   type PortfolioSection,
+  pinBlock,
+  pinnedBlock,
   type QueuedWithdrawal,
   type StakePosition,
   type TokenHolding,
@@ -57,12 +59,23 @@ export type GetRestakingPortfolioParameters<
   protocols?: modules | undefined
   /** Return what could be read when one protocol fails (its error in `errors`) instead of throwing. */
   allowPartial?: boolean | undefined
+  /**
+   * The estimated gas one `aggregate3` may carry (default `DEFAULT_MAX_GAS`, 30M): a larger stage is
+   * split into several `aggregate3`s sent together (one HTTP request with `http(url, { batch: true })`),
+   * so each `eth_call` stays under the provider's gas cap.
+   */
+  maxGas?: bigint | undefined
 } & ProtocolOptions<NoInfer<modules>>
 
 export type GetRestakingPortfolioReturnType<
   modules extends readonly AnyPortfolioModule[] = typeof defaultPortfolioModules,
 > = {
   staker: Address
+  /**
+   * The block every read of this portfolio saw (the first stage's, asked inside its `aggregate3`):
+   * the figures are that block's state. Undefined when nothing was read.
+   */
+  blockNumber: bigint | undefined
   /** Stake restaked in strategies and vaults. */
   positions: StakePosition[]
   /** Liquid restaking tokens held, with what they are worth in the underlying. */
@@ -97,7 +110,7 @@ export class PortfolioReadError extends RestakeKitError {
  * they are read concurrently on one batching client, so their stages share each `aggregate3` —
  * two round trips however many strategies and vaults (the Symbiotic positions lens, when no vault
  * list is given, is one more `eth_call` in the first stage, the same HTTP request on a transport
- * with `batch: true`).
+ * with `batch: true`). Every read sees one block (the first stage's), returned as `blockNumber`.
  */
 export async function getRestakingPortfolio<
   const modules extends readonly AnyPortfolioModule[] = typeof defaultPortfolioModules,
@@ -110,9 +123,13 @@ export async function getRestakingPortfolio<
   const staker = assertAddress('staker', params.staker)
   const modules = (params.protocols ?? defaultPortfolioModules) as readonly PortfolioModule[]
   const chainId = client.chain?.id
-  const batched = withReadBatching(client)
+  // one batching client for every protocol, pinned: every stage of every plan reads the first stage's block
+  const batched = pinBlock(
+    withReadBatching(client, params.maxGas === undefined ? {} : { maxGas: params.maxGas }),
+  )
   const out = {
     staker,
+    blockNumber: undefined,
     positions: [],
     holdings: [],
     withdrawals: [],
@@ -121,6 +138,7 @@ export async function getRestakingPortfolio<
     errors: [],
   } as {
     staker: Address
+    blockNumber: bigint | undefined
     positions: StakePosition[]
     holdings: TokenHolding[]
     withdrawals: QueuedWithdrawal[]
@@ -165,6 +183,7 @@ export async function getRestakingPortfolio<
       }
     }),
   )
+  out.blockNumber = (await pinnedBlock(batched))?.blockNumber
   for (const s of sections) {
     if (typeof s !== 'object') continue
     out[s.id] = s.section.detail

@@ -15,6 +15,7 @@ import {
   KARAK_MIN_WITHDRAWAL_DELAY,
   type KarakDeployment,
   karakDeployments,
+  pinBlock,
   RestakeKitError,
   readBatch,
   resolveDeployment,
@@ -258,7 +259,8 @@ function checkParameters(params: SnapshotRestakingParameters) {
  * members) with their magnitudes, max magnitudes and operator shares per strategy, their operator
  * sets, the stakers' delegations and shares; Symbiotic vaults (given and the stakers') with delegator
  * type, limits and stakes for each given subnetwork and operator. Reads go through
- * @restakekit/core's batched actions; the block number is read first (state is read at latest).
+ * @restakekit/core's batched actions; the latest block is read first and every later read is
+ * pinned to it (`blockNumber` in the snapshot): the snapshot is one block's state.
  */
 export async function snapshotRestaking(
   client: ReadClient,
@@ -279,10 +281,13 @@ export async function snapshotRestaking(
 }
 
 async function readSnapshot(
-  client: ReadClient,
+  watchedClient: ReadClient,
   params: SnapshotRestakingParameters,
 ): Promise<SnapshotRestakingReturnType> {
-  const block = await getBlock(client, { blockTag: 'latest' })
+  const block = await getBlock(watchedClient, { blockTag: 'latest' })
+  // every read below sees this block: core's batched reads and the Symbiotic lens through the
+  // pinned client, the logs by `toBlock`
+  const client = pinBlock(watchedClient, block.number)
   const chainId = client.chain?.id ?? Number(await client.request({ method: 'eth_chainId' }))
   const stakers = uniq(params.stakers ?? [])
   const snap: RestakingSnapshot = {

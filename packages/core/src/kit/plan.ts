@@ -1,5 +1,5 @@
 import type { Chain, Client, Transport } from 'viem'
-import { type BatchRead, type BatchResult, type ReadAt, readBatch } from './read.js'
+import { type BatchRead, type BatchResult, isPinned, pinBlock, type ReadAt, readBatch } from './read.js'
 
 /**
  * A staged read: the reads of one stage, and what to do with their results — the value, or the
@@ -26,15 +26,30 @@ export function isPlan<T>(value: T | ReadPlan<T>): value is ReadPlan<T> {
   return typeof value === 'object' && value !== null && (value as { [PLAN]?: true })[PLAN] === true
 }
 
-/** Runs one plan: one `aggregate3` per stage (a stage without reads costs nothing). */
+/** The plan with its value mapped by `f` (pure, as `next` is): the same stages, the same reads. */
+export function mapPlan<A, B>(plan: ReadPlan<A>, f: (value: A) => B): ReadPlan<B> {
+  return stage(plan.reads, (results) => {
+    const next = plan.next(results)
+    return isPlan(next) ? mapPlan(next, f) : f(next)
+  })
+}
+
+/**
+ * Runs one plan: one `aggregate3` per stage (a stage without reads costs nothing). Read at
+ * `latest` (no `at`), the plan sees one block: the first stage asks its block inside its own
+ * `aggregate3` and every later stage reads that block (on a `pinBlock` client, the client's pinned
+ * block, shared with every plan run on it). With a block or the `pending` tag, every stage reads it.
+ */
 export async function runPlan<T>(
   client: Client<Transport, Chain | undefined>,
   plan: ReadPlan<T>,
   at: ReadAt = {},
 ): Promise<T> {
+  const latest = at.blockNumber === undefined && (at.blockTag ?? 'latest') === 'latest'
+  const reader = latest && !isPinned(client) ? pinBlock(client) : client
   let current: T | ReadPlan<T> = plan
   while (isPlan(current)) {
-    const results: BatchResult[] = current.reads.length > 0 ? await readBatch(client, current.reads, at) : []
+    const results: BatchResult[] = current.reads.length > 0 ? await readBatch(reader, current.reads, at) : []
     current = current.next(results)
   }
   return current

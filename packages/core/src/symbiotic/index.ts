@@ -31,8 +31,12 @@ export * from './math.js'
 export { symbiotic } from './module.js'
 export { type SymbioticPortfolioOptions, symbioticPortfolio } from './portfolio.js'
 export {
+  type BucketScan,
+  epochRange,
   type PositionScan,
+  planBuckets,
   planPositions,
+  SYMBIOTIC_EPOCH_PAGE,
   type SymbioticPendingWithdrawal,
   type SymbioticVaultPosition,
 } from './positions.js'

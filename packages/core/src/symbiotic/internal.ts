@@ -13,7 +13,15 @@ import {
 import { call, getBlock } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { InvalidParameterError } from '../errors.js'
-import { assertAddress, type ReadPlan, readBatch, resolveDeployment, stage, unwrap } from '../kit/index.js'
+import {
+  assertAddress,
+  knownPinnedBlock,
+  type ReadPlan,
+  readBatch,
+  resolveDeployment,
+  stage,
+  unwrap,
+} from '../kit/index.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'
@@ -104,17 +112,19 @@ function revertData(error: unknown): Hex | undefined {
 
 /**
  * Runs a lens: one `eth_call` of its creation code (no `to`), and returns the revert data that
- * carries its result.
+ * carries its result. Without `blockNumber`, on a client pinned to a known block (`pinBlock`),
+ * the lens reads that block.
  */
 export async function callLens(
   client: SymbioticReadClient,
   data: Hex,
   options: { blockNumber?: bigint | undefined; gas?: bigint | undefined } = {},
 ): Promise<Hex> {
+  const blockNumber = options.blockNumber ?? knownPinnedBlock(client)
   try {
     await call(client, {
       data,
-      ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+      ...(blockNumber === undefined ? {} : { blockNumber }),
       ...(options.gas === undefined ? {} : { gas: options.gas }),
     })
   } catch (error) {

@@ -12,8 +12,10 @@ export type SymbioticPortfolioOptions = {
    */
   vaults?: readonly Address[]
   /**
-   * How many epochs before the current one to scan for unclaimed withdrawals (default 8).
-   * Symbiotic keeps no per-account list: older unclaimed buckets are not seen.
+   * How many epochs before the current one to scan for unclaimed withdrawals (default: every epoch
+   * since the vault's first, `SYMBIOTIC_EPOCH_PAGE` epochs per vault and round trip, newest first;
+   * Symbiotic keeps no per-account list). Without `vaults`, a vault the lens does not find (no
+   * active shares and no bucket in its last 8 epochs) is not read: name it in `vaults`.
    */
   lookback?: number
   /**

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { InvalidParameterError } from '../errors.js'
-import { type BatchRead, type ReadPlan, runPlan, stage, unwrap } from '../kit/index.js'
+import { type BatchRead, isPlan, mapPlan, type ReadPlan, runPlan, stage, unwrap } from '../kit/index.js'
 import { symbioticVaultAbi } from './abis.js'
 import { SymbioticVaultNotFoundError } from './errors.js'
 import type { SymbioticReadClient } from './internal.js'
@@ -43,13 +43,71 @@ export type SymbioticVaultPosition = {
 }
 
 /** An unclaimed bucket as read, before its readiness is known. */
-type Bucket = Pick<SymbioticPendingWithdrawal, 'epoch' | 'amount' | 'shares'>
+export type Bucket = Pick<SymbioticPendingWithdrawal, 'epoch' | 'amount' | 'shares'>
 
 export type PositionScan = {
-  /** Check exactly these epochs for withdrawals (default: a window ending at `currentEpoch + 1`). */
+  /** Check exactly these epochs for withdrawals (default: every epoch up to `currentEpoch + 1`). */
   epochs?: readonly bigint[]
-  /** How many epochs before the current one the window reaches back (default 8). */
+  /**
+   * How many epochs before the current one to look back (default: every epoch since the vault's
+   * first, newest first, {@link SYMBIOTIC_EPOCH_PAGE} epochs per vault and round trip).
+   */
   lookback?: number
+}
+
+/**
+ * How many epochs of one vault a withdrawal scan reads per stage (three views each): a vault with
+ * more epochs is read in more stages, newest first, so the scan is bounded per round trip whatever
+ * the vault's age. Symbiotic keeps no list of an account's buckets: every epoch is looked at.
+ */
+export const SYMBIOTIC_EPOCH_PAGE = 128
+
+/** Epochs `from` to `to` (inclusive), or none. */
+export function epochRange(from: bigint, to: bigint): bigint[] {
+  return to < from ? [] : Array.from({ length: Number(to - from + 1n) }, (_, k) => from + BigInt(k))
+}
+
+/** One vault's epochs to look at for an account's unclaimed buckets. */
+export type BucketScan = { vault: Address; account: Address; epochs: readonly bigint[] }
+
+const bucketViews = ['withdrawalsOf', 'withdrawalSharesOf', 'isWithdrawalsClaimed'] as const
+
+/**
+ * The unclaimed, non-empty buckets of each scan (in the scans' order), as a read plan: each stage
+ * reads the next {@link SYMBIOTIC_EPOCH_PAGE} epochs of every scan, newest first, in one
+ * `aggregate3`; a scan of at most one page costs one stage.
+ */
+export function planBuckets(scans: readonly BucketScan[]): ReadPlan<Bucket[][]> {
+  const newestFirst = scans.map((s) => [...s.epochs].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)))
+  const found: Bucket[][] = scans.map(() => [])
+  const page = (k: number): Bucket[][] | ReadPlan<Bucket[][]> => {
+    const epochs = newestFirst.map((e) => e.slice(k * SYMBIOTIC_EPOCH_PAGE, (k + 1) * SYMBIOTIC_EPOCH_PAGE))
+    if (epochs.every((e) => e.length === 0)) return found
+    const reads: BatchRead[] = epochs.flatMap((list, i) =>
+      list.flatMap((epoch) =>
+        bucketViews.map((functionName) => ({
+          address: scans[i]!.vault,
+          abi: symbioticVaultAbi,
+          functionName,
+          args: [epoch, scans[i]!.account],
+        })),
+      ),
+    )
+    return stage(reads, (r) => {
+      let at = 0
+      epochs.forEach((list, i) => {
+        for (const epoch of list) {
+          const amount = unwrap<bigint>(r[at++])
+          const shares = unwrap<bigint>(r[at++])
+          const claimed = unwrap<boolean>(r[at++])
+          if (!claimed && shares > 0n) found[i]!.push({ epoch, amount, shares })
+        }
+      })
+      return page(k + 1)
+    })
+  }
+  const first = page(0)
+  return isPlan(first) ? first : stage([], () => first)
 }
 
 const basics = [
@@ -71,7 +129,9 @@ type PartialPosition = Omit<
  * The positions of one account in known vaults as a two-stage read plan, for callers that merge
  * several protocols' reads into the same `aggregate3` calls (a portfolio in two round trips):
  * stage 1 reads every vault's clock and the active position, stage 2 the withdrawal buckets of
- * the scanned epochs (`withdrawalsOf`, `withdrawalSharesOf`, `isWithdrawalsClaimed`).
+ * the scanned epochs (`withdrawalsOf`, `withdrawalSharesOf`, `isWithdrawalsClaimed`): by default
+ * every epoch since the vault's first, {@link SYMBIOTIC_EPOCH_PAGE} per vault and stage, newest
+ * first (so a vault older than a page adds a stage).
  * Vaults that do not answer are skipped when `skipInvalid`, else an error.
  */
 export function planPositions(params: {
@@ -91,7 +151,7 @@ export function planPositions(params: {
   )
   if (scan.lookback !== undefined && (!Number.isInteger(scan.lookback) || scan.lookback < 0))
     throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
-  const lookback = BigInt(scan.lookback ?? 8)
+  const lookback = scan.lookback === undefined ? undefined : BigInt(scan.lookback)
   return stage(reads, (first) => {
     const partials: { position: PartialPosition; epochs: bigint[] }[] = []
     vaults.forEach((vault, i) => {
@@ -113,48 +173,16 @@ export function planPositions(params: {
         activeBalance: get<bigint>('activeBalanceOf'),
         slashableBalance: get<bigint>('slashableBalanceOf'),
       }
-      const from = currentEpoch > lookback ? currentEpoch - lookback : 0n
-      const epochs = scan.epochs
-        ? [...scan.epochs]
-        : Array.from({ length: Number(currentEpoch + 2n - from) }, (_, k) => from + BigInt(k))
-      partials.push({ position, epochs })
-    })
-    const reads2: BatchRead[] = partials.flatMap(({ position, epochs }) =>
-      epochs.flatMap((epoch) => [
-        {
-          address: position.vault,
-          abi: symbioticVaultAbi,
-          functionName: 'withdrawalsOf',
-          args: [epoch, account],
-        },
-        {
-          address: position.vault,
-          abi: symbioticVaultAbi,
-          functionName: 'withdrawalSharesOf',
-          args: [epoch, account],
-        },
-        {
-          address: position.vault,
-          abi: symbioticVaultAbi,
-          functionName: 'isWithdrawalsClaimed',
-          args: [epoch, account],
-        },
-      ]),
-    )
-    return stage(reads2, (second) => {
-      let k = 0
-      return partials.map(({ position, epochs }) => {
-        const withdrawals: Bucket[] = []
-        for (const epoch of epochs) {
-          const amount = unwrap<bigint>(second[k++])
-          const shares = unwrap<bigint>(second[k++])
-          const claimed = unwrap<boolean>(second[k++])
-          if (claimed || shares === 0n) continue
-          withdrawals.push({ epoch, amount, shares })
-        }
-        return finishPosition(position, withdrawals)
+      const from = lookback === undefined || currentEpoch <= lookback ? 0n : currentEpoch - lookback
+      partials.push({
+        position,
+        epochs: scan.epochs ? [...scan.epochs] : epochRange(from, currentEpoch + 1n),
       })
     })
+    const scans = partials.map(({ position, epochs }) => ({ vault: position.vault, account, epochs }))
+    return mapPlan(planBuckets(scans), (buckets) =>
+      partials.map(({ position }, i) => finishPosition(position, buckets[i] ?? [])),
+    )
   })
 }
 
@@ -187,7 +215,7 @@ export function finishPosition(
   }
 }
 
-/** Runs `planPositions`: two round trips (one `aggregate3` each) whatever the number of vaults. */
+/** Runs `planPositions`: two round trips (one `aggregate3` each) whatever the number of vaults, more only for vaults older than a page of epochs. */
 export async function readPositions(
   client: SymbioticReadClient,
   vaults: readonly Address[],

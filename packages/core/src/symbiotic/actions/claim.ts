@@ -7,6 +7,7 @@ import {
   contractCall,
   defineWrite,
   layer,
+  mapPlan,
   type ReadPlan,
   stage,
   unwrap,
@@ -20,6 +21,7 @@ import {
 } from '../errors.js'
 import { assertRecipient } from '../internal.js'
 import { claimableAt, type EpochClock, isEpochClaimable } from '../math.js'
+import { epochRange, planBuckets } from '../positions.js'
 
 export type ClaimParameters = {
   vault: Address
@@ -28,7 +30,10 @@ export type ClaimParameters = {
   /** One epoch, or several (`claimBatch`); omit both to claim every claimable epoch (not in `prepareClaim`). */
   epoch?: bigint
   epochs?: readonly bigint[]
-  /** When claiming everything: how many epochs back to look (default 8). */
+  /**
+   * When claiming everything: how many epochs back to look (default: every epoch since the
+   * vault's first, `SYMBIOTIC_EPOCH_PAGE` epochs per round trip, newest first).
+   */
   lookback?: number
 }
 
@@ -108,16 +113,18 @@ function givenPlan(vault: Address, claimer: Address, epochs: readonly bigint[]):
 }
 
 /**
- * No epochs given: the clock, then the buckets of the `lookback` epochs before the current one
- * (the only ones that can be claimable); the claimable epochs are those not claimed and not empty.
+ * No epochs given: the clock, then the buckets of the epochs before the current one (the only ones
+ * that can be claimable): the last `lookback`, or by default every epoch since the vault's first,
+ * paged (`planBuckets`); the claimable epochs are those not claimed and not empty, oldest first.
  */
-function claimablePlan(vault: Address, claimer: Address, lookback = 8): ReadPlan<ClaimState> {
+function claimablePlan(vault: Address, claimer: Address, lookback?: number): ReadPlan<ClaimState> {
   return stage(clockReads(vault), (r) => {
     const clock = clockOf(vault, r)
-    const from = clock.currentEpoch > BigInt(lookback) ? clock.currentEpoch - BigInt(lookback) : 0n
-    const window = Array.from({ length: Number(clock.currentEpoch - from) }, (_, k) => from + BigInt(k))
-    return stage(bucketReads(vault, claimer, window), (r2) => {
-      const open = bucketsOf(window, r2).filter((b) => !b.claimed && b.amount > 0n)
+    const back = lookback === undefined ? undefined : BigInt(lookback)
+    const from = back === undefined || clock.currentEpoch <= back ? 0n : clock.currentEpoch - back
+    const epochs = epochRange(from, clock.currentEpoch - 1n)
+    return mapPlan(planBuckets([{ vault, account: claimer, epochs }]), ([found = []]) => {
+      const open = found.filter((b) => b.amount > 0n).sort((a, b) => (a.epoch < b.epoch ? -1 : 1))
       const amount = open.reduce((sum, b) => sum + b.amount, 0n)
       return { ...clock, epochs: open.map((b) => b.epoch), buckets: undefined, amount }
     })

@@ -1,11 +1,11 @@
-import { type Address, decodeErrorResult, encodeDeployData, zeroAddress } from 'viem'
+import { type Address, decodeErrorResult, encodeDeployData, type Hex, zeroAddress } from 'viem'
 import { InvalidParameterError, type UnsupportedChainError } from '../../errors.js'
-import { assertAddress } from '../../kit/index.js'
+import { assertAddress, isPinned, knownPinnedBlock, pinnedBlock, runPlan } from '../../kit/index.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { SymbioticLensError } from '../errors.js'
 import { callLens, type SymbioticReadClient, symbioticDeployment } from '../internal.js'
 import { symbioticPositionsLensAbi, symbioticPositionsLensBytecode } from '../lens.js'
-import { finishPosition, type SymbioticVaultPosition } from '../positions.js'
+import { epochRange, finishPosition, planBuckets, type SymbioticVaultPosition } from '../positions.js'
 
 export type GetPositionsParameters = {
   /** Whose positions. */
@@ -13,7 +13,12 @@ export type GetPositionsParameters = {
   /** Vaults to look at (default: every vault of the deployment's VaultFactory). */
   vaults?: readonly Address[]
   deployment?: SymbioticDeployment
-  /** How many epochs before the current one to look for unclaimed withdrawals (default 8). */
+  /**
+   * How many epochs before the current one to look for unclaimed withdrawals. Default: every epoch
+   * since the vault's first: the lens reads the last 8 and, for a vault older than that, the older
+   * epochs are read by `aggregate3` in one more round trip ({@link SYMBIOTIC_EPOCH_PAGE} epochs per
+   * vault and round trip).
+   */
   lookback?: number
   /** Keep vaults where the account holds nothing (default false). */
   includeEmpty?: boolean
@@ -43,13 +48,16 @@ type LensPosition = {
   withdrawals: readonly { epoch: bigint; amount: bigint; shares: bigint }[]
 }
 
+/** Epochs the lens scans itself unless told (`lookback`); older ones are read by `aggregate3` pages. */
+const LENS_LOOKBACK = 8
+
 /** One `eth_call` of the lens creation code; its revert carries the result. */
 async function runLens(
   client: SymbioticReadClient,
   args: { factory: Address; offset: number; limit: number; vaults: readonly Address[]; account: Address },
   params: GetPositionsParameters,
-): Promise<{ totalVaults: bigint; positions: readonly LensPosition[] }> {
-  const lookback = params.lookback ?? 8
+): Promise<{ timestamp: bigint; totalVaults: bigint; positions: readonly LensPosition[] }> {
+  const lookback = params.lookback ?? LENS_LOOKBACK
   if (!Number.isInteger(lookback) || lookback < 0)
     throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
   const data = encodeDeployData({
@@ -65,13 +73,25 @@ async function runLens(
       params.includeEmpty ?? false,
     ],
   })
-  const raw = await callLens(client, data, params)
-  try {
-    const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
-    return { totalVaults: result[1], positions: result[2] }
-  } catch (error) {
-    throw new SymbioticLensError({ cause: error })
+  const decode = (raw: Hex) => {
+    try {
+      const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
+      return { timestamp: result[0], totalVaults: result[1], positions: result[2] }
+    } catch (error) {
+      throw new SymbioticLensError({ cause: error })
+    }
   }
+  if (params.blockNumber !== undefined || !isPinned(client))
+    return decode(await callLens(client, data, params))
+  // on a pinned client (a portfolio): the pinned block once known; else the lens goes out now,
+  // beside the first stage's aggregate3, and is read again at the pinned block only when the
+  // block it saw (told by its timestamp) is another one
+  const known = knownPinnedBlock(client)
+  if (known !== undefined) return decode(await callLens(client, data, { ...params, blockNumber: known }))
+  const result = decode(await callLens(client, data, params))
+  const pin = await pinnedBlock(client)
+  if (!pin || pin.timestamp === undefined || pin.timestamp === result.timestamp) return result
+  return decode(await callLens(client, data, { ...params, blockNumber: pin.blockNumber }))
 }
 
 /**
@@ -111,22 +131,44 @@ export async function getPositions(
     for (let offset = chunk; offset < total; offset += chunk) rest.push(lens(offset))
     results = [first, ...(await Promise.all(rest))]
   }
-  return results.flatMap(({ positions }) =>
-    positions.map((p) =>
-      finishPosition(
-        {
-          vault: p.vault,
-          staker: account,
-          collateral: p.collateral,
-          currentEpoch: p.currentEpoch,
-          epochDuration: p.epochDuration,
-          epochDurationInit: p.epochDurationInit,
-          activeShares: p.activeShares,
-          activeBalance: p.activeBalance,
-          slashableBalance: p.slashableBalance,
-        },
-        p.withdrawals,
-      ),
+  const positions = results.flatMap((r) => r.positions)
+  // no lookback given: the epochs before the lens's window, for the vaults older than it
+  const older =
+    params.lookback === undefined
+      ? positions.flatMap((p) =>
+          p.currentEpoch > BigInt(LENS_LOOKBACK)
+            ? [
+                {
+                  vault: p.vault,
+                  account,
+                  epochs: epochRange(0n, p.currentEpoch - BigInt(LENS_LOOKBACK) - 1n),
+                },
+              ]
+            : [],
+        )
+      : []
+  const found = older.length
+    ? await runPlan(
+        client,
+        planBuckets(older),
+        params.blockNumber === undefined ? {} : { blockNumber: params.blockNumber },
+      )
+    : []
+  const olderOf = new Map(older.map((o, i) => [o.vault, found[i] ?? []]))
+  return positions.map((p) =>
+    finishPosition(
+      {
+        vault: p.vault,
+        staker: account,
+        collateral: p.collateral,
+        currentEpoch: p.currentEpoch,
+        epochDuration: p.epochDuration,
+        epochDurationInit: p.epochDurationInit,
+        activeShares: p.activeShares,
+        activeBalance: p.activeBalance,
+        slashableBalance: p.slashableBalance,
+      },
+      [...(olderOf.get(p.vault) ?? []), ...p.withdrawals],
     ),
   )
 }

@@ -13,7 +13,7 @@ import {
 import { type Devnet, kelpRestake, kelpUnlockQueue, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, erc20Abi, http, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { DeploymentMismatchError, UnsupportedAssetError } from '../errors.js'
+import { DeploymentMismatchError, MinOutNotMetError, UnsupportedAssetError } from '../errors.js'
 import {
   claimWithdrawal,
   deposit,
@@ -24,6 +24,7 @@ import {
   getRate,
   getWithdrawalForm,
   getWithdrawalRequests,
+  KELP_REQUESTS_PER_STAGE,
   type KelpDeployment,
   kelp,
   prepareClaimWithdrawal,
@@ -283,7 +284,7 @@ describe('kelp withdrawals (LRTWithdrawalManager double)', () => {
     expect(await nonce(user.address)).toBe(n)
   })
 
-  test('bad input is refused before sending: minimum, unsupported asset, rsETH balance, liquidity, someone else’s request', async () => {
+  test('bad input is refused before sending: minimum, unsupported asset, rsETH balance, minOut, liquidity, someone else’s request', async () => {
     const { user, w } = await holder(parseEther('2'), parseEther('2'))
     const other = await holder(parseEther('1'))
     const theirs = await request(other.w, ETH_ADDRESS, parseEther('1'))
@@ -318,6 +319,16 @@ describe('kelp withdrawals (LRTWithdrawalManager double)', () => {
     await expect(
       requestWithdrawal(w, { asset: ETH_ADDRESS, amount: parseEther('100'), deployment }),
     ).rejects.toBeInstanceOf(InsufficientBalanceError)
+    // minOut above what Kelp expects to pay now
+    const quote = await previewWithdrawal(pc(), { asset: ETH_ADDRESS, amount: parseEther('1'), deployment })
+    const tooHigh = await requestWithdrawal(w, {
+      asset: ETH_ADDRESS,
+      amount: parseEther('1'),
+      minOut: quote.expectedOut + 1n,
+      deployment,
+    }).catch((e) => e)
+    expect(tooHigh).toBeInstanceOf(MinOutNotMetError)
+    expect(tooHigh).toMatchObject({ minOut: quote.expectedOut + 1n, expectedOut: quote.expectedOut })
     // the pool's LST is restaked into EigenLayer: no liquidity for an LST request
     const pooled = await lstBalance(deployment.lrtDepositPool)
     await kelpRestake(devnet.context, devnet.deployments.kelp, pooled)
@@ -372,6 +383,17 @@ describe('kelp withdrawals (LRTWithdrawalManager double)', () => {
     expect(
       prepareClaimWithdrawal({ asset: ETH_ADDRESS, form: '2024-07', deployment })[0]?.data.slice(0, 10),
     ).toBe('0x6dbaf9ee')
+  })
+
+  test('more open requests than one stage reads: all listed, in FIFO order, with one more stage', async () => {
+    const { user, w } = await holder(parseEther('1'))
+    const n = KELP_REQUESTS_PER_STAGE + 2
+    const ids: bigint[] = []
+    for (let i = 0; i < n; i++)
+      ids.push((await request(w, ETH_ADDRESS, parseEther('0.01') + BigInt(i))).request!.id)
+    const list = await getWithdrawalRequests(pc(), { owner: user.address, asset: ETH_ADDRESS, deployment })
+    expect(list.map((r) => r.id)).toEqual(ids)
+    expect(list.map((r) => r.rsETHAmount)).toEqual(ids.map((_, i) => parseEther('0.01') + BigInt(i)))
   })
 
   test('portfolio: rsETH holding and withdrawal entries with readiness, still 2 round trips', async () => {

@@ -180,7 +180,8 @@ const finalizedEvent = parseAbiItem(
 /**
  * The owner's withdrawal requests with their status: open ones from state (two read stages; a
  * third for an asset with more than `KELP_REQUESTS_PER_STAGE`), claimed ones from the logs with
- * `includeClaimed`. Ordered by asset, then nonce (the FIFO order they are claimed in).
+ * `includeClaimed`. Per asset in nonce order (the FIFO order they are claimed in); the assets in
+ * Kelp's list order, or by address with `includeClaimed`.
  */
 export async function getWithdrawalRequests(
   client: ReadClient,

@@ -20,6 +20,7 @@ import {
 import { type Address, erc20Abi } from 'viem'
 import {
   type DeploymentMismatchError,
+  MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
 } from '../../errors.js'
@@ -40,6 +41,11 @@ export type RequestWithdrawalParameters = {
   asset: Address
   /** rsETH to give up, in base units (pulled by the manager: approved exactly when short). */
   amount: bigint
+  /**
+   * The least `asset` to accept: refused before sending when Kelp's expected payout now is below it
+   * (Kelp's call has no min-out argument; the payout can still fall by a slash before the unlock).
+   */
+  minOut?: bigint
   /** Kelp's referral string (v5.1.0 form only; default empty). */
   referralId?: string
   /**
@@ -55,6 +61,7 @@ export type RequestWithdrawalParameters = {
 type Resolved = {
   asset: Address
   amount: bigint
+  minOut: bigint
   referralId: string
   form: KelpWithdrawalForm
   manager: Address
@@ -100,7 +107,10 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
   resolve: (p: RequestWithdrawalParameters, { deployment }): Resolved => {
     const asset = assertAddress('asset', p.asset)
     const amount = assertAmount('amount', p.amount)
-    return { asset, amount, ...resolveWithdrawalOptions(p, deployment) }
+    const minOut = p.minOut ?? 0n
+    if (typeof minOut !== 'bigint' || minOut < 0n)
+      throw new InvalidAmountError('minOut', minOut, 'must be a bigint ≥ 0')
+    return { asset, amount, minOut, ...resolveWithdrawalOptions(p, deployment) }
   },
   read: (a, { sender }) => {
     const m = { address: a.manager, abi: kelpWithdrawalManagerAbi } as const
@@ -144,6 +154,8 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
     if (s.balance < a.amount)
       throw new InsufficientBalanceError(a.d.rsETH, a.amount, s.balance, sender as Address)
     if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'pays 0 at the rate now')
+    if (s.expectedOut < a.minOut)
+      throw new MinOutNotMetError({ protocol: 'Kelp', minOut: a.minOut, expectedOut: s.expectedOut })
     if (s.expectedOut > s.available)
       throw new WithdrawalLiquidityError({
         protocol: 'Kelp',
@@ -222,6 +234,7 @@ export type RequestWithdrawalErrorType =
   | DeploymentMismatchError
   | UnsupportedAssetError
   | WithdrawalLiquidityError
+  | MinOutNotMetError
   | UnsupportedChainError
   | UnverifiedDeploymentError
   | InvalidAddressError

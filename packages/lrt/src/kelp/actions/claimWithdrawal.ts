@@ -25,10 +25,14 @@ import {
 import { kelpConfigAbi, kelpWithdrawalManagerAbi } from '../abis.js'
 import type { KelpDeployment } from '../deployments.js'
 import { WithdrawalRequestNotFoundError } from '../errors.js'
-import type { KelpWithdrawalForm } from './getWithdrawalForm.js'
+import {
+  type KelpWithdrawalForm,
+  managerAbis,
+  resolveWithdrawalOptions,
+  withWithdrawalForm,
+} from './getWithdrawalForm.js'
 import { type KelpWithdrawalRequest, withdrawalRequestsPlan } from './getWithdrawalRequests.js'
 import { assertKelp, symbolRead, writeDeployment } from './internal.js'
-import { managerAbis, resolveWithdrawalOptions, withWithdrawalForm } from './requestWithdrawal.js'
 
 export type ClaimWithdrawalParameters = {
   /** The asset of the request(s). Kelp pays each owner's requests per asset oldest first (FIFO). */

@@ -1,10 +1,15 @@
-import type { ReadClient } from '@restakekit/core'
+import { InvalidParameterError, type ReadClient } from '@restakekit/core'
 import { type Address, getAddress, type Hex, toFunctionSelector } from 'viem'
 import { getCode, getStorageAt } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { DeploymentMismatchError } from '../../errors.js'
+import { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
+import {
+  kelpWithdrawalManagerAbi,
+  kelpWithdrawalManagerErrorsAbi,
+  kelpWithdrawalManagerV2024Abi,
+} from '../abis.js'
 import type { KelpDeployment } from '../deployments.js'
-import { kelpDeployment, withdrawalManagerOf } from './internal.js'
+import { kelpDeployment, withdrawalManagerOf, writeDeployment } from './internal.js'
 
 /**
  * The two mainnet forms of Kelp's LRTWithdrawalManager: `v5.1.0` (2025-02 on:
@@ -69,4 +74,35 @@ export async function getWithdrawalForm(
     })
   cache.set(key, form)
   return form
+}
+
+/** The manager's calls with its errors, per form (reverts decode against them). */
+export const managerAbis = {
+  'v5.1.0': [...kelpWithdrawalManagerAbi, ...kelpWithdrawalManagerErrorsAbi],
+  '2024-07': [...kelpWithdrawalManagerV2024Abi, ...kelpWithdrawalManagerErrorsAbi],
+} as const
+
+/** Validates the options shared by Kelp's withdrawal writes (pure). */
+export function resolveWithdrawalOptions(
+  p: { referralId?: string; form?: KelpWithdrawalForm; allowUnverified?: boolean },
+  deployment: unknown,
+) {
+  const referralId = p.referralId ?? ''
+  if (typeof referralId !== 'string') throw new InvalidParameterError('referralId', 'must be a string')
+  const form = p.form ?? 'v5.1.0'
+  if (form !== 'v5.1.0' && form !== '2024-07')
+    throw new InvalidParameterError('form', "must be 'v5.1.0' or '2024-07'")
+  const d = deployment as KelpDeployment
+  const manager = withdrawalManagerOf(d)
+  if (d.unconfirmed && p.allowUnverified !== true) throw new UnverifiedDeploymentError({ protocol: 'Kelp' })
+  return { referralId, form, manager, d }
+}
+
+/** The form given, else the deployed one (probed once per address). */
+export async function withWithdrawalForm<
+  p extends { form?: KelpWithdrawalForm; deployment?: KelpDeployment },
+>(client: ReadClient, params: p): Promise<p & { form: KelpWithdrawalForm }> {
+  if (params.form) return params as p & { form: KelpWithdrawalForm }
+  const deployment = writeDeployment(client.chain?.id, params.deployment)
+  return { ...params, form: await getWithdrawalForm(client, { deployment }) }
 }

@@ -7,7 +7,7 @@ import {
   InsufficientBalanceError,
   type InvalidAddressError,
   InvalidAmountError,
-  InvalidParameterError,
+  type InvalidParameterError,
   layer,
   type ReadClient,
   type StepFailedError,
@@ -22,19 +22,18 @@ import {
   type DeploymentMismatchError,
   MinOutNotMetError,
   UnsupportedAssetError,
-  UnverifiedDeploymentError,
+  type UnverifiedDeploymentError,
 } from '../../errors.js'
-import {
-  kelpConfigAbi,
-  kelpRsETHAbi,
-  kelpWithdrawalManagerAbi,
-  kelpWithdrawalManagerErrorsAbi,
-  kelpWithdrawalManagerV2024Abi,
-} from '../abis.js'
+import { kelpConfigAbi, kelpRsETHAbi, kelpWithdrawalManagerAbi } from '../abis.js'
 import type { KelpDeployment } from '../deployments.js'
 import { WithdrawalLiquidityError } from '../errors.js'
-import { getWithdrawalForm, type KelpWithdrawalForm } from './getWithdrawalForm.js'
-import { assertKelp, blockNumberRead, symbolRead, withdrawalManagerOf, writeDeployment } from './internal.js'
+import {
+  type KelpWithdrawalForm,
+  managerAbis,
+  resolveWithdrawalOptions,
+  withWithdrawalForm,
+} from './getWithdrawalForm.js'
+import { assertKelp, blockNumberRead, symbolRead, writeDeployment } from './internal.js'
 
 export type RequestWithdrawalParameters = {
   /** The asset to receive (ETH is `ETH_ADDRESS`). */
@@ -76,28 +75,6 @@ type RequestState = {
   allowance: bigint
   delay: bigint
   landingBlock: bigint
-}
-
-/** The manager's calls with its errors, per form (reverts decode against them). */
-export const managerAbis = {
-  'v5.1.0': [...kelpWithdrawalManagerAbi, ...kelpWithdrawalManagerErrorsAbi],
-  '2024-07': [...kelpWithdrawalManagerV2024Abi, ...kelpWithdrawalManagerErrorsAbi],
-} as const
-
-/** Validates the options shared by Kelp's withdrawal writes (pure). */
-export function resolveWithdrawalOptions(
-  p: { referralId?: string; form?: KelpWithdrawalForm; allowUnverified?: boolean },
-  deployment: unknown,
-) {
-  const referralId = p.referralId ?? ''
-  if (typeof referralId !== 'string') throw new InvalidParameterError('referralId', 'must be a string')
-  const form = p.form ?? 'v5.1.0'
-  if (form !== 'v5.1.0' && form !== '2024-07')
-    throw new InvalidParameterError('form', "must be 'v5.1.0' or '2024-07'")
-  const d = deployment as KelpDeployment
-  const manager = withdrawalManagerOf(d)
-  if (d.unconfirmed && p.allowUnverified !== true) throw new UnverifiedDeploymentError({ protocol: 'Kelp' })
-  return { referralId, form, manager, d }
 }
 
 const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
@@ -220,15 +197,6 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
     },
   },
 })
-
-/** The form given, else the deployed one (probed once per address). */
-export async function withWithdrawalForm<
-  p extends { form?: KelpWithdrawalForm; deployment?: KelpDeployment },
->(client: ReadClient, params: p): Promise<p & { form: KelpWithdrawalForm }> {
-  if (params.form) return params as p & { form: KelpWithdrawalForm }
-  const deployment = writeDeployment(client.chain?.id, params.deployment)
-  return { ...params, form: await getWithdrawalForm(client, { deployment }) }
-}
 
 export type RequestWithdrawalErrorType =
   | DeploymentMismatchError

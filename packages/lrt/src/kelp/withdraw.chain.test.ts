@@ -3,6 +3,7 @@
 // needs nonce < nextLockedNonce and the block delay; an early unlockQueue unlocks nothing), bad
 // input refused before sending, the version probe, the portfolio's withdrawal entries, getApr.
 import {
+  defaultPortfolioModules,
   getRestakingPortfolio,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -396,7 +397,7 @@ describe('kelp withdrawals (LRTWithdrawalManager double)', () => {
     expect(list.map((r) => r.rsETHAmount)).toEqual(ids.map((_, i) => parseEther('0.01') + BigInt(i)))
   })
 
-  test('portfolio: rsETH holding and withdrawal entries with readiness, still 2 round trips', async () => {
+  test('portfolio: rsETH holding and withdrawal entries with readiness, beside EigenLayer, still 2 round trips', async () => {
     const { user, w } = await holder(parseEther('3'))
     const r1 = await request(w, ETH_ADDRESS, parseEther('1'))
     await mineTo(r1.receipt.blockNumber + delay)
@@ -407,12 +408,19 @@ describe('kelp withdrawals (LRTWithdrawalManager double)', () => {
       chain: devnet.chain,
       transport: http(devnet.rpcUrl, { onFetchRequest: () => void counter.requests++ }),
     })
+    // with EigenLayer's part beside Kelp's: their stages share each aggregate3
     const portfolio = await getRestakingPortfolio(client, {
       staker: user.address,
-      protocols: [kelp],
+      protocols: [...defaultPortfolioModules, kelp],
+      eigenlayer: { deployment: devnet.deployments.eigenlayer },
+      symbiotic: false,
+      karak: false,
       kelp: { deployment },
     })
     expect(counter.requests).toBe(2)
+    expect(portfolio.errors).toEqual([])
+    // EigenLayer's part was read (only the two turned off are skipped)
+    expect(portfolio.skipped.map((s) => s.protocol).sort()).toEqual(['karak', 'symbiotic'])
     const open = await getWithdrawalRequests(pc(), { owner: user.address, deployment })
     expect(portfolio.withdrawals).toEqual([
       {

@@ -18,7 +18,12 @@ describe.skipIf(!haveEigenLayer())('pnpm demo', () => {
     expect(r.rewardsShare).toBeLessThanOrEqual(parseEther('100'))
     expect(r.rewardsInPortfolio).toBe(r.rewardsShare)
     expect(r.rewardsClaimed).toBe(r.rewardsShare)
-    expect(lines.at(-1)).toContain(`claimed ${formatEther(r.rewardsShare)} MCK`)
+    expect(lines.some((l) => l.includes(`claimed ${formatEther(r.rewardsShare)} MCK`))).toBe(true)
+    // then an LRT: 2 ETH into Kelp at a rate of 1 (the first deposit), 1 rsETH requested, 1 ETH claimed
+    expect(r.kelpMinted).toBe(parseEther('2'))
+    expect(r.kelpRequested).toBe(parseEther('1'))
+    expect(r.kelpClaimed).toBe(parseEther('1'))
+    expect(lines.at(-1)).toContain(`claim → ${formatEther(r.kelpClaimed)} ETH paid`)
     // the early Symbiotic claim and Karak finish were refused before sending, with the typed
     // error's message; the EigenLayer completion (0-block delay) was ready and went through
     expect(lines.filter((l) => l.includes('refused before sending'))).toHaveLength(2)

@@ -1,6 +1,7 @@
 // restakekit demo: starts the local restaking chain (real EigenLayer and Symbiotic contracts, Karak
 // test doubles) and walks one staker through each protocol with the SDK, printing every step; it
-// ends with an EigenLayer rewards claim (an AVS pays, a root is posted, the portfolio shows it).
+// ends with an EigenLayer rewards claim (an AVS pays, a root is posted, the portfolio shows it), then
+// an LRT: a Kelp rsETH deposit, a withdrawal request and its claim (Kelp test doubles).
 // Run: pnpm demo
 import { createAVSRewardsSubmission, getOperatorSplit } from '@restakekit/avs/eigenlayer'
 import {
@@ -30,7 +31,18 @@ import {
   waitForStartRedeem,
 } from '@restakekit/core/karak'
 import { claim, deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
-import { createSymbioticVault, startDevnet } from '@restakekit/devnet'
+import { createSymbioticVault, kelpUnlockQueue, startDevnet } from '@restakekit/devnet'
+import {
+  claimWithdrawal as claimKelpWithdrawal,
+  deposit as depositToKelp,
+  ETH_ADDRESS,
+  getWithdrawalRequests as getKelpWithdrawalRequests,
+  type KelpDeployment,
+  requestWithdrawal as requestKelpWithdrawal,
+  waitForClaimWithdrawal as waitForKelpClaim,
+  waitForDeposit as waitForKelpDeposit,
+  waitForRequestWithdrawal as waitForKelpRequest,
+} from '@restakekit/lrt/kelp'
 import { type Address, erc20Abi, formatEther, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
 
 export type DemoResult = {
@@ -46,6 +58,10 @@ export type DemoResult = {
   /** The `reward` entry of the portfolio, and the staker's token balance change of the claim. */
   rewardsInPortfolio: bigint
   rewardsClaimed: bigint
+  /** Kelp: the rsETH minted for the ETH deposit, the rsETH requested out, and the ETH its claim paid. */
+  kelpMinted: bigint
+  kelpRequested: bigint
+  kelpClaimed: bigint
 }
 
 const DAY = 86400n
@@ -58,7 +74,7 @@ const fmt = (x: bigint) => formatEther(x)
 
 export async function main(log: (line: string) => void = console.log): Promise<DemoResult> {
   const t0 = performance.now()
-  const devnet = await startDevnet()
+  const devnet = await startDevnet({ kelp: true })
   try {
     const pc = devnet.publicClient
     const el = devnet.deployments.eigenlayer
@@ -286,6 +302,72 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     log(
       `\n== Claim ==\n  claimed ${fmt(rewardsClaimed)} MCK of rewards (processClaim with a locally built proof, gas ${claimed.receipt.gasUsed})`,
     )
+
+    // ---------------------------------------------------------------- an LRT: Kelp rsETH
+    log('\n== Kelp rsETH (test doubles: ETH stays in the pool, LSTs restake into the real EigenLayer) ==')
+    const k = devnet.deployments.kelp
+    const kelpDeployment: KelpDeployment = {
+      chainId: devnet.chain.id,
+      lrtConfig: k.lrtConfig,
+      rsETH: k.rsETH,
+      lrtOracle: k.lrtOracle,
+      lrtDepositPool: k.lrtDepositPool,
+      lrtWithdrawalManager: k.lrtWithdrawalManager,
+    }
+    const lrtHolder = await devnet.newAccount()
+    const lrtWallet = devnet.walletClient(lrtHolder)
+    const minted = await waitForKelpDeposit(
+      pc,
+      await depositToKelp(lrtWallet, {
+        asset: ETH_ADDRESS,
+        amount: parseEther('2'),
+        deployment: kelpDeployment,
+      }),
+    )
+    const kelpMinted = await balance(k.rsETH, lrtHolder.address)
+    log(`1. deposit 2 ETH → ${fmt(kelpMinted)} rsETH (gas ${minted.receipt.gasUsed})`)
+    const requested = await waitForKelpRequest(
+      pc,
+      await requestKelpWithdrawal(lrtWallet, {
+        asset: ETH_ADDRESS,
+        amount: parseEther('1'),
+        deployment: kelpDeployment,
+      }),
+    )
+    const kelpRequested = requested.request?.rsETHAmount ?? 0n
+    const [kelpPending] = await getKelpWithdrawalRequests(pc, {
+      owner: lrtHolder.address,
+      deployment: kelpDeployment,
+    })
+    log(
+      `2. request ${fmt(kelpRequested)} rsETH → ETH (rsETH approved and pulled): request ${kelpPending?.id}, ${kelpPending?.status}, earliest claim block ${kelpPending?.readyAt.block}`,
+    )
+    const early = await claimKelpWithdrawal(lrtWallet, {
+      asset: ETH_ADDRESS,
+      deployment: kelpDeployment,
+    }).catch((e: RestakeKitError) => e)
+    log(
+      `3. a claim now is not sent: ${early instanceof WithdrawalNotReadyError ? early.shortMessage : early}`,
+    )
+    await devnet.mine(Number(k.withdrawalDelayBlocks))
+    await kelpUnlockQueue(devnet.context, k, ETH_ADDRESS)
+    const [unlocked] = await getKelpWithdrawalRequests(pc, {
+      owner: lrtHolder.address,
+      deployment: kelpDeployment,
+    })
+    const ethBefore = await pc.getBalance({ address: lrtHolder.address })
+    const claimedKelp = await waitForKelpClaim(
+      pc,
+      await claimKelpWithdrawal(lrtWallet, { asset: ETH_ADDRESS, deployment: kelpDeployment }),
+    )
+    const kelpClaimed = claimedKelp.claimed?.amount ?? 0n
+    const gasPaid = claimedKelp.receipt.gasUsed * claimedKelp.receipt.effectiveGasPrice
+    if ((await pc.getBalance({ address: lrtHolder.address })) !== ethBefore + kelpClaimed - gasPaid)
+      throw new Error('the Kelp claim did not pay what its event says')
+    log(
+      `4. after ${k.withdrawalDelayBlocks} blocks Kelp's operator unlocks the queue (${unlocked?.status}); claim → ${fmt(kelpClaimed)} ETH paid`,
+    )
+
     return {
       staker: staker.address,
       eigenlayerTokenBack: back,
@@ -296,6 +378,9 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       rewardsShare,
       rewardsInPortfolio,
       rewardsClaimed,
+      kelpMinted,
+      kelpRequested,
+      kelpClaimed,
     }
   } finally {
     await devnet.stop()

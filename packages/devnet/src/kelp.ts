@@ -25,6 +25,13 @@ export type DevnetKelp = {
   rsETH: Address
   lrtOracle: Address
   lrtDepositPool: Address
+  /**
+   * The LRTWithdrawalManager double (v5.1.0 form, with `referralId`): FIFO requests per user per
+   * asset, unlocked by the operator role (the deployer, `kelpUnlockQueue`) after `withdrawalDelayBlocks`.
+   */
+  lrtWithdrawalManager: Address
+  /** The withdrawal delay set at deploy, in blocks (Kelp's default is 8 days of blocks; the devnet's is short). */
+  withdrawalDelayBlocks: bigint
   /** The node delegators (EigenLayer stakers), in the pool's queue order. */
   nodeDelegators: readonly Address[]
   /** The EigenLayer operator the node delegator is delegated to, and its key. */
@@ -41,6 +48,9 @@ export type DevnetKelp = {
 const delegationAbi = parseAbi([
   'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
 ])
+
+/** The devnet's withdrawal delay: 20 blocks (Kelp mainnet: 8 days / 12 s = 57,600). */
+export const KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS = 20n
 
 /** Default deposit limit per asset: 1,000,000 units (18 decimals). */
 const DEPOSIT_LIMIT = parseEther('1000000')
@@ -59,6 +69,11 @@ export async function deployKelp(ctx: DevnetContext, eigenlayer: DevnetEigenLaye
   const rsETH = await ctx.deployArtifact('KelpDoubleRSETH', [lrtConfig])
   const lrtOracle = await ctx.deployArtifact('KelpDoubleLRTOracle', [lrtConfig])
   const lrtDepositPool = await ctx.deployArtifact('KelpDoubleLRTDepositPool', [lrtConfig, lrtOracle])
+  const lrtWithdrawalManager = await ctx.deployArtifact('KelpDoubleLRTWithdrawalManager', [
+    lrtConfig,
+    lrtDepositPool,
+    lrtOracle,
+  ])
   const node = await ctx.deployArtifact('KelpDoubleNodeDelegator', [
     lrtConfig,
     eigenlayer.strategyManager,
@@ -71,6 +86,11 @@ export async function deployKelp(ctx: DevnetContext, eigenlayer: DevnetEigenLaye
   await w(rsETH, 'KelpDoubleRSETH', 'setMinter', [lrtDepositPool])
   await w(lrtOracle, 'KelpDoubleLRTOracle', 'setDepositPool', [lrtDepositPool])
   await w(lrtDepositPool, 'KelpDoubleLRTDepositPool', 'addNodeDelegatorContractToQueue', [[node]])
+  await w(rsETH, 'KelpDoubleRSETH', 'setBurner', [lrtWithdrawalManager])
+  await w(lrtDepositPool, 'KelpDoubleLRTDepositPool', 'setWithdrawalManager', [lrtWithdrawalManager])
+  await w(lrtWithdrawalManager, 'KelpDoubleLRTWithdrawalManager', 'setWithdrawalDelayBlocks', [
+    KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS,
+  ])
 
   const operator = privateKeyToAccount(KELP_DEVNET_OPERATOR_KEY).address
   const balance = await ctx.publicClient.getBalance({ address: operator })
@@ -88,6 +108,8 @@ export async function deployKelp(ctx: DevnetContext, eigenlayer: DevnetEigenLaye
     rsETH,
     lrtOracle,
     lrtDepositPool,
+    lrtWithdrawalManager,
+    withdrawalDelayBlocks: KELP_DEVNET_WITHDRAWAL_DELAY_BLOCKS,
     nodeDelegators: [node],
     operator,
     operatorPrivateKey: KELP_DEVNET_OPERATOR_KEY,
@@ -125,5 +147,34 @@ export async function kelpRestake(
     address: kelp.lrtOracle,
     abi: artifact('KelpDoubleLRTOracle').abi,
     functionName: 'updateRSETHPrice',
+  })
+}
+
+/**
+ * Operator step of the devnet (Kelp's operator role, played by the deployer): `unlockQueue` for
+ * `asset` up to `firstExcludedIndex` (default: every request queued so far) at the oracle's
+ * current prices (bounds 0 … max). Requests younger than the delay stay locked, without a revert.
+ */
+export async function kelpUnlockQueue(
+  ctx: DevnetContext,
+  kelp: DevnetKelp,
+  asset: Address,
+  firstExcludedIndex?: bigint,
+): Promise<void> {
+  const abi = artifact('KelpDoubleLRTWithdrawalManager').abi
+  const end =
+    firstExcludedIndex ??
+    ((await ctx.publicClient.readContract({
+      address: kelp.lrtWithdrawalManager,
+      abi,
+      functionName: 'nextUnusedNonce',
+      args: [asset],
+    })) as bigint)
+  const max = 2n ** 256n - 1n
+  await ctx.write({
+    address: kelp.lrtWithdrawalManager,
+    abi,
+    functionName: 'unlockQueue',
+    args: [asset, end, 0n, 0n, max, max],
   })
 }

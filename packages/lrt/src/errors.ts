@@ -101,3 +101,26 @@ export class UnverifiedDeploymentError extends RestakeKitError {
     this.protocol = params.protocol
   }
 }
+
+/**
+ * The node does not hold the state of a past block a read needs (a pruned or non-archive node, or
+ * a block before the history it was started with): nothing can be computed from that block there.
+ */
+export class HistoricalStateUnavailableError extends RestakeKitError {
+  override name = 'HistoricalStateUnavailableError' as const
+  readonly protocol: string
+  readonly blockNumber: bigint
+  constructor(params: { protocol: string; blockNumber: bigint; cause?: unknown }) {
+    const { protocol, blockNumber, cause } = params
+    super(
+      `The node has no state of block ${blockNumber}, so ${protocol}'s rate at that block cannot be read.`,
+      {
+        details: ['Use an archive node (or one that keeps that block), or a later fromBlock / fewer days.'],
+        docsPath: '/errors#historical-state-unavailable',
+        cause,
+      },
+    )
+    this.protocol = protocol
+    this.blockNumber = blockNumber
+  }
+}

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import * as root from '@restakekit/lrt'
 import * as subpath from '@restakekit/lrt/kelp'
-import { type Abi, type AbiParameter, getAddress } from 'viem'
+import { type Abi, type AbiParameter, getAddress, toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
 import {
   kelpConfigAbi,
@@ -11,6 +11,9 @@ import {
   kelpDepositPoolErrorsAbi,
   kelpOracleAbi,
   kelpRsETHAbi,
+  kelpWithdrawalManagerAbi,
+  kelpWithdrawalManagerErrorsAbi,
+  kelpWithdrawalManagerV2024Abi,
 } from './abis.js'
 import { kelpDeployments } from './deployments.js'
 
@@ -37,6 +40,26 @@ describe('kelp ABIs equal the reference ABIs', () => {
     ['oracle', kelpOracleAbi, ['LRTOracle.json', 'LRTOracle.v2024-07.json']],
     ['config', kelpConfigAbi, ['LRTConfig.json']],
     ['rsETH', kelpRsETHAbi, ['RSETH.json']],
+    [
+      'withdrawal manager (v5.1.0)',
+      [...kelpWithdrawalManagerAbi, ...kelpWithdrawalManagerErrorsAbi],
+      ['LRTWithdrawalManager.json'],
+    ],
+    [
+      'withdrawal manager reads and errors (both forms)',
+      [
+        ...kelpWithdrawalManagerAbi.filter(
+          (f) =>
+            !(
+              f.type === 'function' &&
+              (f.name === 'initiateWithdrawal' || f.name === 'completeWithdrawal')
+            ) && !(f.type === 'event' && f.name === 'ReferralIdEmitted'),
+        ),
+        ...kelpWithdrawalManagerErrorsAbi,
+      ],
+      ['LRTWithdrawalManager.json', 'LRTWithdrawalManager.v2024-07.json'],
+    ],
+    ['withdrawal manager (2024-07)', kelpWithdrawalManagerV2024Abi, ['LRTWithdrawalManager.v2024-07.json']],
   ]
   for (const [name, abi, files] of cases) {
     for (const file of files) {
@@ -47,6 +70,17 @@ describe('kelp ABIs equal the reference ABIs', () => {
       })
     }
   }
+  test('the two forms differ exactly where the fact sheet says (selectors)', () => {
+    const sel = (abi: Abi, name: string) =>
+      abi.filter((f) => f.type === 'function' && f.name === name).map((f) => toFunctionSelector(f as never))
+    expect(sel(kelpWithdrawalManagerAbi, 'initiateWithdrawal')).toEqual(['0xc5a67b01'])
+    expect(sel(kelpWithdrawalManagerAbi, 'completeWithdrawal')).toEqual(['0xd3a86833'])
+    expect(sel(kelpWithdrawalManagerV2024Abi, 'initiateWithdrawal')).toEqual(['0xc8393ba9'])
+    expect(sel(kelpWithdrawalManagerV2024Abi, 'completeWithdrawal')).toEqual(['0x6dbaf9ee'])
+    // each reference file has its own form and not the other's
+    expect(sel(ref('LRTWithdrawalManager.json'), 'initiateWithdrawal')).toEqual(['0xc5a67b01'])
+    expect(sel(ref('LRTWithdrawalManager.v2024-07.json'), 'initiateWithdrawal')).toEqual(['0xc8393ba9'])
+  })
   test('mainnet addresses are checksummed', () => {
     for (const [key, value] of Object.entries(kelpDeployments[1])) {
       if (typeof value === 'string') expect(getAddress(value), key).toBe(value)
@@ -58,14 +92,31 @@ test('the module is exported from the root and the ./kelp subpath, with the glos
   expect(root.kelp).toBe(subpath.kelp)
   expect(root.kelp.id).toBe('kelp')
   expect(Object.keys(root.kelp.actions).sort()).toEqual([
+    'claimWithdrawal',
     'deposit',
+    'getApr',
     'getBacking',
+    'getExitOptions',
     'getRate',
     'getSupportedAssets',
+    'getWithdrawalForm',
+    'getWithdrawalRequests',
     'previewDeposit',
+    'previewWithdrawal',
+    'requestWithdrawal',
+    'simulateClaimWithdrawal',
     'simulateDeposit',
+    'simulateRequestWithdrawal',
+    'waitForClaimWithdrawal',
     'waitForDeposit',
+    'waitForRequestWithdrawal',
   ])
-  expect(Object.keys(root.kelp.prepare)).toEqual(['prepareDeposit'])
+  expect(Object.keys(root.kelp.prepare)).toEqual([
+    'prepareDeposit',
+    'prepareRequestWithdrawal',
+    'prepareClaimWithdrawal',
+  ])
+  expect(subpath.requestWithdrawal).toBe(root.kelp.actions.requestWithdrawal)
+  expect(typeof root.getApr).toBe('function')
   expect(subpath.deposit).toBe(root.kelp.actions.deposit)
 })

@@ -59,3 +59,48 @@ export const eigenlayerBackingAbi = /* @__PURE__ */ parseAbi([
 export const multicallEthBalanceAbi = /* @__PURE__ */ parseAbi([
   'function getEthBalance(address addr) view returns (uint256 balance)',
 ])
+
+/**
+ * LRTWithdrawalManager, v5.1.0 form (mainnet since 2025-02): requests and completions carry a
+ * `referralId`; the reads are the same in both forms.
+ */
+export const kelpWithdrawalManagerAbi = parseAbi([
+  'function initiateWithdrawal(address asset, uint256 rsETHUnstaked, string referralId)',
+  'function completeWithdrawal(address asset, string referralId)',
+  'function getExpectedAssetAmount(address asset, uint256 amount) view returns (uint256 underlyingToReceive)',
+  'function getAvailableAssetAmount(address asset) view returns (uint256 availableAssetAmount)',
+  'function getUserWithdrawalRequest(address asset, address user, uint256 userIndex) view returns (uint256 rsETHAmount, uint256 expectedAssetAmount, uint256 withdrawalStartBlock, uint256 userNonce)',
+  'function userAssociatedNonces(address asset, address user) view returns (uint128 _begin, uint128 _end)',
+  'function nextLockedNonce(address asset) view returns (uint256 requestNonce)',
+  'function nextUnusedNonce(address asset) view returns (uint256 nonce)',
+  'function withdrawalDelayBlocks() view returns (uint256)',
+  'function minRsEthAmountToWithdraw(address asset) view returns (uint256)',
+  'function getRequestId(address asset, uint256 requestIndex) pure returns (bytes32)',
+  'event AssetWithdrawalQueued(address indexed withdrawer, address indexed asset, uint256 rsETHUnstaked, uint256 indexed userNonce)',
+  'event AssetWithdrawalFinalized(address indexed withdrawer, address indexed asset, uint256 amountBurned, uint256 amountReceived)',
+  'event AssetUnlocked(address indexed asset, uint256 rsEthAmount, uint256 assetAmount, uint256 rsEThPrice, uint256 assetPrice)',
+  'event ReferralIdEmitted(string referralId)',
+])
+
+/** LRTWithdrawalManager, 2024-07 form: the same two writes without `referralId` (and no `ReferralIdEmitted`). */
+export const kelpWithdrawalManagerV2024Abi = parseAbi([
+  'function initiateWithdrawal(address asset, uint256 rsETHUnstaked)',
+  'function completeWithdrawal(address asset)',
+])
+
+/** LRTWithdrawalManager's custom errors the staker's calls can meet (the same in both forms). */
+export const kelpWithdrawalManagerErrorsAbi = parseAbi([
+  'error AssetNotSupported()',
+  'error ExceedAmountToWithdraw()',
+  'error InvalidAmountToWithdraw()',
+  'error NoPendingWithdrawals()',
+  'error WithdrawalDelayNotPassed()',
+  'error WithdrawalLocked()',
+  'error TokenTransferFailed()',
+  'error EthTransferFailed()',
+])
+
+/** Multicall3's block number read (so readiness is judged in the same read stage). */
+export const multicallBlockNumberAbi = parseAbi([
+  'function getBlockNumber() view returns (uint256 blockNumber)',
+])

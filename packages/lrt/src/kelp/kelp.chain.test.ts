@@ -327,7 +327,8 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
         underlying: { asset: null, amount: (balance * rate) / 10n ** 18n },
       },
     ])
-    expect(portfolio.kelp).toEqual({ token: deployment.rsETH, balance, rate })
+    // this deployment has no withdrawal manager: no requests read
+    expect(portfolio.kelp).toEqual({ token: deployment.rsETH, balance, rate, withdrawalRequests: [] })
   })
 
   test('getBacking: the node delegator’s operator and shares, as the real DelegationManager reports them', async () => {

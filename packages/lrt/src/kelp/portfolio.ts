@@ -1,11 +1,20 @@
-import type { PortfolioModule, ReadClient, TokenHolding } from '@restakekit/core'
+import type { PortfolioModule, QueuedWithdrawal, ReadClient, TokenHolding } from '@restakekit/core'
 import { runPlan, stage, unwrap } from '@restakekit/core'
 import type { Address } from 'viem'
 import { kelpOracleAbi, kelpRsETHAbi } from './abis.js'
-import { type KelpDeployment, kelpDeployments } from './deployments.js'
+import { type KelpWithdrawalRequest, withdrawalRequestsPlan } from './actions/getWithdrawalRequests.js'
+import { ETH_ADDRESS, type KelpDeployment, kelpDeployments } from './deployments.js'
 
-/** Kelp's detailed portfolio view: the rsETH balance and the rate it was valued at. */
-export type KelpPortfolioDetail = { token: Address; balance: bigint; rate: bigint }
+/**
+ * Kelp's detailed portfolio view: the rsETH balance and the rate it was valued at, and the open
+ * withdrawal requests (when the deployment has a withdrawal manager).
+ */
+export type KelpPortfolioDetail = {
+  token: Address
+  balance: bigint
+  rate: bigint
+  withdrawalRequests: KelpWithdrawalRequest[]
+}
 
 /** rsETH → ETH at a rate (ETH per 1e18 rsETH), rounded down. */
 export function kelpUnderlying(balance: bigint, rate: bigint): bigint {
@@ -17,16 +26,25 @@ export const readKelpSection: NonNullable<
   PortfolioModule<'kelp', KelpDeployment, KelpPortfolioDetail>['portfolio']
 > = async (client: ReadClient, { staker, deployment }) => {
   const d = deployment
-  const detail = await runPlan(
-    client,
-    stage(
-      [
-        { address: d.rsETH, abi: kelpRsETHAbi, functionName: 'balanceOf', args: [staker] },
-        { address: d.lrtOracle, abi: kelpOracleAbi, functionName: 'rsETHPrice' },
-      ],
-      ([balance, rate]) => ({ token: d.rsETH, balance: unwrap<bigint>(balance), rate: unwrap<bigint>(rate) }),
+  // two plans run concurrently on the portfolio's batching client: their stages share its aggregate3s
+  const [held, open] = await Promise.all([
+    runPlan(
+      client,
+      stage(
+        [
+          { address: d.rsETH, abi: kelpRsETHAbi, functionName: 'balanceOf', args: [staker] },
+          { address: d.lrtOracle, abi: kelpOracleAbi, functionName: 'rsETHPrice' },
+        ],
+        ([balance, rate]) => ({
+          token: d.rsETH,
+          balance: unwrap<bigint>(balance),
+          rate: unwrap<bigint>(rate),
+        }),
+      ),
     ),
-  )
+    d.lrtWithdrawalManager ? runPlan(client, withdrawalRequestsPlan(client, d, staker)) : undefined,
+  ])
+  const detail: KelpPortfolioDetail = { ...held, withdrawalRequests: open?.requests ?? [] }
   const entries: TokenHolding[] =
     detail.balance > 0n
       ? [
@@ -40,7 +58,18 @@ export const readKelpSection: NonNullable<
           },
         ]
       : []
-  return { entries, detail }
+  const withdrawals: QueuedWithdrawal[] = detail.withdrawalRequests.map((r) => ({
+    kind: 'withdrawal',
+    protocol: 'kelp',
+    location: d.lrtWithdrawalManager as Address,
+    // native ETH is null, as in the token entry's underlying
+    asset: r.asset.toLowerCase() === ETH_ADDRESS.toLowerCase() ? null : r.asset,
+    amount: r.amount,
+    id: r.id,
+    ready: r.ready,
+    readyAt: r.readyAt,
+  }))
+  return { entries: [...entries, ...withdrawals], detail }
 }
 
 /** The portfolio part of the kelp module alone. */

@@ -1,13 +1,14 @@
 import {
   type BatchRead,
   type BatchResult,
+  InvalidParameterError,
   type ReadClient,
   resolveDeployment,
   UnsupportedChainError,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { DeploymentMismatchError } from '../../errors.js'
-import { kelpRsETHAbi } from '../abis.js'
+import { kelpRsETHAbi, multicallBlockNumberAbi } from '../abis.js'
 import { type KelpDeployment, kelpDeployments } from '../deployments.js'
 
 export type { ReadClient }
@@ -59,4 +60,23 @@ export function assertKelp(
         found: 'a failed read (no code, or another contract)',
       })
   }
+}
+
+/** Canonical Multicall3 (its `getBlockNumber` puts the chain's clock in the same read stage). */
+export const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
+
+/** The block number, read in the same `aggregate3` as the state it judges (the client's Multicall3, else the canonical one). */
+export function blockNumberRead(client?: ReadClient): BatchRead {
+  return {
+    address: client?.chain?.contracts?.multicall3?.address ?? MULTICALL3,
+    abi: multicallBlockNumberAbi,
+    functionName: 'getBlockNumber',
+  }
+}
+
+/** The deployment's LRTWithdrawalManager, or a typed error when the deployment has none. */
+export function withdrawalManagerOf(d: KelpDeployment): Address {
+  if (!d.lrtWithdrawalManager)
+    throw new InvalidParameterError('deployment', 'has no lrtWithdrawalManager (Kelp withdrawals need it)')
+  return d.lrtWithdrawalManager
 }

@@ -11,7 +11,7 @@ const eigenlayerV13State = fileURLToPath(
 const eigenlayerChainSuites = [
   'packages/core/src/eigenlayer/**/*.chain.test.ts',
   'packages/devnet/src/eigenlayer.chain.test.ts',
-  'packages/avs/src/**/*.chain.test.ts',
+  'packages/avs/src/eigenlayer/**/*.chain.test.ts',
 ]
 
 // Tests import the workspace packages from source, never from dist.

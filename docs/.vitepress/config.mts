@@ -30,6 +30,8 @@ export default defineConfig({
           { text: 'Writes: layers and stages', link: '/guides/writes' },
           { text: 'The portfolio', link: '/guides/portfolio' },
           { text: 'The local devnet', link: '/guides/devnet' },
+          { text: 'EigenLayer releases', link: '/guides/eigenlayer-releases' },
+          { text: 'Symbiotic rewards', link: '/guides/symbiotic-rewards' },
           { text: 'The risk model', link: '/risk' },
           { text: 'The restakekit command', link: '/cli' },
         ],

@@ -32,6 +32,7 @@ export default defineConfig({
           { text: 'The local devnet', link: '/guides/devnet' },
           { text: 'EigenLayer releases', link: '/guides/eigenlayer-releases' },
           { text: 'Symbiotic rewards', link: '/guides/symbiotic-rewards' },
+          { text: 'Liquid restaking tokens', link: '/guides/lrt' },
           { text: 'The risk model', link: '/risk' },
           { text: 'The restakekit command', link: '/cli' },
         ],

@@ -1,0 +1,63 @@
+// The code of docs/guides/lrt.md, type-checked by `pnpm typecheck`: each `#region` is included in
+// the page with VitePress's `<<< @/snippets/lrt.ts#name`.
+import { defaultProtocolModules, getRestakingPortfolio, restakingActions } from '@restakekit/core'
+import { etherfi, kelp, puffer, renzo, swell } from '@restakekit/lrt'
+import { getExitOptions } from '@restakekit/lrt/etherfi'
+import {
+  claimWithdrawal,
+  deposit,
+  ETH_ADDRESS,
+  getApr,
+  getWithdrawalRequests,
+  requestWithdrawal,
+  waitForDeposit,
+} from '@restakekit/lrt/kelp'
+import { type Address, createPublicClient, createWalletClient, http, parseEther } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { mainnet } from 'viem/chains'
+
+declare const key: `0x${string}`
+declare const staker: Address
+
+const publicClient = createPublicClient({ chain: mainnet, transport: http() })
+const walletClient = createWalletClient({
+  account: privateKeyToAccount(key),
+  chain: mainnet,
+  transport: http(),
+})
+
+// #region deposit
+// 1 ETH into rsETH; minOut defaults to the preview less 0.5 %, and Kelp enforces it on chain too
+const hash = await deposit(walletClient, { asset: ETH_ADDRESS, amount: parseEther('1') })
+const minted = await waitForDeposit(publicClient, hash)
+// #endregion deposit
+
+// #region withdraw
+// queue a withdrawal of the rsETH just minted, follow it, claim it once Kelp unlocks it
+await requestWithdrawal(walletClient, { asset: ETH_ADDRESS, amount: parseEther('0.5') })
+const requests = await getWithdrawalRequests(publicClient, { owner: staker })
+for (const r of requests)
+  if (r.status === 'claimable') await claimWithdrawal(walletClient, { asset: ETH_ADDRESS, request: r.id })
+// #endregion withdraw
+
+// #region exit
+// ether.fi: the queue against the redemption manager's instant exit, for one amount
+const options = await getExitOptions(publicClient, { amount: parseEther('10') })
+// #endregion exit
+
+// #region apr
+// rsETH's rate growth over 30 days, annualized: exact rational and a float for display
+const apr = await getApr(publicClient, { days: 30 })
+console.log(apr.aprFloat, minted, options)
+// #endregion apr
+
+// #region portfolio
+// the LRT modules join the cross-protocol portfolio: token balances (in the token and in ETH) and
+// withdrawal requests with their readiness, beside EigenLayer, Symbiotic and Karak positions
+const client = publicClient.extend(
+  restakingActions({ protocols: [...defaultProtocolModules, kelp, renzo, etherfi, puffer, swell] }),
+)
+const portfolio = await client.restaking.getPortfolio({ staker })
+const same = await getRestakingPortfolio(publicClient, { staker, protocols: [kelp, etherfi] })
+// #endregion portfolio
+console.log(portfolio, same)

@@ -162,6 +162,31 @@ const table: Entry[] = [
   },
   {
     module: 'symbiotic',
+    prepare: 'prepareClaimRewards',
+    send: 'claimRewards',
+    params: () => ({
+      stakerRewards: ctx.vault,
+      token: ctx.token,
+      network: ctx.someone,
+      receiver: ctx.someone,
+    }),
+    fields: { stakerRewards: 'address', token: 'address', network: 'address', receiver: 'recipient' },
+  },
+  {
+    module: 'symbiotic',
+    prepare: 'prepareDistributeRewards',
+    send: 'distributeRewards',
+    params: () => ({
+      stakerRewards: ctx.vault,
+      network: ctx.someone,
+      token: ctx.token,
+      amount: 1n,
+      timestamp: 1n,
+    }),
+    fields: { stakerRewards: 'address', network: 'address', token: 'address', amount: 'amount' },
+  },
+  {
+    module: 'symbiotic',
     prepare: 'prepareClaim',
     send: 'claim',
     params: () => ({ vault: ctx.vault, receiver: ctx.someone, epoch: 0n }),
@@ -199,6 +224,9 @@ const notInMatrix: Record<string, string> = {
   'eigenlayer.prepareDepositWithSignature': 'takes an EIP-712 signed deposit (its own tests)',
   'eigenlayer.prepareClearBurnOrRedistributableShares': 'operator-set admin call (its own tests)',
   'eigenlayer.prepareClaimRewards': 'takes a distribution and its Merkle proofs (its own tests)',
+  'symbiotic.prepareClaimOperatorRewards': 'takes a Merkle proof against the posted root (its own tests)',
+  'symbiotic.prepareDistributeOperatorRewards':
+    "takes a Merkle root; the network middleware's call (its own tests)",
 }
 
 /** The checksummed address with the case of its first letter flipped: a wrong EIP-55 checksum. */

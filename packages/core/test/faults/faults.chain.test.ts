@@ -234,7 +234,10 @@ describe('lost answer to a deposit after its approval landed', () => {
     }).catch((x) => x)
     expect(err, String(err?.stack ?? err)).toBeInstanceOf(TransactionPendingError)
     const lost = err as TransactionPendingError
-    expect(lost.status).toBe('mined')
+    // found by its hash: 'mined' when the receipt is back within the lookup, 'pending' when a loaded
+    // machine answers later; either way it is the same transaction, sent once (nonce +2 below)
+    expect(['mined', 'pending']).toContain(lost.status)
+    expect(lost.hash).toBeDefined()
     expect(err.message).not.toMatch(/still in (the|your) wallet/i)
     expect(await nonceOf(s.address)).toBe(before + 2)
     expect(await lost.resume()).toBe(lost.hash)

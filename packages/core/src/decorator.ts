@@ -1,4 +1,4 @@
-import type { Chain, Client, Transport } from 'viem'
+import type { Client } from 'viem'
 import { eigenlayer } from './eigenlayer/module.js'
 import { karak } from './karak/module.js'
 import { type AnyProtocolModule, type BoundModule, bindModule } from './kit/index.js'
@@ -49,6 +49,16 @@ export interface DefaultRestakingNamespace {
 export type DefaultRestakingActions = { restaking: DefaultRestakingNamespace }
 
 /**
+ * The client a decorator receives: any viem client (public, wallet, test; any transport, chain and
+ * account), since what the decorator returns does not depend on it. Deliberately not generic: a
+ * `<transport, chain>(client: Client<transport, chain>)` signature makes `client.extend(...)` infer
+ * both against the whole client type, which tripled the type-check cost of a consumer that binds its
+ * own module list (`examples/typecheck/run.sh`).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: `any` arguments spare the structural check of the caller's whole client type
+type AnyClient = Client<any, any, any, any, any>
+
+/**
  * A viem client decorator: `client.extend(restakingActions())` gives
  * `client.restaking.eigenlayer.getDeposits(...)` and so on — each protocol module bound the same
  * way (`bindModule`), and one portfolio over all of them. Pass `protocols` to add modules from
@@ -56,18 +66,14 @@ export type DefaultRestakingActions = { restaking: DefaultRestakingNamespace }
  */
 export function restakingActions(
   config?: RestakingActionsConfig,
-): <transport extends Transport, chain extends Chain | undefined>(
-  client: Client<transport, chain>,
-) => DefaultRestakingActions
+): (client: AnyClient) => DefaultRestakingActions
 export function restakingActions<const modules extends readonly AnyProtocolModule[]>(
   config: RestakingActionsConfig<modules> & { protocols: modules },
-): <transport extends Transport, chain extends Chain | undefined>(
-  client: Client<transport, chain>,
-) => RestakingActions<modules>
+): (client: AnyClient) => RestakingActions<modules>
 export function restakingActions(config: { protocols?: readonly AnyProtocolModule[] | undefined } = {}) {
   const modules = config.protocols ?? defaultProtocolModules
   const deployments = config as unknown as Readonly<Record<string, unknown>>
-  return <transport extends Transport, chain extends Chain | undefined>(client: Client<transport, chain>) => {
+  return (client: AnyClient) => {
     const restaking: Record<string, unknown> = {}
     for (const module of modules) restaking[module.id] = bindModule(client, module, deployments[module.id])
     restaking.getPortfolio = (params: object) =>

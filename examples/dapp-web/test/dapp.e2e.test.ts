@@ -5,14 +5,9 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { setupSymbioticStake } from '@restakekit/avs/symbiotic/testing'
 import { getRestakingPortfolio } from '@restakekit/core'
-import {
-  createSymbioticVault,
-  type Devnet,
-  haveEigenLayer,
-  setupSymbioticStake,
-  startDevnet,
-} from '@restakekit/devnet'
+import { createSymbioticVault, type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { type Address, erc20Abi, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
 import { build } from 'vite'

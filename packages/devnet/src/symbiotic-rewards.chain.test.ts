@@ -3,7 +3,6 @@
 import { type Address, encodeAbiParameters, erc20Abi, parseAbi, parseAbiParameters, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Devnet, startDevnet } from './index.js'
-import { registerSymbioticNetwork, setSymbioticMiddleware } from './symbiotic.js'
 import {
   createSymbioticStakerRewards,
   symbioticOperatorRewardsTree,
@@ -14,6 +13,7 @@ const vaultAbi = parseAbi([
   'function deposit(address onBehalfOf, uint256 amount) returns (uint256 depositedAmount, uint256 mintedShares)',
 ])
 const factoryAbi = parseAbi(['function isEntity(address) view returns (bool)'])
+const networkAbi = parseAbi(['function registerNetwork()', 'function setMiddleware(address middleware)'])
 
 const start = () => startDevnet({ karak: false, symbioticRewards: true })
 let devnet: Devnet<Awaited<ReturnType<typeof start>>['deployments']>
@@ -68,8 +68,20 @@ describe('Symbiotic rewards on the devnet (raw calls)', () => {
     const weth = devnet.deployments.tokens.weth
     const network = (await devnet.newAccount()).address
     const middleware = (await devnet.newAccount({ tokens: { [weth]: parseEther('2000') } })).address
-    await registerSymbioticNetwork(devnet, network)
-    await setSymbioticMiddleware(devnet, { network, middleware })
+    // the network registers and names its middleware (raw calls, as the rest of this file)
+    const sym = devnet.deployments.symbiotic
+    const asNetwork = { abi: networkAbi, from: network } as const
+    await devnet.context.write({
+      ...asNetwork,
+      address: sym.networkRegistry,
+      functionName: 'registerNetwork',
+    })
+    await devnet.context.write({
+      ...asNetwork,
+      address: sym.networkMiddlewareService,
+      functionName: 'setMiddleware',
+      args: [middleware],
+    })
 
     // two stakers, 1 and 3 WETH
     const stakers = [

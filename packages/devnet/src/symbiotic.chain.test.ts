@@ -4,13 +4,8 @@ import { type Devnet, startDevnet } from './index.js'
 import {
   createSymbioticVault,
   deploySymbiotic,
-  executeSymbioticVetoSlash,
-  requestSymbioticVetoSlash,
-  setupSymbioticStake,
-  slashSymbiotic,
   symbioticCoreBytecode,
   symbioticDevnetAbi,
-  symbioticSubnetwork,
 } from './symbiotic.js'
 
 const vaultAbi = parseAbi([
@@ -271,122 +266,5 @@ describe('Symbiotic core on the devnet', () => {
     const pc = devnet.publicClient
     expect(await pc.readContract({ address: a.delegator, abi: entityAbi, functionName: 'TYPE' })).toBe(2n)
     expect(await pc.readContract({ address: b.delegator, abi: entityAbi, functionName: 'TYPE' })).toBe(3n)
-  })
-
-  test('network + operator stake and an instant slash by the middleware', async () => {
-    const { weth } = devnet.deployments.tokens
-    const { vault, delegator, slasher } = await createSymbioticVault(devnet, {
-      collateral: weth,
-      epochDuration: 3600,
-      delegatorType: 0,
-      slasherType: 0,
-    })
-    const network = (await devnet.newAccount()).address
-    const operator = (await devnet.newAccount()).address
-    const middleware = (await devnet.newAccount()).address
-    const subnetwork = await setupSymbioticStake(devnet, {
-      vault,
-      delegator,
-      delegatorType: 0,
-      network,
-      operator,
-      middleware,
-    })
-    expect(subnetwork).toBe(symbioticSubnetwork(network, 0n))
-    const amount = parseEther('10')
-    const staker = await devnet.newAccount({ tokens: { [weth]: amount } })
-    const wallet = devnet.walletClient(staker)
-    const pc = devnet.publicClient
-    await pc.waitForTransactionReceipt({
-      hash: await wallet.writeContract({
-        address: weth,
-        abi: erc20Abi,
-        functionName: 'approve',
-        args: [vault, amount],
-      }),
-    })
-    await pc.waitForTransactionReceipt({
-      hash: await wallet.writeContract({
-        address: vault,
-        abi: vaultAbi,
-        functionName: 'deposit',
-        args: [staker.address, amount],
-      }),
-    })
-    const stake = await pc.readContract({
-      address: delegator,
-      abi: symbioticDevnetAbi.delegator,
-      functionName: 'stake',
-      args: [subnetwork, operator],
-    })
-    expect(stake).toBe(amount)
-    await devnet.increaseTime(60)
-    await slashSymbiotic(devnet, { slasher, middleware, subnetwork, operator, amount: parseEther('4') })
-    expect(await read<bigint>(vault, 'activeStake')).toBe(parseEther('6'))
-    expect(await read<bigint>(vault, 'activeBalanceOf', [staker.address])).toBe(parseEther('6'))
-    // the slash from anyone but the middleware reverts
-    await expect(
-      slashSymbiotic(devnet, { slasher, middleware: operator, subnetwork, operator, amount: 1n }),
-    ).rejects.toThrow()
-  })
-
-  test('a slash through a VetoSlasher: request, then execute (no resolver: at once)', async () => {
-    const { weth } = devnet.deployments.tokens
-    const { vault, delegator, slasher } = await createSymbioticVault(devnet, {
-      collateral: weth,
-      epochDuration: 3600,
-      delegatorType: 1,
-      slasherType: 1,
-      vetoDuration: 600,
-    })
-    const network = (await devnet.newAccount()).address
-    const operator = (await devnet.newAccount()).address
-    const middleware = (await devnet.newAccount()).address
-    const subnetwork = await setupSymbioticStake(devnet, {
-      vault,
-      delegator,
-      delegatorType: 1,
-      network,
-      operator,
-      middleware,
-    })
-    const amount = parseEther('8')
-    const staker = await devnet.newAccount({ tokens: { [weth]: amount } })
-    const wallet = devnet.walletClient(staker)
-    const pc = devnet.publicClient
-    await pc.waitForTransactionReceipt({
-      hash: await wallet.writeContract({
-        address: weth,
-        abi: erc20Abi,
-        functionName: 'approve',
-        args: [vault, amount],
-      }),
-    })
-    await pc.waitForTransactionReceipt({
-      hash: await wallet.writeContract({
-        address: vault,
-        abi: vaultAbi,
-        functionName: 'deposit',
-        args: [staker.address, amount],
-      }),
-    })
-    await devnet.increaseTime(60)
-    const index = await requestSymbioticVetoSlash(devnet, {
-      slasher,
-      middleware,
-      subnetwork,
-      operator,
-      amount: parseEther('3'),
-    })
-    expect(index).toBe(0n)
-    // requested only: nothing slashed yet
-    expect(await read<bigint>(vault, 'activeStake')).toBe(amount)
-    await executeSymbioticVetoSlash(devnet, { slasher, middleware, slashIndex: index })
-    expect(await read<bigint>(vault, 'activeStake')).toBe(parseEther('5'))
-    expect(await read<bigint>(vault, 'activeBalanceOf', [staker.address])).toBe(parseEther('5'))
-    // executed once only
-    await expect(
-      executeSymbioticVetoSlash(devnet, { slasher, middleware, slashIndex: index }),
-    ).rejects.toThrow()
   })
 })

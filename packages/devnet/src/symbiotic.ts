@@ -117,31 +117,6 @@ export const symbioticDevnetAbi = {
     'function registerOperator()',
     'function isEntity(address) view returns (bool)',
   ]),
-  middlewareService: parseAbi([
-    'function setMiddleware(address middleware)',
-    'function middleware(address network) view returns (address)',
-  ]),
-  optInService: parseAbi([
-    'function optIn(address where)',
-    'function isOptedIn(address who, address where) view returns (bool)',
-  ]),
-  delegator: parseAbi([
-    'function setMaxNetworkLimit(uint96 identifier, uint256 amount)',
-    'function setNetworkLimit(bytes32 subnetwork, uint256 amount)',
-    'function setOperatorNetworkShares(bytes32 subnetwork, address operator, uint256 shares)',
-    'function setOperatorNetworkLimit(bytes32 subnetwork, address operator, uint256 amount)',
-    'function stake(bytes32 subnetwork, address operator) view returns (uint256)',
-    'function maxNetworkLimit(bytes32 subnetwork) view returns (uint256)',
-    'function networkLimit(bytes32 subnetwork) view returns (uint256)',
-    'function TYPE() view returns (uint64)',
-  ]),
-  slasher: parseAbi([
-    'function slash(bytes32 subnetwork, address operator, uint256 amount, uint48 captureTimestamp, bytes hints) returns (uint256 slashedAmount)',
-    'function requestSlash(bytes32 subnetwork, address operator, uint256 amount, uint48 captureTimestamp, bytes hints) returns (uint256 slashIndex)',
-    'function executeSlash(uint256 slashIndex, bytes hints) returns (uint256 slashedAmount)',
-    'function slashRequestsLength() view returns (uint256)',
-    'function TYPE() view returns (uint64)',
-  ]),
   vault: parseAbi([
     'function setDepositorWhitelistStatus(address account, bool status)',
     'function setDepositWhitelist(bool status)',
@@ -307,7 +282,7 @@ export async function deploySymbiotic(ctx: DevnetContext): Promise<DevnetSymbiot
   return result
 }
 
-// ---------------------------------------------------------------- helpers for tests and examples
+// ---------------------------------------------------------------- vaults (scenarios: @restakekit/avs/symbiotic/testing)
 
 /** A devnet (or anything with its context and deployments), or a context on which `deploySymbiotic` ran. */
 export type SymbioticTarget =
@@ -456,19 +431,26 @@ export async function createSymbioticVault(
       break
   }
 
-  // Operator-specific delegators need a registered operator (and network): register them if they are not.
+  // Operator-specific delegators need a registered operator (and network): register them if they are
+  // not, with the raw registry calls (the devnet cannot use the SDK's actions; the scenarios beyond a
+  // vault — middleware, opt-ins, limits, slashes — are the avs package's test fixtures).
   if (options.delegatorType >= 2) {
-    const registered = (registry: Address, who: Address) =>
-      ctx.publicClient.readContract({
+    const register = async (
+      registry: Address,
+      who: Address,
+      functionName: 'registerOperator' | 'registerNetwork',
+    ) => {
+      const registered = await ctx.publicClient.readContract({
         address: registry,
         abi: symbioticDevnetAbi.registry,
         functionName: 'isEntity',
         args: [who],
       })
-    if (!(await registered(symbiotic.operatorRegistry, operator)))
-      await registerSymbioticOperator(target, operator)
-    if (options.network && !(await registered(symbiotic.networkRegistry, options.network)))
-      await registerSymbioticNetwork(target, options.network)
+      if (!registered)
+        await ctx.write({ address: registry, abi: symbioticDevnetAbi.registry, functionName, from: who })
+    }
+    await register(symbiotic.operatorRegistry, operator, 'registerOperator')
+    if (options.network) await register(symbiotic.networkRegistry, options.network, 'registerNetwork')
   }
 
   const withSlasher = options.slasherType !== undefined
@@ -535,315 +517,4 @@ export async function createSymbioticVault(
     })
   }
   return result
-}
-
-/** `NetworkRegistry.registerNetwork()` sent by `network` (impersonated). */
-export async function registerSymbioticNetwork(target: SymbioticTarget, network: Address): Promise<void> {
-  const { ctx, symbiotic } = resolveTarget(target)
-  await ctx.write({
-    address: symbiotic.networkRegistry,
-    abi: symbioticDevnetAbi.registry,
-    functionName: 'registerNetwork',
-    from: network,
-  })
-}
-
-/** `NetworkMiddlewareService.setMiddleware(middleware)` sent by the (registered) network. */
-export async function setSymbioticMiddleware(
-  target: SymbioticTarget,
-  params: { network: Address; middleware: Address },
-): Promise<void> {
-  const { ctx, symbiotic } = resolveTarget(target)
-  await ctx.write({
-    address: symbiotic.networkMiddlewareService,
-    abi: symbioticDevnetAbi.middlewareService,
-    functionName: 'setMiddleware',
-    args: [params.middleware],
-    from: params.network,
-  })
-}
-
-/** `OperatorRegistry.registerOperator()` sent by `operator`. */
-export async function registerSymbioticOperator(target: SymbioticTarget, operator: Address): Promise<void> {
-  const { ctx, symbiotic } = resolveTarget(target)
-  await ctx.write({
-    address: symbiotic.operatorRegistry,
-    abi: symbioticDevnetAbi.registry,
-    functionName: 'registerOperator',
-    from: operator,
-  })
-}
-
-/** Opts a registered operator into a vault (operator→vault service) and/or a network (operator→network service); skips opt-ins already made. */
-export async function optInSymbioticOperator(
-  target: SymbioticTarget,
-  params: { operator: Address; vault?: Address; network?: Address },
-): Promise<void> {
-  const { ctx, symbiotic } = resolveTarget(target)
-  const optIn = async (service: Address, where: Address) => {
-    const opted = await ctx.publicClient.readContract({
-      address: service,
-      abi: symbioticDevnetAbi.optInService,
-      functionName: 'isOptedIn',
-      args: [params.operator, where],
-    })
-    if (opted) return // already opted in (the service reverts AlreadyOptedIn)
-    await ctx.write({
-      address: service,
-      abi: symbioticDevnetAbi.optInService,
-      functionName: 'optIn',
-      args: [where],
-      from: params.operator,
-    })
-  }
-  if (params.vault) await optIn(symbiotic.operatorVaultOptInService, params.vault)
-  if (params.network) await optIn(symbiotic.operatorNetworkOptInService, params.network)
-}
-
-/** `delegator.setMaxNetworkLimit(identifier, amount)` sent by the network. */
-export async function setSymbioticMaxNetworkLimit(
-  target: SymbioticTarget,
-  params: { delegator: Address; network: Address; identifier?: bigint | number; amount: bigint },
-): Promise<void> {
-  await writeDelegator(
-    target,
-    params.delegator,
-    'setMaxNetworkLimit',
-    [BigInt(params.identifier ?? 0), params.amount],
-    params.network,
-  )
-}
-
-/** Sends a delegator setter from `from` (a role holder; default: the deployer). */
-async function writeDelegator(
-  target: SymbioticTarget,
-  delegator: Address,
-  functionName: string,
-  args: readonly unknown[],
-  from: Address | undefined,
-): Promise<void> {
-  const { ctx } = resolveTarget(target)
-  await ctx.write({
-    address: delegator,
-    abi: symbioticDevnetAbi.delegator,
-    functionName,
-    args,
-    ...(from ? { from } : {}),
-  })
-}
-
-/** `delegator.setNetworkLimit(subnetwork, amount)` (types 0, 1, 2) sent by the role holder (default: the deployer). */
-export async function setSymbioticNetworkLimit(
-  target: SymbioticTarget,
-  params: { delegator: Address; subnetwork: Hex; amount: bigint; from?: Address },
-): Promise<void> {
-  await writeDelegator(
-    target,
-    params.delegator,
-    'setNetworkLimit',
-    [params.subnetwork, params.amount],
-    params.from,
-  )
-}
-
-/** NetworkRestake: `setOperatorNetworkShares(subnetwork, operator, shares)` sent by the role holder. */
-export async function setSymbioticOperatorNetworkShares(
-  target: SymbioticTarget,
-  params: { delegator: Address; subnetwork: Hex; operator: Address; shares: bigint; from?: Address },
-): Promise<void> {
-  await writeDelegator(
-    target,
-    params.delegator,
-    'setOperatorNetworkShares',
-    [params.subnetwork, params.operator, params.shares],
-    params.from,
-  )
-}
-
-/** FullRestake: `setOperatorNetworkLimit(subnetwork, operator, amount)` sent by the role holder. */
-export async function setSymbioticOperatorNetworkLimit(
-  target: SymbioticTarget,
-  params: { delegator: Address; subnetwork: Hex; operator: Address; amount: bigint; from?: Address },
-): Promise<void> {
-  await writeDelegator(
-    target,
-    params.delegator,
-    'setOperatorNetworkLimit',
-    [params.subnetwork, params.operator, params.amount],
-    params.from,
-  )
-}
-
-/**
- * Wires one network and one operator to a vault so the operator has stake there: registers both
- * (unless they are, or told not to), sets the network's middleware, opts the operator into the vault
- * and the network, sets the max network limit (from the network) and the delegator's limits
- * (NetworkRestake: network limit + operator shares; FullRestake: network limit + operator network
- * limit; OperatorSpecific: network limit). Returns the subnetwork.
- */
-export async function setupSymbioticStake(
-  target: SymbioticTarget,
-  params: {
-    vault: Address
-    delegator: Address
-    delegatorType: SymbioticDelegatorType
-    network: Address
-    operator: Address
-    /** Network middleware (the account allowed to slash); default none set. */
-    middleware?: Address
-    identifier?: bigint | number
-    /** Limit used for every limit (default: 2^255). */
-    limit?: bigint
-    /** NetworkRestake operator shares (default 1e18). */
-    shares?: bigint
-    /** Delegator role holder (default: the deployer, which `createSymbioticVault` uses as owner). */
-    owner?: Address
-    registerNetwork?: boolean
-    registerOperator?: boolean
-  },
-): Promise<Hex> {
-  const limit = params.limit ?? 1n << 255n
-  const subnetwork = symbioticSubnetwork(params.network, params.identifier ?? 0n)
-  const from = params.owner ? { from: params.owner } : {}
-  const { ctx, symbiotic } = resolveTarget(target)
-  const registered = (registry: Address, who: Address) =>
-    ctx.publicClient.readContract({
-      address: registry,
-      abi: symbioticDevnetAbi.registry,
-      functionName: 'isEntity',
-      args: [who],
-    })
-  if (params.registerNetwork !== false && !(await registered(symbiotic.networkRegistry, params.network)))
-    await registerSymbioticNetwork(target, params.network)
-  if (params.middleware)
-    await setSymbioticMiddleware(target, { network: params.network, middleware: params.middleware })
-  if (params.registerOperator !== false && !(await registered(symbiotic.operatorRegistry, params.operator)))
-    await registerSymbioticOperator(target, params.operator)
-  await optInSymbioticOperator(target, {
-    operator: params.operator,
-    vault: params.vault,
-    network: params.network,
-  })
-  // Limits already at this value are left alone (the delegator reverts AlreadySet on an equal value).
-  const current = (functionName: 'maxNetworkLimit' | 'networkLimit') =>
-    ctx.publicClient.readContract({
-      address: params.delegator,
-      abi: symbioticDevnetAbi.delegator,
-      functionName,
-      args: [subnetwork],
-    })
-  if ((await current('maxNetworkLimit')) !== limit) {
-    await setSymbioticMaxNetworkLimit(target, {
-      delegator: params.delegator,
-      network: params.network,
-      identifier: params.identifier ?? 0n,
-      amount: limit,
-    })
-  }
-  if (params.delegatorType <= 2 && (await current('networkLimit')) !== limit) {
-    await setSymbioticNetworkLimit(target, {
-      delegator: params.delegator,
-      subnetwork,
-      amount: limit,
-      ...from,
-    })
-  }
-  if (params.delegatorType === 0) {
-    await setSymbioticOperatorNetworkShares(target, {
-      delegator: params.delegator,
-      subnetwork,
-      operator: params.operator,
-      shares: params.shares ?? 10n ** 18n,
-      ...from,
-    })
-  } else if (params.delegatorType === 1) {
-    await setSymbioticOperatorNetworkLimit(target, {
-      delegator: params.delegator,
-      subnetwork,
-      operator: params.operator,
-      amount: limit,
-      ...from,
-    })
-  }
-  return subnetwork
-}
-
-/**
- * Slashes through an instant `Slasher` (type 0) as the network's middleware (impersonated).
- * `captureTimestamp` defaults to the latest block's timestamp minus one second.
- */
-export async function slashSymbiotic(
-  target: SymbioticTarget,
-  params: {
-    slasher: Address
-    middleware: Address
-    subnetwork: Hex
-    operator: Address
-    amount: bigint
-    captureTimestamp?: bigint | number
-  },
-): Promise<Hex> {
-  const { ctx } = resolveTarget(target)
-  const capture =
-    params.captureTimestamp === undefined
-      ? (await ctx.publicClient.getBlock()).timestamp - 1n
-      : BigInt(params.captureTimestamp)
-  return ctx.write({
-    address: params.slasher,
-    abi: symbioticDevnetAbi.slasher,
-    functionName: 'slash',
-    args: [params.subnetwork, params.operator, params.amount, Number(capture), '0x'],
-    from: params.middleware,
-  })
-}
-
-/**
- * Requests a slash through a `VetoSlasher` (type 1) as the network's middleware (impersonated).
- * `captureTimestamp` defaults to the latest block's timestamp minus one second (it must lie in
- * `[now + vetoDuration - epochDuration, now)`). Returns the slash index.
- */
-export async function requestSymbioticVetoSlash(
-  target: SymbioticTarget,
-  params: {
-    slasher: Address
-    middleware: Address
-    subnetwork: Hex
-    operator: Address
-    amount: bigint
-    captureTimestamp?: bigint | number
-  },
-): Promise<bigint> {
-  const { ctx } = resolveTarget(target)
-  const capture =
-    params.captureTimestamp === undefined
-      ? (await ctx.publicClient.getBlock()).timestamp - 1n
-      : BigInt(params.captureTimestamp)
-  const index = await ctx.publicClient.readContract({
-    address: params.slasher,
-    abi: symbioticDevnetAbi.slasher,
-    functionName: 'slashRequestsLength',
-  })
-  await ctx.write({
-    address: params.slasher,
-    abi: symbioticDevnetAbi.slasher,
-    functionName: 'requestSlash',
-    args: [params.subnetwork, params.operator, params.amount, Number(capture), '0x'],
-    from: params.middleware,
-  })
-  return index
-}
-
-/** Executes a requested `VetoSlasher` slash as the network's middleware (after the veto period, or at once without a resolver). */
-export async function executeSymbioticVetoSlash(
-  target: SymbioticTarget,
-  params: { slasher: Address; middleware: Address; slashIndex: bigint },
-): Promise<Hex> {
-  const { ctx } = resolveTarget(target)
-  return ctx.write({
-    address: params.slasher,
-    abi: symbioticDevnetAbi.slasher,
-    functionName: 'executeSlash',
-    args: [params.slashIndex, '0x'],
-    from: params.middleware,
-  })
 }

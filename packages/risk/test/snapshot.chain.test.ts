@@ -3,15 +3,11 @@
  * NetworkRestake vault with two networks, on the devnet. The snapshot and the position analysis
  * must show the slashable amounts the contracts report.
  */
+
+import { setupSymbioticStake } from '@restakekit/avs/symbiotic/testing'
 import { delegateTo, deposit, readBatch, symbioticDelegatorAbi, unwrap } from '@restakekit/core'
 import { deposit as symbioticDeposit } from '@restakekit/core/symbiotic'
-import {
-  createSymbioticVault,
-  type Devnet,
-  haveEigenLayer,
-  setupSymbioticStake,
-  startDevnet,
-} from '@restakekit/devnet'
+import { createSymbioticVault, type Devnet, haveEigenLayer, startDevnet } from '@restakekit/devnet'
 import { type Address, type Hex, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {

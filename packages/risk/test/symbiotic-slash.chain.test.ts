@@ -4,15 +4,11 @@
  *   slashable amount is what a real slash takes (it was overstated by (active + pending) / active);
  * - a snapshot under RPC failures is an error, never a snapshot with zeros.
  */
+
+import { setupSymbioticStake, slashSymbiotic } from '@restakekit/avs/symbiotic/testing'
 import { symbioticVaultAbi } from '@restakekit/core'
 import { deposit, withdraw } from '@restakekit/core/symbiotic'
-import {
-  createSymbioticVault,
-  type Devnet,
-  setupSymbioticStake,
-  slashSymbiotic,
-  startDevnet,
-} from '@restakekit/devnet'
+import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, custom, erc20Abi, type Hex, http, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzePosition, subnetworkId } from '../src/snapshot.js'

@@ -1,10 +1,13 @@
 /**
- * Test fixtures (not packed: `!src/**\/testing.ts`): the devnet's Symbiotic scenario helpers
- * (`setupSymbioticStake`, `slashSymbiotic`, `requestSymbioticVetoSlash`, `executeSymbioticVetoSlash`
- * of `@restakekit/devnet`) rebuilt on the SDK's own actions, with the same parameters and results,
- * so the devnet keeps deploying and funding and the scenarios have one copy, here. Every step goes
- * through the action's checks; what is already in place (a registration, an opt-in, a limit at
- * the value) is skipped on its typed error, as the devnet helpers skip it.
+ * Test fixtures (not packed: `!src/**\/testing.ts`): the Symbiotic scenarios the tests of every
+ * package set up (a network with its middleware, an operator staked in a vault, instant and veto
+ * slashes), built on the SDK's own actions. The devnet deploys, funds and mints; these are the only
+ * copy of the scenarios. Every step goes through the action's checks; what is already in place (a
+ * registration, an opt-in, a limit at the value) is skipped on its typed error, so a fixture called
+ * twice sends nothing the second time.
+ *
+ * Tests of any package import them as `@restakekit/avs/symbiotic/testing` (the root vitest alias and
+ * tsconfig paths resolve it to this file).
  */
 import type { Devnet, SymbioticDelegatorType } from '@restakekit/devnet'
 import type { Address, Hex } from 'viem'
@@ -55,6 +58,23 @@ async function unlessAlready(step: () => Promise<unknown>): Promise<void> {
 }
 
 /**
+ * A network on the registry, with its middleware (the account allowed to slash and to distribute
+ * rewards) when given: `registerNetwork` and `setMiddleware` sent by the network (impersonated by the
+ * devnet when it has no key). Either step already done is skipped. `register: false` leaves the
+ * registration to the caller.
+ */
+export async function setupSymbioticNetwork(
+  target: SymbioticFixtureTarget,
+  params: { network: Address; middleware?: Address; register?: boolean },
+): Promise<void> {
+  const d = { deployment: symbioticOf(target) }
+  const network = target.walletClient(params.network)
+  if (params.register !== false) await unlessAlready(() => sent(target, registerNetwork(network, d)))
+  if (params.middleware)
+    await unlessAlready(() => sent(target, setMiddleware(network, { middleware: params.middleware!, ...d })))
+}
+
+/**
  * Wires one network and one operator to a vault so the operator has stake there, through the
  * actions: registers both (unless told not to), sets the network's middleware, opts the operator
  * into the vault and the network, sets the max network limit (from the network) and the
@@ -89,9 +109,11 @@ export async function setupSymbioticStake(
   const operator = target.walletClient(params.operator)
   const owner = params.owner ? target.walletClient(params.owner) : target.context.deployer
   const d = { deployment }
-  if (params.registerNetwork !== false) await unlessAlready(() => sent(target, registerNetwork(network, d)))
-  if (params.middleware)
-    await unlessAlready(() => sent(target, setMiddleware(network, { middleware: params.middleware!, ...d })))
+  await setupSymbioticNetwork(target, {
+    network: params.network,
+    ...(params.middleware ? { middleware: params.middleware } : {}),
+    register: params.registerNetwork !== false,
+  })
   if (params.registerOperator !== false)
     await unlessAlready(() => sent(target, registerOperator(operator, d)))
   await unlessAlready(() => sent(target, optIn(operator, { vault: params.vault, ...d })))

@@ -1,21 +1,13 @@
 // Set-up of the @restakekit/avs Symbiotic chain tests: core's Symbiotic devnet env (one devnet with
 // the real Symbiotic core from npm per file, a snapshot per test), plus fresh actors (networks,
-// operators, middlewares, resolvers) and the wiring of a staked vault through the SDK's own actions.
+// operators, middlewares, resolvers) and the wiring of a staked vault through the fixtures of testing.ts.
 import type { SymbioticVault } from '@restakekit/devnet'
 import type { Address, Hex } from 'viem'
 import { parseEther } from 'viem'
 import { expect } from 'vitest'
 import { useSymbioticDevnet } from '../../../../core/src/symbiotic/test/helpers.js'
 import { symbioticDelegatorAdminAbi } from '../abis.js'
-import {
-  setMaxNetworkLimit,
-  setNetworkLimit,
-  setOperatorNetworkLimit,
-  setOperatorNetworkShares,
-} from '../actions/limits.js'
-import { optIn } from '../actions/optIn.js'
-import { registerNetwork, registerOperator, setMiddleware } from '../actions/registration.js'
-import { subnetworkOf } from '../internal.js'
+import { setupSymbioticStake } from '../testing.js'
 
 export type Env = ReturnType<typeof useSymbioticDevnet>
 
@@ -58,10 +50,9 @@ export async function expectRefused<E extends Error>(
 }
 
 /**
- * A network (with its middleware) and an operator wired to a vault through the SDK's actions:
- * registrations, middleware, both opt-ins, the network's max limit, and the curator's limits for
- * the delegator type (NetworkRestake: network limit + shares; FullRestake: network limit +
- * operator network limit; OperatorSpecific: network limit; OperatorNetworkSpecific: none).
+ * A network (with its middleware) and an operator wired to a vault: fresh actors unless given, then
+ * the `setupSymbioticStake` fixture (registrations, middleware, both opt-ins, the network's max limit,
+ * and the curator's limits for the delegator type).
  */
 export async function wire(
   t: Env,
@@ -74,47 +65,19 @@ export async function wire(
     middleware?: Actor
   },
 ) {
-  const d = t.deployment
   const network = options.network ?? (await actor(t))
   const operator = options.operator ?? (await actor(t))
   const middleware = options.middleware ?? (await actor(t))
-  const owner = curator(t)
-  const isEntity = (registry: Address, who: Address) =>
-    t.devnet.publicClient.readContract({
-      address: registry,
-      abi: [
-        {
-          type: 'function',
-          name: 'isEntity',
-          stateMutability: 'view',
-          inputs: [{ type: 'address' }],
-          outputs: [{ type: 'bool' }],
-        },
-      ] as const,
-      functionName: 'isEntity',
-      args: [who],
-    })
-  if (!(await isEntity(d.networkRegistry, network.address)))
-    await t.mined(registerNetwork(network.wallet, { deployment: d }))
-  await t.mined(setMiddleware(network.wallet, { middleware: middleware.address, deployment: d }))
-  if (!(await isEntity(d.operatorRegistry, operator.address)))
-    await t.mined(registerOperator(operator.wallet, { deployment: d }))
-  await t.mined(optIn(operator.wallet, { vault: vault.vault, deployment: d }))
-  await t.mined(optIn(operator.wallet, { network: network.address, deployment: d }))
-  await t.mined(
-    setMaxNetworkLimit(network.wallet, { delegator: vault.delegator, amount: options.limit, deployment: d }),
-  )
-  const sub = { delegator: vault.delegator, network: network.address, deployment: d }
-  if (options.type <= 2) await t.mined(setNetworkLimit(owner.wallet, { ...sub, amount: options.limit }))
-  if (options.type === 0)
-    await t.mined(
-      setOperatorNetworkShares(owner.wallet, { ...sub, operator: operator.address, shares: 10n ** 18n }),
-    )
-  if (options.type === 1)
-    await t.mined(
-      setOperatorNetworkLimit(owner.wallet, { ...sub, operator: operator.address, amount: options.limit }),
-    )
-  return { network, operator, middleware, owner, subnetwork: subnetworkOf(network.address) }
+  const subnetwork = await setupSymbioticStake(t.devnet, {
+    vault: vault.vault,
+    delegator: vault.delegator,
+    delegatorType: options.type,
+    network: network.address,
+    operator: operator.address,
+    middleware: middleware.address,
+    limit: options.limit,
+  })
+  return { network, operator, middleware, owner: curator(t), subnetwork }
 }
 
 /** The operator's stake in the subnetwork now (the delegator's own view). */

@@ -1,4 +1,4 @@
-import { setupSymbioticStake, slashSymbiotic } from '@restakekit/devnet'
+import { setupSymbioticStake, slashSymbiotic } from '@restakekit/avs/symbiotic/testing'
 import { erc20Abi, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { type ReadPlan, readBatch, unwrap } from '../../kit/index.js'

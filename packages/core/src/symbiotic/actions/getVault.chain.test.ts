@@ -1,4 +1,4 @@
-import { setupSymbioticStake } from '@restakekit/devnet'
+import { setupSymbioticStake } from '@restakekit/avs/symbiotic/testing'
 import { parseEther, zeroAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { symbioticDelegatorAbi } from '../abis.js'

@@ -1,4 +1,4 @@
-import { setupSymbioticStake, slashSymbiotic } from '@restakekit/devnet'
+import { setupSymbioticStake, slashSymbiotic } from '@restakekit/avs/symbiotic/testing'
 import { decodeFunctionData, parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { InvalidAmountError } from '../../errors.js'

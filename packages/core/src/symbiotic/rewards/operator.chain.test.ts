@@ -1,13 +1,8 @@
 // Symbiotic operator rewards on the real `DefaultOperatorRewards` of npm `@symbioticfi/rewards@2.0.0`:
 // the tree is built by `@openzeppelin/merkle-tree` (the devnet's `symbioticOperatorRewardsTree`), the
 // test plays the network's middleware, and claimed amounts are compared with the distribution's numbers.
-import {
-  type Devnet,
-  registerSymbioticNetwork,
-  setSymbioticMiddleware,
-  startDevnet,
-  symbioticOperatorRewardsTree,
-} from '@restakekit/devnet'
+import { setupSymbioticNetwork } from '@restakekit/avs/symbiotic/testing'
+import { type Devnet, startDevnet, symbioticOperatorRewardsTree } from '@restakekit/devnet'
 import { type Address, erc20Abi, type Hex, parseEther, zeroHash } from 'viem'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { InvalidClaimProofError, NoRewardsToClaimError } from '../../eigenlayer/rewards/errors.js'
@@ -64,8 +59,7 @@ async function setup(operatorCount: number) {
   const weth = devnet.deployments.tokens.weth
   const network = (await devnet.newAccount()).address
   const mwAccount = await devnet.newAccount({ tokens: { [weth]: parseEther('1000') } })
-  await registerSymbioticNetwork(devnet, network)
-  await setSymbioticMiddleware(devnet, { network, middleware: mwAccount.address })
+  await setupSymbioticNetwork(devnet, { network, middleware: mwAccount.address })
   const operators = []
   for (let i = 0; i < operatorCount; i++) {
     const account = await devnet.newAccount()

@@ -1,11 +1,7 @@
 // Claimable Symbiotic staker rewards in the cross-protocol portfolio: `reward` entries equal to the
 // amounts computed from the distribution, read without an extra round trip.
-import {
-  type Devnet,
-  registerSymbioticNetwork,
-  setSymbioticMiddleware,
-  startDevnet,
-} from '@restakekit/devnet'
+import { setupSymbioticNetwork } from '@restakekit/avs/symbiotic/testing'
+import { type Devnet, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getRestakingPortfolio } from '../../portfolio.js'
@@ -41,8 +37,7 @@ describe('Symbiotic staker rewards in the portfolio', () => {
     const vault = r.vault.vault
     const network = (await devnet.newAccount()).address
     const mw = await devnet.newAccount({ tokens: { [weth]: parseEther('50') } })
-    await registerSymbioticNetwork(devnet, network)
-    await setSymbioticMiddleware(devnet, { network, middleware: mw.address })
+    await setupSymbioticNetwork(devnet, { network, middleware: mw.address })
     const stakers: { address: Address; wallet: ReturnType<Devnet['walletClient']> }[] = []
     for (const amount of [parseEther('1'), parseEther('4')]) {
       const account = await devnet.newAccount({ tokens: { [weth]: amount } })

@@ -2,12 +2,8 @@
 // (devnet `symbioticRewards: true`). The test plays the network's middleware. Every claimed amount is
 // compared with one computed here from the distribution's numbers (deposits, amounts, the 10% admin
 // fee), not read back from the SDK or the contract.
-import {
-  type Devnet,
-  registerSymbioticNetwork,
-  setSymbioticMiddleware,
-  startDevnet,
-} from '@restakekit/devnet'
+import { setupSymbioticNetwork } from '@restakekit/avs/symbiotic/testing'
+import { type Devnet, startDevnet } from '@restakekit/devnet'
 import {
   type Address,
   decodeFunctionData,
@@ -76,8 +72,7 @@ async function setup(deposits: readonly bigint[]) {
   const weth = devnet.deployments.tokens.weth
   const network = (await devnet.newAccount()).address
   const middlewareAccount = await devnet.newAccount({ tokens: { [weth]: parseEther('1000') } })
-  await registerSymbioticNetwork(devnet, network)
-  await setSymbioticMiddleware(devnet, { network, middleware: middlewareAccount.address })
+  await setupSymbioticNetwork(devnet, { network, middleware: middlewareAccount.address })
   const stakers = []
   for (const amount of deposits) stakers.push(await stake(amount))
   return { r, weth, network, middleware: devnet.walletClient(middlewareAccount), stakers }

@@ -3,7 +3,16 @@
 // state (no Symbiotic, no Karak), stopped after the file. The doubles' raw-call tests use it as is;
 // the adapter tests use `useLrtEnv` (packages/lrt/src/test/helpers.ts), which adds the SDK
 // deployments and the restaking clients on top of it. Same shape as core's `useEigenLayerEnv`.
-import { type Address, type Chain, erc20Abi, type PublicClient, parseAbi, type Transport } from 'viem'
+import { readFileSync } from 'node:fs'
+import {
+  type Abi,
+  type Address,
+  type Chain,
+  erc20Abi,
+  type PublicClient,
+  parseAbi,
+  type Transport,
+} from 'viem'
 import { afterAll, beforeAll } from 'vitest'
 import { type Devnet, type DevnetDeploymentsOf, startDevnet } from '../index.js'
 
@@ -87,3 +96,26 @@ export const testAvsAbi = /* @__PURE__ */ parseAbi([
   'function setup(string metadataURI, uint32 operatorSetId, address[] strategies)',
   'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
 ])
+
+/** A reference ABI of an LRT (`../shared/reference/abi/lrt/<protocol>/<name>.json`, read in place). */
+export function referenceAbi(protocol: LrtProtocol, name: string): Abi {
+  const url = new URL(`../../../../../shared/reference/abi/lrt/${protocol}/${name}.json`, import.meta.url)
+  return JSON.parse(readFileSync(url, 'utf8')) as Abi
+}
+
+type Param = { type: string; indexed?: boolean; components?: readonly Param[] }
+const typeOf = (p: Param): string =>
+  p.type.startsWith('tuple') ? `(${(p.components ?? []).map(typeOf).join(',')})${p.type.slice(5)}` : p.type
+const typesOf = (ps: readonly Param[]) => ps.map(typeOf).join(',')
+
+/**
+ * A fragment as the double tests compare it with the reference: kind, name, input types (tuples
+ * expanded), output types, and which event inputs are indexed (`''` for other fragment kinds).
+ */
+export function fragmentSignature(f: Abi[number]): string {
+  if (f.type !== 'function' && f.type !== 'event' && f.type !== 'error') return ''
+  const inputs = f.inputs as readonly Param[]
+  const outputs = 'outputs' in f ? `:${typesOf(f.outputs as readonly Param[])}` : ''
+  const indexed = f.type === 'event' ? inputs.map((i) => (i.indexed ? 'i' : '-')).join('') : ''
+  return `${f.type} ${f.name}(${typesOf(inputs)})${outputs}${indexed}`
+}

@@ -2,7 +2,6 @@
 // withdrawal requests through the NFT (approval to the pool first), finalization by the admin, claims
 // (isFinalized stays true, the request is no longer valid), instant redemption in both forms, and
 // the node's real EigenLayer position.
-import { readFileSync } from 'node:fs'
 import {
   type Abi,
   type Address,
@@ -13,33 +12,23 @@ import {
   parseEventLogs,
   toFunctionSelector,
 } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
-  type Devnet,
   ETHERFI_ETH_ADDRESS,
   etherfiFinalize,
   etherfiRebase,
   etherfiRestake,
   haveEigenLayer,
-  startDevnet,
 } from './index.js'
 import { artifact } from './solidity.js'
+import {
+  delegationReadAbi as delegationAbi,
+  referenceAbi,
+  fragmentSignature as sig,
+  useLrtDevnet,
+} from './test/lrt.js'
 
-const ref = (name: string) =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../../../shared/reference/abi/lrt/etherfi/${name}.json`, import.meta.url),
-      'utf8',
-    ),
-  ) as Abi
-const types = (ps: readonly { type: string; components?: readonly unknown[] }[]): string =>
-  ps
-    .map((p) => (p.type.startsWith('tuple') ? `(${types(p.components as never)})${p.type.slice(5)}` : p.type))
-    .join(',')
-const sig = (f: Abi[number]) =>
-  f.type === 'function' || f.type === 'event' || f.type === 'error'
-    ? `${f.type} ${f.name}(${types(f.inputs)})${'outputs' in f ? `:${types(f.outputs)}` : ''}${f.type === 'event' ? f.inputs.map((i) => (i.indexed ? 'i' : '-')).join('') : ''}`
-    : ''
+const ref = (name: string) => referenceAbi('etherfi', name)
 
 describe('ether.fi doubles: every fragment is in the reference ABI', () => {
   // one-time wiring and devnet hooks of the doubles, absent from ether.fi (it uses an initializer,
@@ -101,18 +90,13 @@ const nftAbi = parseAbi([
   'error RequestNotFinalized()',
   'error IncorrectCaller()',
 ])
-const delegationAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
 
 describe.skipIf(!haveEigenLayer())('ether.fi doubles on the devnet (raw calls)', () => {
-  const start = () => startDevnet({ symbiotic: false, karak: false, etherfi: true, requireEigenLayer: true })
-  let devnet: Devnet<Awaited<ReturnType<typeof start>>['deployments']>
-  beforeAll(async () => {
-    devnet = await start()
+  const t = useLrtDevnet({ etherfi: true })
+  let devnet: typeof t.devnet
+  beforeAll(() => {
+    devnet = t.devnet
   })
-  afterAll(() => devnet?.stop())
 
   test('deposit, rebase, wrap, request (approval first), finalize, claim, redeem, restake', async () => {
     const ef = devnet.deployments.etherfi

@@ -1,31 +1,17 @@
 // The Kelp rsETH doubles, driven with raw viem calls (no SDK): deposit semantics, the slippage
 // floor, and the node delegator's real EigenLayer position.
-import { readFileSync } from 'node:fs'
-import { type Abi, erc20Abi, parseAbi, parseEther, toEventSelector, toFunctionSelector } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  type Devnet,
-  haveEigenLayer,
-  KELP_ETH_TOKEN,
-  kelpRestake,
-  kelpUnlockQueue,
-  startDevnet,
-} from './index.js'
+import { erc20Abi, parseEther, toEventSelector, toFunctionSelector } from 'viem'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { haveEigenLayer, KELP_ETH_TOKEN, kelpRestake, kelpUnlockQueue } from './index.js'
 import { artifact } from './solidity.js'
+import {
+  delegationReadAbi as delegationAbi,
+  referenceAbi,
+  fragmentSignature as sig,
+  useLrtDevnet,
+} from './test/lrt.js'
 
-const ref = (name: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../../shared/reference/abi/lrt/kelp/${name}.json`, import.meta.url), 'utf8'),
-  ) as Abi
-const sig = (f: Abi[number]) =>
-  f.type === 'function' || f.type === 'event' || f.type === 'error'
-    ? `${f.type} ${f.name}(${f.inputs.map((i) => i.type).join(',')})${'outputs' in f ? `:${f.outputs.map((o) => o.type).join(',')}` : ''}${f.type === 'event' ? f.inputs.map((i) => (i.indexed ? 'i' : '-')).join('') : ''}`
-    : ''
-
-const delegationAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
+const ref = (name: string) => referenceAbi('kelp', name)
 
 describe('Kelp doubles: every fragment is in the reference ABI', () => {
   for (const [double, name] of [
@@ -88,12 +74,11 @@ describe('Kelp doubles: every fragment is in the reference ABI', () => {
 })
 
 describe.skipIf(!haveEigenLayer())('Kelp doubles on the devnet (raw calls)', () => {
-  let devnet: Devnet<Awaited<ReturnType<typeof startKelp>>['deployments']>
-  const startKelp = () => startDevnet({ symbiotic: false, karak: false, kelp: true, requireEigenLayer: true })
-  beforeAll(async () => {
-    devnet = await startKelp()
+  const t = useLrtDevnet({ kelp: true })
+  let devnet: typeof t.devnet
+  beforeAll(() => {
+    devnet = t.devnet
   })
-  afterAll(() => devnet?.stop())
 
   test('deposit, slippage floor, restake into EigenLayer, price from real shares', async () => {
     const kelp = devnet.deployments.kelp

@@ -1,6 +1,5 @@
 // The Puffer pufETH doubles, driven with raw viem calls (no SDK): the ERC-4626 vault over WETH/ETH,
 // the 1-step exit fee, the 2-step withdrawal manager's traps, and the module's real EigenLayer position.
-import { readFileSync } from 'node:fs'
 import {
   type Abi,
   type Address,
@@ -10,21 +9,17 @@ import {
   parseEther,
   toFunctionSelector,
 } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type Devnet, haveEigenLayer, pufferFinalize, pufferRestake, startDevnet } from './index.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { haveEigenLayer, pufferFinalize, pufferRestake } from './index.js'
 import { artifact } from './solidity.js'
+import {
+  delegationReadAbi as delegationAbi,
+  referenceAbi,
+  fragmentSignature as sig,
+  useLrtDevnet,
+} from './test/lrt.js'
 
-const ref = (name: string) =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../../../shared/reference/abi/lrt/puffer/${name}.json`, import.meta.url),
-      'utf8',
-    ),
-  ) as Abi
-const sig = (f: Abi[number]) =>
-  f.type === 'function' || f.type === 'event' || f.type === 'error'
-    ? `${f.type} ${f.name}(${f.inputs.map((i) => i.type).join(',')})${'outputs' in f ? `:${f.outputs.map((o) => o.type).join(',')}` : ''}${f.type === 'event' ? f.inputs.map((i) => (i.indexed ? 'i' : '-')).join('') : ''}`
-    : ''
+const ref = (name: string) => referenceAbi('puffer', name)
 
 /** Wiring hooks and devnet steps of the doubles, absent from Puffer (it uses an AccessManager). */
 const hooks = new Set([
@@ -95,23 +90,15 @@ const multicallAbi = parseAbi([
   'struct Result { bool success; bytes returnData; }',
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
 ])
-const delegationAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
 
 describe.skipIf(!haveEigenLayer())('Puffer doubles on the devnet (raw calls)', () => {
-  const startPuffer = () =>
-    startDevnet({ symbiotic: false, karak: false, puffer: true, requireEigenLayer: true })
-  let devnet: Devnet<Awaited<ReturnType<typeof startPuffer>>['deployments']>
-  beforeAll(async () => {
-    devnet = await startPuffer()
+  const t = useLrtDevnet({ puffer: true })
+  let devnet: typeof t.devnet
+  beforeAll(() => {
+    devnet = t.devnet
   })
-  afterAll(() => devnet?.stop())
   const p = () => devnet.deployments.puffer
-  const pc = () => devnet.publicClient
-  const bal = (token: Address, who: Address) =>
-    pc().readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
+  const { pc, balanceOf: bal } = t
   const send = async (
     from: Address,
     to: Address,

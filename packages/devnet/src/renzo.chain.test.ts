@@ -1,27 +1,17 @@
 // The Renzo ezETH doubles, driven with raw viem calls (no SDK): deposits, the rate from real
 // EigenLayer shares, the withdraw queue's cooldown, buffer queue and swap-and-pop claims.
-import { readFileSync } from 'node:fs'
-import { type Abi, type Address, erc20Abi, type Hex, parseAbi, parseEther, toFunctionSelector } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type Devnet, haveEigenLayer, RENZO_IS_NATIVE, renzoSetCoolDownPeriod, startDevnet } from './index.js'
+import { type Abi, type Address, erc20Abi, type Hex, parseEther, toFunctionSelector } from 'viem'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { haveEigenLayer, RENZO_IS_NATIVE, renzoSetCoolDownPeriod } from './index.js'
 import { artifact } from './solidity.js'
+import {
+  delegationReadAbi as dmAbi,
+  referenceAbi,
+  fragmentSignature as sig,
+  useLrtDevnet,
+} from './test/lrt.js'
 
-const ref = (name: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../../shared/reference/abi/lrt/renzo/${name}.json`, import.meta.url), 'utf8'),
-  ) as Abi
-type Param = { type: string; indexed?: boolean; components?: readonly Param[] }
-const ty = (p: Param): string =>
-  p.type.startsWith('tuple') ? `(${(p.components ?? []).map(ty).join(',')})${p.type.slice(5)}` : p.type
-const sig = (f: Abi[number]) =>
-  f.type === 'function' || f.type === 'event' || f.type === 'error'
-    ? `${f.type} ${f.name}(${(f.inputs as readonly Param[]).map(ty).join(',')})${'outputs' in f ? `:${(f.outputs as readonly Param[]).map(ty).join(',')}` : ''}${f.type === 'event' ? (f.inputs as readonly Param[]).map((i) => (i.indexed ? 'i' : '-')).join('') : ''}`
-    : ''
-
-const dmAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
+const ref = (name: string) => referenceAbi('renzo', name)
 
 describe('Renzo doubles: every fragment is in the reference ABI', () => {
   // one-time wiring hooks of the doubles, absent from Renzo (it uses a RoleManager)
@@ -57,13 +47,11 @@ describe('Renzo doubles: every fragment is in the reference ABI', () => {
 })
 
 describe.skipIf(!haveEigenLayer())('Renzo doubles on the devnet (raw calls)', () => {
-  const startRenzo = () =>
-    startDevnet({ symbiotic: false, karak: false, renzo: true, requireEigenLayer: true })
-  let devnet: Devnet<Awaited<ReturnType<typeof startRenzo>>['deployments']>
-  beforeAll(async () => {
-    devnet = await startRenzo()
+  const t = useLrtDevnet({ renzo: true })
+  let devnet: typeof t.devnet
+  beforeAll(() => {
+    devnet = t.devnet
   })
-  afterAll(() => devnet?.stop())
 
   const rm = () => artifact('RenzoDoubleRestakeManager').abi
   const wq = () => artifact('RenzoDoubleWithdrawQueue').abi

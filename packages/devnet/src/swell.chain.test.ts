@@ -1,26 +1,17 @@
 // The Swell rswETH doubles, driven with raw viem calls (no SDK): deposits at the stored rate, the bot's
 // reprice, the rswEXIT withdrawal NFT (create → process at a rate → finalize by the NFT's owner).
-import { readFileSync } from 'node:fs'
 import { type Abi, type Address, erc20Abi, parseAbi, parseEther, toFunctionSelector } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  type Devnet,
-  haveEigenLayer,
-  startDevnet,
-  swellProcessWithdrawals,
-  swellReprice,
-  swellRestake,
-} from './index.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { haveEigenLayer, swellProcessWithdrawals, swellReprice, swellRestake } from './index.js'
 import { artifact } from './solidity.js'
+import {
+  delegationReadAbi as delegationAbi,
+  referenceAbi,
+  fragmentSignature as sig,
+  useLrtDevnet,
+} from './test/lrt.js'
 
-const ref = (name: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../../shared/reference/abi/lrt/swell/${name}.json`, import.meta.url), 'utf8'),
-  ) as Abi
-const sig = (f: Abi[number]) =>
-  f.type === 'function' || f.type === 'event' || f.type === 'error'
-    ? `${f.type} ${f.name}(${f.inputs.map((i) => i.type).join(',')})${'outputs' in f ? `:${f.outputs.map((o) => o.type).join(',')}` : ''}${f.type === 'event' ? f.inputs.map((i) => (i.indexed ? 'i' : '-')).join('') : ''}`
-    : ''
+const ref = (name: string) => referenceAbi('swell', name)
 
 /** Wiring hooks and devnet steps of the doubles, absent from Swell (it uses roles). */
 const hooks = new Set(['setModule', 'sendToModule', 'payExit', 'admin', 'module'])
@@ -71,21 +62,15 @@ const exitAbi = parseAbi([
   'error WithdrawalRequestNotProcessed()',
   'error WithdrawalRequestFinalizationOnlyAllowedForNFTOwner()',
 ])
-const delegationAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
 
 describe.skipIf(!haveEigenLayer())('Swell doubles on the devnet (raw calls)', () => {
-  const startSwell = () =>
-    startDevnet({ symbiotic: false, karak: false, swell: true, requireEigenLayer: true })
-  let devnet: Devnet<Awaited<ReturnType<typeof startSwell>>['deployments']>
-  beforeAll(async () => {
-    devnet = await startSwell()
+  const t = useLrtDevnet({ swell: true })
+  let devnet: typeof t.devnet
+  beforeAll(() => {
+    devnet = t.devnet
   })
-  afterAll(() => devnet?.stop())
   const s = () => devnet.deployments.swell
-  const pc = () => devnet.publicClient
+  const { pc } = t
   const send = async (
     from: Address,
     to: Address,

@@ -1,31 +1,35 @@
 // ether.fi eETH / weETH through the adapter, on the devnet's ether.fi doubles (a node restaking an
 // ERC-20 stand-in into the real EigenLayer). The deployer plays EtherFiAdmin (rebase, finalize).
 import {
-  defaultProtocolModules,
   InsufficientAllowanceError,
   InsufficientBalanceError,
   InvalidParameterError,
   restakingActions,
   WithdrawalNotReadyError,
 } from '@restakekit/core'
-import { type Devnet, etherfiFinalize, etherfiRebase, etherfiRestake, startDevnet } from '@restakekit/devnet'
+import { etherfiFinalize, etherfiRebase, etherfiRestake } from '@restakekit/devnet'
 import {
   type Address,
   createPublicClient,
   decodeFunctionData,
-  erc20Abi,
   type Hex,
   http,
   parseAbi,
   parseEther,
 } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
 } from '../errors.js'
+import {
+  allocationWriteAbi as allocationAbi,
+  delegationReadAbi as dmAbi,
+  testAvsAbi,
+  useLrtEnv,
+} from '../test/helpers.js'
 import {
   claimWithdrawal,
   deposit,
@@ -61,9 +65,6 @@ import {
   wrap,
 } from './index.js'
 
-const start = () => startDevnet({ symbiotic: false, karak: false, etherfi: true, requireEigenLayer: true })
-type EtherFiDevnet = Devnet<Awaited<ReturnType<typeof start>>['deployments']>
-
 const WAD = 10n ** 18n
 const nftAbi = parseAbi([
   'function isFinalized(uint256 requestId) view returns (bool)',
@@ -72,46 +73,18 @@ const nftAbi = parseAbi([
 const invalidateAbi = parseAbi(['function invalidateRequest(uint256 requestId)'])
 const rmAdminAbi = parseAbi(['function setCapacity(uint256 capacity, address token)'])
 const approveAbi = parseAbi(['function approve(address spender, uint256 amount) returns (bool)'])
-const allocationAbi = parseAbi([
-  'struct OperatorSet { address avs; uint32 id; }',
-  'struct AllocateParams { OperatorSet operatorSet; address[] strategies; uint64[] newMagnitudes; }',
-  'struct RegisterParams { address avs; uint32[] operatorSetIds; bytes data; }',
-  'function registerForOperatorSets(address operator, RegisterParams params)',
-  'function modifyAllocations(address operator, AllocateParams[] params)',
-])
-const testAvsAbi = parseAbi([
-  'function setup(string metadataURI, uint32 operatorSetId, address[] strategies)',
-  'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
-])
-const dmAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
 
 describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
-  let devnet: EtherFiDevnet
+  const t = useLrtEnv({ etherfi: true })
+  let devnet: typeof t.devnet
   let deployment: EtherFiDeployment
-  beforeAll(async () => {
-    devnet = await start()
-    const ef = devnet.deployments.etherfi
-    deployment = {
-      chainId: devnet.chain.id,
-      liquidityPool: ef.liquidityPool,
-      eETH: ef.eETH,
-      weETH: ef.weETH,
-      withdrawRequestNFT: ef.withdrawRequestNFT,
-      redemptionManager: ef.redemptionManager,
-      delegationManager: devnet.deployments.eigenlayer.delegationManager,
-      backing: { stakers: ef.nodes, strategies: [ef.strategy] },
-    }
+  beforeAll(() => {
+    devnet = t.devnet
+    deployment = t.deployments.etherfi
   })
-  afterAll(() => devnet?.stop())
 
-  const pc = () => devnet.publicClient
+  const { pc, nonce, balanceOf: bal } = t
   const ef = () => devnet.deployments.etherfi
-  const nonce = (who: Address) => pc().getTransactionCount({ address: who })
-  const bal = (token: Address, who: Address) =>
-    pc().readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
   const ethOf = (who: Address) => pc().getBalance({ address: who })
   const gasOf = (r: { gasUsed: bigint; effectiveGasPrice: bigint }) => r.gasUsed * r.effectiveGasPrice
   /** A funded account with `eth` deposited for eETH. */
@@ -514,14 +487,7 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     ).toBe('0xd3714d82')
   })
 
-  const getClient = (account: Parameters<EtherFiDevnet['walletClient']>[0]) =>
-    devnet.walletClient(account).extend(
-      restakingActions({
-        protocols: [...defaultProtocolModules, etherfi],
-        etherfi: deployment,
-        eigenlayer: devnet.deployments.eigenlayer,
-      }),
-    )
+  const getClient = t.client
 
   test('portfolio: eETH and weETH holdings in ETH, and withdrawal requests with readiness', async () => {
     const user = await devnet.newAccount()

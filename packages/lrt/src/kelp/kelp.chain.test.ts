@@ -6,9 +6,9 @@ import {
   InvalidParameterError,
   restakingActions,
 } from '@restakekit/core'
-import { type Devnet, KELP_ETH_TOKEN, kelpRestake, startDevnet } from '@restakekit/devnet'
+import { KELP_ETH_TOKEN, kelpRestake } from '@restakekit/devnet'
 import { type Address, erc20Abi, parseAbi, parseEther } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
   DepositLimitExceededError,
@@ -16,6 +16,12 @@ import {
   UnsupportedAssetError,
   UnverifiedDeploymentError,
 } from '../errors.js'
+import {
+  allocationWriteAbi as allocationAbi,
+  delegationReadAbi as dmAbi,
+  testAvsAbi,
+  useLrtEnv,
+} from '../test/helpers.js'
 import {
   deposit,
   ETH_ADDRESS,
@@ -31,54 +37,28 @@ import {
   waitForDeposit,
 } from './index.js'
 
-const startKelp = () => startDevnet({ symbiotic: false, karak: false, kelp: true, requireEigenLayer: true })
-type KelpDevnet = Devnet<Awaited<ReturnType<typeof startKelp>>['deployments']>
-
 const oracleAbi = parseAbi(['function rsETHPrice() view returns (uint256)', 'function updateRSETHPrice()'])
 const poolAbi = parseAbi([
   'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)',
 ])
-const allocationAbi = parseAbi([
-  'struct OperatorSet { address avs; uint32 id; }',
-  'struct AllocateParams { OperatorSet operatorSet; address[] strategies; uint64[] newMagnitudes; }',
-  'struct RegisterParams { address avs; uint32[] operatorSetIds; bytes data; }',
-  'function registerForOperatorSets(address operator, RegisterParams params)',
-  'function modifyAllocations(address operator, AllocateParams[] params)',
-])
-const testAvsAbi = parseAbi([
-  'function setup(string metadataURI, uint32 operatorSetId, address[] strategies)',
-  'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
-])
 const WAD = 10n ** 18n
 const adminAbi = parseAbi(['function setMinAmountToDeposit(uint256 minAmountToDeposit_)'])
-const dmAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
 
 describe('kelp (rsETH doubles on the real EigenLayer)', () => {
-  let devnet: KelpDevnet
+  const t = useLrtEnv({ kelp: true })
+  let devnet: typeof t.devnet
   let deployment: KelpDeployment
   let lst: Address
-  beforeAll(async () => {
-    devnet = await startKelp()
-    const k = devnet.deployments.kelp
-    lst = k.assets.lst
-    deployment = {
-      chainId: devnet.chain.id,
-      lrtConfig: k.lrtConfig,
-      rsETH: k.rsETH,
-      lrtOracle: k.lrtOracle,
-      lrtDepositPool: k.lrtDepositPool,
-      delegationManager: devnet.deployments.eigenlayer.delegationManager,
-    }
+  beforeAll(() => {
+    devnet = t.devnet
+    // deposits only: this file's deployment has no withdrawal manager (withdraw.chain.test.ts has it)
+    const { lrtWithdrawalManager: _, ...deposits } = t.deployments.kelp
+    deployment = deposits
+    lst = devnet.deployments.kelp.assets.lst
   })
-  afterAll(() => devnet?.stop())
 
-  const pc = () => devnet.publicClient
-  const rsBalance = (who: Address) =>
-    pc().readContract({ address: deployment.rsETH, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
-  const nonce = (who: Address) => pc().getTransactionCount({ address: who })
+  const { pc, nonce } = t
+  const rsBalance = (who: Address) => t.balanceOf(deployment.rsETH, who)
   /** A reward: LST sent straight to the pool, then the oracle recomputes (the rate rises above 1). */
   const reward = async (amount: bigint) => {
     await devnet.fund(deployment.lrtDepositPool, { tokens: { [lst]: amount } })
@@ -296,14 +276,7 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
     expect(eth[0]?.data.slice(0, 10)).toBe('0x72c51c0b')
   })
 
-  const getRestaking = () =>
-    devnet.publicClient.extend(
-      restakingActions({
-        protocols: [...defaultProtocolModules, kelp],
-        kelp: deployment,
-        eigenlayer: devnet.deployments.eigenlayer,
-      }),
-    ).restaking
+  const getRestaking = () => t.reader({ kelp: deployment }).restaking
 
   test('portfolio: a token entry with the rsETH balance and its ETH value, through the client', async () => {
     const user = await devnet.newAccount()

@@ -11,10 +11,11 @@ import {
   sendPreparedCalls,
   WithdrawalNotReadyError,
 } from '@restakekit/core'
-import { type Devnet, kelpRestake, kelpUnlockQueue, startDevnet } from '@restakekit/devnet'
-import { type Address, createPublicClient, erc20Abi, http, parseAbi, parseEther } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { kelpRestake, kelpUnlockQueue } from '@restakekit/devnet'
+import { type Address, createPublicClient, http, parseAbi, parseEther } from 'viem'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { DeploymentMismatchError, MinOutNotMetError, UnsupportedAssetError } from '../errors.js'
+import { type LrtDevnet, useLrtEnv } from '../test/helpers.js'
 import {
   claimWithdrawal,
   deposit,
@@ -41,8 +42,7 @@ import {
   waitForRequestWithdrawal,
 } from './index.js'
 
-const startKelp = () => startDevnet({ symbiotic: false, karak: false, kelp: true, requireEigenLayer: true })
-type KelpDevnet = Devnet<Awaited<ReturnType<typeof startKelp>>['deployments']>
+type KelpDevnet = LrtDevnet<{ kelp: true }>
 
 const oracleAbi = parseAbi(['function updateRSETHPrice()'])
 const wmAdminAbi = parseAbi([
@@ -50,33 +50,21 @@ const wmAdminAbi = parseAbi([
 ])
 
 describe('kelp withdrawals (LRTWithdrawalManager double)', () => {
+  const t = useLrtEnv({ kelp: true })
   let devnet: KelpDevnet
   let deployment: KelpDeployment
   let lst: Address
   let delay: bigint
-  beforeAll(async () => {
-    devnet = await startKelp()
-    const k = devnet.deployments.kelp
-    lst = k.assets.lst
-    delay = k.withdrawalDelayBlocks
-    deployment = {
-      chainId: devnet.chain.id,
-      lrtConfig: k.lrtConfig,
-      rsETH: k.rsETH,
-      lrtOracle: k.lrtOracle,
-      lrtDepositPool: k.lrtDepositPool,
-      lrtWithdrawalManager: k.lrtWithdrawalManager,
-      delegationManager: devnet.deployments.eigenlayer.delegationManager,
-    }
+  beforeAll(() => {
+    devnet = t.devnet
+    deployment = t.deployments.kelp
+    lst = devnet.deployments.kelp.assets.lst
+    delay = devnet.deployments.kelp.withdrawalDelayBlocks
   })
-  afterAll(() => devnet?.stop())
 
-  const pc = () => devnet.publicClient
-  const nonce = (who: Address) => pc().getTransactionCount({ address: who })
-  const rsBalance = (who: Address) =>
-    pc().readContract({ address: deployment.rsETH, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
-  const lstBalance = (who: Address) =>
-    pc().readContract({ address: lst, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
+  const { pc, nonce } = t
+  const rsBalance = (who: Address) => t.balanceOf(deployment.rsETH, who)
+  const lstBalance = (who: Address) => t.balanceOf(lst, who)
   const unlock = (asset: Address, firstExcludedIndex?: bigint) =>
     kelpUnlockQueue(devnet.context, devnet.deployments.kelp, asset, firstExcludedIndex)
   /** A holder of rsETH: deposits `eth` ETH and `lstAmount` of the LST. */

@@ -7,15 +7,21 @@ import {
   restakingActions,
   WithdrawalNotReadyError,
 } from '@restakekit/core'
-import { artifact, type Devnet, pufferFinalize, pufferRestake, startDevnet } from '@restakekit/devnet'
-import { type Address, createPublicClient, erc20Abi, http, parseAbi, parseEther } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { artifact, pufferFinalize, pufferRestake } from '@restakekit/devnet'
+import { createPublicClient, http, parseAbi, parseEther } from 'viem'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
 } from '../errors.js'
+import {
+  allocationWriteAbi as allocationAbi,
+  delegationReadAbi as dmAbi,
+  testAvsAbi,
+  useLrtEnv,
+} from '../test/helpers.js'
 import {
   claimWithdrawal,
   deposit,
@@ -47,10 +53,6 @@ import {
   waitForRequestWithdrawal,
 } from './index.js'
 
-const startPuffer = () =>
-  startDevnet({ symbiotic: false, karak: false, puffer: true, requireEigenLayer: true })
-type PufferDevnet = Devnet<Awaited<ReturnType<typeof startPuffer>>['deployments']>
-
 const WAD = 10n ** 18n
 const vaultAdminAbi = parseAbi([
   'function depositRewards() payable',
@@ -61,45 +63,18 @@ const vaultAdminAbi = parseAbi([
   'function totalSupply() view returns (uint256)',
 ])
 const wethAbi = parseAbi(['function deposit() payable'])
-const dmAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
-const allocationAbi = parseAbi([
-  'struct OperatorSet { address avs; uint32 id; }',
-  'struct AllocateParams { OperatorSet operatorSet; address[] strategies; uint64[] newMagnitudes; }',
-  'struct RegisterParams { address avs; uint32[] operatorSetIds; bytes data; }',
-  'function registerForOperatorSets(address operator, RegisterParams params)',
-  'function modifyAllocations(address operator, AllocateParams[] params)',
-])
-const testAvsAbi = parseAbi([
-  'function setup(string metadataURI, uint32 operatorSetId, address[] strategies)',
-  'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
-])
 
 describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)', () => {
-  let devnet: PufferDevnet
+  const t = useLrtEnv({ puffer: true })
+  let devnet: typeof t.devnet
   let deployment: PufferDeployment
-  beforeAll(async () => {
-    devnet = await startPuffer()
-    const p = devnet.deployments.puffer
-    deployment = {
-      chainId: devnet.chain.id,
-      vault: p.vault,
-      weth: p.weth,
-      withdrawalManager: p.withdrawalManager,
-      modules: p.modules,
-      strategies: [p.strategy],
-      delegationManager: devnet.deployments.eigenlayer.delegationManager,
-    }
+  beforeAll(() => {
+    devnet = t.devnet
+    deployment = t.deployments.puffer
   })
-  afterAll(() => devnet?.stop())
 
-  const pc = () => devnet.publicClient
+  const { pc, nonce, balanceOf: bal } = t
   const p = () => devnet.deployments.puffer
-  const bal = (token: Address, who: Address) =>
-    pc().readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
-  const nonce = (who: Address) => pc().getTransactionCount({ address: who })
   const reward = (value: bigint) =>
     devnet.context.write({
       address: deployment.vault,

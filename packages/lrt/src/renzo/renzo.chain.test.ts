@@ -1,20 +1,8 @@
 // Renzo ezETH through the adapter, on the devnet's Renzo doubles restaking into the real EigenLayer.
-import {
-  defaultProtocolModules,
-  InsufficientBalanceError,
-  InvalidParameterError,
-  restakingActions,
-  WithdrawalNotReadyError,
-} from '@restakekit/core'
-import {
-  artifact,
-  type Devnet,
-  RENZO_IS_NATIVE,
-  renzoSetCoolDownPeriod,
-  startDevnet,
-} from '@restakekit/devnet'
+import { InsufficientBalanceError, InvalidParameterError, WithdrawalNotReadyError } from '@restakekit/core'
+import { artifact, RENZO_IS_NATIVE, renzoSetCoolDownPeriod } from '@restakekit/devnet'
 import { type Address, erc20Abi, type Hex, pad, parseAbi, parseEther } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
   DepositLimitExceededError,
@@ -22,6 +10,12 @@ import {
   UnsupportedAssetError,
   UnverifiedDeploymentError,
 } from '../errors.js'
+import {
+  allocationWriteAbi as allocationAbi,
+  delegationReadAbi as dmAbi,
+  testAvsAbi,
+  useLrtEnv,
+} from '../test/helpers.js'
 import {
   claimWithdrawal,
   claimWithdrawals,
@@ -42,7 +36,6 @@ import {
   RenzoPausedError,
   RenzoQueuedWithdrawalNotFilledError,
   RenzoWithdrawalRequestNotFoundError,
-  renzo,
   requestWithdrawal,
   simulateClaimWithdrawal,
   simulateDeposit,
@@ -50,9 +43,6 @@ import {
   waitForDeposit,
   waitForRequestWithdrawal,
 } from './index.js'
-
-const startRenzo = () => startDevnet({ symbiotic: false, karak: false, renzo: true, requireEigenLayer: true })
-type RenzoDevnet = Devnet<Awaited<ReturnType<typeof startRenzo>>['deployments']>
 
 const WAD = 10n ** 18n
 const rmAbi = parseAbi([
@@ -66,46 +56,22 @@ const wqAbi = parseAbi([
   'error QueuedWithdrawalNotFilled()',
   'error EarlyClaim()',
 ])
-const allocationAbi = parseAbi([
-  'struct OperatorSet { address avs; uint32 id; }',
-  'struct AllocateParams { OperatorSet operatorSet; address[] strategies; uint64[] newMagnitudes; }',
-  'struct RegisterParams { address avs; uint32[] operatorSetIds; bytes data; }',
-  'function registerForOperatorSets(address operator, RegisterParams params)',
-  'function modifyAllocations(address operator, AllocateParams[] params)',
-])
-const testAvsAbi = parseAbi([
-  'function setup(string metadataURI, uint32 operatorSetId, address[] strategies)',
-  'function slash(address operator, uint32 operatorSetId, address[] strategies, uint256[] wadsToSlash, string description)',
-])
-const dmAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-])
 
 describe('renzo (ezETH doubles on the real EigenLayer)', () => {
-  let devnet: RenzoDevnet
+  const t = useLrtEnv({ renzo: true })
+  let devnet: typeof t.devnet
   let deployment: RenzoDeployment
   let lst: Address
   beforeAll(async () => {
-    devnet = await startRenzo()
-    const r = devnet.deployments.renzo
-    lst = r.assets.lst
-    deployment = {
-      chainId: devnet.chain.id,
-      restakeManager: r.restakeManager,
-      ezETH: r.ezETH,
-      withdrawQueue: r.withdrawQueue,
-      delegationManager: devnet.deployments.eigenlayer.delegationManager,
-    }
+    devnet = t.devnet
+    deployment = t.deployments.renzo
+    lst = devnet.deployments.renzo.assets.lst
     // the cooldown is admin-set (7 days at deploy); the tests use 2 hours
-    await renzoSetCoolDownPeriod(devnet.context, r, 7200n)
+    await renzoSetCoolDownPeriod(devnet.context, devnet.deployments.renzo, 7200n)
   })
-  afterAll(() => devnet?.stop())
 
-  const pc = () => devnet.publicClient
-  const ez = (who: Address) =>
-    pc().readContract({ address: deployment.ezETH, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
-  const nonce = (who: Address) => pc().getTransactionCount({ address: who })
+  const { pc, nonce } = t
+  const ez = (who: Address) => t.balanceOf(deployment.ezETH, who)
   const eth = (who: Address) => pc().getBalance({ address: who })
   const gasOf = async (hash: Hex) => {
     const r = await pc().waitForTransactionReceipt({ hash })
@@ -649,14 +615,7 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     expect(await probeWithdrawQueueForm(pc(), proxyOld)).toBe('v1.7')
   })
 
-  const client = (account: Parameters<RenzoDevnet['walletClient']>[0]) =>
-    devnet.walletClient(account).extend(
-      restakingActions({
-        protocols: [...defaultProtocolModules, renzo],
-        renzo: deployment,
-        eigenlayer: devnet.deployments.eigenlayer,
-      }),
-    )
+  const client = t.client
 
   test('portfolio: the ezETH balance valued in ETH and each request with its readiness, through the client', async () => {
     const user = await devnet.newAccount()

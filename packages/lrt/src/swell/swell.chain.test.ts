@@ -6,21 +6,16 @@ import {
   restakingActions,
   WithdrawalNotReadyError,
 } from '@restakekit/core'
-import {
-  type Devnet,
-  startDevnet,
-  swellProcessWithdrawals,
-  swellReprice,
-  swellRestake,
-} from '@restakekit/devnet'
+import { swellProcessWithdrawals, swellReprice, swellRestake } from '@restakekit/devnet'
 import { type Address, createPublicClient, erc20Abi, erc721Abi, http, parseEther } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
 } from '../errors.js'
+import { useLrtEnv } from '../test/helpers.js'
 import {
   claimWithdrawal,
   deposit,
@@ -45,32 +40,20 @@ import {
   waitForRequestWithdrawal,
 } from './index.js'
 
-const startSwell = () => startDevnet({ symbiotic: false, karak: false, swell: true, requireEigenLayer: true })
-type SwellDevnet = Devnet<Awaited<ReturnType<typeof startSwell>>['deployments']>
 const WAD = 10n ** 18n
 
 describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)', () => {
-  let devnet: SwellDevnet
+  const t = useLrtEnv({ swell: true })
+  let devnet: typeof t.devnet
   let deployment: SwellDeployment
-  beforeAll(async () => {
-    devnet = await startSwell()
-    const s = devnet.deployments.swell
-    deployment = {
-      chainId: devnet.chain.id,
-      rswETH: s.rswETH,
-      rswEXIT: s.rswEXIT,
-      modules: s.modules,
-      strategies: [s.strategy],
-      delegationManager: devnet.deployments.eigenlayer.delegationManager,
-    }
+  beforeAll(() => {
+    devnet = t.devnet
+    deployment = t.deployments.swell
   })
-  afterAll(() => devnet?.stop())
 
-  const pc = () => devnet.publicClient
+  const { pc, nonce } = t
   const s = () => devnet.deployments.swell
-  const bal = (who: Address) =>
-    pc().readContract({ address: deployment.rswETH, abi: erc20Abi, functionName: 'balanceOf', args: [who] })
-  const nonce = (who: Address) => pc().getTransactionCount({ address: who })
+  const bal = (who: Address) => t.balanceOf(deployment.rswETH, who)
   const supply = () =>
     pc().readContract({ address: deployment.rswETH, abi: erc20Abi, functionName: 'totalSupply' })
   /** The bot reprices to `rate` ETH per rswETH (reserves = supply × rate). */

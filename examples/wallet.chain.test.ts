@@ -136,14 +136,6 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
     expect(
       await read({ address: el.fixture.token, abi: erc20Abi, functionName: 'balanceOf', args: [r.account] }),
     ).toBe(parseEther('1'))
-    expect(
-      await read({
-        address: kelp.assets.lst,
-        abi: erc20Abi,
-        functionName: 'allowance',
-        args: [r.account, kelp.lrtDepositPool],
-      }),
-    ).toBe(0n)
 
     // the pre-flight checks: typed errors, user messages with the numbers, and no transaction
     expect(r.checks.map((c) => c.error)).toEqual([

@@ -222,13 +222,15 @@ try {
   // same state, and its ratio to the SDK's LRT case on a batching transport.
   {
     const { client: c, counter } = client(false)
+    // the doubles' addresses as the devnet reports them (not the adapters' deployment objects)
+    const dd = devnet.deployments
     const params = {
       staker: staker.address,
-      kelp: lrt.kelp,
-      renzo: lrt.renzo,
-      etherfi: { ...lrt.etherfi, requestIds: lrtIdsHeld.etherfi },
-      puffer: { ...lrt.puffer, withdrawalIds: lrtIdsHeld.puffer },
-      swell: { ...lrt.swell, tokenIds: lrtIdsHeld.swell },
+      kelp: dd.kelp,
+      renzo: dd.renzo,
+      etherfi: { ...dd.etherfi, requestIds: lrtIdsHeld.etherfi },
+      puffer: { ...dd.puffer, withdrawalIds: lrtIdsHeld.puffer },
+      swell: { ...dd.swell, tokenIds: lrtIdsHeld.swell },
     }
     const sdk = await getRestakingPortfolio(c, {
       staker: staker.address,
@@ -252,7 +254,7 @@ try {
     const disagree = lrtIds.filter((p) => {
       const underlying = sdk.holdings
         .filter((x) => x.protocol === p)
-        .reduce((a, x) => a + x.underlying.amount, 0n)
+        .reduce((a, x) => a + (x.underlying?.amount ?? 0n), 0n)
       const requests = sdk.withdrawals.filter((x) => x.protocol === p).length
       return naive[p].underlying !== underlying || naive[p].requests !== requests
     })

@@ -96,3 +96,122 @@ export async function readNaively(
   }
   return totals
 }
+
+// The five LRTs, the same way: one `eth_call` per view, one after another. A dApp without the SDK
+// tracks its users' NFT / index request ids itself (no log scan here), so the ids are given.
+const ETH = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE' as const
+const WAD = 10n ** 18n
+const tokenAbi = parseAbi(['function balanceOf(address) view returns (uint256)'])
+const kelpAbi = parseAbi([
+  'function rsETHPrice() view returns (uint256)',
+  'function userAssociatedNonces(address asset, address user) view returns (uint128 _begin, uint128 _end)',
+  'function getUserWithdrawalRequest(address asset, address user, uint256 userIndex) view returns (uint256 rsETHAmount, uint256 expectedAssetAmount, uint256 withdrawalStartBlock, uint256 userNonce)',
+  'function nextLockedNonce(address asset) view returns (uint256 requestNonce)',
+])
+const renzoAbi = parseAbi([
+  'function calculateTVLs() view returns (uint256[][], uint256[], uint256)',
+  'function totalSupply() view returns (uint256)',
+  'function getOutstandingWithdrawRequests(address user) view returns (uint256)',
+  'function withdrawRequests(address, uint256) view returns (address collateralToken, uint256 withdrawRequestID, uint256 amountToRedeem, uint256 ezETHLocked, uint256 createdAt)',
+  'function coolDownPeriod() view returns (uint256)',
+])
+const etherfiAbi = parseAbi([
+  'function getRate() view returns (uint256)',
+  'function ownerOf(uint256 tokenId) view returns (address)',
+  'function isFinalized(uint256 requestId) view returns (bool)',
+  'function getRequest(uint256 requestId) view returns ((uint96 amountOfEEth, uint96 shareOfEEth, bool isValid, uint32 feeGwei))',
+])
+const pufferAbi = parseAbi([
+  'function convertToAssets(uint256 shares) view returns (uint256)',
+  'function getWithdrawal(uint256 withdrawalIdx) view returns ((uint128 pufETHAmount, uint128 pufETHToETHExchangeRate, address recipient))',
+  'function getFinalizedWithdrawalBatch() view returns (uint256)',
+])
+const swellAbi = parseAbi([
+  'function rswETHToETHRate() view returns (uint256)',
+  'function ownerOf(uint256 tokenId) view returns (address)',
+  'function getProcessedRateForTokenId(uint256 tokenId) view returns (bool isProcessed, uint256 processedRate)',
+  'function withdrawalRequests(uint256) view returns (uint256 amount, uint256 lastTokenIdProcessed, uint256 rateWhenCreated)',
+])
+
+export type NaiveLrtParams = {
+  staker: Address
+  kelp: { rsETH: Address; lrtOracle: Address; lrtWithdrawalManager: Address }
+  renzo: { ezETH: Address; restakeManager: Address; withdrawQueue: Address }
+  etherfi: { eETH: Address; weETH: Address; withdrawRequestNFT: Address; requestIds: readonly bigint[] }
+  puffer: { vault: Address; withdrawalManager: Address; withdrawalIds: readonly bigint[] }
+  swell: { rswETH: Address; rswEXIT: Address; tokenIds: readonly bigint[] }
+}
+
+/** Per LRT: the holdings' value in the underlying (rounded down as each protocol's rate gives) and the open requests. */
+export type NaiveLrtTotals = Record<
+  'kelp' | 'renzo' | 'etherfi' | 'puffer' | 'swell',
+  { underlying: bigint; requests: number }
+>
+
+export async function readLrtsNaively(
+  client: Client<Transport, Chain>,
+  p: NaiveLrtParams,
+): Promise<NaiveLrtTotals> {
+  const call = <T>(address: Address, abi: readonly unknown[], functionName: string, args: unknown[] = []) =>
+    readContract(client, { address, abi, functionName, args } as never) as Promise<T>
+  const s = p.staker
+  // Kelp: rsETH × the oracle's price; the user's ETH requests by index, and the unlock cursor
+  const rsETH = await call<bigint>(p.kelp.rsETH, tokenAbi, 'balanceOf', [s])
+  const rsPrice = await call<bigint>(p.kelp.lrtOracle, kelpAbi, 'rsETHPrice')
+  const [begin, end] = await call<[bigint, bigint]>(
+    p.kelp.lrtWithdrawalManager,
+    kelpAbi,
+    'userAssociatedNonces',
+    [ETH, s],
+  )
+  for (let i = 0n; i < end - begin; i++)
+    await call(p.kelp.lrtWithdrawalManager, kelpAbi, 'getUserWithdrawalRequest', [ETH, s, i])
+  await call(p.kelp.lrtWithdrawalManager, kelpAbi, 'nextLockedNonce', [ETH])
+  // Renzo: ezETH × TVL / supply; the user's requests by index, and the cooldown
+  const ez = await call<bigint>(p.renzo.ezETH, tokenAbi, 'balanceOf', [s])
+  const [, , tvl] = await call<[unknown, unknown, bigint]>(p.renzo.restakeManager, renzoAbi, 'calculateTVLs')
+  const supply = await call<bigint>(p.renzo.ezETH, renzoAbi, 'totalSupply')
+  const renzoOpen = await call<bigint>(p.renzo.withdrawQueue, renzoAbi, 'getOutstandingWithdrawRequests', [s])
+  for (let i = 0n; i < renzoOpen; i++) await call(p.renzo.withdrawQueue, renzoAbi, 'withdrawRequests', [s, i])
+  await call(p.renzo.withdrawQueue, renzoAbi, 'coolDownPeriod')
+  // ether.fi: eETH 1:1, weETH × getRate; per request NFT its owner, request and finalization
+  const eETH = await call<bigint>(p.etherfi.eETH, tokenAbi, 'balanceOf', [s])
+  const weETH = await call<bigint>(p.etherfi.weETH, tokenAbi, 'balanceOf', [s])
+  const weRate = await call<bigint>(p.etherfi.weETH, etherfiAbi, 'getRate')
+  let etherfiOpen = 0
+  for (const id of p.etherfi.requestIds) {
+    const owner = await call<Address>(p.etherfi.withdrawRequestNFT, etherfiAbi, 'ownerOf', [id])
+    const r = await call<{ isValid: boolean }>(p.etherfi.withdrawRequestNFT, etherfiAbi, 'getRequest', [id])
+    await call(p.etherfi.withdrawRequestNFT, etherfiAbi, 'isFinalized', [id])
+    if (owner.toLowerCase() === s.toLowerCase() && r.isValid) etherfiOpen++
+  }
+  // Puffer: pufETH × convertToAssets(1e18); per withdrawal its record, and the finalized batch
+  const pufETH = await call<bigint>(p.puffer.vault, tokenAbi, 'balanceOf', [s])
+  const pufRate = await call<bigint>(p.puffer.vault, pufferAbi, 'convertToAssets', [WAD])
+  let pufferOpen = 0
+  for (const id of p.puffer.withdrawalIds) {
+    const w = await call<{ pufETHAmount: bigint }>(p.puffer.withdrawalManager, pufferAbi, 'getWithdrawal', [
+      id,
+    ])
+    if (w.pufETHAmount > 0n) pufferOpen++
+  }
+  await call(p.puffer.withdrawalManager, pufferAbi, 'getFinalizedWithdrawalBatch')
+  // Swell: rswETH × its rate; per request NFT its owner, request and processed rate
+  const rsw = await call<bigint>(p.swell.rswETH, tokenAbi, 'balanceOf', [s])
+  const swRate = await call<bigint>(p.swell.rswETH, swellAbi, 'rswETHToETHRate')
+  let swellOpen = 0
+  for (const id of p.swell.tokenIds) {
+    const owner = await call<Address>(p.swell.rswEXIT, swellAbi, 'ownerOf', [id])
+    await call(p.swell.rswEXIT, swellAbi, 'withdrawalRequests', [id])
+    await call(p.swell.rswEXIT, swellAbi, 'getProcessedRateForTokenId', [id])
+    if (owner.toLowerCase() === s.toLowerCase()) swellOpen++
+  }
+  const renzoRate = supply === 0n ? WAD : (tvl * WAD) / supply
+  return {
+    kelp: { underlying: (rsETH * rsPrice) / WAD, requests: Number(end - begin) },
+    renzo: { underlying: (ez * renzoRate) / WAD, requests: Number(renzoOpen) },
+    etherfi: { underlying: eETH + (weETH * weRate) / WAD, requests: etherfiOpen },
+    puffer: { underlying: (pufETH * pufRate) / WAD, requests: pufferOpen },
+    swell: { underlying: (rsw * swRate) / WAD, requests: swellOpen },
+  }
+}

@@ -1,16 +1,19 @@
 // Benchmark: getRestakingPortfolio for one staker holding positions on all three protocols of the
 // devnet — EigenLayer (real fixture: 10 strategies, 20 queued withdrawals), Symbiotic (real core:
 // VAULTS vaults, each with an active balance and a pending withdrawal) and Karak (the doubles' two
-// vaults, each with a queued redemption). Counts HTTP requests with a counting transport, plain
-// and with JSON-RPC batching, and reports the median wall time. Run: npx tsx bench/portfolio.ts
+// vaults, each with a queued redemption), and — in the LRT case — the five LRT doubles (Kelp, Renzo,
+// ether.fi, Puffer, Swell: a token balance each, one claimable and one pending withdrawal request).
+// Counts HTTP requests with a counting transport, plain and with JSON-RPC batching, and reports the
+// median wall time. Run: npx tsx bench/portfolio.ts
 import { performance } from 'node:perf_hooks'
-import { getRestakingPortfolio } from '@restakekit/core'
+import { defaultPortfolioModules, getRestakingPortfolio } from '@restakekit/core'
 import { deposit as depositToKarak, startRedeem } from '@restakekit/core/karak'
 import { deposit as symbioticDeposit, withdraw } from '@restakekit/core/symbiotic'
-import { createSymbioticVault, haveEigenLayer, startDevnet } from '@restakekit/devnet'
+import { createSymbioticVault, haveEigenLayer } from '@restakekit/devnet'
 import { type Address, createPublicClient, type Hex, http, parseEther } from 'viem'
 import { envOf, stakerWithPortfolio } from '../packages/core/src/eigenlayer/test/helpers.js'
-import { readNaively } from './naive-portfolio.js'
+import { lrtModules, stakerWithLrts, startLrtDevnet } from './_lrt-state.js'
+import { readLrtsNaively, readNaively } from './naive-portfolio.js'
 
 const RUNS = Number(process.env.RUNS ?? 15)
 const VAULTS = Number(process.env.VAULTS ?? 10)
@@ -20,7 +23,7 @@ if (!haveEigenLayer()) {
   process.exit(1)
 }
 
-const devnet = await startDevnet()
+const devnet = await startLrtDevnet()
 try {
   const env = await envOf(devnet)
   const setupStart = performance.now()
@@ -50,6 +53,8 @@ try {
     await mined(depositToKarak(wallet, { vault, amount: parseEther('10') }))
     await mined(startRedeem(wallet, { vault, shares: parseEther('1') }))
   }
+  // the same staker holds the five LRTs, each with a claimable and a pending request
+  const { deployments: lrt, ids: lrtIdsHeld } = await stakerWithLrts(devnet, staker)
   const setupMs = performance.now() - setupStart
 
   /** Counts HTTP requests (one request = one round trip; a JSON-RPC batch is one request). */
@@ -65,7 +70,12 @@ try {
   }
 
   const symbiotic = devnet.deployments.symbiotic!
-  const variants = [
+  const variants: {
+    name: string
+    batch: boolean
+    symbiotic: { deployment: typeof symbiotic; vaults?: Address[] }
+    lrts?: boolean
+  }[] = [
     {
       name: 'Symbiotic vaults given, plain HTTP',
       batch: false,
@@ -81,21 +91,47 @@ try {
       batch: true,
       symbiotic: { deployment: symbiotic },
     },
+    {
+      name: 'with the five LRTs (Symbiotic vaults given), plain HTTP',
+      batch: false,
+      symbiotic: { deployment: symbiotic, vaults },
+      lrts: true,
+    },
+    {
+      name: 'with the five LRTs (Symbiotic vaults discovered), HTTP batch',
+      batch: true,
+      symbiotic: { deployment: symbiotic },
+      lrts: true,
+    },
   ]
+  const lrtIds = lrtModules.map((m) => m.id)
   console.log(
-    'getRestakingPortfolio benchmark (devnet: EigenLayer fixture, Symbiotic core 1.0.3, Karak doubles)',
+    'getRestakingPortfolio benchmark (devnet: EigenLayer fixture, Symbiotic core 1.0.3, Karak doubles, five LRT doubles)',
   )
   let failed = false
   const medians: Record<string, { ms: number; requests: number }> = {}
   for (const v of variants) {
     const { client: c, counter } = client(v.batch)
     const run = () =>
-      getRestakingPortfolio(c, {
-        staker: staker.address,
-        eigenlayer: { deployment: env.deployment },
-        symbiotic: v.symbiotic,
-        karak: { deployment: karak },
-      })
+      v.lrts
+        ? getRestakingPortfolio(c, {
+            staker: staker.address,
+            protocols: [...defaultPortfolioModules, ...lrtModules],
+            eigenlayer: { deployment: env.deployment },
+            symbiotic: v.symbiotic,
+            karak: { deployment: karak },
+            kelp: { deployment: lrt.kelp },
+            renzo: { deployment: lrt.renzo },
+            etherfi: { deployment: lrt.etherfi },
+            puffer: { deployment: lrt.puffer },
+            swell: { deployment: lrt.swell },
+          })
+        : getRestakingPortfolio(c, {
+            staker: staker.address,
+            eigenlayer: { deployment: env.deployment },
+            symbiotic: v.symbiotic,
+            karak: { deployment: karak },
+          })
     const warm = await run() // warm-up
     const times: number[] = []
     const trips = new Set<number>()
@@ -114,12 +150,26 @@ try {
       `    positions: eigenlayer ${count('eigenlayer')}, symbiotic ${count('symbiotic')}, karak ${count('karak')}; ` +
         `withdrawals: eigenlayer ${wcount('eigenlayer')}, symbiotic ${wcount('symbiotic')}, karak ${wcount('karak')}`,
     )
+    if (v.lrts) {
+      const held = (p: string) => warm.holdings.filter((x) => x.protocol === p).length
+      const ready = (p: string) => warm.withdrawals.filter((x) => x.protocol === p && x.ready).length
+      console.log(
+        `    LRTs: ${lrtIds.map((p) => `${p} ${held(p)} holding(s), ${wcount(p)} request(s) (${ready(p)} ready)`).join('; ')}`,
+      )
+      // the state set up: a holding and at least one claimable and one pending request per LRT
+      for (const p of lrtIds)
+        if (held(p) < 1 || ready(p) < 1 || wcount(p) - ready(p) < 1) {
+          console.error(`    FAIL: the ${p} state is not in the portfolio`)
+          failed = true
+        }
+    }
     console.log(`    HTTP requests per read: ${[...trips].join(', ')}`)
     console.log(
       `    wall time median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms ` +
         `(min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}) over ${RUNS} runs`,
     )
-    if (v.batch || v.symbiotic.vaults) failed ||= Math.max(...trips) > 2
+    // the budget: 2 round trips on a batching transport (and plain, for the three protocols with vaults given)
+    if (v.batch || (v.symbiotic.vaults && !v.lrts)) failed ||= Math.max(...trips) > 2
     medians[v.name] = { ms: times[Math.floor(times.length / 2)]!, requests: Math.max(...trips) }
   }
 
@@ -167,9 +217,79 @@ try {
     )
     failed ||= !same
   }
+  // The LRT baseline: the whole portfolio with the five LRTs read one eth_call per view (the three
+  // protocols as above, then the LRTs, request ids given), checked against the SDK's LRT part of the
+  // same state, and its ratio to the SDK's LRT case on a batching transport.
+  {
+    const { client: c, counter } = client(false)
+    // the doubles' addresses as the devnet reports them (not the adapters' deployment objects)
+    const dd = devnet.deployments
+    const params = {
+      staker: staker.address,
+      kelp: dd.kelp,
+      renzo: dd.renzo,
+      etherfi: { ...dd.etherfi, requestIds: lrtIdsHeld.etherfi },
+      puffer: { ...dd.puffer, withdrawalIds: lrtIdsHeld.puffer },
+      swell: { ...dd.swell, tokenIds: lrtIdsHeld.swell },
+    }
+    const sdk = await getRestakingPortfolio(c, {
+      staker: staker.address,
+      protocols: [...defaultPortfolioModules, ...lrtModules],
+      eigenlayer: { deployment: env.deployment },
+      symbiotic: { deployment: symbiotic, vaults },
+      karak: { deployment: karak },
+      kelp: { deployment: lrt.kelp },
+      renzo: { deployment: lrt.renzo },
+      etherfi: { deployment: lrt.etherfi },
+      puffer: { deployment: lrt.puffer },
+      swell: { deployment: lrt.swell },
+    })
+    const threeParams = {
+      staker: staker.address,
+      delegationManager: env.deployment.delegationManager,
+      symbioticVaults: vaults,
+      karakVaults: karak.vaults,
+    }
+    const naive = await readLrtsNaively(c, params)
+    const disagree = lrtIds.filter((p) => {
+      const underlying = sdk.holdings
+        .filter((x) => x.protocol === p)
+        .reduce((a, x) => a + (x.underlying?.amount ?? 0n), 0n)
+      const requests = sdk.withdrawals.filter((x) => x.protocol === p).length
+      return naive[p].underlying !== underlying || naive[p].requests !== requests
+    })
+    const times: number[] = []
+    let requests = 0
+    let lrtRequests = 0
+    for (let i = 0; i < RUNS; i++) {
+      counter.requests = 0
+      const t0 = performance.now()
+      await readNaively(c, threeParams)
+      const before = counter.requests
+      await readLrtsNaively(c, params)
+      times.push(performance.now() - t0)
+      requests = counter.requests
+      lrtRequests = counter.requests - before
+    }
+    times.sort((a, b) => a - b)
+    const ms = times[Math.floor(times.length / 2)]!
+    const sdkRun = medians['with the five LRTs (Symbiotic vaults discovered), HTTP batch']!
+    console.log(
+      `\n  LRT baseline: one eth_call per view, no SDK, request ids given (same state; holdings' value and ` +
+        `request counts equal the SDK's: ${disagree.length === 0 ? 'true' : `false for ${disagree.join(', ')}`})`,
+    )
+    console.log(`    HTTP requests per read: ${requests} (of which the five LRTs: ${lrtRequests})`)
+    console.log(`    wall time median ${ms.toFixed(1)} ms (min ${times[0]!.toFixed(1)}) over ${RUNS} runs`)
+    console.log(
+      `    against the SDK's whole portfolio with the LRTs (HTTP batch: ${sdkRun.requests} requests, ` +
+        `${sdkRun.ms.toFixed(1)} ms): ${(requests / sdkRun.requests).toFixed(1)}x the round trips, ` +
+        `${(ms / sdkRun.ms).toFixed(1)}x the wall time`,
+    )
+    failed ||= disagree.length > 0
+  }
   console.log(`\n  (set-up: ${(setupMs / 1000).toFixed(1)} s)`)
   if (failed) {
-    console.error('FAIL: more than 2 round trips')
+    console.error('FAIL: more than 2 round trips, the LRT state missing, or the baseline disagreeing')
     process.exitCode = 1
   }
 } finally {

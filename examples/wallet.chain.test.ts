@@ -16,13 +16,15 @@ const chainAbi = parseAbi([
   'function withdrawalsOf(uint256 epoch, address account) view returns (uint256)',
   'function depositIntoStrategy(address strategy, address token, uint256 amount)',
   'function deposit(address onBehalfOf, uint256 amount)',
+  'function depositAsset(address asset, uint256 depositAmount, uint256 minRSETHAmountExpected, string referralId)',
+  'function getRsETHAmountToMint(address asset, uint256 amount) view returns (uint256)',
 ])
 const multiSendAbi = parseAbi(['function multiSend(bytes transactions)'])
 
 describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
   let devnet: Devnet
   beforeAll(async () => {
-    devnet = await startDevnet({ karak: false })
+    devnet = await startDevnet({ karak: false, kelp: true })
   })
   afterAll(() => devnet?.stop())
 
@@ -32,6 +34,7 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
     const el = devnet.deployments.eigenlayer!
     const weth = devnet.deployments.tokens.weth
     const read = devnet.publicClient.readContract
+    const kelp = devnet.deployments.kelp!
 
     // the call lists: approve then deposit, frozen, no value
     expect(Object.isFrozen(r.eigenlayerCalls) && r.eigenlayerCalls.every(Object.isFrozen)).toBe(true)
@@ -50,7 +53,22 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
       r.account,
       parseEther('2'),
     ])
-    expect([...r.eigenlayerCalls, ...r.symbioticCalls].every((c) => c.value === 0n)).toBe(true)
+    // the LRT deposit: the exact approval of the LST to Kelp's pool, then depositAsset with the minOut
+    expect(r.kelpCalls.map((c) => c.to)).toEqual([kelp.assets.lst, kelp.lrtDepositPool])
+    expect(decodeFunctionData({ abi: erc20Abi, data: r.kelpCalls[0]!.data }).args).toEqual([
+      kelp.lrtDepositPool,
+      r.kelp.amount,
+    ])
+    expect(decodeFunctionData({ abi: chainAbi, data: r.kelpCalls[1]!.data }).args).toEqual([
+      kelp.assets.lst,
+      r.kelp.amount,
+      r.kelp.minOut,
+      '',
+    ])
+    expect(r.kelp.minOut).toBe(r.kelp.preview - (r.kelp.preview * 50n) / 10_000n)
+    expect([...r.eigenlayerCalls, ...r.symbioticCalls, ...r.kelpCalls].every((c) => c.value === 0n)).toBe(
+      true,
+    )
 
     // the Safe batch unpacks into exactly the prepared calls, in order
     const { args } = decodeFunctionData({ abi: multiSendAbi, data: r.multiSendData })
@@ -64,10 +82,12 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
       unpacked.push({ to, value, data: `0x${packed.slice(at + 170, at + 170 + 2 * length)}` })
       at += 170 + 2 * length
     }
-    expect(unpacked).toEqual([...r.eigenlayerCalls, ...r.symbioticCalls].map((c) => ({ ...c })))
+    expect(unpacked).toEqual(
+      [...r.eigenlayerCalls, ...r.symbioticCalls, ...r.kelpCalls].map((c) => ({ ...c })),
+    )
 
-    // every call sent landed: 4 deposit calls, then the 2 withdrawal calls
-    expect(r.statuses).toEqual(Array(6).fill('success'))
+    // every call sent landed: 6 deposit calls, then the 2 withdrawal calls
+    expect(r.statuses).toEqual(Array(8).fill('success'))
     expect(r.eigenlayerShares).toBe(parseEther('3'))
     expect(r.symbioticPosition.activeBalance).toBe(parseEther('2'))
 
@@ -95,6 +115,27 @@ describe.skipIf(!haveEigenLayer())('examples/wallet.ts', () => {
     expect(await read({ address: weth, abi: erc20Abi, functionName: 'balanceOf', args: [r.account] })).toBe(
       parseEther('0.5'),
     )
+    // the rsETH the Kelp calls minted, read from the token: what the pool mints for that LST amount
+    // (the double's oracle was not updated since, so its quote now is the quote then), and ≥ minOut
+    const rsETH = await read({
+      address: kelp.rsETH,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [r.account],
+    })
+    const mint = await read({
+      address: kelp.lrtDepositPool,
+      abi: chainAbi,
+      functionName: 'getRsETHAmountToMint',
+      args: [kelp.assets.lst, r.kelp.amount],
+    })
+    expect(rsETH).toBe(mint)
+    expect(rsETH).toBe(r.rsETH)
+    expect(rsETH).toBeGreaterThanOrEqual(r.kelp.minOut)
+    // the LST left the account: 1 token is left of the EigenLayer token (the Kelp LST is that token here)
+    expect(
+      await read({ address: el.fixture.token, abi: erc20Abi, functionName: 'balanceOf', args: [r.account] }),
+    ).toBe(parseEther('1'))
 
     // the pre-flight checks: typed errors, user messages with the numbers, and no transaction
     expect(r.checks.map((c) => c.error)).toEqual([

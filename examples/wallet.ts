@@ -1,11 +1,12 @@
 // A wallet / Safe team adding restaking: the SDK builds the calls, the wallet decides how to send them.
 //   1. `prepareX` call lists (frozen `{ to, data, value }`): approve + EigenLayer deposit, approve + Symbiotic deposit,
+//      approve + a Kelp rsETH deposit of an LST (an LRT; its minOut from the preview travels in the call),
 //   2. how a Safe (MultiSend) or an EIP-5792 wallet (`wallet_sendCalls`) would batch them,
 //   3. execute them one by one from the wallet's account, and read the positions back to prove them right,
 //   4. pre-flight checks: typed errors (amount above balance, withdrawal not ready: an EigenLayer delay, a Symbiotic epoch)
 //      turned into messages for the user, before anything is sent.
 //
-// Run it: npx tsx examples/wallet.ts   (starts its own local chain with EigenLayer and Symbiotic)
+// Run it: npx tsx examples/wallet.ts   (starts its own local chain with EigenLayer, Symbiotic and the Kelp doubles)
 import {
   type Call,
   getDeposits,
@@ -28,6 +29,12 @@ import {
   simulateDeposit as simulateSymbioticDeposit,
 } from '@restakekit/core/symbiotic'
 import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
+import {
+  KELP_DEFAULT_SLIPPAGE_BPS,
+  type KelpDeployment,
+  prepareDeposit as prepareKelpDeposit,
+  previewDeposit as previewKelpDeposit,
+} from '@restakekit/lrt/kelp'
 import {
   type Address,
   concatHex,
@@ -73,7 +80,13 @@ export type WalletResult = {
   vault: Address
   eigenlayerCalls: readonly Call[]
   symbioticCalls: readonly Call[]
-  /** The Safe MultiSend call data batching all four calls. */
+  /** Approve + Kelp `depositAsset(lst, amount, minOut, referralId)`: an LRT deposit as a call list. */
+  kelpCalls: readonly Call[]
+  /** The Kelp deployment (the devnet's doubles) and the LST deposited. */
+  kelp: { deployment: KelpDeployment; lst: Address; amount: bigint; preview: bigint; minOut: bigint }
+  /** The account's rsETH after the calls were sent. */
+  rsETH: bigint
+  /** The Safe MultiSend call data batching all six calls. */
   multiSendData: Hex
   /** One receipt status per call sent, in order. */
   statuses: ('success' | 'reverted')[]
@@ -89,6 +102,9 @@ const strategyManagerFunctions = parseAbi([
   'function depositIntoStrategy(address strategy, address token, uint256 amount)',
 ])
 const vaultFunctions = parseAbi(['function deposit(address onBehalfOf, uint256 amount)'])
+const kelpPoolFunctions = parseAbi([
+  'function depositAsset(address asset, uint256 depositAmount, uint256 minRSETHAmountExpected, string referralId)',
+])
 
 const multiSendAbi = parseAbi(['function multiSend(bytes transactions)'])
 
@@ -110,7 +126,7 @@ export function encodeMultiSend(list: readonly Call[]): Hex {
 
 /** A one-line description of a call, decoded against the ABIs the wallet knows. */
 function describeCall(call: Call): string {
-  for (const abi of [erc20Abi, strategyManagerFunctions, vaultFunctions]) {
+  for (const abi of [erc20Abi, strategyManagerFunctions, vaultFunctions, kelpPoolFunctions]) {
     try {
       const { functionName, args } = decodeFunctionData({ abi, data: call.data })
       return `${call.to}.${functionName}(${(args ?? []).map(String).join(', ')})`
@@ -123,7 +139,7 @@ function describeCall(call: Call): string {
 
 export async function main(options: ExampleOptions = {}): Promise<WalletResult> {
   const log = options.log ?? console.log
-  const devnet: Devnet = options.devnet ?? (await startDevnet({ karak: false }))
+  const devnet: Devnet = options.devnet ?? (await startDevnet({ karak: false, kelp: true }))
   try {
     const el = devnet.deployments.eigenlayer
     if (!el) throw new Error('This example needs the EigenLayer fixture (see docs/guides/devnet.md).')
@@ -132,11 +148,29 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     const pc = devnet.publicClient
     const chainId = devnet.chain.id
 
+    const k = devnet.deployments.kelp
+    if (!k) throw new Error('This example needs the Kelp doubles (startDevnet({ kelp: true })).')
+    const kelpDeployment: KelpDeployment = {
+      chainId,
+      lrtConfig: k.lrtConfig,
+      rsETH: k.rsETH,
+      lrtOracle: k.lrtOracle,
+      lrtDepositPool: k.lrtDepositPool,
+      lrtWithdrawalManager: k.lrtWithdrawalManager,
+    }
+    // Kelp's LST on the devnet is the EigenLayer test token (a stand-in, restaked by Kelp's node delegator)
+    const lst = k.assets.lst
+
     const elAmount = parseEther('3')
     const symAmount = parseEther('2')
+    const kelpAmount = parseEther('1.5')
     // The account holds a little more than it deposits, so the balance errors below have numbers to show.
     const user = await devnet.newAccount({
-      tokens: { [token]: elAmount + parseEther('1'), [weth]: symAmount + parseEther('0.5') },
+      tokens: {
+        [token]: elAmount + parseEther('1') + (lst === token ? kelpAmount : 0n),
+        [weth]: symAmount + parseEther('0.5'),
+        ...(lst === token ? {} : { [lst]: kelpAmount }),
+      },
     })
     // A Symbiotic WETH vault with 1-hour epochs (the vault curator's side, a devnet helper).
     const { vault } = await createSymbioticVault(devnet, {
@@ -159,13 +193,32 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       receiver: user.address,
       collateral: weth,
     })
+    // An LRT deposit: Kelp takes a min-out argument (`minRSETHAmountExpected`), so the call list carries
+    // the user's floor itself. The wallet reads the preview once and allows 0.5 % of slippage.
+    const kelpPreview = await previewKelpDeposit(pc, {
+      asset: lst,
+      amount: kelpAmount,
+      deployment: kelpDeployment,
+    })
+    const kelpMinOut = kelpPreview - (kelpPreview * KELP_DEFAULT_SLIPPAGE_BPS) / 10_000n
+    const kelpCalls = prepareKelpDeposit({
+      deployment: kelpDeployment,
+      asset: lst,
+      amount: kelpAmount,
+      minOut: kelpMinOut,
+    })
     log(`EigenLayer deposit, ${eigenlayerCalls.length} calls (frozen: ${Object.isFrozen(eigenlayerCalls)}):`)
     for (const c of eigenlayerCalls) log(`  ${describeCall(c)}`)
     log(`Symbiotic deposit, ${symbioticCalls.length} calls:`)
     for (const c of symbioticCalls) log(`  ${describeCall(c)}`)
+    log(
+      `Kelp rsETH deposit of ${formatEther(kelpAmount)} LST (preview ${formatEther(kelpPreview)} rsETH, ` +
+        `minOut ${formatEther(kelpMinOut)}), ${kelpCalls.length} calls:`,
+    )
+    for (const c of kelpCalls) log(`  ${describeCall(c)}`)
 
     // 2. Batching: the lists are already in the shape batchers take.
-    const all = [...eigenlayerCalls, ...symbioticCalls]
+    const all = [...eigenlayerCalls, ...symbioticCalls, ...kelpCalls]
     const sendCalls = {
       version: '2.0.0',
       chainId: `0x${chainId.toString(16)}`,
@@ -192,10 +245,17 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
     }
     const [deposit] = await getDeposits(pc, { deployment: el, staker: user.address })
     const symbioticPosition = await getPosition(pc, { vault, staker: user.address })
+    const rsETH = await pc.readContract({
+      address: k.rsETH,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [user.address],
+    })
     log(
       `Proof: EigenLayer now credits ${deposit?.depositShares ?? 0n} shares ` +
         `(worth ${formatEther(deposit?.underlyingAmount ?? 0n)} tokens); the Symbiotic vault holds ` +
-        `${formatEther(symbioticPosition.activeBalance)} WETH active for the account.`,
+        `${formatEther(symbioticPosition.activeBalance)} WETH active for the account; it holds ` +
+        `${formatEther(rsETH)} rsETH.`,
     )
 
     // Set up the situations a wallet must explain: a queued EigenLayer withdrawal and a Symbiotic withdrawal,
@@ -268,6 +328,9 @@ export async function main(options: ExampleOptions = {}): Promise<WalletResult> 
       vault,
       eigenlayerCalls,
       symbioticCalls,
+      kelpCalls,
+      kelp: { deployment: kelpDeployment, lst, amount: kelpAmount, preview: kelpPreview, minOut: kelpMinOut },
+      rsETH,
       multiSendData,
       statuses,
       eigenlayerShares: deposit?.depositShares ?? 0n,

@@ -67,11 +67,30 @@ export type WriteSpec<params, args, state, result, extra, events extends Abi, de
   revert?: (args: args, state: state | undefined, ctx: WriteContext<never>) => RevertMapper | undefined
   /** Extra fields of the simulation's result (computed from the state and the simulated return). */
   simulated?: (args: args, state: state, result: result, ctx: WriteContext<never>) => extra
+  /**
+   * A least output the kit enforces for a call that cannot carry one (no min-out argument): checked
+   * on the plan's preview right after `check` (before any approval), then on the simulation's return
+   * before anything is sent. Below it, `refuse`'s typed error; nothing is sent.
+   */
+  minOut?: MinOutSpec<args, state, result>
   /** The receipt: the ABI its events decode against, and what else to return from them. */
   receipt: {
     abi: events
     decode?: (client: ReadClient, receipt: WaitForEventsReturnType<events>) => decoded | Promise<decoded>
   }
+}
+
+/** The `minOut` option of a write spec (see `WriteSpec.minOut`). */
+export type MinOutSpec<args, state, result> = {
+  /** The least output accepted (`undefined`: not enforced), from the arguments and the state read. */
+  of: (args: args, state: state, ctx: WriteContext<never>) => bigint | undefined
+  /**
+   * What the call gives: from the simulation's `result` once simulated; before it (`result`
+   * undefined) from the state read, its preview, or `undefined` when the state has none.
+   */
+  read: (args: args, state: state, result: result | undefined, ctx: WriteContext<never>) => bigint | undefined
+  /** The typed error of a refusal (`out` is what the preview or the simulation gives). */
+  refuse: (minOut: bigint, out: bigint) => Error
 }
 
 /** Parameters every simulate/send layer takes besides the action's own. */
@@ -114,6 +133,8 @@ export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
  *   send; a failure after the approval landed is a `StepFailedError` saying, from a fresh read,
  *   what the user holds;
  * - `waitFor`: the receipt, its events decoded, and the spec's extra fields.
+ * A spec's `minOut` is enforced by `simulate` and `send` alike: on the preview after the checks,
+ * and on the simulation's return before sending (nothing is sent below it).
  */
 export function defineWrite<params, args, state, result, extra, events extends Abi, decoded>(
   spec: WriteSpec<params, args, state, result, extra, events, decoded>,
@@ -141,6 +162,7 @@ export function defineWrite<params, args, state, result, extra, events extends A
           : Promise.resolve(undefined as state),
       )
       spec.check?.(args, state, ctx)
+      enforceMinOut(spec.minOut, args, state, undefined, ctx)
       return { account, sender, ctx, args, state }
     } catch (error) {
       // a refusal by the checks: nothing was sent, and the stage says so
@@ -166,6 +188,8 @@ export function defineWrite<params, args, state, result, extra, events extends A
       contract: spec.contract,
       ...(mapper ? { mapper } : {}),
     })
+    // the simulation's return is the last word on a min-out the call cannot carry
+    enforceMinOut(spec.minOut, c.args, c.state, simulated.result, c.ctx)
     onStage?.({ stage: 'simulated', action: spec.name, result: simulated.result })
     const more = spec.simulated?.(c.args, c.state, simulated.result, c.ctx)
     return { ...simulated, ...(more as extra) }
@@ -279,6 +303,21 @@ export function defineWrite<params, args, state, result, extra, events extends A
       return { ...r, ...(more as decoded) }
     },
   }
+}
+
+/** Throws the spec's refusal when what the call gives (read from the state or the simulation) is below its minOut. */
+function enforceMinOut<args, state, result>(
+  m: MinOutSpec<args, state, result> | undefined,
+  args: args,
+  state: state,
+  result: result | undefined,
+  ctx: WriteContext<never>,
+): void {
+  if (!m) return
+  const min = m.of(args, state, ctx)
+  if (min === undefined) return
+  const out = m.read(args, state, result, ctx)
+  if (out !== undefined && out < min) throw m.refuse(min, out)
 }
 
 /** What the user holds after an approval landed and the call did not, from a fresh read. */

@@ -177,6 +177,7 @@ test('the module is exported from the root and the ./etherfi subpath, with the g
       'previewInstantExit',
       'getExitOptions',
       'getWithdrawalRequests',
+      'getApr',
       'getBacking',
       ...['Deposit', 'Wrap', 'Unwrap', 'RequestWithdrawal', 'ClaimWithdrawal', 'InstantExit'].flatMap((v) => [
         `simulate${v}`,

@@ -1,6 +1,7 @@
 export * from './abis.js'
 export * from './actions/claimWithdrawal.js'
 export * from './actions/deposit.js'
+export * from './actions/getApr.js'
 export * from './actions/getBacking.js'
 export * from './actions/getExitOptions.js'
 export * from './actions/getRate.js'

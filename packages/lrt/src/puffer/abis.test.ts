@@ -74,6 +74,7 @@ test('the module is exported from the root and the ./puffer subpath, with the gl
   expect(Object.keys(root.puffer.actions).sort()).toEqual([
     'claimWithdrawal',
     'deposit',
+    'getApr',
     'getBacking',
     'getExitOptions',
     'getRate',

@@ -7,6 +7,7 @@ import {
   waitForClaimWithdrawal,
 } from './actions/claimWithdrawal.js'
 import { deposit, prepareDeposit, simulateDeposit, waitForDeposit } from './actions/deposit.js'
+import { getApr } from './actions/getApr.js'
 import { getBacking } from './actions/getBacking.js'
 import { getExitOptions } from './actions/getExitOptions.js'
 import { getRate } from './actions/getRate.js'
@@ -39,6 +40,7 @@ export const puffer = {
   portfolio: readPufferSection,
   actions: {
     getRate,
+    getApr,
     getSupportedAssets,
     previewDeposit,
     previewWithdrawal,

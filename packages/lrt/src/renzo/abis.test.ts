@@ -90,6 +90,7 @@ test('the module is exported from the root and the ./renzo subpath, with the glo
     'claimWithdrawal',
     'claimWithdrawals',
     'deposit',
+    'getApr',
     'getBacking',
     'getExitOptions',
     'getRate',

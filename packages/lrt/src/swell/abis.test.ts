@@ -55,6 +55,7 @@ test('the module is exported from the root and the ./swell subpath, with the glo
   expect(Object.keys(root.swell.actions).sort()).toEqual([
     'claimWithdrawal',
     'deposit',
+    'getApr',
     'getBacking',
     'getExitOptions',
     'getRate',

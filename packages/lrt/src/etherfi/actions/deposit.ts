@@ -78,6 +78,10 @@ type DepositState = { pooled: bigint; totalShares: bigint; expectedOut: bigint; 
 const minOutFor = (a: Resolved, s: DepositState) =>
   a.minOut ?? s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 
+/** The eETH `shares` minted by this deposit are worth, once the deposit is in the pool. */
+const sharesWorth = (a: Resolved, s: DepositState, shares: bigint) =>
+  (shares * (s.pooled + a.amount)) / (s.totalShares + shares)
+
 const depositAbi = /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiLiquidityPoolErrorsAbi)
 
 const deposit_ = /* @__PURE__ */ defineWrite({
@@ -130,9 +134,13 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       throw new InsufficientBalanceError(ETHERFI_ETH, a.amount, s.balance, sender as Address)
     if (s.expectedOut === 0n)
       throw new InvalidAmountError('amount', a.amount, 'mints no eETH at the rate now')
-    const minOut = minOutFor(a, s)
-    if (s.expectedOut < minOut)
-      throw new MinOutNotMetError({ protocol: PROTOCOL, minOut, expectedOut: s.expectedOut })
+  },
+  // the kit holds minOut against the preview, then against the eETH the simulated shares are worth
+  minOut: {
+    of: minOutFor,
+    read: (a, s, shares: bigint | undefined) =>
+      shares === undefined ? s.expectedOut : sharesWorth(a, s, shares),
+    refuse: (minOut, expectedOut) => new MinOutNotMetError({ protocol: PROTOCOL, minOut, expectedOut }),
   },
   call: (a) =>
     a.referral
@@ -154,13 +162,12 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     reason === 'InvalidAmount'
       ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')
       : undefined,
-  // the simulation returns the shares minted: refuse below minOut before sending, on what it gives
-  simulated: (a, s, shares: bigint) => {
-    const expectedOut = (shares * (s.pooled + a.amount)) / (s.totalShares + shares)
-    const minOut = minOutFor(a, s)
-    if (expectedOut < minOut) throw new MinOutNotMetError({ protocol: PROTOCOL, minOut, expectedOut })
-    return { minOut, shares, expectedOut }
-  },
+  // the simulation returns the shares minted (the kit refused below minOut before this)
+  simulated: (a, s, shares: bigint) => ({
+    minOut: minOutFor(a, s),
+    shares,
+    expectedOut: sharesWorth(a, s, shares),
+  }),
   receipt: { abi: /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiEETHAbi) },
 })
 

@@ -163,9 +163,12 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender as Address)
     if (s.expectedOut === 0n)
       throw new InvalidAmountError('amount', a.amount, 'mints 0 pufETH at the rate now')
-    const minOut = minOutFor(a, s)
-    if (s.expectedOut < minOut)
-      throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: s.expectedOut })
+  },
+  // the kit holds minOut against the preview, then against the shares the simulation mints
+  minOut: {
+    of: minOutFor,
+    read: (_a, s, minted: bigint | undefined) => minted ?? s.expectedOut,
+    refuse: (minOut, expectedOut) => new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut }),
   },
   approval: (a, s) => {
     if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
@@ -201,12 +204,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       })
     return undefined
   },
-  // the simulation's minted shares are the last word: below minOut, nothing is sent
-  simulated: (a, s, result: bigint) => {
-    const minOut = minOutFor(a, s)
-    if (result < minOut) throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: result })
-    return { minOut, expectedOut: result }
-  },
+  simulated: (a, s, result: bigint) => ({ minOut: minOutFor(a, s), expectedOut: result }),
   receipt: { abi: pufferVaultAbi },
 })
 

@@ -137,9 +137,13 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender as Address)
     if (s.expectedOut === 0n)
       throw new InvalidAmountError('amount', a.amount, 'mints 0 ezETH at the rate now')
-    const minOut = minOutFor(a, s)
-    if (s.expectedOut < minOut)
-      throw new MinOutNotMetError({ protocol: 'Renzo', minOut, expectedOut: s.expectedOut })
+  },
+  // Renzo's deposit returns nothing: the mint at the landing block (the contract's own formula over
+  // the TVLs read there) is what the kit holds against minOut, before any approval and before sending
+  minOut: {
+    of: minOutFor,
+    read: (_a, s) => s.expectedOut,
+    refuse: (minOut, expectedOut) => new MinOutNotMetError({ protocol: 'Renzo', minOut, expectedOut }),
   },
   approval: (a, s) => {
     if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined

@@ -52,3 +52,32 @@ abstract contract Eip2612Double {
         _permitApprove(owner, spender, value);
     }
 }
+
+/// @notice TEST DOUBLE with no protocol counterpart: a permit token whose EIP-712 domain name is not its
+/// `name()` and which publishes neither `version()` nor `eip712Domain()`, so no domain an SDK can read
+/// hashes to its `DOMAIN_SEPARATOR()` (a signature built from `name()` would be refused).
+contract Eip2612DomainMismatchDouble is Eip2612Double {
+    error InvalidSignature();
+
+    mapping(address => mapping(address => uint256)) public allowance;
+
+    function name() external pure returns (string memory) {
+        return "Mismatch Token";
+    }
+
+    function _eip712Name() internal pure override returns (string memory) {
+        return "Another Name";
+    }
+
+    function _permitApprove(address owner, address spender, uint256 value) internal override {
+        allowance[owner][spender] = value;
+    }
+
+    function _revertExpired(uint256) internal pure override {
+        revert InvalidSignature();
+    }
+
+    function _revertInvalidSigner(address, address) internal pure override {
+        revert InvalidSignature();
+    }
+}

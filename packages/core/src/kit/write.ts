@@ -173,7 +173,7 @@ export function defineWrite<params, args, state, result, extra, events extends A
         `${spec.name} has no permit form: omit it (the write approves)`,
       )
     const deadline =
-      typeof permit === 'object' && permit !== null ? (permit as { deadline?: unknown }).deadline : 0n
+      typeof permit === 'object' && permit !== null ? (permit as { deadline?: unknown }).deadline : undefined
     if (permit !== true && !isSignedPermit(permit) && typeof deadline !== 'bigint')
       throw new InvalidParameterError(
         'permit',

@@ -266,7 +266,13 @@ export function defineWrite<params, args, state, result, extra, events extends A
       if (asked && (need || isSignedPermit(asked))) {
         const permit = await permitFor(walletClient, c, asked).catch((error) => {
           params.onStage?.({ stage: 'error', action: spec.name, step: 'permit', error: error as Error })
-          throw error
+          if (!isUserRejection(error)) throw error
+          throw new UserRejectedError({
+            action: spec.name,
+            step: 'permit',
+            holdings: 'the permit was not signed and nothing was sent: what you hold is unchanged.',
+            cause: error,
+          })
         })
         try {
           const { request } = await simulateChecked(walletClient, c, params.onStage, permit)

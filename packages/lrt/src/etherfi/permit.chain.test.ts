@@ -7,6 +7,7 @@ import {
   PermitExpiredError,
   type PermitOption,
   signPermit,
+  UserRejectedError,
 } from '@restakekit/core'
 import { type Devnet, startDevnet } from '@restakekit/devnet'
 import {
@@ -17,6 +18,7 @@ import {
   parseEther,
   parseEventLogs,
   toFunctionSelector,
+  UserRejectedRequestError,
 } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
@@ -304,6 +306,16 @@ describe('etherfi permit: one transaction instead of approve + call', () => {
     await expect(
       simulateRequestWithdrawal(pc(), { account: user.address, amount, deployment, permit: true }),
     ).rejects.toBeInstanceOf(InvalidParameterError)
+    // the wallet refuses to sign: a UserRejectedError at the permit step, nothing sent
+    const refusing = {
+      ...w,
+      signTypedData: async () => {
+        throw new UserRejectedRequestError(new Error('User rejected the request.'))
+      },
+    } as typeof w
+    const rejected = await requestWithdrawal(refusing, { amount, deployment, permit: true }).catch((e) => e)
+    expect(rejected).toBeInstanceOf(UserRejectedError)
+    expect(rejected.step).toBe('permit')
     expect(await nonce(user.address)).toBe(n)
     expect(await permitNonce(deployment.eETH, user.address)).toBe(0n)
   })

@@ -45,26 +45,26 @@ export type PermitOption = true | { deadline: bigint } | SignedPermit
 /** A permit signed without a deadline is valid this long after the chain's time, in seconds. */
 export const PERMIT_DEFAULT_TTL = 3600n
 
-export class PermitUnsupportedError extends defineError('PermitUnsupportedError', {
+export class PermitUnsupportedError extends /* @__PURE__ */ defineError('PermitUnsupportedError', {
   docsPath: '/errors#permit-unsupported',
   message: (p: { token: Address; reason: string }) =>
     `${p.token} does not take EIP-2612 permits: ${p.reason}. Approve it instead (omit \`permit\`).`,
 }) {}
 
-export class PermitDomainMismatchError extends defineError('PermitDomainMismatchError', {
+export class PermitDomainMismatchError extends /* @__PURE__ */ defineError('PermitDomainMismatchError', {
   docsPath: '/errors#permit-domain-mismatch',
   message: (p: { token: Address; domainSeparator: Hex; tried: readonly string[] }) =>
     `No EIP-712 domain read from ${p.token} hashes to its DOMAIN_SEPARATOR(): a permit signed for it would be refused.`,
   details: (p) => [`DOMAIN_SEPARATOR(): ${p.domainSeparator}`, ...p.tried.map((t) => `tried: ${t}`)],
 }) {}
 
-export class PermitExpiredError extends defineError('PermitExpiredError', {
+export class PermitExpiredError extends /* @__PURE__ */ defineError('PermitExpiredError', {
   docsPath: '/errors#permit-expired',
   message: (p: { token: Address; deadline: bigint; chainTime: bigint }) =>
     `The permit's deadline (${p.deadline}) is before the chain's time (${p.chainTime}): the token would refuse it.`,
 }) {}
 
-export class InvalidPermitError extends defineError('InvalidPermitError', {
+export class InvalidPermitError extends /* @__PURE__ */ defineError('InvalidPermitError', {
   docsPath: '/errors#invalid-permit',
   message: (p: { token: Address; reason: string }) =>
     `The permit for ${p.token} would be refused: ${p.reason}.`,
@@ -293,7 +293,8 @@ export async function verifyPermit(
     throw refuse(`its signature is not ${owner}'s over this permit (recovered ${signer ?? 'no signer'})`)
 }
 
-/** True when `value` is a signed permit (not `true` or `{ deadline }`). */
-export function isSignedPermit(value: PermitOption | undefined): value is SignedPermit {
-  return typeof value === 'object' && value !== null && 'r' in value && 's' in value
-}
+/** What a write's spec names to take permits (`WriteSpec.permit.kit`): the signer and the checker. */
+export type PermitKit = { sign: typeof signPermit; verify: typeof verifyPermit }
+
+/** The kit's permit signer and checker, for a write spec's `permit: { call, kit: permitKit }`. */
+export const permitKit: PermitKit = { sign: signPermit, verify: verifyPermit }

@@ -13,7 +13,7 @@ import { ensureAllowance, prepareApprove } from './approve.js'
 import { isUserRejection } from './batch.js'
 import { type Call, type ContractCall, calls, toCall } from './call.js'
 import { chainIdOf, guarded } from './chain.js'
-import { isSignedPermit, type PermitOption, type SignedPermit, signPermit, verifyPermit } from './permit.js'
+import type { PermitKit, PermitOption, SignedPermit } from './permit.js'
 import { type ReadPlan, runPlan } from './plan.js'
 import { readBatch, unwrap } from './read.js'
 import { type WaitForEventsReturnType, waitForEvents } from './receipt.js'
@@ -66,10 +66,15 @@ export type WriteSpec<params, args, state, result, extra, events extends Abi, de
   /** The contract call: the only place it is written. */
   call: (args: args, ctx: WriteContext<never>, state: state | undefined) => ContractCall
   /**
-   * The same call taking an EIP-2612 permit of the approval's token instead of the approval (the
-   * protocol's `*WithPermit` entry point), where it has one: enables the `permit` option.
+   * Where the protocol has a `*WithPermit` entry point: `call` is the same call taking an EIP-2612
+   * permit of the approval's token instead of the approval, and `kit` the kit's `permitKit` (signs
+   * and checks permits; named here so writes without a permit form do not bundle it). Enables the
+   * `permit` option.
    */
-  permitCall?: (args: args, ctx: WriteContext<never>, permit: SignedPermit) => ContractCall
+  permit?: {
+    call: (args: args, ctx: WriteContext<never>, permit: SignedPermit) => ContractCall
+    kit: PermitKit
+  }
   /** Maps the protocol's custom errors to typed ones. */
   revert?: (args: args, state: state | undefined, ctx: WriteContext<never>) => RevertMapper | undefined
   /** Extra fields of the simulation's result (computed from the state and the simulated return). */
@@ -167,7 +172,7 @@ export function defineWrite<params, args, state, result, extra, events extends A
   function permitOf(params: unknown, layer: 'prepare' | 'simulate' | 'send'): PermitOption | undefined {
     const permit = (params as PermitOptions).permit
     if (permit === undefined) return undefined
-    if (!spec.permitCall)
+    if (!spec.permit)
       throw new InvalidParameterError(
         'permit',
         `${spec.name} has no permit form: omit it (the write approves)`,
@@ -195,11 +200,12 @@ export function defineWrite<params, args, state, result, extra, events extends A
   ): Promise<SignedPermit> {
     const need = spec.approval?.(c.args, undefined, c.ctx)
     if (!need) throw new InvalidParameterError('permit', `${spec.name} needs no approval to permit`)
+    const kit = (spec.permit as { kit: PermitKit }).kit
     if (isSignedPermit(permit)) {
-      await verifyPermit(client, { ...need, owner: c.sender, permit })
+      await kit.verify(client, { ...need, owner: c.sender, permit })
       return permit
     }
-    return signPermit(client as WriteClient, {
+    return kit.sign(client as WriteClient, {
       token: need.token,
       spender: need.spender,
       amount: need.amount,
@@ -215,7 +221,7 @@ export function defineWrite<params, args, state, result, extra, events extends A
     permit?: SignedPermit,
   ): Promise<SimulatedWrite<result> & extra> {
     const call =
-      permit && spec.permitCall ? spec.permitCall(c.args, c.ctx, permit) : spec.call(c.args, c.ctx, c.state)
+      permit && spec.permit ? spec.permit.call(c.args, c.ctx, permit) : spec.call(c.args, c.ctx, c.state)
     const mapper = spec.revert?.(c.args, c.state, c.ctx)
     const simulated = await simulateWrite<result>(client, {
       account: c.account,
@@ -241,7 +247,7 @@ export function defineWrite<params, args, state, result, extra, events extends A
       const args = spec.resolve(params, ctx)
       const permit = permitOf(params, 'prepare')
       // a signed permit replaces the approval: one call (for wallets that batch, or relay the signature)
-      if (permit && spec.permitCall) return calls(toCall(spec.permitCall(args, ctx, permit as SignedPermit)))
+      if (permit && spec.permit) return calls(toCall(spec.permit.call(args, ctx, permit as SignedPermit)))
       const call = toCall(spec.call(args, ctx, undefined))
       const need = params.approve === false ? undefined : spec.approval?.(args, undefined, ctx)
       return need ? calls(prepareApprove(need), call) : calls(call)
@@ -370,6 +376,11 @@ export function defineWrite<params, args, state, result, extra, events extends A
       return { ...r, ...(more as decoded) }
     },
   }
+}
+
+/** True when `value` is a signed permit (not `true` or `{ deadline }`). */
+function isSignedPermit(value: PermitOption | undefined): value is SignedPermit {
+  return typeof value === 'object' && value !== null && 'r' in value && 's' in value
 }
 
 /** What the user holds after an approval landed and the call did not, from a fresh read. */

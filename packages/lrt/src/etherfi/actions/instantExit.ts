@@ -10,6 +10,7 @@ import {
   layer,
   type PermitOption,
   type PrepareOptions,
+  permitKit,
   type ReadClient,
   type ReadPlan,
   stage,
@@ -200,36 +201,39 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
           args: [a.amount, receiver, ETHERFI_ETH],
         })
   },
-  permitCall: (a, { sender }, permit) => {
-    const receiver = a.receiver ?? (sender as Address)
-    const input = toPermitInput(permit)
-    if (a.form === 'v2025-03')
+  permit: {
+    kit: permitKit,
+    call: (a, { sender }, permit) => {
+      const receiver = a.receiver ?? (sender as Address)
+      const input = toPermitInput(permit)
+      if (a.form === 'v2025-03')
+        return a.token === 'weETH'
+          ? contractCall({
+              address: a.rm,
+              abi: etherfiRedemptionManagerPermitV2025Abi,
+              functionName: 'redeemWeEthWithPermit',
+              args: [a.amount, receiver, input],
+            })
+          : contractCall({
+              address: a.rm,
+              abi: etherfiRedemptionManagerPermitV2025Abi,
+              functionName: 'redeemEEthWithPermit',
+              args: [a.amount, receiver, input],
+            })
       return a.token === 'weETH'
         ? contractCall({
             address: a.rm,
-            abi: etherfiRedemptionManagerPermitV2025Abi,
+            abi: etherfiRedemptionManagerPermitAbi,
             functionName: 'redeemWeEthWithPermit',
-            args: [a.amount, receiver, input],
+            args: [a.amount, receiver, input, ETHERFI_ETH],
           })
         : contractCall({
             address: a.rm,
-            abi: etherfiRedemptionManagerPermitV2025Abi,
+            abi: etherfiRedemptionManagerPermitAbi,
             functionName: 'redeemEEthWithPermit',
-            args: [a.amount, receiver, input],
+            args: [a.amount, receiver, input, ETHERFI_ETH],
           })
-    return a.token === 'weETH'
-      ? contractCall({
-          address: a.rm,
-          abi: etherfiRedemptionManagerPermitAbi,
-          functionName: 'redeemWeEthWithPermit',
-          args: [a.amount, receiver, input, ETHERFI_ETH],
-        })
-      : contractCall({
-          address: a.rm,
-          abi: etherfiRedemptionManagerPermitAbi,
-          functionName: 'redeemEEthWithPermit',
-          args: [a.amount, receiver, input, ETHERFI_ETH],
-        })
+    },
   },
   revert: (a, s) => (reason) =>
     reason === 'ExceededRedeemable'

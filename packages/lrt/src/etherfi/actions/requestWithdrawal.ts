@@ -8,6 +8,7 @@ import {
   InvalidAmountError,
   layer,
   type PermitOption,
+  permitKit,
   stage,
   unwrap,
 } from '@restakekit/core'
@@ -128,13 +129,16 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       functionName: 'requestWithdraw',
       args: [a.receiver ?? (sender as Address), a.amount],
     }),
-  permitCall: (a, { sender }, permit) =>
-    contractCall({
-      address: a.d.liquidityPool,
-      abi: etherfiLiquidityPoolPermitAbi,
-      functionName: 'requestWithdrawWithPermit',
-      args: [a.receiver ?? (sender as Address), a.amount, toPermitInput(permit)],
-    }),
+  permit: {
+    kit: permitKit,
+    call: (a, { sender }, permit) =>
+      contractCall({
+        address: a.d.liquidityPool,
+        abi: etherfiLiquidityPoolPermitAbi,
+        functionName: 'requestWithdrawWithPermit',
+        args: [a.receiver ?? (sender as Address), a.amount, toPermitInput(permit)],
+      }),
+  },
   revert: (a) => (reason) =>
     reason === 'InvalidAmount'
       ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')

@@ -6,6 +6,7 @@ import {
   InvalidAmountError,
   layer,
   type PermitOption,
+  permitKit,
   stage,
   unwrap,
 } from '@restakekit/core'
@@ -64,13 +65,16 @@ const wrap_ = /* @__PURE__ */ defineWrite({
       : { token: a.d.eETH, spender: a.d.weETH, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) },
   call: (a) =>
     contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'wrap', args: [a.amount] }),
-  permitCall: (a, _ctx, permit) =>
-    contractCall({
-      address: a.d.weETH,
-      abi: etherfiWeETHPermitAbi,
-      functionName: 'wrapWithPermit',
-      args: [a.amount, toPermitInput(permit)],
-    }),
+  permit: {
+    kit: permitKit,
+    call: (a, _ctx, permit) =>
+      contractCall({
+        address: a.d.weETH,
+        abi: etherfiWeETHPermitAbi,
+        functionName: 'wrapWithPermit',
+        args: [a.amount, toPermitInput(permit)],
+      }),
+  },
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
   receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
 })

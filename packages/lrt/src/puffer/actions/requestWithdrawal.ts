@@ -10,6 +10,7 @@ import {
   InvalidParameterError,
   layer,
   type PermitOption,
+  permitKit,
   type StepFailedError,
   stage,
   type UnsupportedChainError,
@@ -130,13 +131,16 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       functionName: 'requestWithdrawal',
       args: [a.amount, receiverOf(a, sender)],
     }),
-  permitCall: (a, { sender }, permit) =>
-    contractCall({
-      address: a.d.withdrawalManager,
-      abi: [...pufferWithdrawalManagerPermitAbi, ...pufferWithdrawalManagerErrorsAbi],
-      functionName: 'requestWithdrawalWithPermit',
-      args: [toPufferPermit(permit, a.amount), receiverOf(a, sender)],
-    }),
+  permit: {
+    kit: permitKit,
+    call: (a, { sender }, permit) =>
+      contractCall({
+        address: a.d.withdrawalManager,
+        abi: [...pufferWithdrawalManagerPermitAbi, ...pufferWithdrawalManagerErrorsAbi],
+        functionName: 'requestWithdrawalWithPermit',
+        args: [toPufferPermit(permit, a.amount), receiverOf(a, sender)],
+      }),
+  },
   revert: (a) => (reason) => {
     if (reason === 'MultipleWithdrawalsAreForbidden')
       return new InvalidParameterError(

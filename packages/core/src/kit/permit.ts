@@ -133,8 +133,9 @@ export function permitPlan(token: Address, owner: Address) {
 
 /**
  * The EIP-712 domain whose hash equals the token's `DOMAIN_SEPARATOR()`: ERC-5267's `eip712Domain()`
- * where the token has it, else `name()` with `version()` (or "1", or no version). Never guessed: a
- * domain that does not hash to the separator is a `PermitDomainMismatchError` (its signature would be refused).
+ * where the token has it, else `name()` with `version()` (or "1", or no version). Only a domain that
+ * hashes to the separator is used; when none does, a `PermitDomainMismatchError` (a signature over
+ * it would be refused).
  */
 export function permitDomain(token: Address, chainId: number, reads: PermitReads): TypedDataDomain {
   const candidates: TypedDataDomain[] = []

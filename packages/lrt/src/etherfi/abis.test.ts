@@ -240,10 +240,12 @@ describe('ether.fi permit fragments equal the reference ABIs: selectors and Perm
         expect(selectors(abi)).toEqual(selectors(reference))
         for (const f of abi) {
           if (f.type !== 'function') continue
-          const tuple = f.inputs.find((i) => i.type === 'tuple') as { components: AbiParameter[] } | undefined
+          const tuple = f.inputs.find((i) => i.type === 'tuple') as
+            | { components: readonly AbiParameter[] }
+            | undefined
           if (!tuple) continue
           const theirs = getAbiItem({ abi: reference, name: f.name, args: undefined as never }) as {
-            inputs: { type: string; components?: AbiParameter[] }[]
+            inputs: readonly { type: string; components?: readonly AbiParameter[] }[]
           }
           const refTuple = theirs.inputs.find((i) => i.type === 'tuple')
           expect(tuple.components.map((c) => c.name)).toEqual(['value', 'deadline', 'v', 'r', 's'])

@@ -117,7 +117,7 @@ describe('puffer permit fragments equal the reference ABIs: selectors and Permit
     const ours = pufferWithdrawalManagerPermitAbi.find((f) => f.type === 'function')!
     expect(toFunctionSelector(ours)).toBe(toFunctionSelector(reference))
     const names = (f: { inputs: readonly AbiParameter[] }) =>
-      (f.inputs[0] as { components: AbiParameter[] }).components.map((c) => c.name)
+      (f.inputs[0] as { components: readonly AbiParameter[] }).components.map((c) => c.name)
     expect(names(ours)).toEqual(['deadline', 'amount', 'v', 'r', 's'])
     expect(names(reference)).toEqual(['deadline', 'amount', 'v', 'r', 's'])
   })

@@ -1,8 +1,13 @@
 // The code of docs/guides/lrt.md, type-checked by `pnpm typecheck`: each `#region` is included in
 // the page with VitePress's `<<< @/snippets/lrt.ts#name`.
-import { defaultProtocolModules, getRestakingPortfolio, restakingActions } from '@restakekit/core'
+import { defaultProtocolModules, getRestakingPortfolio, restakingActions, signPermit } from '@restakekit/core'
 import { etherfi, kelp, puffer, renzo, swell } from '@restakekit/lrt'
-import { getExitOptions } from '@restakekit/lrt/etherfi'
+import {
+  etherfiDeployments,
+  getExitOptions,
+  prepareRequestWithdrawal as prepareEtherFiRequest,
+  requestWithdrawal as requestEtherFiWithdrawal,
+} from '@restakekit/lrt/etherfi'
 import {
   claimWithdrawal,
   deposit,
@@ -61,3 +66,18 @@ const portfolio = await client.restaking.getPortfolio({ staker })
 const same = await getRestakingPortfolio(publicClient, { staker, protocols: [kelp, etherfi] })
 // #endregion portfolio
 console.log(portfolio, same)
+
+// #region permit
+// ether.fi: ONE transaction (requestWithdrawWithPermit) instead of approve + requestWithdraw; the
+// wallet signs eETH's EIP-2612 permit after the checks (deadline: chain time + 1 hour by default)
+await requestEtherFiWithdrawal(walletClient, { amount: parseEther('1'), permit: true })
+// a wallet that batches, or a relayer: sign the permit first, then prepare the one call
+const { eETH, liquidityPool } = etherfiDeployments[1]
+const permit = await signPermit(walletClient, {
+  token: eETH,
+  spender: liquidityPool,
+  amount: parseEther('1'),
+})
+const calls = prepareEtherFiRequest({ amount: parseEther('1'), permit, chainId: 1 })
+// #endregion permit
+console.log(calls)

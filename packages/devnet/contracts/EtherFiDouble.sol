@@ -4,6 +4,7 @@ pragma solidity 0.8.25;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {Eip2612Double} from "./Eip2612Double.sol";
 
 // restakekit TEST DOUBLES of ether.fi's eETH / weETH contracts (LiquidityPool, EETH, WeETH,
 // WithdrawRequestNFT, EtherFiRedemptionManager in its HEAD/2026-03 form and in its 2025-03 form, and a
@@ -16,6 +17,15 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 // fixture strategy, delegated to a registered operator, so the backing is real EigenLayer state.
 
 address constant ETHERFI_ETH_ADDRESS = 0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE;
+
+/// @notice ether.fi's `PermitInput` (LiquidityPool, WeETH, EtherFiRedemptionManager): value first.
+struct EtherFiPermitInput {
+    uint256 value;
+    uint256 deadline;
+    uint8 v;
+    bytes32 r;
+    bytes32 s;
+}
 
 interface IEtherFiStrategyManager {
     function depositIntoStrategy(address strategy, address token, uint256 amount) external returns (uint256);
@@ -31,9 +41,12 @@ interface IEtherFiDelegationManager {
         external;
 }
 
-/// @notice Double of ether.fi's EETH: a rebasing token whose balances are pool shares valued at the pool's rate.
-contract EtherFiDoubleEETH {
+/// @notice Double of ether.fi's EETH: a rebasing token whose balances are pool shares valued at the pool's rate,
+/// with an EIP-2612 permit (TEST DOUBLE, Eip2612Double.sol; the domain name is `name()`, version "1").
+contract EtherFiDoubleEETH is Eip2612Double {
     error IncorrectCaller();
+    error ExpiredDeadline();
+    error InvalidSignature();
     error TransferAmountExceedsBalance();
     error TransferAmountExceedsAllowance();
     error BurnAmountExceedsBalance();
@@ -87,6 +100,23 @@ contract EtherFiDoubleEETH {
         allowances[msg.sender][_spender] = _amount;
         emit Approval(msg.sender, _spender, _amount);
         return true;
+    }
+
+    function _eip712Name() internal pure override returns (string memory) {
+        return "ether.fi ETH";
+    }
+
+    function _permitApprove(address owner, address spender, uint256 value) internal override {
+        allowances[owner][spender] = value;
+        emit Approval(owner, spender, value);
+    }
+
+    function _revertExpired(uint256) internal pure override {
+        revert ExpiredDeadline();
+    }
+
+    function _revertInvalidSigner(address, address) internal pure override {
+        revert InvalidSignature();
     }
 
     function transfer(address _recipient, uint256 _amount) external returns (bool) {
@@ -234,6 +264,19 @@ contract EtherFiDoubleLiquidityPool {
     /// @notice Locks `amount` eETH of the caller in the WithdrawRequestNFT (pulled with the caller's
     /// allowance to this pool) and mints `recipient` a request NFT; returns its id.
     function requestWithdraw(address recipient, uint256 amount) external returns (uint256) {
+        return _requestWithdraw(recipient, amount);
+    }
+
+    /// @notice `requestWithdraw(_owner, _amount)` after the caller's eETH permit to this pool (one transaction).
+    function requestWithdrawWithPermit(address _owner, uint256 _amount, EtherFiPermitInput calldata _permit)
+        external
+        returns (uint256)
+    {
+        eETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
+        return _requestWithdraw(_owner, _amount);
+    }
+
+    function _requestWithdraw(address recipient, uint256 amount) private returns (uint256) {
         if (amount < minWithdrawAmount || amount > maxWithdrawAmount || amount > type(uint96).max) {
             revert InvalidAmount();
         }
@@ -280,8 +323,9 @@ contract EtherFiDoubleLiquidityPool {
     receive() external payable {}
 }
 
-/// @notice Double of ether.fi's WeETH: a non-rebasing wrapper holding eETH shares 1:1.
-contract EtherFiDoubleWeETH is ERC20 {
+/// @notice Double of ether.fi's WeETH: a non-rebasing wrapper holding eETH shares 1:1, with an EIP-2612
+/// permit (TEST DOUBLE, Eip2612Double.sol; domain name `name()`, version "1"; revert strings as OpenZeppelin 4).
+contract EtherFiDoubleWeETH is ERC20, Eip2612Double {
     error ZeroAmount();
 
     EtherFiDoubleEETH public immutable eETH;
@@ -294,6 +338,16 @@ contract EtherFiDoubleWeETH is ERC20 {
 
     /// @notice Wraps `_eETHAmount` eETH (approved to this contract) into weETH; returns the weETH minted.
     function wrap(uint256 _eETHAmount) external returns (uint256 weETHAmount) {
+        return _wrap(_eETHAmount);
+    }
+
+    /// @notice `wrap(_eETHAmount)` after the caller's eETH permit to this contract (one transaction).
+    function wrapWithPermit(uint256 _eETHAmount, EtherFiPermitInput calldata _permit) external returns (uint256) {
+        eETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
+        return _wrap(_eETHAmount);
+    }
+
+    function _wrap(uint256 _eETHAmount) private returns (uint256 weETHAmount) {
         if (_eETHAmount == 0) revert ZeroAmount();
         weETHAmount = liquidityPool.sharesForAmount(_eETHAmount);
         eETH.transferFrom(msg.sender, address(this), _eETHAmount);
@@ -319,6 +373,22 @@ contract EtherFiDoubleWeETH is ERC20 {
     /// @notice eETH per 1e18 weETH.
     function getRate() external view returns (uint256) {
         return getEETHByWeETH(1 ether);
+    }
+
+    function _eip712Name() internal pure override returns (string memory) {
+        return "Wrapped eETH";
+    }
+
+    function _permitApprove(address owner, address spender, uint256 value) internal override {
+        _approve(owner, spender, value);
+    }
+
+    function _revertExpired(uint256) internal pure override {
+        revert("ERC20Permit: expired deadline");
+    }
+
+    function _revertInvalidSigner(address, address) internal pure override {
+        revert("ERC20Permit: invalid signature");
     }
 }
 
@@ -536,6 +606,11 @@ abstract contract EtherFiDoubleRedemptionBase {
         liquidityPool.withdraw(receiver, ethOut);
     }
 
+    /// @dev The caller's permit of `token` (eETH or weETH) to this contract, as the `*WithPermit` forms take first.
+    function _permitFrom(Eip2612Double token, EtherFiPermitInput calldata p) internal {
+        token.permit(msg.sender, address(this), p.value, p.deadline, p.v, p.r, p.s);
+    }
+
     function _pullWeEth(uint256 weEthAmount) internal returns (uint256 eEthAmount) {
         weEth.transferFrom(msg.sender, address(this), weEthAmount);
         eEthAmount = weEth.unwrap(weEthAmount);
@@ -606,6 +681,27 @@ contract EtherFiDoubleRedemptionManager is EtherFiDoubleRedemptionBase {
         _emitRedeemed(_pullWeEth(weEthAmount), receiver);
     }
 
+    function redeemEEthWithPermit(
+        uint256 eEthAmount,
+        address receiver,
+        EtherFiPermitInput calldata permit,
+        address outputToken
+    ) external onlyEth(outputToken) {
+        _permitFrom(eEth, permit);
+        eEth.transferFrom(msg.sender, address(this), eEthAmount);
+        _emitRedeemed(eEthAmount, receiver);
+    }
+
+    function redeemWeEthWithPermit(
+        uint256 weEthAmount,
+        address receiver,
+        EtherFiPermitInput calldata permit,
+        address outputToken
+    ) external onlyEth(outputToken) {
+        _permitFrom(weEth, permit);
+        _emitRedeemed(_pullWeEth(weEthAmount), receiver);
+    }
+
     function _emitRedeemed(uint256 eEthAmount, address receiver) private {
         (uint256 out, uint256 toTreasury, uint256 toStakers) = _redeem(eEthAmount, receiver);
         emit Redeemed(receiver, out, toTreasury, toStakers, ETHERFI_ETH_ADDRESS);
@@ -673,6 +769,19 @@ contract EtherFiDoubleRedemptionManagerV2025 is EtherFiDoubleRedemptionBase {
     }
 
     function redeemWeEth(uint256 weEthAmount, address receiver) external {
+        _emitRedeemed(_pullWeEth(weEthAmount), receiver);
+    }
+
+    function redeemEEthWithPermit(uint256 eEthAmount, address receiver, EtherFiPermitInput calldata permit) external {
+        _permitFrom(eEth, permit);
+        eEth.transferFrom(msg.sender, address(this), eEthAmount);
+        _emitRedeemed(eEthAmount, receiver);
+    }
+
+    function redeemWeEthWithPermit(uint256 weEthAmount, address receiver, EtherFiPermitInput calldata permit)
+        external
+    {
+        _permitFrom(weEth, permit);
         _emitRedeemed(_pullWeEth(weEthAmount), receiver);
     }
 

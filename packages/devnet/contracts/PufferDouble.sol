@@ -6,6 +6,16 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Eip2612Double} from "./Eip2612Double.sol";
+
+/// @notice Puffer's `Permit` (PufferWithdrawalManager, PufferDepositor): deadline first, then amount.
+struct PufferPermit {
+    uint256 deadline;
+    uint256 amount;
+    uint8 v;
+    bytes32 r;
+    bytes32 s;
+}
 
 // restakekit TEST DOUBLES of Puffer's pufETH contracts (PufferVaultV5 and PufferWithdrawalManager),
 // written here from the reference ABIs (PufferFinance/puffer-contracts mainnet-contracts, HEAD 3806000
@@ -117,10 +127,14 @@ contract PufferDoubleModule {
 /// 1-step exit (`withdraw`/`redeem`, paid in WETH, limited by the vault's liquidity) with an exit fee
 /// in basis points, no deposit and withdrawal in one transaction, and the hooks the withdrawal
 /// manager uses (`transferETH`, `burn`).
-abstract contract PufferDoubleVaultBase is ERC4626 {
+/// pufETH has an EIP-2612 permit and ERC-5267's `eip712Domain` (TEST DOUBLE, Eip2612Double.sol; domain
+/// name "pufETH", version "1"; OpenZeppelin 5's ERC2612 errors, as in the reference ABI).
+abstract contract PufferDoubleVaultBase is ERC4626, Eip2612Double {
     using Math for uint256;
 
     error AccessManagedUnauthorized(address caller);
+    error ERC2612ExpiredSignature(uint256 deadline);
+    error ERC2612InvalidSigner(address signer, address owner);
     error DepositAndWithdrawalForbidden();
     error ETHTransferFailed();
     error InvalidExitFeeBasisPoints();
@@ -288,6 +302,40 @@ abstract contract PufferDoubleVaultBase is ERC4626 {
 
     function burn(uint256 shares) external onlyWithdrawalManager {
         _burn(msg.sender, shares);
+    }
+
+    // ---- EIP-2612 (Eip2612Double) and ERC-5267
+
+    function eip712Domain()
+        external
+        view
+        returns (
+            bytes1 fields,
+            string memory name,
+            string memory version,
+            uint256 chainId,
+            address verifyingContract,
+            bytes32 salt,
+            uint256[] memory extensions
+        )
+    {
+        return (hex"0f", _eip712Name(), "1", block.chainid, address(this), bytes32(0), new uint256[](0));
+    }
+
+    function _eip712Name() internal pure override returns (string memory) {
+        return "pufETH";
+    }
+
+    function _permitApprove(address owner, address spender, uint256 value) internal override {
+        _approve(owner, spender, value);
+    }
+
+    function _revertExpired(uint256 deadline) internal pure override {
+        revert ERC2612ExpiredSignature(deadline);
+    }
+
+    function _revertInvalidSigner(address signer, address owner) internal pure override {
+        revert ERC2612InvalidSigner(signer, owner);
     }
 
     // ---- internals
@@ -458,6 +506,19 @@ contract PufferDoubleWithdrawalManager {
     receive() external payable {}
 
     function requestWithdrawal(uint128 pufETHAmount, address recipient) external {
+        _requestWithdrawal(pufETHAmount, recipient);
+    }
+
+    /// @notice `requestWithdrawal(permitData.amount, recipient)` after the caller's pufETH permit to this
+    /// manager (one transaction): the permit's amount is the request's.
+    function requestWithdrawalWithPermit(PufferPermit calldata permitData, address recipient) external {
+        PufferDoubleVaultBase(payable(PUFFER_VAULT)).permit(
+            msg.sender, address(this), permitData.amount, permitData.deadline, permitData.v, permitData.r, permitData.s
+        );
+        _requestWithdrawal(uint128(permitData.amount), recipient);
+    }
+
+    function _requestWithdrawal(uint128 pufETHAmount, address recipient) private {
         bytes32 slot = _REQUEST_TRACKER;
         uint256 already;
         assembly {

@@ -2,6 +2,7 @@ import type { Abi, Account, Address, Chain, Client, Hex, Transport, WalletClient
 import { erc20Abi } from 'viem'
 import {
   InsufficientAllowanceError,
+  InvalidParameterError,
   StepFailedError,
   TransactionPendingError,
   TransactionUnknownError,
@@ -12,6 +13,7 @@ import { ensureAllowance, prepareApprove } from './approve.js'
 import { isUserRejection } from './batch.js'
 import { type Call, type ContractCall, calls, toCall } from './call.js'
 import { chainIdOf, guarded } from './chain.js'
+import type { PermitKit, PermitOption, SignedPermit } from './permit.js'
 import { type ReadPlan, runPlan } from './plan.js'
 import { readBatch, unwrap } from './read.js'
 import { type WaitForEventsReturnType, waitForEvents } from './receipt.js'
@@ -63,6 +65,16 @@ export type WriteSpec<params, args, state, result, extra, events extends Abi, de
   approval?: (args: args, state: state | undefined, ctx: WriteContext<never>) => ApprovalNeed | undefined
   /** The contract call: the only place it is written. */
   call: (args: args, ctx: WriteContext<never>, state: state | undefined) => ContractCall
+  /**
+   * Where the protocol has a `*WithPermit` entry point: `call` is the same call taking an EIP-2612
+   * permit of the approval's token instead of the approval, and `kit` the kit's `permitKit` (signs
+   * and checks permits; named here so writes without a permit form do not bundle it). Enables the
+   * `permit` option.
+   */
+  permit?: {
+    call: (args: args, ctx: WriteContext<never>, permit: SignedPermit) => ContractCall
+    kit: PermitKit
+  }
   /** Maps the protocol's custom errors to typed ones. */
   revert?: (args: args, state: state | undefined, ctx: WriteContext<never>) => RevertMapper | undefined
   /** Extra fields of the simulation's result (computed from the state and the simulated return). */
@@ -110,6 +122,13 @@ export type PrepareOptions = {
   /** The chain the calls are for (picks the known deployment when none is given). */
   chainId?: number
 }
+
+/**
+ * The `permit` option of a write whose spec has a `permitCall` (see `PermitOption`): `send` signs
+ * the permit after the checks (or checks the one given) and sends ONE transaction, the protocol's
+ * `*WithPermit` call, instead of approve + call. `simulate` and `prepare` take a signed permit only.
+ */
+export type PermitOptions = { permit?: PermitOption }
 
 export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
   name: string
@@ -171,12 +190,60 @@ export function defineWrite<params, args, state, result, extra, events extends A
     }
   }
 
+  /** The permit asked for, refused where the write has no `*WithPermit` form or cannot sign. */
+  function permitOf(params: unknown, layer: 'prepare' | 'simulate' | 'send'): PermitOption | undefined {
+    const permit = (params as PermitOptions).permit
+    if (permit === undefined) return undefined
+    if (!spec.permit)
+      throw new InvalidParameterError(
+        'permit',
+        `${spec.name} has no permit form: omit it (the write approves)`,
+      )
+    const deadline =
+      typeof permit === 'object' && permit !== null ? (permit as { deadline?: unknown }).deadline : undefined
+    if (permit !== true && !isSignedPermit(permit) && typeof deadline !== 'bigint')
+      throw new InvalidParameterError(
+        'permit',
+        'must be true, { deadline } (a bigint) or a permit signed with signPermit',
+      )
+    if (layer !== 'send' && !isSignedPermit(permit))
+      throw new InvalidParameterError(
+        'permit',
+        `${layer} cannot sign: pass a permit signed with signPermit (or use the send layer with permit: true)`,
+      )
+    return permit
+  }
+
+  /** The permit for the approval need: the given one checked against the chain, else signed now. */
+  async function permitFor(
+    client: ReadClient,
+    c: Awaited<ReturnType<typeof checked>>,
+    permit: PermitOption,
+  ): Promise<SignedPermit> {
+    const need = spec.approval?.(c.args, undefined, c.ctx)
+    if (!need) throw new InvalidParameterError('permit', `${spec.name} needs no approval to permit`)
+    const kit = (spec.permit as { kit: PermitKit }).kit
+    if (isSignedPermit(permit)) {
+      await kit.verify(client, { ...need, owner: c.sender, permit })
+      return permit
+    }
+    return kit.sign(client as WriteClient, {
+      token: need.token,
+      spender: need.spender,
+      amount: need.amount,
+      account: c.account,
+      ...(permit === true ? {} : { deadline: permit.deadline }),
+    })
+  }
+
   async function simulateChecked(
     client: ReadClient,
     c: Awaited<ReturnType<typeof checked>>,
     onStage: OnStage | undefined,
+    permit?: SignedPermit,
   ): Promise<SimulatedWrite<result> & extra> {
-    const call = spec.call(c.args, c.ctx, c.state)
+    const call =
+      permit && spec.permit ? spec.permit.call(c.args, c.ctx, permit) : spec.call(c.args, c.ctx, c.state)
     const mapper = spec.revert?.(c.args, c.state, c.ctx)
     const simulated = await simulateWrite<result>(client, {
       account: c.account,
@@ -202,13 +269,18 @@ export function defineWrite<params, args, state, result, extra, events extends A
       const sender = params.account === undefined ? undefined : assertAddress('account', params.account)
       const ctx = { deployment, sender }
       const args = spec.resolve(params, ctx)
+      const permit = permitOf(params, 'prepare')
+      // a signed permit replaces the approval: one call (for wallets that batch, or relay the signature)
+      if (permit && spec.permit) return calls(toCall(spec.permit.call(args, ctx, permit as SignedPermit)))
       const call = toCall(spec.call(args, ctx, undefined))
       const need = params.approve === false ? undefined : spec.approval?.(args, undefined, ctx)
       return need ? calls(prepareApprove(need), call) : calls(call)
     },
 
     async simulate(client, params) {
+      const permit = permitOf(params, 'simulate')
       const c = await checked(client, params)
+      if (permit) return simulateChecked(client, c, params.onStage, await permitFor(client, c, permit))
       // simulate does not approve: an allowance the plan read short of the need is refused here
       const need = spec.approval?.(c.args, c.state, c.ctx)
       if (need?.allowance !== undefined && need.allowance < need.amount)
@@ -217,8 +289,33 @@ export function defineWrite<params, args, state, result, extra, events extends A
     },
 
     async send(walletClient, params) {
+      const asked = permitOf(params, 'send')
       const c = await checked(walletClient, params)
       const need = spec.approval?.(c.args, c.state, c.ctx)
+      // with `permit` (and an approval short): one transaction, the *WithPermit call; nothing sent before it
+      if (asked && (need || isSignedPermit(asked))) {
+        const permit = await permitFor(walletClient, c, asked).catch((error) => {
+          params.onStage?.({ stage: 'error', action: spec.name, step: 'permit', error: error as Error })
+          if (!isUserRejection(error)) throw error
+          throw new UserRejectedError({
+            action: spec.name,
+            step: 'permit',
+            holdings: 'the permit was not signed and nothing was sent: what you hold is unchanged.',
+            cause: error,
+          })
+        })
+        try {
+          const { request } = await simulateChecked(walletClient, c, params.onStage, permit)
+          return await sendWrite(walletClient, request, {
+            action: spec.name,
+            onStage: params.onStage,
+            deploymentChainId: chainIdOf(c.ctx.deployment),
+          })
+        } catch (error) {
+          params.onStage?.({ stage: 'error', action: spec.name, step: spec.name, error: error as Error })
+          throw error
+        }
+      }
       let approval: Hex | null = null
       if (need) {
         try {
@@ -318,6 +415,11 @@ function enforceMinOut<args, state, result>(
   if (min === undefined) return
   const out = m.read(args, state, result, ctx)
   if (out !== undefined && out < min) throw m.refuse(min, out)
+}
+
+/** True when `value` is a signed permit (not `true` or `{ deadline }`). */
+function isSignedPermit(value: PermitOption | undefined): value is SignedPermit {
+  return typeof value === 'object' && value !== null && 'r' in value && 's' in value
 }
 
 /** What the user holds after an approval landed and the call did not, from a fresh read. */

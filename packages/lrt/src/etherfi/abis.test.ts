@@ -31,6 +31,13 @@ import {
 } from './abis.js'
 import { decodeClaims } from './actions/getWithdrawalRequests.js'
 import { etherfiDeployments } from './deployments.js'
+import {
+  etherfiEETHPermitAbi,
+  etherfiLiquidityPoolPermitAbi,
+  etherfiRedemptionManagerPermitAbi,
+  etherfiRedemptionManagerPermitV2025Abi,
+  etherfiWeETHPermitAbi,
+} from './permit.js'
 
 const ref = (file: string) =>
   JSON.parse(
@@ -196,4 +203,56 @@ test('the module is exported from the root and the ./etherfi subpath, with the g
   ])
   expect(subpath.deposit).toBe(root.etherfi.actions.deposit)
   expect(root.NotRequestOwnerError).toBe(subpath.NotRequestOwnerError)
+})
+
+describe('ether.fi permit fragments equal the reference ABIs: selectors and PermitInput (value first)', () => {
+  const cases: [string, Abi, string[]][] = [
+    ['eETH permit', etherfiEETHPermitAbi, ['EETH.json']],
+    ['weETH permit and wrapWithPermit', etherfiWeETHPermitAbi, ['WeETH.json']],
+    [
+      'requestWithdrawWithPermit',
+      etherfiLiquidityPoolPermitAbi,
+      ['LiquidityPool.json', 'LiquidityPool.v2026-03.json'],
+    ],
+    [
+      'redeem*WithPermit (HEAD / 2026-03)',
+      etherfiRedemptionManagerPermitAbi,
+      ['EtherFiRedemptionManager.json', 'EtherFiRedemptionManager.v2026-03.json'],
+    ],
+    [
+      'redeem*WithPermit (2025-03)',
+      etherfiRedemptionManagerPermitV2025Abi,
+      ['EtherFiRedemptionManager.v2025-03.json'],
+    ],
+  ]
+  const selectors = (abi: Abi) =>
+    abi
+      .filter((f) => f.type === 'function')
+      .map((f) => toFunctionSelector(f as never))
+      .sort()
+  for (const [name, abi, files] of cases) {
+    for (const file of files) {
+      test(`${name} ⊂ ${file}, same selectors and tuple component names`, () => {
+        expect(missingIn(abi, file)).toEqual([])
+        const names = new Set(
+          abi.filter((f) => f.type === 'function').map((f) => (f as { name: string }).name),
+        )
+        const reference = ref(file).filter((f) => f.type === 'function' && names.has(f.name))
+        expect(selectors(abi)).toEqual(selectors(reference))
+        for (const f of abi) {
+          if (f.type !== 'function') continue
+          const tuple = f.inputs.find((i) => i.type === 'tuple') as
+            | { components: readonly AbiParameter[] }
+            | undefined
+          if (!tuple) continue
+          const theirs = getAbiItem({ abi: reference, name: f.name, args: undefined as never }) as {
+            inputs: readonly { type: string; components?: readonly AbiParameter[] }[]
+          }
+          const refTuple = theirs.inputs.find((i) => i.type === 'tuple')
+          expect(tuple.components.map((c) => c.name)).toEqual(['value', 'deadline', 'v', 'r', 's'])
+          expect(refTuple?.components?.map((c) => c.name)).toEqual(['value', 'deadline', 'v', 'r', 's'])
+        }
+      })
+    }
+  }
 })

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import * as root from '@restakekit/lrt'
 import * as subpath from '@restakekit/lrt/puffer'
-import { type Abi, type AbiParameter, getAddress } from 'viem'
+import { type Abi, type AbiParameter, getAddress, toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
 import {
   pufferVaultAbi,
@@ -13,6 +13,7 @@ import {
   pufferWithdrawalManagerErrorsAbi,
 } from './abis.js'
 import { pufferDeployments } from './deployments.js'
+import { pufferVaultPermitAbi, pufferWithdrawalManagerPermitAbi } from './permit.js'
 
 const ref = (file: string) =>
   JSON.parse(
@@ -101,4 +102,24 @@ test('the module is exported from the root and the ./puffer subpath, with the gl
     'prepareRequestWithdrawal',
   ])
   expect(subpath.deposit).toBe(root.puffer.actions.deposit)
+})
+
+describe('puffer permit fragments equal the reference ABIs: selectors and Permit (deadline first)', () => {
+  test('pufETH permit, nonces, DOMAIN_SEPARATOR, eip712Domain and ERC2612 errors ⊂ both vault forms', () => {
+    for (const file of ['PufferVaultV5.json', 'PufferVaultV5.v1.5.0.json']) {
+      const reference = new Set(ref(file).map(sig))
+      expect(pufferVaultPermitAbi.map(sig).filter((s) => !reference.has(s))).toEqual([])
+    }
+  })
+  test('requestWithdrawalWithPermit: the reference selector and its Permit tuple order', () => {
+    const reference = ref('PufferWithdrawalManager.json').find(
+      (f) => f.type === 'function' && f.name === 'requestWithdrawalWithPermit',
+    ) as Extract<Abi[number], { type: 'function' }>
+    const ours = pufferWithdrawalManagerPermitAbi.find((f) => f.type === 'function')!
+    expect(toFunctionSelector(ours)).toBe(toFunctionSelector(reference))
+    const names = (f: { inputs: readonly AbiParameter[] }) =>
+      (f.inputs[0] as { components: readonly AbiParameter[] }).components.map((c) => c.name)
+    expect(names(ours)).toEqual(['deadline', 'amount', 'v', 'r', 's'])
+    expect(names(reference)).toEqual(['deadline', 'amount', 'v', 'r', 's'])
+  })
 })

@@ -8,7 +8,9 @@ import {
   InvalidParameterError,
   isPlan,
   layer,
+  type PermitOption,
   type PrepareOptions,
+  permitKit,
   type ReadClient,
   type ReadPlan,
   stage,
@@ -28,6 +30,11 @@ import {
 } from '../abis.js'
 import { ETHERFI_ETH, type EtherFiDeployment } from '../deployments.js'
 import { InstantExitUnavailableError } from '../errors.js'
+import {
+  etherfiRedemptionManagerPermitAbi,
+  etherfiRedemptionManagerPermitV2025Abi,
+  toPermitInput,
+} from '../permit.js'
 import {
   assertEtherFi,
   assertMinOut,
@@ -58,6 +65,12 @@ export type InstantExitParameters = {
    * cached); `prepare` cannot read and takes it from here (default `v2026-03`).
    */
   form?: EtherFiRedemptionForm
+  /**
+   * A permit of `token` (eETH or weETH) to the redemption manager instead of the approval: `send`
+   * with `true` (or `{ deadline }`) signs it and sends ONE transaction, `redeemEEthWithPermit` /
+   * `redeemWeEthWithPermit` in `form`; `prepare`/`simulate` take one signed with `signPermit`.
+   */
+  permit?: PermitOption
   allowUnverified?: boolean
   deployment?: EtherFiDeployment
 }
@@ -187,6 +200,40 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
           functionName: 'redeemEEth',
           args: [a.amount, receiver, ETHERFI_ETH],
         })
+  },
+  permit: {
+    kit: permitKit,
+    call: (a, { sender }, permit) => {
+      const receiver = a.receiver ?? (sender as Address)
+      const input = toPermitInput(permit)
+      if (a.form === 'v2025-03')
+        return a.token === 'weETH'
+          ? contractCall({
+              address: a.rm,
+              abi: etherfiRedemptionManagerPermitV2025Abi,
+              functionName: 'redeemWeEthWithPermit',
+              args: [a.amount, receiver, input],
+            })
+          : contractCall({
+              address: a.rm,
+              abi: etherfiRedemptionManagerPermitV2025Abi,
+              functionName: 'redeemEEthWithPermit',
+              args: [a.amount, receiver, input],
+            })
+      return a.token === 'weETH'
+        ? contractCall({
+            address: a.rm,
+            abi: etherfiRedemptionManagerPermitAbi,
+            functionName: 'redeemWeEthWithPermit',
+            args: [a.amount, receiver, input, ETHERFI_ETH],
+          })
+        : contractCall({
+            address: a.rm,
+            abi: etherfiRedemptionManagerPermitAbi,
+            functionName: 'redeemEEthWithPermit',
+            args: [a.amount, receiver, input, ETHERFI_ETH],
+          })
+    },
   },
   revert: (a, s) => (reason) =>
     reason === 'ExceededRedeemable'

@@ -7,6 +7,8 @@ import {
   InsufficientBalanceError,
   InvalidAmountError,
   layer,
+  type PermitOption,
+  permitKit,
   stage,
   unwrap,
 } from '@restakekit/core'
@@ -21,6 +23,7 @@ import {
   joinAbis,
 } from '../abis.js'
 import type { EtherFiDeployment } from '../deployments.js'
+import { etherfiLiquidityPoolPermitAbi, toPermitInput } from '../permit.js'
 import { assertEtherFi, assertVerified, identityReads, writeDeployment } from './internal.js'
 
 export type RequestWithdrawalParameters = {
@@ -28,6 +31,12 @@ export type RequestWithdrawalParameters = {
   amount: bigint
   /** Who gets the request NFT (and so the ETH when it is claimed); default the sender. */
   receiver?: Address
+  /**
+   * An eETH permit to the LiquidityPool instead of the approval: `send` with `true` (or `{ deadline }`)
+   * signs it and sends ONE transaction, `requestWithdrawWithPermit`; `prepare`/`simulate` take one
+   * signed with `signPermit` (spender: the LiquidityPool).
+   */
+  permit?: PermitOption
   allowUnverified?: boolean
   deployment?: EtherFiDeployment
 }
@@ -120,6 +129,16 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       functionName: 'requestWithdraw',
       args: [a.receiver ?? (sender as Address), a.amount],
     }),
+  permit: {
+    kit: permitKit,
+    call: (a, { sender }, permit) =>
+      contractCall({
+        address: a.d.liquidityPool,
+        abi: etherfiLiquidityPoolPermitAbi,
+        functionName: 'requestWithdrawWithPermit',
+        args: [a.receiver ?? (sender as Address), a.amount, toPermitInput(permit)],
+      }),
+  },
   revert: (a) => (reason) =>
     reason === 'InvalidAmount'
       ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')

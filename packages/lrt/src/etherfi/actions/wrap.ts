@@ -5,17 +5,26 @@ import {
   InsufficientBalanceError,
   InvalidAmountError,
   layer,
+  type PermitOption,
+  permitKit,
   stage,
   unwrap,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { etherfiEETHAbi, etherfiWeETHAbi, joinAbis } from '../abis.js'
 import type { EtherFiDeployment } from '../deployments.js'
+import { etherfiWeETHPermitAbi, toPermitInput } from '../permit.js'
 import { assertEtherFi, assertVerified, identityReads, writeDeployment } from './internal.js'
 
 export type WrapParameters = {
   /** eETH to wrap, in wei. */
   amount: bigint
+  /**
+   * An eETH permit to weETH instead of the approval: `send` with `true` (or `{ deadline }`) signs it
+   * and sends ONE transaction, `wrapWithPermit`; `prepare`/`simulate` take one signed with
+   * `signPermit` (spender: weETH).
+   */
+  permit?: PermitOption
   allowUnverified?: boolean
   deployment?: EtherFiDeployment
 }
@@ -56,6 +65,16 @@ const wrap_ = /* @__PURE__ */ defineWrite({
       : { token: a.d.eETH, spender: a.d.weETH, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) },
   call: (a) =>
     contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'wrap', args: [a.amount] }),
+  permit: {
+    kit: permitKit,
+    call: (a, _ctx, permit) =>
+      contractCall({
+        address: a.d.weETH,
+        abi: etherfiWeETHPermitAbi,
+        functionName: 'wrapWithPermit',
+        args: [a.amount, toPermitInput(permit)],
+      }),
+  },
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
   receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
 })

@@ -9,6 +9,8 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   layer,
+  type PermitOption,
+  permitKit,
   type StepFailedError,
   stage,
   type UnsupportedChainError,
@@ -18,6 +20,7 @@ import { type Address, erc20Abi } from 'viem'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
 import { pufferVaultAbi, pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi } from '../abis.js'
 import type { PufferDeployment } from '../deployments.js'
+import { pufferWithdrawalManagerPermitAbi, toPufferPermit } from '../permit.js'
 import { assertPuffer, assertVerified, symbolRead, WAD, writeDeployment } from './internal.js'
 
 export type RequestWithdrawalParameters = {
@@ -25,6 +28,12 @@ export type RequestWithdrawalParameters = {
   amount: bigint
   /** Who the request pays (its owner: only it can be claimed for); default the account. */
   receiver?: Address
+  /**
+   * A pufETH permit to the withdrawal manager instead of the approval: `send` with `true` (or
+   * `{ deadline }`) signs it and sends ONE transaction, `requestWithdrawalWithPermit`;
+   * `prepare`/`simulate` take one signed with `signPermit` for exactly `amount`.
+   */
+  permit?: PermitOption
   /** Write even when the deployment is marked `unconfirmed` (default false: refused). */
   allowUnverified?: boolean
   deployment?: PufferDeployment
@@ -122,6 +131,16 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       functionName: 'requestWithdrawal',
       args: [a.amount, receiverOf(a, sender)],
     }),
+  permit: {
+    kit: permitKit,
+    call: (a, { sender }, permit) =>
+      contractCall({
+        address: a.d.withdrawalManager,
+        abi: [...pufferWithdrawalManagerPermitAbi, ...pufferWithdrawalManagerErrorsAbi],
+        functionName: 'requestWithdrawalWithPermit',
+        args: [toPufferPermit(permit, a.amount), receiverOf(a, sender)],
+      }),
+  },
   revert: (a) => (reason) => {
     if (reason === 'MultipleWithdrawalsAreForbidden')
       return new InvalidParameterError(

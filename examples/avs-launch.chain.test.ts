@@ -64,6 +64,7 @@ describe('examples/avs-launch.ts on Symbiotic', () => {
     expect(r.distributed).toBe(stakersShare)
     expect(r.claimableBefore).toBe(share)
     expect(r.stakerReceived).toBe(share)
+    expect(r.claimedEvent).toBe(share)
     expect(r.claimableAfter).toBe(0n)
     // slash: 4 WETH of the operator's 20 WETH stake (the network limit); the vault's 40 WETH of
     // active stake lose 4, the staker's 10 of them lose 10/40 of it

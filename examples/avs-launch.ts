@@ -338,6 +338,8 @@ export type SymbioticLaunchResult = {
   claimableBefore: bigint
   stakerReceived: bigint
   claimableAfter: bigint
+  /** What the `ClaimRewards` event says was paid. */
+  claimedEvent: bigint
   /** The collateral the `Slash` event says was slashed. */
   slashed: bigint
   /** The risk report before and after the slash: the staker's balance in the vault and worst case. */
@@ -388,7 +390,7 @@ export async function launchOnSymbiotic(
     const delegator = info.delegator.address
     const slasher = info.slasher!.address
     log(
-      `1. vault ${vault}: ${info.delegator.typeName} delegator, ${info.slasher?.typeName} slasher, ${info.epochDuration / 86400n}-day epochs; staker rewards ${stakerRewards}`,
+      `1. vault ${vault}: ${info.delegator.typeName} delegator, ${info.slasher?.typeName} (instant), ${info.epochDuration / 86400n}-day epochs; staker rewards ${stakerRewards}`,
     )
 
     // ------------------------------------------------------------ the network registers
@@ -468,7 +470,7 @@ export async function launchOnSymbiotic(
     const adminFee = dist.distributed?.adminFeeAmount ?? 0n
     const distributed = dist.distributed?.amount ?? 0n
     log(
-      `6. middleware distributed ${usd(rewardsPaid)} USDC (captured at ${captured}): admin fee ${usd(adminFee)}, stakers share ${usd(distributed)}`,
+      `6. middleware distributed ${usd(rewardsPaid)} USDC (captured at ${captured}): admin fee ${usd(adminFee)}, the stakers share ${usd(distributed)}`,
     )
 
     // ------------------------------------------------------------ the staker claims
@@ -482,9 +484,10 @@ export async function launchOnSymbiotic(
       await claimSymbioticRewards(sw, { stakerRewards, token: usdc, network }),
     )
     const stakerReceived = (await balance(usdc, staker.address)) - held
+    const claimedEvent = claim.claimed?.amount ?? 0n
     const claimableAfter = await claimable()
     log(
-      `7. staker had ${usd(claimableBefore)} USDC claimable, claimed ${usd(stakerReceived)} (ClaimRewards ${usd(claim.claimed?.amount ?? 0n)}); claimable now ${usd(claimableAfter)}`,
+      `7. staker had ${usd(claimableBefore)} USDC claimable, claimed ${usd(stakerReceived)} (ClaimRewards ${usd(claimedEvent)}); claimable now ${usd(claimableAfter)}`,
     )
 
     // ------------------------------------------------------------ the network slashes; the risk report
@@ -529,6 +532,7 @@ export async function launchOnSymbiotic(
       claimableBefore,
       stakerReceived,
       claimableAfter,
+      claimedEvent,
       slashed,
       before,
       after,

@@ -8,6 +8,7 @@ import {
   SymbioticRewardsBalanceError,
   type SymbioticRewardsError,
   SymbioticRewardsNotFoundError,
+  type SymbioticRewardsRevertContext,
   SymbioticRewardsRootNotSetError,
   SymbioticRewardTokenError,
   stakerRewardsRevertMapper,
@@ -115,7 +116,15 @@ describe('Symbiotic rewards errors', () => {
     expect(fields(e)).toEqual({ rewards, network, token, required: 5n, balance: 2n })
     expect(e.cause).toBe(cause)
     expect(e.details).toEqual(['The network must distribute the tokens its root promises.'])
-    const ctx = { rewards, account, network, token, middleware, required: 4n, balance: 1n }
+    const ctx: SymbioticRewardsRevertContext = {
+      rewards,
+      account,
+      network,
+      token,
+      middleware,
+      required: 4n,
+      balance: 1n,
+    }
     expect(fields(stakerRewardsRevertMapper(ctx)('NoRewardsToClaim', []))).toEqual({
       rewards,
       account,

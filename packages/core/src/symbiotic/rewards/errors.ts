@@ -13,15 +13,18 @@ import { erc20RevertMapper, type RevertMapper } from '../../kit/revert.js'
 type RewardsRef = { rewards: Address; network: Address; token: Address }
 
 /** The address is not a `DefaultStakerRewards` / `DefaultOperatorRewards` (it does not answer its interface). */
-export class SymbioticRewardsNotFoundError extends defineError('SymbioticRewardsNotFoundError', {
-  docsPath: '/errors#symbiotic-rewards-not-found',
-  message: (p: { rewards: Address; kind: 'staker' | 'operator' }) =>
-    `${p.rewards} is not a Symbiotic ${p.kind === 'staker' ? 'DefaultStakerRewards' : 'DefaultOperatorRewards'} contract.`,
-  details: () => ['It does not answer the rewards interface of @symbioticfi/rewards 2.0.0.'],
-}) {}
+export class SymbioticRewardsNotFoundError extends /* @__PURE__ */ defineError(
+  'SymbioticRewardsNotFoundError',
+  {
+    docsPath: '/errors#symbiotic-rewards-not-found',
+    message: (p: { rewards: Address; kind: 'staker' | 'operator' }) =>
+      `${p.rewards} is not a Symbiotic ${p.kind === 'staker' ? 'DefaultStakerRewards' : 'DefaultOperatorRewards'} contract.`,
+    details: () => ['It does not answer the rewards interface of @symbioticfi/rewards 2.0.0.'],
+  },
+) {}
 
 /** The network never distributed this token through these rewards (a wrong token or network). */
-export class SymbioticRewardTokenError extends defineError('SymbioticRewardTokenError', {
+export class SymbioticRewardTokenError extends /* @__PURE__ */ defineError('SymbioticRewardTokenError', {
   docsPath: '/errors#symbiotic-reward-token',
   message: (p: RewardsRef) =>
     `Network ${p.network} has distributed no ${p.token} through rewards ${p.rewards}.`,
@@ -29,17 +32,20 @@ export class SymbioticRewardTokenError extends defineError('SymbioticRewardToken
 }) {}
 
 /** The staker has nothing claimable in this token from this network's distributions. */
-export class SymbioticNothingClaimableError extends defineError('SymbioticNothingClaimableError', {
-  docsPath: '/errors#symbiotic-nothing-claimable',
-  message: (p: RewardsRef & { account: Address }) =>
-    `${p.account} has no ${p.token} rewards of network ${p.network} to claim from ${p.rewards}.`,
-  details: () => [
-    'Every distribution is claimed already, or the account held no active shares of the vault at the distributions’ timestamps.',
-  ],
-}) {}
+export class SymbioticNothingClaimableError extends /* @__PURE__ */ defineError(
+  'SymbioticNothingClaimableError',
+  {
+    docsPath: '/errors#symbiotic-nothing-claimable',
+    message: (p: RewardsRef & { account: Address }) =>
+      `${p.account} has no ${p.token} rewards of network ${p.network} to claim from ${p.rewards}.`,
+    details: () => [
+      'Every distribution is claimed already, or the account held no active shares of the vault at the distributions’ timestamps.',
+    ],
+  },
+) {}
 
 /** Only the network's middleware (`NetworkMiddlewareService.middleware(network)`) may distribute its rewards. */
-export class NotNetworkMiddlewareError extends defineError('NotNetworkMiddlewareError', {
+export class NotNetworkMiddlewareError extends /* @__PURE__ */ defineError('NotNetworkMiddlewareError', {
   docsPath: '/errors#not-network-middleware',
   /** `middleware`: the network's middleware (`null`: none is set). */
   message: (p: { network: Address; sender: Address; middleware: Address | null }) =>
@@ -52,18 +58,24 @@ export class NotNetworkMiddlewareError extends defineError('NotNetworkMiddleware
 }) {}
 
 /** No operator-rewards root is set for this (network, token): nothing was distributed yet. */
-export class SymbioticRewardsRootNotSetError extends defineError('SymbioticRewardsRootNotSetError', {
-  docsPath: '/errors#symbiotic-rewards-root-not-set',
-  message: (p: RewardsRef) => `Network ${p.network} has set no ${p.token} rewards root in ${p.rewards}.`,
-}) {}
+export class SymbioticRewardsRootNotSetError extends /* @__PURE__ */ defineError(
+  'SymbioticRewardsRootNotSetError',
+  {
+    docsPath: '/errors#symbiotic-rewards-root-not-set',
+    message: (p: RewardsRef) => `Network ${p.network} has set no ${p.token} rewards root in ${p.rewards}.`,
+  },
+) {}
 
 /** The network's balance in the operator rewards is short of what the claim pays (`InsufficientBalance`). */
-export class SymbioticRewardsBalanceError extends defineError('SymbioticRewardsBalanceError', {
-  docsPath: '/errors#symbiotic-rewards-balance',
-  message: (p: RewardsRef & { required: bigint; balance: bigint }) =>
-    `Network ${p.network} holds ${p.balance} of ${p.token} in ${p.rewards}; the claim pays ${p.required}.`,
-  details: () => ['The network must distribute the tokens its root promises.'],
-}) {}
+export class SymbioticRewardsBalanceError extends /* @__PURE__ */ defineError(
+  'SymbioticRewardsBalanceError',
+  {
+    docsPath: '/errors#symbiotic-rewards-balance',
+    message: (p: RewardsRef & { required: bigint; balance: bigint }) =>
+      `Network ${p.network} holds ${p.balance} of ${p.token} in ${p.rewards}; the claim pays ${p.required}.`,
+    details: () => ['The network must distribute the tokens its root promises.'],
+  },
+) {}
 
 /** Every Symbiotic rewards error; `switch (error.name)` narrows it. */
 export type SymbioticRewardsError =

@@ -8,6 +8,7 @@ import {
   SymbioticRewardsBalanceError,
   type SymbioticRewardsError,
   SymbioticRewardsNotFoundError,
+  type SymbioticRewardsRevertContext,
   SymbioticRewardsRootNotSetError,
   SymbioticRewardTokenError,
   stakerRewardsRevertMapper,
@@ -103,5 +104,49 @@ describe('Symbiotic rewards errors', () => {
     expect(operator('InvalidProof', [])).toBeInstanceOf(InvalidClaimProofError)
     expect(operator('InsufficientTotalClaimable', [])).toBeInstanceOf(NoRewardsToClaimError)
     expect(operator('InsufficientBalance', [])).toMatchObject({ required: 4n, balance: 1n })
+  })
+
+  test('each keeps exactly its own fields (defineError): a mapper does not leak the call context into them', () => {
+    // the error's own fields, without RestakeKitError's (name, shortMessage, details, docsPath)
+    const base = new Set(['name', 'shortMessage', 'details', 'docsPath'])
+    const fields = (x: unknown) =>
+      Object.fromEntries(Object.entries(x as object).filter(([k]) => !base.has(k)))
+    const cause = new Error('revert')
+    const e = new SymbioticRewardsBalanceError({ rewards, network, token, required: 5n, balance: 2n, cause })
+    expect(fields(e)).toEqual({ rewards, network, token, required: 5n, balance: 2n })
+    expect(e.cause).toBe(cause)
+    expect(e.details).toEqual(['The network must distribute the tokens its root promises.'])
+    const ctx: SymbioticRewardsRevertContext = {
+      rewards,
+      account,
+      network,
+      token,
+      middleware,
+      required: 4n,
+      balance: 1n,
+    }
+    expect(fields(stakerRewardsRevertMapper(ctx)('NoRewardsToClaim', []))).toEqual({
+      rewards,
+      account,
+      network,
+      token,
+    })
+    expect(fields(operatorRewardsRevertMapper(ctx)('RootNotSet', []))).toEqual({ rewards, network, token })
+    expect(fields(operatorRewardsRevertMapper(ctx)('InsufficientBalance', []))).toEqual({
+      rewards,
+      network,
+      token,
+      required: 4n,
+      balance: 1n,
+    })
+    expect(fields(new NotNetworkMiddlewareError({ network, sender: account, middleware: null }))).toEqual({
+      network,
+      sender: account,
+      middleware: null,
+    })
+    expect(fields(new SymbioticRewardsNotFoundError({ rewards, kind: 'operator' }))).toEqual({
+      rewards,
+      kind: 'operator',
+    })
   })
 })

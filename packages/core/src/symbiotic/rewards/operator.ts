@@ -1,6 +1,6 @@
-import { type Address, erc20Abi, type Hex, isHex, zeroAddress, zeroHash } from 'viem'
+import { type Address, type Hex, isHex, zeroHash } from 'viem'
 import { InvalidClaimProofError, NoRewardsToClaimError } from '../../eigenlayer/rewards/errors.js'
-import { InsufficientBalanceError, InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError } from '../../errors.js'
 import {
   assertAddress,
   assertAmount,
@@ -16,9 +16,9 @@ import {
   unwrap,
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
-import { symbioticMiddlewareAbi, symbioticOperatorRewardsAbi } from './abis.js'
+import { symbioticOperatorRewardsAbi } from './abis.js'
+import { distributeWrite } from './distribute.js'
 import {
-  NotNetworkMiddlewareError,
   operatorRewardsRevertMapper,
   SymbioticRewardsBalanceError,
   SymbioticRewardsNotFoundError,
@@ -242,107 +242,19 @@ export type DistributeOperatorRewardsParameters = {
   root: Hex
 }
 
-type DistributeResolved = {
-  operatorRewards: Address
-  network: Address
-  token: Address
-  amount: bigint
-  root: Hex
-}
-
-type DistributeState = { middleware: Address | null; balance: bigint; allowance: bigint }
-
-function distributePlan(a: DistributeResolved, sender: Address): ReadPlan<DistributeState> {
-  return stage(
-    [
-      {
-        address: a.operatorRewards,
-        abi: symbioticOperatorRewardsAbi,
-        functionName: 'NETWORK_MIDDLEWARE_SERVICE',
-      },
-      { address: a.token, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
-      { address: a.token, abi: erc20Abi, functionName: 'allowance', args: [sender, a.operatorRewards] },
-    ],
-    (r) => {
-      const service = ok<Address>(r[0])
-      if (!service) throw new SymbioticRewardsNotFoundError({ rewards: a.operatorRewards, kind: 'operator' })
-      const balance = unwrap<bigint>(r[1])
-      const allowance = unwrap<bigint>(r[2])
-      return stage(
-        [{ address: service, abi: symbioticMiddlewareAbi, functionName: 'middleware', args: [a.network] }],
-        (r2) => {
-          const middleware = ok<Address>(r2[0])
-          return {
-            middleware: middleware && middleware !== zeroAddress ? middleware : null,
-            balance,
-            allowance,
-          }
-        },
-      )
-    },
-  )
-}
-
-const distributeOperatorRewards_ = /* @__PURE__ */ defineWrite({
-  name: 'symbiotic.distributeOperatorRewards',
-  contract: 'DefaultOperatorRewards',
-  resolve: (p: DistributeOperatorRewardsParameters): DistributeResolved => {
-    if (typeof p.amount !== 'bigint' || p.amount < 0n)
-      throw new InvalidParameterError('amount', 'must be a bigint ≥ 0 (0n only replaces the root)')
-    const root = assertRoot('root', p.root)
-    if (root === zeroHash) throw new InvalidParameterError('root', 'must not be zero')
-    return {
-      operatorRewards: assertAddress('operatorRewards', p.operatorRewards),
-      network: assertAddress('network', p.network),
-      token: assertAddress('token', p.token),
-      amount: p.amount,
-      root,
-    }
-  },
-  read: (a, { sender }) => distributePlan(a, sender),
-  /** The sender is the network's middleware and holds the amount. */
-  check: (a, s, { sender }) => {
-    const from = sender as Address
-    if (s.middleware?.toLowerCase() !== from.toLowerCase())
-      throw new NotNetworkMiddlewareError({ network: a.network, sender: from, middleware: s.middleware })
-    if (s.balance < a.amount) throw new InsufficientBalanceError(a.token, a.amount, s.balance, from)
-  },
-  approval: (a, s) =>
-    a.amount === 0n
-      ? undefined
-      : {
-          token: a.token,
-          spender: a.operatorRewards,
-          amount: a.amount,
-          ...(s ? { allowance: s.allowance } : {}),
-        },
-  call: (a) =>
-    contractCall({
-      address: a.operatorRewards,
-      abi: symbioticOperatorRewardsAbi,
-      functionName: 'distributeRewards',
-      args: [a.network, a.token, a.amount, a.root],
-    }),
-  revert: (a, s, { sender }) =>
-    operatorRewardsRevertMapper({
-      rewards: a.operatorRewards,
-      account: sender as Address,
-      network: a.network,
-      token: a.token,
-      middleware: s?.middleware ?? null,
-    }),
-  receipt: {
-    abi: symbioticOperatorRewardsAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'DistributeRewards')
-      return {
-        distributed:
-          e?.eventName === 'DistributeRewards'
-            ? { network: e.args.network, token: e.args.token, amount: e.args.amount, root: e.args.root }
-            : undefined,
-      }
-    },
-  },
+const distributeOperatorRewards_ = /* @__PURE__ */ distributeWrite('operator', (p) => {
+  if (typeof p.amount !== 'bigint' || p.amount < 0n)
+    throw new InvalidParameterError('amount', 'must be a bigint ≥ 0 (0n only replaces the root)')
+  const root = assertRoot('root', p.root)
+  if (root === zeroHash) throw new InvalidParameterError('root', 'must not be zero')
+  return {
+    kind: 'operator',
+    rewards: assertAddress('operatorRewards', p.operatorRewards),
+    network: assertAddress('network', p.network),
+    token: assertAddress('token', p.token),
+    amount: p.amount,
+    root,
+  }
 })
 
 /** Layer 1 (pure): the exact approval (when `amount > 0`), then `distributeRewards(network, token, amount, root)`. */

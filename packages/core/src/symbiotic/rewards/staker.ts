@@ -1,13 +1,5 @@
-import {
-  type Address,
-  encodeAbiParameters,
-  erc20Abi,
-  type Hex,
-  maxUint256,
-  parseAbi,
-  zeroAddress,
-} from 'viem'
-import { InsufficientBalanceError, InvalidParameterError } from '../../errors.js'
+import { type Address, encodeAbiParameters, type Hex, maxUint256 } from 'viem'
+import { InvalidParameterError } from '../../errors.js'
 import {
   assertAddress,
   assertAmount,
@@ -21,12 +13,11 @@ import {
   type ReadPlan,
   runPlan,
   stage,
-  unwrap,
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
-import { symbioticMiddlewareAbi, symbioticRewardsVaultAbi, symbioticStakerRewardsAbi } from './abis.js'
+import { symbioticStakerRewardsAbi } from './abis.js'
+import { distributeWrite } from './distribute.js'
 import {
-  NotNetworkMiddlewareError,
   SymbioticNothingClaimableError,
   SymbioticRewardsNotFoundError,
   SymbioticRewardTokenError,
@@ -34,11 +25,6 @@ import {
 } from './errors.js'
 
 // ---------------------------------------------------------------- shared reads
-
-const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
-const clockAbi = /* @__PURE__ */ parseAbi([
-  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
-])
 
 const ok = <T>(r: BatchResult | undefined): T | undefined =>
   r?.status === 'success' ? (r.result as T) : undefined
@@ -254,177 +240,21 @@ export type DistributeRewardsParameters = {
   maxAdminFee?: bigint
 }
 
-type DistributeResolved = {
-  stakerRewards: Address
-  network: Address
-  token: Address
-  amount: bigint
-  timestamp: number
-  maxAdminFee: bigint | undefined
-}
-
-type DistributeState = {
-  vault: Address
-  adminFee: bigint
-  middleware: Address | null
-  now: bigint
-  activeShares: bigint
-  activeStake: bigint
-  balance: bigint
-  allowance: bigint
-}
-
-function distributePlan(a: DistributeResolved, sender: Address): ReadPlan<DistributeState> {
-  const at = (functionName: string): BatchRead => ({
-    address: a.stakerRewards,
-    abi: symbioticStakerRewardsAbi,
-    functionName,
-  })
-  return stage(
-    [
-      at('VAULT'),
-      at('NETWORK_MIDDLEWARE_SERVICE'),
-      at('adminFee'),
-      { address: MULTICALL3, abi: clockAbi, functionName: 'getCurrentBlockTimestamp' },
-      { address: a.token, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
-      { address: a.token, abi: erc20Abi, functionName: 'allowance', args: [sender, a.stakerRewards] },
-    ],
-    (r) => {
-      const vault = ok<Address>(r[0])
-      const service = ok<Address>(r[1])
-      if (!vault || !service)
-        throw new SymbioticRewardsNotFoundError({ rewards: a.stakerRewards, kind: 'staker' })
-      const first = {
-        vault,
-        adminFee: unwrap<bigint>(r[2]),
-        now: unwrap<bigint>(r[3]),
-        balance: unwrap<bigint>(r[4]),
-        allowance: unwrap<bigint>(r[5]),
-      }
-      return stage(
-        [
-          { address: service, abi: symbioticMiddlewareAbi, functionName: 'middleware', args: [a.network] },
-          {
-            address: vault,
-            abi: symbioticRewardsVaultAbi,
-            functionName: 'activeSharesAt',
-            args: [a.timestamp, '0x'],
-          },
-          {
-            address: vault,
-            abi: symbioticRewardsVaultAbi,
-            functionName: 'activeStakeAt',
-            args: [a.timestamp, '0x'],
-          },
-        ],
-        (r2) => {
-          const middleware = ok<Address>(r2[0])
-          return {
-            ...first,
-            middleware: middleware && middleware !== zeroAddress ? middleware : null,
-            activeShares: ok<bigint>(r2[1]) ?? 0n,
-            activeStake: ok<bigint>(r2[2]) ?? 0n,
-          }
-        },
-      )
-    },
-  )
-}
-
-const distributeRewards_ = /* @__PURE__ */ defineWrite({
-  name: 'symbiotic.distributeRewards',
-  contract: 'DefaultStakerRewards',
-  resolve: (p: DistributeRewardsParameters): DistributeResolved => {
-    const ts = typeof p.timestamp === 'number' ? BigInt(p.timestamp) : p.timestamp
-    if (typeof ts !== 'bigint' || ts <= 0n || ts >= 2n ** 48n)
-      throw new InvalidParameterError('timestamp', `${String(p.timestamp)} is not a uint48 unix time`)
-    if (p.maxAdminFee !== undefined && (typeof p.maxAdminFee !== 'bigint' || p.maxAdminFee < 0n))
-      throw new InvalidParameterError('maxAdminFee', 'must be a bigint ≥ 0 (basis points)')
-    return {
-      stakerRewards: assertAddress('stakerRewards', p.stakerRewards),
-      network: assertAddress('network', p.network),
-      token: assertAddress('token', p.token),
-      amount: assertAmount('amount', p.amount),
-      timestamp: Number(ts),
-      maxAdminFee: p.maxAdminFee,
-    }
-  },
-  read: (a, { sender }) => distributePlan(a, sender),
-  /**
-   * The sender is the network's middleware, the capture time is past and the vault had active
-   * stake then, the admin fee is within `maxAdminFee`, and the sender holds the amount.
-   */
-  check: (a, s, { sender }) => {
-    const from = sender as Address
-    if (s.middleware?.toLowerCase() !== from.toLowerCase())
-      throw new NotNetworkMiddlewareError({ network: a.network, sender: from, middleware: s.middleware })
-    if (BigInt(a.timestamp) >= s.now)
-      throw new InvalidParameterError(
-        'timestamp',
-        `${a.timestamp} is not before the block the distribution lands in (${s.now})`,
-      )
-    if (s.activeShares === 0n || s.activeStake === 0n)
-      throw new InvalidParameterError('timestamp', `vault ${s.vault} had no active stake at ${a.timestamp}`)
-    if (a.maxAdminFee !== undefined && s.adminFee > a.maxAdminFee)
-      throw new InvalidParameterError(
-        'maxAdminFee',
-        `${a.maxAdminFee} is below the rewards' admin fee (${s.adminFee} basis points)`,
-      )
-    if (s.balance < a.amount) throw new InsufficientBalanceError(a.token, a.amount, s.balance, from)
-  },
-  approval: (a, s) => ({
-    token: a.token,
-    spender: a.stakerRewards,
-    amount: a.amount,
-    ...(s ? { allowance: s.allowance } : {}),
-  }),
-  call: (a, _ctx, s) =>
-    contractCall({
-      address: a.stakerRewards,
-      abi: symbioticStakerRewardsAbi,
-      functionName: 'distributeRewards',
-      args: [
-        a.network,
-        a.token,
-        a.amount,
-        encodeAbiParameters(
-          [{ type: 'uint48' }, { type: 'uint256' }, { type: 'bytes' }, { type: 'bytes' }],
-          // without a read (prepare) and no maxAdminFee, any fee up to the contract's base is accepted
-          [a.timestamp, a.maxAdminFee ?? s?.adminFee ?? 10_000n, '0x', '0x'],
-        ),
-      ],
-    }),
-  revert: (a, s, { sender }) =>
-    stakerRewardsRevertMapper({
-      rewards: a.stakerRewards,
-      account: sender as Address,
-      network: a.network,
-      token: a.token,
-      middleware: s?.middleware ?? null,
-    }),
-  /** The admin fee taken and what the stakers share (`amount × (1 − adminFee / 10,000)`). */
-  simulated: (a, s) => {
-    const adminFeeAmount = (a.amount * s.adminFee) / 10_000n
-    return { adminFeeAmount, distributed: a.amount - adminFeeAmount }
-  },
-  receipt: {
-    abi: symbioticStakerRewardsAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'DistributeRewards')
-      return {
-        distributed:
-          e?.eventName === 'DistributeRewards'
-            ? {
-                network: e.args.network,
-                token: e.args.token,
-                amount: e.args.distributeAmount,
-                adminFeeAmount: e.args.adminFeeAmount,
-                timestamp: BigInt(e.args.timestamp),
-              }
-            : undefined,
-      }
-    },
-  },
+const distributeRewards_ = /* @__PURE__ */ distributeWrite('staker', (p) => {
+  const ts = typeof p.timestamp === 'number' ? BigInt(p.timestamp) : p.timestamp
+  if (typeof ts !== 'bigint' || ts <= 0n || ts >= 2n ** 48n)
+    throw new InvalidParameterError('timestamp', `${String(p.timestamp)} is not a uint48 unix time`)
+  if (p.maxAdminFee !== undefined && (typeof p.maxAdminFee !== 'bigint' || p.maxAdminFee < 0n))
+    throw new InvalidParameterError('maxAdminFee', 'must be a bigint ≥ 0 (basis points)')
+  return {
+    kind: 'staker',
+    rewards: assertAddress('stakerRewards', p.stakerRewards),
+    network: assertAddress('network', p.network),
+    token: assertAddress('token', p.token),
+    amount: assertAmount('amount', p.amount),
+    timestamp: Number(ts),
+    maxAdminFee: p.maxAdminFee,
+  }
 })
 
 /** Layer 1 (pure): the exact approval, then `distributeRewards(network, token, amount, data)`. */

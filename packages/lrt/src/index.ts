@@ -28,7 +28,6 @@ export {
   etherfiDeployments,
   etherfiPortfolio,
   InstantExitUnavailableError,
-  NotRequestOwnerError,
 } from './etherfi/index.js'
 export {
   ETH_ADDRESS,
@@ -46,7 +45,6 @@ export {
   kelpDeployments,
   kelpPortfolio,
   WithdrawalLiquidityError,
-  WithdrawalRequestNotFoundError,
 } from './kelp/index.js'
 export {
   type PufferBacking,
@@ -57,8 +55,6 @@ export {
   type PufferExitOption,
   type PufferExitOptions,
   type PufferPortfolioDetail,
-  PufferRequestClaimedError,
-  PufferRequestNotOwnedError,
   type PufferSupportedAsset,
   type PufferWithdrawalPreview,
   type PufferWithdrawalRequest,
@@ -82,7 +78,6 @@ export {
   type RenzoSupportedAsset,
   type RenzoWithdrawalPreview,
   type RenzoWithdrawalRequest,
-  RenzoWithdrawalRequestNotFoundError,
   type RenzoWithdrawQueueForm,
   renzo,
   renzoDeployments,
@@ -94,8 +89,6 @@ export {
   type SwellExitOption,
   type SwellExitOptions,
   type SwellPortfolioDetail,
-  SwellRequestNotFoundError,
-  SwellRequestNotOwnedError,
   type SwellSupportedAsset,
   type SwellWithdrawalPreview,
   type SwellWithdrawalRequest,

@@ -25,6 +25,8 @@ import {
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
 } from '../errors.js'
 import {
   claimWithdrawal,
@@ -39,7 +41,6 @@ import {
   getWithdrawalRequests,
   InstantExitUnavailableError,
   instantExit,
-  NotRequestOwnerError,
   prepareClaimWithdrawal,
   prepareDeposit,
   prepareInstantExit,
@@ -290,8 +291,14 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     const theirs = await claimWithdrawal(devnet.walletClient(stranger), { ids: id, deployment }).catch(
       (e) => e,
     )
-    expect(theirs).toBeInstanceOf(NotRequestOwnerError)
-    expect(theirs).toMatchObject({ id, owner: user.address, account: stranger.address })
+    expect(theirs).toBeInstanceOf(WithdrawalRequestNotOwnedError)
+    expect(theirs).toMatchObject({
+      name: 'WithdrawalRequestNotOwnedError',
+      protocol: 'ether.fi',
+      requestId: id,
+      owner: user.address,
+      account: stranger.address,
+    })
     expect(await nonce(stranger.address)).toBe(sn)
 
     requests = await getWithdrawalRequests(pc(), { owner: user.address, deployment })
@@ -331,8 +338,9 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
       }),
     ])
     const again = await claimWithdrawal(w, { ids: id, deployment }).catch((e) => e)
-    expect(again).toBeInstanceOf(NotRequestOwnerError)
-    expect(again.owner).toBeNull()
+    // the NFT is burnt by the claim: the request is no longer found
+    expect(again).toBeInstanceOf(WithdrawalRequestNotFoundError)
+    expect(again).toMatchObject({ protocol: 'ether.fi', requestId: id, owner: user.address })
   })
 
   test('an invalidated request: isFinalized turns true yet it is not claimable (getRequest().isValid is false)', async () => {

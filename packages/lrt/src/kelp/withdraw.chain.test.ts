@@ -14,7 +14,12 @@ import {
 import { type Devnet, kelpRestake, kelpUnlockQueue, startDevnet } from '@restakekit/devnet'
 import { type Address, createPublicClient, erc20Abi, http, parseAbi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { DeploymentMismatchError, MinOutNotMetError, UnsupportedAssetError } from '../errors.js'
+import {
+  DeploymentMismatchError,
+  MinOutNotMetError,
+  UnsupportedAssetError,
+  WithdrawalRequestNotFoundError,
+} from '../errors.js'
 import {
   claimWithdrawal,
   deposit,
@@ -35,7 +40,6 @@ import {
   simulateClaimWithdrawal,
   simulateRequestWithdrawal,
   WithdrawalLiquidityError,
-  WithdrawalRequestNotFoundError,
   waitForClaimWithdrawal,
   waitForDeposit,
   waitForRequestWithdrawal,
@@ -345,7 +349,7 @@ describe('kelp withdrawals (LRTWithdrawalManager double)', () => {
       deployment,
     }).catch((e) => e)
     expect(notMine).toBeInstanceOf(WithdrawalRequestNotFoundError)
-    expect(notMine).toMatchObject({ owner: user.address, id: theirs.request!.id })
+    expect(notMine).toMatchObject({ protocol: 'Kelp', owner: user.address, requestId: theirs.request!.id })
     await expect(
       requestWithdrawal(w, { asset: ETH_ADDRESS, amount: 1n, deployment: { ...deployment, rsETH: lst } }),
     ).rejects.toBeInstanceOf(DeploymentMismatchError)

@@ -15,6 +15,8 @@ import {
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
 } from '../errors.js'
 import {
   claimWithdrawal,
@@ -27,8 +29,6 @@ import {
   getWithdrawalRequests,
   instantWithdrawal,
   type PufferDeployment,
-  PufferRequestClaimedError,
-  PufferRequestNotOwnedError,
   prepareClaimWithdrawals,
   prepareDeposit,
   prepareRequestWithdrawal,
@@ -289,7 +289,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     // someone else's request: refused before sending (Puffer would pay the owner)
     const on = await nonce(other.user.address)
     await expect(claimWithdrawal(other.wallet, { id, deployment })).rejects.toThrow(
-      PufferRequestNotOwnedError,
+      WithdrawalRequestNotOwnedError,
     )
     expect(await nonce(other.user.address)).toBe(on)
 
@@ -303,9 +303,9 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     ;[request] = await getWithdrawalRequests(pc(), { owner: user.address, deployment })
     expect(request?.status).toBe('claimed')
     n = await nonce(user.address)
-    await expect(claimWithdrawal(wallet, { id, deployment })).rejects.toThrow(PufferRequestClaimedError)
+    await expect(claimWithdrawal(wallet, { id, deployment })).rejects.toThrow(WithdrawalRequestNotFoundError)
     await expect(claimWithdrawal(wallet, { id: 10n ** 9n, deployment })).rejects.toThrow(
-      PufferRequestClaimedError,
+      WithdrawalRequestNotFoundError,
     )
     expect(await nonce(user.address)).toBe(n)
   })

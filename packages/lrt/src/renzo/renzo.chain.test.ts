@@ -21,6 +21,7 @@ import {
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
 } from '../errors.js'
 import {
   claimWithdrawal,
@@ -41,7 +42,6 @@ import {
   type RenzoDeployment,
   RenzoPausedError,
   RenzoQueuedWithdrawalNotFilledError,
-  RenzoWithdrawalRequestNotFoundError,
   renzo,
   requestWithdrawal,
   simulateClaimWithdrawal,
@@ -540,10 +540,15 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     const theirs = await claimWithdrawal(wallet, { requestId: request!.requestId, deployment }).catch(
       (e) => e,
     )
-    expect(theirs).toBeInstanceOf(RenzoWithdrawalRequestNotFoundError)
-    expect(theirs).toMatchObject({ requestId: request!.requestId, owner: other.address, open: [] })
+    expect(theirs).toBeInstanceOf(WithdrawalRequestNotFoundError)
+    expect(theirs).toMatchObject({
+      protocol: 'Renzo',
+      requestId: request!.requestId,
+      owner: other.address,
+      open: [],
+    })
     await expect(claimWithdrawal(wallet, { requestId: 10_000n, deployment })).rejects.toBeInstanceOf(
-      RenzoWithdrawalRequestNotFoundError,
+      WithdrawalRequestNotFoundError,
     )
     await expect(claimWithdrawals(wallet, { requestIds: [], deployment })).rejects.toBeInstanceOf(
       InvalidParameterError,
@@ -563,7 +568,7 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
       requestIds: [mine!.requestId, request!.requestId],
       deployment,
     }).catch((e) => e)
-    expect(mixed).toBeInstanceOf(RenzoWithdrawalRequestNotFoundError)
+    expect(mixed).toBeInstanceOf(WithdrawalRequestNotFoundError)
     expect(mixed.open).toEqual([mine!.requestId])
     expect(await nonce(other.address)).toBe(sent)
     // the HEAD form pays the owner whoever sends: another account may claim it for the owner

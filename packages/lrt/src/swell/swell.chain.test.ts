@@ -20,6 +20,8 @@ import {
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
 } from '../errors.js'
 import {
   claimWithdrawal,
@@ -36,8 +38,6 @@ import {
   READY_AT_UNKNOWN,
   requestWithdrawal,
   type SwellDeployment,
-  SwellRequestNotFoundError,
-  SwellRequestNotOwnedError,
   simulateClaimWithdrawal,
   swell,
   waitForClaimWithdrawal,
@@ -185,7 +185,13 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
     await pc().waitForTransactionReceipt({ hash })
     expect(await getWithdrawalRequests(pc(), { owner: a.user.address, deployment })).toEqual([])
     n = await nonce(a.user.address)
-    await expect(claimWithdrawal(a.wallet, { id, deployment })).rejects.toThrow(SwellRequestNotOwnedError)
+    await expect(claimWithdrawal(a.wallet, { id, deployment })).rejects.toMatchObject({
+      name: 'WithdrawalRequestNotOwnedError',
+      protocol: 'Swell',
+      requestId: id,
+      owner: b.user.address,
+      account: a.user.address,
+    })
     expect(await nonce(a.user.address)).toBe(n)
     const sim = await simulateClaimWithdrawal(pc(), { account: b.user.address, id, deployment })
     expect(sim.payout).toBe(payout)
@@ -196,7 +202,9 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
     expect((await pc().getBalance({ address: b.user.address })) - eth + gas).toBe(payout)
     ;[request] = await getWithdrawalRequests(pc(), { owner: b.user.address, deployment })
     expect(request).toMatchObject({ id, status: 'claimed', out: payout })
-    await expect(claimWithdrawal(b.wallet, { id, deployment })).rejects.toThrow(SwellRequestNotFoundError)
+    await expect(claimWithdrawal(b.wallet, { id, deployment })).rejects.toThrow(
+      WithdrawalRequestNotFoundError,
+    )
   })
 
   test('processed rate above the rate when created: the payout stays at the rate when created; rswEXIT found through the AccessControlManager', async () => {

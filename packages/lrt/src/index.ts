@@ -62,7 +62,6 @@ export {
   puffer,
   pufferDeployments,
   pufferPortfolio,
-  READY_AT_UNKNOWN,
 } from './puffer/index.js'
 export {
   probeWithdrawQueueForm,

@@ -37,7 +37,6 @@ import {
   probeExitFeeForm,
   puffer,
   pufferWithdrawalManagerAbi,
-  READY_AT_UNKNOWN,
   requestWithdrawal,
   simulateClaimWithdrawal,
   simulateDeposit,
@@ -599,7 +598,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
         amount: requests[1]!.out,
         id: second.id,
         ready: false,
-        readyAt: READY_AT_UNKNOWN,
+        readyAt: null,
       },
     ])
     expect(requests.map((r) => r.status)).toEqual(['claimable', 'pending'])

@@ -1,5 +1,4 @@
 export { ETH_ADDRESS } from '../kelp/deployments.js'
-export { READY_AT_UNKNOWN } from '../puffer/portfolio.js'
 export * from './abis.js'
 export * from './actions/claimWithdrawal.js'
 export * from './actions/deposit.js'

@@ -35,7 +35,6 @@ import {
   prepareClaimWithdrawals,
   prepareDeposit,
   previewDeposit,
-  READY_AT_UNKNOWN,
   requestWithdrawal,
   type SwellDeployment,
   simulateClaimWithdrawal,
@@ -298,7 +297,7 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
         amount: requests[1]!.out,
         id: second.id,
         ready: false,
-        readyAt: READY_AT_UNKNOWN,
+        readyAt: null,
       },
     ])
 

@@ -27,7 +27,7 @@ import {
   getRate,
   getSupportedAssets,
   getWithdrawalRequests,
-  instantWithdrawal,
+  instantExit,
   type PufferDeployment,
   prepareClaimWithdrawals,
   prepareDeposit,
@@ -42,7 +42,7 @@ import {
   simulateDeposit,
   waitForClaimWithdrawal,
   waitForDeposit,
-  waitForInstantWithdrawal,
+  waitForInstantExit,
   waitForRequestWithdrawal,
 } from './index.js'
 
@@ -357,14 +357,14 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     expect(instant.fee).toBe(options.value - (options.value - (options.value * 150n + 10_149n) / 10_150n))
 
     const n = await nonce(user.address)
-    await expect(instantWithdrawal(wallet, { amount, minOut: quoted + 1n, deployment })).rejects.toThrow(
+    await expect(instantExit(wallet, { amount, minOut: quoted + 1n, deployment })).rejects.toThrow(
       MinOutNotMetError,
     )
     expect(await nonce(user.address)).toBe(n)
     const weth = await bal(p().weth, user.address)
-    const r = await waitForInstantWithdrawal(
+    const r = await waitForInstantExit(
       pc(),
-      await instantWithdrawal(wallet, { amount, minOut: quoted, deployment }),
+      await instantExit(wallet, { amount, minOut: quoted, deployment }),
     )
     expect(r.events.find((e) => e.eventName === 'Withdraw')?.args).toMatchObject({
       assets: quoted,
@@ -464,7 +464,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     expect(options.options[0].available).toBe(true)
     expect(options.options[1].available).toBe(false)
     const n = await nonce(big.user.address)
-    await expect(instantWithdrawal(big.wallet, { amount, deployment })).rejects.toThrow(InvalidAmountError)
+    await expect(instantExit(big.wallet, { amount, deployment })).rejects.toThrow(InvalidAmountError)
     expect(await nonce(big.user.address)).toBe(n)
   })
 

@@ -2,7 +2,7 @@
 // the page with VitePress's `<<< @/snippets/lrt.ts#name`.
 import { defaultProtocolModules, getRestakingPortfolio, restakingActions } from '@restakekit/core'
 import { etherfi, kelp, puffer, renzo, swell } from '@restakekit/lrt'
-import { getExitOptions } from '@restakekit/lrt/etherfi'
+import { getExitOptions, instantExit } from '@restakekit/lrt/etherfi'
 import {
   claimWithdrawal,
   deposit,
@@ -41,8 +41,11 @@ for (const r of requests)
 // #endregion withdraw
 
 // #region exit
-// ether.fi: the queue against the redemption manager's instant exit, for one amount
+// ether.fi: the queue against the redemption manager's instant exit, for one amount. Every LRT
+// answers with the same `ExitOptions` (the queue first; `readyAt: null` when an operator finalizes it)
 const options = await getExitOptions(publicClient, { amount: parseEther('10') })
+const instant = options.options.find((o) => o.kind === 'instant' && o.available)
+if (instant) await instantExit(walletClient, { amount: parseEther('10'), minOut: instant.expectedOut })
 // #endregion exit
 
 // #region apr

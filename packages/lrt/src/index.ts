@@ -17,7 +17,6 @@ export {
   type EtherFiBackingPosition,
   type EtherFiBackingStaker,
   type EtherFiDeployment,
-  type EtherFiExitOptions,
   type EtherFiInstantExitQuote,
   type EtherFiPortfolioDetail,
   type EtherFiRedemptionForm,
@@ -29,13 +28,13 @@ export {
   etherfiPortfolio,
   InstantExitUnavailableError,
 } from './etherfi/index.js'
+export type { ExitOption, ExitOptions } from './exit.js'
 export {
   ETH_ADDRESS,
   type KelpBacking,
   type KelpBackingPosition,
   type KelpBackingStaker,
   type KelpDeployment,
-  type KelpExitOption,
   type KelpPortfolioDetail,
   type KelpSupportedAsset,
   type KelpWithdrawalForm,
@@ -52,8 +51,6 @@ export {
   type PufferBackingStaker,
   type PufferDeployment,
   type PufferExitFeeForm,
-  type PufferExitOption,
-  type PufferExitOptions,
   type PufferPortfolioDetail,
   type PufferSupportedAsset,
   type PufferWithdrawalPreview,
@@ -70,7 +67,6 @@ export {
   type RenzoBackingPosition,
   type RenzoBackingStaker,
   type RenzoDeployment,
-  type RenzoExitOption,
   RenzoPausedError,
   type RenzoPortfolioDetail,
   RenzoQueuedWithdrawalNotFilledError,
@@ -85,8 +81,6 @@ export {
 export {
   type SwellBacking,
   type SwellDeployment,
-  type SwellExitOption,
-  type SwellExitOptions,
   type SwellPortfolioDetail,
   type SwellSupportedAsset,
   type SwellWithdrawalPreview,

@@ -421,14 +421,29 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     expect(quote.form).toBe('v2026-03')
     expect(quote.feeBps).toBe(30n)
     expect(quote.amountOut).toBe(quote.value - (quote.value * 30n) / 10_000n)
-    expect(options.queue).toEqual({
+    const [queue, instant] = options.options
+    expect(options).toMatchObject({ amount, value: quote.value })
+    expect(queue).toEqual({
       kind: 'queue',
-      amountOut: (await previewWithdrawal(pc(), { amount, deployment })).amountOut,
+      asset: ETHERFI_ETH,
+      expectedOut: (await previewWithdrawal(pc(), { amount, deployment })).amountOut,
       fee: 0n,
-      eta: null,
+      feeBps: 0n,
+      available: true,
+      reason: null,
+      // finalization is EtherFiAdmin's call: no time is knowable on chain
+      readyAt: null,
     })
-    expect(options.instant).toEqual({ kind: 'instant', ...quote })
-    expect(options.queue.amountOut).toBeGreaterThan(quote.amountOut)
+    expect(instant).toEqual({
+      kind: 'instant',
+      asset: ETHERFI_ETH,
+      expectedOut: quote.amountOut,
+      fee: quote.fee,
+      feeBps: 30n,
+      available: true,
+      reason: null,
+    })
+    expect(queue!.expectedOut).toBeGreaterThan(quote.amountOut)
 
     const n = await nonce(user.address)
     const tooHigh = await instantExit(w, { amount, minOut: quote.amountOut + 1n, deployment }).catch((e) => e)
@@ -470,7 +485,11 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
       expect(limited).toBeInstanceOf(InstantExitUnavailableError)
       expect(limited.available).toBe(parseEther('0.1'))
       expect(await nonce(user.address)).toBe(n2)
-      expect((await getExitOptions(pc(), { amount, deployment })).instant?.possible).toBe(false)
+      expect((await getExitOptions(pc(), { amount, deployment })).options[1]).toMatchObject({
+        kind: 'instant',
+        available: false,
+        reason: expect.stringMatching(/redeemable/),
+      })
     } finally {
       await devnet.revert(id)
     }

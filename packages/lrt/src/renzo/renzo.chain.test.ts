@@ -359,8 +359,14 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     expect(preview.coolDownPeriod).toBe(7200n)
     expect(preview.queued).toBe(false)
     const options = await getExitOptions(pc(), { amount, deployment })
-    expect(options).toHaveLength(1)
-    expect(options[0]).toMatchObject({ kind: 'queue', amountOut: preview.amount, fee: 0n, delay: 7200n })
+    expect(options.options).toHaveLength(1)
+    const { timestamp: now } = await pc().getBlock()
+    expect(options.options[0]).toMatchObject({
+      kind: 'queue',
+      expectedOut: preview.amount,
+      fee: 0n,
+      readyAt: { timestamp: now + 7200n },
+    })
     const hash = await requestWithdrawal(wallet, { amount, deployment })
     const { request } = await waitForRequestWithdrawal(pc(), hash)
     expect(request).toMatchObject({

@@ -1,3 +1,4 @@
+export type { ExitOption, ExitOptions } from '../exit.js'
 export { ETH_ADDRESS } from '../kelp/deployments.js'
 export * from './abis.js'
 export * from './actions/claimWithdrawal.js'

@@ -5,11 +5,17 @@ import {
   InvalidParameterError,
   layer,
   stage,
+  type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import { type Address, isAddressEqual } from 'viem'
-import { WithdrawalRequestNotFoundError, WithdrawalRequestNotOwnedError } from '../../errors.js'
+import {
+  type DeploymentMismatchError,
+  type UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
+} from '../../errors.js'
 import {
   etherfiLiquidityPoolAbi,
   etherfiWithdrawRequestEventsAbi,
@@ -118,6 +124,15 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
     ),
   },
 })
+
+export type ClaimWithdrawalErrorType =
+  | DeploymentMismatchError
+  | UnsupportedChainError
+  | UnverifiedDeploymentError
+  | InvalidParameterError
+  | WithdrawalNotReadyError
+  | WithdrawalRequestNotFoundError
+  | WithdrawalRequestNotOwnedError
 
 /** Layer 1 (pure): `claimWithdraw(id)`, or `batchClaimWithdraw(ids)` for several, on the WithdrawRequestNFT. */
 export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')

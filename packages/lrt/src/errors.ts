@@ -116,3 +116,20 @@ export class WithdrawalRequestNotOwnedError extends defineError('WithdrawalReque
     `${p.protocol} withdrawal request ${p.requestId} belongs to ${p.owner}, not ${p.account}; nothing was sent.`,
   details: () => ['Claim your own requests: getWithdrawalRequests({ owner }) lists them.'],
 }) {}
+
+/**
+ * The instant exit cannot take this amount now: the protocol's liquidity for it is short (ether.fi's
+ * redemption manager, above its low watermark or within its rate limit; Puffer's vault, `maxRedeem`).
+ * Nothing was sent; the queue still takes it (`getExitOptions` compares the two).
+ */
+export class InstantExitUnavailableError extends defineError('InstantExitUnavailableError', {
+  docsPath: '/errors#instant-exit-unavailable',
+  message: (p: {
+    protocol: string
+    /** What the exit asked for: ether.fi its value in ETH, Puffer the pufETH to redeem. */
+    amount: bigint
+    /** What it can take now, in the same unit as `amount`. */
+    available: bigint
+  }) => `${p.protocol}'s instant exit cannot take ${p.amount} now: ${p.available} is redeemable.`,
+  details: () => ['Exit less, wait for liquidity to refill, or request a withdrawal through the queue.'],
+}) {}

@@ -26,7 +26,6 @@ export {
   etherfi,
   etherfiDeployments,
   etherfiPortfolio,
-  InstantExitUnavailableError,
 } from './etherfi/index.js'
 export type { ExitOption, ExitOptions } from './exit.js'
 export {

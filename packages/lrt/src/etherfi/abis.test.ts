@@ -194,5 +194,4 @@ test('the module is exported from the root and the ./etherfi subpath, with the g
     'prepareWrap',
   ])
   expect(subpath.deposit).toBe(root.etherfi.actions.deposit)
-  expect(root.InstantExitUnavailableError).toBe(subpath.InstantExitUnavailableError)
 })

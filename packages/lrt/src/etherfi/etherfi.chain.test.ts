@@ -22,6 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
+  InstantExitUnavailableError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
@@ -39,7 +40,6 @@ import {
   getRate,
   getSupportedAssets,
   getWithdrawalRequests,
-  InstantExitUnavailableError,
   instantExit,
   prepareClaimWithdrawal,
   prepareDeposit,

@@ -12,6 +12,7 @@ import { type Address, createPublicClient, erc20Abi, http, parseAbi, parseEther 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
+  InstantExitUnavailableError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
@@ -470,7 +471,10 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     expect(options.options[0]?.available).toBe(true)
     expect(options.options[1]?.available).toBe(false)
     const n = await nonce(big.user.address)
-    await expect(instantExit(big.wallet, { amount, deployment })).rejects.toThrow(InvalidAmountError)
+    const short = await instantExit(big.wallet, { amount, deployment }).catch((e) => e)
+    expect(short).toBeInstanceOf(InstantExitUnavailableError)
+    expect(short).toMatchObject({ protocol: 'Puffer', amount })
+    expect(short.available).toBeLessThan(amount)
     expect(await nonce(big.user.address)).toBe(n)
   })
 

@@ -17,7 +17,7 @@ import {
   type WriteOptions,
 } from '@restakekit/core'
 import type { Address, Hex } from 'viem'
-import { MinOutNotMetError } from '../../errors.js'
+import { InstantExitUnavailableError, MinOutNotMetError } from '../../errors.js'
 import {
   etherfiEETHAbi,
   etherfiRedemptionManagerAbi,
@@ -27,7 +27,6 @@ import {
   joinAbis,
 } from '../abis.js'
 import { ETHERFI_ETH, type EtherFiDeployment } from '../deployments.js'
-import { InstantExitUnavailableError } from '../errors.js'
 import {
   assertEtherFi,
   assertMinOut,

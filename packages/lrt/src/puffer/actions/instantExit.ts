@@ -15,6 +15,7 @@ import {
 import type { Address } from 'viem'
 import {
   type DeploymentMismatchError,
+  InstantExitUnavailableError,
   MinOutNotMetError,
   type UnverifiedDeploymentError,
 } from '../../errors.js'
@@ -111,11 +112,7 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
     if (s.balance < a.amount)
       throw new InsufficientBalanceError(a.d.vault, a.amount, s.balance, sender as Address)
     if (a.amount > s.maxRedeem)
-      throw new InvalidAmountError(
-        'amount',
-        a.amount,
-        `exceeds what the vault can pay out now (maxRedeem ${s.maxRedeem}); request a withdrawal instead`,
-      )
+      throw new InstantExitUnavailableError({ protocol: 'Puffer', amount: a.amount, available: s.maxRedeem })
     const minOut = minOutFor(a, s)
     if (s.expectedOut < minOut)
       throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: s.expectedOut })
@@ -129,11 +126,11 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
     }),
   revert: (a, s) => (reason) => {
     if (reason === 'ERC4626ExceededMaxRedeem')
-      return new InvalidAmountError(
-        'amount',
-        a.amount,
-        `exceeds what the vault can pay out now (${s?.maxRedeem ?? 0n})`,
-      )
+      return new InstantExitUnavailableError({
+        protocol: 'Puffer',
+        amount: a.amount,
+        available: s?.maxRedeem ?? 0n,
+      })
     if (reason === 'DepositAndWithdrawalForbidden')
       return new InvalidParameterError(
         'calls',
@@ -158,6 +155,7 @@ export type InstantExitErrorType =
   | InvalidParameterError
   | InsufficientBalanceError
   | MinOutNotMetError
+  | InstantExitUnavailableError
 
 /**
  * Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs

@@ -39,7 +39,7 @@ export type KeeperItem = {
   amount: bigint
   /** EigenLayer: the first block it can be completed in. */
   readyAtBlock?: bigint
-  /** Symbiotic and Karak: unix seconds from which it can be claimed/finished. */
+  /** Symbiotic and Karak: unix seconds from which it can be claimed/finished (neither: no time knowable yet). */
   readyAt?: bigint
 }
 
@@ -101,7 +101,12 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
         id,
         amount: w.amount,
         ready: w.ready,
-        ...('block' in w.readyAt ? { readyAtBlock: w.readyAt.block } : { readyAt: w.readyAt.timestamp }),
+        // null: an LRT request waiting for its protocol to finalize it (no time knowable)
+        ...(w.readyAt === null
+          ? {}
+          : 'block' in w.readyAt
+            ? { readyAtBlock: w.readyAt.block }
+            : { readyAt: w.readyAt.timestamp }),
       })
     }
     for (const { ready: isReady, ...item } of byId.values()) (isReady ? ready : left).push(item)
@@ -187,7 +192,9 @@ export async function runKeeper(cfg: KeeperConfig): Promise<KeeperReport> {
     const when =
       item.readyAtBlock !== undefined
         ? `from block ${item.readyAtBlock} (${item.readyAtBlock - block.number} after the scan)`
-        : `at ${new Date(Number(item.readyAt!) * 1000).toISOString()} (in ${formatDuration(item.readyAt! - block.timestamp)})`
+        : item.readyAt !== undefined
+          ? `at ${new Date(Number(item.readyAt) * 1000).toISOString()} (in ${formatDuration(item.readyAt - block.timestamp)})`
+          : 'once its protocol finalizes it (no time knowable on chain)'
     log(`  left ${label(item)} for ${item.staker}: ${formatEther(item.amount)}, ready ${when}`)
   }
   return { block: block.number, timestamp: block.timestamp, done, left, failed }

@@ -17,7 +17,8 @@ export async function showAndDeposit(strategy: `0x${string}`, token: `0x${string
   // #region read
   const portfolio = await client.restaking.getPortfolio({ staker: account })
   for (const p of portfolio.positions) console.log(p.protocol, p.location, p.amount)
-  for (const w of portfolio.withdrawals) console.log(w.protocol, w.id, w.ready ? 'ready' : w.readyAt)
+  for (const w of portfolio.withdrawals)
+    console.log(w.protocol, w.id, w.ready ? 'ready' : (w.readyAt ?? 'when finalized'))
   // #endregion read
 
   // #region write

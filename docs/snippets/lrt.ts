@@ -5,6 +5,7 @@ import { etherfi, kelp, puffer, renzo, swell } from '@restakekit/lrt'
 import {
   etherfiDeployments,
   getExitOptions,
+  instantExit,
   prepareRequestWithdrawal as prepareEtherFiRequest,
   requestWithdrawal as requestEtherFiWithdrawal,
 } from '@restakekit/lrt/etherfi'
@@ -46,8 +47,11 @@ for (const r of requests)
 // #endregion withdraw
 
 // #region exit
-// ether.fi: the queue against the redemption manager's instant exit, for one amount
+// ether.fi: the queue against the redemption manager's instant exit, for one amount. Every LRT
+// answers with the same `ExitOptions` (the queue first; `readyAt: null` when an operator finalizes it)
 const options = await getExitOptions(publicClient, { amount: parseEther('10') })
+const instant = options.options.find((o) => o.kind === 'instant' && o.available)
+if (instant) await instantExit(walletClient, { amount: parseEther('10'), minOut: instant.expectedOut })
 // #endregion exit
 
 // #region apr

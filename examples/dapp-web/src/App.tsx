@@ -186,7 +186,7 @@ function Portfolio({ cfg, client, staker }: { cfg: PageConfig; client: Client; s
               </td>
               <td data-amount={w.amount.toString()}>{fmt(w.amount)}</td>
               <td>{w.ready ? 'ready' : 'waiting'}</td>
-              <td>{show(w.readyAt)}</td>
+              <td>{w.readyAt === null ? 'when finalized' : show(w.readyAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -22,9 +22,13 @@ export function short(address: string): string {
   return address.length > 14 ? `${address.slice(0, 8)}…${address.slice(-4)}` : address
 }
 
-/** A readiness for people: "ready", "at block N", or "at <ISO time>". */
-export function readiness(w: { ready: boolean; readyAt: { block: bigint } | { timestamp: bigint } }): string {
+/** A readiness for people: "ready", "at block N", "at <ISO time>", or "when finalized" (no time knowable yet). */
+export function readiness(w: {
+  ready: boolean
+  readyAt: { block: bigint } | { timestamp: bigint } | null
+}): string {
   if (w.ready) return 'ready'
+  if (w.readyAt === null) return 'when finalized'
   if ('block' in w.readyAt) return `at block ${w.readyAt.block}`
   return `at ${new Date(Number(w.readyAt.timestamp) * 1000).toISOString()}`
 }

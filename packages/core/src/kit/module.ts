@@ -37,8 +37,13 @@ export type QueuedWithdrawal = {
   id: Hex | bigint
   /** A transaction sent now to complete or claim it succeeds. */
   ready: boolean
-  /** When it becomes ready: a block (EigenLayer) or a unix time (Symbiotic, Karak, most LRTs). */
-  readyAt: Readiness
+  /**
+   * When it becomes ready: a block (EigenLayer) or a unix time (Symbiotic, Karak, most LRTs);
+   * `null` when no time is knowable yet because it waits for someone else (an LRT request waits
+   * for the protocol's operator to finalize its batch: ether.fi, Puffer, Swell). A ready entry
+   * always has a readiness.
+   */
+  readyAt: Readiness | null
 }
 
 /** A liquid token held (an LRT): its balance and what it is worth in the underlying. */

@@ -202,7 +202,6 @@ test('the module is exported from the root and the ./etherfi subpath, with the g
     'prepareWrap',
   ])
   expect(subpath.deposit).toBe(root.etherfi.actions.deposit)
-  expect(root.NotRequestOwnerError).toBe(subpath.NotRequestOwnerError)
 })
 
 describe('ether.fi permit fragments equal the reference ABIs: selectors and PermitInput (value first)', () => {

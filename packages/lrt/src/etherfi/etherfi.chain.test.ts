@@ -20,9 +20,12 @@ import {
 import { beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
+  InstantExitUnavailableError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
 } from '../errors.js'
 import {
   allocationWriteAbi as allocationAbi,
@@ -41,9 +44,7 @@ import {
   getRate,
   getSupportedAssets,
   getWithdrawalRequests,
-  InstantExitUnavailableError,
   instantExit,
-  NotRequestOwnerError,
   prepareClaimWithdrawal,
   prepareDeposit,
   prepareInstantExit,
@@ -248,7 +249,8 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
         shares: quote.shares,
         claimable: null,
         ready: false,
-        readyAt: { block: (await pc().getBlockNumber()) + 1n },
+        // finalization is EtherFiAdmin's call: no time is knowable on chain
+        readyAt: null,
       },
     ])
 
@@ -263,8 +265,14 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     const theirs = await claimWithdrawal(devnet.walletClient(stranger), { ids: id, deployment }).catch(
       (e) => e,
     )
-    expect(theirs).toBeInstanceOf(NotRequestOwnerError)
-    expect(theirs).toMatchObject({ id, owner: user.address, account: stranger.address })
+    expect(theirs).toBeInstanceOf(WithdrawalRequestNotOwnedError)
+    expect(theirs).toMatchObject({
+      name: 'WithdrawalRequestNotOwnedError',
+      protocol: 'ether.fi',
+      requestId: id,
+      owner: user.address,
+      account: stranger.address,
+    })
     expect(await nonce(stranger.address)).toBe(sn)
 
     requests = await getWithdrawalRequests(pc(), { owner: user.address, deployment })
@@ -304,8 +312,9 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
       }),
     ])
     const again = await claimWithdrawal(w, { ids: id, deployment }).catch((e) => e)
-    expect(again).toBeInstanceOf(NotRequestOwnerError)
-    expect(again.owner).toBeNull()
+    // the NFT is burnt by the claim: the request is no longer found
+    expect(again).toBeInstanceOf(WithdrawalRequestNotFoundError)
+    expect(again).toMatchObject({ protocol: 'ether.fi', requestId: id, owner: user.address })
   })
 
   test('an invalidated request: isFinalized turns true yet it is not claimable (getRequest().isValid is false)', async () => {
@@ -385,14 +394,29 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     expect(quote.form).toBe('v2026-03')
     expect(quote.feeBps).toBe(30n)
     expect(quote.amountOut).toBe(quote.value - (quote.value * 30n) / 10_000n)
-    expect(options.queue).toEqual({
+    const [queue, instant] = options.options
+    expect(options).toMatchObject({ amount, value: quote.value })
+    expect(queue).toEqual({
       kind: 'queue',
-      amountOut: (await previewWithdrawal(pc(), { amount, deployment })).amountOut,
+      asset: ETHERFI_ETH,
+      expectedOut: (await previewWithdrawal(pc(), { amount, deployment })).amountOut,
       fee: 0n,
-      eta: null,
+      feeBps: 0n,
+      available: true,
+      reason: null,
+      // finalization is EtherFiAdmin's call: no time is knowable on chain
+      readyAt: null,
     })
-    expect(options.instant).toEqual({ kind: 'instant', ...quote })
-    expect(options.queue.amountOut).toBeGreaterThan(quote.amountOut)
+    expect(instant).toEqual({
+      kind: 'instant',
+      asset: ETHERFI_ETH,
+      expectedOut: quote.amountOut,
+      fee: quote.fee,
+      feeBps: 30n,
+      available: true,
+      reason: null,
+    })
+    expect(queue!.expectedOut).toBeGreaterThan(quote.amountOut)
 
     const n = await nonce(user.address)
     const tooHigh = await instantExit(w, { amount, minOut: quote.amountOut + 1n, deployment }).catch((e) => e)
@@ -434,7 +458,11 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
       expect(limited).toBeInstanceOf(InstantExitUnavailableError)
       expect(limited.available).toBe(parseEther('0.1'))
       expect(await nonce(user.address)).toBe(n2)
-      expect((await getExitOptions(pc(), { amount, deployment })).instant?.possible).toBe(false)
+      expect((await getExitOptions(pc(), { amount, deployment })).options[1]).toMatchObject({
+        kind: 'instant',
+        available: false,
+        reason: expect.stringMatching(/redeemable/),
+      })
     } finally {
       await devnet.revert(id)
     }
@@ -526,6 +554,7 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
         id,
         amount: parseEther('0.5'),
         ready: false,
+        readyAt: null,
       }),
     ])
     await etherfiFinalize(devnet.context, ef(), id)

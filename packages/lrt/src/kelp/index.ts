@@ -1,3 +1,4 @@
+export type { ExitOption, ExitOptions } from '../exit.js'
 export * from './abis.js'
 export * from './actions/claimWithdrawal.js'
 export * from './actions/deposit.js'

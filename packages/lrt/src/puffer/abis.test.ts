@@ -81,24 +81,24 @@ test('the module is exported from the root and the ./puffer subpath, with the gl
     'getRate',
     'getSupportedAssets',
     'getWithdrawalRequests',
-    'instantWithdrawal',
+    'instantExit',
     'previewDeposit',
     'previewWithdrawal',
     'requestWithdrawal',
     'simulateClaimWithdrawal',
     'simulateDeposit',
-    'simulateInstantWithdrawal',
+    'simulateInstantExit',
     'simulateRequestWithdrawal',
     'waitForClaimWithdrawal',
     'waitForDeposit',
-    'waitForInstantWithdrawal',
+    'waitForInstantExit',
     'waitForRequestWithdrawal',
   ])
   expect(Object.keys(root.puffer.prepare).sort()).toEqual([
     'prepareClaimWithdrawal',
     'prepareClaimWithdrawals',
     'prepareDeposit',
-    'prepareInstantWithdrawal',
+    'prepareInstantExit',
     'prepareRequestWithdrawal',
   ])
   expect(subpath.deposit).toBe(root.puffer.actions.deposit)

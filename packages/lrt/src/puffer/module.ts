@@ -14,11 +14,11 @@ import { getRate } from './actions/getRate.js'
 import { getSupportedAssets } from './actions/getSupportedAssets.js'
 import { getWithdrawalRequests } from './actions/getWithdrawalRequests.js'
 import {
-  instantWithdrawal,
-  prepareInstantWithdrawal,
-  simulateInstantWithdrawal,
-  waitForInstantWithdrawal,
-} from './actions/instantWithdrawal.js'
+  instantExit,
+  prepareInstantExit,
+  simulateInstantExit,
+  waitForInstantExit,
+} from './actions/instantExit.js'
 import { previewDeposit } from './actions/previewDeposit.js'
 import { previewWithdrawal } from './actions/previewWithdrawal.js'
 import {
@@ -56,15 +56,15 @@ export const puffer = {
     simulateClaimWithdrawal,
     claimWithdrawal,
     waitForClaimWithdrawal,
-    simulateInstantWithdrawal,
-    instantWithdrawal,
-    waitForInstantWithdrawal,
+    simulateInstantExit,
+    instantExit,
+    waitForInstantExit,
   },
   prepare: {
     prepareDeposit,
     prepareRequestWithdrawal,
     prepareClaimWithdrawal,
     prepareClaimWithdrawals,
-    prepareInstantWithdrawal,
+    prepareInstantExit,
   },
 } as const satisfies AnyProtocolModule

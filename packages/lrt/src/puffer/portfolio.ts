@@ -1,4 +1,4 @@
-import type { PortfolioEntry, PortfolioModule, ReadClient, Readiness } from '@restakekit/core'
+import type { PortfolioEntry, PortfolioModule, ReadClient } from '@restakekit/core'
 import { runPlan, stage, unwrap } from '@restakekit/core'
 import type { Address } from 'viem'
 import { pufferVaultAbi } from './abis.js'
@@ -17,13 +17,6 @@ export type PufferPortfolioDetail = {
   rate: bigint
   requests: PufferWithdrawalRequest[]
 }
-
-/**
- * `readyAt` of a pending request in the portfolio: Puffer finalizes batches operationally, so no time
- * is knowable on chain; the portfolio's entry type needs one, and this far-future sentinel (never
- * reached) says "unknown" without pretending a date. `getWithdrawalRequests` says `null` instead.
- */
-export const READY_AT_UNKNOWN: Readiness = { timestamp: 2n ** 64n - 1n }
 
 /** pufETH → WETH at a rate (WETH per 1e18 pufETH), rounded down. */
 export function pufferUnderlying(balance: bigint, rate: bigint): bigint {
@@ -72,7 +65,8 @@ export const readPufferSection: NonNullable<
       amount: r.out,
       id: r.id,
       ready: r.ready,
-      readyAt: r.readyAt ?? READY_AT_UNKNOWN,
+      // pending: null, Puffer finalizes batches operationally (no time knowable on chain)
+      readyAt: r.readyAt,
     })
   }
   return { entries, detail: { token: d.vault, ...holding, requests } }

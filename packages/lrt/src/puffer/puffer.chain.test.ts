@@ -12,9 +12,12 @@ import { createPublicClient, http, parseAbi, parseEther } from 'viem'
 import { beforeAll, describe, expect, test } from 'vitest'
 import {
   DeploymentMismatchError,
+  InstantExitUnavailableError,
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
 } from '../errors.js'
 import {
   allocationWriteAbi as allocationAbi,
@@ -31,10 +34,8 @@ import {
   getRate,
   getSupportedAssets,
   getWithdrawalRequests,
-  instantWithdrawal,
+  instantExit,
   type PufferDeployment,
-  PufferRequestClaimedError,
-  PufferRequestNotOwnedError,
   prepareClaimWithdrawals,
   prepareDeposit,
   prepareRequestWithdrawal,
@@ -43,13 +44,12 @@ import {
   probeExitFeeForm,
   puffer,
   pufferWithdrawalManagerAbi,
-  READY_AT_UNKNOWN,
   requestWithdrawal,
   simulateClaimWithdrawal,
   simulateDeposit,
   waitForClaimWithdrawal,
   waitForDeposit,
-  waitForInstantWithdrawal,
+  waitForInstantExit,
   waitForRequestWithdrawal,
 } from './index.js'
 
@@ -264,7 +264,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     // someone else's request: refused before sending (Puffer would pay the owner)
     const on = await nonce(other.user.address)
     await expect(claimWithdrawal(other.wallet, { id, deployment })).rejects.toThrow(
-      PufferRequestNotOwnedError,
+      WithdrawalRequestNotOwnedError,
     )
     expect(await nonce(other.user.address)).toBe(on)
 
@@ -278,9 +278,9 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     ;[request] = await getWithdrawalRequests(pc(), { owner: user.address, deployment })
     expect(request?.status).toBe('claimed')
     n = await nonce(user.address)
-    await expect(claimWithdrawal(wallet, { id, deployment })).rejects.toThrow(PufferRequestClaimedError)
+    await expect(claimWithdrawal(wallet, { id, deployment })).rejects.toThrow(WithdrawalRequestNotFoundError)
     await expect(claimWithdrawal(wallet, { id: 10n ** 9n, deployment })).rejects.toThrow(
-      PufferRequestClaimedError,
+      WithdrawalRequestNotFoundError,
     )
     expect(await nonce(user.address)).toBe(n)
   })
@@ -317,30 +317,37 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     const { user, wallet } = await holder(parseEther('2'))
     const amount = await bal(deployment.vault, user.address)
     const options = await getExitOptions(pc(), { amount, owner: user.address, deployment })
-    expect(options.feeForm).toBe('treasury')
+    expect(await probeExitFeeForm(pc(), deployment.vault)).toBe('treasury')
     const [queue, instant] = options.options
     const rate = await getRate(pc(), { deployment })
-    expect(queue).toMatchObject({ kind: 'queue', out: (amount * rate) / WAD, fee: 0n, available: true })
+    expect(queue).toMatchObject({
+      kind: 'queue',
+      asset: p().weth,
+      expectedOut: (amount * rate) / WAD,
+      fee: 0n,
+      available: true,
+      readyAt: null,
+    })
     const quoted = await pc().readContract({
       address: deployment.vault,
       abi: vaultAdminAbi,
       functionName: 'previewRedeem',
       args: [amount],
     })
-    expect(instant).toMatchObject({ kind: 'instant', out: quoted, feeBasisPoints: 150n, available: true })
-    expect(instant.fee).toBe(options.value - quoted)
+    expect(instant).toMatchObject({ kind: 'instant', expectedOut: quoted, feeBps: 150n, available: true })
+    expect(instant?.fee).toBe(options.value - quoted)
     // the fee is 150 bps of the value (fee-on-total rounding aside)
-    expect(instant.fee).toBe(options.value - (options.value - (options.value * 150n + 10_149n) / 10_150n))
+    expect(instant?.fee).toBe(options.value - (options.value - (options.value * 150n + 10_149n) / 10_150n))
 
     const n = await nonce(user.address)
-    await expect(instantWithdrawal(wallet, { amount, minOut: quoted + 1n, deployment })).rejects.toThrow(
+    await expect(instantExit(wallet, { amount, minOut: quoted + 1n, deployment })).rejects.toThrow(
       MinOutNotMetError,
     )
     expect(await nonce(user.address)).toBe(n)
     const weth = await bal(p().weth, user.address)
-    const r = await waitForInstantWithdrawal(
+    const r = await waitForInstantExit(
       pc(),
-      await instantWithdrawal(wallet, { amount, minOut: quoted, deployment }),
+      await instantExit(wallet, { amount, minOut: quoted, deployment }),
     )
     expect(r.events.find((e) => e.eventName === 'Withdraw')?.args).toMatchObject({
       assets: quoted,
@@ -376,8 +383,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
       }),
     )
     const options = await getExitOptions(pc(), { amount: parseEther('0.5'), deployment: old })
-    expect(options.feeForm).toBe('single')
-    expect(options.options[1].feeBasisPoints).toBe(75n)
+    expect(options.options[1]).toMatchObject({ kind: 'instant', feeBps: 75n })
     // cached: a second probe of the same address sends no request
     let requests = 0
     const counting = {
@@ -437,10 +443,13 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     // the vault now holds ~0.5 ETH liquid: an instant exit of more is refused, the queue is offered
     const amount = await bal(deployment.vault, big.user.address)
     const options = await getExitOptions(pc(), { amount, owner: big.user.address, deployment })
-    expect(options.options[0].available).toBe(true)
-    expect(options.options[1].available).toBe(false)
+    expect(options.options[0]?.available).toBe(true)
+    expect(options.options[1]?.available).toBe(false)
     const n = await nonce(big.user.address)
-    await expect(instantWithdrawal(big.wallet, { amount, deployment })).rejects.toThrow(InvalidAmountError)
+    const short = await instantExit(big.wallet, { amount, deployment }).catch((e) => e)
+    expect(short).toBeInstanceOf(InstantExitUnavailableError)
+    expect(short).toMatchObject({ protocol: 'Puffer', amount })
+    expect(short.available).toBeLessThan(amount)
     expect(await nonce(big.user.address)).toBe(n)
   })
 
@@ -574,7 +583,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
         amount: requests[1]!.out,
         id: second.id,
         ready: false,
-        readyAt: READY_AT_UNKNOWN,
+        readyAt: null,
       },
     ])
     expect(requests.map((r) => r.status)).toEqual(['claimable', 'pending'])

@@ -9,6 +9,7 @@ import {
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
 } from '../errors.js'
 import {
   allocationWriteAbi as allocationAbi,
@@ -35,7 +36,6 @@ import {
   type RenzoDeployment,
   RenzoPausedError,
   RenzoQueuedWithdrawalNotFilledError,
-  RenzoWithdrawalRequestNotFoundError,
   requestWithdrawal,
   simulateClaimWithdrawal,
   simulateDeposit,
@@ -325,8 +325,14 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     expect(preview.coolDownPeriod).toBe(7200n)
     expect(preview.queued).toBe(false)
     const options = await getExitOptions(pc(), { amount, deployment })
-    expect(options).toHaveLength(1)
-    expect(options[0]).toMatchObject({ kind: 'queue', amountOut: preview.amount, fee: 0n, delay: 7200n })
+    expect(options.options).toHaveLength(1)
+    const { timestamp: now } = await pc().getBlock()
+    expect(options.options[0]).toMatchObject({
+      kind: 'queue',
+      expectedOut: preview.amount,
+      fee: 0n,
+      readyAt: { timestamp: now + 7200n },
+    })
     const hash = await requestWithdrawal(wallet, { amount, deployment })
     const { request } = await waitForRequestWithdrawal(pc(), hash)
     expect(request).toMatchObject({
@@ -506,10 +512,15 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     const theirs = await claimWithdrawal(wallet, { requestId: request!.requestId, deployment }).catch(
       (e) => e,
     )
-    expect(theirs).toBeInstanceOf(RenzoWithdrawalRequestNotFoundError)
-    expect(theirs).toMatchObject({ requestId: request!.requestId, owner: other.address, open: [] })
+    expect(theirs).toBeInstanceOf(WithdrawalRequestNotFoundError)
+    expect(theirs).toMatchObject({
+      protocol: 'Renzo',
+      requestId: request!.requestId,
+      owner: other.address,
+      open: [],
+    })
     await expect(claimWithdrawal(wallet, { requestId: 10_000n, deployment })).rejects.toBeInstanceOf(
-      RenzoWithdrawalRequestNotFoundError,
+      WithdrawalRequestNotFoundError,
     )
     await expect(claimWithdrawals(wallet, { requestIds: [], deployment })).rejects.toBeInstanceOf(
       InvalidParameterError,
@@ -529,7 +540,7 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
       requestIds: [mine!.requestId, request!.requestId],
       deployment,
     }).catch((e) => e)
-    expect(mixed).toBeInstanceOf(RenzoWithdrawalRequestNotFoundError)
+    expect(mixed).toBeInstanceOf(WithdrawalRequestNotFoundError)
     expect(mixed.open).toEqual([mine!.requestId])
     expect(await nonce(other.address)).toBe(sent)
     // the HEAD form pays the owner whoever sends: another account may claim it for the owner

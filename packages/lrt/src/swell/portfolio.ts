@@ -1,7 +1,6 @@
 import type { PortfolioEntry, PortfolioModule, ReadClient } from '@restakekit/core'
 import { runPlan, stage, unwrap } from '@restakekit/core'
 import type { Address } from 'viem'
-import { READY_AT_UNKNOWN } from '../puffer/portfolio.js'
 import { swellRswETHAbi } from './abis.js'
 import {
   readSwellRequestLogs,
@@ -21,8 +20,8 @@ export type SwellPortfolioDetail = {
 /**
  * Swell's share of the portfolio: a `token` entry for the rswETH held (valued in ETH) and a
  * `withdrawal` entry per open rswEXIT NFT. Two round trips when the deployment names rswEXIT (the
- * portfolio needs it: no discovery here). A pending request's `readyAt` is the unknown sentinel
- * (Swell processes withdrawals operationally).
+ * portfolio needs it: no discovery here). A pending request's `readyAt` is `null`: no time is
+ * knowable (Swell processes withdrawals operationally).
  */
 export const readSwellSection: NonNullable<
   PortfolioModule<'swell', SwellDeployment, SwellPortfolioDetail>['portfolio']
@@ -65,8 +64,8 @@ export const readSwellSection: NonNullable<
       amount: r.out,
       id: r.id,
       ready: r.ready,
-      // claimable: ready by the block read; pending: unknown (Swell processes operationally)
-      readyAt: r.readyAt ?? READY_AT_UNKNOWN,
+      // claimable: ready by the block read; pending: null (Swell processes operationally)
+      readyAt: r.readyAt,
     })
   }
   return { entries, detail: { token: d.rswETH, ...holding, requests } }

@@ -14,6 +14,8 @@ import {
   MinOutNotMetError,
   UnsupportedAssetError,
   UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
 } from '../errors.js'
 import { useLrtEnv } from '../test/helpers.js'
 import {
@@ -28,11 +30,8 @@ import {
   prepareClaimWithdrawals,
   prepareDeposit,
   previewDeposit,
-  READY_AT_UNKNOWN,
   requestWithdrawal,
   type SwellDeployment,
-  SwellRequestNotFoundError,
-  SwellRequestNotOwnedError,
   simulateClaimWithdrawal,
   swell,
   waitForClaimWithdrawal,
@@ -168,7 +167,15 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
     await pc().waitForTransactionReceipt({ hash })
     expect(await getWithdrawalRequests(pc(), { owner: a.user.address, deployment })).toEqual([])
     n = await nonce(a.user.address)
-    await expect(claimWithdrawal(a.wallet, { id, deployment })).rejects.toThrow(SwellRequestNotOwnedError)
+    const notOwned = await claimWithdrawal(a.wallet, { id, deployment }).catch((e) => e)
+    expect(notOwned).toBeInstanceOf(WithdrawalRequestNotOwnedError)
+    expect(notOwned).toMatchObject({
+      name: 'WithdrawalRequestNotOwnedError',
+      protocol: 'Swell',
+      requestId: id,
+      owner: b.user.address,
+      account: a.user.address,
+    })
     expect(await nonce(a.user.address)).toBe(n)
     const sim = await simulateClaimWithdrawal(pc(), { account: b.user.address, id, deployment })
     expect(sim.payout).toBe(payout)
@@ -179,7 +186,9 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
     expect((await pc().getBalance({ address: b.user.address })) - eth + gas).toBe(payout)
     ;[request] = await getWithdrawalRequests(pc(), { owner: b.user.address, deployment })
     expect(request).toMatchObject({ id, status: 'claimed', out: payout })
-    await expect(claimWithdrawal(b.wallet, { id, deployment })).rejects.toThrow(SwellRequestNotFoundError)
+    await expect(claimWithdrawal(b.wallet, { id, deployment })).rejects.toThrow(
+      WithdrawalRequestNotFoundError,
+    )
   })
 
   test('processed rate above the rate when created: the payout stays at the rate when created; rswEXIT found through the AccessControlManager', async () => {
@@ -271,7 +280,7 @@ describe('swell (rswETH doubles, a stand-in restaked into the real EigenLayer)',
         amount: requests[1]!.out,
         id: second.id,
         ready: false,
-        readyAt: READY_AT_UNKNOWN,
+        readyAt: null,
       },
     ])
 

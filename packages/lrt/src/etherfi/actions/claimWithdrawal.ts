@@ -5,10 +5,17 @@ import {
   InvalidParameterError,
   layer,
   stage,
+  type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import { type Address, isAddressEqual } from 'viem'
+import {
+  type DeploymentMismatchError,
+  type UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
+} from '../../errors.js'
 import {
   etherfiLiquidityPoolAbi,
   etherfiWithdrawRequestEventsAbi,
@@ -18,7 +25,6 @@ import {
   joinAbis,
 } from '../abis.js'
 import type { EtherFiDeployment } from '../deployments.js'
-import { NotRequestOwnerError } from '../errors.js'
 import { assertEtherFi, assertVerified, identityReads, PROTOCOL, writeDeployment } from './internal.js'
 
 export type ClaimWithdrawalParameters = {
@@ -68,8 +74,16 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
         const amounts = a.ids.map((id, i) => {
           const holder = r[4 * i]
           const owner = holder?.status === 'success' ? (holder.result as Address) : null
-          if (!owner || !isAddressEqual(owner, sender))
-            throw new NotRequestOwnerError({ protocol: PROTOCOL, id, owner, account: sender })
+          // ownerOf reverts for a burnt (claimed) or never-minted NFT
+          if (!owner)
+            throw new WithdrawalRequestNotFoundError({ protocol: PROTOCOL, requestId: id, owner: sender })
+          if (!isAddressEqual(owner, sender))
+            throw new WithdrawalRequestNotOwnedError({
+              protocol: PROTOCOL,
+              requestId: id,
+              owner,
+              account: sender,
+            })
           const { isValid } = unwrap<{ isValid: boolean }>(r[4 * i + 1])
           // isFinalized alone stays true after a claim: the request must be valid too
           if (!unwrap<boolean>(r[4 * i + 2]) || !isValid || unwrap<boolean>(paused))
@@ -111,10 +125,20 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
   },
 })
 
+export type ClaimWithdrawalErrorType =
+  | DeploymentMismatchError
+  | UnsupportedChainError
+  | UnverifiedDeploymentError
+  | InvalidParameterError
+  | WithdrawalNotReadyError
+  | WithdrawalRequestNotFoundError
+  | WithdrawalRequestNotOwnedError
+
 /** Layer 1 (pure): `claimWithdraw(id)`, or `batchClaimWithdraw(ids)` for several, on the WithdrawRequestNFT. */
 export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
 /**
- * Layer 2: identity guard, then per request: the sender owns the NFT (`NotRequestOwnerError`), it is
+ * Layer 2: identity guard, then per request: the NFT exists (`WithdrawalRequestNotFoundError`) and
+ * is the sender's (`WithdrawalRequestNotOwnedError`), it is
  * finalized AND valid (`WithdrawalNotReadyError`); simulates: `amountOut` is the ETH the claim pays.
  */
 export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')

@@ -1,13 +1,9 @@
 import { assertAmount, type ReadClient } from '@restakekit/core'
-import type { EtherFiDeployment } from '../deployments.js'
+import type { ExitOption, ExitOptions } from '../../exit.js'
+import { ETHERFI_ETH, type EtherFiDeployment } from '../deployments.js'
 import { getRate } from './getRate.js'
 import { etherfiDeployment } from './internal.js'
-import {
-  assertExitToken,
-  type EtherFiExitToken,
-  type EtherFiInstantExitQuote,
-  previewInstantExit,
-} from './previewInstantExit.js'
+import { assertExitToken, type EtherFiExitToken, previewInstantExit } from './previewInstantExit.js'
 import { previewWithdrawal } from './previewWithdrawal.js'
 
 export type GetExitOptionsParameters = {
@@ -18,25 +14,15 @@ export type GetExitOptionsParameters = {
   deployment?: EtherFiDeployment
 }
 
-/** The two ways out of ether.fi for an amount: the queue (no fee, finalized by EtherFiAdmin) and the instant exit. */
-export type EtherFiExitOptions = {
-  queue: {
-    kind: 'queue'
-    /** ETH the request pays if finalized at today's rate (a weETH amount is unwrapped first). */
-    amountOut: bigint
-    fee: 0n
-    /** No on-chain ETA: finalization is EtherFiAdmin's call. */
-    eta: null
-  }
-  /** Null when the deployment has no redemption manager. */
-  instant: (EtherFiInstantExitQuote & { kind: 'instant' }) | null
-}
-
-/** Queue vs instant for `amount`: what each pays and what the instant one costs. */
+/**
+ * Queue vs instant for `amount`, in ETH: the queue (no fee; finalized by EtherFiAdmin, so its
+ * `readyAt` is null) and, where the deployment has a redemption manager, the instant exit with its
+ * fee (`previewInstantExit` has the manager's full quote). A weETH amount is unwrapped first.
+ */
 export async function getExitOptions(
   client: ReadClient,
   params: GetExitOptionsParameters,
-): Promise<EtherFiExitOptions> {
+): Promise<ExitOptions> {
   const d = etherfiDeployment(client, params.deployment)
   const amount = assertAmount('amount', params.amount)
   const token = assertExitToken(params.token ?? 'eETH')
@@ -48,8 +34,29 @@ export async function getExitOptions(
       ? previewInstantExit(client, { amount, token, deployment: d })
       : Promise.resolve(null),
   ])
-  return {
-    queue: { kind: 'queue', amountOut: queued.amountOut, fee: 0n, eta: null },
-    instant: instant ? { kind: 'instant', ...instant } : null,
-  }
+  const options: ExitOption[] = [
+    {
+      kind: 'queue',
+      asset: ETHERFI_ETH,
+      expectedOut: queued.amountOut,
+      fee: 0n,
+      feeBps: 0n,
+      available: true,
+      reason: null,
+      readyAt: null,
+    },
+  ]
+  if (instant)
+    options.push({
+      kind: 'instant',
+      asset: ETHERFI_ETH,
+      expectedOut: instant.amountOut,
+      fee: instant.fee,
+      feeBps: instant.feeBps,
+      available: instant.possible,
+      reason: instant.possible
+        ? null
+        : `above what the redemption manager can pay now (${instant.available} redeemable)`,
+    })
+  return { amount, value: instant?.value ?? eEthAmount, options }
 }

@@ -55,9 +55,9 @@ export type EtherFiWithdrawalRequest = {
   ready: boolean
   /**
    * When it is ready: for a finalized request, the latest block it was read at (ready by then); for a
-   * pending one, only a lower bound — the next block — since finalization is EtherFiAdmin's call.
+   * pending one `null`: finalization is EtherFiAdmin's call, so no time is knowable on chain.
    */
-  readyAt: Readiness
+  readyAt: Readiness | null
 }
 
 type RequestStruct = { amountOfEEth: bigint; shareOfEEth: bigint; isValid: boolean; feeGwei: number }
@@ -157,7 +157,7 @@ export function requestsPlan(
           shares: request.shareOfEEth,
           claimable,
           ready,
-          readyAt: { block: ready ? latestBlock : latestBlock + 1n },
+          readyAt: ready ? { block: latestBlock } : null,
         })
       })
       return out

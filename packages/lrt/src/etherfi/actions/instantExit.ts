@@ -19,7 +19,7 @@ import {
   type WriteOptions,
 } from '@restakekit/core'
 import type { Address, Hex } from 'viem'
-import { MinOutNotMetError } from '../../errors.js'
+import { InstantExitUnavailableError, MinOutNotMetError } from '../../errors.js'
 import {
   etherfiEETHAbi,
   etherfiRedemptionManagerAbi,
@@ -29,7 +29,6 @@ import {
   joinAbis,
 } from '../abis.js'
 import { ETHERFI_ETH, type EtherFiDeployment } from '../deployments.js'
-import { InstantExitUnavailableError } from '../errors.js'
 import {
   etherfiRedemptionManagerPermitAbi,
   etherfiRedemptionManagerPermitV2025Abi,

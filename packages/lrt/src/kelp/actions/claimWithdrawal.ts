@@ -21,10 +21,10 @@ import {
   type DeploymentMismatchError,
   UnsupportedAssetError,
   type UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
 } from '../../errors.js'
 import { kelpConfigAbi, kelpWithdrawalManagerAbi } from '../abis.js'
 import type { KelpDeployment } from '../deployments.js'
-import { WithdrawalRequestNotFoundError } from '../errors.js'
 import {
   type KelpWithdrawalForm,
   managerAbis,
@@ -105,11 +105,16 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
         protocol: 'Kelp',
         owner,
         asset: a.asset,
-        ...(a.request !== undefined ? { id: a.request } : {}),
+        ...(a.request !== undefined ? { requestId: a.request } : {}),
       })
     if (a.request !== undefined && a.request !== next.id) {
       if (!open.some((r) => r.id === a.request))
-        throw new WithdrawalRequestNotFoundError({ protocol: 'Kelp', owner, asset: a.asset, id: a.request })
+        throw new WithdrawalRequestNotFoundError({
+          protocol: 'Kelp',
+          owner,
+          asset: a.asset,
+          requestId: a.request,
+        })
       throw new InvalidParameterError(
         'request',
         `Kelp pays each owner's requests oldest first: request ${next.id} is paid before ${a.request}`,

@@ -12,10 +12,14 @@ import {
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import { type Address, isAddressEqual, zeroAddress } from 'viem'
-import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
+import {
+  type DeploymentMismatchError,
+  type UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
+} from '../../errors.js'
 import { pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi } from '../abis.js'
 import type { PufferDeployment } from '../deployments.js'
-import { PufferRequestClaimedError, PufferRequestNotOwnedError } from '../errors.js'
 import { assertPuffer, assertVerified, minRate, symbolRead, WAD, writeDeployment } from './internal.js'
 
 export type ClaimWithdrawalParameters = {
@@ -69,7 +73,13 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
       ],
       ([symbol, length, size, finalized]) => {
         assertPuffer(d, symbol, [['PufferWithdrawalManager', d.withdrawalManager, length]])
-        if (id >= unwrap<bigint>(length)) throw new PufferRequestClaimedError({ id, exists: false })
+        if (id >= unwrap<bigint>(length))
+          throw new WithdrawalRequestNotFoundError({
+            protocol: 'Puffer',
+            requestId: id,
+            owner: sender,
+            claimed: false,
+          })
         const batch = id / unwrap<bigint>(size)
         return stage(
           [
@@ -89,9 +99,19 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
           ([w, b]): ClaimState => {
             const request = unwrap<Withdrawal>(w)
             if (request.recipient === zeroAddress)
-              throw new PufferRequestClaimedError({ id, exists: request.pufETHAmount > 0n })
+              throw new WithdrawalRequestNotFoundError({
+                protocol: 'Puffer',
+                requestId: id,
+                owner: sender,
+                claimed: request.pufETHAmount > 0n,
+              })
             if (!isAddressEqual(request.recipient, sender))
-              throw new PufferRequestNotOwnedError({ id, recipient: request.recipient, account: sender })
+              throw new WithdrawalRequestNotOwnedError({
+                protocol: 'Puffer',
+                requestId: id,
+                owner: request.recipient,
+                account: sender,
+              })
             // Puffer finalizes full batches when it chooses: no time is knowable on chain
             if (batch > unwrap<bigint>(finalized))
               throw new WithdrawalNotReadyError({ protocol: 'Puffer', id })
@@ -117,7 +137,7 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
   revert: (a) => (reason) => {
     if (reason === 'NotFinalized') return new WithdrawalNotReadyError({ protocol: 'Puffer', id: a.id })
     if (reason === 'WithdrawalAlreadyCompleted')
-      return new PufferRequestClaimedError({ id: a.id, exists: true })
+      return new WithdrawalRequestNotFoundError({ protocol: 'Puffer', requestId: a.id, claimed: true })
     return undefined
   },
   simulated: (_a, s) => ({ payout: s.payout, rate: s.rate }),
@@ -139,14 +159,14 @@ export type ClaimWithdrawalErrorType =
   | InvalidAddressError
   | InvalidParameterError
   | WithdrawalNotReadyError
-  | PufferRequestNotOwnedError
-  | PufferRequestClaimedError
+  | WithdrawalRequestNotOwnedError
+  | WithdrawalRequestNotFoundError
 
 /** Layer 1 (pure): `completeQueuedWithdrawal(id)`. */
 export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
 /**
- * Layer 2: the identity guard and the checks — the request exists, is not claimed, pays the account
- * (`PufferRequestNotOwnedError` else), its batch is finalized (`WithdrawalNotReadyError` else) — then
+ * Layer 2: the identity guard and the checks — the request exists and is not claimed
+ * (`WithdrawalRequestNotFoundError` else), pays the account (`WithdrawalRequestNotOwnedError` else), its batch is finalized (`WithdrawalNotReadyError` else) — then
  * simulates; `payout` is `amount × min(requestRate, batchRate)` in WETH.
  */
 export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')

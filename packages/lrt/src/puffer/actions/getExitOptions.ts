@@ -8,10 +8,11 @@ import {
   unwrap,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
+import type { ExitOptions } from '../../exit.js'
 import { multicallEthBalanceAbi } from '../../kelp/abis.js'
 import { pufferVaultAbi, pufferVaultTreasuryAbi, pufferWithdrawalManagerAbi } from '../abis.js'
 import type { PufferDeployment } from '../deployments.js'
-import { type PufferExitFeeForm, probeExitFeeForm, pufferDeployment, WAD } from './internal.js'
+import { probeExitFeeForm, pufferDeployment, WAD } from './internal.js'
 
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 
@@ -23,40 +24,16 @@ export type GetExitOptionsParameters = {
   deployment?: PufferDeployment
 }
 
-/** One way out for an amount: Puffer's queue (2-step, no fee) or its 1-step exit (now, with the exit fee). */
-export type PufferExitOption = {
-  kind: 'queue' | 'instant'
-  /** WETH paid (instant: exact now; queue: at most, `amount × min(requestRate, batchRate)`). */
-  out: bigint
-  /** WETH kept as the fee: the amount's value now less `out` (0 for the queue). */
-  fee: bigint
-  /** The fee rate in basis points: the vault's total exit fee (treasury part included where the vault has one). */
-  feeBasisPoints: bigint
-  /** This path accepts the amount now (queue: within min/max; instant: within the vault's liquidity). */
-  available: boolean
-  /** Why not, when `available` is false. */
-  reason: string | null
-  /** Queue: Puffer finalizes batches operationally, so no time is knowable on chain (null). Instant: now. */
-  readyAt: null
-}
-
-export type PufferExitOptions = {
-  amount: bigint
-  /** The amount's value now in WETH (`convertToAssets`). */
-  value: bigint
-  /** The vault's exit-fee form, probed from its implementation's code (cached per address). */
-  feeForm: PufferExitFeeForm
-  options: [PufferExitOption, PufferExitOption]
-}
-
 /**
- * Queue vs instant for `amount` pufETH: what each pays, its fee and whether it takes the amount now.
- * Probes the vault's exit-fee form once (EIP-1967 implementation code), then one read stage.
+ * Queue vs instant for `amount` pufETH, in WETH: the queue (2-step, no fee; Puffer finalizes batches
+ * operationally, so its `readyAt` is null) and the 1-step exit (`redeem`, less the vault's total exit
+ * fee, treasury part included where the vault has one). Probes the vault's exit-fee form once
+ * (EIP-1967 implementation code, cached; `probeExitFeeForm`), then one read stage.
  */
 export async function getExitOptions(
   client: ReadClient,
   params: GetExitOptionsParameters,
-): Promise<PufferExitOptions> {
+): Promise<ExitOptions> {
   const d = pufferDeployment(client, params.deployment)
   const amount = assertAmount('amount', params.amount)
   const owner = params.owner === undefined ? undefined : assertAddress('owner', params.owner)
@@ -91,7 +68,7 @@ export async function getExitOptions(
         },
         ...liquidity,
       ],
-      ([value, redeem, bps, rate, min, max, l0, l1]): PufferExitOptions => {
+      ([value, redeem, bps, rate, min, max, l0, l1]): ExitOptions => {
         const worth = unwrap<bigint>(value)
         const instantOut = unwrap<bigint>(redeem)
         const minAmount = unwrap<bigint>(min)
@@ -112,25 +89,25 @@ export async function getExitOptions(
         return {
           amount,
           value: worth,
-          feeForm,
           options: [
             {
               kind: 'queue',
-              out: (amount * unwrap<bigint>(rate)) / WAD,
+              asset: d.weth,
+              expectedOut: (amount * unwrap<bigint>(rate)) / WAD,
               fee: 0n,
-              feeBasisPoints: 0n,
+              feeBps: 0n,
               available: queueReason === null,
               reason: queueReason,
               readyAt: null,
             },
             {
               kind: 'instant',
-              out: instantOut,
+              asset: d.weth,
+              expectedOut: instantOut,
               fee: worth - instantOut,
-              feeBasisPoints: unwrap<bigint>(bps),
+              feeBps: unwrap<bigint>(bps),
               available: instantReason === null,
               reason: instantReason,
-              readyAt: null,
             },
           ],
         }

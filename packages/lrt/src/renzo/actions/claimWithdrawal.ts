@@ -15,7 +15,11 @@ import {
   type WriteOptions,
 } from '@restakekit/core'
 import type { Address, Hex } from 'viem'
-import { type DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
+import {
+  type DeploymentMismatchError,
+  UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+} from '../../errors.js'
 import {
   renzoEzETHAbi,
   renzoWithdrawQueueAbi,
@@ -23,7 +27,7 @@ import {
   renzoWithdrawQueueV17Abi,
 } from '../abis.js'
 import type { RenzoDeployment } from '../deployments.js'
-import { RenzoQueuedWithdrawalNotFilledError, RenzoWithdrawalRequestNotFoundError } from '../errors.js'
+import { RenzoQueuedWithdrawalNotFilledError } from '../errors.js'
 import {
   assertRenzo,
   mapPlan,
@@ -117,7 +121,8 @@ const claim_ = /* @__PURE__ */ defineWrite({
   check: (a, s: State) => {
     const r = s.request
     if (!r)
-      throw new RenzoWithdrawalRequestNotFoundError({
+      throw new WithdrawalRequestNotFoundError({
+        protocol: 'Renzo',
         requestId: a.requestId,
         owner: s.owner,
         open: s.requests.map((x) => x.requestId),
@@ -158,7 +163,8 @@ const claim_ = /* @__PURE__ */ defineWrite({
     if (reason === 'QueuedWithdrawalNotFilled')
       return new RenzoQueuedWithdrawalNotFilledError({ requestId: a.requestId })
     if (reason === 'InvalidWithdrawIndex')
-      return new RenzoWithdrawalRequestNotFoundError({
+      return new WithdrawalRequestNotFoundError({
+        protocol: 'Renzo',
         requestId: a.requestId,
         owner: (a.owner ?? s?.owner) as Address,
         open: s?.requests.map((x) => x.requestId) ?? [],
@@ -171,7 +177,7 @@ const claim_ = /* @__PURE__ */ defineWrite({
 
 export type ClaimWithdrawalErrorType =
   | DeploymentMismatchError
-  | RenzoWithdrawalRequestNotFoundError
+  | WithdrawalRequestNotFoundError
   | RenzoQueuedWithdrawalNotFilledError
   | WithdrawalNotReadyError
   | UnsupportedChainError

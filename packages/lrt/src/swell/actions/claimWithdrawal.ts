@@ -12,10 +12,14 @@ import {
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import { type Address, isAddressEqual } from 'viem'
-import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
+import {
+  type DeploymentMismatchError,
+  type UnverifiedDeploymentError,
+  WithdrawalRequestNotFoundError,
+  WithdrawalRequestNotOwnedError,
+} from '../../errors.js'
 import { swellRswEXITAbi, swellRswEXITErrorsAbi } from '../abis.js'
 import type { SwellDeployment } from '../deployments.js'
-import { SwellRequestNotFoundError, SwellRequestNotOwnedError } from '../errors.js'
 import {
   assertSwell,
   assertVerified,
@@ -65,10 +69,16 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
         ([symbol, owner, request, processed]): ClaimState => {
           assertSwell(d, symbol, [['RswEXIT', rswEXIT, request]])
           // ownerOf reverts for a burnt (finalized) or never-minted NFT
-          if (owner?.status !== 'success') throw new SwellRequestNotFoundError({ id })
+          if (owner?.status !== 'success')
+            throw new WithdrawalRequestNotFoundError({ protocol: 'Swell', requestId: id, owner: sender })
           const holder = unwrap<Address>(owner)
           if (!isAddressEqual(holder, sender))
-            throw new SwellRequestNotOwnedError({ id, owner: holder, account: sender })
+            throw new WithdrawalRequestNotOwnedError({
+              protocol: 'Swell',
+              requestId: id,
+              owner: holder,
+              account: sender,
+            })
           const [isProcessed, processedRate] = unwrap<readonly [boolean, bigint]>(processed)
           // Swell processes withdrawals operationally: no time is knowable on chain
           if (!isProcessed) throw new WithdrawalNotReadyError({ protocol: 'Swell', id, location: rswEXIT })
@@ -88,7 +98,8 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
   revert: (a) => (reason) => {
     if (reason === 'WithdrawalRequestNotProcessed')
       return new WithdrawalNotReadyError({ protocol: 'Swell', id: a.id })
-    if (reason === 'WithdrawalRequestDoesNotExist') return new SwellRequestNotFoundError({ id: a.id })
+    if (reason === 'WithdrawalRequestDoesNotExist')
+      return new WithdrawalRequestNotFoundError({ protocol: 'Swell', requestId: a.id })
     return undefined
   },
   simulated: (_a, s) => ({ payout: s.payout, rate: s.rate }),
@@ -108,14 +119,14 @@ export type ClaimWithdrawalErrorType =
   | InvalidAddressError
   | InvalidParameterError
   | WithdrawalNotReadyError
-  | SwellRequestNotOwnedError
-  | SwellRequestNotFoundError
+  | WithdrawalRequestNotOwnedError
+  | WithdrawalRequestNotFoundError
 
 /** Layer 1 (pure): `finalizeWithdrawal(id)` on rswEXIT (needs `deployment.rswEXIT`). */
 export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
 /**
  * Layer 2: the identity guard and the checks — the NFT exists and is the account's
- * (`SwellRequestNotOwnedError` else), it is processed (`WithdrawalNotReadyError` else) — then
+ * (`WithdrawalRequestNotFoundError` / `WithdrawalRequestNotOwnedError` else), it is processed (`WithdrawalNotReadyError` else) — then
  * simulates; `payout` is `amount × min(rateWhenCreated, processedRate)` in ETH.
  */
 export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')

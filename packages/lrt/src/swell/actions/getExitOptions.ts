@@ -1,27 +1,19 @@
 import type { ReadClient } from '@restakekit/core'
+import type { ExitOptions } from '../../exit.js'
+import { ETH_ADDRESS } from '../../kelp/deployments.js'
 import type { SwellDeployment } from '../deployments.js'
 import { previewWithdrawal } from './previewWithdrawal.js'
 
 export type GetExitOptionsParameters = { amount: bigint; deployment?: SwellDeployment }
 
-/** Swell's one way out: the rswEXIT queue (no fee). rswETH has no instant exit in its contracts. */
-export type SwellExitOption = {
-  kind: 'queue'
-  out: bigint
-  fee: 0n
-  feeBasisPoints: 0n
-  available: boolean
-  reason: string | null
-  readyAt: null
-}
-
-export type SwellExitOptions = { amount: bigint; options: [SwellExitOption] }
-
-/** Queue only (Swell has no 1-step exit): what it pays for `amount` rswETH and whether it takes the amount. */
+/**
+ * Queue only (rswETH has no 1-step exit in its contracts): what it pays in ETH for `amount`
+ * rswETH and whether it takes the amount. Swell processes requests operationally: `readyAt` null.
+ */
 export async function getExitOptions(
   client: ReadClient,
   params: GetExitOptionsParameters,
-): Promise<SwellExitOptions> {
+): Promise<ExitOptions> {
   const q = await previewWithdrawal(client, params)
   const reason =
     q.amount < q.minAmount
@@ -31,12 +23,14 @@ export async function getExitOptions(
         : null
   return {
     amount: q.amount,
+    value: q.out,
     options: [
       {
         kind: 'queue',
-        out: q.out,
+        asset: ETH_ADDRESS,
+        expectedOut: q.out,
         fee: 0n,
-        feeBasisPoints: 0n,
+        feeBps: 0n,
         available: reason === null,
         reason,
         readyAt: null,

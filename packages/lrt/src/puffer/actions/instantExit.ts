@@ -15,6 +15,7 @@ import {
 import type { Address } from 'viem'
 import {
   type DeploymentMismatchError,
+  InstantExitUnavailableError,
   MinOutNotMetError,
   type UnverifiedDeploymentError,
 } from '../../errors.js'
@@ -23,7 +24,7 @@ import type { PufferDeployment } from '../deployments.js'
 import { PUFFER_DEFAULT_SLIPPAGE_BPS } from './deposit.js'
 import { assertPuffer, assertVerified, symbolRead, writeDeployment } from './internal.js'
 
-export type InstantWithdrawalParameters = {
+export type InstantExitParameters = {
   /** pufETH to redeem now, in base units. */
   amount: bigint
   /** Who receives the WETH (default: the account). */
@@ -52,14 +53,13 @@ type InstantState = { expectedOut: bigint; balance: bigint; maxRedeem: bigint }
 
 const receiverOf = (a: Resolved, sender: Address | undefined): Address => {
   const r = a.receiver ?? sender
-  if (!r)
-    throw new InvalidParameterError('receiver', 'prepareInstantWithdrawal needs `receiver` or `account`')
+  if (!r) throw new InvalidParameterError('receiver', 'prepareInstantExit needs `receiver` or `account`')
   return r
 }
 
 const ownerOf = (sender: Address | undefined): Address => {
   if (!sender)
-    throw new InvalidParameterError('account', 'prepareInstantWithdrawal needs `account` (the pufETH owner)')
+    throw new InvalidParameterError('account', 'prepareInstantExit needs `account` (the pufETH owner)')
   return sender
 }
 
@@ -68,18 +68,18 @@ const minOutFor = (a: Resolved, s: InstantState | undefined): bigint => {
   if (!s)
     throw new InvalidParameterError(
       'minOut',
-      'prepareInstantWithdrawal cannot read the preview: pass it (0n accepts any)',
+      'prepareInstantExit cannot read the preview: pass it (0n accepts any)',
     )
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
 const redeemAbi = [...pufferVaultAbi, ...pufferVaultErrorsAbi] as const
 
-const instantWithdrawal_ = /* @__PURE__ */ defineWrite({
-  name: 'puffer.instantWithdrawal',
+const instantExit_ = /* @__PURE__ */ defineWrite({
+  name: 'puffer.instantExit',
   contract: 'PufferVault',
   deployment: writeDeployment,
-  resolve: (p: InstantWithdrawalParameters, { deployment }): Resolved => {
+  resolve: (p: InstantExitParameters, { deployment }): Resolved => {
     const d = deployment as PufferDeployment
     const slippageBps = p.slippageBps ?? PUFFER_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
@@ -112,11 +112,7 @@ const instantWithdrawal_ = /* @__PURE__ */ defineWrite({
     if (s.balance < a.amount)
       throw new InsufficientBalanceError(a.d.vault, a.amount, s.balance, sender as Address)
     if (a.amount > s.maxRedeem)
-      throw new InvalidAmountError(
-        'amount',
-        a.amount,
-        `exceeds what the vault can pay out now (maxRedeem ${s.maxRedeem}); request a withdrawal instead`,
-      )
+      throw new InstantExitUnavailableError({ protocol: 'Puffer', amount: a.amount, available: s.maxRedeem })
     const minOut = minOutFor(a, s)
     if (s.expectedOut < minOut)
       throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: s.expectedOut })
@@ -130,11 +126,11 @@ const instantWithdrawal_ = /* @__PURE__ */ defineWrite({
     }),
   revert: (a, s) => (reason) => {
     if (reason === 'ERC4626ExceededMaxRedeem')
-      return new InvalidAmountError(
-        'amount',
-        a.amount,
-        `exceeds what the vault can pay out now (${s?.maxRedeem ?? 0n})`,
-      )
+      return new InstantExitUnavailableError({
+        protocol: 'Puffer',
+        amount: a.amount,
+        available: s?.maxRedeem ?? 0n,
+      })
     if (reason === 'DepositAndWithdrawalForbidden')
       return new InvalidParameterError(
         'calls',
@@ -150,7 +146,7 @@ const instantWithdrawal_ = /* @__PURE__ */ defineWrite({
   receipt: { abi: pufferVaultAbi },
 })
 
-export type InstantWithdrawalErrorType =
+export type InstantExitErrorType =
   | DeploymentMismatchError
   | UnsupportedChainError
   | UnverifiedDeploymentError
@@ -159,18 +155,19 @@ export type InstantWithdrawalErrorType =
   | InvalidParameterError
   | InsufficientBalanceError
   | MinOutNotMetError
+  | InstantExitUnavailableError
 
 /**
  * Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs
  * `account`; `minOut` cannot be carried by the call (simulate first).
  */
-export const prepareInstantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'prepare')
+export const prepareInstantExit = /* @__PURE__ */ layer(instantExit_, 'prepare')
 /**
  * Layer 2: the identity guard, the checks (balance, the vault's liquidity `maxRedeem`, `minOut` against
  * `previewRedeem`, which includes the exit fee), then simulates: `expectedOut` is the WETH paid.
  */
-export const simulateInstantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'simulate')
+export const simulateInstantExit = /* @__PURE__ */ layer(instantExit_, 'simulate')
 /** Layer 3: every check, then simulates (refusing below `minOut`) and sends. */
-export const instantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'send')
+export const instantExit = /* @__PURE__ */ layer(instantExit_, 'send')
 /** Layer 4: the receipt and its decoded events (`Withdraw`, `Transfer`). */
-export const waitForInstantWithdrawal = /* @__PURE__ */ layer(instantWithdrawal_, 'waitFor')
+export const waitForInstantExit = /* @__PURE__ */ layer(instantExit_, 'waitFor')

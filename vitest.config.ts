@@ -23,6 +23,8 @@ const alias = [
 export default defineConfig({
   resolve: { alias },
   test: {
+    // the devnet's Solidity test contracts, compiled once before the workers start
+    globalSetup: ['scripts/test/compile-contracts.ts'],
     // CI reads the JSON results to print "N passed, N failed"
     reporters:
       process.env.CI === 'true' ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],

@@ -68,7 +68,10 @@ function assertIndex(name: string, value: unknown, min: number): number {
 
 /** `offset` and `limit` of a backing read, checked (a typed error before any read). */
 export function backingPage(params: BackingPage): { offset: number; limit: number } {
-  return { offset: assertIndex('offset', params.offset ?? 0, 0), limit: assertIndex('limit', params.limit ?? 100, 1) }
+  return {
+    offset: assertIndex('offset', params.offset ?? 0, 0),
+    limit: assertIndex('limit', params.limit ?? 100, 1),
+  }
 }
 
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()

@@ -1,6 +1,11 @@
 import { InvalidParameterError, type ReadClient } from '@restakekit/core'
 import type { Address } from 'viem'
-import { type LrtBacking, type LrtBackingPosition, type LrtBackingStaker, readEigenLayerBacking } from '../../backing.js'
+import {
+  type LrtBacking,
+  type LrtBackingPosition,
+  type LrtBackingStaker,
+  readEigenLayerBacking,
+} from '../../backing.js'
 import type { EtherFiDeployment } from '../deployments.js'
 import { etherfiDeployment } from './internal.js'
 

@@ -1,4 +1,11 @@
-import { type BatchResult, InvalidParameterError, type ReadClient, runPlan, stage, unwrap } from '@restakekit/core'
+import {
+  type BatchResult,
+  InvalidParameterError,
+  type ReadClient,
+  runPlan,
+  stage,
+  unwrap,
+} from '@restakekit/core'
 import { type Address, zeroAddress } from 'viem'
 import {
   backingPage,

@@ -1,4 +1,11 @@
-import { type BatchResult, InvalidParameterError, type ReadClient, runPlan, stage, unwrap } from '@restakekit/core'
+import {
+  type BatchResult,
+  InvalidParameterError,
+  type ReadClient,
+  runPlan,
+  stage,
+  unwrap,
+} from '@restakekit/core'
 import { type Address, zeroAddress } from 'viem'
 import {
   backingPage,
@@ -85,10 +92,12 @@ export async function getBacking(
                 const page = ods.map((staker, i) => ({
                   staker,
                   strategies: tokens
-                    .map((asset, j): RenzoStrategy => ({
-                      strategy: unwrap<Address>(s[i * tokens.length + j]),
-                      asset,
-                    }))
+                    .map(
+                      (asset, j): RenzoStrategy => ({
+                        strategy: unwrap<Address>(s[i * tokens.length + j]),
+                        asset,
+                      }),
+                    )
                     .filter((x) => x.strategy !== zeroAddress),
                 }))
                 return backingStages({ delegationManager, page, offset, total })

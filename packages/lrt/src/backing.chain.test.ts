@@ -15,9 +15,24 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { backingPage, readEigenLayerBacking } from './backing.js'
+import { type EtherFiDeployment, getBacking as getEtherFiBacking } from './etherfi/index.js'
+import { getBacking as getKelpBacking, type KelpDeployment } from './kelp/index.js'
+import { getBacking as getPufferBacking, type PufferDeployment } from './puffer/index.js'
 import { deposit, getBacking, type RenzoDeployment, waitForDeposit } from './renzo/index.js'
+import { getBacking as getSwellBacking, type SwellDeployment } from './swell/index.js'
 
-const startRenzo = () => startDevnet({ symbiotic: false, karak: false, renzo: true, requireEigenLayer: true })
+// all five LRTs' doubles on one EigenLayer: Renzo's is slashed, every adapter's read is counted
+const startRenzo = () =>
+  startDevnet({
+    symbiotic: false,
+    karak: false,
+    renzo: true,
+    kelp: true,
+    etherfi: true,
+    puffer: true,
+    swell: true,
+    requireEigenLayer: true,
+  })
 type RenzoDevnet = Devnet<Awaited<ReturnType<typeof startRenzo>>['deployments']>
 
 const WAD = 10n ** 18n
@@ -81,15 +96,16 @@ describe('backing (one EigenLayer read for every LRT) and the risk look-through'
     })
     return { client, counter }
   }
-  const withdrawable = async (staker: Address) => {
+  const withdrawableIn = async (staker: Address, in_: Address) => {
     const [w, d] = await pc().readContract({
       address: deployment.delegationManager!,
       abi: dmAbi,
       functionName: 'getWithdrawableShares',
-      args: [staker, [strategy]],
+      args: [staker, [in_]],
     })
     return { shares: w[0]!, depositShares: d[0]! }
   }
+  const withdrawable = (staker: Address) => withdrawableIn(staker, strategy)
   const underlying = (shares: bigint) =>
     pc().readContract({
       address: strategy,
@@ -182,6 +198,105 @@ describe('backing (one EigenLayer read for every LRT) and the risk look-through'
       total: 1,
       nextOffset: null,
     })
+  })
+
+  test('every adapter’s getBacking is the shared read over its own stakers, in its own round trips', async () => {
+    const { kelp: k, etherfi: e, puffer: p, swell: w, eigenlayer: el } = devnet.deployments
+    const delegationManager = el.delegationManager
+    const chainId = devnet.chain.id
+    // their stakers hold nothing here (each adapter's own suite restakes them); Renzo's read is the one with shares
+    const kelpDeployment: KelpDeployment = {
+      chainId,
+      lrtConfig: k.lrtConfig,
+      rsETH: k.rsETH,
+      lrtOracle: k.lrtOracle,
+      lrtDepositPool: k.lrtDepositPool,
+      delegationManager,
+    }
+    const etherfiDeployment: EtherFiDeployment = {
+      chainId,
+      liquidityPool: e.liquidityPool,
+      eETH: e.eETH,
+      weETH: e.weETH,
+      withdrawRequestNFT: e.withdrawRequestNFT,
+      redemptionManager: e.redemptionManager,
+      delegationManager,
+      backing: { stakers: e.nodes, strategies: [e.strategy] },
+    }
+    const pufferDeployment: PufferDeployment = {
+      chainId,
+      vault: p.vault,
+      weth: p.weth,
+      withdrawalManager: p.withdrawalManager,
+      modules: p.modules,
+      strategies: [p.strategy],
+      delegationManager,
+    }
+    const swellDeployment: SwellDeployment = {
+      chainId,
+      rswETH: w.rswETH,
+      rswEXIT: w.rswEXIT,
+      modules: w.modules,
+      strategies: [w.strategy],
+      delegationManager,
+    }
+    const cases = [
+      // Kelp: the node queue and assets, their strategies, then the shared two
+      {
+        rounds: 4,
+        read: (c: ReturnType<typeof counting>['client']) => getKelpBacking(c, { deployment: kelpDeployment }),
+        stakers: k.nodeDelegators,
+        strategies: [{ strategy: k.strategy, asset: k.assets.lst }],
+        shares: 0n,
+      },
+      {
+        rounds: 2,
+        read: (c: ReturnType<typeof counting>['client']) =>
+          getEtherFiBacking(c, { deployment: etherfiDeployment }),
+        stakers: e.nodes,
+        strategies: [{ strategy: e.strategy }],
+        shares: 0n,
+      },
+      {
+        rounds: 2,
+        read: (c: ReturnType<typeof counting>['client']) =>
+          getPufferBacking(c, { deployment: pufferDeployment }),
+        stakers: p.modules,
+        strategies: [{ strategy: p.strategy }],
+        shares: 0n,
+      },
+      {
+        rounds: 2,
+        read: (c: ReturnType<typeof counting>['client']) =>
+          getSwellBacking(c, { deployment: swellDeployment }),
+        stakers: w.modules,
+        strategies: [{ strategy: w.strategy }],
+        shares: 0n,
+      },
+    ]
+    for (const c of cases) {
+      const { client, counter } = counting()
+      const backing = await c.read(client)
+      expect(counter.requests).toBe(c.rounds)
+      expect(backing).toEqual(
+        await readEigenLayerBacking(pc(), {
+          delegationManager,
+          stakers: c.stakers,
+          strategies: c.strategies,
+        }),
+      )
+      expect(backing.stakers.map((s) => s.staker)).toEqual(c.stakers)
+      expect(backing.totals[0]!.shares).toBe(c.shares)
+      for (const s of backing.stakers)
+        expect(s.operator).toBe(
+          await pc().readContract({
+            address: delegationManager,
+            abi: dmAbi,
+            functionName: 'delegatedTo',
+            args: [s.staker],
+          }),
+        )
+    }
   })
 
   test('a real slash of the operator lowers getBacking and the look-through by what EigenLayer reports', async () => {

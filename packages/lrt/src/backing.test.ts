@@ -11,12 +11,10 @@ import { etherfiEigenLayerAbi } from './etherfi/abis.js'
 import { eigenlayerBackingAbi as kelpAbi } from './kelp/abis.js'
 import { eigenlayerBackingAbi as renzoAbi } from './renzo/abis.js'
 
-const ref = (dir: string, file: string) => {
-  const json = JSON.parse(
+const ref = (dir: string, file: string) =>
+  JSON.parse(
     readFileSync(new URL(`../../../../shared/reference/abi/${dir}/${file}`, import.meta.url), 'utf8'),
-  ) as Abi | { abi: Abi }
-  return Array.isArray(json) ? json : json.abi
-}
+  ) as Abi
 const types = (ps: readonly AbiParameter[]) => ps.map((p) => p.type).join(',')
 const sig = (f: Abi[number]) =>
   f.type === 'function' ? `function ${f.name}(${types(f.inputs)}):${types(f.outputs)}` : ''

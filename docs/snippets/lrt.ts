@@ -14,10 +14,13 @@ import {
   deposit,
   ETH_ADDRESS,
   getApr,
+  getBacking,
   getWithdrawalRequests,
+  type KelpBackingStaker,
   requestWithdrawal,
   waitForDeposit,
 } from '@restakekit/lrt/kelp'
+import { lrtLookThrough } from '@restakekit/risk'
 import { type Address, createPublicClient, createWalletClient, http, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { mainnet } from 'viem/chains'
@@ -59,6 +62,19 @@ if (instant) await instantExit(walletClient, { amount: parseEther('10'), minOut:
 const apr = await getApr(publicClient, { days: 30 })
 console.log(apr.aprFloat, minted, options)
 // #endregion apr
+
+// #region backing
+// rsETH's EigenLayer backing, page by page, then what each operator set can slash of it
+const stakers: KelpBackingStaker[] = []
+for (let offset: number | null = 0; offset !== null; ) {
+  const page = await getBacking(publicClient, { offset, limit: 100 })
+  stakers.push(...page.stakers)
+  offset = page.nextOffset
+}
+const look = await lrtLookThrough(publicClient, { backing: { stakers } })
+for (const s of look.strategies)
+  for (const set of s.operatorSets) console.log(s.asset, set.service, set.operator, set.shares)
+// #endregion backing
 
 // #region portfolio
 // the LRT modules join the cross-protocol portfolio: token balances (in the token and in ETH) and

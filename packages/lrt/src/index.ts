@@ -10,6 +10,18 @@ export {
   type RateAt,
   SECONDS_PER_YEAR,
 } from './apr.js'
+export {
+  type BackingPage,
+  type BackingStrategy,
+  backingPage,
+  backingStages,
+  eigenlayerBackingAbi,
+  type LrtBacking,
+  type LrtBackingPosition,
+  type LrtBackingStaker,
+  type ReadEigenLayerBackingParameters,
+  readEigenLayerBacking,
+} from './backing.js'
 export * from './errors.js'
 export {
   ETHERFI_ETH,

@@ -78,7 +78,21 @@ export {
   theorem1Bound,
   worstCaseLoss,
 } from './loss.js'
-export { type LrtDelegation, type LrtServiceExposure, lrtExposure } from './lrt.js'
+export {
+  type LrtBackingInput,
+  type LrtDelegation,
+  type LrtOperatorSetExposure,
+  type LrtServiceExposure,
+  type LrtStrategyLookThrough,
+  lrtBackingExposure,
+  lrtExposure,
+  type OperatorAllocationsInput,
+} from './lrt.js'
+export {
+  type LrtLookThroughParameters,
+  type LrtLookThroughReturnType,
+  lrtLookThrough,
+} from './lrt-io.js'
 /** Exact bigint rationals: `rational.add`, `rational.compare`, `rational.format`, … */
 export * as rational from './rational.js'
 export { parseRational, type Rational, RationalParseError } from './rational.js'

@@ -127,12 +127,8 @@ export const etherfiRedemptionManagerV2025Abi = /* @__PURE__ */ parseAbi([
   'event Redeemed(address indexed receiver, uint256 redemptionAmount, uint256 feeAmountToTreasury, uint256 feeAmountToStakers)',
 ])
 
-/** The EigenLayer reads behind `getBacking` (DelegationManager and a strategy, slashing release). */
-export const etherfiEigenLayerAbi = /* @__PURE__ */ parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-  'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
-])
+/** The EigenLayer reads behind `getBacking`: the shared backing read's (one definition, in ../backing.ts). */
+export { eigenlayerBackingAbi as etherfiEigenLayerAbi } from '../backing.js'
 
 /** Multicall3's native balance read (so an ETH balance joins a read plan). */
 export const etherfiMulticallAbi = /* @__PURE__ */ parseAbi([

@@ -611,6 +611,15 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     expect(backing).toEqual({
       total: 1,
       nextOffset: null,
+      // one staker: the page's totals are its positions
+      totals: [
+        {
+          strategy: e.strategy,
+          shares: withdrawable[0],
+          depositShares: depositShares[0],
+          amount: expect.any(BigInt),
+        },
+      ],
       stakers: [
         {
           staker: node,
@@ -629,6 +638,7 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
     expect(withdrawable[0]).toBeGreaterThan(0n)
     expect(await getBacking(pc(), { deployment, offset: 1 })).toEqual({
       stakers: [],
+      totals: [],
       total: 1,
       nextOffset: null,
     })

@@ -48,12 +48,8 @@ export const kelpRsETHAbi = /* @__PURE__ */ parseAbi([
   'event Transfer(address indexed from, address indexed to, uint256 value)',
 ])
 
-/** The EigenLayer reads behind `getBacking` (DelegationManager and a strategy, slashing release). */
-export const eigenlayerBackingAbi = /* @__PURE__ */ parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-  'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
-])
+/** The EigenLayer reads behind `getBacking`: the shared backing read's (one definition, in ../backing.ts). */
+export { eigenlayerBackingAbi } from '../backing.js'
 
 /** Multicall3's native balance read (so an ETH balance joins a read plan). */
 export const multicallEthBalanceAbi = /* @__PURE__ */ parseAbi([

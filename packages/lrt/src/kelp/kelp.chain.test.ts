@@ -328,6 +328,16 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
     expect(backing).toEqual({
       total: 1,
       nextOffset: null,
+      // one staker: the page's totals are its positions
+      totals: [
+        {
+          strategy: k.strategy,
+          asset: lst,
+          shares: withdrawable[0],
+          depositShares: depositShares[0],
+          amount: expect.any(BigInt),
+        },
+      ],
       stakers: [
         {
           staker: node,
@@ -357,6 +367,7 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
     // paging past the end: no stakers
     expect(await getBacking(pc(), { deployment, offset: 1 })).toEqual({
       stakers: [],
+      totals: [],
       total: 1,
       nextOffset: null,
     })

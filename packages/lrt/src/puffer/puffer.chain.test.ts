@@ -418,6 +418,15 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     expect(backing).toEqual({
       total: 1,
       nextOffset: null,
+      // one staker: the page's totals are its positions
+      totals: [
+        {
+          strategy: p().strategy,
+          shares: withdrawable[0],
+          depositShares: depositShares[0],
+          amount: expect.any(BigInt),
+        },
+      ],
       stakers: [
         {
           staker: module,
@@ -436,6 +445,7 @@ describe('puffer (pufETH doubles, a stand-in restaked into the real EigenLayer)'
     expect(withdrawable[0]).toBeGreaterThan(0n)
     expect(await getBacking(pc(), { deployment, offset: 1 })).toEqual({
       stakers: [],
+      totals: [],
       total: 1,
       nextOffset: null,
     })

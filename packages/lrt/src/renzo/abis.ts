@@ -94,12 +94,8 @@ export const renzoOperatorDelegatorAbi = parseAbi([
   'function tokenStrategyMapping(address) view returns (address)',
 ])
 
-/** The EigenLayer reads behind `getBacking` (DelegationManager and a strategy, slashing release). */
-export const eigenlayerBackingAbi = parseAbi([
-  'function delegatedTo(address staker) view returns (address)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
-  'function sharesToUnderlyingView(uint256 amountShares) view returns (uint256)',
-])
+/** The EigenLayer reads behind `getBacking`: the shared backing read's (one definition, in ../backing.ts). */
+export { eigenlayerBackingAbi } from '../backing.js'
 
 /** Multicall3's reads: the native balance and the chain time (so they join a read stage). */
 export const multicallReadsAbi = parseAbi([

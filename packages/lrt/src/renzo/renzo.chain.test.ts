@@ -683,6 +683,16 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     expect(backing).toEqual({
       total: 1,
       nextOffset: null,
+      // one staker: the page's totals are its positions
+      totals: [
+        {
+          strategy: r.strategy,
+          asset: lst,
+          shares: withdrawable[0],
+          depositShares: depositShares[0],
+          amount: expect.any(BigInt),
+        },
+      ],
       stakers: [
         {
           staker: od,
@@ -701,6 +711,7 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
     })
     expect(await getBacking(pc(), { deployment, offset: 1 })).toEqual({
       stakers: [],
+      totals: [],
       total: 1,
       nextOffset: null,
     })

@@ -7,7 +7,14 @@ import {
   unwrap,
 } from '@restakekit/core'
 import { type Address, zeroAddress } from 'viem'
-import { eigenlayerBackingAbi, kelpConfigAbi, kelpDepositPoolAbi } from '../abis.js'
+import {
+  backingPage,
+  backingStages,
+  type LrtBacking,
+  type LrtBackingPosition,
+  type LrtBackingStaker,
+} from '../../backing.js'
+import { kelpConfigAbi, kelpDepositPoolAbi } from '../abis.js'
 import type { KelpDeployment } from '../deployments.js'
 import { kelpDeployment } from './internal.js'
 
@@ -19,46 +26,20 @@ export type GetBackingParameters = {
   deployment?: KelpDeployment
 }
 
-/** One strategy position of a node delegator on EigenLayer. */
-export type KelpBackingPosition = {
-  strategy: Address
-  /** The Kelp asset restaked in it. */
-  asset: Address
-  /** EigenLayer withdrawable shares (after slashing), as the DelegationManager reports them. */
-  shares: bigint
-  /** EigenLayer deposit shares (before slashing). */
-  depositShares: bigint
-  /** What the withdrawable shares are worth in `asset` now (`sharesToUnderlyingView`). */
-  amount: bigint
-}
-
+/** A strategy of Kelp's and the Kelp asset restaked in it. */
+type KelpStrategy = { strategy: Address; asset: Address }
+/** One strategy position of a node delegator on EigenLayer, with the Kelp asset restaked in it. */
+export type KelpBackingPosition = LrtBackingPosition<KelpStrategy>
 /** One EigenLayer staker behind rsETH: a Kelp node delegator, its operator and its shares. */
-export type KelpBackingStaker = {
-  staker: Address
-  /** Its EigenLayer operator, or null when undelegated. */
-  operator: Address | null
-  positions: KelpBackingPosition[]
-}
-
-export type KelpBacking = {
-  /** Node delegators of this page, in queue order. */
-  stakers: KelpBackingStaker[]
-  /** How many node delegators the pool has. */
-  total: number
-  /** The `offset` of the next page, or null when this was the last. */
-  nextOffset: number | null
-}
-
-function assertIndex(name: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
-    throw new InvalidParameterError(name, `${String(value)} must be an integer ≥ ${min}`)
-  return value
-}
+export type KelpBackingStaker = LrtBackingStaker<KelpStrategy>
+/** A page of rsETH's backing: node delegators in queue order (the shared `LrtBacking`). */
+export type KelpBacking = LrtBacking<KelpStrategy>
 
 /**
  * Where rsETH's collateral is restaked, read on chain: the pool's node delegators, each with its
  * EigenLayer operator and withdrawable shares per strategy of Kelp's supported assets. Paged over
- * the node delegators; three read stages per page, outside the portfolio's budget.
+ * the node delegators; four read stages per page (the queue and assets, their strategies, then the
+ * two of `backingStages`), outside the portfolio's budget.
  */
 export async function getBacking(
   client: ReadClient,
@@ -71,8 +52,7 @@ export async function getBacking(
       'deployment',
       'getBacking needs deployment.delegationManager (EigenLayer)',
     )
-  const offset = assertIndex('offset', params.offset ?? 0, 0)
-  const limit = assertIndex('limit', params.limit ?? 100, 1)
+  const { offset, limit } = backingPage(params)
   return runPlan(
     client,
     stage(
@@ -83,7 +63,6 @@ export async function getBacking(
       ([queue, list]) => {
         const nodes = unwrap<readonly Address[]>(queue)
         const assets = unwrap<readonly Address[]>(list)
-        const page = nodes.slice(offset, offset + limit)
         return stage(
           assets.map((asset) => ({
             address: d.lrtConfig,
@@ -92,61 +71,11 @@ export async function getBacking(
             args: [asset],
           })),
           (strategyResults: readonly BatchResult[]) => {
-            const restaked = assets
-              .map((asset, i) => ({ asset, strategy: unwrap<Address>(strategyResults[i]) }))
+            const strategies = assets
+              .map((asset, i): KelpStrategy => ({ strategy: unwrap<Address>(strategyResults[i]), asset }))
               .filter((s) => s.strategy !== zeroAddress)
-            const strategies = restaked.map((s) => s.strategy)
-            return stage(
-              page.flatMap((node) => [
-                {
-                  address: delegationManager,
-                  abi: eigenlayerBackingAbi,
-                  functionName: 'delegatedTo',
-                  args: [node],
-                },
-                {
-                  address: delegationManager,
-                  abi: eigenlayerBackingAbi,
-                  functionName: 'getWithdrawableShares',
-                  args: [node, strategies],
-                },
-              ]),
-              (r: readonly BatchResult[]) => {
-                const perNode = page.map((node, i) => {
-                  const operator = unwrap<Address>(r[2 * i])
-                  const [withdrawable, deposit] = unwrap<readonly [readonly bigint[], readonly bigint[]]>(
-                    r[2 * i + 1],
-                  )
-                  return { node, operator, withdrawable, deposit }
-                })
-                // value the withdrawable shares in one more stage
-                return stage(
-                  perNode.flatMap((n) =>
-                    restaked.map((s, j) => ({
-                      address: s.strategy,
-                      abi: eigenlayerBackingAbi,
-                      functionName: 'sharesToUnderlyingView',
-                      args: [n.withdrawable[j] ?? 0n],
-                    })),
-                  ),
-                  (values: readonly BatchResult[]) => {
-                    const stakers = perNode.map((n, i) => ({
-                      staker: n.node,
-                      operator: n.operator === zeroAddress ? null : n.operator,
-                      positions: restaked.map((s, j) => ({
-                        strategy: s.strategy,
-                        asset: s.asset,
-                        shares: n.withdrawable[j] ?? 0n,
-                        depositShares: n.deposit[j] ?? 0n,
-                        amount: unwrap<bigint>(values[i * restaked.length + j]),
-                      })),
-                    }))
-                    const end = offset + page.length
-                    return { stakers, total: nodes.length, nextOffset: end < nodes.length ? end : null }
-                  },
-                )
-              },
-            )
+            const page = nodes.slice(offset, offset + limit).map((staker) => ({ staker, strategies }))
+            return backingStages({ delegationManager, page, offset, total: nodes.length })
           },
         )
       },

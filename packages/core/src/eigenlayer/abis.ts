@@ -1,21 +1,5 @@
-import { type ParseAbi, parseAbi } from 'viem'
-
-type Flat<groups extends readonly (readonly string[])[]> = groups extends readonly [
-  infer head extends readonly string[],
-  ...infer rest extends readonly (readonly string[])[],
-]
-  ? readonly [...head, ...Flat<rest>]
-  : readonly []
-
-/**
- * `parseAbi` of several fragment groups. Call it `@__PURE__`: its arguments are plain references
- * (no spread), so a bundle that does not use the ABI drops the call and the strings only it uses.
- */
-function abiOf<const groups extends readonly (readonly string[])[]>(
-  ...groups: groups
-): ParseAbi<Flat<groups>> {
-  return parseAbi(groups.flat() as never) as never
-}
+import { parseAbi } from 'viem'
+import { abiOf } from '../kit/abi.js'
 
 // Only the fragments the SDK calls or decodes. Each is checked in `abis.test.ts` against the
 // reference ABIs of the v1.2 release (the devnet's default state), the v1.3/1.4 release (the

@@ -11,6 +11,9 @@ import { describe, expect, test } from 'vitest'
 import {
   allocationManagerAbi,
   delegationManagerAbi,
+  delegationWritesAbi,
+  depositWithSignatureWriteAbi,
+  depositWriteAbi,
   eigenlayerStrategyAbi,
   eigenlayerStrategyFactoryAbi,
   eigenlayerVersionAbi,
@@ -18,6 +21,7 @@ import {
   eigenPodManagerAbi,
   rewardsCoordinatorAbi,
   strategyManagerAbi,
+  withdrawalWritesAbi,
 } from './abis.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -103,6 +107,11 @@ const shipped: { contract: string; abi: Abi }[] = [
   { contract: 'StrategyManager', abi: eigenlayerVersionAbi },
   { contract: 'StrategyFactory', abi: eigenlayerStrategyFactoryAbi },
   { contract: 'RewardsCoordinator', abi: rewardsCoordinatorAbi },
+  // the per-write ABIs (built from the same fragments; checked in their own right)
+  { contract: 'DelegationManager', abi: delegationWritesAbi },
+  { contract: 'DelegationManager', abi: withdrawalWritesAbi },
+  { contract: 'StrategyManager', abi: depositWriteAbi },
+  { contract: 'StrategyManager', abi: depositWithSignatureWriteAbi },
 ]
 
 describe.skipIf(!existsSync(refRoot))('EigenLayer ABI fragments match the reference ABIs', () => {

@@ -1,4 +1,5 @@
 import { parseAbi } from 'viem'
+import { abiOf } from '../kit/abi.js'
 
 // Only the fragments the SDK calls or decodes. Each is checked in `abis.test.ts` against the
 // reference ABIs of the v1.2 release (the devnet's default state), the v1.3/1.4 release (the
@@ -12,40 +13,37 @@ const operatorSetStruct = 'struct OperatorSet { address avs; uint32 id; }'
 const allocationStruct =
   'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }'
 
-/** EigenLayer DelegationManager fragments. */
-export const delegationManagerAbi = /* @__PURE__ */ parseAbi([
-  withdrawalStruct,
-  'struct QueuedWithdrawalParams { address[] strategies; uint256[] depositShares; address __deprecated_withdrawer; }',
-  'struct SignatureWithExpiry { bytes signature; uint256 expiry; }',
-  // writes
+const queuedWithdrawalParamsStruct =
+  'struct QueuedWithdrawalParams { address[] strategies; uint256[] depositShares; address __deprecated_withdrawer; }'
+const signatureWithExpiryStruct = 'struct SignatureWithExpiry { bytes signature; uint256 expiry; }'
+
+// Fragments are grouped (functions of one action, events, errors) so that an action's bundle
+// carries only the groups it uses: the per-contract ABIs below are built from the same strings,
+// and `parseAbi` calls nobody uses are dropped by the bundler (`@__PURE__`).
+
+/** DelegationManager functions of delegation (`delegateTo`, `undelegate`, `redelegate` and their checks). */
+const dmDelegationFunctions = [
   'function delegateTo(address operator, SignatureWithExpiry approverSignatureAndExpiry, bytes32 approverSalt)',
   'function undelegate(address staker) returns (bytes32[] withdrawalRoots)',
   'function redelegate(address newOperator, SignatureWithExpiry newOperatorApproverSig, bytes32 approverSalt) returns (bytes32[] withdrawalRoots)',
-  'function queueWithdrawals(QueuedWithdrawalParams[] params) returns (bytes32[])',
-  'function completeQueuedWithdrawal(Withdrawal withdrawal, address[] tokens, bool receiveAsTokens)',
-  'function completeQueuedWithdrawals(Withdrawal[] withdrawals, address[][] tokens, bool[] receiveAsTokens)',
-  'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
-  // views
   'function delegatedTo(address staker) view returns (address)',
-  'function isDelegated(address staker) view returns (bool)',
   'function isOperator(address operator) view returns (bool)',
   'function delegationApprover(address operator) view returns (address)',
   'function delegationApproverSaltIsSpent(address delegationApprover, bytes32 salt) view returns (bool)',
-  'function calculateDelegationApprovalDigestHash(address staker, address operator, address approver, bytes32 approverSalt, uint256 expiry) view returns (bytes32)',
-  'function calculateWithdrawalRoot(Withdrawal withdrawal) pure returns (bytes32)',
-  'function domainSeparator() view returns (bytes32)',
+] as const
+
+/** DelegationManager functions of withdrawals (queue, complete, and their checks). */
+const dmWithdrawalFunctions = [
+  'function queueWithdrawals(QueuedWithdrawalParams[] params) returns (bytes32[])',
+  'function completeQueuedWithdrawal(Withdrawal withdrawal, address[] tokens, bool receiveAsTokens)',
+  'function completeQueuedWithdrawals(Withdrawal[] withdrawals, address[][] tokens, bool[] receiveAsTokens)',
   'function minWithdrawalDelayBlocks() view returns (uint32)',
-  'function getDepositedShares(address staker) view returns (address[], uint256[])',
   'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
   'function convertToDepositShares(address staker, address[] strategies, uint256[] withdrawableShares) view returns (uint256[])',
-  'function depositScalingFactor(address staker, address strategy) view returns (uint256)',
   'function getQueuedWithdrawals(address staker) view returns (Withdrawal[] withdrawals, uint256[][] shares)',
-  'function getQueuedWithdrawalRoots(address staker) view returns (bytes32[])',
-  'function pendingWithdrawals(bytes32 withdrawalRoot) view returns (bool pending)',
-  'function cumulativeWithdrawalsQueued(address staker) view returns (uint256)',
-  'function getOperatorShares(address operator, address[] strategies) view returns (uint256[])',
-  'function beaconChainETHStrategy() view returns (address)',
-  // events
+] as const
+
+const dmEvents = [
   'event StakerDelegated(address indexed staker, address indexed operator)',
   'event StakerUndelegated(address indexed staker, address indexed operator)',
   'event StakerForceUndelegated(address indexed staker, address indexed operator)',
@@ -55,7 +53,10 @@ export const delegationManagerAbi = /* @__PURE__ */ parseAbi([
   'event OperatorSharesDecreased(address indexed operator, address staker, address strategy, uint256 shares)',
   'event DepositScalingFactorUpdated(address staker, address strategy, uint256 newDepositScalingFactor)',
   'event OperatorRegistered(address indexed operator, address delegationApprover)',
-  // errors
+] as const
+
+/** The errors a DelegationManager staker call can revert with (each maps in `delegationManagerReverts`). */
+export const dmErrors = [
   'error ActivelyDelegated()',
   'error NotActivelyDelegated()',
   'error OperatorNotRegistered()',
@@ -80,36 +81,64 @@ export const delegationManagerAbi = /* @__PURE__ */ parseAbi([
   // raised by the strategy's share hooks (DurationVaultStrategy, v1.12; not chain-tested)
   'error WithdrawalsLockedDuringAllocations()',
   'error MustBeDelegatedToVaultOperator()',
-])
+] as const
 
-/** EigenLayer StrategyManager fragments; both `Deposit` event forms (≤ v1.2 with the token, v1.3+ without). */
-export const strategyManagerAbi = /* @__PURE__ */ parseAbi([
+/** EigenLayer DelegationManager fragments. */
+export const delegationManagerAbi = /* @__PURE__ */ abiOf(
+  [withdrawalStruct, queuedWithdrawalParamsStruct, signatureWithExpiryStruct],
+  dmDelegationFunctions,
+  dmWithdrawalFunctions,
+  [
+    'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
+    'function isDelegated(address staker) view returns (bool)',
+    'function calculateDelegationApprovalDigestHash(address staker, address operator, address approver, bytes32 approverSalt, uint256 expiry) view returns (bytes32)',
+    'function calculateWithdrawalRoot(Withdrawal withdrawal) pure returns (bytes32)',
+    'function domainSeparator() view returns (bytes32)',
+    'function getDepositedShares(address staker) view returns (address[], uint256[])',
+    'function depositScalingFactor(address staker, address strategy) view returns (uint256)',
+    'function getQueuedWithdrawalRoots(address staker) view returns (bytes32[])',
+    'function pendingWithdrawals(bytes32 withdrawalRoot) view returns (bool pending)',
+    'function cumulativeWithdrawalsQueued(address staker) view returns (uint256)',
+    'function getOperatorShares(address operator, address[] strategies) view returns (uint256[])',
+    'function beaconChainETHStrategy() view returns (address)',
+  ],
+  dmEvents,
+  dmErrors,
+)
+
+/** The DelegationManager fragments of the delegation writes: their functions and errors (no events, no other views). */
+export const delegationWritesAbi = /* @__PURE__ */ abiOf(
+  [signatureWithExpiryStruct],
+  dmDelegationFunctions,
+  dmErrors,
+)
+
+/** The DelegationManager fragments of the withdrawal writes: their functions and errors. */
+export const withdrawalWritesAbi = /* @__PURE__ */ abiOf(
+  [withdrawalStruct, queuedWithdrawalParamsStruct],
+  dmWithdrawalFunctions,
+  dmErrors,
+)
+
+const smDepositFunctions = [
   'function depositIntoStrategy(address strategy, address token, uint256 amount) returns (uint256 depositShares)',
-  'function depositIntoStrategyWithSignature(address strategy, address token, uint256 amount, address staker, uint256 expiry, bytes signature) returns (uint256 depositShares)',
-  'function calculateStrategyDepositDigestHash(address staker, address strategy, address token, uint256 amount, uint256 nonce, uint256 expiry) view returns (bytes32)',
-  'function domainSeparator() view returns (bytes32)',
-  'function nonces(address signer) view returns (uint256 nonce)',
-  'function stakerDepositShares(address staker, address strategy) view returns (uint256 shares)',
-  'function getDeposits(address staker) view returns (address[], uint256[])',
   'function strategyIsWhitelistedForDeposit(address strategy) view returns (bool whitelisted)',
+] as const
+const smDepositWithSignatureFunctions = [
+  'function depositIntoStrategyWithSignature(address strategy, address token, uint256 amount, address staker, uint256 expiry, bytes signature) returns (uint256 depositShares)',
+  'function nonces(address signer) view returns (uint256 nonce)',
+] as const
+const smEvents = [
   'event Deposit(address staker, address token, address strategy, uint256 shares)',
   'event Deposit(address staker, address strategy, uint256 shares)',
-  // slashed shares waiting to be burned (v1.3 and v1.4; kept in v1.12 for pre-redistribution slashes)
-  'function getBurnableShares(address strategy) view returns (uint256)',
-  'function getStrategiesWithBurnableShares() view returns (address[], uint256[])',
-  'function burnShares(address strategy)',
-  'function DEFAULT_BURN_ADDRESS() view returns (address)',
   'event BurnableSharesIncreased(address strategy, uint256 shares)',
   'event BurnableSharesDecreased(address strategy, uint256 shares)',
-  // v1.5+ redistribution, not chain-tested: slashed shares wait per (operator set, slash id)
-  operatorSetStruct,
-  'function getBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId) view returns (address[], uint256[])',
-  'function getBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId, address strategy) view returns (uint256)',
-  'function getBurnOrRedistributableCount(OperatorSet operatorSet, uint256 slashId) view returns (uint256)',
-  'function clearBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId) returns (uint256[])',
-  'function clearBurnOrRedistributableSharesByStrategy(OperatorSet operatorSet, uint256 slashId, address strategy) returns (uint256)',
   'event BurnOrRedistributableSharesIncreased(OperatorSet operatorSet, uint256 slashId, address strategy, uint256 shares)',
   'event BurnOrRedistributableSharesDecreased(OperatorSet operatorSet, uint256 slashId, address strategy, uint256 shares)',
+] as const
+
+/** The errors a StrategyManager call (and the strategy it reaches) can revert with (each maps in `strategyManagerReverts`). */
+export const smErrors = [
   'error StrategyNotWhitelisted()',
   'error MaxStrategiesExceeded()',
   'error SharesAmountZero()',
@@ -129,40 +158,78 @@ export const strategyManagerAbi = /* @__PURE__ */ parseAbi([
   'error DepositsLocked()',
   'error DepositExceedsMaxPerDeposit()',
   'error MustBeDelegatedToVaultOperator()',
-])
+] as const
 
-/** EigenLayer AllocationManager fragments (views the staker client reads). */
-export const allocationManagerAbi = /* @__PURE__ */ parseAbi([
-  operatorSetStruct,
-  allocationStruct,
-  'function getAllocationDelay(address operator) view returns (bool, uint32)',
-  'function getAllocatedSets(address operator) view returns (OperatorSet[])',
-  'function getRegisteredSets(address operator) view returns (OperatorSet[])',
-  'function getAllocatedStrategies(address operator, OperatorSet operatorSet) view returns (address[])',
-  'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
-  'function getStrategyAllocations(address operator, address strategy) view returns (OperatorSet[], Allocation[])',
-  'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
-  'function getMaxMagnitudes(address operator, address[] strategies) view returns (uint64[])',
-  'function getMaxMagnitudesAtBlock(address operator, address[] strategies, uint32 blockNumber) view returns (uint64[])',
-  'function getAllocatableMagnitude(address operator, address strategy) view returns (uint64)',
-  'function getMinimumSlashableStake(OperatorSet operatorSet, address[] operators, address[] strategies, uint32 futureBlock) view returns (uint256[][] slashableStake)',
-  'function isMemberOfOperatorSet(address operator, OperatorSet operatorSet) view returns (bool)',
-  'function DEALLOCATION_DELAY() view returns (uint32)',
-  'function ALLOCATION_CONFIGURATION_DELAY() view returns (uint32)',
-  // newer releases only (absent on v1.2): probed with a fallback in the same batch
-  'function getAllocatedStake(OperatorSet operatorSet, address[] operators, address[] strategies) view returns (uint256[][])',
-  'function getEncumberedMagnitude(address operator, address strategy) view returns (uint64)',
-  'function isOperatorSlashable(address operator, OperatorSet operatorSet) view returns (bool)',
-  // v1.2 name of the encumbered magnitude getter
-  'function encumberedMagnitude(address operator, address strategy) view returns (uint64)',
-  // v1.5+ redistribution, not chain-tested (v1.9+: served by AllocationManagerView through the proxy)
-  'function isRedistributingOperatorSet(OperatorSet operatorSet) view returns (bool)',
-  'function getRedistributionRecipient(OperatorSet operatorSet) view returns (address)',
-  // v1.9+ split contract, not chain-tested: the view implementation behind the proxy
-  'function viewImplementation() view returns (address)',
+/** EigenLayer StrategyManager fragments; both `Deposit` event forms (≤ v1.2 with the token, v1.3+ without). */
+export const strategyManagerAbi = /* @__PURE__ */ abiOf(
+  smDepositFunctions,
+  smDepositWithSignatureFunctions,
+  [
+    'function calculateStrategyDepositDigestHash(address staker, address strategy, address token, uint256 amount, uint256 nonce, uint256 expiry) view returns (bytes32)',
+    'function domainSeparator() view returns (bytes32)',
+    'function stakerDepositShares(address staker, address strategy) view returns (uint256 shares)',
+    'function getDeposits(address staker) view returns (address[], uint256[])',
+    // slashed shares waiting to be burned (v1.3 and v1.4; kept in v1.12 for pre-redistribution slashes)
+    'function getBurnableShares(address strategy) view returns (uint256)',
+    'function getStrategiesWithBurnableShares() view returns (address[], uint256[])',
+    'function burnShares(address strategy)',
+    'function DEFAULT_BURN_ADDRESS() view returns (address)',
+    // v1.5+ redistribution, not chain-tested: slashed shares wait per (operator set, slash id)
+    operatorSetStruct,
+    'function getBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId) view returns (address[], uint256[])',
+    'function getBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId, address strategy) view returns (uint256)',
+    'function getBurnOrRedistributableCount(OperatorSet operatorSet, uint256 slashId) view returns (uint256)',
+    'function clearBurnOrRedistributableShares(OperatorSet operatorSet, uint256 slashId) returns (uint256[])',
+    'function clearBurnOrRedistributableSharesByStrategy(OperatorSet operatorSet, uint256 slashId, address strategy) returns (uint256)',
+  ],
+  smEvents,
+  smErrors,
+)
+
+/** The StrategyManager fragments of `deposit`: the call, the whitelist check and the errors. */
+export const depositWriteAbi = /* @__PURE__ */ abiOf(smDepositFunctions, smErrors)
+
+/** The StrategyManager fragments of `depositWithSignature`: the call, the nonce and the errors. */
+export const depositWithSignatureWriteAbi = /* @__PURE__ */ abiOf(smDepositWithSignatureFunctions, smErrors)
+
+const amEvents = [
   'event OperatorSlashed(address operator, OperatorSet operatorSet, address[] strategies, uint256[] wadSlashed, string description)',
   'event AllocationUpdated(address operator, OperatorSet operatorSet, address strategy, uint64 magnitude, uint32 effectBlock)',
-])
+] as const
+
+/** EigenLayer AllocationManager fragments (views the staker client reads). */
+export const allocationManagerAbi = /* @__PURE__ */ abiOf(
+  [
+    operatorSetStruct,
+    allocationStruct,
+    'function getAllocationDelay(address operator) view returns (bool, uint32)',
+    'function getAllocatedSets(address operator) view returns (OperatorSet[])',
+    'function getRegisteredSets(address operator) view returns (OperatorSet[])',
+    'function getAllocatedStrategies(address operator, OperatorSet operatorSet) view returns (address[])',
+    'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
+    'function getStrategyAllocations(address operator, address strategy) view returns (OperatorSet[], Allocation[])',
+    'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
+    'function getMaxMagnitudes(address operator, address[] strategies) view returns (uint64[])',
+    'function getMaxMagnitudesAtBlock(address operator, address[] strategies, uint32 blockNumber) view returns (uint64[])',
+    'function getAllocatableMagnitude(address operator, address strategy) view returns (uint64)',
+    'function getMinimumSlashableStake(OperatorSet operatorSet, address[] operators, address[] strategies, uint32 futureBlock) view returns (uint256[][] slashableStake)',
+    'function isMemberOfOperatorSet(address operator, OperatorSet operatorSet) view returns (bool)',
+    'function DEALLOCATION_DELAY() view returns (uint32)',
+    'function ALLOCATION_CONFIGURATION_DELAY() view returns (uint32)',
+    // newer releases only (absent on v1.2): probed with a fallback in the same batch
+    'function getAllocatedStake(OperatorSet operatorSet, address[] operators, address[] strategies) view returns (uint256[][])',
+    'function getEncumberedMagnitude(address operator, address strategy) view returns (uint64)',
+    'function isOperatorSlashable(address operator, OperatorSet operatorSet) view returns (bool)',
+    // v1.2 name of the encumbered magnitude getter
+    'function encumberedMagnitude(address operator, address strategy) view returns (uint64)',
+    // v1.5+ redistribution, not chain-tested (v1.9+: served by AllocationManagerView through the proxy)
+    'function isRedistributingOperatorSet(OperatorSet operatorSet) view returns (bool)',
+    'function getRedistributionRecipient(OperatorSet operatorSet) view returns (address)',
+    // v1.9+ split contract, not chain-tested: the view implementation behind the proxy
+    'function viewImplementation() view returns (address)',
+  ],
+  amEvents,
+)
 
 /** EigenLayer strategy (IStrategy / StrategyBase) fragments. */
 export const eigenlayerStrategyAbi = /* @__PURE__ */ parseAbi([
@@ -174,18 +241,23 @@ export const eigenlayerStrategyAbi = /* @__PURE__ */ parseAbi([
   'function shares(address user) view returns (uint256)',
 ])
 
+const podManagerEvents = ['event PodDeployed(address indexed eigenPod, address indexed podOwner)'] as const
+/** The errors of `createPod` (each maps in `eigenPodManagerReverts`). */
+export const podManagerErrors = ['error EigenPodAlreadyExists()', 'error CurrentlyPaused()'] as const
+
 /** EigenLayer EigenPodManager fragments (no reference ABI; checked against the devnet bytecode). */
-export const eigenPodManagerAbi = /* @__PURE__ */ parseAbi([
-  'function createPod() returns (address)',
-  'function getPod(address podOwner) view returns (address)',
-  'function hasPod(address podOwner) view returns (bool)',
-  'function podOwnerDepositShares(address podOwner) view returns (int256)',
-  'function beaconChainSlashingFactor(address staker) view returns (uint64)',
-  'function numPods() view returns (uint256)',
-  'event PodDeployed(address indexed eigenPod, address indexed podOwner)',
-  'error EigenPodAlreadyExists()',
-  'error CurrentlyPaused()',
-])
+export const eigenPodManagerAbi = /* @__PURE__ */ abiOf(
+  [
+    'function createPod() returns (address)',
+    'function getPod(address podOwner) view returns (address)',
+    'function hasPod(address podOwner) view returns (bool)',
+    'function podOwnerDepositShares(address podOwner) view returns (int256)',
+    'function beaconChainSlashingFactor(address staker) view returns (uint64)',
+    'function numPods() view returns (uint256)',
+  ],
+  podManagerEvents,
+  podManagerErrors,
+)
 
 /** EigenLayer EigenPod fragments (the pod reads). */
 export const eigenPodAbi = /* @__PURE__ */ parseAbi([
@@ -217,19 +289,25 @@ const claimStruct =
 const distributionRootStruct =
   'struct DistributionRoot { bytes32 root; uint32 rewardsCalculationEndTimestamp; uint32 activatedAt; bool disabled; }'
 
-/** RewardsCoordinator fragments: who may claim an earner's rewards. */
-export const rewardsCoordinatorAbi = /* @__PURE__ */ parseAbi([
-  'function setClaimerFor(address claimer)',
-  'function claimerFor(address earner) view returns (address claimer)',
+const rcEvents = [
   'event ClaimerForSet(address indexed earner, address indexed oldClaimer, address indexed claimer)',
-])
+] as const
+
+/** RewardsCoordinator fragments: who may claim an earner's rewards. */
+export const rewardsCoordinatorAbi = /* @__PURE__ */ abiOf(
+  [
+    'function setClaimerFor(address claimer)',
+    'function claimerFor(address earner) view returns (address claimer)',
+  ],
+  rcEvents,
+)
 
 /**
  * RewardsCoordinator fragments of rewards claims: the posted distribution roots, the claim
  * (`processClaim`, `processClaims`, `checkClaim`), leaf hashing and the claim path's errors. Apart
  * from `rewardsCoordinatorAbi` so that a bundle with `setClaimerFor` or the portfolio does not carry them.
  */
-export const rewardsClaimsAbi = /* @__PURE__ */ parseAbi([
+export const rewardsClaimsAbi = /* @__PURE__ */ abiOf([
   earnerLeafStruct,
   tokenLeafStruct,
   claimStruct,
@@ -278,15 +356,15 @@ export const rewardsUpdaterAbi = /* @__PURE__ */ parseAbi([
   'error RewardsEndTimestampNotElapsed()',
 ])
 
-/** Every EigenLayer event the staker client decodes from receipts. */
-export const eigenlayerEventsAbi = [
-  ...eventsOf(delegationManagerAbi),
-  ...eventsOf(strategyManagerAbi),
-  ...eventsOf(allocationManagerAbi),
-  ...eventsOf(eigenPodManagerAbi),
-  ...eventsOf(rewardsCoordinatorAbi),
-]
-
-function eventsOf<const abi extends readonly { type: string }[]>(abi: abi) {
-  return abi.filter((x): x is Extract<abi[number], { type: 'event' }> => x.type === 'event')
-}
+/**
+ * Every EigenLayer event the staker client decodes from receipts (built from the event fragments
+ * only: a write that decodes its receipt does not carry the contracts' functions and errors).
+ */
+export const eigenlayerEventsAbi = /* @__PURE__ */ abiOf(
+  [withdrawalStruct, operatorSetStruct],
+  dmEvents,
+  smEvents,
+  amEvents,
+  podManagerEvents,
+  rcEvents,
+)

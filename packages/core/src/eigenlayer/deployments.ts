@@ -33,12 +33,11 @@ export const BEACON_CHAIN_ETH_STRATEGY =
   '0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0' as const satisfies Address
 
 /**
- * Known EigenLayer deployments by chain id. Mainnet, Sepolia and Hoodi from the
- * eigenlayer-contracts README at `main` (mainnet on v1.12.0, the testnets on v1.9.0-rc.0); Holesky
- * from the README at v1.8.1 (its last listing). Real networks only: the local devnet (31337) hands
- * over the deployment of the state it loaded (`devnet.deployments.eigenlayer`).
+ * The core contract addresses of the known EigenLayer deployments by chain id, without the strategy
+ * lists: what the writes and most reads resolve by chain id (a bundle of one write does not carry
+ * every chain's strategies). `eigenlayerDeployments` adds the strategies.
  */
-export const eigenlayerDeployments = {
+export const eigenlayerContracts = {
   1: {
     chainId: 1,
     delegationManager: '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A',
@@ -49,6 +48,44 @@ export const eigenlayerDeployments = {
     rewardsCoordinator: '0x7750d328b314EfFa365A0402CcfD489B80B0adda',
     permissionController: '0x25E5F8B1E7aDf44518d35D5B2271f114e081f0E5',
     strategyFactory: '0x5e4C39Ad7A3E881585e383dB9827EB4811f6F647',
+  },
+  17000: {
+    chainId: 17000,
+    delegationManager: '0xA44151489861Fe9e3055d95adC98FbD462B948e7',
+    strategyManager: '0xdfB5f6CE42aAA7830E94ECFCcAd411beF4d4D5b6',
+    eigenPodManager: '0x30770d7E3e71112d7A6b7259542D1f680a70e315',
+    avsDirectory: '0x055733000064333CaDDbC92763c58BF0192fFeBf',
+    allocationManager: '0x78469728304326CBc65f8f95FA756B0B73164462',
+    rewardsCoordinator: '0xAcc1fb458a1317E886dB376Fc8141540537E68fE',
+    permissionController: '0x598cb226B591155F767dA17AfE7A2241a68C5C10',
+    strategyFactory: '0x9c01252B580efD11a05C00Aa42Dd3ac1Ec52DF6d',
+  },
+  11155111: {
+    chainId: 11155111,
+    delegationManager: '0xD4A7E1Bd8015057293f0D0A557088c286942e84b',
+    strategyManager: '0x2E3D6c0744b10eb0A4e6F679F71554a39Ec47a5D',
+    eigenPodManager: '0x56BfEb94879F4543E756d26103976c567256034a',
+    avsDirectory: '0xa789c91ECDdae96865913130B786140Ee17aF545',
+    allocationManager: '0x42583067658071247ec8CE0A516A58f682002d07',
+    rewardsCoordinator: '0x5ae8152fb88c26ff9ca5C014c94fca3c68029349',
+    permissionController: '0x44632dfBdCb6D3E21EF613B0ca8A6A0c618F5a37',
+    strategyFactory: '0x066cF95c1bf0927124DFB8B02B401bc23A79730D',
+  },
+  560048: {
+    chainId: 560048,
+    delegationManager: '0x867837a9722C512e0862d8c2E15b8bE220E8b87d',
+    strategyManager: '0xeE45e76ddbEDdA2918b8C7E3035cd37Eab3b5D41',
+    eigenPodManager: '0xcd1442415Fc5C29Aa848A49d2e232720BE07976c',
+    avsDirectory: '0xD58f6844f79eB1fbd9f7091d05f7cb30d3363926',
+    allocationManager: '0x95a7431400F362F3647a69535C5666cA0133CAA0',
+    rewardsCoordinator: '0x29e8572678e0c272350aa0b4B8f304E47EBcd5e7',
+    permissionController: '0xdcCF401fD121d8C542E96BC1d0078884422aFAD2',
+    strategyFactory: '0xfB7d94501E4d4ACC264833Ef4ede70a11517422B',
+  },
+} as const satisfies Record<number, EigenLayerDeployment>
+
+const knownStrategies = {
+  1: {
     strategies: {
       stETH: {
         strategy: '0x93c4b944D05dfe6df7645A86cd2206016c51564D',
@@ -119,15 +156,6 @@ export const eigenlayerDeployments = {
     ],
   },
   17000: {
-    chainId: 17000,
-    delegationManager: '0xA44151489861Fe9e3055d95adC98FbD462B948e7',
-    strategyManager: '0xdfB5f6CE42aAA7830E94ECFCcAd411beF4d4D5b6',
-    eigenPodManager: '0x30770d7E3e71112d7A6b7259542D1f680a70e315',
-    avsDirectory: '0x055733000064333CaDDbC92763c58BF0192fFeBf',
-    allocationManager: '0x78469728304326CBc65f8f95FA756B0B73164462',
-    rewardsCoordinator: '0xAcc1fb458a1317E886dB376Fc8141540537E68fE',
-    permissionController: '0x598cb226B591155F767dA17AfE7A2241a68C5C10',
-    strategyFactory: '0x9c01252B580efD11a05C00Aa42Dd3ac1Ec52DF6d',
     // Strategies from the README's Holesky table (slashing-magnitudes era); their underlying
     // tokens are not in the README: read them with `getStrategy`.
     strategies: {
@@ -151,15 +179,6 @@ export const eigenlayerDeployments = {
     unconfirmed: ['strategies (list as of the slashing-magnitudes README; not rechecked at v1.8.1)'],
   },
   11155111: {
-    chainId: 11155111,
-    delegationManager: '0xD4A7E1Bd8015057293f0D0A557088c286942e84b',
-    strategyManager: '0x2E3D6c0744b10eb0A4e6F679F71554a39Ec47a5D',
-    eigenPodManager: '0x56BfEb94879F4543E756d26103976c567256034a',
-    avsDirectory: '0xa789c91ECDdae96865913130B786140Ee17aF545',
-    allocationManager: '0x42583067658071247ec8CE0A516A58f682002d07',
-    rewardsCoordinator: '0x5ae8152fb88c26ff9ca5C014c94fca3c68029349',
-    permissionController: '0x44632dfBdCb6D3E21EF613B0ca8A6A0c618F5a37',
-    strategyFactory: '0x066cF95c1bf0927124DFB8B02B401bc23A79730D',
     strategies: {
       EIGEN: { strategy: '0x8E93249a6C37a32024756aaBd813E6139b17D1d5', token: null },
       stETH: { strategy: '0x8b29d91e67b013e855EaFe0ad704aC4Ab086a574', token: null },
@@ -170,15 +189,6 @@ export const eigenlayerDeployments = {
     unconfirmed: ['strategies.EIGEN.token', 'strategies.stETH.token', 'strategies.WETH.token'],
   },
   560048: {
-    chainId: 560048,
-    delegationManager: '0x867837a9722C512e0862d8c2E15b8bE220E8b87d',
-    strategyManager: '0xeE45e76ddbEDdA2918b8C7E3035cd37Eab3b5D41',
-    eigenPodManager: '0xcd1442415Fc5C29Aa848A49d2e232720BE07976c',
-    avsDirectory: '0xD58f6844f79eB1fbd9f7091d05f7cb30d3363926',
-    allocationManager: '0x95a7431400F362F3647a69535C5666cA0133CAA0',
-    rewardsCoordinator: '0x29e8572678e0c272350aa0b4B8f304E47EBcd5e7',
-    permissionController: '0xdcCF401fD121d8C542E96BC1d0078884422aFAD2',
-    strategyFactory: '0xfB7d94501E4d4ACC264833Ef4ede70a11517422B',
     strategies: {
       EIGEN: { strategy: '0xB27b10291DBFE6576d17afF3e251c954Ae14f1D3', token: null },
       stETH: { strategy: '0xF8a1a66130D614c7360e868576D5E59203475FE0', token: null },
@@ -187,6 +197,29 @@ export const eigenlayerDeployments = {
     },
     unconfirmed: ['strategies.EIGEN.token', 'strategies.stETH.token', 'strategies.WETH.token'],
   },
-} as const satisfies Record<number, EigenLayerDeployment>
+} as const satisfies Record<
+  keyof typeof eigenlayerContracts,
+  Pick<EigenLayerDeployment, 'strategies' | 'unconfirmed'>
+>
+
+function withStrategies<
+  const contracts extends Record<number, object>,
+  const strategies extends { [k in keyof contracts]: object },
+>(contracts: contracts, strategies: strategies): { [k in keyof contracts]: contracts[k] & strategies[k] } {
+  const out: Record<number, object> = {}
+  for (const id of Object.keys(contracts)) {
+    const k = Number(id)
+    out[k] = { ...contracts[k], ...(strategies as Record<number, object>)[k] }
+  }
+  return out as never
+}
+
+/**
+ * Known EigenLayer deployments by chain id. Mainnet, Sepolia and Hoodi from the
+ * eigenlayer-contracts README at `main` (mainnet on v1.12.0, the testnets on v1.9.0-rc.0); Holesky
+ * from the README at v1.8.1 (its last listing). Real networks only: the local devnet (31337) hands
+ * over the deployment of the state it loaded (`devnet.deployments.eigenlayer`).
+ */
+export const eigenlayerDeployments = /* @__PURE__ */ withStrategies(eigenlayerContracts, knownStrategies)
 
 export type EigenLayerChainId = keyof typeof eigenlayerDeployments

@@ -4,6 +4,7 @@ import {
   ContractFunctionRevertedError,
   encodeErrorResult,
   type Hex,
+  parseAbi,
 } from 'viem'
 import { describe, expect, expectTypeOf, test } from 'vitest'
 import {
@@ -16,14 +17,25 @@ import {
   WithdrawalNotReadyError,
 } from '../errors.js'
 import { decodeRevert } from '../tx.js'
-import { delegationManagerAbi, eigenPodManagerAbi, strategyManagerAbi } from './abis.js'
+import {
+  delegationManagerAbi,
+  dmErrors,
+  eigenPodManagerAbi,
+  podManagerErrors,
+  smErrors,
+  strategyManagerAbi,
+} from './abis.js'
 import {
   AlreadyDelegatedError,
   CallerCannotUndelegateError,
   DepositCapExceededError,
   DepositTooSmallError,
+  delegationManagerReverts,
   type EigenLayerError,
+  type EigenLayerRevertTable,
   eigenlayerRevertMapper,
+  eigenlayerReverts,
+  eigenPodManagerReverts,
   FullySlashedError,
   InsufficientSharesError,
   InvalidSignatureError,
@@ -38,6 +50,7 @@ import {
   SaltSpentError,
   SignatureExpiredError,
   StrategyNotWhitelistedError,
+  strategyManagerReverts,
   UnsupportedReleaseError,
   VaultLockedError,
   WithdrawalNotQueuedError,
@@ -184,6 +197,33 @@ describe('errors a staker call can hit on v1.12, from encoded revert data', () =
     const map = eigenlayerRevertMapper({ strategy, staker })
     const untyped = [...shipped].filter((name) => map(name, []) === undefined)
     expect(untyped).toEqual([])
+  })
+
+  test('each write maps through the table of the contract it calls: every error of that group maps there', () => {
+    const groups: [string, readonly string[], EigenLayerRevertTable][] = [
+      ['StrategyManager', smErrors, strategyManagerReverts],
+      ['DelegationManager', dmErrors, delegationManagerReverts],
+      ['EigenPodManager', podManagerErrors, eigenPodManagerReverts],
+    ]
+    for (const [contract, errors, table] of groups) {
+      const map = eigenlayerReverts([table], { strategy, staker, contract })
+      const names = parseAbi(errors).map((x) => (x as { name: string }).name)
+      expect(
+        names.filter((name) => map(name, []) === undefined),
+        contract,
+      ).toEqual([])
+      // the table names nothing its contract's ABI does not carry (a class no call can raise)
+      expect(
+        Object.keys(table).filter((name) => !names.includes(name)),
+        contract,
+      ).toEqual([])
+      // the same typed error as the EigenLayer-wide mapping
+      const all = eigenlayerRevertMapper({ strategy, staker, contract })
+      for (const name of names) expect(map(name, [])?.message, name).toBe(all(name, [])?.message)
+    }
+    const map = eigenlayerReverts([strategyManagerReverts])
+    expect(map('constructor', [])).toBeUndefined()
+    expect(map('toString', [])).toBeUndefined()
   })
 
   test('an error the shipped ABI does not know stays a generic revert with its raw data', () => {

@@ -380,96 +380,136 @@ export type EigenLayerRevertContext = {
   contract?: string | undefined
 }
 
-/** Decodes EigenLayer custom errors into the typed errors above (raw data kept in `cause`). */
-export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): RevertMapper {
+/**
+ * A revert table: a custom error's name → its typed error, filled in from the call's context. One
+ * table per contract's error group (`smErrors`, `dmErrors`, `podManagerErrors` in `abis.ts`): a
+ * write maps through the tables of the contract it calls, so its bundle carries only the error
+ * classes that call can raise (a table nobody imports is dropped with its classes).
+ */
+export type EigenLayerRevertTable = Readonly<
+  Record<string, (ctx: EigenLayerRevertContext, reason: string) => RestakeKitError>
+>
+
+const paused = (c: EigenLayerRevertContext) => new PausedError({ contract: c.contract })
+const signatureExpired = (c: EigenLayerRevertContext) => new SignatureExpiredError({ expiry: c.expiry })
+const invalidSignature = () => new InvalidSignatureError()
+const vaultOperator = (c: EigenLayerRevertContext) =>
+  new NotDelegatedToVaultOperatorError({ strategy: c.strategy, staker: c.staker })
+// input the contracts refuse that the SDK's own checks normally catch first
+const sharesZero = () => new InvalidAmountError('shares', 0n, 'is zero (SharesAmountZero)')
+const sharesTooHigh = (c: EigenLayerRevertContext, reason: string) =>
+  new InvalidParameterError(
+    'shares',
+    `more than the staker's deposit shares${c.strategy ? ` in ${c.strategy}` : ''} (${reason})`,
+  )
+const addressZero = (_c: EigenLayerRevertContext, reason: string) =>
+  new InvalidAddressError(
+    'address',
+    '0x0000000000000000000000000000000000000000',
+    `is the zero address (${reason})`,
+  )
+
+/** The StrategyManager's errors and those of the strategy a deposit reaches (`smErrors`). */
+export const strategyManagerReverts: EigenLayerRevertTable = {
+  StrategyNotWhitelisted: (c) => new StrategyNotWhitelistedError({ strategy: c.strategy }),
+  MaxStrategiesExceeded: (c) => new MaxStrategiesExceededError({ staker: c.staker }),
+  SharesAmountZero: sharesZero,
+  SharesAmountTooHigh: sharesTooHigh,
+  StakerAddressZero: addressZero,
+  SignatureExpired: signatureExpired,
+  InvalidSignature: invalidSignature,
+  CurrentlyPaused: paused,
+  BalanceExceedsMaxTotalDeposits: (c) =>
+    new DepositCapExceededError({ strategy: c.strategy, cap: 'totalDeposits' }),
+  MaxPerDepositExceedsMax: (c) => new DepositCapExceededError({ strategy: c.strategy, cap: 'perDeposit' }),
+  DepositExceedsMaxPerDeposit: (c) =>
+    new DepositCapExceededError({ strategy: c.strategy, cap: 'perDeposit' }),
+  TotalSharesExceedsMax: (c) => new DepositCapExceededError({ strategy: c.strategy, cap: 'totalShares' }),
+  NewSharesZero: (c) => new DepositTooSmallError({ strategy: c.strategy }),
+  OnlyUnderlyingToken: (c) =>
+    new InvalidParameterError(
+      'token',
+      `is not the underlying token of the strategy${c.strategy ? ` ${c.strategy}` : ''} (OnlyUnderlyingToken)`,
+    ),
+  InputAddressZero: addressZero,
+  DepositsLocked: (c) => new VaultLockedError({ strategy: c.strategy, locked: 'deposits' }),
+  MustBeDelegatedToVaultOperator: vaultOperator,
+}
+
+/** The DelegationManager's errors and those of the StrategyManager and strategy a withdrawal reaches (`dmErrors`). */
+export const delegationManagerReverts: EigenLayerRevertTable = {
+  ActivelyDelegated: (c) => new AlreadyDelegatedError({ staker: c.staker }),
+  NotActivelyDelegated: (c) => new NotDelegatedError({ staker: c.staker }),
+  OperatorNotRegistered: (c) => new OperatorNotRegisteredError({ operator: c.operator }),
+  OperatorsCannotUndelegate: (c) => new OperatorsCannotUndelegateError({ operator: c.staker }),
+  CallerCannotUndelegate: (c) => new CallerCannotUndelegateError({ caller: c.caller, staker: c.staker }),
+  WithdrawalNotQueued: (c) => new WithdrawalNotQueuedError({ root: c.root }),
+  WithdrawalDelayNotElapsed: (c) =>
+    new WithdrawalNotReadyError({
+      protocol: 'eigenlayer',
+      ...(c.root ? { id: c.root } : {}),
+      ...(c.readyAt === undefined ? {} : { readyAt: c.readyAt }),
+    }),
+  WithdrawerNotCaller: () =>
+    new InvalidParameterError(
+      'account',
+      "only the withdrawal's withdrawer (the staker) can complete it (WithdrawerNotCaller)",
+    ),
+  SaltSpent: (c) => new SaltSpentError({ approver: c.approver, salt: c.salt }),
+  SignatureExpired: signatureExpired,
+  InvalidSignature: invalidSignature,
+  FullySlashed: (c) => new FullySlashedError({ strategy: c.strategy }),
+  InputArrayLengthMismatch: () => new ArrayLengthMismatchError(['input arrays'], []),
+  InputArrayLengthZero: () =>
+    new InvalidParameterError('strategies', 'must not be empty (InputArrayLengthZero)'),
+  InputAddressZero: addressZero,
+  CurrentlyPaused: paused,
+  SharesAmountZero: sharesZero,
+  SharesAmountTooHigh: sharesTooHigh,
+  StrategyNotFound: sharesTooHigh,
+  WithdrawalAmountExceedsTotalDeposits: (c, reason) =>
+    new InvalidParameterError(
+      'shares',
+      `more than the strategy${c.strategy ? ` ${c.strategy}` : ''} holds (${reason})`,
+    ),
+  WithdrawalsLockedDuringAllocations: (c) =>
+    new VaultLockedError({ strategy: c.strategy, locked: 'withdrawals' }),
+  MustBeDelegatedToVaultOperator: vaultOperator,
+}
+
+/** The EigenPodManager's errors (`podManagerErrors`). */
+export const eigenPodManagerReverts: EigenLayerRevertTable = {
+  EigenPodAlreadyExists: (c) => new PodAlreadyExistsError({ owner: c.staker }),
+  CurrentlyPaused: paused,
+}
+
+/** The RewardsCoordinator errors the EigenLayer-wide mapping types (the claim path adds its own). */
+export const rewardsCoordinatorReverts: EigenLayerRevertTable = {
+  InputArrayLengthMismatch: () => new ArrayLengthMismatchError(['input arrays'], []),
+  CurrentlyPaused: paused,
+}
+
+/**
+ * Decodes custom errors through the given tables (the first that names the error wins) into typed
+ * errors; an error no table names stays the generic `ContractRevertError` (raw data kept in `cause`).
+ */
+export function eigenlayerReverts(
+  tables: readonly EigenLayerRevertTable[],
+  ctx: EigenLayerRevertContext = {},
+): RevertMapper {
   return (reason) => {
-    switch (reason) {
-      case 'StrategyNotWhitelisted':
-        return new StrategyNotWhitelistedError({ strategy: ctx.strategy })
-      case 'NotActivelyDelegated':
-        return new NotDelegatedError({ staker: ctx.staker })
-      case 'ActivelyDelegated':
-        return new AlreadyDelegatedError({ staker: ctx.staker })
-      case 'OperatorNotRegistered':
-        return new OperatorNotRegisteredError({ operator: ctx.operator })
-      case 'SignatureExpired':
-        return new SignatureExpiredError({ expiry: ctx.expiry })
-      case 'SaltSpent':
-        return new SaltSpentError({ approver: ctx.approver, salt: ctx.salt })
-      case 'InvalidSignature':
-        return new InvalidSignatureError()
-      case 'WithdrawalDelayNotElapsed':
-        return new WithdrawalNotReadyError({
-          protocol: 'eigenlayer',
-          ...(ctx.root ? { id: ctx.root } : {}),
-          ...(ctx.readyAt === undefined ? {} : { readyAt: ctx.readyAt }),
-        })
-      case 'WithdrawalNotQueued':
-        return new WithdrawalNotQueuedError({ root: ctx.root })
-      case 'OperatorsCannotUndelegate':
-        return new OperatorsCannotUndelegateError({ operator: ctx.staker })
-      case 'CallerCannotUndelegate':
-        return new CallerCannotUndelegateError({ caller: ctx.caller, staker: ctx.staker })
-      case 'MaxStrategiesExceeded':
-        return new MaxStrategiesExceededError({ staker: ctx.staker })
-      case 'FullySlashed':
-        return new FullySlashedError({ strategy: ctx.strategy })
-      case 'InputArrayLengthMismatch':
-        return new ArrayLengthMismatchError(['input arrays'], [])
-      case 'MaxPerDepositExceedsMax':
-      case 'DepositExceedsMaxPerDeposit':
-        return new DepositCapExceededError({ strategy: ctx.strategy, cap: 'perDeposit' })
-      case 'BalanceExceedsMaxTotalDeposits':
-        return new DepositCapExceededError({ strategy: ctx.strategy, cap: 'totalDeposits' })
-      case 'TotalSharesExceedsMax':
-        return new DepositCapExceededError({ strategy: ctx.strategy, cap: 'totalShares' })
-      case 'NewSharesZero':
-        return new DepositTooSmallError({ strategy: ctx.strategy })
-      case 'DepositsLocked':
-        return new VaultLockedError({ strategy: ctx.strategy, locked: 'deposits' })
-      case 'WithdrawalsLockedDuringAllocations':
-        return new VaultLockedError({ strategy: ctx.strategy, locked: 'withdrawals' })
-      case 'MustBeDelegatedToVaultOperator':
-        return new NotDelegatedToVaultOperatorError({ strategy: ctx.strategy, staker: ctx.staker })
-      case 'EigenPodAlreadyExists':
-        return new PodAlreadyExistsError({ owner: ctx.staker })
-      case 'CurrentlyPaused':
-        return new PausedError({ contract: ctx.contract })
-      // input the contracts refuse that the SDK's own checks normally catch first
-      case 'SharesAmountZero':
-        return new InvalidAmountError('shares', 0n, 'is zero (SharesAmountZero)')
-      case 'SharesAmountTooHigh':
-      case 'StrategyNotFound':
-        return new InvalidParameterError(
-          'shares',
-          `more than the staker's deposit shares${ctx.strategy ? ` in ${ctx.strategy}` : ''} (${reason})`,
-        )
-      case 'WithdrawalAmountExceedsTotalDeposits':
-        return new InvalidParameterError(
-          'shares',
-          `more than the strategy${ctx.strategy ? ` ${ctx.strategy}` : ''} holds (${reason})`,
-        )
-      case 'StakerAddressZero':
-      case 'InputAddressZero':
-        return new InvalidAddressError(
-          'address',
-          '0x0000000000000000000000000000000000000000',
-          `is the zero address (${reason})`,
-        )
-      case 'InputArrayLengthZero':
-        return new InvalidParameterError('strategies', 'must not be empty (InputArrayLengthZero)')
-      case 'WithdrawerNotCaller':
-        return new InvalidParameterError(
-          'account',
-          "only the withdrawal's withdrawer (the staker) can complete it (WithdrawerNotCaller)",
-        )
-      case 'OnlyUnderlyingToken':
-        return new InvalidParameterError(
-          'token',
-          `is not the underlying token of the strategy${ctx.strategy ? ` ${ctx.strategy}` : ''} (OnlyUnderlyingToken)`,
-        )
-      default:
-        return undefined
-    }
+    for (const table of tables) if (Object.hasOwn(table, reason)) return table[reason]!(ctx, reason)
+    return undefined
   }
+}
+
+/**
+ * Decodes every EigenLayer custom error the staker ABIs carry into the typed errors above (all the
+ * tables: a bundle that imports this carries every class; the writes use `eigenlayerReverts`).
+ */
+export function eigenlayerRevertMapper(ctx: EigenLayerRevertContext = {}): RevertMapper {
+  return eigenlayerReverts(
+    [strategyManagerReverts, delegationManagerReverts, eigenPodManagerReverts, rewardsCoordinatorReverts],
+    ctx,
+  )
 }

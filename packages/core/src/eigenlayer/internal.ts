@@ -13,7 +13,7 @@ import {
 import { getBlock } from 'viem/actions'
 import { ChainMismatchError, InvalidParameterError, UnsupportedChainError } from '../errors.js'
 import { type BatchRead, type BatchResult, resolveDeployment } from '../tx.js'
-import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
+import { type EigenLayerDeployment, eigenlayerContracts } from './deployments.js'
 
 /** A client that reads (public or wallet). */
 export type EigenLayerReadClient = Client<Transport, Chain | undefined>
@@ -23,9 +23,16 @@ export type EigenLayerWalletClient = WalletClient<Transport, Chain | undefined, 
 /** Every action takes an optional deployment (a fork, a new testnet); default: the client's chain. */
 export type DeploymentParameter = { deployment?: EigenLayerDeployment | undefined }
 
-/** The deployment for this call: the given one, else the known one for the client's chain. */
-export function getDeployment(client: EigenLayerReadClient, deployment?: EigenLayerDeployment) {
-  return resolveDeployment<EigenLayerDeployment>(client, eigenlayerDeployments, 'EigenLayer', deployment)
+/**
+ * The deployment for this call: the given one, else the known one for the client's chain (its core
+ * contracts; a read that lists the known strategies passes `eigenlayerDeployments` as `known`).
+ */
+export function getDeployment(
+  client: EigenLayerReadClient,
+  deployment?: EigenLayerDeployment,
+  known: Readonly<Record<number, EigenLayerDeployment>> = eigenlayerContracts,
+) {
+  return resolveDeployment<EigenLayerDeployment>(client, known, 'EigenLayer', deployment)
 }
 
 /** `DelegationManager.Withdrawal` as the contracts define it. */
@@ -128,7 +135,7 @@ export type PrepareDeploymentParameter =
 /** The deployment for a pure `prepareX` (no client): the given one, else the known one for `chainId`. */
 export function prepareDeployment(params: PrepareDeploymentParameter): EigenLayerDeployment {
   if (params.deployment) return params.deployment
-  const found = (eigenlayerDeployments as Record<number, EigenLayerDeployment>)[params.chainId]
+  const found = (eigenlayerContracts as Record<number, EigenLayerDeployment>)[params.chainId]
   if (!found) throw new UnsupportedChainError(params.chainId, 'EigenLayer')
   return found
 }
@@ -146,7 +153,7 @@ export function specDeployment(chainId: number | undefined, given: unknown): Eig
   }
   if (chainId === undefined)
     throw new InvalidParameterError('chainId', 'no chain: pass an EigenLayer deployment or a chainId')
-  const found = (eigenlayerDeployments as Record<number, EigenLayerDeployment>)[chainId]
+  const found = (eigenlayerContracts as Record<number, EigenLayerDeployment>)[chainId]
   if (!found) throw new UnsupportedChainError(chainId, 'EigenLayer')
   return found
 }

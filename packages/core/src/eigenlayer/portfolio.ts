@@ -1,7 +1,7 @@
 import { type PortfolioEntry, type PortfolioModule, runPlan } from '../kit/index.js'
 import { type GetPortfolioReturnType, getPortfolio } from './actions/getPortfolio.js'
 import { rewardsClaimKey, rewardsStatePlan } from './actions/getRewards.js'
-import { type EigenLayerDeployment, eigenlayerDeployments } from './deployments.js'
+import { type EigenLayerDeployment, eigenlayerContracts } from './deployments.js'
 import { buildRewardsTree, type DistributionInput, type RewardsTree } from './rewards/distribution.js'
 
 export type EigenLayerPortfolioOptions = {
@@ -92,6 +92,6 @@ export const eigenlayerPortfolio: PortfolioModule<
   EigenLayerPortfolioOptions
 > = {
   id: 'eigenlayer',
-  deployments: eigenlayerDeployments as Readonly<Record<number, EigenLayerDeployment>>,
+  deployments: eigenlayerContracts as Readonly<Record<number, EigenLayerDeployment>>,
   portfolio: readEigenLayerSection,
 }

@@ -1,4 +1,5 @@
 import { parseAbi } from 'viem'
+import { abiOf } from '../kit/abi.js'
 
 /**
  * Karak v2 ABI fragments the SDK uses. Facts about Karak's public interface
@@ -16,8 +17,7 @@ const coreStructs = [
 ] as const
 
 /** Karak v2 Core: vault discovery, operator/DSS registration and stake, slashing. */
-export const karakCoreAbi = /* @__PURE__ */ parseAbi([
-  ...coreStructs,
+export const karakCoreAbi = /* @__PURE__ */ abiOf(coreStructs, [
   // views
   'function VERSION() view returns (string)',
   'function getOperatorVaults(address operator) view returns (address[] vaults)',

@@ -2,7 +2,12 @@ import type { Address } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, contractCall, defineWrite, layer, stage } from '../../kit/index.js'
 import { eigenlayerEventsAbi, strategyManagerAbi } from '../abis.js'
-import { eigenlayerRevertMapper, type PausedError, UnsupportedReleaseError } from '../errors.js'
+import {
+  eigenlayerReverts,
+  type PausedError,
+  strategyManagerReverts,
+  UnsupportedReleaseError,
+} from '../errors.js'
 import { type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
 import { type EigenLayerRelease, RELEASE_READS, releaseFromResults, releaseReads } from '../release.js'
 
@@ -63,7 +68,8 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
       functionName: 'burnShares',
       args: [a.strategy],
     }),
-  revert: (a) => eigenlayerRevertMapper({ strategy: a.strategy, contract: 'StrategyManager' }),
+  revert: (a) =>
+    eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
   /** `shares`: the burnable shares the call burns. */
   simulated: (_a, s, _result: undefined) => ({ shares: s.shares ?? 0n }),
   receipt: {

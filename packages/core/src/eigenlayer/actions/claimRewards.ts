@@ -3,7 +3,7 @@ import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, contractCall, defineWrite, layer, type RevertMapper } from '../../kit/index.js'
 import { rewardsClaimsAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
-import { eigenlayerRevertMapper, PausedError } from '../errors.js'
+import { eigenlayerReverts, PausedError, rewardsCoordinatorReverts } from '../errors.js'
 import { type DeploymentParameter, sameAddress, specDeployment } from '../internal.js'
 import {
   buildClaim,
@@ -165,7 +165,7 @@ export function rewardsRevertMapper(
   s: { root: RewardsState['root'] } | undefined,
   sender: Address | undefined,
 ): RevertMapper {
-  const base = eigenlayerRevertMapper({ contract: 'RewardsCoordinator' })
+  const base = eigenlayerReverts([rewardsCoordinatorReverts], { contract: 'RewardsCoordinator' })
   const rootIndex = s?.root?.rootIndex ?? a.rootIndex
   const one = a.earners.length === 1 ? a.earners[0]!.earner : undefined
   return (reason, args) => {

@@ -5,7 +5,12 @@ import type { Address } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, contractCall, defineWrite, layer, stage } from '../../kit/index.js'
 import { allocationManagerAbi, eigenlayerEventsAbi, strategyManagerAbi } from '../abis.js'
-import { eigenlayerRevertMapper, type PausedError, UnsupportedReleaseError } from '../errors.js'
+import {
+  eigenlayerReverts,
+  type PausedError,
+  strategyManagerReverts,
+  UnsupportedReleaseError,
+} from '../errors.js'
 import { type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
 import { type EigenLayerRelease, RELEASE_READS, releaseFromResults, releaseReads } from '../release.js'
 import type { OperatorSet } from './getAllocations.js'
@@ -106,7 +111,8 @@ const clear_ = /* @__PURE__ */ defineWrite({
           functionName: 'clearBurnOrRedistributableSharesByStrategy',
           args: [a.operatorSet, a.slashId, a.strategy],
         }),
-  revert: (a) => eigenlayerRevertMapper({ strategy: a.strategy, contract: 'StrategyManager' }),
+  revert: (a) =>
+    eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
   /** `recipient`: where the tokens go (the burn address unless the set redistributes). */
   simulated: (_a, s, _result: unknown) => ({ recipient: s.recipient }),
   receipt: {

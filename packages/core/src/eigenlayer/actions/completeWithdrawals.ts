@@ -14,10 +14,11 @@ import {
   stage,
   unwrap,
 } from '../../kit/index.js'
-import { delegationManagerAbi, eigenlayerEventsAbi, eigenlayerStrategyAbi } from '../abis.js'
+import { eigenlayerEventsAbi, eigenlayerStrategyAbi, withdrawalWritesAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
 import {
-  eigenlayerRevertMapper,
+  delegationManagerReverts,
+  eigenlayerReverts,
   NothingToCompleteError,
   type PausedError,
   type WithdrawalNotQueuedError,
@@ -158,8 +159,8 @@ function completePlan(a: Resolved, staker: Address) {
   const dm = a.delegationManager
   return stage(
     [
-      { address: dm, abi: delegationManagerAbi, functionName: 'getQueuedWithdrawals', args: [staker] },
-      { address: dm, abi: delegationManagerAbi, functionName: 'minWithdrawalDelayBlocks' },
+      { address: dm, abi: withdrawalWritesAbi, functionName: 'getQueuedWithdrawals', args: [staker] },
+      { address: dm, abi: withdrawalWritesAbi, functionName: 'minWithdrawalDelayBlocks' },
       ...clockReads(),
     ],
     (r) => {
@@ -228,19 +229,19 @@ const completeWithdrawals_ = /* @__PURE__ */ defineWrite({
     return withdrawals.length === 1
       ? contractCall({
           address: a.delegationManager,
-          abi: delegationManagerAbi,
+          abi: withdrawalWritesAbi,
           functionName: 'completeQueuedWithdrawal',
           args: [withdrawals[0]!, tokens[0]!, receive[0]!],
         })
       : contractCall({
           address: a.delegationManager,
-          abi: delegationManagerAbi,
+          abi: withdrawalWritesAbi,
           functionName: 'completeQueuedWithdrawals',
           args: [withdrawals, tokens, receive],
         })
   },
   revert: (_a, s, { sender }) =>
-    eigenlayerRevertMapper({
+    eigenlayerReverts([delegationManagerReverts], {
       staker: sender,
       root: s?.completing[0]?.root,
       readyAt: s?.completing[0]?.readyAt,

@@ -1,7 +1,12 @@
 import type { Address } from 'viem'
 import { contractCall, defineWrite, layer, stage, unwrap } from '../../kit/index.js'
 import { eigenlayerEventsAbi, eigenPodManagerAbi } from '../abis.js'
-import { eigenlayerRevertMapper, type PausedError, PodAlreadyExistsError } from '../errors.js'
+import {
+  eigenlayerReverts,
+  eigenPodManagerReverts,
+  type PausedError,
+  PodAlreadyExistsError,
+} from '../errors.js'
 import { type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
 
 export type CreatePodParameters = DeploymentParameter
@@ -30,7 +35,8 @@ const createPod_ = /* @__PURE__ */ defineWrite({
       functionName: 'createPod',
       args: [],
     }),
-  revert: (_a, _s, { sender }) => eigenlayerRevertMapper({ staker: sender, contract: 'EigenPodManager' }),
+  revert: (_a, _s, { sender }) =>
+    eigenlayerReverts([eigenPodManagerReverts], { staker: sender, contract: 'EigenPodManager' }),
   /** `result`: the new pod's address. */
   simulated: (_a, _s, _pod: Address) => ({}),
   receipt: {

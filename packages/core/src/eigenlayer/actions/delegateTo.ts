@@ -9,11 +9,12 @@ import {
   stage,
   unwrap,
 } from '../../kit/index.js'
-import { delegationManagerAbi, eigenlayerEventsAbi } from '../abis.js'
+import { delegationWritesAbi, eigenlayerEventsAbi } from '../abis.js'
 import {
   AlreadyDelegatedError,
   type CallerCannotUndelegateError,
-  eigenlayerRevertMapper,
+  delegationManagerReverts,
+  eigenlayerReverts,
   type FullySlashedError,
   NotDelegatedError,
   type NotDelegatedToVaultOperatorError,
@@ -91,9 +92,9 @@ function delegation(mode: 'delegateTo' | 'redelegate') {
       const dm = a.delegationManager
       return stage(
         [
-          { address: dm, abi: delegationManagerAbi, functionName: 'isOperator', args: [a.operator] },
-          { address: dm, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [sender] },
-          { address: dm, abi: delegationManagerAbi, functionName: 'delegationApprover', args: [a.operator] },
+          { address: dm, abi: delegationWritesAbi, functionName: 'isOperator', args: [a.operator] },
+          { address: dm, abi: delegationWritesAbi, functionName: 'delegatedTo', args: [sender] },
+          { address: dm, abi: delegationWritesAbi, functionName: 'delegationApprover', args: [a.operator] },
           ...clockReads(),
         ],
         (r) => {
@@ -109,7 +110,7 @@ function delegation(mode: 'delegateTo' | 'redelegate') {
             [
               {
                 address: dm,
-                abi: delegationManagerAbi,
+                abi: delegationWritesAbi,
                 functionName: 'delegationApproverSaltIsSpent',
                 args: [state.approver, a.salt],
               },
@@ -138,12 +139,12 @@ function delegation(mode: 'delegateTo' | 'redelegate') {
     call: (a) =>
       contractCall({
         address: a.delegationManager,
-        abi: delegationManagerAbi,
+        abi: delegationWritesAbi,
         functionName: mode,
         args: [a.operator, a.sig, a.salt],
       }),
     revert: (a, s, { sender }) =>
-      eigenlayerRevertMapper({
+      eigenlayerReverts([delegationManagerReverts], {
         staker: sender,
         operator: a.operator,
         salt: a.salt,

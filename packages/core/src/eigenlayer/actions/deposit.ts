@@ -17,13 +17,14 @@ import {
   stage,
   unwrap,
 } from '../../kit/index.js'
-import { eigenlayerEventsAbi, eigenlayerStrategyAbi, strategyManagerAbi } from '../abis.js'
+import { depositWriteAbi, eigenlayerEventsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import {
   type DepositCapExceededError,
   type DepositTooSmallError,
-  eigenlayerRevertMapper,
+  eigenlayerReverts,
   type PausedError,
   StrategyNotWhitelistedError,
+  strategyManagerReverts,
 } from '../errors.js'
 import { type DeploymentParameter, deploymentOf, lazyDeployment, sameAddress } from '../internal.js'
 
@@ -52,7 +53,7 @@ export function depositReads(a: DepositCall, payer: Address): BatchRead[] {
   return [
     {
       address: a.strategyManager,
-      abi: strategyManagerAbi,
+      abi: depositWriteAbi,
       functionName: 'strategyIsWhitelistedForDeposit',
       args: [a.strategy],
     },
@@ -111,12 +112,16 @@ const deposit_ = /* @__PURE__ */ defineWrite({
   call: (a) =>
     contractCall({
       address: a.strategyManager,
-      abi: strategyManagerAbi,
+      abi: depositWriteAbi,
       functionName: 'depositIntoStrategy',
       args: [a.strategy, a.token, a.amount],
     }),
   revert: (a, _s, { sender }) =>
-    eigenlayerRevertMapper({ staker: sender, strategy: a.strategy, contract: 'StrategyManager' }),
+    eigenlayerReverts([strategyManagerReverts], {
+      staker: sender,
+      strategy: a.strategy,
+      contract: 'StrategyManager',
+    }),
   /** `result` is the deposit shares minted (`depositIntoStrategy` returns them). */
   simulated: (_a, _s, _shares: bigint) => ({}),
   receipt: {
@@ -161,7 +166,7 @@ export type DepositErrorType =
 /**
  * The shares of the first StrategyManager `Deposit` event, decoded by ABI in either form (≤ v1.2
  * `Deposit(staker, token, strategy, shares)`, v1.3+ `Deposit(staker, strategy, shares)`; both are in
- * `strategyManagerAbi`, so the release needs no probe here). Events of `strategyManager` (the called
+ * `depositWriteAbi`, so the release needs no probe here). Events of `strategyManager` (the called
  * contract) come first: another contract in the same transaction may emit an event of the same
  * signature. When none is from it (a deposit sent through a smart account), the first `Deposit`.
  */

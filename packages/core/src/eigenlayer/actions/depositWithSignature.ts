@@ -14,14 +14,15 @@ import {
   stage,
   unwrap,
 } from '../../kit/index.js'
-import { eigenlayerEventsAbi, strategyManagerAbi } from '../abis.js'
+import { depositWithSignatureWriteAbi, eigenlayerEventsAbi } from '../abis.js'
 import {
   type DepositCapExceededError,
-  eigenlayerRevertMapper,
+  eigenlayerReverts,
   InvalidSignatureError,
   type PausedError,
   SignatureExpiredError,
   type StrategyNotWhitelistedError,
+  strategyManagerReverts,
 } from '../errors.js'
 import { clockReads, type DeploymentParameter, deploymentOf, lazyDeployment } from '../internal.js'
 import type { SignDepositReturnType } from '../signatures.js'
@@ -76,7 +77,12 @@ const depositWithSignature_ = /* @__PURE__ */ defineWrite({
     stage(
       [
         ...depositReads(a, sender),
-        { address: a.strategyManager, abi: strategyManagerAbi, functionName: 'nonces', args: [a.staker] },
+        {
+          address: a.strategyManager,
+          abi: depositWithSignatureWriteAbi,
+          functionName: 'nonces',
+          args: [a.staker],
+        },
         ...clockReads(),
       ],
       (r): SignedState => ({
@@ -99,12 +105,12 @@ const depositWithSignature_ = /* @__PURE__ */ defineWrite({
   call: (a) =>
     contractCall({
       address: a.strategyManager,
-      abi: strategyManagerAbi,
+      abi: depositWithSignatureWriteAbi,
       functionName: 'depositIntoStrategyWithSignature',
       args: [a.strategy, a.token, a.amount, a.staker, a.expiry, a.signature],
     }),
   revert: (a) =>
-    eigenlayerRevertMapper({
+    eigenlayerReverts([strategyManagerReverts], {
       staker: a.staker,
       strategy: a.strategy,
       expiry: a.expiry,

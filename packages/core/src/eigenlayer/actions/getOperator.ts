@@ -1,6 +1,7 @@
 import { type Address, zeroAddress } from 'viem'
 import { assertAddress, readBatch, unwrap } from '../../tx.js'
 import { allocationManagerAbi, delegationManagerAbi } from '../abis.js'
+import { eigenlayerDeployments } from '../deployments.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
 
 export type GetOperatorParameters = {
@@ -28,7 +29,7 @@ export async function getOperator(
   params: GetOperatorParameters,
 ): Promise<GetOperatorReturnType> {
   const operator = assertAddress('operator', params.operator)
-  const d = getDeployment(client, params.deployment)
+  const d = getDeployment(client, params.deployment, eigenlayerDeployments)
   const strategies = (params.strategies ?? Object.values(d.strategies ?? {}).map((s) => s.strategy)).map(
     (s, i) => assertAddress(`strategies[${i}]`, s),
   )

@@ -12,10 +12,11 @@ import {
   stage,
   unwrap,
 } from '../../kit/index.js'
-import { delegationManagerAbi, eigenlayerEventsAbi, eigenlayerStrategyAbi } from '../abis.js'
+import { eigenlayerEventsAbi, eigenlayerStrategyAbi, withdrawalWritesAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
 import {
-  eigenlayerRevertMapper,
+  delegationManagerReverts,
+  eigenlayerReverts,
   InsufficientSharesError,
   type PausedError,
   type VaultLockedError,
@@ -79,13 +80,13 @@ function queuePlan(a: Resolved, staker: Address) {
   const dm = a.delegationManager
   const withdrawableRead: BatchRead = {
     address: dm,
-    abi: delegationManagerAbi,
+    abi: withdrawalWritesAbi,
     functionName: 'getWithdrawableShares',
     args: [staker, a.strategies],
   }
   const convert = (withdrawable: readonly bigint[]): BatchRead => ({
     address: dm,
-    abi: delegationManagerAbi,
+    abi: withdrawalWritesAbi,
     functionName: 'convertToDepositShares',
     args: [staker, a.strategies, withdrawable],
   })
@@ -167,7 +168,7 @@ const queueWithdrawals_ = /* @__PURE__ */ defineWrite({
       )
     return contractCall({
       address: a.delegationManager,
-      abi: delegationManagerAbi,
+      abi: withdrawalWritesAbi,
       functionName: 'queueWithdrawals',
       args: [
         [
@@ -180,7 +181,8 @@ const queueWithdrawals_ = /* @__PURE__ */ defineWrite({
       ],
     })
   },
-  revert: (_a, _s, { sender }) => eigenlayerRevertMapper({ staker: sender, contract: 'DelegationManager' }),
+  revert: (_a, _s, { sender }) =>
+    eigenlayerReverts([delegationManagerReverts], { staker: sender, contract: 'DelegationManager' }),
   /** The deposit shares sent and the withdrawable shares asked for (`result`: the queued roots). */
   simulated: (_a, s, _roots: readonly Hex[]) => ({
     depositShares: s.depositShares,

@@ -2,7 +2,7 @@ import { type Address, zeroAddress } from 'viem'
 import { assertAddress, contractCall, defineWrite, layer, readBatch, unwrap } from '../../kit/index.js'
 import { rewardsCoordinatorAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
-import { eigenlayerRevertMapper } from '../errors.js'
+import { eigenlayerReverts, rewardsCoordinatorReverts } from '../errors.js'
 import {
   type DeploymentParameter,
   type EigenLayerReadClient,
@@ -31,7 +31,8 @@ const setClaimerFor_ = /* @__PURE__ */ defineWrite({
       functionName: 'setClaimerFor',
       args: [a.claimer],
     }),
-  revert: (_a, _s, { sender }) => eigenlayerRevertMapper({ staker: sender, contract: 'RewardsCoordinator' }),
+  revert: (_a, _s, { sender }) =>
+    eigenlayerReverts([rewardsCoordinatorReverts], { staker: sender, contract: 'RewardsCoordinator' }),
   receipt: {
     abi: rewardsCoordinatorAbi,
     /** The `ClaimerForSet` event: the earner, its old and its new claimer. */

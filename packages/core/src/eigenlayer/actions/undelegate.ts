@@ -1,9 +1,10 @@
 import { type Address, type Hex, zeroAddress } from 'viem'
 import { assertAddress, contractCall, defineWrite, layer, stage, unwrap } from '../../kit/index.js'
-import { delegationManagerAbi, eigenlayerEventsAbi } from '../abis.js'
+import { delegationWritesAbi, eigenlayerEventsAbi } from '../abis.js'
 import {
   type CallerCannotUndelegateError,
-  eigenlayerRevertMapper,
+  delegationManagerReverts,
+  eigenlayerReverts,
   NotDelegatedError,
   OperatorsCannotUndelegateError,
   type PausedError,
@@ -30,13 +31,13 @@ const undelegate_ = /* @__PURE__ */ defineWrite({
       [
         {
           address: a.delegationManager,
-          abi: delegationManagerAbi,
+          abi: delegationWritesAbi,
           functionName: 'delegatedTo',
           args: [a.staker],
         },
         {
           address: a.delegationManager,
-          abi: delegationManagerAbi,
+          abi: delegationWritesAbi,
           functionName: 'isOperator',
           args: [a.staker],
         },
@@ -50,12 +51,16 @@ const undelegate_ = /* @__PURE__ */ defineWrite({
   call: (a) =>
     contractCall({
       address: a.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationWritesAbi,
       functionName: 'undelegate',
       args: [a.staker],
     }),
   revert: (a, _s, { sender }) =>
-    eigenlayerRevertMapper({ staker: a.staker, caller: sender, contract: 'DelegationManager' }),
+    eigenlayerReverts([delegationManagerReverts], {
+      staker: a.staker,
+      caller: sender,
+      contract: 'DelegationManager',
+    }),
   /** `result`: the roots of the withdrawals queued for all of the staker's shares (one per strategy). */
   simulated: (_a, _s, _roots: readonly Hex[]) => ({}),
   receipt: {

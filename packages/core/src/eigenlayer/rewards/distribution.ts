@@ -1,7 +1,7 @@
 // Rewards distributions (cumulative earnings per earner and token), pure: parsing the rewards
 // service's JSON, the two-level tree the RewardsCoordinator verifies, and claim building.
 import { type Address, getAddress, type Hex, isAddress } from 'viem'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { InvalidClaimProofError, InvalidDistributionError, NotInDistributionError } from './errors.js'
 import {
   earnerLeafHash,
@@ -58,13 +58,25 @@ export type RewardsTree = {
   readonly earnerTree: MerkleTree
 }
 
-/** The zod schemas of the accepted shapes, built on first use (nothing runs when the module loads). */
+/**
+ * The zod schemas of the accepted shapes, built on first use (nothing runs when the module loads).
+ * `zod/mini` (tree-shakable functions; the same parser core as `zod`): a bundle that parses
+ * distributions carries about 5 kB of zod rather than the whole classic API.
+ */
 function shapes() {
-  const address = z.string().refine((s) => isAddress(s, { strict: false }), 'not an address')
-  const decimal = z.string().regex(/^\d+$/, 'not a non-negative decimal integer')
+  const address = z.string().check(z.refine((s) => isAddress(s, { strict: false }), 'not an address'))
+  const decimal = z.string().check(z.regex(/^\d+$/, 'not a non-negative decimal integer'))
   return {
-    serviceLine: z.object({ earner: address, token: address, cumulative_amount: decimal.or(z.literal('')) }),
-    sdkEntry: z.object({ earner: address, token: address, cumulativeEarnings: z.bigint().nonnegative() }),
+    serviceLine: z.object({
+      earner: address,
+      token: address,
+      cumulative_amount: z.union([decimal, z.literal('')]),
+    }),
+    sdkEntry: z.object({
+      earner: address,
+      token: address,
+      cumulativeEarnings: z.bigint().check(z.nonnegative()),
+    }),
     nestedMap: z.record(address, z.record(address, decimal)),
   }
 }
@@ -72,11 +84,17 @@ let schemas: ReturnType<typeof shapes> | undefined
 
 const byAddress = (a: Address, b: Address) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0)
 
-function issue(error: z.ZodError): string {
+function issue(error: z.core.$ZodError): string {
   const first = error.issues[0]
-  return first
-    ? `${first.path.length ? `at ${first.path.join('.')}: ` : ''}${first.message}`
-    : 'unrecognised shape'
+  if (!first) return 'unrecognised shape'
+  // zod/mini loads no locale: the two structural issues are worded here
+  const message =
+    first.code === 'invalid_type'
+      ? `expected ${first.expected}`
+      : first.code === 'invalid_key'
+        ? 'invalid key in record'
+        : first.message
+  return `${first.path.length ? `at ${first.path.join('.')}: ` : ''}${message}`
 }
 
 /** Reads JSON text: one JSON document, or JSON lines (one service line per line). */

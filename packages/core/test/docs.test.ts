@@ -33,11 +33,14 @@ function sources(dir: string): string[] {
   })
 }
 
-/** Every `class X extends Y { … }` in the sources: its parent and the `docsPath` in its body. */
+/**
+ * Every `class X extends Y { … }` and `class X extends defineError('X', { docsPath, … }) {}` in the
+ * sources: its parent and the `docsPath` in its body.
+ */
 const declared = new Map<string, { parent: string; anchor: string | undefined; file: string }>()
 for (const file of sources(src)) {
   const text = readFileSync(file, 'utf8')
-  const re = /class\s+(\w+)\s+extends\s+(\w+)\s*\{/g
+  const re = /class\s+(\w+)\s+extends\s+(?:\/\*[^*]*\*\/\s*)?(\w+)\s*[{(]/g
   const starts = [...text.matchAll(re)]
   starts.forEach((m, i) => {
     const body = text.slice(m.index, starts[i + 1]?.index ?? text.length)

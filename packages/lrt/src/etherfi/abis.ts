@@ -1,16 +1,6 @@
 import { parseAbi } from 'viem'
 
-type Joined<T extends readonly (readonly unknown[])[]> = T extends readonly [
-  infer H extends readonly unknown[],
-  ...infer R extends readonly (readonly unknown[])[],
-]
-  ? readonly [...H, ...Joined<R>]
-  : readonly []
-
-/** ABIs joined into one, typed as the tuple (a call, so `/* @__PURE__ *\/` lets bundles drop an unused one). */
-export function joinAbis<const T extends readonly (readonly unknown[])[]>(...abis: T): Joined<T> {
-  return abis.flat() as unknown as Joined<T>
-}
+export { joinAbis } from '../abi.js'
 
 // Fragments of ether.fi's eETH / weETH contracts the adapter uses, with ether.fi's exact signatures
 // (checked against the reference ABIs by `abis.test.ts`, selector by selector, for each version form).

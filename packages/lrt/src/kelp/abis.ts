@@ -60,7 +60,7 @@ export const multicallEthBalanceAbi = /* @__PURE__ */ parseAbi([
  * LRTWithdrawalManager, v5.1.0 form (mainnet since 2025-02): requests and completions carry a
  * `referralId`; the reads are the same in both forms.
  */
-export const kelpWithdrawalManagerAbi = parseAbi([
+export const kelpWithdrawalManagerAbi = /* @__PURE__ */ parseAbi([
   'function initiateWithdrawal(address asset, uint256 rsETHUnstaked, string referralId)',
   'function completeWithdrawal(address asset, string referralId)',
   'function getExpectedAssetAmount(address asset, uint256 amount) view returns (uint256 underlyingToReceive)',
@@ -79,13 +79,13 @@ export const kelpWithdrawalManagerAbi = parseAbi([
 ])
 
 /** LRTWithdrawalManager, 2024-07 form: the same two writes without `referralId` (and no `ReferralIdEmitted`). */
-export const kelpWithdrawalManagerV2024Abi = parseAbi([
+export const kelpWithdrawalManagerV2024Abi = /* @__PURE__ */ parseAbi([
   'function initiateWithdrawal(address asset, uint256 rsETHUnstaked)',
   'function completeWithdrawal(address asset)',
 ])
 
 /** LRTWithdrawalManager's custom errors the staker's calls can meet (the same in both forms). */
-export const kelpWithdrawalManagerErrorsAbi = parseAbi([
+export const kelpWithdrawalManagerErrorsAbi = /* @__PURE__ */ parseAbi([
   'error AssetNotSupported()',
   'error ExceedAmountToWithdraw()',
   'error InvalidAmountToWithdraw()',
@@ -97,6 +97,6 @@ export const kelpWithdrawalManagerErrorsAbi = parseAbi([
 ])
 
 /** Multicall3's block number read (so readiness is judged in the same read stage). */
-export const multicallBlockNumberAbi = parseAbi([
+export const multicallBlockNumberAbi = /* @__PURE__ */ parseAbi([
   'function getBlockNumber() view returns (uint256 blockNumber)',
 ])

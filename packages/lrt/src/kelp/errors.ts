@@ -5,7 +5,7 @@ import type { Address } from 'viem'
  * The protocol cannot take this withdrawal request now: what it would pay exceeds the liquidity it
  * has not yet promised to earlier requests (Kelp `ExceedAmountToWithdraw`). Nothing was sent.
  */
-export class WithdrawalLiquidityError extends defineError('WithdrawalLiquidityError', {
+export class WithdrawalLiquidityError extends /* @__PURE__ */ defineError('WithdrawalLiquidityError', {
   docsPath: '/errors#withdrawal-liquidity',
   message: (p: {
     protocol: string

@@ -5,7 +5,7 @@ import { parseAbi } from 'viem'
 // `abis.test.ts`, selector by selector).
 
 /** PufferVaultV5 (the pufETH token is the vault): ERC-4626 over WETH, native-ETH deposits, the 1-step exit. */
-export const pufferVaultAbi = parseAbi([
+export const pufferVaultAbi = /* @__PURE__ */ parseAbi([
   'function symbol() view returns (string)',
   'function balanceOf(address account) view returns (uint256)',
   'function totalSupply() view returns (uint256)',
@@ -26,13 +26,13 @@ export const pufferVaultAbi = parseAbi([
 ])
 
 /** The treasury exit fee of v1.6.0+ (absent from v1.5.0 vaults: `getTotalExitFeeBasisPoints` reverts there). */
-export const pufferVaultTreasuryAbi = parseAbi([
+export const pufferVaultTreasuryAbi = /* @__PURE__ */ parseAbi([
   'function getTotalExitFeeBasisPoints() view returns (uint256)',
   'function getTreasuryExitFeeBasisPoints() view returns (uint96)',
 ])
 
 /** The vault's custom errors (for decoding reverts). */
-export const pufferVaultErrorsAbi = parseAbi([
+export const pufferVaultErrorsAbi = /* @__PURE__ */ parseAbi([
   'error DepositAndWithdrawalForbidden()',
   'error ERC4626ExceededMaxRedeem(address owner, uint256 shares, uint256 max)',
   'error ERC4626ExceededMaxDeposit(address receiver, uint256 assets, uint256 max)',
@@ -40,7 +40,7 @@ export const pufferVaultErrorsAbi = parseAbi([
 ])
 
 /** PufferWithdrawalManager: the 2-step exit (requests in batches, finalized by Puffer, completed by anyone). */
-export const pufferWithdrawalManagerAbi = parseAbi([
+export const pufferWithdrawalManagerAbi = /* @__PURE__ */ parseAbi([
   'function requestWithdrawal(uint128 pufETHAmount, address recipient)',
   'function completeQueuedWithdrawal(uint256 withdrawalIdx)',
   'function getWithdrawal(uint256 withdrawalIdx) view returns ((uint128 pufETHAmount, uint128 pufETHToETHExchangeRate, address recipient))',
@@ -56,7 +56,7 @@ export const pufferWithdrawalManagerAbi = parseAbi([
 ])
 
 /** PufferWithdrawalManager's custom errors (for decoding reverts). */
-export const pufferWithdrawalManagerErrorsAbi = parseAbi([
+export const pufferWithdrawalManagerErrorsAbi = /* @__PURE__ */ parseAbi([
   'error MultipleWithdrawalsAreForbidden()',
   'error WithdrawalAmountTooLow()',
   'error WithdrawalAmountTooHigh()',

@@ -6,7 +6,7 @@ import { parseAbi } from 'viem'
 // (ether.fi's is value first), and its `amount` is the request's amount.
 
 /** pufETH's EIP-2612 permit, its ERC-5267 domain and OpenZeppelin's errors. */
-export const pufferVaultPermitAbi = parseAbi([
+export const pufferVaultPermitAbi = /* @__PURE__ */ parseAbi([
   'function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s)',
   'function nonces(address owner) view returns (uint256)',
   'function DOMAIN_SEPARATOR() view returns (bytes32)',
@@ -16,7 +16,7 @@ export const pufferVaultPermitAbi = parseAbi([
 ])
 
 /** PufferWithdrawalManager's `requestWithdrawalWithPermit` (pufETH's permit to the manager, then the request). */
-export const pufferWithdrawalManagerPermitAbi = parseAbi([
+export const pufferWithdrawalManagerPermitAbi = /* @__PURE__ */ parseAbi([
   'struct Permit { uint256 deadline; uint256 amount; uint8 v; bytes32 r; bytes32 s; }',
   'function requestWithdrawalWithPermit(Permit permitData, address recipient)',
 ])

@@ -5,7 +5,7 @@ import { parseAbi } from 'viem'
 // `abis.test.ts`, selector by selector.
 
 /** RestakeManager: deposits (with and without a referral id), TVLs, collateral and operator delegators. */
-export const renzoRestakeManagerAbi = parseAbi([
+export const renzoRestakeManagerAbi = /* @__PURE__ */ parseAbi([
   'function depositETH() payable',
   'function depositETH(uint256 _referralId) payable',
   'function deposit(address _collateralToken, uint256 _amount)',
@@ -23,7 +23,7 @@ export const renzoRestakeManagerAbi = parseAbi([
 ])
 
 /** RestakeManager's custom errors (for decoding reverts). */
-export const renzoRestakeManagerErrorsAbi = parseAbi([
+export const renzoRestakeManagerErrorsAbi = /* @__PURE__ */ parseAbi([
   'error ContractPaused()',
   'error InvalidZeroInput()',
   'error MaxTokenTVLReached()',
@@ -31,13 +31,13 @@ export const renzoRestakeManagerErrorsAbi = parseAbi([
 ])
 
 /** RenzoOracle: token values in ETH and the mint formula. */
-export const renzoOracleAbi = parseAbi([
+export const renzoOracleAbi = /* @__PURE__ */ parseAbi([
   'function lookupTokenValue(address _token, uint256 _balance) view returns (uint256)',
   'function calculateMintAmount(uint256 _currentValueInProtocol, uint256 _newValueAdded, uint256 _existingEzETHSupply) pure returns (uint256)',
 ])
 
 /** EzEthToken: the ERC-20 reads the adapter uses. */
-export const renzoEzETHAbi = parseAbi([
+export const renzoEzETHAbi = /* @__PURE__ */ parseAbi([
   'function symbol() view returns (string)',
   'function balanceOf(address account) view returns (uint256)',
   'function allowance(address owner, address spender) view returns (uint256)',
@@ -46,7 +46,7 @@ export const renzoEzETHAbi = parseAbi([
 ])
 
 /** WithdrawQueue (HEAD form): requests, the user's array, cooldown, buffer queue and the claim. */
-export const renzoWithdrawQueueAbi = parseAbi([
+export const renzoWithdrawQueueAbi = /* @__PURE__ */ parseAbi([
   'function withdraw(uint256 _amount, address _assetOut)',
   'function claim(uint256 withdrawRequestIndex, address user)',
   'function getOutstandingWithdrawRequests(address user) view returns (uint256)',
@@ -65,7 +65,7 @@ export const renzoWithdrawQueueAbi = parseAbi([
 ])
 
 /** WithdrawQueue's custom errors (HEAD form). */
-export const renzoWithdrawQueueErrorsAbi = parseAbi([
+export const renzoWithdrawQueueErrorsAbi = /* @__PURE__ */ parseAbi([
   'error ClaimPaused()',
   'error EarlyClaim()',
   'error InvalidWithdrawIndex()',
@@ -77,7 +77,7 @@ export const renzoWithdrawQueueErrorsAbi = parseAbi([
 ])
 
 /** WithdrawQueue v1.7 (tag `v1.7-withdrawals`): the claim without the user, and the 6-field event. */
-export const renzoWithdrawQueueV17Abi = parseAbi([
+export const renzoWithdrawQueueV17Abi = /* @__PURE__ */ parseAbi([
   'function claim(uint256 withdrawRequestIndex)',
   'event WithdrawRequestCreated(uint256 indexed withdrawRequestID, address user, address claimToken, uint256 amountToRedeem, uint256 ezETHAmountLocked, uint256 withdrawRequestIndex)',
   'error EarlyClaim()',
@@ -85,12 +85,12 @@ export const renzoWithdrawQueueV17Abi = parseAbi([
 ])
 
 /** Renzo's risk-oracle middleware (v1.9+): a second cooldown the claim also waits for (no reference ABI). */
-export const renzoRiskOracleMiddlewareAbi = parseAbi([
+export const renzoRiskOracleMiddlewareAbi = /* @__PURE__ */ parseAbi([
   'function withdrawCooldownPeriod() view returns (uint256)',
 ])
 
 /** Renzo's OperatorDelegator (no reference ABI in the project): the strategy it restakes a token in. */
-export const renzoOperatorDelegatorAbi = parseAbi([
+export const renzoOperatorDelegatorAbi = /* @__PURE__ */ parseAbi([
   'function tokenStrategyMapping(address) view returns (address)',
 ])
 
@@ -98,7 +98,7 @@ export const renzoOperatorDelegatorAbi = parseAbi([
 export { eigenlayerBackingAbi } from '../backing.js'
 
 /** Multicall3's reads: the native balance and the chain time (so they join a read stage). */
-export const multicallReadsAbi = parseAbi([
+export const multicallReadsAbi = /* @__PURE__ */ parseAbi([
   'function getEthBalance(address addr) view returns (uint256 balance)',
   'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
 ])

@@ -4,7 +4,7 @@ import { parseAbi } from 'viem'
 // SwellNetwork/v3-core-public contracts/lrt (checked against the reference ABIs by `abis.test.ts`).
 
 /** RswETH: ETH deposits and the stored rate (repriced by Swell's bot). */
-export const swellRswETHAbi = parseAbi([
+export const swellRswETHAbi = /* @__PURE__ */ parseAbi([
   'function symbol() view returns (string)',
   'function balanceOf(address account) view returns (uint256)',
   'function totalSupply() view returns (uint256)',
@@ -17,10 +17,13 @@ export const swellRswETHAbi = parseAbi([
 ])
 
 /** RswETH's custom errors (for decoding reverts). */
-export const swellRswETHErrorsAbi = parseAbi(['error InvalidETHDeposit()', 'error CoreMethodsPaused()'])
+export const swellRswETHErrorsAbi = /* @__PURE__ */ parseAbi([
+  'error InvalidETHDeposit()',
+  'error CoreMethodsPaused()',
+])
 
 /** RswEXIT: the withdrawal NFT (create → processed by Swell at a rate → finalized by the NFT's owner). */
-export const swellRswEXITAbi = parseAbi([
+export const swellRswEXITAbi = /* @__PURE__ */ parseAbi([
   'function createWithdrawRequest(uint256 amount)',
   'function finalizeWithdrawal(uint256 tokenId)',
   'function ownerOf(uint256 tokenId) view returns (address)',
@@ -36,12 +39,12 @@ export const swellRswEXITAbi = parseAbi([
 ])
 
 /** rswEXIT's ERC-721 `Transfer` (three indexed arguments), kept apart from rswETH's ERC-20 one (same topic). */
-export const swellRswEXITTransferAbi = parseAbi([
+export const swellRswEXITTransferAbi = /* @__PURE__ */ parseAbi([
   'event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)',
 ])
 
 /** RswEXIT's custom errors (for decoding reverts). */
-export const swellRswEXITErrorsAbi = parseAbi([
+export const swellRswEXITErrorsAbi = /* @__PURE__ */ parseAbi([
   'error WithdrawRequestTooSmall(uint256 amount, uint256 minimum)',
   'error WithdrawRequestTooLarge(uint256 amount, uint256 limit)',
   'error WithdrawalRequestDoesNotExist()',
@@ -51,4 +54,6 @@ export const swellRswEXITErrorsAbi = parseAbi([
 ])
 
 /** The AccessControlManager's address book: where rswEXIT is (no address for it was found off chain). */
-export const swellAccessControlManagerAbi = parseAbi(['function rswEXIT() view returns (address)'])
+export const swellAccessControlManagerAbi = /* @__PURE__ */ parseAbi([
+  'function rswEXIT() view returns (address)',
+])

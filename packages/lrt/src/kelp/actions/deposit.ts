@@ -16,6 +16,7 @@ import {
   unwrap,
 } from '@restakekit/core'
 import { type Address, erc20Abi, isAddressEqual } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   DepositLimitExceededError,
@@ -141,7 +142,7 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
-const depositRevertAbi = [...kelpDepositPoolAbi, ...kelpDepositPoolErrorsAbi] as const
+const depositRevertAbi = /* @__PURE__ */ joinAbis(kelpDepositPoolAbi, kelpDepositPoolErrorsAbi)
 
 const deposit_ = /* @__PURE__ */ defineWrite({
   name: 'kelp.deposit',
@@ -229,7 +230,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     return undefined
   },
   simulated: (a, s) => ({ minOut: minOutFor(a, s), expectedOut: s.expectedOut }),
-  receipt: { abi: [...kelpDepositPoolAbi, ...kelpRsETHAbi] },
+  receipt: { abi: /* @__PURE__ */ joinAbis(kelpDepositPoolAbi, kelpRsETHAbi) },
 })
 
 export type DepositErrorType =

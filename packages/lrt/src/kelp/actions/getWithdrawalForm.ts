@@ -2,6 +2,7 @@ import { InvalidParameterError, type ReadClient } from '@restakekit/core'
 import { type Address, getAddress, type Hex, toFunctionSelector } from 'viem'
 import { getCode, getStorageAt } from 'viem/actions'
 import { getAction } from 'viem/utils'
+import { joinAbis } from '../../abi.js'
 import { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
 import {
   kelpWithdrawalManagerAbi,
@@ -24,8 +25,8 @@ export type GetWithdrawalFormParameters = { deployment?: KelpDeployment }
 export const EIP1967_IMPLEMENTATION_SLOT =
   '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc' as const
 
-const V5_INITIATE = toFunctionSelector('initiateWithdrawal(address,uint256,string)')
-const V2024_INITIATE = toFunctionSelector('initiateWithdrawal(address,uint256)')
+const V5_INITIATE = /* @__PURE__ */ toFunctionSelector('initiateWithdrawal(address,uint256,string)')
+const V2024_INITIATE = /* @__PURE__ */ toFunctionSelector('initiateWithdrawal(address,uint256)')
 
 const cache = new Map<string, KelpWithdrawalForm>()
 
@@ -78,8 +79,8 @@ export async function getWithdrawalForm(
 
 /** The manager's calls with its errors, per form (reverts decode against them). */
 export const managerAbis = {
-  'v5.1.0': [...kelpWithdrawalManagerAbi, ...kelpWithdrawalManagerErrorsAbi],
-  '2024-07': [...kelpWithdrawalManagerV2024Abi, ...kelpWithdrawalManagerErrorsAbi],
+  'v5.1.0': /* @__PURE__ */ joinAbis(kelpWithdrawalManagerAbi, kelpWithdrawalManagerErrorsAbi),
+  '2024-07': /* @__PURE__ */ joinAbis(kelpWithdrawalManagerV2024Abi, kelpWithdrawalManagerErrorsAbi),
 } as const
 
 /** Validates the options shared by Kelp's withdrawal writes (pure). */

@@ -170,10 +170,10 @@ function toRequests(
   })
 }
 
-const queuedEvent = parseAbiItem(
+const queuedEvent = /* @__PURE__ */ parseAbiItem(
   'event AssetWithdrawalQueued(address indexed withdrawer, address indexed asset, uint256 rsETHUnstaked, uint256 indexed userNonce)',
 )
-const finalizedEvent = parseAbiItem(
+const finalizedEvent = /* @__PURE__ */ parseAbiItem(
   'event AssetWithdrawalFinalized(address indexed withdrawer, address indexed asset, uint256 amountBurned, uint256 amountReceived)',
 )
 

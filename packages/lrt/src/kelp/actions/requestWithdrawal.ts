@@ -18,6 +18,7 @@ import {
   type WriteOptions,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   MinOutNotMetError,
@@ -183,7 +184,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
     readyAt: { block: s.landingBlock + s.delay },
   }),
   receipt: {
-    abi: [...kelpWithdrawalManagerAbi, ...kelpRsETHAbi],
+    abi: /* @__PURE__ */ joinAbis(kelpWithdrawalManagerAbi, kelpRsETHAbi),
     decode: (_client, r) => {
       const ev = r.events.find((e) => e.eventName === 'AssetWithdrawalQueued')
       const args = ev?.args as

@@ -12,6 +12,7 @@ import {
   WithdrawalNotReadyError,
 } from '@restakekit/core'
 import { type Address, isAddressEqual, zeroAddress } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   type UnverifiedDeploymentError,
@@ -43,7 +44,7 @@ export function assertRequestId(value: unknown): bigint {
   return value
 }
 
-const claimAbi = [...pufferWithdrawalManagerAbi, ...pufferWithdrawalManagerErrorsAbi] as const
+const claimAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi)
 
 const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
   name: 'puffer.claimWithdrawal',

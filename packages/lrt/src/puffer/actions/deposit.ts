@@ -16,6 +16,7 @@ import {
   unwrap,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   DepositLimitExceededError,
@@ -95,7 +96,7 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
-const depositAbi = [...pufferVaultAbi, ...pufferVaultErrorsAbi] as const
+const depositAbi = /* @__PURE__ */ joinAbis(pufferVaultAbi, pufferVaultErrorsAbi)
 
 const deposit_ = /* @__PURE__ */ defineWrite({
   name: 'puffer.deposit',

@@ -13,6 +13,7 @@ import {
   unwrap,
 } from '@restakekit/core'
 import type { Address } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   InstantExitUnavailableError,
@@ -73,7 +74,7 @@ const minOutFor = (a: Resolved, s: InstantState | undefined): bigint => {
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
-const redeemAbi = [...pufferVaultAbi, ...pufferVaultErrorsAbi] as const
+const redeemAbi = /* @__PURE__ */ joinAbis(pufferVaultAbi, pufferVaultErrorsAbi)
 
 const instantExit_ = /* @__PURE__ */ defineWrite({
   name: 'puffer.instantExit',

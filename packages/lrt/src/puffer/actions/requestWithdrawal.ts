@@ -12,6 +12,7 @@ import {
   type UnsupportedChainError,
 } from '@restakekit/core'
 import type { Address } from 'viem'
+import { joinAbis } from '../../abi.js'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
 import { type QueueRequestParameters, queueRequestWrite } from '../../request.js'
 import { pufferVaultAbi, pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi } from '../abis.js'
@@ -41,9 +42,9 @@ function receiverOf(a: { receiver: Address | undefined }, sender: Address | unde
   return receiver
 }
 
-const requestAbi = [...pufferWithdrawalManagerAbi, ...pufferWithdrawalManagerErrorsAbi] as const
+const requestAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi)
 
-const receiptAbi = [...pufferWithdrawalManagerAbi, ...pufferVaultAbi] as const
+const receiptAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferVaultAbi)
 
 const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite<RequestWithdrawalParameters>()({
   name: 'puffer.requestWithdrawal',

@@ -15,6 +15,7 @@ import {
   type WriteOptions,
 } from '@restakekit/core'
 import type { Address, Hex } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   UnverifiedDeploymentError,
@@ -69,8 +70,8 @@ type Resolved = {
 
 type State = RenzoRequestsState & { request: RenzoWithdrawalRequest | undefined }
 
-const revertAbi = [...renzoWithdrawQueueAbi, ...renzoWithdrawQueueErrorsAbi] as const
-const revertAbiV17 = [...renzoWithdrawQueueV17Abi] as const
+const revertAbi = /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoWithdrawQueueErrorsAbi)
+const revertAbiV17 = /* @__PURE__ */ joinAbis(renzoWithdrawQueueV17Abi)
 
 const indexOf = (a: Resolved, s: State | undefined): bigint => {
   const index = s?.request?.index ?? a.index
@@ -172,7 +173,7 @@ const claim_ = /* @__PURE__ */ defineWrite({
     return undefined
   },
   simulated: (_a, s) => ({ withdrawalRequest: s.request as RenzoWithdrawalRequest }),
-  receipt: { abi: [...renzoWithdrawQueueAbi, ...renzoEzETHAbi] },
+  receipt: { abi: /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoEzETHAbi) },
 })
 
 export type ClaimWithdrawalErrorType =

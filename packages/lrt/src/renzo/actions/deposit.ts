@@ -15,6 +15,7 @@ import {
   unwrap,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   DepositLimitExceededError,
@@ -97,7 +98,7 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
-const depositRevertAbi = [...renzoRestakeManagerAbi, ...renzoRestakeManagerErrorsAbi] as const
+const depositRevertAbi = /* @__PURE__ */ joinAbis(renzoRestakeManagerAbi, renzoRestakeManagerErrorsAbi)
 
 const deposit_ = /* @__PURE__ */ defineWrite({
   name: 'renzo.deposit',
@@ -178,7 +179,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     return undefined
   },
   simulated: (a, s) => ({ minOut: minOutFor(a, s), expectedOut: s.expectedOut }),
-  receipt: { abi: [...renzoRestakeManagerAbi, ...renzoEzETHAbi] },
+  receipt: { abi: /* @__PURE__ */ joinAbis(renzoRestakeManagerAbi, renzoEzETHAbi) },
 })
 
 export type DepositErrorType =

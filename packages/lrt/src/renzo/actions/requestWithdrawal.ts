@@ -13,6 +13,7 @@ import {
   unwrap,
 } from '@restakekit/core'
 import type { Address } from 'viem'
+import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   UnsupportedAssetError,
@@ -42,7 +43,7 @@ type State = RenzoWithdrawalPreview & {
   paused: boolean
 }
 
-const revertAbi = [...renzoWithdrawQueueAbi, ...renzoWithdrawQueueErrorsAbi] as const
+const revertAbi = /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoWithdrawQueueErrorsAbi)
 
 /** The request a `WithdrawRequestCreated` event reports (HEAD form). */
 export type RenzoCreatedRequest = {
@@ -122,7 +123,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
         : undefined,
   simulated: (_a, s) => ({ expectedOut: s.amount, queued: s.queued, coolDownPeriod: s.coolDownPeriod }),
   receipt: {
-    abi: [...renzoWithdrawQueueAbi, ...renzoEzETHAbi],
+    abi: /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoEzETHAbi),
     decode: (_client, { events }) => {
       const e = events.find((x) => x.eventName === 'WithdrawRequestCreated')
       if (e?.eventName !== 'WithdrawRequestCreated') return { request: undefined }

@@ -9,6 +9,7 @@ import {
   type StepFailedError,
   type UnsupportedChainError,
 } from '@restakekit/core'
+import { joinAbis } from '../../abi.js'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
 import { type QueueRequestParameters, queueRequestWrite } from '../../request.js'
 import { swellRswETHAbi, swellRswEXITAbi, swellRswEXITErrorsAbi } from '../abis.js'
@@ -21,7 +22,7 @@ export type RequestWithdrawalParameters = QueueRequestParameters & {
   deployment?: SwellDeployment
 }
 
-const receiptAbi = [...swellRswEXITAbi, ...swellRswETHAbi] as const
+const receiptAbi = /* @__PURE__ */ joinAbis(swellRswEXITAbi, swellRswETHAbi)
 
 const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite<RequestWithdrawalParameters>()({
   name: 'swell.requestWithdrawal',

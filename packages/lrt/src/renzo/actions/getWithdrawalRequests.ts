@@ -24,7 +24,10 @@ const createdHead = /* @__PURE__ */ renzoWithdrawQueueAbi.find(
 const createdV17 = /* @__PURE__ */ renzoWithdrawQueueV17Abi.find(
   (f) => f.type === 'event' && f.name === 'WithdrawRequestCreated',
 )!
-const createdTopics = [/* @__PURE__ */ toEventSelector(createdHead), /* @__PURE__ */ toEventSelector(createdV17)]
+const createdTopics = [
+  /* @__PURE__ */ toEventSelector(createdHead),
+  /* @__PURE__ */ toEventSelector(createdV17),
+]
 
 /**
  * The owner's withdrawal requests: every open one in its array (by current index) with status

@@ -278,7 +278,7 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     log('== One portfolio across protocols ==')
     const portfolio = await getRestakingPortfolio(pc, {
       staker: staker.address,
-      eigenlayer: { deployment: el, rewards: distribution },
+      eigenlayer: { deployment: el, rewards: buildRewardsTree(distribution) },
       symbiotic: { deployment: symbiotic, vaults: [vault] },
       karak: { deployment: karak },
     })

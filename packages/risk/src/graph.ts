@@ -1,5 +1,5 @@
 import { InvalidParameterError } from '@restakekit/core'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   compare,
   gcd,
@@ -67,93 +67,101 @@ const bitLength = (x: bigint): number => (x === 0n ? 0 : (x < 0n ? -x : x).toStr
 const tooBig = (r: Rational) => bitLength(r.num) > MAX_NUMBER_BITS || bitLength(r.den) > MAX_NUMBER_BITS
 const TOO_BIG = `numerator and denominator must have at most ${MAX_NUMBER_BITS} bits`
 
-const rationalSchema = z
-  .union([z.string(), z.number(), z.bigint(), z.object({ num: z.bigint(), den: z.bigint() })])
-  .transform((v, ctx): Rational => {
-    try {
-      if (
-        (typeof v === 'string' && v.length > MAX_NUMBER_CHARS) ||
-        (typeof v === 'bigint' && bitLength(v) > MAX_NUMBER_BITS) ||
-        (typeof v === 'object' && (bitLength(v.num) > MAX_NUMBER_BITS || bitLength(v.den) > MAX_NUMBER_BITS))
-      ) {
-        ctx.addIssue({ code: 'custom', message: `too large: ${TOO_BIG}` })
-        return z.NEVER
-      }
-      const r = typeof v === 'object' ? normalize(v.num, v.den) : parseRational(v)
-      if (tooBig(r)) {
-        ctx.addIssue({ code: 'custom', message: `too large: ${TOO_BIG}` })
-        return z.NEVER
-      }
-      return r
-    } catch (e) {
-      ctx.addIssue({
-        code: 'custom',
-        message: e instanceof RationalParseError || e instanceof RangeError ? e.message : 'not a number',
-      })
-      return z.NEVER
-    }
-  })
+/** A value of the transform below that failed: records the issue, yields nothing usable. */
+function refuse(ctx: z.core.ParsePayload, input: unknown, message: string): never {
+  ctx.issues.push({ code: 'custom', message, input })
+  return z.NEVER
+}
 
-const idSchema = z.string().min(1, 'must be a non-empty string')
+// zod/mini (tree-shakable functions, no locale): top-level schemas are built only where used
+const rationalSchema = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.union([z.string(), z.number(), z.bigint(), z.object({ num: z.bigint(), den: z.bigint() })]),
+    z.transform((v, ctx): Rational => {
+      try {
+        if (
+          (typeof v === 'string' && v.length > MAX_NUMBER_CHARS) ||
+          (typeof v === 'bigint' && bitLength(v) > MAX_NUMBER_BITS) ||
+          (typeof v === 'object' &&
+            (bitLength(v.num) > MAX_NUMBER_BITS || bitLength(v.den) > MAX_NUMBER_BITS))
+        )
+          return refuse(ctx, v, `too large: ${TOO_BIG}`)
+        const r = typeof v === 'object' ? normalize(v.num, v.den) : parseRational(v)
+        if (tooBig(r)) return refuse(ctx, v, `too large: ${TOO_BIG}`)
+        return r
+      } catch (e) {
+        return refuse(
+          ctx,
+          v,
+          e instanceof RationalParseError || e instanceof RangeError ? e.message : 'not a number',
+        )
+      }
+    }),
+  ))()
+
+const idSchema = /* @__PURE__ */ (() => z.string().check(z.minLength(1, 'must be a non-empty string')))()
 
 /** zod schema of the graph file; the transform yields a validated {@link RestakingGraph}. */
-export const restakingGraphSchema = z
-  .object({
-    services: z.array(z.object({ id: idSchema, profit: rationalSchema, threshold: rationalSchema })),
-    validators: z.array(z.object({ id: idSchema, stake: rationalSchema })),
-    edges: z.array(z.tuple([idSchema, idSchema])),
-  })
-  .superRefine((g, ctx) => {
-    const sIds = new Map<string, number>()
-    g.services.forEach((s, i) => {
-      if (sIds.has(s.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', i, 'id'],
-          message: `duplicate service id "${s.id}"`,
-        })
-      else sIds.set(s.id, i)
-      if (s.profit.num < 0n)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', i, 'profit'],
-          message: `profit ${ratToString(s.profit)} must be ≥ 0`,
-        })
-      if (s.threshold.num <= 0n || compare(s.threshold, ONE) > 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['services', i, 'threshold'],
-          message: `threshold ${ratToString(s.threshold)} must be in (0, 1]`,
-        })
+export const restakingGraphSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      services: z.array(z.object({ id: idSchema, profit: rationalSchema, threshold: rationalSchema })),
+      validators: z.array(z.object({ id: idSchema, stake: rationalSchema })),
+      edges: z.array(z.tuple([idSchema, idSchema])),
     })
-    const vIds = new Set<string>()
-    g.validators.forEach((v, i) => {
-      if (vIds.has(v.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['validators', i, 'id'],
-          message: `duplicate validator id "${v.id}"`,
+    .check(
+      z.superRefine((g, ctx) => {
+        const sIds = new Map<string, number>()
+        g.services.forEach((s, i) => {
+          if (sIds.has(s.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['services', i, 'id'],
+              message: `duplicate service id "${s.id}"`,
+            })
+          else sIds.set(s.id, i)
+          if (s.profit.num < 0n)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['services', i, 'profit'],
+              message: `profit ${ratToString(s.profit)} must be ≥ 0`,
+            })
+          if (s.threshold.num <= 0n || compare(s.threshold, ONE) > 0)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['services', i, 'threshold'],
+              message: `threshold ${ratToString(s.threshold)} must be in (0, 1]`,
+            })
         })
-      else vIds.add(v.id)
-      if (v.stake.num < 0n)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['validators', i, 'stake'],
-          message: `stake ${ratToString(v.stake)} must be ≥ 0`,
+        const vIds = new Set<string>()
+        g.validators.forEach((v, i) => {
+          if (vIds.has(v.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['validators', i, 'id'],
+              message: `duplicate validator id "${v.id}"`,
+            })
+          else vIds.add(v.id)
+          if (v.stake.num < 0n)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['validators', i, 'stake'],
+              message: `stake ${ratToString(v.stake)} must be ≥ 0`,
+            })
         })
-    })
-    const seen = new Set<string>()
-    g.edges.forEach(([s, v], i) => {
-      if (!sIds.has(s))
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 0], message: `unknown service id "${s}"` })
-      if (!vIds.has(v))
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 1], message: `unknown validator id "${v}"` })
-      const key = JSON.stringify([s, v])
-      if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['edges', i], message: `duplicate edge ["${s}", "${v}"]` })
-      seen.add(key)
-    })
-  })
+        const seen = new Set<string>()
+        g.edges.forEach(([s, v], i) => {
+          if (!sIds.has(s))
+            ctx.addIssue({ code: 'custom', path: ['edges', i, 0], message: `unknown service id "${s}"` })
+          if (!vIds.has(v))
+            ctx.addIssue({ code: 'custom', path: ['edges', i, 1], message: `unknown validator id "${v}"` })
+          const key = JSON.stringify([s, v])
+          if (seen.has(key))
+            ctx.addIssue({ code: 'custom', path: ['edges', i], message: `duplicate edge ["${s}", "${v}"]` })
+          seen.add(key)
+        })
+      }),
+    ))()
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = ''
@@ -165,11 +173,30 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turns a zod error into an {@link InvalidGraphError}, prefixing paths with `prefix`. */
-export function issuesOf(error: z.ZodError, prefix = ''): GraphIssue[] {
+export function issuesOf(error: z.core.$ZodError, prefix = ''): GraphIssue[] {
   return error.issues.map((i) => ({
     field: formatPath([...(prefix ? [prefix] : []), ...i.path]),
-    message: i.message,
+    message: wording(i),
   }))
+}
+
+/** zod/mini loads no locale: the structural issues are worded here (checks carry their own message). */
+function wording(i: z.core.$ZodIssue): string {
+  if (i.message && i.message !== 'Invalid input') return i.message
+  switch (i.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${i.expected}`
+    case 'invalid_value':
+      return `Invalid input: expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`
+    case 'too_small':
+      return `too small: expected ${i.inclusive ? '≥' : '>'} ${String(i.minimum)}`
+    case 'too_big':
+      return `too big: expected ${i.inclusive ? '≤' : '<'} ${String(i.maximum)}`
+    case 'invalid_union':
+      return 'Invalid input: not a number (an integer, a bigint, a "num/den" or decimal string, or { num, den })'
+    default:
+      return i.message
+  }
 }
 
 /**

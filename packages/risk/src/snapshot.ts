@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { type CompoundedLoss, compoundedLoss, type ExitWindow, exitWindow } from './compound.js'
 import { type OperatorStrategyState, slashableShares, WAD } from './eigenlayer.js'
 import {
@@ -17,154 +17,177 @@ import { type SymbioticVaultState, symbioticStakes } from './symbiotic.js'
 const UINT256_MAX = 2n ** 256n - 1n
 const UINT32_MAX = 2 ** 32 - 1
 // WAD (core's): the AllocationManager's full magnitude (1e18); a max magnitude never exceeds it.
-const uint = z
-  .string()
-  .regex(/^\d+$/, 'must be a non-negative decimal integer string')
-  .refine((x) => !/^\d+$/.test(x) || (x.length <= 78 && BigInt(x) <= UINT256_MAX), 'must fit in a uint256')
-const int = z
-  .string()
-  .regex(/^-?\d+$/, 'must be a decimal integer string')
-  .refine(
-    (x) => !/^-?\d+$/.test(x) || (x.length <= 79 && (BigInt(x) < 0n ? -BigInt(x) : BigInt(x)) <= UINT256_MAX),
-    'must fit in an int256',
-  )
-const uint32 = z.number().int().nonnegative().max(UINT32_MAX, 'must fit in a uint32')
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address')
-const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex string')
+const uint = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(/^\d+$/, 'must be a non-negative decimal integer string'),
+    z.refine(
+      (x) => !/^\d+$/.test(x) || (x.length <= 78 && BigInt(x) <= UINT256_MAX),
+      'must fit in a uint256',
+    ),
+  ))()
+
+const int = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(/^-?\d+$/, 'must be a decimal integer string'),
+    z.refine(
+      (x) =>
+        !/^-?\d+$/.test(x) || (x.length <= 79 && (BigInt(x) < 0n ? -BigInt(x) : BigInt(x)) <= UINT256_MAX),
+      'must fit in an int256',
+    ),
+  ))()
+
+const uint32 = /* @__PURE__ */ (() =>
+  z.int().check(z.nonnegative(), z.maximum(UINT32_MAX, 'must fit in a uint32')))()
+
+const address = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address')))()
+
+const bytes32 = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex string')))()
 
 export const SNAPSHOT_VERSION = 1 as const
 
-const operatorSetRef = z.object({ avs: address, id: uint32 })
+const operatorSetRef = /* @__PURE__ */ (() => z.object({ avs: address, id: uint32 }))()
 
-const eigenlayerSchema = z.object({
-  /** DelegationManager.minWithdrawalDelayBlocks() */
-  withdrawalDelayBlocks: uint,
-  /** Operator sets and the strategies they slash. */
-  operatorSets: z.array(
-    operatorSetRef.extend({
-      strategies: z.array(address),
-      /**
-       * EigenLayer v1.5+: where a slash of this set sends the slashed funds (a redistributing set);
-       * `null` when they are burned; absent when not read (older snapshots).
-       */
-      redistributionRecipient: address.nullable().optional(),
-    }),
-  ),
-  operators: z.array(
-    z.object({
-      address,
-      strategies: z.array(
-        z.object({
-          strategy: address,
-          maxMagnitude: uint,
-          /** DelegationManager.operatorShares */
-          operatorShares: uint,
-          allocations: z.array(
-            z.object({
-              operatorSet: operatorSetRef,
-              currentMagnitude: uint,
-              pendingDiff: int.optional(),
-              effectBlock: uint32.optional(),
-            }),
+const eigenlayerSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** DelegationManager.minWithdrawalDelayBlocks() */
+    withdrawalDelayBlocks: uint,
+    /** Operator sets and the strategies they slash. */
+    operatorSets: z.array(
+      z.extend(operatorSetRef, {
+        strategies: z.array(address),
+        /**
+         * EigenLayer v1.5+: where a slash of this set sends the slashed funds (a redistributing set);
+         * `null` when they are burned; absent when not read (older snapshots).
+         */
+        redistributionRecipient: z.optional(z.nullable(address)),
+      }),
+    ),
+    operators: z.array(
+      z.object({
+        address,
+        strategies: z.array(
+          z.object({
+            strategy: address,
+            maxMagnitude: uint,
+            /** DelegationManager.operatorShares */
+            operatorShares: uint,
+            allocations: z.array(
+              z.object({
+                operatorSet: operatorSetRef,
+                currentMagnitude: uint,
+                pendingDiff: z.optional(int),
+                effectBlock: z.optional(uint32),
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    stakers: z.array(
+      z.object({
+        address,
+        /** Operator the staker delegates to, or null. */
+        delegatedTo: z.nullable(address),
+        deposits: z.array(
+          z.object({
+            strategy: address,
+            depositShares: uint,
+            /** Shares after slashing (DelegationManager.getWithdrawableShares). */
+            withdrawableShares: uint,
+          }),
+        ),
+      }),
+    ),
+  }))()
+
+const symbioticSchema = /* @__PURE__ */ (() =>
+  z.object({
+    vaults: z.array(
+      z.object({
+        address,
+        collateral: address,
+        delegatorType: z.enum([
+          'NetworkRestake',
+          'FullRestake',
+          'OperatorSpecific',
+          'OperatorNetworkSpecific',
+        ]),
+        activeStake: uint,
+        /**
+         * Vault.totalStake(): active stake plus the withdrawals of the current and next epoch, which
+         * stay slashable (absent in older snapshots).
+         */
+        totalStake: z.optional(uint),
+        /** Vault.epochDuration() in seconds (never 0: the vault refuses it). */
+        epochDuration: uint.check(
+          z.refine(
+            (x) => !/^\d+$/.test(x) || BigInt(x) > 0n,
+            'must be positive (a vault epoch is never 0 s)',
           ),
-        }),
-      ),
-    }),
-  ),
-  stakers: z.array(
-    z.object({
-      address,
-      /** Operator the staker delegates to, or null. */
-      delegatedTo: address.nullable(),
-      deposits: z.array(
-        z.object({
-          strategy: address,
-          depositShares: uint,
-          /** Shares after slashing (DelegationManager.getWithdrawableShares). */
-          withdrawableShares: uint,
-        }),
-      ),
-    }),
-  ),
-})
+        ),
+        networks: z.array(
+          z.object({
+            subnetwork: bytes32,
+            networkLimit: uint,
+            /** NetworkRestake: totalOperatorNetworkShares(subnetwork). */
+            totalShares: z.optional(uint),
+            operators: z.array(
+              z.object({
+                operator: address,
+                shares: z.optional(uint),
+                operatorNetworkLimit: z.optional(uint),
+                /** delegator.stake(subnetwork, operator) as read from chain (optional cross-check). */
+                stake: z.optional(uint),
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    stakers: z.array(
+      z.object({
+        address,
+        vaults: z.array(
+          z.object({
+            vault: address,
+            /** Vault.activeBalanceOf(staker) */
+            activeBalance: uint,
+            /** Vault.slashableBalanceOf(staker): active plus withdrawals still slashable. */
+            slashableBalance: z.optional(uint),
+          }),
+        ),
+      }),
+    ),
+  }))()
 
-const symbioticSchema = z.object({
-  vaults: z.array(
-    z.object({
-      address,
-      collateral: address,
-      delegatorType: z.enum(['NetworkRestake', 'FullRestake', 'OperatorSpecific', 'OperatorNetworkSpecific']),
-      activeStake: uint,
-      /**
-       * Vault.totalStake(): active stake plus the withdrawals of the current and next epoch, which
-       * stay slashable (absent in older snapshots).
-       */
-      totalStake: uint.optional(),
-      /** Vault.epochDuration() in seconds (never 0: the vault refuses it). */
-      epochDuration: uint.refine(
-        (x) => !/^\d+$/.test(x) || BigInt(x) > 0n,
-        'must be positive (a vault epoch is never 0 s)',
-      ),
-      networks: z.array(
-        z.object({
-          subnetwork: bytes32,
-          networkLimit: uint,
-          /** NetworkRestake: totalOperatorNetworkShares(subnetwork). */
-          totalShares: uint.optional(),
-          operators: z.array(
-            z.object({
-              operator: address,
-              shares: uint.optional(),
-              operatorNetworkLimit: uint.optional(),
-              /** delegator.stake(subnetwork, operator) as read from chain (optional cross-check). */
-              stake: uint.optional(),
-            }),
-          ),
-        }),
-      ),
-    }),
-  ),
-  stakers: z.array(
-    z.object({
-      address,
-      vaults: z.array(
-        z.object({
-          vault: address,
-          /** Vault.activeBalanceOf(staker) */
-          activeBalance: uint,
-          /** Vault.slashableBalanceOf(staker): active plus withdrawals still slashable. */
-          slashableBalance: uint.optional(),
-        }),
-      ),
-    }),
-  ),
-})
-
-const karakSchema = z.object({
-  /** Core.MIN_WITHDRAWAL_DELAY in seconds (the devnet's or the deployment's). */
-  withdrawalDelaySeconds: uint.optional(),
-  stakers: z.array(
-    z.object({
-      address,
-      positions: z.array(
-        z.object({
-          vault: address,
-          asset: address,
-          /** The operator the vault belongs to. */
-          operator: address,
-          /** convertToAssets(balanceOf(staker)) */
-          assets: uint,
-          /** Assets of the staker's queued withdrawals (escrowed shares, still slashable). */
-          queuedAssets: uint,
-          /** DSSs the vault is allocated to (Core getLeverage / 100 %); absent when Core was not read. */
-          dssCount: uint.optional(),
-          /** Core.isVaultQueuedForSlashing */
-          queuedForSlashing: z.boolean().optional(),
-        }),
-      ),
-    }),
-  ),
-})
+const karakSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Core.MIN_WITHDRAWAL_DELAY in seconds (the devnet's or the deployment's). */
+    withdrawalDelaySeconds: z.optional(uint),
+    stakers: z.array(
+      z.object({
+        address,
+        positions: z.array(
+          z.object({
+            vault: address,
+            asset: address,
+            /** The operator the vault belongs to. */
+            operator: address,
+            /** convertToAssets(balanceOf(staker)) */
+            assets: uint,
+            /** Assets of the staker's queued withdrawals (escrowed shares, still slashable). */
+            queuedAssets: uint,
+            /** DSSs the vault is allocated to (Core getLeverage / 100 %); absent when Core was not read. */
+            dssCount: z.optional(uint),
+            /** Core.isVaultQueuedForSlashing */
+            queuedForSlashing: z.optional(z.boolean()),
+          }),
+        ),
+      }),
+    ),
+  }))()
 
 /**
  * zod schema of a {@link RestakingSnapshot}: versioned, plain JSON. Beyond the shapes it checks what
@@ -175,153 +198,156 @@ const karakSchema = z.object({
  * balance; listed NetworkRestake shares sum to at most the total shares; no duplicate operator,
  * strategy, operator set, vault, subnetwork or staker.
  */
-export const restakingSnapshotSchema = z
-  .object({
-    version: z.literal(SNAPSHOT_VERSION),
-    chainId: z.number().int().positive(),
-    blockNumber: uint,
-    /** Block timestamp in seconds. */
-    timestamp: uint.optional(),
-    eigenlayer: eigenlayerSchema.optional(),
-    symbiotic: symbioticSchema.optional(),
-    karak: karakSchema.optional(),
-  })
-  .superRefine((snap, ctx) => {
-    // runs even when a field failed its own check (reported already): read such values as 0
-    const big = (x: string) => (/^-?\d+$/.test(x) ? BigInt(x) : 0n)
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message })
-    const dup = (path: (string | number)[], keys: string[], what: string) => {
-      const seen = new Set<string>()
-      keys.forEach((k, i) => {
-        if (seen.has(k)) issue([...path, i], `duplicate ${what} ${k}`)
-        seen.add(k)
-      })
-    }
-    const el = snap.eigenlayer
-    if (el) {
-      dup(
-        ['eigenlayer', 'operatorSets'],
-        el.operatorSets.map((x) => operatorSetId(x)),
-        'operator set',
-      )
-      dup(
-        ['eigenlayer', 'operators'],
-        el.operators.map((o) => lc(o.address)),
-        'operator',
-      )
-      dup(
-        ['eigenlayer', 'stakers'],
-        el.stakers.map((x) => lc(x.address)),
-        'staker',
-      )
-      el.operators.forEach((op, i) => {
-        dup(
-          ['eigenlayer', 'operators', i, 'strategies'],
-          op.strategies.map((x) => lc(x.strategy)),
-          'strategy',
-        )
-        op.strategies.forEach((st, j) => {
-          const at = ['eigenlayer', 'operators', i, 'strategies', j]
-          const max = big(st.maxMagnitude)
-          if (max > WAD) issue([...at, 'maxMagnitude'], `${st.maxMagnitude} is above 1e18 (WAD)`)
-          dup(
-            [...at, 'allocations'],
-            st.allocations.map((a) => operatorSetId(a.operatorSet)),
-            'allocation to operator set',
-          )
-          let total = 0n
-          st.allocations.forEach((a, k) => {
-            const cur = big(a.currentMagnitude)
-            total += cur
-            if (cur > max)
-              issue(
-                [...at, 'allocations', k, 'currentMagnitude'],
-                `${a.currentMagnitude} is above the max magnitude ${st.maxMagnitude}`,
-              )
-            if (a.pendingDiff !== undefined) {
-              const next = cur + big(a.pendingDiff)
-              if (next < 0n || next > max)
-                issue(
-                  [...at, 'allocations', k, 'pendingDiff'],
-                  `current magnitude + pending diff = ${next} is outside [0, ${st.maxMagnitude}]`,
-                )
-            }
+export const restakingSnapshotSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      version: z.literal(SNAPSHOT_VERSION),
+      chainId: z.int().check(z.positive()),
+      blockNumber: uint,
+      /** Block timestamp in seconds. */
+      timestamp: z.optional(uint),
+      eigenlayer: z.optional(eigenlayerSchema),
+      symbiotic: z.optional(symbioticSchema),
+      karak: z.optional(karakSchema),
+    })
+    .check(
+      z.superRefine((snap, ctx) => {
+        // runs even when a field failed its own check (reported already): read such values as 0
+        const big = (x: string) => (/^-?\d+$/.test(x) ? BigInt(x) : 0n)
+        const issue = (path: (string | number)[], message: string) =>
+          ctx.addIssue({ code: 'custom', path, message })
+        const dup = (path: (string | number)[], keys: string[], what: string) => {
+          const seen = new Set<string>()
+          keys.forEach((k, i) => {
+            if (seen.has(k)) issue([...path, i], `duplicate ${what} ${k}`)
+            seen.add(k)
           })
-          if (total > max)
-            issue(
-              [...at, 'allocations'],
-              `current magnitudes sum to ${total}, above the max magnitude ${st.maxMagnitude}`,
-            )
-        })
-      })
-    }
-    const sym = snap.symbiotic
-    if (sym) {
-      dup(
-        ['symbiotic', 'vaults'],
-        sym.vaults.map((v) => lc(v.address)),
-        'vault',
-      )
-      dup(
-        ['symbiotic', 'stakers'],
-        sym.stakers.map((x) => lc(x.address)),
-        'staker',
-      )
-      const active = new Map(sym.vaults.map((v) => [lc(v.address), big(v.activeStake)] as const))
-      sym.vaults.forEach((v, i) => {
-        if (v.totalStake !== undefined && big(v.totalStake) < big(v.activeStake))
-          issue(
-            ['symbiotic', 'vaults', i, 'totalStake'],
-            `${v.totalStake} is below the active stake ${v.activeStake} (it includes it)`,
-          )
-        dup(
-          ['symbiotic', 'vaults', i, 'networks'],
-          v.networks.map((n) => lc(n.subnetwork)),
-          'subnetwork',
-        )
-        v.networks.forEach((n, j) => {
-          const at = ['symbiotic', 'vaults', i, 'networks', j]
+        }
+        const el = snap.eigenlayer
+        if (el) {
           dup(
-            [...at, 'operators'],
-            n.operators.map((o) => lc(o.operator)),
+            ['eigenlayer', 'operatorSets'],
+            el.operatorSets.map((x) => operatorSetId(x)),
+            'operator set',
+          )
+          dup(
+            ['eigenlayer', 'operators'],
+            el.operators.map((o) => lc(o.address)),
             'operator',
           )
-          if (n.totalShares !== undefined) {
-            let listed = 0n
-            for (const o of n.operators) listed += big(o.shares ?? '0')
-            if (listed > big(n.totalShares))
-              issue(
-                [...at, 'totalShares'],
-                `${n.totalShares} is below the listed operators' shares (${listed})`,
+          dup(
+            ['eigenlayer', 'stakers'],
+            el.stakers.map((x) => lc(x.address)),
+            'staker',
+          )
+          el.operators.forEach((op, i) => {
+            dup(
+              ['eigenlayer', 'operators', i, 'strategies'],
+              op.strategies.map((x) => lc(x.strategy)),
+              'strategy',
+            )
+            op.strategies.forEach((st, j) => {
+              const at = ['eigenlayer', 'operators', i, 'strategies', j]
+              const max = big(st.maxMagnitude)
+              if (max > WAD) issue([...at, 'maxMagnitude'], `${st.maxMagnitude} is above 1e18 (WAD)`)
+              dup(
+                [...at, 'allocations'],
+                st.allocations.map((a) => operatorSetId(a.operatorSet)),
+                'allocation to operator set',
               )
-          }
-        })
-      })
-      sym.stakers.forEach((st, i) => {
-        dup(
-          ['symbiotic', 'stakers', i, 'vaults'],
-          st.vaults.map((x) => lc(x.vault)),
-          'vault',
-        )
-        st.vaults.forEach((p, k) => {
-          const at = ['symbiotic', 'stakers', i, 'vaults', k]
-          const a = big(p.activeBalance)
-          const vaultActive = active.get(lc(p.vault))
-          if (vaultActive !== undefined && a > vaultActive)
-            issue(
-              [...at, 'activeBalance'],
-              `${p.activeBalance} is above the vault's active stake ${vaultActive}`,
+              let total = 0n
+              st.allocations.forEach((a, k) => {
+                const cur = big(a.currentMagnitude)
+                total += cur
+                if (cur > max)
+                  issue(
+                    [...at, 'allocations', k, 'currentMagnitude'],
+                    `${a.currentMagnitude} is above the max magnitude ${st.maxMagnitude}`,
+                  )
+                if (a.pendingDiff !== undefined) {
+                  const next = cur + big(a.pendingDiff)
+                  if (next < 0n || next > max)
+                    issue(
+                      [...at, 'allocations', k, 'pendingDiff'],
+                      `current magnitude + pending diff = ${next} is outside [0, ${st.maxMagnitude}]`,
+                    )
+                }
+              })
+              if (total > max)
+                issue(
+                  [...at, 'allocations'],
+                  `current magnitudes sum to ${total}, above the max magnitude ${st.maxMagnitude}`,
+                )
+            })
+          })
+        }
+        const sym = snap.symbiotic
+        if (sym) {
+          dup(
+            ['symbiotic', 'vaults'],
+            sym.vaults.map((v) => lc(v.address)),
+            'vault',
+          )
+          dup(
+            ['symbiotic', 'stakers'],
+            sym.stakers.map((x) => lc(x.address)),
+            'staker',
+          )
+          const active = new Map(sym.vaults.map((v) => [lc(v.address), big(v.activeStake)] as const))
+          sym.vaults.forEach((v, i) => {
+            if (v.totalStake !== undefined && big(v.totalStake) < big(v.activeStake))
+              issue(
+                ['symbiotic', 'vaults', i, 'totalStake'],
+                `${v.totalStake} is below the active stake ${v.activeStake} (it includes it)`,
+              )
+            dup(
+              ['symbiotic', 'vaults', i, 'networks'],
+              v.networks.map((n) => lc(n.subnetwork)),
+              'subnetwork',
             )
-          if (p.slashableBalance !== undefined && big(p.slashableBalance) < a)
-            issue(
-              [...at, 'slashableBalance'],
-              `${p.slashableBalance} is below the active balance ${p.activeBalance} (it includes it)`,
+            v.networks.forEach((n, j) => {
+              const at = ['symbiotic', 'vaults', i, 'networks', j]
+              dup(
+                [...at, 'operators'],
+                n.operators.map((o) => lc(o.operator)),
+                'operator',
+              )
+              if (n.totalShares !== undefined) {
+                let listed = 0n
+                for (const o of n.operators) listed += big(o.shares ?? '0')
+                if (listed > big(n.totalShares))
+                  issue(
+                    [...at, 'totalShares'],
+                    `${n.totalShares} is below the listed operators' shares (${listed})`,
+                  )
+              }
+            })
+          })
+          sym.stakers.forEach((st, i) => {
+            dup(
+              ['symbiotic', 'stakers', i, 'vaults'],
+              st.vaults.map((x) => lc(x.vault)),
+              'vault',
             )
-        })
-      })
-    }
-  })
+            st.vaults.forEach((p, k) => {
+              const at = ['symbiotic', 'stakers', i, 'vaults', k]
+              const a = big(p.activeBalance)
+              const vaultActive = active.get(lc(p.vault))
+              if (vaultActive !== undefined && a > vaultActive)
+                issue(
+                  [...at, 'activeBalance'],
+                  `${p.activeBalance} is above the vault's active stake ${vaultActive}`,
+                )
+              if (p.slashableBalance !== undefined && big(p.slashableBalance) < a)
+                issue(
+                  [...at, 'slashableBalance'],
+                  `${p.slashableBalance} is below the active balance ${p.activeBalance} (it includes it)`,
+                )
+            })
+          })
+        }
+      }),
+    ))()
 
 /** A snapshot of restaking state, as read from chain by `snapshotRestaking`. */
 export type RestakingSnapshot = z.infer<typeof restakingSnapshotSchema>

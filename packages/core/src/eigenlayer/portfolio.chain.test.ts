@@ -9,7 +9,7 @@ import { claimRewards, waitForClaimRewards } from './actions/claimRewards.js'
 import { deposit } from './actions/deposit.js'
 import { eigenlayerPortfolio } from './portfolio.js'
 import { buildRewardsTree } from './rewards/distribution.js'
-import { type DistributionEntry, InvalidDistributionError } from './rewards/index.js'
+import { type DistributionEntry, InvalidDistributionError, type RewardsTree } from './rewards/index.js'
 import { advanceTo, disableRoot, postRoot, setActivationDelay } from './rewards/testing.js'
 import { type Env, newStaker, useEigenLayerEnv } from './test/helpers.js'
 
@@ -68,7 +68,7 @@ describe.skipIf(!haveEigenLayer())('the portfolio with an EigenLayer rewards dis
       const p = await getRestakingPortfolio(client, {
         staker: staker.address,
         protocols,
-        eigenlayer: rewards ? { deployment, rewards } : { deployment },
+        eigenlayer: rewards ? { deployment, rewards: buildRewardsTree(rewards) } : { deployment },
       })
       return { p, requests: counter.requests }
     }
@@ -136,7 +136,7 @@ describe.skipIf(!haveEigenLayer())('the portfolio with an EigenLayer rewards dis
     const notIn = await getRestakingPortfolio(env.devnet.publicClient, {
       staker: staker.address,
       protocols,
-      eigenlayer: { deployment, rewards: d },
+      eigenlayer: { deployment, rewards: buildRewardsTree(d) },
     })
     expect(notIn.rewards).toEqual([])
     await env.devnet.increaseTime(86400)
@@ -144,14 +144,14 @@ describe.skipIf(!haveEigenLayer())('the portfolio with an EigenLayer rewards dis
     const before = await getRestakingPortfolio(env.devnet.publicClient, {
       staker: staker.address,
       protocols,
-      eigenlayer: { deployment, rewards: mine },
+      eigenlayer: { deployment, rewards: buildRewardsTree(mine) },
     })
     expect(rewardsOf(before)).toEqual({ [mck.toLowerCase()]: parseEther('9') })
     await disableRoot(env, r.rootIndex)
     const after = await getRestakingPortfolio(env.devnet.publicClient, {
       staker: staker.address,
       protocols,
-      eigenlayer: { deployment, rewards: mine },
+      eigenlayer: { deployment, rewards: buildRewardsTree(mine) },
     })
     expect(after.rewards).toEqual([])
   }, 180_000)
@@ -164,7 +164,8 @@ describe.skipIf(!haveEigenLayer())('the portfolio with an EigenLayer rewards dis
       protocols,
       eigenlayer: {
         deployment: env.deployment,
-        rewards: [{ earner: '0x12', token: env.token, cumulative_amount: '1' }],
+        // not a tree (a raw, malformed distribution): refused with a typed error, nothing read
+        rewards: [{ earner: '0x12', token: env.token, cumulative_amount: '1' }] as unknown as RewardsTree,
       },
     }).catch((e: unknown) => e)
     expect(counter.requests).toBe(0)

@@ -2,16 +2,18 @@ import { type PortfolioEntry, type PortfolioModule, runPlan } from '../kit/index
 import { type GetPortfolioReturnType, getPortfolio } from './actions/getPortfolio.js'
 import { rewardsClaimKey, rewardsStatePlan } from './actions/getRewards.js'
 import { type EigenLayerDeployment, eigenlayerContracts } from './deployments.js'
-import { buildRewardsTree, type DistributionInput, type RewardsTree } from './rewards/distribution.js'
+import { isRewardsTree, type RewardsTree } from './rewards/distribution.js'
+import { InvalidDistributionError } from './rewards/errors.js'
 
 export type EigenLayerPortfolioOptions = {
   /**
-   * A rewards distribution (the rewards service's JSON, SDK entries, or a `buildRewardsTree` tree):
-   * when given, the staker's claimable rewards under it become `reward` entries (cumulative earnings
+   * A rewards distribution as the tree `buildRewardsTree` returns (build it from the rewards service's
+   * JSON or SDK entries with `buildRewardsTree` from `@restakekit/core/eigenlayer`: the portfolio
+   * parses nothing, so its bundle carries no distribution parser). When given, the staker's claimable rewards under it become `reward` entries (cumulative earnings
    * minus `cumulativeClaimed`, per token), only when its root is posted and not disabled. Read in
    * the same two stages as the positions; without it nothing more is read.
    */
-  rewards?: DistributionInput | RewardsTree | undefined
+  rewards?: RewardsTree | undefined
 }
 
 /** EigenLayer's share of the cross-protocol portfolio: deposits, queued withdrawals and, with a distribution, claimable rewards. */
@@ -23,8 +25,12 @@ export const readEigenLayerSection: NonNullable<
     EigenLayerPortfolioOptions
   >['portfolio']
 > = async (client, { staker, deployment, options }) => {
-  // the tree is built (and the distribution validated) before anything is read
-  const tree = options?.rewards === undefined ? undefined : buildRewardsTree(options.rewards)
+  // the option is checked before anything is read
+  const tree = options?.rewards
+  if (tree !== undefined && !isRewardsTree(tree))
+    throw new InvalidDistributionError({
+      reason: 'the portfolio takes the tree buildRewardsTree returns (build it from the distribution first)',
+    })
   const earner = tree?.earners.find((e) => e.earner.toLowerCase() === staker.toLowerCase())
   const [detail, rewards] = await Promise.all([
     getPortfolio(client, { staker, deployment }),

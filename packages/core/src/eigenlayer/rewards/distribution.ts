@@ -167,8 +167,10 @@ export function parseDistribution(input: DistributionInput): DistributionEntry[]
 }
 
 const TREE = /* @__PURE__ */ Symbol.for('restakekit.rewardsTree')
-const isTree = (x: unknown): x is RewardsTree =>
+/** Whether `x` is a tree `buildRewardsTree` returned (zod-free: the portfolio checks its option with it). */
+export const isRewardsTree = (x: unknown): x is RewardsTree =>
   typeof x === 'object' && x !== null && (x as { [TREE]?: true })[TREE] === true
+const isTree = isRewardsTree
 
 /** Builds the distribution's tree (earner leaves over token-tree roots). Pure; the root is what `submitRoot` posts. */
 export function buildRewardsTree(distribution: DistributionInput | RewardsTree): RewardsTree {

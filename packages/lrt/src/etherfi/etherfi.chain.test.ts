@@ -520,7 +520,9 @@ describe('etherfi (eETH / weETH doubles on the real EigenLayer)', () => {
   test('portfolio: eETH and weETH holdings in ETH, and withdrawal requests with readiness', async () => {
     const user = await devnet.newAccount()
     const client = getClient(user)
-    await client.restaking.etherfi.deposit({ asset: ETHERFI_ETH, amount: parseEther('3') })
+    await client.restaking.etherfi.waitForDeposit(
+      await client.restaking.etherfi.deposit({ asset: ETHERFI_ETH, amount: parseEther('3') }),
+    )
     await waitForWrap(pc(), await client.restaking.etherfi.wrap({ amount: parseEther('1') }))
     const sent = await waitForRequestWithdrawal(
       pc(),

@@ -287,7 +287,9 @@ describe('kelp (rsETH doubles on the real EigenLayer)', () => {
         eigenlayer: devnet.deployments.eigenlayer,
       }),
     )
-    await client.restaking.kelp.deposit({ asset: ETH_ADDRESS, amount: parseEther('2') })
+    await client.restaking.kelp.waitForDeposit(
+      await client.restaking.kelp.deposit({ asset: ETH_ADDRESS, amount: parseEther('2') }),
+    )
     const balance = await rsBalance(user.address)
     const rate = await client.restaking.kelp.getRate()
     const portfolio = await client.restaking.getPortfolio({ staker: user.address })

@@ -631,7 +631,9 @@ describe('renzo (ezETH doubles on the real EigenLayer)', () => {
   test('portfolio: the ezETH balance valued in ETH and each request with its readiness, through the client', async () => {
     const user = await devnet.newAccount()
     const c = client(user)
-    await c.restaking.renzo.deposit({ asset: RENZO_ETH_ADDRESS, amount: parseEther('2') })
+    await c.restaking.renzo.waitForDeposit(
+      await c.restaking.renzo.deposit({ asset: RENZO_ETH_ADDRESS, amount: parseEther('2') }),
+    )
     const hash = await c.restaking.renzo.requestWithdrawal({ amount: parseEther('0.5') })
     const { request } = await c.restaking.renzo.waitForRequestWithdrawal(hash)
     const balance = await ez(user.address)

@@ -5,6 +5,8 @@
 //   4. show how a second "Delegate" click is refused before signing, and read the portfolio again.
 //
 // Run it: npx tsx examples/dapp.ts   (starts its own local chain; EigenLayer fixture required)
+
+import { registerAsOperator } from '@restakekit/avs/eigenlayer'
 import {
   AlreadyDelegatedError,
   ensureAllowance,
@@ -13,7 +15,7 @@ import {
   restakingActions,
 } from '@restakekit/core'
 import { type Devnet, startDevnet } from '@restakekit/devnet'
-import { type Address, formatEther, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
+import { type Address, formatEther, type Hex, parseEther } from 'viem'
 
 export type DappResult = {
   staker: Address
@@ -43,12 +45,6 @@ export type ExampleOptions = {
   log?: (line: string) => void
 }
 
-// Registering an operator is operator-side work (`@restakekit/avs`, not yet written), so this one
-// call goes to the contract directly; every staker step below goes through the SDK.
-const registerAsOperatorAbi = parseAbi([
-  'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
-])
-
 export async function main(options: ExampleOptions = {}): Promise<DappResult> {
   const log = options.log ?? console.log
   const devnet = options.devnet ?? (await startDevnet({ symbiotic: false, karak: false }))
@@ -65,11 +61,11 @@ export async function main(options: ExampleOptions = {}): Promise<DappResult> {
     // The setting: a user holding 5 tokens, and an operator open for delegation.
     const user = await devnet.newAccount({ tokens: { [token]: amount } })
     const operator = await devnet.newAccount()
-    const opHash = await devnet.walletClient(operator).writeContract({
-      address: el.delegationManager,
-      abi: registerAsOperatorAbi,
-      functionName: 'registerAsOperator',
-      args: [zeroAddress, 0, 'ipfs://restakekit-example-operator'],
+    // the operator side is @restakekit/avs (the metadata URI is checked before sending)
+    const opHash = await registerAsOperator(devnet.walletClient(operator), {
+      deployment: el,
+      metadataURI: 'ipfs://restakekit-example-operator',
+      allocationDelay: 0,
     })
     await devnet.publicClient.waitForTransactionReceipt({ hash: opHash })
     log(

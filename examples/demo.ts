@@ -3,7 +3,7 @@
 // ends with an EigenLayer rewards claim (an AVS pays, a root is posted, the portfolio shows it), then
 // an LRT: a Kelp rsETH deposit, a withdrawal request and its claim (Kelp test doubles).
 // Run: pnpm demo
-import { createAVSRewardsSubmission, getOperatorSplit } from '@restakekit/avs/eigenlayer'
+import { createAVSRewardsSubmission, getOperatorSplit, registerAsOperator } from '@restakekit/avs/eigenlayer'
 import {
   getRestakingPortfolio,
   type RestakeKitError,
@@ -43,7 +43,7 @@ import {
   waitForDeposit as waitForKelpDeposit,
   waitForRequestWithdrawal as waitForKelpRequest,
 } from '@restakekit/lrt/kelp'
-import { type Address, erc20Abi, formatEther, type Hex, parseAbi, parseEther, zeroAddress } from 'viem'
+import { type Address, erc20Abi, formatEther, type Hex, parseAbi, parseEther } from 'viem'
 
 export type DemoResult = {
   staker: Address
@@ -115,14 +115,13 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       `1. deposit 10 MCK (approval + depositIntoStrategy, simulated first): ${fmt(dep.shares ?? 0n)} shares`,
     )
 
-    // the operator side (registration) belongs to @restakekit/avs; a raw call stands in here
+    // the operator side (registration) is @restakekit/avs
     const operator = await devnet.newAccount()
     await mined(
-      await devnet.walletClient(operator).writeContract({
-        address: el.delegationManager,
-        abi: parseAbi(['function registerAsOperator(address, uint32, string)']),
-        functionName: 'registerAsOperator',
-        args: [zeroAddress, 0, 'ipfs://demo-operator'],
+      await registerAsOperator(devnet.walletClient(operator), {
+        deployment: el,
+        metadataURI: 'ipfs://demo-operator',
+        allocationDelay: 0,
       }),
     )
     await mined(await delegateTo(wallet, { deployment: el, operator: operator.address }))

@@ -10,7 +10,9 @@ import { type Abi, type AbiParameter, keccak256, toBytes } from 'viem'
 import { describe, expect, test } from 'vitest'
 import {
   allocationManagerAbi,
+  allocationManagerStakerAbi,
   delegationManagerAbi,
+  delegationManagerViewsAbi,
   delegationWritesAbi,
   depositWithSignatureWriteAbi,
   depositWriteAbi,
@@ -19,6 +21,7 @@ import {
   eigenlayerVersionAbi,
   eigenPodAbi,
   eigenPodManagerAbi,
+  eigenPodManagerViewsAbi,
   rewardsCoordinatorAbi,
   strategyManagerAbi,
   withdrawalWritesAbi,
@@ -112,6 +115,10 @@ const shipped: { contract: string; abi: Abi }[] = [
   { contract: 'DelegationManager', abi: withdrawalWritesAbi },
   { contract: 'StrategyManager', abi: depositWriteAbi },
   { contract: 'StrategyManager', abi: depositWithSignatureWriteAbi },
+  // the per-read ABIs (views only)
+  { contract: 'DelegationManager', abi: delegationManagerViewsAbi },
+  { contract: 'AllocationManager', abi: allocationManagerStakerAbi },
+  { contract: 'EigenPodManager', abi: eigenPodManagerViewsAbi },
 ]
 
 describe.skipIf(!existsSync(refRoot))('EigenLayer ABI fragments match the reference ABIs', () => {

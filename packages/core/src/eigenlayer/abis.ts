@@ -21,14 +21,11 @@ const signatureWithExpiryStruct = 'struct SignatureWithExpiry { bytes signature;
 // carries only the groups it uses: the per-contract ABIs below are built from the same strings,
 // and `parseAbi` calls nobody uses are dropped by the bundler (`@__PURE__`).
 
-/** DelegationManager functions of delegation (`delegateTo`, `undelegate`, `redelegate` and their checks). */
+/** DelegationManager functions of delegation (`delegateTo`, `undelegate`, `redelegate`, the approver salt check). */
 const dmDelegationFunctions = [
   'function delegateTo(address operator, SignatureWithExpiry approverSignatureAndExpiry, bytes32 approverSalt)',
   'function undelegate(address staker) returns (bytes32[] withdrawalRoots)',
   'function redelegate(address newOperator, SignatureWithExpiry newOperatorApproverSig, bytes32 approverSalt) returns (bytes32[] withdrawalRoots)',
-  'function delegatedTo(address staker) view returns (address)',
-  'function isOperator(address operator) view returns (bool)',
-  'function delegationApprover(address operator) view returns (address)',
   'function delegationApproverSaltIsSpent(address delegationApprover, bytes32 salt) view returns (bool)',
 ] as const
 
@@ -37,9 +34,28 @@ const dmWithdrawalFunctions = [
   'function queueWithdrawals(QueuedWithdrawalParams[] params) returns (bytes32[])',
   'function completeQueuedWithdrawal(Withdrawal withdrawal, address[] tokens, bool receiveAsTokens)',
   'function completeQueuedWithdrawals(Withdrawal[] withdrawals, address[][] tokens, bool[] receiveAsTokens)',
-  'function minWithdrawalDelayBlocks() view returns (uint32)',
-  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
   'function convertToDepositShares(address staker, address[] strategies, uint256[] withdrawableShares) view returns (uint256[])',
+] as const
+
+// The DelegationManager views, in the groups the reads use: a read's ABI carries no write, event or error.
+
+/** Who a staker is delegated to, and the operator's registration and approver. */
+const dmDelegationViews = [
+  'function delegatedTo(address staker) view returns (address)',
+  'function isOperator(address operator) view returns (bool)',
+  'function delegationApprover(address operator) view returns (address)',
+] as const
+
+/** A staker's deposit and withdrawable shares, an operator's delegated shares. */
+const dmShareViews = [
+  'function getDepositedShares(address staker) view returns (address[], uint256[])',
+  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
+  'function getOperatorShares(address operator, address[] strategies) view returns (uint256[])',
+] as const
+
+/** The withdrawal queue: a staker's queued withdrawals and the delay. */
+const dmQueueViews = [
+  'function minWithdrawalDelayBlocks() view returns (uint32)',
   'function getQueuedWithdrawals(address staker) view returns (Withdrawal[] withdrawals, uint256[][] shares)',
 ] as const
 
@@ -87,19 +103,20 @@ export const dmErrors = [
 export const delegationManagerAbi = /* @__PURE__ */ abiOf(
   [withdrawalStruct, queuedWithdrawalParamsStruct, signatureWithExpiryStruct],
   dmDelegationFunctions,
+  dmDelegationViews,
   dmWithdrawalFunctions,
+  dmShareViews,
+  dmQueueViews,
   [
     'function registerAsOperator(address initDelegationApprover, uint32 allocationDelay, string metadataURI)',
     'function isDelegated(address staker) view returns (bool)',
     'function calculateDelegationApprovalDigestHash(address staker, address operator, address approver, bytes32 approverSalt, uint256 expiry) view returns (bytes32)',
     'function calculateWithdrawalRoot(Withdrawal withdrawal) pure returns (bytes32)',
     'function domainSeparator() view returns (bytes32)',
-    'function getDepositedShares(address staker) view returns (address[], uint256[])',
     'function depositScalingFactor(address staker, address strategy) view returns (uint256)',
     'function getQueuedWithdrawalRoots(address staker) view returns (bytes32[])',
     'function pendingWithdrawals(bytes32 withdrawalRoot) view returns (bool pending)',
     'function cumulativeWithdrawalsQueued(address staker) view returns (uint256)',
-    'function getOperatorShares(address operator, address[] strategies) view returns (uint256[])',
     'function beaconChainETHStrategy() view returns (address)',
   ],
   dmEvents,
@@ -110,6 +127,7 @@ export const delegationManagerAbi = /* @__PURE__ */ abiOf(
 export const delegationWritesAbi = /* @__PURE__ */ abiOf(
   [signatureWithExpiryStruct],
   dmDelegationFunctions,
+  dmDelegationViews,
   dmErrors,
 )
 
@@ -117,7 +135,17 @@ export const delegationWritesAbi = /* @__PURE__ */ abiOf(
 export const withdrawalWritesAbi = /* @__PURE__ */ abiOf(
   [withdrawalStruct, queuedWithdrawalParamsStruct],
   dmWithdrawalFunctions,
+  dmShareViews,
+  dmQueueViews,
   dmErrors,
+)
+
+/** The DelegationManager views the staker reads call (delegation, shares, the queue): no writes, events or errors. */
+export const delegationManagerViewsAbi = /* @__PURE__ */ abiOf(
+  [withdrawalStruct],
+  dmDelegationViews,
+  dmShareViews,
+  dmQueueViews,
 )
 
 const smDepositFunctions = [
@@ -197,19 +225,27 @@ const amEvents = [
   'event AllocationUpdated(address operator, OperatorSet operatorSet, address strategy, uint64 magnitude, uint32 effectBlock)',
 ] as const
 
+/** The AllocationManager views a staker's portfolio and an operator's summary read. */
+const amStakerViews = [
+  operatorSetStruct,
+  allocationStruct,
+  'function getAllocationDelay(address operator) view returns (bool, uint32)',
+  'function getRegisteredSets(address operator) view returns (OperatorSet[])',
+  'function getStrategyAllocations(address operator, address strategy) view returns (OperatorSet[], Allocation[])',
+  'function getMaxMagnitudes(address operator, address[] strategies) view returns (uint64[])',
+] as const
+
+/** The AllocationManager views of `getPortfolio` and `getOperator` only. */
+export const allocationManagerStakerAbi = /* @__PURE__ */ abiOf(amStakerViews)
+
 /** EigenLayer AllocationManager fragments (views the staker client reads). */
 export const allocationManagerAbi = /* @__PURE__ */ abiOf(
+  amStakerViews,
   [
-    operatorSetStruct,
-    allocationStruct,
-    'function getAllocationDelay(address operator) view returns (bool, uint32)',
     'function getAllocatedSets(address operator) view returns (OperatorSet[])',
-    'function getRegisteredSets(address operator) view returns (OperatorSet[])',
     'function getAllocatedStrategies(address operator, OperatorSet operatorSet) view returns (address[])',
     'function getAllocation(address operator, OperatorSet operatorSet, address strategy) view returns (Allocation)',
-    'function getStrategyAllocations(address operator, address strategy) view returns (OperatorSet[], Allocation[])',
     'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
-    'function getMaxMagnitudes(address operator, address[] strategies) view returns (uint64[])',
     'function getMaxMagnitudesAtBlock(address operator, address[] strategies, uint32 blockNumber) view returns (uint64[])',
     'function getAllocatableMagnitude(address operator, address strategy) view returns (uint64)',
     'function getMinimumSlashableStake(OperatorSet operatorSet, address[] operators, address[] strategies, uint32 futureBlock) view returns (uint256[][] slashableStake)',
@@ -241,20 +277,25 @@ export const eigenlayerStrategyAbi = /* @__PURE__ */ parseAbi([
   'function shares(address user) view returns (uint256)',
 ])
 
+/** The EigenPodManager views of a staker's pod. */
+const podManagerViews = [
+  'function getPod(address podOwner) view returns (address)',
+  'function hasPod(address podOwner) view returns (bool)',
+  'function podOwnerDepositShares(address podOwner) view returns (int256)',
+  'function beaconChainSlashingFactor(address staker) view returns (uint64)',
+] as const
+
+/** The EigenPodManager views only (a staker's pod reads). */
+export const eigenPodManagerViewsAbi = /* @__PURE__ */ abiOf(podManagerViews)
+
 const podManagerEvents = ['event PodDeployed(address indexed eigenPod, address indexed podOwner)'] as const
 /** The errors of `createPod` (each maps in `eigenPodManagerReverts`). */
 export const podManagerErrors = ['error EigenPodAlreadyExists()', 'error CurrentlyPaused()'] as const
 
 /** EigenLayer EigenPodManager fragments (no reference ABI; checked against the devnet bytecode). */
 export const eigenPodManagerAbi = /* @__PURE__ */ abiOf(
-  [
-    'function createPod() returns (address)',
-    'function getPod(address podOwner) view returns (address)',
-    'function hasPod(address podOwner) view returns (bool)',
-    'function podOwnerDepositShares(address podOwner) view returns (int256)',
-    'function beaconChainSlashingFactor(address staker) view returns (uint64)',
-    'function numPods() view returns (uint256)',
-  ],
+  ['function createPod() returns (address)', 'function numPods() view returns (uint256)'],
+  podManagerViews,
   podManagerEvents,
   podManagerErrors,
 )
@@ -307,27 +348,33 @@ export const rewardsCoordinatorAbi = /* @__PURE__ */ abiOf(
  * (`processClaim`, `processClaims`, `checkClaim`), leaf hashing and the claim path's errors. Apart
  * from `rewardsCoordinatorAbi` so that a bundle with `setClaimerFor` or the portfolio does not carry them.
  */
-export const rewardsClaimsAbi = /* @__PURE__ */ abiOf([
-  earnerLeafStruct,
-  tokenLeafStruct,
-  claimStruct,
+/** The RewardsCoordinator views of an earner's rewards state: roots, claimers, cumulative claimed, the pause flag. */
+const rcRewardsStateViews = [
   distributionRootStruct,
   'function claimerFor(address earner) view returns (address claimer)',
-  // claims
-  'function processClaim(RewardsMerkleClaim claim, address recipient)',
-  'function processClaims(RewardsMerkleClaim[] claims, address recipient)',
-  'function checkClaim(RewardsMerkleClaim claim) view returns (bool)',
   'function cumulativeClaimed(address earner, address token) view returns (uint256)',
-  'function calculateEarnerLeafHash(EarnerTreeMerkleLeaf leaf) pure returns (bytes32)',
-  'function calculateTokenLeafHash(TokenTreeMerkleLeaf leaf) pure returns (bytes32)',
-  'event RewardsClaimed(bytes32 root, address indexed earner, address indexed claimer, address indexed recipient, address token, uint256 claimedAmount)',
-  // roots
   'function getCurrentClaimableDistributionRoot() view returns (DistributionRoot)',
   'function getCurrentDistributionRoot() view returns (DistributionRoot)',
   'function getDistributionRootAtIndex(uint256 index) view returns (DistributionRoot)',
   'function getDistributionRootsLength() view returns (uint256)',
   'function getRootIndexFromHash(bytes32 rootHash) view returns (uint32)',
   'function paused(uint8 index) view returns (bool)',
+] as const
+
+/** The views `getRewards` (and the portfolio's rewards entries) read: no claim functions, events or errors. */
+export const rewardsStateAbi = /* @__PURE__ */ abiOf(rcRewardsStateViews)
+
+export const rewardsClaimsAbi = /* @__PURE__ */ abiOf(rcRewardsStateViews, [
+  earnerLeafStruct,
+  tokenLeafStruct,
+  claimStruct,
+  // claims
+  'function processClaim(RewardsMerkleClaim claim, address recipient)',
+  'function processClaims(RewardsMerkleClaim[] claims, address recipient)',
+  'function checkClaim(RewardsMerkleClaim claim) view returns (bool)',
+  'function calculateEarnerLeafHash(EarnerTreeMerkleLeaf leaf) pure returns (bytes32)',
+  'function calculateTokenLeafHash(TokenTreeMerkleLeaf leaf) pure returns (bytes32)',
+  'event RewardsClaimed(bytes32 root, address indexed earner, address indexed claimer, address indexed recipient, address token, uint256 claimedAmount)',
   // errors of the claim path
   'error RootDisabled()',
   'error RootNotActivated()',

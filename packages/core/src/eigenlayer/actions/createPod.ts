@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { contractCall, defineWrite, layer, stage, unwrap } from '../../kit/index.js'
-import { eigenlayerEventsAbi, eigenPodManagerAbi } from '../abis.js'
+import { eigenlayerEventsAbi, eigenPodManagerAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import {
   eigenlayerReverts,
   eigenPodManagerReverts,
@@ -20,8 +20,8 @@ const createPod_ = /* @__PURE__ */ defineWrite({
   read: (a, { sender }) =>
     stage(
       [
-        { address: a.eigenPodManager, abi: eigenPodManagerAbi, functionName: 'hasPod', args: [sender] },
-        { address: a.eigenPodManager, abi: eigenPodManagerAbi, functionName: 'getPod', args: [sender] },
+        { address: a.eigenPodManager, abi: eigenPodManagerViewsAbi, functionName: 'hasPod', args: [sender] },
+        { address: a.eigenPodManager, abi: eigenPodManagerViewsAbi, functionName: 'getPod', args: [sender] },
       ],
       ([has, pod]) => ({ hasPod: unwrap<boolean>(has), pod: unwrap<Address>(pod) }),
     ),

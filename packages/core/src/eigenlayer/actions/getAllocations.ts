@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { assertAddress, type BatchRead, readBatch, unwrap } from '../../tx.js'
-import { allocationManagerAbi, delegationManagerAbi } from '../abis.js'
+import { allocationManagerAbi, delegationManagerViewsAbi } from '../abis.js'
 import {
   clockFrom,
   clockReads,
@@ -103,7 +103,7 @@ export async function getAllocations(
     { address: am, abi: allocationManagerAbi, functionName: 'getMaxMagnitudes', args: [operator, all] },
     {
       address: d.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationManagerViewsAbi,
       functionName: 'getOperatorShares',
       args: [operator, all],
     },

@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from 'viem'
 import { assertAddress, readBatch, unwrap } from '../../tx.js'
-import { delegationManagerAbi } from '../abis.js'
+import { delegationManagerViewsAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
 
 export type GetDelegationParameters = { staker: Address } & DeploymentParameter
@@ -18,8 +18,18 @@ export async function getDelegation(
   const staker = assertAddress('staker', params.staker)
   const d = getDeployment(client, params.deployment)
   const [to, isOp] = await readBatch(client, [
-    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [staker] },
-    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'isOperator', args: [staker] },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerViewsAbi,
+      functionName: 'delegatedTo',
+      args: [staker],
+    },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerViewsAbi,
+      functionName: 'isOperator',
+      args: [staker],
+    },
   ])
   const operator = unwrap<Address>(to)
   return { operator: operator === zeroAddress ? null : operator, isOperator: unwrap<boolean>(isOp) }

@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from 'viem'
 import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
-import { delegationManagerAbi, eigenlayerStrategyAbi } from '../abis.js'
+import { delegationManagerViewsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
 import {
@@ -108,7 +108,7 @@ export function depositsRound2(
   return [
     {
       address: d.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationManagerViewsAbi,
       functionName: 'getWithdrawableShares',
       args: [staker, strategies],
     },
@@ -159,7 +159,7 @@ export async function getDeposits(
   const [deposited] = await readBatch(client, [
     {
       address: d.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationManagerViewsAbi,
       functionName: 'getDepositedShares',
       args: [staker],
     },

@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from 'viem'
 import { assertAddress, readBatch, unwrap } from '../../tx.js'
-import { allocationManagerAbi, delegationManagerAbi } from '../abis.js'
+import { allocationManagerStakerAbi, delegationManagerViewsAbi } from '../abis.js'
 import { eigenlayerDeployments } from '../deployments.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
 
@@ -34,28 +34,33 @@ export async function getOperator(
     (s, i) => assertAddress(`strategies[${i}]`, s),
   )
   const [registered, approver, delay, shares, maxMags] = await readBatch(client, [
-    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'isOperator', args: [operator] },
     {
       address: d.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationManagerViewsAbi,
+      functionName: 'isOperator',
+      args: [operator],
+    },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerViewsAbi,
       functionName: 'delegationApprover',
       args: [operator],
     },
     {
       address: d.allocationManager,
-      abi: allocationManagerAbi,
+      abi: allocationManagerStakerAbi,
       functionName: 'getAllocationDelay',
       args: [operator],
     },
     {
       address: d.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationManagerViewsAbi,
       functionName: 'getOperatorShares',
       args: [operator, strategies],
     },
     {
       address: d.allocationManager,
-      abi: allocationManagerAbi,
+      abi: allocationManagerStakerAbi,
       functionName: 'getMaxMagnitudes',
       args: [operator, strategies],
     },

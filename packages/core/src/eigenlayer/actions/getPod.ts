@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
 import { assertAddress, readBatch, unwrap } from '../../kit/index.js'
-import { eigenPodAbi, eigenPodManagerAbi } from '../abis.js'
+import { eigenPodAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
 
 export type GetPodParameters = { owner: Address } & DeploymentParameter
@@ -58,10 +58,10 @@ export async function getPod(
   const d = getDeployment(client, params.deployment)
   const m = d.eigenPodManager
   const [pod, has, shares, factor] = await readBatch(client, [
-    { address: m, abi: eigenPodManagerAbi, functionName: 'getPod', args: [owner] },
-    { address: m, abi: eigenPodManagerAbi, functionName: 'hasPod', args: [owner] },
-    { address: m, abi: eigenPodManagerAbi, functionName: 'podOwnerDepositShares', args: [owner] },
-    { address: m, abi: eigenPodManagerAbi, functionName: 'beaconChainSlashingFactor', args: [owner] },
+    { address: m, abi: eigenPodManagerViewsAbi, functionName: 'getPod', args: [owner] },
+    { address: m, abi: eigenPodManagerViewsAbi, functionName: 'hasPod', args: [owner] },
+    { address: m, abi: eigenPodManagerViewsAbi, functionName: 'podOwnerDepositShares', args: [owner] },
+    { address: m, abi: eigenPodManagerViewsAbi, functionName: 'beaconChainSlashingFactor', args: [owner] },
   ])
   const address = unwrap<Address>(pod)
   const hasPod = unwrap<boolean>(has)

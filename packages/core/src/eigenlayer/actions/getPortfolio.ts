@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { assertAddress, type BatchRead, readBatch, unwrap } from '../../tx.js'
-import { allocationManagerAbi, delegationManagerAbi, eigenPodManagerAbi } from '../abis.js'
+import { allocationManagerStakerAbi, delegationManagerViewsAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import {
   type DeploymentParameter,
   type EigenLayerReadClient,
@@ -80,15 +80,20 @@ export async function getPortfolio(
     ...queuedWithdrawalsReads(client, d, staker),
     {
       address: d.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationManagerViewsAbi,
       functionName: 'getDepositedShares',
       args: [staker],
     },
-    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'delegatedTo', args: [staker] },
-    { address: pm, abi: eigenPodManagerAbi, functionName: 'getPod', args: [staker] },
-    { address: pm, abi: eigenPodManagerAbi, functionName: 'hasPod', args: [staker] },
-    { address: pm, abi: eigenPodManagerAbi, functionName: 'podOwnerDepositShares', args: [staker] },
-    { address: pm, abi: eigenPodManagerAbi, functionName: 'beaconChainSlashingFactor', args: [staker] },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerViewsAbi,
+      functionName: 'delegatedTo',
+      args: [staker],
+    },
+    { address: pm, abi: eigenPodManagerViewsAbi, functionName: 'getPod', args: [staker] },
+    { address: pm, abi: eigenPodManagerViewsAbi, functionName: 'hasPod', args: [staker] },
+    { address: pm, abi: eigenPodManagerViewsAbi, functionName: 'podOwnerDepositShares', args: [staker] },
+    { address: pm, abi: eigenPodManagerViewsAbi, functionName: 'beaconChainSlashingFactor', args: [staker] },
   ])
   const queued = await decodeQueuedWithdrawals(client, r1, 0)
   const [deposited] = unwrap<readonly [readonly Address[], readonly bigint[]]>(r1[4])
@@ -121,20 +126,20 @@ export async function getPortfolio(
     reads.push(
       {
         address: am,
-        abi: allocationManagerAbi,
+        abi: allocationManagerStakerAbi,
         functionName: 'getMaxMagnitudes',
         args: [operator, opStrategies],
       },
       {
         address: d.delegationManager,
-        abi: delegationManagerAbi,
+        abi: delegationManagerViewsAbi,
         functionName: 'getOperatorShares',
         args: [operator, opStrategies],
       },
-      { address: am, abi: allocationManagerAbi, functionName: 'getRegisteredSets', args: [operator] },
+      { address: am, abi: allocationManagerStakerAbi, functionName: 'getRegisteredSets', args: [operator] },
       ...opStrategies.map((s) => ({
         address: am,
-        abi: allocationManagerAbi,
+        abi: allocationManagerStakerAbi,
         functionName: 'getStrategyAllocations',
         args: [operator, s],
       })),

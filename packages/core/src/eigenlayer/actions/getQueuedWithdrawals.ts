@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem'
 import type { ChainMismatchError, InvalidAddressError, UnsupportedChainError } from '../../errors.js'
 import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
-import { delegationManagerAbi } from '../abis.js'
+import { delegationManagerViewsAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import {
   clockFrom,
@@ -55,11 +55,15 @@ export function queuedWithdrawalsReads(
   return [
     {
       address: d.delegationManager,
-      abi: delegationManagerAbi,
+      abi: delegationManagerViewsAbi,
       functionName: 'getQueuedWithdrawals',
       args: [staker],
     },
-    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'minWithdrawalDelayBlocks' },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerViewsAbi,
+      functionName: 'minWithdrawalDelayBlocks',
+    },
     ...clockReads(client),
   ]
 }

@@ -8,7 +8,7 @@ import {
   runPlan,
   stage,
 } from '../../kit/index.js'
-import { rewardsClaimsAbi } from '../abis.js'
+import { rewardsStateAbi } from '../abis.js'
 import {
   type DeploymentParameter,
   type EigenLayerReadClient,
@@ -89,7 +89,7 @@ export function rewardsStatePlan(params: {
   const rc = params.rewardsCoordinator
   const at = (functionName: string, args?: readonly unknown[]): BatchRead => ({
     address: rc,
-    abi: rewardsClaimsAbi,
+    abi: rewardsStateAbi,
     functionName,
     ...(args ? { args } : {}),
   })

@@ -1,5 +1,5 @@
 import { readBatch, unwrap } from '../../tx.js'
-import { allocationManagerAbi, delegationManagerAbi } from '../abis.js'
+import { allocationManagerAbi, delegationManagerViewsAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
 
 export type GetWithdrawalDelayParameters = DeploymentParameter
@@ -22,7 +22,11 @@ export async function getWithdrawalDelay(
 ): Promise<GetWithdrawalDelayReturnType> {
   const d = getDeployment(client, params.deployment)
   const [w, dealloc, config] = await readBatch(client, [
-    { address: d.delegationManager, abi: delegationManagerAbi, functionName: 'minWithdrawalDelayBlocks' },
+    {
+      address: d.delegationManager,
+      abi: delegationManagerViewsAbi,
+      functionName: 'minWithdrawalDelayBlocks',
+    },
     { address: d.allocationManager, abi: allocationManagerAbi, functionName: 'DEALLOCATION_DELAY' },
     {
       address: d.allocationManager,

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Abi, type AbiParameter, toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { rewardsClaimsAbi, rewardsUpdaterAbi } from '../abis.js'
+import { rewardsClaimsAbi, rewardsStateAbi, rewardsUpdaterAbi } from '../abis.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const refRoot = resolve(here, '..', '..', '..', '..', '..', '..', 'shared', 'reference', 'abi')
@@ -30,7 +30,7 @@ const signature = (x: Item) =>
 const outputs = (x: Item) => (x.type === 'function' ? x.outputs.map(canon).join(',') : '')
 const indexed = (x: Item) => (x.type === 'event' ? x.inputs.map((i) => !!i.indexed).join(',') : '')
 
-const ours = [...rewardsClaimsAbi, ...rewardsUpdaterAbi].filter(
+const ours = [...rewardsClaimsAbi, ...rewardsUpdaterAbi, ...rewardsStateAbi].filter(
   (x) => x.type === 'function' || x.type === 'event' || x.type === 'error',
 )
 

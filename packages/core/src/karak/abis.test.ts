@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Abi, type AbiParameter, parseAbi, toEventSelector, toFunctionSelector } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { karakCoreAbi, karakVaultAbi } from './abis.js'
+import {
+  karakCoreAbi,
+  karakCoreViewsAbi,
+  karakTokenErrorsAbi,
+  karakVaultAbi,
+  karakVaultRevertAbi,
+  karakVaultViewsAbi,
+  karakVaultWritesAbi,
+} from './abis.js'
 
 // The published Karak v2 ABIs (karak-network/karak-rs), read in place from the shared reference.
 const here = dirname(fileURLToPath(import.meta.url))
@@ -92,5 +100,29 @@ describe.skipIf(!haveReference)('Karak ABI fragments match the published ABIs', 
       ]),
     )
     expect(fns(karakCoreAbi as Abi)).toEqual(expect.arrayContaining(['getOperatorVaults', 'requestSlashing']))
+  })
+})
+
+describe('the per-use ABIs are cut from the full ones', () => {
+  const keys = (abi: Abi) => abi.map((i) => JSON.stringify(i))
+  test('views and writes ABIs hold only items of the full ABI (plus the token errors)', () => {
+    const core = keys(karakCoreAbi as Abi)
+    const vault = keys([...karakVaultAbi, ...karakTokenErrorsAbi] as Abi)
+    for (const k of keys(karakCoreViewsAbi as Abi)) expect(core).toContain(k)
+    for (const k of keys(karakVaultViewsAbi as Abi)) expect(vault).toContain(k)
+    for (const k of keys(karakVaultWritesAbi as Abi)) expect(vault).toContain(k)
+  })
+  test('the views ABIs have no writes; the writes ABI has every write, event and error', () => {
+    const mutating = (abi: Abi) =>
+      abi.filter((i) => i.type === 'function' && !['view', 'pure'].includes(i.stateMutability))
+    expect(mutating(karakCoreViewsAbi as Abi)).toEqual([])
+    expect(mutating(karakVaultViewsAbi as Abi)).toEqual([])
+    const notViews = (karakVaultRevertAbi as Abi).filter(
+      (i) => !(i.type === 'function' && ['view', 'pure'].includes(i.stateMutability)),
+    )
+    expect(keys(karakVaultWritesAbi as Abi).sort()).toEqual(keys(notViews).sort())
+    expect(keys(karakVaultRevertAbi as Abi).sort()).toEqual(
+      keys([...karakVaultAbi, ...karakTokenErrorsAbi] as Abi).sort(),
+    )
   })
 })

@@ -1,4 +1,3 @@
-import { parseAbi } from 'viem'
 import { abiOf } from '../kit/abi.js'
 
 /**
@@ -17,8 +16,7 @@ const coreStructs = [
 ] as const
 
 /** Karak v2 Core: vault discovery, operator/DSS registration and stake, slashing. */
-export const karakCoreAbi = /* @__PURE__ */ abiOf(coreStructs, [
-  // views
+const coreViews = [
   'function VERSION() view returns (string)',
   'function getOperatorVaults(address operator) view returns (address[] vaults)',
   'function fetchVaultsStakedInDSS(address operator, address dss) view returns (address[] vaults)',
@@ -29,7 +27,10 @@ export const karakCoreAbi = /* @__PURE__ */ abiOf(coreStructs, [
   'function isVaultQueuedForSlashing(address vault) view returns (bool)',
   'function isAssetAllowlisted(address asset) view returns (bool)',
   'function implementation(address vault) view returns (address)',
-  // operator and DSS side
+] as const
+
+/** Operator and DSS side. */
+const coreWrites = [
   'function deployVaults(VaultConfig[] vaultConfigs, address vaultImpl) returns (address[] vaults)',
   'function registerDSS(uint256 maxSlashablePercentageWad)',
   'function registerOperatorToDSS(address dss, bytes registrationHookData)',
@@ -39,7 +40,9 @@ export const karakCoreAbi = /* @__PURE__ */ abiOf(coreStructs, [
   'function requestSlashing(SlashRequest slashingRequest) returns (QueuedSlashing queuedSlashing)',
   'function finalizeSlashing(QueuedSlashing queuedSlashing)',
   'function cancelSlashing(QueuedSlashing queuedSlashing)',
-  // events
+] as const
+
+const coreEvents = [
   'event DeployedVault(address operator, address vault, address asset)',
   'event NewVault(address vault, address implementation)',
   'event DSSRegistered(address dss, uint256 maxSlashablePercentageWad)',
@@ -51,7 +54,9 @@ export const karakCoreAbi = /* @__PURE__ */ abiOf(coreStructs, [
   'event FinalizedSlashing(address finisher, QueuedSlashing queuedSlashing)',
   'event CancelledSlashing(address canceller, QueuedSlashing queuedSlashing)',
   'event SkippedSlashing(address vault)',
-  // errors
+] as const
+
+const coreErrors = [
   'error AssetNotAllowlisted()',
   'error DSSAlreadyRegistered()',
   'error DSSNotRegistered()',
@@ -72,13 +77,20 @@ export const karakCoreAbi = /* @__PURE__ */ abiOf(coreStructs, [
   'error VaultNotStakedToDSS()',
   'error ZeroAddress()',
   'error ZeroSlashPercentageWad()',
-])
+] as const
 
-/** Karak v2 Vault: an ERC-4626 vault per operator and asset, with a delayed redeem queue. */
-export const karakVaultAbi = /* @__PURE__ */ parseAbi([
+/** Karak v2 Core: vault discovery, operator/DSS registration and stake, slashing. */
+export const karakCoreAbi = /* @__PURE__ */ abiOf(coreStructs, coreViews, coreWrites, coreEvents, coreErrors)
+
+/** Karak v2 Core's views only (what the reads bundle). */
+export const karakCoreViewsAbi = /* @__PURE__ */ abiOf(coreViews)
+
+const vaultStructs = [
   'struct Config { address asset; uint8 decimals; address operator; string name; string symbol; bytes extraData; }',
   'struct QueuedWithdrawal { address staker; uint96 start; uint256 shares; address beneficiary; }',
-  // views
+] as const
+
+const vaultViews = [
   'function asset() view returns (address)',
   'function name() view returns (string)',
   'function symbol() view returns (string)',
@@ -98,7 +110,9 @@ export const karakVaultAbi = /* @__PURE__ */ parseAbi([
   'function getNextWithdrawNonce(address staker) view returns (uint256)',
   'function getQueuedWithdrawal(address staker, uint256 _withdrawNonce) view returns (QueuedWithdrawal)',
   'function isWithdrawalPending(address staker, uint256 _withdrawNonce) view returns (bool)',
-  // writes
+] as const
+
+const vaultWrites = [
   'function approve(address spender, uint256 amount) returns (bool)',
   'function deposit(uint256 assets, address to) returns (uint256 shares)',
   'function deposit(uint256 assets, address to, uint256 minSharesOut) returns (uint256 shares)',
@@ -107,7 +121,9 @@ export const karakVaultAbi = /* @__PURE__ */ parseAbi([
   'function finishRedeem(bytes32 withdrawalKey)',
   'function withdraw(uint256 assets, address to, address owner) returns (uint256 shares)',
   'function redeem(uint256 shares, address to, address owner) returns (uint256 assets)',
-  // events
+] as const
+
+const vaultEvents = [
   'event Deposit(address indexed by, address indexed owner, uint256 assets, uint256 shares)',
   'event Withdraw(address indexed by, address indexed to, address indexed owner, uint256 assets, uint256 shares)',
   'event Transfer(address indexed from, address indexed to, uint256 amount)',
@@ -115,7 +131,9 @@ export const karakVaultAbi = /* @__PURE__ */ parseAbi([
   'event StartedRedeem(address staker, address operator, uint256 shares, bytes32 withdrawKey, uint256 assets)',
   'event FinishedRedeem(address staker, address beneficiary, address operator, uint256 shares, uint256 assetsClaimed, bytes32 withdrawRoot)',
   'event Slashed(uint256 assets)',
-  // errors
+] as const
+
+const vaultErrors = [
   'error DepositMoreThanMax()',
   'error EnforcedPause()',
   'error EnforcedPauseFunction(uint8 functionIndex)',
@@ -132,17 +150,44 @@ export const karakVaultAbi = /* @__PURE__ */ parseAbi([
   'error ZeroAddress()',
   'error ZeroAmount()',
   'error ZeroShares()',
-])
+] as const
+
+/** Karak v2 Vault: an ERC-4626 vault per operator and asset, with a delayed redeem queue. */
+export const karakVaultAbi = /* @__PURE__ */ abiOf(
+  vaultStructs,
+  vaultViews,
+  vaultWrites,
+  vaultEvents,
+  vaultErrors,
+)
+
+/** Karak v2 Vault's views only (what the reads bundle). */
+export const karakVaultViewsAbi = /* @__PURE__ */ abiOf(vaultStructs, vaultViews)
 
 /**
  * Errors a vault's underlying token may raise through a deposit, so reverts decode: OpenZeppelin 5
  * ERC-20 errors (not in Karak's ABI) and Solady's `TransferFromFailed` (Karak's SafeTransferLib).
  */
-export const karakTokenErrorsAbi = /* @__PURE__ */ parseAbi([
+const tokenErrors = [
   'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',
   'error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)',
   'error TransferFromFailed()',
-])
+] as const
+
+export const karakTokenErrorsAbi = /* @__PURE__ */ abiOf(tokenErrors)
 
 /** The vault ABI plus token errors: what the SDK decodes vault reverts against. */
-export const karakVaultRevertAbi = [...karakVaultAbi, ...karakTokenErrorsAbi] as const
+export const karakVaultRevertAbi = /* @__PURE__ */ abiOf(
+  vaultStructs,
+  vaultViews,
+  vaultWrites,
+  vaultEvents,
+  vaultErrors,
+  tokenErrors,
+)
+
+/**
+ * What a vault write calls, decodes its receipt and its reverts against: the writes, events and
+ * errors with the token errors, without the views (a write bundles only this).
+ */
+export const karakVaultWritesAbi = /* @__PURE__ */ abiOf(vaultWrites, vaultEvents, vaultErrors, tokenErrors)

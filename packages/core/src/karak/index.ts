@@ -15,7 +15,15 @@
  * On the restakekit devnet, Karak is a Solidity test double (`@restakekit/devnet`,
  * `contracts/Karak*.sol`) with Karak v2's interface and semantics, not Karak's bytecode.
  */
-export { karakCoreAbi, karakTokenErrorsAbi, karakVaultAbi, karakVaultRevertAbi } from './abis.js'
+export {
+  karakCoreAbi,
+  karakCoreViewsAbi,
+  karakTokenErrorsAbi,
+  karakVaultAbi,
+  karakVaultRevertAbi,
+  karakVaultViewsAbi,
+  karakVaultWritesAbi,
+} from './abis.js'
 export * from './actions/deposit.js'
 export * from './actions/finishRedeem.js'
 export * from './actions/getOperatorVaults.js'

@@ -13,7 +13,7 @@ import { stage } from './plan.js'
 import { unwrap } from './read.js'
 import type { WriteStage } from './stages.js'
 import { assertAmount } from './validate.js'
-import { defineWrite } from './write.js'
+import { defineWrite, sendOf, simulateOf, waitForOf } from './write.js'
 
 type Params = {
   amount: bigint
@@ -62,8 +62,13 @@ const previewOf = (amount: bigint) =>
     args: [amount],
   })
 
-/** The write under test: defined here with the kit, as an adapter would. */
-const depositMinShares = () =>
+/** The write under test: defined here with the kit, as an adapter would; its layers built from it. */
+const depositMinShares = () => {
+  const w = depositMinSharesWrite()
+  return { simulate: simulateOf(w), send: sendOf(w), waitFor: waitForOf(w) }
+}
+
+const depositMinSharesWrite = () =>
   defineWrite({
     name: 'test.depositMinShares',
     contract: 'StrategyManager',

@@ -1,4 +1,4 @@
-import type { Address, Chain, Client, Hex, Transport } from 'viem'
+import type { Address, Hex } from 'viem'
 
 import type { ReadClient } from './write.js'
 

@@ -143,7 +143,20 @@ export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
 }
 
 /**
- * Derives the four layers of a write from its spec:
+ * A write's declaration, as `defineWrite` returns it: the spec, typed by what its layers take and
+ * give. Each layer is derived from it by its own builder (`prepareOf`, `simulateOf`, `sendOf`,
+ * `waitForOf`), so a bundle that imports one layer (a wallet's `prepareX`) leaves the others'
+ * code (the send pipeline, lost-answer recovery, the receipt decoder) out.
+ */
+export type WriteDefinition<params, result, extra, events extends Abi, decoded> = {
+  readonly name: string
+  /** @internal Carries the layers' types; never set. */
+  readonly __layers?: DefinedWrite<params, result, extra, events, decoded>
+}
+
+/**
+ * Declares a write from its spec (see `WriteSpec`); the layers come from `prepareOf`, `simulateOf`,
+ * `sendOf` and `waitForOf`:
  * - `prepare`: resolve, then `[approve?, call]` as frozen calls (pure);
  * - `simulate`: resolve, read the plan once (at the landing block), check, then simulate the call
  *   (an allowance the plan read short of the approval need is an `InsufficientAllowanceError`,
@@ -157,191 +170,192 @@ export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
  */
 export function defineWrite<params, args, state, result, extra, events extends Abi, decoded>(
   spec: WriteSpec<params, args, state, result, extra, events, decoded>,
-): DefinedWrite<params, result, extra, events, decoded> {
-  const deploymentFor = (chainId: number | undefined, given: unknown): never =>
-    (spec.deployment ? spec.deployment(chainId, given) : undefined) as never
+): WriteDefinition<params, result, extra, events, decoded> {
+  return spec
+}
 
-  async function checked(client: ReadClient, params: params & WriteOptions) {
-    const account = resolveAccount(
+/** The spec behind a definition, untyped inside the layers (each builder types its layer). */
+// biome-ignore lint/suspicious/noExplicitAny: the layers run any spec; their builders give the types back
+type AnySpec = WriteSpec<any, any, any, any, any, Abi, any>
+const specOf = (w: unknown) => w as AnySpec
+
+type Layers<w> =
+  w extends WriteDefinition<infer p, infer r, infer x, infer e, infer d> ? DefinedWrite<p, r, x, e, d> : never
+
+function deploymentFor(spec: AnySpec, chainId: number | undefined, given: unknown): never {
+  return (spec.deployment ? spec.deployment(chainId, given) : undefined) as never
+}
+
+type Checked = {
+  account: ReturnType<typeof resolveAccount>
+  sender: Address
+  ctx: WriteContext<never> & { sender: Address }
+  args: unknown
+  state: unknown
+}
+
+async function checked(spec: AnySpec, client: ReadClient, params: WriteOptions): Promise<Checked> {
+  const account = resolveAccount(
+    client,
+    typeof params.account === 'string' ? assertAddress('account', params.account) : params.account,
+  )
+  const sender = addressOf(account)
+  const deployment = deploymentFor(spec, client.chain?.id, (params as { deployment?: unknown }).deployment)
+  const ctx = { deployment, sender }
+  const args = spec.resolve(params, ctx)
+  params.onStage?.({ stage: 'checks', action: spec.name })
+  try {
+    // the chain guard (node = client chain = deployment chain) runs alongside the check reads
+    const state = await guarded(
       client,
-      typeof params.account === 'string' ? assertAddress('account', params.account) : params.account,
+      chainIdOf(deployment),
+      spec.read
+        ? runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
+        : Promise.resolve(undefined),
     )
-    const sender = addressOf(account)
-    const deployment = deploymentFor(client.chain?.id, (params as { deployment?: unknown }).deployment)
-    const ctx = { deployment, sender }
-    const args = spec.resolve(params, ctx)
-    params.onStage?.({ stage: 'checks', action: spec.name })
-    try {
-      // the chain guard (node = client chain = deployment chain) runs alongside the check reads
-      const state = await guarded(
-        client,
-        chainIdOf(deployment),
-        spec.read
-          ? runPlan(client, spec.read(args, ctx), { blockTag: LANDING_BLOCK_TAG })
-          : Promise.resolve(undefined as state),
-      )
-      spec.check?.(args, state, ctx)
-      enforceMinOut(spec.minOut, args, state, undefined, ctx)
-      return { account, sender, ctx, args, state }
-    } catch (error) {
-      // a refusal by the checks: nothing was sent, and the stage says so
-      params.onStage?.({ stage: 'error', action: spec.name, step: 'checks', error: error as Error })
-      throw error
-    }
+    spec.check?.(args, state, ctx)
+    enforceMinOut(spec.minOut, args, state, undefined, ctx)
+    return { account, sender, ctx, args, state }
+  } catch (error) {
+    // a refusal by the checks: nothing was sent, and the stage says so
+    params.onStage?.({ stage: 'error', action: spec.name, step: 'checks', error: error as Error })
+    throw error
   }
+}
 
-  /** The permit asked for, refused where the write has no `*WithPermit` form or cannot sign. */
-  function permitOf(params: unknown, layer: 'prepare' | 'simulate' | 'send'): PermitOption | undefined {
-    const permit = (params as PermitOptions).permit
-    if (permit === undefined) return undefined
-    if (!spec.permit)
-      throw new InvalidParameterError(
-        'permit',
-        `${spec.name} has no permit form: omit it (the write approves)`,
-      )
-    const deadline =
-      typeof permit === 'object' && permit !== null ? (permit as { deadline?: unknown }).deadline : undefined
-    if (permit !== true && !isSignedPermit(permit) && typeof deadline !== 'bigint')
-      throw new InvalidParameterError(
-        'permit',
-        'must be true, { deadline } (a bigint) or a permit signed with signPermit',
-      )
-    if (layer !== 'send' && !isSignedPermit(permit))
-      throw new InvalidParameterError(
-        'permit',
-        `${layer} cannot sign: pass a permit signed with signPermit (or use the send layer with permit: true)`,
-      )
+/** The permit asked for, refused where the write has no `*WithPermit` form or cannot sign. */
+function permitOf(
+  spec: AnySpec,
+  params: unknown,
+  layer: 'prepare' | 'simulate' | 'send',
+): PermitOption | undefined {
+  const permit = (params as PermitOptions).permit
+  if (permit === undefined) return undefined
+  if (!spec.permit)
+    throw new InvalidParameterError('permit', `${spec.name} has no permit form: omit it (the write approves)`)
+  const deadline =
+    typeof permit === 'object' && permit !== null ? (permit as { deadline?: unknown }).deadline : undefined
+  if (permit !== true && !isSignedPermit(permit) && typeof deadline !== 'bigint')
+    throw new InvalidParameterError(
+      'permit',
+      'must be true, { deadline } (a bigint) or a permit signed with signPermit',
+    )
+  if (layer !== 'send' && !isSignedPermit(permit))
+    throw new InvalidParameterError(
+      'permit',
+      `${layer} cannot sign: pass a permit signed with signPermit (or use the send layer with permit: true)`,
+    )
+  return permit
+}
+
+/** The permit for the approval need: the given one checked against the chain, else signed now. */
+async function permitFor(
+  spec: AnySpec,
+  client: ReadClient,
+  c: Checked,
+  permit: PermitOption,
+): Promise<SignedPermit> {
+  const need = spec.approval?.(c.args, undefined, c.ctx)
+  if (!need) throw new InvalidParameterError('permit', `${spec.name} needs no approval to permit`)
+  const kit = (spec.permit as { kit: PermitKit }).kit
+  if (isSignedPermit(permit)) {
+    await kit.verify(client, { ...need, owner: c.sender, permit })
     return permit
   }
+  return kit.sign(client as WriteClient, {
+    token: need.token,
+    spender: need.spender,
+    amount: need.amount,
+    account: c.account,
+    ...(permit === true ? {} : { deadline: permit.deadline }),
+  })
+}
 
-  /** The permit for the approval need: the given one checked against the chain, else signed now. */
-  async function permitFor(
-    client: ReadClient,
-    c: Awaited<ReturnType<typeof checked>>,
-    permit: PermitOption,
-  ): Promise<SignedPermit> {
-    const need = spec.approval?.(c.args, undefined, c.ctx)
-    if (!need) throw new InvalidParameterError('permit', `${spec.name} needs no approval to permit`)
-    const kit = (spec.permit as { kit: PermitKit }).kit
-    if (isSignedPermit(permit)) {
-      await kit.verify(client, { ...need, owner: c.sender, permit })
-      return permit
-    }
-    return kit.sign(client as WriteClient, {
-      token: need.token,
-      spender: need.spender,
-      amount: need.amount,
-      account: c.account,
-      ...(permit === true ? {} : { deadline: permit.deadline }),
-    })
-  }
+async function simulateChecked(
+  spec: AnySpec,
+  client: ReadClient,
+  c: Checked,
+  onStage: OnStage | undefined,
+  permit?: SignedPermit,
+): Promise<SimulatedWrite<unknown>> {
+  const call =
+    permit && spec.permit ? spec.permit.call(c.args, c.ctx, permit) : spec.call(c.args, c.ctx, c.state)
+  const mapper = spec.revert?.(c.args, c.state, c.ctx)
+  const simulated = await simulateWrite<unknown>(client, {
+    account: c.account,
+    address: call.address,
+    abi: call.abi,
+    functionName: call.functionName,
+    args: call.args,
+    ...(call.value ? { value: call.value } : {}),
+    contract: spec.contract,
+    ...(mapper ? { mapper } : {}),
+  })
+  // the simulation's return is the last word on a min-out the call cannot carry
+  enforceMinOut(spec.minOut, c.args, c.state, simulated.result, c.ctx)
+  onStage?.({ stage: 'simulated', action: spec.name, result: simulated.result })
+  const more = spec.simulated?.(c.args, c.state, simulated.result, c.ctx)
+  return { ...simulated, ...(more as object) }
+}
 
-  async function simulateChecked(
-    client: ReadClient,
-    c: Awaited<ReturnType<typeof checked>>,
-    onStage: OnStage | undefined,
-    permit?: SignedPermit,
-  ): Promise<SimulatedWrite<result> & extra> {
-    const call =
-      permit && spec.permit ? spec.permit.call(c.args, c.ctx, permit) : spec.call(c.args, c.ctx, c.state)
-    const mapper = spec.revert?.(c.args, c.state, c.ctx)
-    const simulated = await simulateWrite<result>(client, {
-      account: c.account,
-      address: call.address,
-      abi: call.abi,
-      functionName: call.functionName,
-      args: call.args,
-      ...(call.value ? { value: call.value } : {}),
-      contract: spec.contract,
-      ...(mapper ? { mapper } : {}),
-    })
-    // the simulation's return is the last word on a min-out the call cannot carry
-    enforceMinOut(spec.minOut, c.args, c.state, simulated.result, c.ctx)
-    onStage?.({ stage: 'simulated', action: spec.name, result: simulated.result })
-    const more = spec.simulated?.(c.args, c.state, simulated.result, c.ctx)
-    return { ...simulated, ...(more as extra) }
-  }
+/** The `prepare` layer of a write: its calls, `[approve?, call]`, frozen (pure; nothing is read). */
+export function prepareOf<const w extends { readonly name: string }>(write: w): Layers<w>['prepare'] {
+  const spec = specOf(write)
+  return ((params: PrepareOptions & { deployment?: unknown }) => {
+    const deployment = deploymentFor(spec, params.chainId, (params as { deployment?: unknown }).deployment)
+    const sender = params.account === undefined ? undefined : assertAddress('account', params.account)
+    const ctx = { deployment, sender }
+    const args = spec.resolve(params, ctx)
+    const permit = permitOf(spec, params, 'prepare')
+    // a signed permit replaces the approval: one call (for wallets that batch, or relay the signature)
+    if (permit && spec.permit) return calls(toCall(spec.permit.call(args, ctx, permit as SignedPermit)))
+    const call = toCall(spec.call(args, ctx, undefined))
+    const need = params.approve === false ? undefined : spec.approval?.(args, undefined, ctx)
+    return need ? calls(prepareApprove(need), call) : calls(call)
+  }) as never
+}
 
-  return {
-    name: spec.name,
-    prepare(params) {
-      const deployment = deploymentFor(params.chainId, (params as { deployment?: unknown }).deployment)
-      const sender = params.account === undefined ? undefined : assertAddress('account', params.account)
-      const ctx = { deployment, sender }
-      const args = spec.resolve(params, ctx)
-      const permit = permitOf(params, 'prepare')
-      // a signed permit replaces the approval: one call (for wallets that batch, or relay the signature)
-      if (permit && spec.permit) return calls(toCall(spec.permit.call(args, ctx, permit as SignedPermit)))
-      const call = toCall(spec.call(args, ctx, undefined))
-      const need = params.approve === false ? undefined : spec.approval?.(args, undefined, ctx)
-      return need ? calls(prepareApprove(need), call) : calls(call)
-    },
+/** The `simulate` layer of a write: the checks (one read), then the simulation; nothing is sent. */
+export function simulateOf<const w extends { readonly name: string }>(write: w): Layers<w>['simulate'] {
+  const spec = specOf(write)
+  return (async (client: ReadClient, params: WriteOptions) => {
+    const permit = permitOf(spec, params, 'simulate')
+    const c = await checked(spec, client, params)
+    if (permit)
+      return simulateChecked(spec, client, c, params.onStage, await permitFor(spec, client, c, permit))
+    // simulate does not approve: an allowance the plan read short of the need is refused here
+    const need = spec.approval?.(c.args, c.state, c.ctx)
+    if (need?.allowance !== undefined && need.allowance < need.amount)
+      throw new InsufficientAllowanceError(need.token, need.spender, need.amount, need.allowance)
+    return simulateChecked(spec, client, c, params.onStage)
+  }) as never
+}
 
-    async simulate(client, params) {
-      const permit = permitOf(params, 'simulate')
-      const c = await checked(client, params)
-      if (permit) return simulateChecked(client, c, params.onStage, await permitFor(client, c, permit))
-      // simulate does not approve: an allowance the plan read short of the need is refused here
-      const need = spec.approval?.(c.args, c.state, c.ctx)
-      if (need?.allowance !== undefined && need.allowance < need.amount)
-        throw new InsufficientAllowanceError(need.token, need.spender, need.amount, need.allowance)
-      return simulateChecked(client, c, params.onStage)
-    },
-
-    async send(walletClient, params) {
-      const asked = permitOf(params, 'send')
-      const c = await checked(walletClient, params)
-      const need = spec.approval?.(c.args, c.state, c.ctx)
-      // with `permit` (and an approval short): one transaction, the *WithPermit call; nothing sent before it
-      if (asked && (need || isSignedPermit(asked))) {
-        const permit = await permitFor(walletClient, c, asked).catch((error) => {
-          params.onStage?.({ stage: 'error', action: spec.name, step: 'permit', error: error as Error })
-          if (!isUserRejection(error)) throw error
-          throw new UserRejectedError({
-            action: spec.name,
-            step: 'permit',
-            holdings: 'the permit was not signed and nothing was sent: what you hold is unchanged.',
-            cause: error,
-          })
+/**
+ * The `send` layer of a write: the checks (one read), the exact approval when short, the
+ * simulation, then one transaction (recorded before it goes out; a lost answer is a typed error
+ * that resumes it, never a second send). Returns the hash.
+ */
+export function sendOf<const w extends { readonly name: string }>(write: w): Layers<w>['send'] {
+  const spec = specOf(write)
+  return (async (walletClient: WriteClient, params: WriteOptions) => {
+    const asked = permitOf(spec, params, 'send')
+    const c = await checked(spec, walletClient, params)
+    const need = spec.approval?.(c.args, c.state, c.ctx)
+    // with `permit` (and an approval short): one transaction, the *WithPermit call; nothing sent before it
+    if (asked && (need || isSignedPermit(asked))) {
+      const permit = await permitFor(spec, walletClient, c, asked).catch((error) => {
+        params.onStage?.({ stage: 'error', action: spec.name, step: 'permit', error: error as Error })
+        if (!isUserRejection(error)) throw error
+        throw new UserRejectedError({
+          action: spec.name,
+          step: 'permit',
+          holdings: 'the permit was not signed and nothing was sent: what you hold is unchanged.',
+          cause: error,
         })
-        try {
-          const { request } = await simulateChecked(walletClient, c, params.onStage, permit)
-          return await sendWrite(walletClient, request, {
-            action: spec.name,
-            onStage: params.onStage,
-            deploymentChainId: chainIdOf(c.ctx.deployment),
-          })
-        } catch (error) {
-          params.onStage?.({ stage: 'error', action: spec.name, step: spec.name, error: error as Error })
-          throw error
-        }
-      }
-      let approval: Hex | null = null
-      if (need) {
-        try {
-          approval = await ensureAllowance(walletClient, {
-            ...need,
-            account: c.account,
-            onStage: params.onStage,
-            action: spec.name,
-          })
-        } catch (error) {
-          params.onStage?.({ stage: 'error', action: spec.name, step: 'approve', error: error as Error })
-          if (!isUserRejection(error)) throw error
-          throw new UserRejectedError({
-            action: spec.name,
-            step: 'approve',
-            holdings: await holdings(walletClient, need, c.sender, null),
-            cause: error,
-          })
-        }
-        if (approval) {
-          params.onStage?.({ stage: 'approval-sent', action: spec.name, hash: approval, ...need })
-          params.onStage?.({ stage: 'approval-mined', action: spec.name, hash: approval })
-        }
-      }
+      })
       try {
-        const { request } = await simulateChecked(walletClient, c, params.onStage)
+        const { request } = await simulateChecked(spec, walletClient, c, params.onStage, permit)
         return await sendWrite(walletClient, request, {
           action: spec.name,
           onStage: params.onStage,
@@ -349,57 +363,96 @@ export function defineWrite<params, args, state, result, extra, events extends A
         })
       } catch (error) {
         params.onStage?.({ stage: 'error', action: spec.name, step: spec.name, error: error as Error })
-        // a lost answer is not a failed step: the error says where the transaction is and resumes it
-        if (
-          !approval ||
-          !need ||
-          error instanceof TransactionPendingError ||
-          error instanceof TransactionUnknownError
-        )
-          throw error
-        if (isUserRejection(error))
-          throw new UserRejectedError({
-            action: spec.name,
-            step: spec.name,
-            completed: [{ step: 'approve', hash: approval }],
-            holdings: await holdings(walletClient, need, c.sender, approval),
-            cause: error,
-          })
-        throw new StepFailedError(
-          spec.name,
-          [{ step: 'approve', hash: approval }],
-          await holdings(walletClient, need, c.sender, approval),
-          error,
-        )
+        throw error
       }
-    },
-
-    async waitFor(client, hash, options = {}) {
-      const { onStage } = options
-      const r = await waitForEvents(client, hash, spec.receipt.abi, {
-        ...(onStage
-          ? {
-              onReplaced: (x) =>
-                onStage({
-                  stage: 'replaced',
-                  action: spec.name,
-                  hash,
-                  replacedBy: x.transaction.hash,
-                  reason: x.reason,
-                }),
-            }
-          : {}),
-      })
-      onStage?.({
-        stage: 'mined',
+    }
+    let approval: Hex | null = null
+    if (need) {
+      try {
+        approval = await ensureAllowance(walletClient, {
+          ...need,
+          account: c.account,
+          onStage: params.onStage,
+          action: spec.name,
+        })
+      } catch (error) {
+        params.onStage?.({ stage: 'error', action: spec.name, step: 'approve', error: error as Error })
+        if (!isUserRejection(error)) throw error
+        throw new UserRejectedError({
+          action: spec.name,
+          step: 'approve',
+          holdings: await holdings(walletClient, need, c.sender, null),
+          cause: error,
+        })
+      }
+      if (approval) {
+        params.onStage?.({ stage: 'approval-sent', action: spec.name, hash: approval, ...need })
+        params.onStage?.({ stage: 'approval-mined', action: spec.name, hash: approval })
+      }
+    }
+    try {
+      const { request } = await simulateChecked(spec, walletClient, c, params.onStage)
+      return await sendWrite(walletClient, request, {
         action: spec.name,
-        hash: r.receipt.transactionHash,
-        blockNumber: r.receipt.blockNumber,
+        onStage: params.onStage,
+        deploymentChainId: chainIdOf(c.ctx.deployment),
       })
-      const more = spec.receipt.decode ? await spec.receipt.decode(client, r) : undefined
-      return { ...r, ...(more as decoded) }
-    },
-  }
+    } catch (error) {
+      params.onStage?.({ stage: 'error', action: spec.name, step: spec.name, error: error as Error })
+      // a lost answer is not a failed step: the error says where the transaction is and resumes it
+      if (
+        !approval ||
+        !need ||
+        error instanceof TransactionPendingError ||
+        error instanceof TransactionUnknownError
+      )
+        throw error
+      if (isUserRejection(error))
+        throw new UserRejectedError({
+          action: spec.name,
+          step: spec.name,
+          completed: [{ step: 'approve', hash: approval }],
+          holdings: await holdings(walletClient, need, c.sender, approval),
+          cause: error,
+        })
+      throw new StepFailedError(
+        spec.name,
+        [{ step: 'approve', hash: approval }],
+        await holdings(walletClient, need, c.sender, approval),
+        error,
+      )
+    }
+  }) as never
+}
+
+/** The `waitFor` layer of a write: the receipt, its events decoded, and the spec's extra fields. */
+export function waitForOf<const w extends { readonly name: string }>(write: w): Layers<w>['waitFor'] {
+  const spec = specOf(write)
+  return (async (client: ReadClient, hash: Hex, options: { onStage?: OnStage } = {}) => {
+    const { onStage } = options
+    const r = await waitForEvents(client, hash, spec.receipt.abi, {
+      ...(onStage
+        ? {
+            onReplaced: (x) =>
+              onStage({
+                stage: 'replaced',
+                action: spec.name,
+                hash,
+                replacedBy: x.transaction.hash,
+                reason: x.reason,
+              }),
+          }
+        : {}),
+    })
+    onStage?.({
+      stage: 'mined',
+      action: spec.name,
+      hash: r.receipt.transactionHash,
+      blockNumber: r.receipt.blockNumber,
+    })
+    const more = spec.receipt.decode ? await spec.receipt.decode(client, r) : undefined
+    return { ...r, ...(more as object) }
+  }) as never
 }
 
 /** Throws the spec's refusal when what the call gives (read from the state or the simulation) is below its minOut. */
@@ -440,13 +493,4 @@ async function holdings(
   } catch {
     return `${approved}; the balance could not be read after the failure: check ${need.token} for ${owner}.`
   }
-}
-
-/**
- * One layer of a defined write, for the action file's exports:
- * `export const withdraw = /* @__PURE__ *\/ layer(withdraw_, 'send')`. A pure call (where a property
- * read is not), so a bundle that imports one layer drops the other writes of the file.
- */
-export function layer<write, key extends keyof write>(defined: write, key: key): write[key] {
-  return defined[key]
 }

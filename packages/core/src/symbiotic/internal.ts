@@ -13,15 +13,7 @@ import {
 import { call, getBlock } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { InvalidParameterError } from '../errors.js'
-import {
-  assertAddress,
-  knownPinnedBlock,
-  type ReadPlan,
-  readBatch,
-  resolveDeployment,
-  stage,
-  unwrap,
-} from '../kit/index.js'
+import { knownPinnedBlock, type ReadPlan, readBatch, resolveDeployment, stage, unwrap } from '../kit/index.js'
 import { symbioticVaultAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'

@@ -227,6 +227,8 @@ const notInMatrix: Record<string, string> = {
   'symbiotic.prepareClaimOperatorRewards': 'takes a Merkle proof against the posted root (its own tests)',
   'symbiotic.prepareDistributeOperatorRewards':
     "takes a Merkle root; the network middleware's call (its own tests)",
+  'root.prepareOf':
+    "the kit's builder of prepare layers (not an action; every layer it builds is in the matrix)",
 }
 
 /** The checksummed address with the case of its first letter flipped: a wrong EIP-55 checksum. */

@@ -3,9 +3,12 @@ import {
   contractCall,
   defineWrite,
   type EigenLayerDeployment,
-  layer,
+  prepareOf,
   readBatch,
+  sendOf,
+  simulateOf,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, parseAbiItem } from 'viem'
 import { getBlockNumber, getLogs } from 'viem/actions'
@@ -72,13 +75,13 @@ const setAllocationDelay_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.setAllocationDelay(operator, delay)`. */
-export const prepareSetAllocationDelay = /* @__PURE__ */ layer(setAllocationDelay_, 'prepare')
+export const prepareSetAllocationDelay = /* @__PURE__ */ prepareOf(setAllocationDelay_)
 /** Layer 2: refuses a non-operator, simulates. */
-export const simulateSetAllocationDelay = /* @__PURE__ */ layer(setAllocationDelay_, 'simulate')
+export const simulateSetAllocationDelay = /* @__PURE__ */ simulateOf(setAllocationDelay_)
 /** Layer 3: the same checks, then sends. The new delay takes effect later: see `waitForSetAllocationDelay`. */
-export const setAllocationDelay = /* @__PURE__ */ layer(setAllocationDelay_, 'send')
+export const setAllocationDelay = /* @__PURE__ */ sendOf(setAllocationDelay_)
 /** Layer 4: the receipt and `allocationDelay`: the delay and `readyAt.block`, the block it takes effect in. */
-export const waitForSetAllocationDelay = /* @__PURE__ */ layer(setAllocationDelay_, 'waitFor')
+export const waitForSetAllocationDelay = /* @__PURE__ */ waitForOf(setAllocationDelay_)
 
 export type GetAllocationDelayParameters = {
   operator: Address

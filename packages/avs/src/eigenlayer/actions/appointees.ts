@@ -4,9 +4,12 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, type Hex, isHex, toFunctionSelector } from 'viem'
 import { type DeploymentParameter, sameAddress, specDeployment } from '../../internal.js'
@@ -121,19 +124,19 @@ const set_ = /* @__PURE__ */ appointeeWrite('set')
 const remove_ = /* @__PURE__ */ appointeeWrite('remove')
 
 /** Layer 1 (pure): `PermissionController.setAppointee(account, appointee, target, selector)`. */
-export const prepareSetAppointee = /* @__PURE__ */ layer(set_, 'prepare')
+export const prepareSetAppointee = /* @__PURE__ */ prepareOf(set_)
 /** Layer 2: refuses a sender that is not the account's admin, or a permission already given; simulates. */
-export const simulateSetAppointee = /* @__PURE__ */ layer(set_, 'simulate')
+export const simulateSetAppointee = /* @__PURE__ */ simulateOf(set_)
 /** Layer 3: lets `appointee` call only `selector` on `target` for the account. */
-export const setAppointee = /* @__PURE__ */ layer(set_, 'send')
+export const setAppointee = /* @__PURE__ */ sendOf(set_)
 /** Layer 4: the receipt and the permission from `AppointeeSet`. */
-export const waitForSetAppointee = /* @__PURE__ */ layer(set_, 'waitFor')
+export const waitForSetAppointee = /* @__PURE__ */ waitForOf(set_)
 
 /** Layer 1 (pure): `PermissionController.removeAppointee(account, appointee, target, selector)`. */
-export const prepareRemoveAppointee = /* @__PURE__ */ layer(remove_, 'prepare')
+export const prepareRemoveAppointee = /* @__PURE__ */ prepareOf(remove_)
 /** Layer 2: refuses a sender that is not the account's admin, or a permission not given; simulates. */
-export const simulateRemoveAppointee = /* @__PURE__ */ layer(remove_, 'simulate')
+export const simulateRemoveAppointee = /* @__PURE__ */ simulateOf(remove_)
 /** Layer 3: takes the permission back. */
-export const removeAppointee = /* @__PURE__ */ layer(remove_, 'send')
+export const removeAppointee = /* @__PURE__ */ sendOf(remove_)
 /** Layer 4: the receipt and the permission from `AppointeeRemoved`. */
-export const waitForRemoveAppointee = /* @__PURE__ */ layer(remove_, 'waitFor')
+export const waitForRemoveAppointee = /* @__PURE__ */ waitForOf(remove_)

@@ -3,8 +3,11 @@ import {
   contractCall,
   defineWrite,
   type EigenLayerDeployment,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { type DeploymentParameter, specDeployment } from '../../internal.js'
@@ -48,13 +51,13 @@ const updateAVSMetadataURI_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.updateAVSMetadataURI(avs, metadataURI)`. */
-export const prepareUpdateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'prepare')
+export const prepareUpdateAVSMetadataURI = /* @__PURE__ */ prepareOf(updateAVSMetadataURI_)
 /** Layer 2: validates the URI and simulates. */
-export const simulateUpdateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'simulate')
+export const simulateUpdateAVSMetadataURI = /* @__PURE__ */ simulateOf(updateAVSMetadataURI_)
 /** Layer 3: publishes the AVS's metadata URI (needed before it creates operator sets). */
-export const updateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'send')
+export const updateAVSMetadataURI = /* @__PURE__ */ sendOf(updateAVSMetadataURI_)
 /** Layer 4: the receipt and the URI from `AVSMetadataURIUpdated`. */
-export const waitForUpdateAVSMetadataURI = /* @__PURE__ */ layer(updateAVSMetadataURI_, 'waitFor')
+export const waitForUpdateAVSMetadataURI = /* @__PURE__ */ waitForOf(updateAVSMetadataURI_)
 
 export type SetAVSRegistrarParameters = {
   /** The AVS (default the sender). */
@@ -117,10 +120,10 @@ const setAVSRegistrar_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.setAVSRegistrar(avs, registrar)`. */
-export const prepareSetAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'prepare')
+export const prepareSetAVSRegistrar = /* @__PURE__ */ prepareOf(setAVSRegistrar_)
 /** Layer 2: refuses a registrar whose `supportsAVS(avs)` is not true, then simulates. */
-export const simulateSetAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'simulate')
+export const simulateSetAVSRegistrar = /* @__PURE__ */ simulateOf(setAVSRegistrar_)
 /** Layer 3: the same check, then sends. */
-export const setAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'send')
+export const setAVSRegistrar = /* @__PURE__ */ sendOf(setAVSRegistrar_)
 /** Layer 4: the receipt and the registrar from `AVSRegistrarSet`. */
-export const waitForSetAVSRegistrar = /* @__PURE__ */ layer(setAVSRegistrar_, 'waitFor')
+export const waitForSetAVSRegistrar = /* @__PURE__ */ waitForOf(setAVSRegistrar_)

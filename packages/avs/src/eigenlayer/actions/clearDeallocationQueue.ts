@@ -6,7 +6,10 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { type DeploymentParameter, specDeployment } from '../../internal.js'
@@ -70,10 +73,10 @@ const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.clearDeallocationQueue(operator, strategies, numToClear)`. */
-export const prepareClearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'prepare')
+export const prepareClearDeallocationQueue = /* @__PURE__ */ prepareOf(clearDeallocationQueue_)
 /** Layer 2: validates and simulates. */
-export const simulateClearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'simulate')
+export const simulateClearDeallocationQueue = /* @__PURE__ */ simulateOf(clearDeallocationQueue_)
 /** Layer 3: applies the operator's completed deallocations (frees their magnitude). */
-export const clearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'send')
+export const clearDeallocationQueue = /* @__PURE__ */ sendOf(clearDeallocationQueue_)
 /** Layer 4: the receipt and the encumbered magnitude per strategy (`EncumberedMagnitudeUpdated`). */
-export const waitForClearDeallocationQueue = /* @__PURE__ */ layer(clearDeallocationQueue_, 'waitFor')
+export const waitForClearDeallocationQueue = /* @__PURE__ */ waitForOf(clearDeallocationQueue_)

@@ -5,9 +5,12 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { assertUint32, type DeploymentParameter, specDeployment, WAD } from '../../internal.js'
@@ -264,14 +267,14 @@ const modifyAllocations_ = /* @__PURE__ */ defineWrite({
  * fraction is taken of a max magnitude of 1e18 (a never-slashed operator's); `simulate` and the
  * send layer read the real one.
  */
-export const prepareModifyAllocations = /* @__PURE__ */ layer(modifyAllocations_, 'prepare')
+export const prepareModifyAllocations = /* @__PURE__ */ prepareOf(modifyAllocations_)
 /**
  * Layer 2: reads the max, allocatable and current magnitudes at the landing block; refuses an
  * operator without an allocation delay, a missing set, a strategy outside the set, a strategy with
  * a pending change, no change, or more than is allocatable; simulates. `magnitudes`: what is sent.
  */
-export const simulateModifyAllocations = /* @__PURE__ */ layer(modifyAllocations_, 'simulate')
+export const simulateModifyAllocations = /* @__PURE__ */ simulateOf(modifyAllocations_)
 /** Layer 3: the same checks, then sends. */
-export const modifyAllocations = /* @__PURE__ */ layer(modifyAllocations_, 'send')
+export const modifyAllocations = /* @__PURE__ */ sendOf(modifyAllocations_)
 /** Layer 4: the receipt and every `AllocationUpdated`: the new magnitude and `readyAt.block`, when it takes effect. */
-export const waitForModifyAllocations = /* @__PURE__ */ layer(modifyAllocations_, 'waitFor')
+export const waitForModifyAllocations = /* @__PURE__ */ waitForOf(modifyAllocations_)

@@ -1,4 +1,13 @@
-import { assertAddress, contractCall, defineWrite, type EigenLayerDeployment, layer } from '@restakekit/core'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  type EigenLayerDeployment,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  waitForOf,
+} from '@restakekit/core'
 import type { Address } from 'viem'
 import { type DeploymentParameter, specDeployment } from '../../internal.js'
 import { operatorDelegationAbi } from '../abis.js'
@@ -108,19 +117,19 @@ const updateOperatorMetadataURI_ = /* @__PURE__ */ operatorRecordWrite<
 })
 
 /** Layer 1 (pure): `DelegationManager.modifyOperatorDetails(operator, newDelegationApprover)`. */
-export const prepareModifyOperatorDetails = /* @__PURE__ */ layer(modifyOperatorDetails_, 'prepare')
+export const prepareModifyOperatorDetails = /* @__PURE__ */ prepareOf(modifyOperatorDetails_)
 /** Layer 2: refuses a non-operator, simulates. */
-export const simulateModifyOperatorDetails = /* @__PURE__ */ layer(modifyOperatorDetails_, 'simulate')
+export const simulateModifyOperatorDetails = /* @__PURE__ */ simulateOf(modifyOperatorDetails_)
 /** Layer 3: the same checks, then sends. */
-export const modifyOperatorDetails = /* @__PURE__ */ layer(modifyOperatorDetails_, 'send')
+export const modifyOperatorDetails = /* @__PURE__ */ sendOf(modifyOperatorDetails_)
 /** Layer 4: the receipt and the new approver from `DelegationApproverUpdated`. */
-export const waitForModifyOperatorDetails = /* @__PURE__ */ layer(modifyOperatorDetails_, 'waitFor')
+export const waitForModifyOperatorDetails = /* @__PURE__ */ waitForOf(modifyOperatorDetails_)
 
 /** Layer 1 (pure): `DelegationManager.updateOperatorMetadataURI(operator, metadataURI)`. */
-export const prepareUpdateOperatorMetadataURI = /* @__PURE__ */ layer(updateOperatorMetadataURI_, 'prepare')
+export const prepareUpdateOperatorMetadataURI = /* @__PURE__ */ prepareOf(updateOperatorMetadataURI_)
 /** Layer 2: validates the URI (and metadata), refuses a non-operator, simulates. */
-export const simulateUpdateOperatorMetadataURI = /* @__PURE__ */ layer(updateOperatorMetadataURI_, 'simulate')
+export const simulateUpdateOperatorMetadataURI = /* @__PURE__ */ simulateOf(updateOperatorMetadataURI_)
 /** Layer 3: the same checks, then sends. */
-export const updateOperatorMetadataURI = /* @__PURE__ */ layer(updateOperatorMetadataURI_, 'send')
+export const updateOperatorMetadataURI = /* @__PURE__ */ sendOf(updateOperatorMetadataURI_)
 /** Layer 4: the receipt and the URI from `OperatorMetadataURIUpdated`. */
-export const waitForUpdateOperatorMetadataURI = /* @__PURE__ */ layer(updateOperatorMetadataURI_, 'waitFor')
+export const waitForUpdateOperatorMetadataURI = /* @__PURE__ */ waitForOf(updateOperatorMetadataURI_)

@@ -5,9 +5,12 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { assertUint32, type DeploymentParameter, specDeployment } from '../../internal.js'
@@ -106,19 +109,19 @@ const add_ = /* @__PURE__ */ strategiesWrite('add')
 const remove_ = /* @__PURE__ */ strategiesWrite('remove')
 
 /** Layer 1 (pure): `AllocationManager.addStrategiesToOperatorSet(avs, operatorSetId, strategies)`. */
-export const prepareAddStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'prepare')
+export const prepareAddStrategiesToOperatorSet = /* @__PURE__ */ prepareOf(add_)
 /** Layer 2: refuses a missing set or a strategy already in it, then simulates. */
-export const simulateAddStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'simulate')
+export const simulateAddStrategiesToOperatorSet = /* @__PURE__ */ simulateOf(add_)
 /** Layer 3: the same checks, then sends. */
-export const addStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'send')
+export const addStrategiesToOperatorSet = /* @__PURE__ */ sendOf(add_)
 /** Layer 4: the receipt and the strategies added (`StrategyAddedToOperatorSet`). */
-export const waitForAddStrategiesToOperatorSet = /* @__PURE__ */ layer(add_, 'waitFor')
+export const waitForAddStrategiesToOperatorSet = /* @__PURE__ */ waitForOf(add_)
 
 /** Layer 1 (pure): `AllocationManager.removeStrategiesFromOperatorSet(avs, operatorSetId, strategies)`. */
-export const prepareRemoveStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'prepare')
+export const prepareRemoveStrategiesFromOperatorSet = /* @__PURE__ */ prepareOf(remove_)
 /** Layer 2: refuses a missing set or a strategy not in it, then simulates. */
-export const simulateRemoveStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'simulate')
+export const simulateRemoveStrategiesFromOperatorSet = /* @__PURE__ */ simulateOf(remove_)
 /** Layer 3: the same checks, then sends. */
-export const removeStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'send')
+export const removeStrategiesFromOperatorSet = /* @__PURE__ */ sendOf(remove_)
 /** Layer 4: the receipt and the strategies removed (`StrategyRemovedFromOperatorSet`). */
-export const waitForRemoveStrategiesFromOperatorSet = /* @__PURE__ */ layer(remove_, 'waitFor')
+export const waitForRemoveStrategiesFromOperatorSet = /* @__PURE__ */ waitForOf(remove_)

@@ -5,10 +5,13 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
   OperatorNotRegisteredError,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, type Hex, isHex } from 'viem'
 import { assertUint32, type DeploymentParameter, specDeployment } from '../../internal.js'
@@ -100,13 +103,13 @@ const createOperatorSets_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.createOperatorSets(avs, params)`. */
-export const prepareCreateOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'prepare')
+export const prepareCreateOperatorSets = /* @__PURE__ */ prepareOf(createOperatorSets_)
 /** Layer 2: refuses duplicate ids or strategies and sets that exist, then simulates. */
-export const simulateCreateOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'simulate')
+export const simulateCreateOperatorSets = /* @__PURE__ */ simulateOf(createOperatorSets_)
 /** Layer 3: the same checks, then sends (the AVS must have published its metadata URI). */
-export const createOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'send')
+export const createOperatorSets = /* @__PURE__ */ sendOf(createOperatorSets_)
 /** Layer 4: the receipt, the sets created (`OperatorSetCreated`) and their strategies. */
-export const waitForCreateOperatorSets = /* @__PURE__ */ layer(createOperatorSets_, 'waitFor')
+export const waitForCreateOperatorSets = /* @__PURE__ */ waitForOf(createOperatorSets_)
 
 export type RegisterForOperatorSetsParameters = {
   /** The operator (default the sender). */
@@ -236,13 +239,13 @@ function membershipWrite<
 const registerForOperatorSets_ = /* @__PURE__ */ membershipWrite<RegisterForOperatorSetsParameters>(true)
 
 /** Layer 1 (pure): `AllocationManager.registerForOperatorSets(operator, { avs, operatorSetIds, data })`. */
-export const prepareRegisterForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'prepare')
+export const prepareRegisterForOperatorSets = /* @__PURE__ */ prepareOf(registerForOperatorSets_)
 /** Layer 2: refuses a non-operator, a set that does not exist or is joined already, then simulates (the registrar runs too). */
-export const simulateRegisterForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'simulate')
+export const simulateRegisterForOperatorSets = /* @__PURE__ */ simulateOf(registerForOperatorSets_)
 /** Layer 3: the same checks, then sends. */
-export const registerForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'send')
+export const registerForOperatorSets = /* @__PURE__ */ sendOf(registerForOperatorSets_)
 /** Layer 4: the receipt and the sets joined (`OperatorAddedToOperatorSet`). */
-export const waitForRegisterForOperatorSets = /* @__PURE__ */ layer(registerForOperatorSets_, 'waitFor')
+export const waitForRegisterForOperatorSets = /* @__PURE__ */ waitForOf(registerForOperatorSets_)
 
 export type DeregisterFromOperatorSetsParameters = {
   /** The operator (default the sender; the AVS may deregister its operators too). */
@@ -255,13 +258,10 @@ const deregisterFromOperatorSets_ =
   /* @__PURE__ */ membershipWrite<DeregisterFromOperatorSetsParameters>(false)
 
 /** Layer 1 (pure): `AllocationManager.deregisterFromOperatorSets({ operator, avs, operatorSetIds })`. */
-export const prepareDeregisterFromOperatorSets = /* @__PURE__ */ layer(deregisterFromOperatorSets_, 'prepare')
+export const prepareDeregisterFromOperatorSets = /* @__PURE__ */ prepareOf(deregisterFromOperatorSets_)
 /** Layer 2: refuses a set that does not exist or the operator is not in, then simulates. */
-export const simulateDeregisterFromOperatorSets = /* @__PURE__ */ layer(
-  deregisterFromOperatorSets_,
-  'simulate',
-)
+export const simulateDeregisterFromOperatorSets = /* @__PURE__ */ simulateOf(deregisterFromOperatorSets_)
 /** Layer 3: the same checks, then sends (the operator stays slashable until its allocations are deallocated). */
-export const deregisterFromOperatorSets = /* @__PURE__ */ layer(deregisterFromOperatorSets_, 'send')
+export const deregisterFromOperatorSets = /* @__PURE__ */ sendOf(deregisterFromOperatorSets_)
 /** Layer 4: the receipt and the sets left (`OperatorRemovedFromOperatorSet`). */
-export const waitForDeregisterFromOperatorSets = /* @__PURE__ */ layer(deregisterFromOperatorSets_, 'waitFor')
+export const waitForDeregisterFromOperatorSets = /* @__PURE__ */ waitForOf(deregisterFromOperatorSets_)

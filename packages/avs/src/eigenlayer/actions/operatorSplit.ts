@@ -4,10 +4,13 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
   readBatch,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import {
@@ -176,17 +179,17 @@ const setOperatorSplit_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `setOperatorAVSSplit`, `setOperatorSetSplit` or `setOperatorPISplit` on the RewardsCoordinator. */
-export const prepareSetOperatorSplit = /* @__PURE__ */ layer(setOperatorSplit_, 'prepare')
+export const prepareSetOperatorSplit = /* @__PURE__ */ prepareOf(setOperatorSplit_)
 /**
  * Layer 2: refuses a split over 10000 bips, a non-operator or a sender it has not appointed, a
  * missing operator set or a release without operator-set splits; simulates (a change still
  * pending is the `SplitPendingError` decoded from the simulation, before sending).
  */
-export const simulateSetOperatorSplit = /* @__PURE__ */ layer(setOperatorSplit_, 'simulate')
+export const simulateSetOperatorSplit = /* @__PURE__ */ simulateOf(setOperatorSplit_)
 /** Layer 3: the same checks, then sends. */
-export const setOperatorSplit = /* @__PURE__ */ layer(setOperatorSplit_, 'send')
+export const setOperatorSplit = /* @__PURE__ */ sendOf(setOperatorSplit_)
 /** Layer 4: the receipt and `split`: old and new bips and `readyAt.timestamp`, when the new one applies. */
-export const waitForSetOperatorSplit = /* @__PURE__ */ layer(setOperatorSplit_, 'waitFor')
+export const waitForSetOperatorSplit = /* @__PURE__ */ waitForOf(setOperatorSplit_)
 
 export type GetOperatorSplitParameters = { operator: Address } & OperatorSplitTarget & DeploymentParameter
 

@@ -5,9 +5,12 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, zeroAddress } from 'viem'
 import { assertUint32, type DeploymentParameter, sameAddress, specDeployment } from '../../internal.js'
@@ -120,25 +123,19 @@ const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.createRedistributingOperatorSets(avs, params, recipients)` (v1.5+). */
-export const prepareCreateRedistributingOperatorSets = /* @__PURE__ */ layer(
+export const prepareCreateRedistributingOperatorSets = /* @__PURE__ */ prepareOf(
   createRedistributingOperatorSets_,
-  'prepare',
 )
 /**
  * Layer 2: refuses a release without redistribution (probed), a zero or burn-address recipient, a
  * set that exists; simulates. Not run on a chain here: the devnet states are v1.2 and v1.3.0.
  */
-export const simulateCreateRedistributingOperatorSets = /* @__PURE__ */ layer(
+export const simulateCreateRedistributingOperatorSets = /* @__PURE__ */ simulateOf(
   createRedistributingOperatorSets_,
-  'simulate',
 )
 /** Layer 3: the same checks, then sends. */
-export const createRedistributingOperatorSets = /* @__PURE__ */ layer(
-  createRedistributingOperatorSets_,
-  'send',
-)
+export const createRedistributingOperatorSets = /* @__PURE__ */ sendOf(createRedistributingOperatorSets_)
 /** Layer 4: the receipt, the sets created and each one's redistribution recipient. */
-export const waitForCreateRedistributingOperatorSets = /* @__PURE__ */ layer(
+export const waitForCreateRedistributingOperatorSets = /* @__PURE__ */ waitForOf(
   createRedistributingOperatorSets_,
-  'waitFor',
 )

@@ -4,9 +4,12 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, zeroAddress } from 'viem'
 import { assertUint32, type DeploymentParameter, sameAddress, specDeployment } from '../../internal.js'
@@ -115,12 +118,12 @@ const registerAsOperator_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `DelegationManager.registerAsOperator(approver, allocationDelay, metadataURI)`. */
-export const prepareRegisterAsOperator = /* @__PURE__ */ layer(registerAsOperator_, 'prepare')
+export const prepareRegisterAsOperator = /* @__PURE__ */ prepareOf(registerAsOperator_)
 /** Layer 2: validates the metadata, refuses an operator or a delegated staker, simulates. */
-export const simulateRegisterAsOperator = /* @__PURE__ */ layer(registerAsOperator_, 'simulate')
+export const simulateRegisterAsOperator = /* @__PURE__ */ simulateOf(registerAsOperator_)
 /** Layer 3: the same checks, then sends `registerAsOperator` for the sender. */
-export const registerAsOperator = /* @__PURE__ */ layer(registerAsOperator_, 'send')
+export const registerAsOperator = /* @__PURE__ */ sendOf(registerAsOperator_)
 /** Layer 4: the receipt, `OperatorRegistered`, the metadata URI and the allocation delay with its effect block. */
-export const waitForRegisterAsOperator = /* @__PURE__ */ layer(registerAsOperator_, 'waitFor')
+export const waitForRegisterAsOperator = /* @__PURE__ */ waitForOf(registerAsOperator_)
 
 export type WaitForRegisterAsOperatorReturnType = Awaited<ReturnType<typeof waitForRegisterAsOperator>>

@@ -10,10 +10,13 @@ import {
   type EigenLayerDeployment,
   InsufficientBalanceError,
   InvalidParameterError,
-  layer,
+  prepareOf,
   StrategyNotWhitelistedError,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi, parseAbi, zeroAddress } from 'viem'
 import {
@@ -483,44 +486,35 @@ const createOperatorSetRewardsSubmission_ =
  * `createTotalStakeRewardsSubmission(set, …)` by `weighting`. v1.12 only: ABI- and unit-tested
  * against the v1.12 reference ABI, not chain-tested (no v1.12 state runs here).
  */
-export const prepareCreateOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
+export const prepareCreateOperatorSetRewardsSubmission = /* @__PURE__ */ prepareOf(
   createOperatorSetRewardsSubmission_,
-  'prepare',
 )
 /**
  * Layer 2: refuses a release without these kinds (`NotInReleaseError`, chain-tested on v1.2 and
  * v1.3.0), a set that does not exist, and every rule of the AVS kind; simulates.
  */
-export const simulateCreateOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
+export const simulateCreateOperatorSetRewardsSubmission = /* @__PURE__ */ simulateOf(
   createOperatorSetRewardsSubmission_,
-  'simulate',
 )
 /** Layer 3: the same checks, the exact approval when short, then sends (v1.12; not chain-tested). */
-export const createOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
-  createOperatorSetRewardsSubmission_,
-  'send',
-)
+export const createOperatorSetRewardsSubmission = /* @__PURE__ */ sendOf(createOperatorSetRewardsSubmission_)
 /** Layer 4: the receipt and each submission's nonce, hash and set. */
-export const waitForCreateOperatorSetRewardsSubmission = /* @__PURE__ */ layer(
+export const waitForCreateOperatorSetRewardsSubmission = /* @__PURE__ */ waitForOf(
   createOperatorSetRewardsSubmission_,
-  'waitFor',
 )
 
 /** Layer 1 (pure): the exact token approval, then `RewardsCoordinator.createAVSRewardsSubmission(submissions)`. */
-export const prepareCreateAVSRewardsSubmission = /* @__PURE__ */ layer(createAVSRewardsSubmission_, 'prepare')
+export const prepareCreateAVSRewardsSubmission = /* @__PURE__ */ prepareOf(createAVSRewardsSubmission_)
 /**
  * Layer 2: checks every rule before sending, against the limits read from chain (interval
  * multiples, max duration, retroactive and future limits, genesis), ascending strategies on the
  * deposit whitelist, non-zero amounts, the sender's balance; simulates.
  */
-export const simulateCreateAVSRewardsSubmission = /* @__PURE__ */ layer(
-  createAVSRewardsSubmission_,
-  'simulate',
-)
+export const simulateCreateAVSRewardsSubmission = /* @__PURE__ */ simulateOf(createAVSRewardsSubmission_)
 /** Layer 3: the same checks, the exact approval when short, then sends. */
-export const createAVSRewardsSubmission = /* @__PURE__ */ layer(createAVSRewardsSubmission_, 'send')
+export const createAVSRewardsSubmission = /* @__PURE__ */ sendOf(createAVSRewardsSubmission_)
 /** Layer 4: the receipt and each submission's nonce and hash. */
-export const waitForCreateAVSRewardsSubmission = /* @__PURE__ */ layer(createAVSRewardsSubmission_, 'waitFor')
+export const waitForCreateAVSRewardsSubmission = /* @__PURE__ */ waitForOf(createAVSRewardsSubmission_)
 
 /** One created operator-directed submission, from its event. */
 export type OperatorDirectedSubmissionCreated = {
@@ -698,26 +692,22 @@ const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite({
  * Layer 1 (pure): the exact approval, then `createOperatorDirectedAVSRewardsSubmission(avs, …)`,
  * or with `operatorSetId` `createOperatorDirectedOperatorSetRewardsSubmission(set, …)` (v1.3+).
  */
-export const prepareCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ layer(
+export const prepareCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ prepareOf(
   createOperatorDirectedRewardsSubmission_,
-  'prepare',
 )
 /**
  * Layer 2: every rule checked before sending against the limits read from chain: the common ones,
  * a strictly past period, operators ascending and non-zero, amounts above zero, the set exists and
  * the release has the operator-set kind; the balance; simulates.
  */
-export const simulateCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ layer(
+export const simulateCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ simulateOf(
   createOperatorDirectedRewardsSubmission_,
-  'simulate',
 )
 /** Layer 3: the same checks, the exact approval when short, then sends. */
-export const createOperatorDirectedRewardsSubmission = /* @__PURE__ */ layer(
+export const createOperatorDirectedRewardsSubmission = /* @__PURE__ */ sendOf(
   createOperatorDirectedRewardsSubmission_,
-  'send',
 )
 /** Layer 4: the receipt and each submission's nonce and hash. */
-export const waitForCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ layer(
+export const waitForCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ waitForOf(
   createOperatorDirectedRewardsSubmission_,
-  'waitFor',
 )

@@ -6,9 +6,12 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, parseAbi } from 'viem'
 import {
@@ -177,13 +180,13 @@ const slashOperator_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.slashOperator(avs, params)`. */
-export const prepareSlashOperator = /* @__PURE__ */ layer(slashOperator_, 'prepare')
+export const prepareSlashOperator = /* @__PURE__ */ prepareOf(slashOperator_)
 /**
  * Layer 2: refuses strategies not strictly ascending, a wad outside (0, 1e18], a missing set, a
  * strategy outside it, an operator not slashable by it; simulates.
  */
-export const simulateSlashOperator = /* @__PURE__ */ layer(slashOperator_, 'simulate')
+export const simulateSlashOperator = /* @__PURE__ */ simulateOf(slashOperator_)
 /** Layer 3: the same checks, then sends. */
-export const slashOperator = /* @__PURE__ */ layer(slashOperator_, 'send')
+export const slashOperator = /* @__PURE__ */ sendOf(slashOperator_)
 /** Layer 4: the receipt and `slashed`: per strategy the WAD taken and the shares slashed. */
-export const waitForSlashOperator = /* @__PURE__ */ layer(slashOperator_, 'waitFor')
+export const waitForSlashOperator = /* @__PURE__ */ waitForOf(slashOperator_)

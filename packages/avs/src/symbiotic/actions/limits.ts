@@ -4,9 +4,12 @@ import {
   type BatchResult,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
 import type { Address, Hex } from 'viem'
@@ -307,43 +310,43 @@ const setOperatorNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetw
 )
 
 /** Layer 1 (pure): `delegator.setMaxNetworkLimit(identifier, amount)`, sent by the network (every type). */
-export const prepareSetMaxNetworkLimit = /* @__PURE__ */ layer(setMaxNetworkLimit_, 'prepare')
+export const prepareSetMaxNetworkLimit = /* @__PURE__ */ prepareOf(setMaxNetworkLimit_)
 /**
  * Layer 2: refuses a sender that is not a registered network, another network on an
  * OperatorNetworkSpecific delegator, the value already set; simulates.
  */
-export const simulateSetMaxNetworkLimit = /* @__PURE__ */ layer(setMaxNetworkLimit_, 'simulate')
+export const simulateSetMaxNetworkLimit = /* @__PURE__ */ simulateOf(setMaxNetworkLimit_)
 /** Layer 3: the same checks, then sends. */
-export const setMaxNetworkLimit = /* @__PURE__ */ layer(setMaxNetworkLimit_, 'send')
+export const setMaxNetworkLimit = /* @__PURE__ */ sendOf(setMaxNetworkLimit_)
 /** Layer 4: the receipt, `subnetwork` and its new `value`. */
-export const waitForSetMaxNetworkLimit = /* @__PURE__ */ layer(setMaxNetworkLimit_, 'waitFor')
+export const waitForSetMaxNetworkLimit = /* @__PURE__ */ waitForOf(setMaxNetworkLimit_)
 
 /** Layer 1 (pure): `delegator.setNetworkLimit(subnetwork, amount)` (NetworkRestake, FullRestake, OperatorSpecific). */
-export const prepareSetNetworkLimit = /* @__PURE__ */ layer(setNetworkLimit_, 'prepare')
+export const prepareSetNetworkLimit = /* @__PURE__ */ prepareOf(setNetworkLimit_)
 /**
  * Layer 2: refuses another delegator type (`UnsupportedByTypeError` naming it), a sender without
  * `NETWORK_LIMIT_SET_ROLE`, an amount above the max network limit, the value already set; simulates.
  */
-export const simulateSetNetworkLimit = /* @__PURE__ */ layer(setNetworkLimit_, 'simulate')
+export const simulateSetNetworkLimit = /* @__PURE__ */ simulateOf(setNetworkLimit_)
 /** Layer 3: the same checks, then sends. */
-export const setNetworkLimit = /* @__PURE__ */ layer(setNetworkLimit_, 'send')
+export const setNetworkLimit = /* @__PURE__ */ sendOf(setNetworkLimit_)
 /** Layer 4: the receipt, `subnetwork` and its new `value`. */
-export const waitForSetNetworkLimit = /* @__PURE__ */ layer(setNetworkLimit_, 'waitFor')
+export const waitForSetNetworkLimit = /* @__PURE__ */ waitForOf(setNetworkLimit_)
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkShares(subnetwork, operator, shares)` (NetworkRestake only). */
-export const prepareSetOperatorNetworkShares = /* @__PURE__ */ layer(setOperatorNetworkShares_, 'prepare')
+export const prepareSetOperatorNetworkShares = /* @__PURE__ */ prepareOf(setOperatorNetworkShares_)
 /** Layer 2: refuses another delegator type, a sender without `OPERATOR_NETWORK_SHARES_SET_ROLE`, the shares already set; simulates. */
-export const simulateSetOperatorNetworkShares = /* @__PURE__ */ layer(setOperatorNetworkShares_, 'simulate')
+export const simulateSetOperatorNetworkShares = /* @__PURE__ */ simulateOf(setOperatorNetworkShares_)
 /** Layer 3: the same checks, then sends. */
-export const setOperatorNetworkShares = /* @__PURE__ */ layer(setOperatorNetworkShares_, 'send')
+export const setOperatorNetworkShares = /* @__PURE__ */ sendOf(setOperatorNetworkShares_)
 /** Layer 4: the receipt, `subnetwork` and the operator's new `value` (shares). */
-export const waitForSetOperatorNetworkShares = /* @__PURE__ */ layer(setOperatorNetworkShares_, 'waitFor')
+export const waitForSetOperatorNetworkShares = /* @__PURE__ */ waitForOf(setOperatorNetworkShares_)
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkLimit(subnetwork, operator, amount)` (FullRestake only). */
-export const prepareSetOperatorNetworkLimit = /* @__PURE__ */ layer(setOperatorNetworkLimit_, 'prepare')
+export const prepareSetOperatorNetworkLimit = /* @__PURE__ */ prepareOf(setOperatorNetworkLimit_)
 /** Layer 2: refuses another delegator type, a sender without `OPERATOR_NETWORK_LIMIT_SET_ROLE`, the limit already set; simulates. */
-export const simulateSetOperatorNetworkLimit = /* @__PURE__ */ layer(setOperatorNetworkLimit_, 'simulate')
+export const simulateSetOperatorNetworkLimit = /* @__PURE__ */ simulateOf(setOperatorNetworkLimit_)
 /** Layer 3: the same checks, then sends. */
-export const setOperatorNetworkLimit = /* @__PURE__ */ layer(setOperatorNetworkLimit_, 'send')
+export const setOperatorNetworkLimit = /* @__PURE__ */ sendOf(setOperatorNetworkLimit_)
 /** Layer 4: the receipt, `subnetwork` and the operator's new `value` (limit). */
-export const waitForSetOperatorNetworkLimit = /* @__PURE__ */ layer(setOperatorNetworkLimit_, 'waitFor')
+export const waitForSetOperatorNetworkLimit = /* @__PURE__ */ waitForOf(setOperatorNetworkLimit_)

@@ -3,12 +3,15 @@ import {
   contractCall,
   defineWrite,
   InvalidParameterError,
-  layer,
+  prepareOf,
   type ReadClient,
   readBatch,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
   type WriteClient,
+  waitForOf,
 } from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
 import type { Account, Address, Hex } from 'viem'
@@ -169,25 +172,25 @@ const optIn_ = /* @__PURE__ */ optInWrite('optIn')
 const optOut_ = /* @__PURE__ */ optInWrite('optOut')
 
 /** Layer 1 (pure): `optIn(where)` on the vault or network service (or the signed `optIn(who, where, deadline, signature)`). */
-export const prepareOptIn = /* @__PURE__ */ layer(optIn_, 'prepare')
+export const prepareOptIn = /* @__PURE__ */ prepareOf(optIn_)
 /**
  * Layer 2: refuses an operator not registered, a vault/network that is not one, an operator already
  * opted in, an expired signature; simulates (a bad signature is refused there).
  */
-export const simulateOptIn = /* @__PURE__ */ layer(optIn_, 'simulate')
+export const simulateOptIn = /* @__PURE__ */ simulateOf(optIn_)
 /** Layer 3: the same checks, then sends. */
-export const optIn = /* @__PURE__ */ layer(optIn_, 'send')
+export const optIn = /* @__PURE__ */ sendOf(optIn_)
 /** Layer 4: the receipt, `operator` and `where`. */
-export const waitForOptIn = /* @__PURE__ */ layer(optIn_, 'waitFor')
+export const waitForOptIn = /* @__PURE__ */ waitForOf(optIn_)
 
 /** Layer 1 (pure): `optOut(where)` (or the signed `optOut(who, where, deadline, signature)`). */
-export const prepareOptOut = /* @__PURE__ */ layer(optOut_, 'prepare')
+export const prepareOptOut = /* @__PURE__ */ prepareOf(optOut_)
 /** Layer 2: refuses an operator not opted in, an expired signature (and the registration checks); simulates. */
-export const simulateOptOut = /* @__PURE__ */ layer(optOut_, 'simulate')
+export const simulateOptOut = /* @__PURE__ */ simulateOf(optOut_)
 /** Layer 3: the same checks, then sends. */
-export const optOut = /* @__PURE__ */ layer(optOut_, 'send')
+export const optOut = /* @__PURE__ */ sendOf(optOut_)
 /** Layer 4: the receipt, `operator` and `where`. */
-export const waitForOptOut = /* @__PURE__ */ layer(optOut_, 'waitFor')
+export const waitForOptOut = /* @__PURE__ */ waitForOf(optOut_)
 
 export type SignOptInParameters = OptInTarget &
   SymbioticDeploymentParameter & {

@@ -1,4 +1,14 @@
-import { assertAddress, contractCall, defineWrite, layer, stage, unwrap } from '@restakekit/core'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  stage,
+  unwrap,
+  waitForOf,
+} from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
 import type { Address } from 'viem'
 import { symbioticEntityRegistryAbi, symbioticMiddlewareServiceAbi } from '../abis.js'
@@ -62,22 +72,22 @@ const registerNetwork_ = /* @__PURE__ */ entityRegistration('network')
 const registerOperator_ = /* @__PURE__ */ entityRegistration('operator')
 
 /** Layer 1 (pure): `NetworkRegistry.registerNetwork()` (the sender becomes a network). */
-export const prepareRegisterNetwork = /* @__PURE__ */ layer(registerNetwork_, 'prepare')
+export const prepareRegisterNetwork = /* @__PURE__ */ prepareOf(registerNetwork_)
 /** Layer 2: refuses a sender already registered as a network, simulates. */
-export const simulateRegisterNetwork = /* @__PURE__ */ layer(registerNetwork_, 'simulate')
+export const simulateRegisterNetwork = /* @__PURE__ */ simulateOf(registerNetwork_)
 /** Layer 3: the same check, then sends. */
-export const registerNetwork = /* @__PURE__ */ layer(registerNetwork_, 'send')
+export const registerNetwork = /* @__PURE__ */ sendOf(registerNetwork_)
 /** Layer 4: the receipt and `entity`, the network registered. */
-export const waitForRegisterNetwork = /* @__PURE__ */ layer(registerNetwork_, 'waitFor')
+export const waitForRegisterNetwork = /* @__PURE__ */ waitForOf(registerNetwork_)
 
 /** Layer 1 (pure): `OperatorRegistry.registerOperator()` (the sender becomes an operator). */
-export const prepareRegisterOperator = /* @__PURE__ */ layer(registerOperator_, 'prepare')
+export const prepareRegisterOperator = /* @__PURE__ */ prepareOf(registerOperator_)
 /** Layer 2: refuses a sender already registered as an operator, simulates. */
-export const simulateRegisterOperator = /* @__PURE__ */ layer(registerOperator_, 'simulate')
+export const simulateRegisterOperator = /* @__PURE__ */ simulateOf(registerOperator_)
 /** Layer 3: the same check, then sends. */
-export const registerOperator = /* @__PURE__ */ layer(registerOperator_, 'send')
+export const registerOperator = /* @__PURE__ */ sendOf(registerOperator_)
 /** Layer 4: the receipt and `entity`, the operator registered. */
-export const waitForRegisterOperator = /* @__PURE__ */ layer(registerOperator_, 'waitFor')
+export const waitForRegisterOperator = /* @__PURE__ */ waitForOf(registerOperator_)
 
 export type SetMiddlewareParameters = {
   /** The account that may slash (and distribute rewards) for the sending network. */
@@ -143,10 +153,10 @@ const setMiddleware_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `NetworkMiddlewareService.setMiddleware(middleware)`, sent by the network. */
-export const prepareSetMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'prepare')
+export const prepareSetMiddleware = /* @__PURE__ */ prepareOf(setMiddleware_)
 /** Layer 2: refuses a sender that is not a registered network, or the middleware it already has; simulates. */
-export const simulateSetMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'simulate')
+export const simulateSetMiddleware = /* @__PURE__ */ simulateOf(setMiddleware_)
 /** Layer 3: the same checks, then sends. */
-export const setMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'send')
+export const setMiddleware = /* @__PURE__ */ sendOf(setMiddleware_)
 /** Layer 4: the receipt, `network` and its new `middleware`. */
-export const waitForSetMiddleware = /* @__PURE__ */ layer(setMiddleware_, 'waitFor')
+export const waitForSetMiddleware = /* @__PURE__ */ waitForOf(setMiddleware_)

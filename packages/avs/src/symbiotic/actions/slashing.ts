@@ -5,10 +5,13 @@ import {
   contractCall,
   defineWrite,
   InvalidParameterError,
-  layer,
+  prepareOf,
   readBatch,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
 import { type Address, type Hex, zeroAddress } from 'viem'
@@ -258,29 +261,29 @@ const slash_ = /* @__PURE__ */ slashWrite('slash')
 const requestSlash_ = /* @__PURE__ */ slashWrite('requestSlash')
 
 /** Layer 1 (pure): `Slasher.slash(subnetwork, operator, amount, captureTimestamp, hints)` (`captureTimestamp` needed). */
-export const prepareSlash = /* @__PURE__ */ layer(slash_, 'prepare')
+export const prepareSlash = /* @__PURE__ */ prepareOf(slash_)
 /**
  * Layer 2: refuses a slasher that is not an instant `Slasher`, a sender that is not the network's
  * middleware, a capture timestamp outside `[now - epochDuration, now)`, nothing slashable; simulates.
  */
-export const simulateSlash = /* @__PURE__ */ layer(slash_, 'simulate')
+export const simulateSlash = /* @__PURE__ */ simulateOf(slash_)
 /** Layer 3: the same checks, then sends. */
-export const slash = /* @__PURE__ */ layer(slash_, 'send')
+export const slash = /* @__PURE__ */ sendOf(slash_)
 /** Layer 4: the receipt, `amount` (collateral slashed) and `captureTimestamp`. */
-export const waitForSlash = /* @__PURE__ */ layer(slash_, 'waitFor')
+export const waitForSlash = /* @__PURE__ */ waitForOf(slash_)
 
 /** Layer 1 (pure): `VetoSlasher.requestSlash(subnetwork, operator, amount, captureTimestamp, hints)`. */
-export const prepareRequestSlash = /* @__PURE__ */ layer(requestSlash_, 'prepare')
+export const prepareRequestSlash = /* @__PURE__ */ prepareOf(requestSlash_)
 /**
  * Layer 2: refuses a slasher that is not a `VetoSlasher`, a sender that is not the network's
  * middleware, a capture timestamp outside `[now + vetoDuration - epochDuration, now)`, nothing
  * slashable; simulates.
  */
-export const simulateRequestSlash = /* @__PURE__ */ layer(requestSlash_, 'simulate')
+export const simulateRequestSlash = /* @__PURE__ */ simulateOf(requestSlash_)
 /** Layer 3: the same checks, then sends. */
-export const requestSlash = /* @__PURE__ */ layer(requestSlash_, 'send')
+export const requestSlash = /* @__PURE__ */ sendOf(requestSlash_)
 /** Layer 4: the receipt, `slashIndex`, the requested `amount`, and `readyAt` (the veto deadline). */
-export const waitForRequestSlash = /* @__PURE__ */ layer(requestSlash_, 'waitFor')
+export const waitForRequestSlash = /* @__PURE__ */ waitForOf(requestSlash_)
 
 export type SlashRequestParameters = {
   /** The vault's `VetoSlasher`. */
@@ -488,29 +491,29 @@ const executeSlash_ = /* @__PURE__ */ requestWrite('executeSlash')
 const vetoSlash_ = /* @__PURE__ */ requestWrite('vetoSlash')
 
 /** Layer 1 (pure): `VetoSlasher.executeSlash(slashIndex, hints)`. */
-export const prepareExecuteSlash = /* @__PURE__ */ layer(executeSlash_, 'prepare')
+export const prepareExecuteSlash = /* @__PURE__ */ prepareOf(executeSlash_)
 /**
  * Layer 2: refuses a missing or completed request, a sender that is not the network's middleware,
  * a request still in its veto period (with a resolver; `readyAt` says when it ends), a request more
  * than an epoch past its capture, nothing left to slash; simulates.
  */
-export const simulateExecuteSlash = /* @__PURE__ */ layer(executeSlash_, 'simulate')
+export const simulateExecuteSlash = /* @__PURE__ */ simulateOf(executeSlash_)
 /** Layer 3: the same checks, then sends. */
-export const executeSlash = /* @__PURE__ */ layer(executeSlash_, 'send')
+export const executeSlash = /* @__PURE__ */ sendOf(executeSlash_)
 /** Layer 4: the receipt, `slashIndex` and `amount` (collateral slashed). */
-export const waitForExecuteSlash = /* @__PURE__ */ layer(executeSlash_, 'waitFor')
+export const waitForExecuteSlash = /* @__PURE__ */ waitForOf(executeSlash_)
 
 /** Layer 1 (pure): `VetoSlasher.vetoSlash(slashIndex, hints)`. */
-export const prepareVetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'prepare')
+export const prepareVetoSlash = /* @__PURE__ */ prepareOf(vetoSlash_)
 /**
  * Layer 2: refuses a missing or completed request, a sender that is not the subnetwork's resolver
  * at the capture time (or no resolver at all), a veto after the deadline; simulates.
  */
-export const simulateVetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'simulate')
+export const simulateVetoSlash = /* @__PURE__ */ simulateOf(vetoSlash_)
 /** Layer 3: the same checks, then sends. */
-export const vetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'send')
+export const vetoSlash = /* @__PURE__ */ sendOf(vetoSlash_)
 /** Layer 4: the receipt, `slashIndex` and `resolver`. */
-export const waitForVetoSlash = /* @__PURE__ */ layer(vetoSlash_, 'waitFor')
+export const waitForVetoSlash = /* @__PURE__ */ waitForOf(vetoSlash_)
 
 export type SetResolverParameters = {
   slasher: Address
@@ -610,10 +613,10 @@ const setResolver_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `VetoSlasher.setResolver(identifier, resolver, hints)`, sent by the network. */
-export const prepareSetResolver = /* @__PURE__ */ layer(setResolver_, 'prepare')
+export const prepareSetResolver = /* @__PURE__ */ prepareOf(setResolver_)
 /** Layer 2: refuses a slasher that is not a `VetoSlasher`, a sender that is not a network; simulates (the same resolver again is refused there). */
-export const simulateSetResolver = /* @__PURE__ */ layer(setResolver_, 'simulate')
+export const simulateSetResolver = /* @__PURE__ */ simulateOf(setResolver_)
 /** Layer 3: the same checks, then sends. */
-export const setResolver = /* @__PURE__ */ layer(setResolver_, 'send')
+export const setResolver = /* @__PURE__ */ sendOf(setResolver_)
 /** Layer 4: the receipt, `resolver` and `readyAt`: when it takes effect (at once for the first one, else after `resolverSetEpochsDelay` epochs). */
-export const waitForSetResolver = /* @__PURE__ */ layer(setResolver_, 'waitFor')
+export const waitForSetResolver = /* @__PURE__ */ waitForOf(setResolver_)

@@ -1,6 +1,15 @@
 import type { Address } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
-import { assertAddress, contractCall, defineWrite, layer, stage } from '../../kit/index.js'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  stage,
+  waitForOf,
+} from '../../kit/index.js'
 import { eigenlayerEventsAbi, strategyManagerAbi } from '../abis.js'
 import {
   eigenlayerReverts,
@@ -83,16 +92,16 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `StrategyManager.burnShares(strategy)` (permissionless; v1.3 and v1.4). */
-export const prepareBurnShares = /* @__PURE__ */ layer(burnShares_, 'prepare')
+export const prepareBurnShares = /* @__PURE__ */ prepareOf(burnShares_)
 /**
  * Layer 2: refuses when the release has no burnable shares (v1.2: `UnsupportedReleaseError`) or
  * nothing is burnable for the strategy, then simulates.
  */
-export const simulateBurnShares = /* @__PURE__ */ layer(burnShares_, 'simulate')
+export const simulateBurnShares = /* @__PURE__ */ simulateOf(burnShares_)
 /** Layer 3: checks, simulates and sends `burnShares`. Anyone may call it. */
-export const burnShares = /* @__PURE__ */ layer(burnShares_, 'send')
+export const burnShares = /* @__PURE__ */ sendOf(burnShares_)
 /** Layer 4: the receipt and the shares `burned` (`BurnableSharesDecreased`). */
-export const waitForBurnShares = /* @__PURE__ */ layer(burnShares_, 'waitFor')
+export const waitForBurnShares = /* @__PURE__ */ waitForOf(burnShares_)
 
 export type PrepareBurnSharesParameters = Parameters<typeof prepareBurnShares>[0]
 export type PrepareBurnSharesReturnType = ReturnType<typeof prepareBurnShares>

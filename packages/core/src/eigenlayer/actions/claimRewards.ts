@@ -1,6 +1,15 @@
 import type { Address, Hex } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
-import { assertAddress, contractCall, defineWrite, layer, type RevertMapper } from '../../kit/index.js'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  type RevertMapper,
+  sendOf,
+  simulateOf,
+  waitForOf,
+} from '../../kit/index.js'
 import { rewardsClaimsAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import { eigenlayerReverts, PausedError, rewardsCoordinatorReverts } from '../errors.js'
@@ -293,17 +302,17 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
  * Layer 1 (pure): `processClaim` (one earner) or `processClaims` (several) as a frozen call list,
  * with proofs built from the distribution. Reads nothing: give `rootIndex`; no token is dropped.
  */
-export const prepareClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'prepare')
+export const prepareClaimRewards = /* @__PURE__ */ prepareOf(claimRewards_)
 /**
  * Layer 2: reads the posted root, the claimers and `cumulativeClaimed` at the landing block; refuses
  * a root that is not posted, disabled or not active yet, a sender that may not claim, and nothing
  * left to claim, as typed errors; drops tokens claimed in full; verifies the proofs; simulates.
  */
-export const simulateClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'simulate')
+export const simulateClaimRewards = /* @__PURE__ */ simulateOf(claimRewards_)
 /** Layer 3: the same checks, then simulates and sends the claim. */
-export const claimRewards = /* @__PURE__ */ layer(claimRewards_, 'send')
+export const claimRewards = /* @__PURE__ */ sendOf(claimRewards_)
 /** Layer 4: the receipt and its `RewardsClaimed` events (`claimed`: earner, token, amount, receiver). */
-export const waitForClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'waitFor')
+export const waitForClaimRewards = /* @__PURE__ */ waitForOf(claimRewards_)
 
 export type SimulateClaimRewardsReturnType = Awaited<ReturnType<typeof simulateClaimRewards>>
 export type WaitForClaimRewardsReturnType = Awaited<ReturnType<typeof waitForClaimRewards>>

@@ -3,7 +3,16 @@
 // refusal on older releases (UnsupportedReleaseError, nothing sent) is chain-tested on both states.
 import type { Address } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
-import { assertAddress, contractCall, defineWrite, layer, stage } from '../../kit/index.js'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  stage,
+  waitForOf,
+} from '../../kit/index.js'
 import { allocationManagerAbi, eigenlayerEventsAbi, strategyManagerAbi } from '../abis.js'
 import {
   eigenlayerReverts,
@@ -134,16 +143,16 @@ const clear_ = /* @__PURE__ */ defineWrite({
  * slashId)` (permissionless; `…ByStrategy` with `strategy`): sends a slash's shares to the burn
  * address, or to the set's redistribution recipient for a redistributing set.
  */
-export const prepareClearBurnOrRedistributableShares = /* @__PURE__ */ layer(clear_, 'prepare')
+export const prepareClearBurnOrRedistributableShares = /* @__PURE__ */ prepareOf(clear_)
 /**
  * Layer 2 (v1.5+, not chain-tested): refuses before v1.5 (`UnsupportedReleaseError`, naming the
  * release and what to use there) and when nothing waits for the slash, then simulates.
  */
-export const simulateClearBurnOrRedistributableShares = /* @__PURE__ */ layer(clear_, 'simulate')
+export const simulateClearBurnOrRedistributableShares = /* @__PURE__ */ simulateOf(clear_)
 /** Layer 3 (v1.5+, not chain-tested): the same checks, simulates and sends. Anyone may call it. */
-export const clearBurnOrRedistributableShares = /* @__PURE__ */ layer(clear_, 'send')
+export const clearBurnOrRedistributableShares = /* @__PURE__ */ sendOf(clear_)
 /** Layer 4 (v1.5+, not chain-tested): the receipt and the shares `cleared` per strategy. */
-export const waitForClearBurnOrRedistributableShares = /* @__PURE__ */ layer(clear_, 'waitFor')
+export const waitForClearBurnOrRedistributableShares = /* @__PURE__ */ waitForOf(clear_)
 
 export type PrepareClearBurnOrRedistributableSharesParameters = Parameters<
   typeof prepareClearBurnOrRedistributableShares

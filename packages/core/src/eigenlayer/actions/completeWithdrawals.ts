@@ -10,9 +10,12 @@ import {
   assertSameLength,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { eigenlayerEventsAbi, eigenlayerStrategyAbi, withdrawalWritesAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
@@ -261,16 +264,16 @@ const completeWithdrawals_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `completeQueuedWithdrawal` for one withdrawal, `completeQueuedWithdrawals` for several. */
-export const prepareCompleteWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'prepare')
+export const prepareCompleteWithdrawals = /* @__PURE__ */ prepareOf(completeWithdrawals_)
 /**
  * Layer 2: reads the account's queued withdrawals as the landing block sees them (one round trip)
  * and the strategies' tokens (one more), picks the ones to complete, and simulates the completion.
  */
-export const simulateCompleteWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'simulate')
+export const simulateCompleteWithdrawals = /* @__PURE__ */ simulateOf(completeWithdrawals_)
 /** Layer 3: picks, checks, simulates and sends the completion. */
-export const completeWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'send')
+export const completeWithdrawals = /* @__PURE__ */ sendOf(completeWithdrawals_)
 /** Layer 4: the receipt and the `completed` roots (`SlashingWithdrawalCompleted`). */
-export const waitForCompleteWithdrawals = /* @__PURE__ */ layer(completeWithdrawals_, 'waitFor')
+export const waitForCompleteWithdrawals = /* @__PURE__ */ waitForOf(completeWithdrawals_)
 
 export type PrepareCompleteWithdrawalsParameters = Parameters<typeof prepareCompleteWithdrawals>[0]
 export type PrepareCompleteWithdrawalsReturnType = ReturnType<typeof prepareCompleteWithdrawals>

@@ -1,5 +1,14 @@
 import type { Address } from 'viem'
-import { contractCall, defineWrite, layer, stage, unwrap } from '../../kit/index.js'
+import {
+  contractCall,
+  defineWrite,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  stage,
+  unwrap,
+  waitForOf,
+} from '../../kit/index.js'
 import { eigenlayerEventsAbi, eigenPodManagerAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import {
   eigenlayerReverts,
@@ -50,13 +59,13 @@ const createPod_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `EigenPodManager.createPod()`. */
-export const prepareCreatePod = /* @__PURE__ */ layer(createPod_, 'prepare')
+export const prepareCreatePod = /* @__PURE__ */ prepareOf(createPod_)
 /** Layer 2: refuses when the account already has a pod (`PodAlreadyExistsError`), then simulates `createPod`. */
-export const simulateCreatePod = /* @__PURE__ */ layer(createPod_, 'simulate')
+export const simulateCreatePod = /* @__PURE__ */ simulateOf(createPod_)
 /** Layer 3: checks, simulates and sends `createPod`. */
-export const createPod = /* @__PURE__ */ layer(createPod_, 'send')
+export const createPod = /* @__PURE__ */ sendOf(createPod_)
 /** Layer 4: the receipt and the new `pod` (`PodDeployed`). */
-export const waitForCreatePod = /* @__PURE__ */ layer(createPod_, 'waitFor')
+export const waitForCreatePod = /* @__PURE__ */ waitForOf(createPod_)
 
 export type PrepareCreatePodParameters = Parameters<typeof prepareCreatePod>[0]
 export type PrepareCreatePodReturnType = ReturnType<typeof prepareCreatePod>

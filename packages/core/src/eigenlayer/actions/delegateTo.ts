@@ -5,9 +5,12 @@ import {
   type BatchResult,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { delegationWritesAbi, eigenlayerEventsAbi } from '../abis.js'
 import {
@@ -174,13 +177,13 @@ const delegateTo_ = /* @__PURE__ */ delegation('delegateTo')
 export const redelegate_ = /* @__PURE__ */ delegation('redelegate')
 
 /** Layer 1 (pure): the `delegateTo(operator, approverSignature, salt)` call. */
-export const prepareDelegateTo = /* @__PURE__ */ layer(delegateTo_, 'prepare')
+export const prepareDelegateTo = /* @__PURE__ */ prepareOf(delegateTo_)
 /** Layer 2: checks (operator registered, not yet delegated, approver signature and salt) and simulates `delegateTo`. */
-export const simulateDelegateTo = /* @__PURE__ */ layer(delegateTo_, 'simulate')
+export const simulateDelegateTo = /* @__PURE__ */ simulateOf(delegateTo_)
 /** Layer 3: checks, simulates and sends `delegateTo`. */
-export const delegateTo = /* @__PURE__ */ layer(delegateTo_, 'send')
+export const delegateTo = /* @__PURE__ */ sendOf(delegateTo_)
 /** Layer 4: the receipt, `StakerDelegated` (`operator`) and the share events. */
-export const waitForDelegateTo = /* @__PURE__ */ layer(delegateTo_, 'waitFor')
+export const waitForDelegateTo = /* @__PURE__ */ waitForOf(delegateTo_)
 
 export type PrepareDelegateToParameters = Parameters<typeof prepareDelegateTo>[0]
 export type PrepareDelegateToReturnType = ReturnType<typeof prepareDelegateTo>

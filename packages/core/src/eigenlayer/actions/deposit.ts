@@ -13,9 +13,12 @@ import {
   type BatchResult,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { depositWriteAbi, eigenlayerEventsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import {
@@ -132,21 +135,21 @@ const deposit_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): the exact approval (unless `approve: false`) and the `depositIntoStrategy` call. */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /**
  * Layer 2: validates, reads the checks in one batch (whitelist, underlying token, balance,
  * allowance), simulates `depositIntoStrategy`; `result` is the shares it mints. A short allowance
  * is an `InsufficientAllowanceError`.
  */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /**
  * Layer 3: the same one check batch, then the exact approval only when the allowance it read is
  * short, then simulates and sends the deposit. If the deposit fails after an approval landed, a
  * `StepFailedError` says so: the approval stands and the tokens are still in the wallet.
  */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, its events (either `Deposit` form) and `shares` minted. */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
 
 export type PrepareDepositParameters = Parameters<typeof prepareDeposit>[0]
 export type PrepareDepositReturnType = ReturnType<typeof prepareDeposit>

@@ -10,9 +10,12 @@ import {
   assertAmount,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { depositWithSignatureWriteAbi, eigenlayerEventsAbi } from '../abis.js'
 import {
@@ -125,17 +128,17 @@ const depositWithSignature_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): the submitter's approval (unless `approve: false`) and `depositIntoStrategyWithSignature`. */
-export const prepareDepositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'prepare')
+export const prepareDepositWithSignature = /* @__PURE__ */ prepareOf(depositWithSignature_)
 /**
  * Layer 2: checks the signature's expiry (at the landing block) and nonce, the strategy, the
  * submitter's balance and allowance, in one batch, and simulates `depositIntoStrategyWithSignature`
  * (the tokens come from the submitter, the shares go to the staker).
  */
-export const simulateDepositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'simulate')
+export const simulateDepositWithSignature = /* @__PURE__ */ simulateOf(depositWithSignature_)
 /** Layer 3: approves when short, then simulates and sends (a failure after the approval is a `StepFailedError`). */
-export const depositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'send')
+export const depositWithSignature = /* @__PURE__ */ sendOf(depositWithSignature_)
 /** Layer 4: the receipt, the `Deposit` event (either form) and the `shares` minted. */
-export const waitForDepositWithSignature = /* @__PURE__ */ layer(depositWithSignature_, 'waitFor')
+export const waitForDepositWithSignature = /* @__PURE__ */ waitForOf(depositWithSignature_)
 
 export type PrepareDepositWithSignatureParameters = Parameters<typeof prepareDepositWithSignature>[0]
 export type PrepareDepositWithSignatureReturnType = ReturnType<typeof prepareDepositWithSignature>

@@ -8,9 +8,12 @@ import {
   type BatchRead,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { eigenlayerEventsAbi, eigenlayerStrategyAbi, withdrawalWritesAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
@@ -196,17 +199,17 @@ const queueWithdrawals_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `queueWithdrawals` for `depositShares`, withdrawer `account` (the staker who sends). */
-export const prepareQueueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'prepare')
+export const prepareQueueWithdrawals = /* @__PURE__ */ prepareOf(queueWithdrawals_)
 /**
  * Layer 2: converts the withdrawable shares (or underlying amounts) to deposit shares on chain
  * (`convertToDepositShares`; a full withdrawal sends exactly the deposit shares held), checks they
  * are withdrawable, and simulates `queueWithdrawals`.
  */
-export const simulateQueueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'simulate')
+export const simulateQueueWithdrawals = /* @__PURE__ */ simulateOf(queueWithdrawals_)
 /** Layer 3: converts, checks, simulates and sends `queueWithdrawals`. */
-export const queueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'send')
+export const queueWithdrawals = /* @__PURE__ */ sendOf(queueWithdrawals_)
 /** Layer 4: the receipt and the queued `withdrawals` (root, withdrawal, shares). */
-export const waitForQueueWithdrawals = /* @__PURE__ */ layer(queueWithdrawals_, 'waitFor')
+export const waitForQueueWithdrawals = /* @__PURE__ */ waitForOf(queueWithdrawals_)
 
 export type PrepareQueueWithdrawalsParameters = Parameters<typeof prepareQueueWithdrawals>[0]
 export type PrepareQueueWithdrawalsReturnType = ReturnType<typeof prepareQueueWithdrawals>

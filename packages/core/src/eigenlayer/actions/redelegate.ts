@@ -1,20 +1,20 @@
-import { layer } from '../../kit/index.js'
+import { prepareOf, sendOf, simulateOf, waitForOf } from '../../kit/index.js'
 import { redelegate_ } from './delegateTo.js'
 
 export type { RedelegateErrorType, RedelegateParameters } from './delegateTo.js'
 
 /** Layer 1 (pure): the `redelegate(operator, approverSignature, salt)` call. */
-export const prepareRedelegate = /* @__PURE__ */ layer(redelegate_, 'prepare')
+export const prepareRedelegate = /* @__PURE__ */ prepareOf(redelegate_)
 /**
  * Layer 2: checks (delegated, new operator registered, approver signature and salt) and simulates
  * `redelegate`, which undelegates (queueing withdrawals of everything) and delegates to the new
  * operator; `result` is the roots of the queued withdrawals.
  */
-export const simulateRedelegate = /* @__PURE__ */ layer(redelegate_, 'simulate')
+export const simulateRedelegate = /* @__PURE__ */ simulateOf(redelegate_)
 /** Layer 3: checks, simulates and sends `redelegate`. */
-export const redelegate = /* @__PURE__ */ layer(redelegate_, 'send')
+export const redelegate = /* @__PURE__ */ sendOf(redelegate_)
 /** Layer 4: the receipt, the queued `withdrawals` and the new `operator` (`StakerDelegated`). */
-export const waitForRedelegate = /* @__PURE__ */ layer(redelegate_, 'waitFor')
+export const waitForRedelegate = /* @__PURE__ */ waitForOf(redelegate_)
 
 export type PrepareRedelegateParameters = Parameters<typeof prepareRedelegate>[0]
 export type PrepareRedelegateReturnType = ReturnType<typeof prepareRedelegate>

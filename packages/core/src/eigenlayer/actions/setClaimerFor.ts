@@ -1,5 +1,15 @@
 import { type Address, zeroAddress } from 'viem'
-import { assertAddress, contractCall, defineWrite, layer, readBatch, unwrap } from '../../kit/index.js'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  readBatch,
+  sendOf,
+  simulateOf,
+  unwrap,
+  waitForOf,
+} from '../../kit/index.js'
 import { rewardsCoordinatorAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import { eigenlayerReverts, rewardsCoordinatorReverts } from '../errors.js'
@@ -44,13 +54,13 @@ const setClaimerFor_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `RewardsCoordinator.setClaimerFor(claimer)` as a frozen call list. */
-export const prepareSetClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'prepare')
+export const prepareSetClaimerFor = /* @__PURE__ */ prepareOf(setClaimerFor_)
 /** Layer 2: validates `claimer` and simulates `setClaimerFor` for the sender (the earner). */
-export const simulateSetClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'simulate')
+export const simulateSetClaimerFor = /* @__PURE__ */ simulateOf(setClaimerFor_)
 /** Layer 3: simulates and sends `setClaimerFor`. */
-export const setClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'send')
+export const setClaimerFor = /* @__PURE__ */ sendOf(setClaimerFor_)
 /** Layer 4: the receipt and its `ClaimerForSet` event (`claimerSet`: earner, oldClaimer, claimer). */
-export const waitForSetClaimerFor = /* @__PURE__ */ layer(setClaimerFor_, 'waitFor')
+export const waitForSetClaimerFor = /* @__PURE__ */ waitForOf(setClaimerFor_)
 
 export type SimulateSetClaimerForReturnType = Awaited<ReturnType<typeof simulateSetClaimerFor>>
 export type WaitForSetClaimerForReturnType = Awaited<ReturnType<typeof waitForSetClaimerFor>>

@@ -1,5 +1,15 @@
 import { type Address, type Hex, zeroAddress } from 'viem'
-import { assertAddress, contractCall, defineWrite, layer, stage, unwrap } from '../../kit/index.js'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  stage,
+  unwrap,
+  waitForOf,
+} from '../../kit/index.js'
 import { delegationWritesAbi, eigenlayerEventsAbi } from '../abis.js'
 import {
   type CallerCannotUndelegateError,
@@ -71,13 +81,13 @@ const undelegate_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): the `undelegate(staker)` call (`staker`, else `account`, is needed). */
-export const prepareUndelegate = /* @__PURE__ */ layer(undelegate_, 'prepare')
+export const prepareUndelegate = /* @__PURE__ */ prepareOf(undelegate_)
 /** Layer 2: checks (delegated, not an operator) and simulates `undelegate`; `result` is the queued roots. */
-export const simulateUndelegate = /* @__PURE__ */ layer(undelegate_, 'simulate')
+export const simulateUndelegate = /* @__PURE__ */ simulateOf(undelegate_)
 /** Layer 3: checks, simulates and sends `undelegate`. */
-export const undelegate = /* @__PURE__ */ layer(undelegate_, 'send')
+export const undelegate = /* @__PURE__ */ sendOf(undelegate_)
 /** Layer 4: the receipt, `StakerUndelegated` and the queued `withdrawals`. */
-export const waitForUndelegate = /* @__PURE__ */ layer(undelegate_, 'waitFor')
+export const waitForUndelegate = /* @__PURE__ */ waitForOf(undelegate_)
 
 export type PrepareUndelegateParameters = Parameters<typeof prepareUndelegate>[0]
 export type PrepareUndelegateReturnType = ReturnType<typeof prepareUndelegate>

@@ -14,12 +14,15 @@ import {
   type BatchResult,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
   type ReadPlan,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
-import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
+import { karakVaultViewsAbi, karakVaultWritesAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import {
   type KarakError,
@@ -92,8 +95,8 @@ function depositPlan(a: Resolved, sender: Address): ReadPlan<DepositState> {
   })
   return stage(
     [
-      { address: a.vault, abi: karakVaultAbi, functionName: 'asset' },
-      { address: a.vault, abi: karakVaultAbi, functionName: 'previewDeposit', args: [a.amount] },
+      { address: a.vault, abi: karakVaultViewsAbi, functionName: 'asset' },
+      { address: a.vault, abi: karakVaultViewsAbi, functionName: 'previewDeposit', args: [a.amount] },
       ...(a.asset ? holdings(a.asset) : []),
     ],
     ([assetResult, preview, ...held]) => {
@@ -155,7 +158,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
   call: (a, _ctx, s) =>
     contractCall({
       address: a.vault,
-      abi: karakVaultRevertAbi,
+      abi: karakVaultWritesAbi,
       functionName: 'deposit',
       args: [a.amount, a.receiver, minSharesFor(a, s)],
     }),
@@ -172,7 +175,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     minSharesOut: minSharesFor(a, s),
     expectedShares: s.expectedShares,
   }),
-  receipt: { abi: karakVaultAbi },
+  receipt: { abi: karakVaultWritesAbi },
 })
 
 export type DepositErrorType =
@@ -185,20 +188,20 @@ export type DepositErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[approve(vault, amount) on asset?, deposit(amount, receiver, minSharesOut)]` as frozen calls. */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /**
  * Layer 2: checks (vault, balance, `minSharesOut` against `previewDeposit`), then simulates the
  * deposit: `result` is the shares it mints. The vault must already be approved for `amount`.
  */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /**
  * Layer 3: every check first (one read plan), then the exact approval when the allowance is short,
  * then simulates and sends `deposit`. A failure after the approval landed is a `StepFailedError`
  * saying what the user holds.
  */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`, …). */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

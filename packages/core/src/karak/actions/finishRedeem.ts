@@ -5,8 +5,16 @@ import {
   type StepFailedError,
   WithdrawalNotReadyError,
 } from '../../errors.js'
-import { assertAddress, contractCall, defineWrite, layer } from '../../kit/index.js'
-import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
+import {
+  assertAddress,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  waitForOf,
+} from '../../kit/index.js'
+import { karakVaultWritesAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import { type KarakError, karakVaultRevertMapper } from '../errors.js'
 import { karakWithdrawalKey } from '../math.js'
@@ -70,7 +78,7 @@ const finishRedeem_ = /* @__PURE__ */ defineWrite({
   call: (a, _ctx, s) =>
     contractCall({
       address: a.vault,
-      abi: karakVaultRevertAbi,
+      abi: karakVaultWritesAbi,
       functionName: 'finishRedeem',
       args: [s?.found ? s.withdrawal.withdrawalKey : keyOf(a)],
     }),
@@ -81,7 +89,7 @@ const finishRedeem_ = /* @__PURE__ */ defineWrite({
       ...(sender ? { account: sender } : {}),
     }),
   simulated: (_a, s) => ({ withdrawal: (s as Extract<WithdrawalLookup, { found: true }>).withdrawal }),
-  receipt: { abi: karakVaultAbi },
+  receipt: { abi: karakVaultWritesAbi },
 })
 
 export type FinishRedeemErrorType =
@@ -95,19 +103,19 @@ export type FinishRedeemErrorType =
  * Layer 1 (pure): `finishRedeem(withdrawalKey)` for one withdrawal (by key, or by `staker` and
  * `nonce`). It cannot check readiness: pick a withdrawal with `ready: true`.
  */
-export const prepareFinishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'prepare')
+export const prepareFinishRedeem = /* @__PURE__ */ prepareOf(finishRedeem_)
 /**
  * Layer 2: checks the withdrawal is the staker's, still queued, and ready at the landing block
  * (`WithdrawalNotReadyError` with `readyAt` otherwise), then simulates; `withdrawal` is what it finishes.
  */
-export const simulateFinishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'simulate')
+export const simulateFinishRedeem = /* @__PURE__ */ simulateOf(finishRedeem_)
 /**
  * Layer 3: the same checks, then sends `finishRedeem`: the assets go to the withdrawal's receiver
  * at the vault's rate then. Before the delay has passed, nothing is sent.
  */
-export const finishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'send')
+export const finishRedeem = /* @__PURE__ */ sendOf(finishRedeem_)
 /** Layer 4: the receipt and its decoded events (`FinishedRedeem`, `Withdraw`, `Transfer`). */
-export const waitForFinishRedeem = /* @__PURE__ */ layer(finishRedeem_, 'waitFor')
+export const waitForFinishRedeem = /* @__PURE__ */ waitForOf(finishRedeem_)
 
 export type SimulateFinishRedeemReturnType = Awaited<ReturnType<typeof simulateFinishRedeem>>
 export type WaitForFinishRedeemReturnType = Awaited<ReturnType<typeof waitForFinishRedeem>>

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { assertAddress, readBatch, unwrap } from '../../kit/index.js'
-import { karakCoreAbi } from '../abis.js'
+import { karakCoreViewsAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import { karakDeployment, type ReadClient } from './internal.js'
 
@@ -24,7 +24,7 @@ export async function getOperatorVaults(
     client,
     operators.map((operator) => ({
       address: core,
-      abi: karakCoreAbi,
+      abi: karakCoreViewsAbi,
       functionName: 'getOperatorVaults',
       args: [operator],
     })),

@@ -10,7 +10,7 @@ import {
   stage,
   unwrap,
 } from '../../kit/index.js'
-import { karakCoreAbi, karakVaultAbi } from '../abis.js'
+import { karakCoreViewsAbi, karakVaultViewsAbi } from '../abis.js'
 import { KARAK_HUNDRED_PERCENT_WAD, type KarakDeployment } from '../deployments.js'
 import { KarakVaultNotFoundError } from '../errors.js'
 import { karakSharesToAssets } from '../math.js'
@@ -112,12 +112,12 @@ export function planPositions(params: {
   const perVault = core ? 8 : 6
   const reads: BatchRead[] = vaults.flatMap((vault) => [
     ...vaultReads(vault),
-    { address: vault, abi: karakVaultAbi, functionName: 'balanceOf', args: [staker] },
-    { address: vault, abi: karakVaultAbi, functionName: 'getNextWithdrawNonce', args: [staker] },
+    { address: vault, abi: karakVaultViewsAbi, functionName: 'balanceOf', args: [staker] },
+    { address: vault, abi: karakVaultViewsAbi, functionName: 'getNextWithdrawNonce', args: [staker] },
     ...(core
       ? [
-          { address: core, abi: karakCoreAbi, functionName: 'getLeverage', args: [vault] },
-          { address: core, abi: karakCoreAbi, functionName: 'isVaultQueuedForSlashing', args: [vault] },
+          { address: core, abi: karakCoreViewsAbi, functionName: 'getLeverage', args: [vault] },
+          { address: core, abi: karakCoreViewsAbi, functionName: 'isVaultQueuedForSlashing', args: [vault] },
         ]
       : []),
   ])
@@ -148,7 +148,7 @@ export function planPositions(params: {
     )
     const reads2: BatchRead[] = wanted.map(({ info, nonce }) => ({
       address: info.address,
-      abi: karakVaultAbi,
+      abi: karakVaultViewsAbi,
       functionName: 'getQueuedWithdrawal',
       args: [staker, nonce],
     }))
@@ -197,7 +197,7 @@ async function resolveVaults(
       client,
       operators.map((operator) => ({
         address: core,
-        abi: karakCoreAbi,
+        abi: karakCoreViewsAbi,
         functionName: 'getOperatorVaults',
         args: [operator],
       })),

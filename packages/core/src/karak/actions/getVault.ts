@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem'
 import { assertAddress, type BatchRead, type BatchResult, readBatch } from '../../kit/index.js'
-import { karakVaultAbi } from '../abis.js'
+import { karakVaultViewsAbi } from '../abis.js'
 import { KarakVaultNotFoundError } from '../errors.js'
 import type { ReadClient } from './internal.js'
 
@@ -30,10 +30,10 @@ export type GetVaultErrorType = KarakVaultNotFoundError
 /** The reads describing one vault (4 calls), for a larger batch. */
 export function vaultReads(vault: Address): BatchRead[] {
   return [
-    { address: vault, abi: karakVaultAbi, functionName: 'vaultConfig' },
-    { address: vault, abi: karakVaultAbi, functionName: 'totalAssets' },
-    { address: vault, abi: karakVaultAbi, functionName: 'totalSupply' },
-    { address: vault, abi: karakVaultAbi, functionName: 'owner' },
+    { address: vault, abi: karakVaultViewsAbi, functionName: 'vaultConfig' },
+    { address: vault, abi: karakVaultViewsAbi, functionName: 'totalAssets' },
+    { address: vault, abi: karakVaultViewsAbi, functionName: 'totalSupply' },
+    { address: vault, abi: karakVaultViewsAbi, functionName: 'owner' },
   ]
 }
 

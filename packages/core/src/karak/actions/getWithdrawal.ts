@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem'
 import type { InvalidParameterError } from '../../errors.js'
 import { assertAddress, type ReadPlan, runPlan, stage, unwrap } from '../../kit/index.js'
-import { karakVaultAbi } from '../abis.js'
+import { karakVaultViewsAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import { KarakUnknownWithdrawalError, KarakWithdrawalNotFoundError } from '../errors.js'
 import { karakFindWithdrawalNonce, karakWithdrawalKey } from '../math.js'
@@ -57,9 +57,14 @@ export function withdrawalPlan(params: {
   const read = (nonce: bigint): ReadPlan<WithdrawalLookup> =>
     stage(
       [
-        { address: vault, abi: karakVaultAbi, functionName: 'getQueuedWithdrawal', args: [staker, nonce] },
-        { address: vault, abi: karakVaultAbi, functionName: 'totalAssets' },
-        { address: vault, abi: karakVaultAbi, functionName: 'totalSupply' },
+        {
+          address: vault,
+          abi: karakVaultViewsAbi,
+          functionName: 'getQueuedWithdrawal',
+          args: [staker, nonce],
+        },
+        { address: vault, abi: karakVaultViewsAbi, functionName: 'totalAssets' },
+        { address: vault, abi: karakVaultViewsAbi, functionName: 'totalSupply' },
         clock,
       ],
       ([queued, totalAssets, totalSupply, time]) => {
@@ -81,7 +86,7 @@ export function withdrawalPlan(params: {
     )
   if ('nonce' in ref) return read(ref.nonce)
   return stage(
-    [{ address: vault, abi: karakVaultAbi, functionName: 'getNextWithdrawNonce', args: [staker] }],
+    [{ address: vault, abi: karakVaultViewsAbi, functionName: 'getNextWithdrawNonce', args: [staker] }],
     ([next]) => {
       const nonce = karakFindWithdrawalNonce(staker, ref.withdrawalKey, unwrap<bigint>(next))
       if (nonce === undefined)

@@ -13,11 +13,14 @@ import {
   assertRecipient,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
-import { karakVaultAbi, karakVaultRevertAbi } from '../abis.js'
+import { karakVaultViewsAbi, karakVaultWritesAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
 import { type KarakError, KarakVaultNotFoundError, karakVaultRevertMapper } from '../errors.js'
 import { writeDeployment } from './internal.js'
@@ -54,9 +57,9 @@ const startRedeem_ = /* @__PURE__ */ defineWrite({
   read: (a, { sender }) =>
     stage(
       [
-        { address: a.vault, abi: karakVaultAbi, functionName: 'asset' },
-        { address: a.vault, abi: karakVaultAbi, functionName: 'balanceOf', args: [sender] },
-        { address: a.vault, abi: karakVaultAbi, functionName: 'allowance', args: [sender, a.vault] },
+        { address: a.vault, abi: karakVaultViewsAbi, functionName: 'asset' },
+        { address: a.vault, abi: karakVaultViewsAbi, functionName: 'balanceOf', args: [sender] },
+        { address: a.vault, abi: karakVaultViewsAbi, functionName: 'allowance', args: [sender, a.vault] },
       ],
       ([asset, balance, allowance]): SharesState => {
         if (asset?.status !== 'success') throw new KarakVaultNotFoundError({ vault: a.vault })
@@ -74,7 +77,7 @@ const startRedeem_ = /* @__PURE__ */ defineWrite({
   call: (a) =>
     contractCall({
       address: a.vault,
-      abi: karakVaultRevertAbi,
+      abi: karakVaultWritesAbi,
       functionName: 'startRedeem',
       args: [a.shares, a.receiver],
     }),
@@ -87,7 +90,7 @@ const startRedeem_ = /* @__PURE__ */ defineWrite({
     }),
   simulated: (_a, _s, withdrawalKey: Hex) => ({ withdrawalKey }),
   receipt: {
-    abi: karakVaultAbi,
+    abi: karakVaultWritesAbi,
     decode: (_client, r) => ({
       /** The withdrawals the transaction queued (from `StartedRedeem`), with their keys. */
       withdrawals: r.events.flatMap((e) =>
@@ -117,19 +120,19 @@ export type StartRedeemErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[vault.approve(vault, shares) (unless approve: false), startRedeem(shares, receiver)]`. */
-export const prepareStartRedeem = /* @__PURE__ */ layer(startRedeem_, 'prepare')
+export const prepareStartRedeem = /* @__PURE__ */ prepareOf(startRedeem_)
 /**
  * Layer 2: checks the sender holds the shares, then simulates `startRedeem` (`result` and
  * `withdrawalKey`: the key it returns). Without the share approval, an `InsufficientAllowanceError`.
  */
-export const simulateStartRedeem = /* @__PURE__ */ layer(startRedeem_, 'simulate')
+export const simulateStartRedeem = /* @__PURE__ */ simulateOf(startRedeem_)
 /**
  * Layer 3: checks the share balance (one read plan), approves the vault for the shares when short,
  * simulates and sends `startRedeem`. A failure after the approval landed is a `StepFailedError`.
  */
-export const startRedeem = /* @__PURE__ */ layer(startRedeem_, 'send')
+export const startRedeem = /* @__PURE__ */ sendOf(startRedeem_)
 /** Layer 4: the receipt, its events, and `withdrawals`: the queued keys (`StartedRedeem`). */
-export const waitForStartRedeem = /* @__PURE__ */ layer(startRedeem_, 'waitFor')
+export const waitForStartRedeem = /* @__PURE__ */ waitForOf(startRedeem_)
 
 export type SimulateStartRedeemReturnType = Awaited<ReturnType<typeof simulateStartRedeem>>
 export type WaitForStartRedeemReturnType = Awaited<ReturnType<typeof waitForStartRedeem>>

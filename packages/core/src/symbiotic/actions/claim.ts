@@ -6,11 +6,14 @@ import {
   type BatchResult,
   contractCall,
   defineWrite,
-  layer,
   mapPlan,
+  prepareOf,
   type ReadPlan,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { symbioticVaultAbi } from '../abis.js'
 import {
@@ -219,16 +222,16 @@ const claim_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `claim(receiver, epoch)`, or `claimBatch(receiver, epochs)` for several, as frozen calls. */
-export const prepareClaim = /* @__PURE__ */ layer(claim_, 'prepare')
+export const prepareClaim = /* @__PURE__ */ prepareOf(claim_)
 /**
  * Layer 2: checks each epoch (claimable now, not claimed, not empty) and simulates `claim` or
  * `claimBatch`; without epochs it finds every claimable one. `epochs` and `amount` say what it pays.
  */
-export const simulateClaim = /* @__PURE__ */ layer(claim_, 'simulate')
+export const simulateClaim = /* @__PURE__ */ simulateOf(claim_)
 /** Layer 3: checks, simulates and sends the claim. */
-export const claim = /* @__PURE__ */ layer(claim_, 'send')
+export const claim = /* @__PURE__ */ sendOf(claim_)
 /** Layer 4: the receipt, the vault's events, and `claimed` (the epochs and the collateral paid out). */
-export const waitForClaim = /* @__PURE__ */ layer(claim_, 'waitFor')
+export const waitForClaim = /* @__PURE__ */ waitForOf(claim_)
 
 export type SimulateClaimReturnType = Awaited<ReturnType<typeof simulateClaim>>
 export type WaitForClaimReturnType = Awaited<ReturnType<typeof waitForClaim>>

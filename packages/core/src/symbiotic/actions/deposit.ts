@@ -6,10 +6,13 @@ import {
   assertAmount,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
   type ReadPlan,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { collateralErrorsAbi, symbioticVaultAbi } from '../abis.js'
 import { DepositLimitReachedError, depositRevertMapper, NotWhitelistedDepositorError } from '../errors.js'
@@ -115,20 +118,20 @@ const deposit_ = /* @__PURE__ */ defineWrite({
  * Layer 1 (pure): `[approve(vault, amount), deposit(receiver, amount)]` as frozen calls (Safe and
  * smart accounts batch them); the approval needs `collateral`, or leave it out with `approve: false`.
  */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /**
  * Layer 2: checks whitelist, deposit limit and balance, then simulates `deposit`. The allowance must
  * already cover `amount`, else `InsufficientAllowanceError` (decoded from the token's revert).
  */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /**
  * Layer 3: the same checks, an exact approval only when the allowance is short, then simulates and
  * sends `deposit`. A failure after the approval landed is a `StepFailedError` saying what the
  * sender holds.
  */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, the vault's events, and `deposited` (the `Deposit` event's fields). */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

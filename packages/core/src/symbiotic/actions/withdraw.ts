@@ -1,6 +1,15 @@
 import type { Address } from 'viem'
 import { InvalidAmountError } from '../../errors.js'
-import { assertAddress, assertAmount, contractCall, defineWrite, layer } from '../../kit/index.js'
+import {
+  assertAddress,
+  assertAmount,
+  contractCall,
+  defineWrite,
+  prepareOf,
+  sendOf,
+  simulateOf,
+  waitForOf,
+} from '../../kit/index.js'
 import { symbioticVaultAbi } from '../abis.js'
 import { InsufficientActiveBalanceError, withdrawalRevertMapper } from '../errors.js'
 import {
@@ -103,22 +112,22 @@ const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', 
 const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares)
 
 /** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
-export const prepareWithdraw = /* @__PURE__ */ layer(withdraw_, 'prepare')
+export const prepareWithdraw = /* @__PURE__ */ prepareOf(withdraw_)
 /** Layer 2: checks the active balance covers `amount` and simulates; `epoch`/`readyAt` forecast the bucket. */
-export const simulateWithdraw = /* @__PURE__ */ layer(withdraw_, 'simulate')
+export const simulateWithdraw = /* @__PURE__ */ simulateOf(withdraw_)
 /** Layer 3: checks, simulates and sends `withdraw`. */
-export const withdraw = /* @__PURE__ */ layer(withdraw_, 'send')
+export const withdraw = /* @__PURE__ */ sendOf(withdraw_)
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket (`epoch`, `readyAt`) it went to. */
-export const waitForWithdraw = /* @__PURE__ */ layer(withdraw_, 'waitFor')
+export const waitForWithdraw = /* @__PURE__ */ waitForOf(withdraw_)
 
 /** Layer 1 (pure): `redeem(receiver, shares)` as a frozen call list. */
-export const prepareRedeem = /* @__PURE__ */ layer(redeem_, 'prepare')
+export const prepareRedeem = /* @__PURE__ */ prepareOf(redeem_)
 /** Layer 2: checks the account holds `shares` worth more than 0 and simulates. */
-export const simulateRedeem = /* @__PURE__ */ layer(redeem_, 'simulate')
+export const simulateRedeem = /* @__PURE__ */ simulateOf(redeem_)
 /** Layer 3: checks, simulates and sends `redeem`. */
-export const redeem = /* @__PURE__ */ layer(redeem_, 'send')
+export const redeem = /* @__PURE__ */ sendOf(redeem_)
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket it went to. */
-export const waitForRedeem = /* @__PURE__ */ layer(redeem_, 'waitFor')
+export const waitForRedeem = /* @__PURE__ */ waitForOf(redeem_)
 
 export type SimulateWithdrawReturnType = Awaited<ReturnType<typeof simulateWithdraw>>
 export type WaitForWithdrawReturnType = Awaited<ReturnType<typeof waitForWithdraw>>

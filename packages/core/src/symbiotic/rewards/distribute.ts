@@ -13,11 +13,11 @@ import {
   type BatchRead,
   type BatchResult,
   contractCall,
-  type DefinedWrite,
   defineWrite,
   type ReadPlan,
   stage,
   unwrap,
+  type WriteDefinition,
 } from '../../kit/index.js'
 import {
   symbioticMiddlewareAbi,
@@ -153,14 +153,14 @@ type StakerDistributed = {
 }
 type OperatorDistributed = { network: Address; token: Address; amount: bigint; root: Hex }
 
-type StakerWrite = DefinedWrite<
+type StakerWrite = WriteDefinition<
   DistributeRewardsParameters,
   unknown,
   { adminFeeAmount: bigint; distributed: bigint },
   typeof symbioticStakerRewardsAbi,
   { distributed: StakerDistributed | undefined }
 >
-type OperatorWrite = DefinedWrite<
+type OperatorWrite = WriteDefinition<
   DistributeOperatorRewardsParameters,
   unknown,
   unknown,

@@ -8,12 +8,15 @@ import {
   type BatchResult,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
   type ReadClient,
   type ReadPlan,
   runPlan,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
 import { symbioticOperatorRewardsAbi } from './abis.js'
@@ -221,13 +224,13 @@ const claimOperatorRewards_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `claimRewards(receiver, network, token, totalClaimable, proof)` as a frozen call. */
-export const prepareClaimOperatorRewards = /* @__PURE__ */ layer(claimOperatorRewards_, 'prepare')
+export const prepareClaimOperatorRewards = /* @__PURE__ */ prepareOf(claimOperatorRewards_)
 /** Layer 2: checks (a root, the proof verified locally, something left, the balance) and simulates; `amount` is what it pays. */
-export const simulateClaimOperatorRewards = /* @__PURE__ */ layer(claimOperatorRewards_, 'simulate')
+export const simulateClaimOperatorRewards = /* @__PURE__ */ simulateOf(claimOperatorRewards_)
 /** Layer 3: checks, simulates and sends the operator's claim. */
-export const claimOperatorRewards = /* @__PURE__ */ layer(claimOperatorRewards_, 'send')
+export const claimOperatorRewards = /* @__PURE__ */ sendOf(claimOperatorRewards_)
 /** Layer 4: the receipt, the events, and `claimed` (network, token, amount, receiver). */
-export const waitForClaimOperatorRewards = /* @__PURE__ */ layer(claimOperatorRewards_, 'waitFor')
+export const waitForClaimOperatorRewards = /* @__PURE__ */ waitForOf(claimOperatorRewards_)
 
 // ---------------------------------------------------------------- distributeOperatorRewards (the middleware)
 
@@ -258,10 +261,10 @@ const distributeOperatorRewards_ = /* @__PURE__ */ distributeWrite('operator', (
 })
 
 /** Layer 1 (pure): the exact approval (when `amount > 0`), then `distributeRewards(network, token, amount, root)`. */
-export const prepareDistributeOperatorRewards = /* @__PURE__ */ layer(distributeOperatorRewards_, 'prepare')
+export const prepareDistributeOperatorRewards = /* @__PURE__ */ prepareOf(distributeOperatorRewards_)
 /** Layer 2: checks (the middleware sends, it holds the amount) and simulates. */
-export const simulateDistributeOperatorRewards = /* @__PURE__ */ layer(distributeOperatorRewards_, 'simulate')
+export const simulateDistributeOperatorRewards = /* @__PURE__ */ simulateOf(distributeOperatorRewards_)
 /** Layer 3: checks, approves exactly when short, simulates and sends (the network's middleware). */
-export const distributeOperatorRewards = /* @__PURE__ */ layer(distributeOperatorRewards_, 'send')
+export const distributeOperatorRewards = /* @__PURE__ */ sendOf(distributeOperatorRewards_)
 /** Layer 4: the receipt, the events, and `distributed` (amount and root). */
-export const waitForDistributeOperatorRewards = /* @__PURE__ */ layer(distributeOperatorRewards_, 'waitFor')
+export const waitForDistributeOperatorRewards = /* @__PURE__ */ waitForOf(distributeOperatorRewards_)

@@ -8,11 +8,14 @@ import {
   type BatchResult,
   contractCall,
   defineWrite,
-  layer,
+  prepareOf,
   type ReadClient,
   type ReadPlan,
   runPlan,
+  sendOf,
+  simulateOf,
   stage,
+  waitForOf,
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
 import { symbioticStakerRewardsAbi } from './abis.js'
@@ -218,13 +221,13 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `claimRewards(receiver, token, abi.encode(network, maxRewards, []))` as a frozen call. */
-export const prepareClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'prepare')
+export const prepareClaimRewards = /* @__PURE__ */ prepareOf(claimRewards_)
 /** Layer 2: checks (a staker-rewards contract, a distributed token, something claimable) and simulates; `amount` is what it pays. */
-export const simulateClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'simulate')
+export const simulateClaimRewards = /* @__PURE__ */ simulateOf(claimRewards_)
 /** Layer 3: checks, simulates and sends the claim. */
-export const claimRewards = /* @__PURE__ */ layer(claimRewards_, 'send')
+export const claimRewards = /* @__PURE__ */ sendOf(claimRewards_)
 /** Layer 4: the receipt, the events, and `claimed` (network, token, amount, receiver). */
-export const waitForClaimRewards = /* @__PURE__ */ layer(claimRewards_, 'waitFor')
+export const waitForClaimRewards = /* @__PURE__ */ waitForOf(claimRewards_)
 
 // ---------------------------------------------------------------- distributeRewards (the network's middleware)
 
@@ -258,10 +261,10 @@ const distributeRewards_ = /* @__PURE__ */ distributeWrite('staker', (p) => {
 })
 
 /** Layer 1 (pure): the exact approval, then `distributeRewards(network, token, amount, data)`. */
-export const prepareDistributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'prepare')
+export const prepareDistributeRewards = /* @__PURE__ */ prepareOf(distributeRewards_)
 /** Layer 2: checks (the middleware sends, a past capture time with stake, the fee, the balance) and simulates. */
-export const simulateDistributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'simulate')
+export const simulateDistributeRewards = /* @__PURE__ */ simulateOf(distributeRewards_)
 /** Layer 3: checks, approves exactly when short, simulates and sends (the network's middleware). */
-export const distributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'send')
+export const distributeRewards = /* @__PURE__ */ sendOf(distributeRewards_)
 /** Layer 4: the receipt, the events, and `distributed` (amount, admin fee, timestamp). */
-export const waitForDistributeRewards = /* @__PURE__ */ layer(distributeRewards_, 'waitFor')
+export const waitForDistributeRewards = /* @__PURE__ */ waitForOf(distributeRewards_)

@@ -3,11 +3,14 @@ import {
   contractCall,
   defineWrite,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, isAddressEqual } from 'viem'
 import {
@@ -135,14 +138,14 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalRequestNotOwnedError
 
 /** Layer 1 (pure): `claimWithdraw(id)`, or `batchClaimWithdraw(ids)` for several, on the WithdrawRequestNFT. */
-export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawal_)
 /**
  * Layer 2: identity guard, then per request: the NFT exists (`WithdrawalRequestNotFoundError`) and
  * is the sender's (`WithdrawalRequestNotOwnedError`), it is
  * finalized AND valid (`WithdrawalNotReadyError`); simulates: `amountOut` is the ETH the claim pays.
  */
-export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')
+export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawal_)
 /** Layer 3: every check, then simulates and sends. */
-export const claimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'send')
+export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed` in either form, the pool's `Withdraw`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)

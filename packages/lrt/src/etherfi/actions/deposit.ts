@@ -8,11 +8,14 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   type InvalidParameterError,
-  layer,
+  prepareOf,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import {
@@ -185,13 +188,13 @@ export type DepositErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `deposit()` (or `deposit(referral)`) on the LiquidityPool with `value: amount`. */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /**
  * Layer 2: the identity guard (eETH's `symbol()`), the checks (ETH only, balance, `minOut` against the
  * preview), then simulates: `result` is the shares minted, `expectedOut` the eETH they are worth.
  */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, the simulation (refused below `minOut`), then sends. */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, eETH `Transfer`/`TransferShares`). */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)

@@ -7,16 +7,19 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   isPlan,
-  layer,
   type PermitOption,
   type PrepareOptions,
   permitKit,
+  prepareOf,
   type ReadClient,
   type ReadPlan,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
   type WriteClient,
   type WriteOptions,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address, Hex } from 'viem'
 import { InstantExitUnavailableError, MinOutNotMetError } from '../../errors.js'
@@ -255,7 +258,7 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
 
 /** Layer 1 (pure): `[approve(redemption manager, amount), redeemEEth/redeemWeEth(amount, receiver[, ETH])]` in `form`. */
 export const prepareInstantExit = (params: InstantExitParameters & PrepareOptions) =>
-  instantExit_.prepare(params)
+  prepareOf(instantExit_)(params)
 
 async function withForm<p extends InstantExitParameters>(client: ReadClient, params: p): Promise<p> {
   if (params.form) return params
@@ -270,11 +273,11 @@ async function withForm<p extends InstantExitParameters>(client: ReadClient, par
  * liquidity: `InstantExitUnavailableError`), `minOut`; then simulates. `amountOut` is the ETH paid.
  */
 export const simulateInstantExit = async (client: ReadClient, params: InstantExitParameters & WriteOptions) =>
-  instantExit_.simulate(client, await withForm(client, params))
+  simulateOf(instantExit_)(client, await withForm(client, params))
 /** Layer 3: the probe and every check, the exact approval of the token to the redemption manager when short, then sends. */
 export const instantExit = async (
   walletClient: WriteClient,
   params: InstantExitParameters & WriteOptions,
-): Promise<Hex> => instantExit_.send(walletClient, await withForm(walletClient, params))
+): Promise<Hex> => sendOf(instantExit_)(walletClient, await withForm(walletClient, params))
 /** Layer 4: the receipt and its decoded events (`Redeemed` in either form, eETH transfers). */
-export const waitForInstantExit = /* @__PURE__ */ layer(instantExit_, 'waitFor')
+export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExit_)

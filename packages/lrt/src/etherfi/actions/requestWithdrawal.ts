@@ -6,11 +6,14 @@ import {
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
-  layer,
   type PermitOption,
   permitKit,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import {
@@ -160,13 +163,13 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `[approve(LiquidityPool, amount) on eETH, requestWithdraw(receiver, amount)]`. */
-export const prepareRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'prepare')
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
 /**
  * Layer 2: identity guard, bounds (HEAD pools), balance, then simulates (refused when the eETH
  * allowance to the LiquidityPool is short: simulate does not approve); `result` is the request id.
  */
-export const simulateRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'simulate')
+export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithdrawal_)
 /** Layer 3: the checks, the exact eETH approval to the LiquidityPool when short, then sends. */
-export const requestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'send')
+export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and `requestId` (from the NFT's `WithdrawRequestCreated`). */
-export const waitForRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'waitFor')
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)

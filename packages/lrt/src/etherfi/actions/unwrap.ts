@@ -4,9 +4,12 @@ import {
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
-  layer,
+  prepareOf,
   unwrap as read,
+  sendOf,
+  simulateOf,
   stage,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { etherfiEETHAbi, etherfiWeETHAbi, joinAbis } from '../abis.js'
@@ -56,10 +59,10 @@ const unwrap_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `unwrap(amount)` on weETH. */
-export const prepareUnwrap = /* @__PURE__ */ layer(unwrap_, 'prepare')
+export const prepareUnwrap = /* @__PURE__ */ prepareOf(unwrap_)
 /** Layer 2: identity guard, balance, then simulates: `result` is the eETH returned. */
-export const simulateUnwrap = /* @__PURE__ */ layer(unwrap_, 'simulate')
+export const simulateUnwrap = /* @__PURE__ */ simulateOf(unwrap_)
 /** Layer 3: the checks, then sends `unwrap`. */
-export const unwrap = /* @__PURE__ */ layer(unwrap_, 'send')
+export const unwrap = /* @__PURE__ */ sendOf(unwrap_)
 /** Layer 4: the receipt and its decoded `Transfer` events. */
-export const waitForUnwrap = /* @__PURE__ */ layer(unwrap_, 'waitFor')
+export const waitForUnwrap = /* @__PURE__ */ waitForOf(unwrap_)

@@ -4,11 +4,14 @@ import {
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
-  layer,
   type PermitOption,
   permitKit,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { etherfiEETHAbi, etherfiWeETHAbi, joinAbis } from '../abis.js'
@@ -80,10 +83,10 @@ const wrap_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `[approve(weETH, amount) on eETH, wrap(amount)]`. */
-export const prepareWrap = /* @__PURE__ */ layer(wrap_, 'prepare')
+export const prepareWrap = /* @__PURE__ */ prepareOf(wrap_)
 /** Layer 2: identity guard (eETH and weETH), balance, then simulates: `result` is the weETH minted. */
-export const simulateWrap = /* @__PURE__ */ layer(wrap_, 'simulate')
+export const simulateWrap = /* @__PURE__ */ simulateOf(wrap_)
 /** Layer 3: the checks, the exact eETH approval to weETH when short, then sends `wrap`. */
-export const wrap = /* @__PURE__ */ layer(wrap_, 'send')
+export const wrap = /* @__PURE__ */ sendOf(wrap_)
 /** Layer 4: the receipt and its decoded `Transfer` events. */
-export const waitForWrap = /* @__PURE__ */ layer(wrap_, 'waitFor')
+export const waitForWrap = /* @__PURE__ */ waitForOf(wrap_)

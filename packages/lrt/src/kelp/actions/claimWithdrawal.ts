@@ -6,15 +6,18 @@ import {
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
-  layer,
   type PrepareOptions,
+  prepareOf,
   type ReadClient,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
   type WriteClient,
   type WriteOptions,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import {
@@ -196,7 +199,7 @@ export function prepareClaimWithdrawal(
   const { count = 1, ...rest } = params
   if (!Number.isInteger(count) || count < 1)
     throw new InvalidParameterError('count', 'must be an integer ≥ 1')
-  const one = claimWithdrawal_.prepare(rest)
+  const one = prepareOf(claimWithdrawal_)(rest)
   return calls(...Array.from({ length: count }, () => one).flat())
 }
 /**
@@ -208,17 +211,17 @@ export async function simulateClaimWithdrawal(
   client: ReadClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ) {
-  return claimWithdrawal_.simulate(client, await withWithdrawalForm(client, params))
+  return simulateOf(claimWithdrawal_)(client, await withWithdrawalForm(client, params))
 }
 /** Layer 3: the same checks, then simulates and sends one `completeWithdrawal` (the oldest request). */
 export async function claimWithdrawal(
   walletClient: WriteClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ) {
-  return claimWithdrawal_.send(walletClient, await withWithdrawalForm(walletClient, params))
+  return sendOf(claimWithdrawal_)(walletClient, await withWithdrawalForm(walletClient, params))
 }
 /** Layer 4: the receipt, its events, and `claimed` (owner, asset, rsETH burnt, `amount` paid). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)
 
 export type SimulateClaimWithdrawalReturnType = Awaited<ReturnType<typeof simulateClaimWithdrawal>>
 export type WaitForClaimWithdrawalReturnType = Awaited<ReturnType<typeof waitForClaimWithdrawal>>

@@ -9,11 +9,14 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   InvalidParameterError,
-  layer,
+  prepareOf,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi, isAddressEqual } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -251,16 +254,16 @@ export type DepositErrorType =
  * Layer 1 (pure): `[approve(pool, amount) on the LST?, depositAsset(asset, amount, minOut, referralId)]`,
  * or `depositETH(minOut, referralId)` with `value: amount` for ETH. Needs `minOut`.
  */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /**
  * Layer 2: the identity guard (rsETH's `symbol()`), the checks (supported asset, minimum, limit,
  * balance, `minOut` against the preview), then simulates: `result` is empty, `expectedOut` the rsETH.
  */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check first, then the exact approval when short (LSTs), then simulates and sends. */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`AssetDeposit` / `ETHDeposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

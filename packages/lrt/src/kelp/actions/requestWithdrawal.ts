@@ -8,14 +8,17 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   type InvalidParameterError,
-  layer,
+  prepareOf,
   type ReadClient,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   unwrap,
   type WriteClient,
   type WriteOptions,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -217,7 +220,7 @@ export type RequestWithdrawalErrorType =
  * Layer 1 (pure): `[approve(manager, amount) on rsETH, initiateWithdrawal(asset, amount, referralId)]`
  * (the `2024-07` form without `referralId` with `form: '2024-07'`).
  */
-export const prepareRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'prepare')
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
 /**
  * Layer 2: the form probe, the identity guard, the checks (supported asset, minimum, rsETH balance,
  * Kelp's liquidity for the payout), then simulates: `expectedOut`, and `readyAt` (the earliest claim block).
@@ -226,17 +229,17 @@ export async function simulateRequestWithdrawal(
   client: ReadClient,
   params: RequestWithdrawalParameters & WriteOptions,
 ) {
-  return requestWithdrawal_.simulate(client, await withWithdrawalForm(client, params))
+  return simulateOf(requestWithdrawal_)(client, await withWithdrawalForm(client, params))
 }
 /** Layer 3: every check first, then the exact rsETH approval when short, then simulates and sends. */
 export async function requestWithdrawal(
   walletClient: WriteClient,
   params: RequestWithdrawalParameters & WriteOptions,
 ) {
-  return requestWithdrawal_.send(walletClient, await withWithdrawalForm(walletClient, params))
+  return sendOf(requestWithdrawal_)(walletClient, await withWithdrawalForm(walletClient, params))
 }
 /** Layer 4: the receipt, its events, and `request` (`id` = the nonce, asset, owner, rsETH). */
-export const waitForRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'waitFor')
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)
 
 export type SimulateRequestWithdrawalReturnType = Awaited<ReturnType<typeof simulateRequestWithdrawal>>
 export type WaitForRequestWithdrawalReturnType = Awaited<ReturnType<typeof waitForRequestWithdrawal>>

@@ -4,12 +4,15 @@ import {
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   toCall,
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, isAddressEqual, zeroAddress } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -164,17 +167,17 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalRequestNotFoundError
 
 /** Layer 1 (pure): `completeQueuedWithdrawal(id)`. */
-export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawal_)
 /**
  * Layer 2: the identity guard and the checks — the request exists and is not claimed
  * (`WithdrawalRequestNotFoundError` else), pays the account (`WithdrawalRequestNotOwnedError` else), its batch is finalized (`WithdrawalNotReadyError` else) — then
  * simulates; `payout` is `amount × min(requestRate, batchRate)` in WETH.
  */
-export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')
+export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawal_)
 /** Layer 3: every check, then simulates and sends. */
-export const claimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'send')
+export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt, its events, and the WETH `payout` and `rate` (from `WithdrawalCompleted`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)
 
 export type PrepareClaimWithdrawalsParameters = {
   ids: readonly bigint[]

@@ -9,11 +9,14 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   InvalidParameterError,
-  layer,
+  prepareOf,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -228,17 +231,17 @@ export type DepositErrorType =
  * deposit(amount, receiver)]` for WETH. Puffer has no min-out argument, so a prepared call does not
  * enforce `minOut` on chain: simulate it (`simulateDeposit`) before sending the calls yourself.
  */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /**
  * Layer 2: the identity guard (the vault's `symbol()`), the checks (asset, `maxDeposit`, balance,
  * `minOut` against the preview), then simulates: `expectedOut` is the pufETH the simulation mints,
  * refused below `minOut`.
  */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, the exact WETH approval when short, then simulates (refusing below `minOut`) and sends. */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

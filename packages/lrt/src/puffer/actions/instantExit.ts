@@ -7,10 +7,13 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -162,13 +165,13 @@ export type InstantExitErrorType =
  * Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs
  * `account`; `minOut` cannot be carried by the call (simulate first).
  */
-export const prepareInstantExit = /* @__PURE__ */ layer(instantExit_, 'prepare')
+export const prepareInstantExit = /* @__PURE__ */ prepareOf(instantExit_)
 /**
  * Layer 2: the identity guard, the checks (balance, the vault's liquidity `maxRedeem`, `minOut` against
  * `previewRedeem`, which includes the exit fee), then simulates: `expectedOut` is the WETH paid.
  */
-export const simulateInstantExit = /* @__PURE__ */ layer(instantExit_, 'simulate')
+export const simulateInstantExit = /* @__PURE__ */ simulateOf(instantExit_)
 /** Layer 3: every check, then simulates (refusing below `minOut`) and sends. */
-export const instantExit = /* @__PURE__ */ layer(instantExit_, 'send')
+export const instantExit = /* @__PURE__ */ sendOf(instantExit_)
 /** Layer 4: the receipt and its decoded events (`Withdraw`, `Transfer`). */
-export const waitForInstantExit = /* @__PURE__ */ layer(instantExit_, 'waitFor')
+export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExit_)

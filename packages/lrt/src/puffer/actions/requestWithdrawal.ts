@@ -5,11 +5,14 @@ import {
   type InvalidAddressError,
   type InvalidAmountError,
   InvalidParameterError,
-  layer,
   type PermitOption,
   permitKit,
+  prepareOf,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   type UnsupportedChainError,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -116,13 +119,13 @@ export type RequestWithdrawalErrorType =
  * Layer 1 (pure): `[approve(withdrawalManager, amount) on pufETH?, requestWithdrawal(amount, receiver)]`.
  * Puffer takes ONE request per transaction: do not batch two of these call lists into one.
  */
-export const prepareRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'prepare')
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
 /**
  * Layer 2: the identity guard, the checks (minimum 0.01 pufETH, maximum, balance), then simulates;
  * `requestRate` is the rate the request locks (its payout is `amount × min(requestRate, batchRate)`).
  */
-export const simulateRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'simulate')
+export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithdrawal_)
 /** Layer 3: every check, the exact pufETH approval when short, then simulates and sends. */
-export const requestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'send')
+export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and the request's `id` and `batch` (from `WithdrawalRequested`). */
-export const waitForRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'waitFor')
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)

@@ -5,14 +5,17 @@ import {
   type InvalidAddressError,
   InvalidParameterError,
   isPlan,
-  layer,
+  prepareOf,
   type ReadClient,
   StepFailedError,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   WithdrawalNotReadyError,
   type WriteClient,
   type WriteOptions,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address, Hex } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -197,7 +200,7 @@ async function withForm<P extends ClaimWithdrawalParameters>(client: ReadClient,
  * Layer 1 (pure): `claim(index, owner)` (or v1.7 `claim(index)` with `form: 'v1.7'`). It reads
  * nothing, so it needs the request's index NOW (`getWithdrawalRequests`); indices move after a claim.
  */
-export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claim_, 'prepare')
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claim_)
 
 /**
  * Layer 2: probes the claim form, finds the request's current index by its id, checks it is the
@@ -208,7 +211,7 @@ export async function simulateClaimWithdrawal(
   client: ReadClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ) {
-  return claim_.simulate(client, await withForm(client, params))
+  return simulateOf(claim_)(client, await withForm(client, params))
 }
 
 /** Layer 3: the same checks at the landing block, then sends the claim with the request's index then. */
@@ -216,11 +219,11 @@ export async function claimWithdrawal(
   walletClient: WriteClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ): Promise<Hex> {
-  return claim_.send(walletClient, await withForm(walletClient, params))
+  return sendOf(claim_)(walletClient, await withForm(walletClient, params))
 }
 
 /** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed`, the ezETH burn `Transfer`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claim_, 'waitFor')
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claim_)
 
 export type ClaimWithdrawalsParameters = Omit<ClaimWithdrawalParameters, 'requestId' | 'index'> & {
   /** The requests to claim, in order. */
@@ -244,12 +247,12 @@ export async function claimWithdrawals(
     throw new InvalidParameterError('requestIds', 'has duplicates')
   const p = await withForm(walletClient, rest as ClaimWithdrawalParameters)
   // all checked first (the same landing block): nothing is sent when one of them is not claimable
-  for (const requestId of requestIds) await claim_.simulate(walletClient, { ...p, requestId })
+  for (const requestId of requestIds) await simulateOf(claim_)(walletClient, { ...p, requestId })
   const done: { step: string; hash: Hex }[] = []
   for (const requestId of requestIds) {
     try {
-      const hash = await claim_.send(walletClient, { ...p, requestId })
-      await claim_.waitFor(walletClient, hash)
+      const hash = await sendOf(claim_)(walletClient, { ...p, requestId })
+      await waitForOf(claim_)(walletClient, hash)
       done.push({ step: `claim ${requestId}`, hash })
     } catch (error) {
       if (done.length === 0) throw error

@@ -9,10 +9,13 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   InvalidParameterError,
-  layer,
+  prepareOf,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   type UnsupportedChainError,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -202,16 +205,16 @@ export type DepositErrorType =
  * or `depositETH([referralId])` with `value: amount`. Renzo has no min-out argument: a call list
  * sent without the SDK's checks takes whatever the rate gives (use `simulateDeposit` first).
  */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /**
  * Layer 2: the identity guard (ezETH's `symbol()`), the checks (supported collateral, TVL limit,
  * balance, `minOut` against the mint at the landing block), then simulates; `expectedOut` is the ezETH.
  */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check first (below `minOut` nothing is sent), the exact approval when short, then sends. */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

@@ -7,10 +7,13 @@ import {
   InsufficientBalanceError,
   type InvalidAddressError,
   type InvalidAmountError,
-  layer,
+  prepareOf,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   type UnsupportedChainError,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { joinAbis } from '../../abi.js'
@@ -155,16 +158,16 @@ export type RequestWithdrawalErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[approve(WithdrawQueue, amount) on ezETH, withdraw(amount, asset)]`. */
-export const prepareRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'prepare')
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
 /**
  * Layer 2: the identity guard, the checks (payout asset supported, ezETH balance, not paused), then
  * simulates; `expectedOut` is what the request is fixed at, `queued` whether the buffer can pay it.
  */
-export const simulateRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'simulate')
+export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithdrawal_)
 /** Layer 3: the checks, the exact ezETH approval to the WithdrawQueue when short, then `withdraw`. */
-export const requestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'send')
+export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and `request` (id, index, amount, queued) from `WithdrawRequestCreated`. */
-export const waitForRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'waitFor')
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)
 
 export type SimulateRequestWithdrawalReturnType = Awaited<ReturnType<typeof simulateRequestWithdrawal>>
 export type WaitForRequestWithdrawalReturnType = Awaited<ReturnType<typeof waitForRequestWithdrawal>>

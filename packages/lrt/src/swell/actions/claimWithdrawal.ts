@@ -4,12 +4,15 @@ import {
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   toCall,
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
+  waitForOf,
 } from '@restakekit/core'
 import { type Address, isAddressEqual } from 'viem'
 import {
@@ -123,17 +126,17 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalRequestNotFoundError
 
 /** Layer 1 (pure): `finalizeWithdrawal(id)` on rswEXIT (needs `deployment.rswEXIT`). */
-export const prepareClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'prepare')
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawal_)
 /**
  * Layer 2: the identity guard and the checks — the NFT exists and is the account's
  * (`WithdrawalRequestNotFoundError` / `WithdrawalRequestNotOwnedError` else), it is processed (`WithdrawalNotReadyError` else) — then
  * simulates; `payout` is `amount × min(rateWhenCreated, processedRate)` in ETH.
  */
-export const simulateClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'simulate')
+export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawal_)
 /** Layer 3: every check, then simulates and sends. */
-export const claimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'send')
+export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt, its events and the ETH `payout` (from `WithdrawalClaimed`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ layer(claimWithdrawal_, 'waitFor')
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)
 
 export type PrepareClaimWithdrawalsParameters = {
   ids: readonly bigint[]

@@ -6,10 +6,13 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   type InvalidParameterError,
-  layer,
+  prepareOf,
+  sendOf,
+  simulateOf,
   stage,
   type UnsupportedChainError,
   unwrap,
+  waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import {
@@ -124,10 +127,10 @@ export type DepositErrorType =
   | InsufficientBalanceError
 
 /** Layer 1 (pure): `deposit()` with `value: amount`. The call cannot carry `minOut` (simulate first). */
-export const prepareDeposit = /* @__PURE__ */ layer(deposit_, 'prepare')
+export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
 /** Layer 2: the identity guard, balance and `minOut` against the stored rate, then simulates; `expectedOut` is the rswETH. */
-export const simulateDeposit = /* @__PURE__ */ layer(deposit_, 'simulate')
+export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, then simulates and sends. */
-export const deposit = /* @__PURE__ */ layer(deposit_, 'send')
+export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, its events and the rswETH `minted` (from `ETHDepositReceived`). */
-export const waitForDeposit = /* @__PURE__ */ layer(deposit_, 'waitFor')
+export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)

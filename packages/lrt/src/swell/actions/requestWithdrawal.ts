@@ -5,9 +5,12 @@ import {
   type InvalidAddressError,
   type InvalidAmountError,
   type InvalidParameterError,
-  layer,
+  prepareOf,
   type StepFailedError,
+  sendOf,
+  simulateOf,
   type UnsupportedChainError,
+  waitForOf,
 } from '@restakekit/core'
 import { joinAbis } from '../../abi.js'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
@@ -72,13 +75,13 @@ export type RequestWithdrawalErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[approve(rswEXIT, amount) on rswETH?, createWithdrawRequest(amount)]` (needs `deployment.rswEXIT`). */
-export const prepareRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'prepare')
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
 /**
  * Layer 2: the identity guard (rswEXIT read from the AccessControlManager when not given), limits,
  * balance; simulates: `requestRate` is the rate the request locks (`rateWhenCreated`).
  */
-export const simulateRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'simulate')
+export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithdrawal_)
 /** Layer 3: every check, the exact rswETH approval when short, then simulates and sends. */
-export const requestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'send')
+export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events and the request's `id` (the NFT's token id) and `rateWhenCreated`. */
-export const waitForRequestWithdrawal = /* @__PURE__ */ layer(requestWithdrawal_, 'waitFor')
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)

@@ -2,7 +2,7 @@
 import {
   ChainMismatchError,
   type EigenLayerDeployment,
-  eigenlayerDeployments,
+  eigenlayerContracts,
   InvalidParameterError,
   resolveDeployment,
   UnsupportedChainError,
@@ -25,7 +25,7 @@ export function specDeployment(chainId: number | undefined, given: unknown): Eig
   }
   if (chainId === undefined)
     throw new InvalidParameterError('chainId', 'no chain: pass an EigenLayer deployment or a chainId')
-  const known = (eigenlayerDeployments as Record<number, EigenLayerDeployment>)[chainId]
+  const known = (eigenlayerContracts as Record<number, EigenLayerDeployment>)[chainId]
   if (!known) throw new UnsupportedChainError(chainId, 'EigenLayer')
   return known
 }
@@ -37,7 +37,7 @@ export function readDeployment(
 ): EigenLayerDeployment {
   return resolveDeployment<EigenLayerDeployment>(
     client,
-    eigenlayerDeployments as Record<number, EigenLayerDeployment>,
+    eigenlayerContracts as Record<number, EigenLayerDeployment>,
     'EigenLayer',
     deployment,
   )

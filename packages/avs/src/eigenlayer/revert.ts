@@ -1,8 +1,10 @@
 import {
-  eigenlayerRevertMapper,
+  delegationManagerReverts,
+  eigenlayerReverts,
   OperatorNotRegisteredError,
   RestakeKitError,
   type RevertMapper,
+  rewardsCoordinatorReverts,
   StrategyNotWhitelistedError,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -57,7 +59,9 @@ const unknownAddress = '0x0000000000000000000000000000000000000000' as Address
 
 /** Maps AllocationManager, DelegationManager and RewardsCoordinator reverts to typed errors. */
 export function avsRevertMapper(ctx: AvsRevertContext = {}): RevertMapper {
-  const core = eigenlayerRevertMapper({
+  // the staker-side tables of the contracts the operator and AVS calls reach (not the
+  // StrategyManager's or the EigenPodManager's: a bundle of one AVS write carries only these)
+  const core = eigenlayerReverts([delegationManagerReverts, rewardsCoordinatorReverts], {
     operator: ctx.operator,
     strategy: ctx.strategy,
     contract: ctx.contract,

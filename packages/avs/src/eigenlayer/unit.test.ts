@@ -64,6 +64,21 @@ describe('operator metadata (zod)', () => {
       'twitter',
       'website',
     ])
+    // zod/mini loads no locale: every issue is worded by the SDK, never a bare "Invalid input"
+    expect(err!.issues).toEqual(
+      expect.arrayContaining([
+        'name: must not be empty',
+        'website: must be an http(s) URL',
+        'description: must be at most 500 characters',
+        'logo: the logo must be a .png image',
+        'twitter: expected string',
+      ]),
+    )
+    expect(parseOperatorMetadata({ ...metadata, name: '  op  ' }).name).toBe('op')
+    expect(() => parseOperatorMetadata({ ...metadata, twitter: 'https://example.com/op' })).toThrow(
+      'twitter: must be a twitter.com or x.com address',
+    )
+    expect(() => parseOperatorMetadata('{')).toThrow(InvalidOperatorMetadataError)
   })
 })
 

@@ -8,7 +8,7 @@ import { parseAbi } from 'viem'
  */
 
 /** `NetworkRegistry` and `OperatorRegistry`: an account registers itself. */
-export const symbioticEntityRegistryAbi = parseAbi([
+export const symbioticEntityRegistryAbi = /* @__PURE__ */ parseAbi([
   'function registerNetwork()',
   'function registerOperator()',
   'function isEntity(address account) view returns (bool)',
@@ -19,7 +19,7 @@ export const symbioticEntityRegistryAbi = parseAbi([
 ])
 
 /** `NetworkMiddlewareService`: a network's middleware (the only account that may slash for it). */
-export const symbioticMiddlewareServiceAbi = parseAbi([
+export const symbioticMiddlewareServiceAbi = /* @__PURE__ */ parseAbi([
   'function setMiddleware(address middleware)',
   'function middleware(address network) view returns (address)',
   'event SetMiddleware(address indexed network, address middleware)',
@@ -28,7 +28,7 @@ export const symbioticMiddlewareServiceAbi = parseAbi([
 ])
 
 /** `OptInService` (operator→vault and operator→network), with the EIP-712 signed variants. */
-export const symbioticOptInAbi = parseAbi([
+export const symbioticOptInAbi = /* @__PURE__ */ parseAbi([
   'function optIn(address where)',
   'function optOut(address where)',
   'function optIn(address who, address where, uint48 deadline, bytes signature)',
@@ -52,7 +52,7 @@ export const symbioticOptInAbi = parseAbi([
 ])
 
 /** Delegators (types 0..3): the limit and share setters, their role ids, views, events and errors. */
-export const symbioticDelegatorAdminAbi = parseAbi([
+export const symbioticDelegatorAdminAbi = /* @__PURE__ */ parseAbi([
   'function TYPE() view returns (uint64)',
   'function vault() view returns (address)',
   'function setMaxNetworkLimit(uint96 identifier, uint256 amount)',
@@ -88,7 +88,7 @@ export const symbioticDelegatorAdminAbi = parseAbi([
 ])
 
 /** Slashers: type 0 `Slasher` (instant) and type 1 `VetoSlasher` (request, veto, execute; resolvers). */
-export const symbioticSlashingAbi = parseAbi([
+export const symbioticSlashingAbi = /* @__PURE__ */ parseAbi([
   'function TYPE() view returns (uint64)',
   'function vault() view returns (address)',
   'function NETWORK_MIDDLEWARE_SERVICE() view returns (address)',
@@ -128,7 +128,7 @@ export const symbioticSlashingAbi = parseAbi([
 ])
 
 /** The vault views the slashing checks read (epoch clock). */
-export const symbioticVaultClockAbi = parseAbi([
+export const symbioticVaultClockAbi = /* @__PURE__ */ parseAbi([
   'function epochDuration() view returns (uint48)',
   'function currentEpochStart() view returns (uint48)',
   'function delegator() view returns (address)',
@@ -137,6 +137,6 @@ export const symbioticVaultClockAbi = parseAbi([
 ])
 
 /** Multicall3's clock: the landing block's timestamp, read in the same batch as the state it judges. */
-export const multicallTimestampAbi = parseAbi([
+export const multicallTimestampAbi = /* @__PURE__ */ parseAbi([
   'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
 ])

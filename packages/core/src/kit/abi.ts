@@ -19,3 +19,20 @@ export function abiOf<const groups extends readonly (readonly string[])[]>(
 ): ParseAbi<Flat<groups>> {
   return parseAbi(groups.flat() as never) as never
 }
+
+type Joined<abis extends readonly (readonly unknown[])[]> = abis extends readonly [
+  infer head extends readonly unknown[],
+  ...infer rest extends readonly (readonly unknown[])[],
+]
+  ? readonly [...head, ...Joined<rest>]
+  : readonly []
+
+/**
+ * Several parsed ABIs as one, typed as their concatenation. Call it `/* @__PURE__ *\/` where it runs
+ * when a module loads (a spec's `receipt.abi`, a module-level constant): a bundler keeps an array
+ * spread (it may run an iterator) and, with it, everything the spec holds; a pure call it drops
+ * when the result is unused.
+ */
+export function joinAbis<const abis extends readonly (readonly unknown[])[]>(...abis: abis): Joined<abis> {
+  return abis.flat() as never
+}

@@ -1,4 +1,5 @@
 // The kit: what every protocol module's actions are built from, one concern per file.
+export * from './abi.js'
 export * from './account.js'
 export * from './approve.js'
 export * from './batch.js'

@@ -5,6 +5,7 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   sendOf,
   simulateOf,
@@ -108,7 +109,7 @@ const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite({
   revert: (a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
   receipt: {
-    abi: [...avsAllocationManagerAbi, ...redistributionAbi],
+    abi: /* @__PURE__ */ joinAbis(avsAllocationManagerAbi, redistributionAbi),
     decode: (_client, r) => ({
       operatorSets: r.events.flatMap((e) =>
         e.eventName === 'OperatorSetCreated' ? [e.args.operatorSet] : [],

@@ -4,6 +4,7 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   sendOf,
   simulateOf,
@@ -98,7 +99,7 @@ const registerAsOperator_ = /* @__PURE__ */ defineWrite({
   revert: (_a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: sender, operator: sender, contract: 'DelegationManager' }),
   receipt: {
-    abi: [...operatorDelegationAbi, ...avsAllocationManagerAbi],
+    abi: /* @__PURE__ */ joinAbis(operatorDelegationAbi, avsAllocationManagerAbi),
     decode: (_client, r) => {
       const reg = r.events.find((e) => e.eventName === 'OperatorRegistered')
       const uri = r.events.find((e) => e.eventName === 'OperatorMetadataURIUpdated')

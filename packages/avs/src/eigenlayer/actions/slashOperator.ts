@@ -6,6 +6,7 @@ import {
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   sendOf,
   simulateOf,
@@ -146,7 +147,7 @@ const slashOperator_ = /* @__PURE__ */ defineWrite({
       contract: 'AllocationManager',
     }),
   receipt: {
-    abi: [...avsAllocationManagerAbi, ...operatorDelegationAbi],
+    abi: /* @__PURE__ */ joinAbis(avsAllocationManagerAbi, operatorDelegationAbi),
     decode: (_client, r) => {
       const ev = r.events.find((e) => e.eventName === 'OperatorSlashed')
       const shares = new Map<string, bigint>()

@@ -5,6 +5,7 @@ import {
   contractCall,
   defineWrite,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   readBatch,
   sendOf,
@@ -213,7 +214,7 @@ function slashWrite(functionName: 'slash' | 'requestSlash') {
     /** What the checks saw: the capture timestamp used and the stake slashable at it. */
     simulated: (_a, s) => ({ captureTimestamp: s.captureTimestamp, slashable: s.slashable }),
     receipt: {
-      abi: [...symbioticSlashingAbi, ...symbioticVaultClockAbi],
+      abi: /* @__PURE__ */ joinAbis(symbioticSlashingAbi, symbioticVaultClockAbi),
       decode: (_client, r) => {
         if (veto) {
           const ev = r.events.find((e) => e.eventName === 'RequestSlash')
@@ -474,7 +475,7 @@ function requestWrite(functionName: 'executeSlash' | 'vetoSlash') {
     /** The request as the checks read it. */
     simulated: (_a, s) => ({ slashRequest: s.request }),
     receipt: {
-      abi: [...symbioticSlashingAbi, ...symbioticVaultClockAbi],
+      abi: /* @__PURE__ */ joinAbis(symbioticSlashingAbi, symbioticVaultClockAbi),
       decode: (_client, r) => {
         const ev = r.events.find((e) => e.eventName === 'ExecuteSlash' || e.eventName === 'VetoSlash')
         if (ev?.eventName === 'ExecuteSlash')

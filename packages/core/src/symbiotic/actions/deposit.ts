@@ -6,6 +6,7 @@ import {
   assertAmount,
   contractCall,
   defineWrite,
+  joinAbis,
   prepareOf,
   type ReadPlan,
   sendOf,
@@ -18,7 +19,7 @@ import { collateralErrorsAbi, symbioticVaultAbi } from '../abis.js'
 import { DepositLimitReachedError, depositRevertMapper, NotWhitelistedDepositorError } from '../errors.js'
 import { assertRecipient, type VaultWriteState, vaultWriteStatePlan } from '../internal.js'
 
-const depositAbi = [...symbioticVaultAbi, ...collateralErrorsAbi] as const
+const depositAbi = /* @__PURE__ */ joinAbis(symbioticVaultAbi, collateralErrorsAbi)
 
 export type DepositParameters = {
   vault: Address

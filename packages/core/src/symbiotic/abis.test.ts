@@ -16,6 +16,7 @@ import {
   symbioticVaultAbi,
   symbioticVaultFactoryAbi,
   symbioticVaultTokenizedAbi,
+  symbioticVaultViewsAbi,
 } from './abis.js'
 
 /**
@@ -122,6 +123,7 @@ beforeAll(() => {
 
 const cases: [string, Abi, string[]][] = [
   ['symbioticVaultAbi', symbioticVaultAbi, ['Vault']],
+  ['symbioticVaultViewsAbi', symbioticVaultViewsAbi, ['Vault']],
   ['symbioticVaultTokenizedAbi', symbioticVaultTokenizedAbi, ['VaultTokenized']],
   [
     'symbioticDelegatorAbi',

@@ -1,4 +1,5 @@
 import { parseAbi } from 'viem'
+import { abiOf } from '../kit/abi.js'
 
 /**
  * ABI fragments of Symbiotic core 1.0.3 that restakekit uses (facts about the public interfaces
@@ -6,14 +7,15 @@ import { parseAbi } from 'viem'
  * package's Solidity sources.
  */
 
-/** `Vault` (factory version 1) and `VaultTokenized` (version 2): staker functions, views, events, errors. */
-export const symbioticVaultAbi = /* @__PURE__ */ parseAbi([
-  // writes
+const vaultWrites = [
   'function deposit(address onBehalfOf, uint256 amount) returns (uint256 depositedAmount, uint256 mintedShares)',
   'function withdraw(address claimer, uint256 amount) returns (uint256 burnedShares, uint256 mintedShares)',
   'function redeem(address claimer, uint256 shares) returns (uint256 withdrawnAssets, uint256 mintedShares)',
   'function claim(address recipient, uint256 epoch) returns (uint256 amount)',
   'function claimBatch(address recipient, uint256[] epochs) returns (uint256 amount)',
+] as const
+
+const vaultViews = [
   // configuration
   'function version() view returns (uint64)',
   'function FACTORY() view returns (address)',
@@ -46,13 +48,17 @@ export const symbioticVaultAbi = /* @__PURE__ */ parseAbi([
   'function withdrawalSharesOf(uint256 epoch, address account) view returns (uint256)',
   'function withdrawalsOf(uint256 epoch, address account) view returns (uint256)',
   'function isWithdrawalsClaimed(uint256 epoch, address account) view returns (bool)',
-  // events
+] as const
+
+const vaultEvents = [
   'event Deposit(address indexed depositor, address indexed onBehalfOf, uint256 amount, uint256 shares)',
   'event Withdraw(address indexed withdrawer, address indexed claimer, uint256 amount, uint256 burnedShares, uint256 mintedShares)',
   'event Claim(address indexed claimer, address indexed recipient, uint256 epoch, uint256 amount)',
   'event ClaimBatch(address indexed claimer, address indexed recipient, uint256[] epochs, uint256 amount)',
   'event OnSlash(uint256 amount, uint48 captureTimestamp, uint256 slashedAmount)',
-  // errors
+] as const
+
+const vaultErrors = [
   'error AlreadyClaimed()',
   'error DepositLimitReached()',
   'error InsufficientClaim()',
@@ -69,7 +75,13 @@ export const symbioticVaultAbi = /* @__PURE__ */ parseAbi([
   'error TooMuchWithdraw()',
   'error InvalidTimestamp()',
   'error NoPreviousEpoch()',
-])
+] as const
+
+/** `Vault` (factory version 1) and `VaultTokenized` (version 2): staker functions, views, events, errors. */
+export const symbioticVaultAbi = /* @__PURE__ */ abiOf(vaultWrites, vaultViews, vaultEvents, vaultErrors)
+
+/** The vault's views only (what the reads and the portfolio bundle). */
+export const symbioticVaultViewsAbi = /* @__PURE__ */ abiOf(vaultViews)
 
 /** `VaultTokenized` only: its active shares are an ERC-20. */
 export const symbioticVaultTokenizedAbi = /* @__PURE__ */ parseAbi([

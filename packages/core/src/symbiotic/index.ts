@@ -8,6 +8,7 @@ export {
   symbioticVaultAbi,
   symbioticVaultFactoryAbi,
   symbioticVaultTokenizedAbi,
+  symbioticVaultViewsAbi,
 } from './abis.js'
 export * from './actions/claim.js'
 export * from './actions/deposit.js'

@@ -23,7 +23,13 @@ describe.skipIf(!haveEigenLayer())('pnpm demo', () => {
     expect(r.kelpMinted).toBe(parseEther('2'))
     expect(r.kelpRequested).toBe(parseEther('1'))
     expect(r.kelpClaimed).toBe(parseEther('1'))
-    expect(lines.at(-1)).toContain(`claim → ${formatEther(r.kelpClaimed)} ETH paid`)
+    expect(lines.some((l) => l.includes(`claimed → ${formatEther(r.kelpClaimed)} ETH paid`))).toBe(true)
+    // the portfolio read Kelp beside the restaking protocols: the 1 rsETH still held, and the
+    // request ready to claim after the unlock
+    expect(r.lrtHoldings).toBe(1)
+    expect(r.readyWithdrawals).toBe(1)
+    // and the demo ends with the rewards claim
+    expect(lines.at(-1)).toContain(`claimed ${formatEther(r.rewardsShare)} MCK of EigenLayer rewards`)
     // the early Symbiotic claim and Karak finish were refused before sending, with the typed
     // error's message; the EigenLayer completion (0-block delay) was ready and went through
     expect(lines.filter((l) => l.includes('refused before sending'))).toHaveLength(2)

@@ -5,6 +5,7 @@
 // Run: pnpm demo
 import { createAVSRewardsSubmission, getOperatorSplit, registerAsOperator } from '@restakekit/avs/eigenlayer'
 import {
+  defaultPortfolioModules,
   getRestakingPortfolio,
   type RestakeKitError,
   restakingActions,
@@ -38,6 +39,7 @@ import {
   ETH_ADDRESS,
   getWithdrawalRequests as getKelpWithdrawalRequests,
   type KelpDeployment,
+  kelp,
   requestWithdrawal as requestKelpWithdrawal,
   waitForClaimWithdrawal as waitForKelpClaim,
   waitForDeposit as waitForKelpDeposit,
@@ -58,6 +60,9 @@ export type DemoResult = {
   /** The `reward` entry of the portfolio, and the staker's token balance change of the claim. */
   rewardsInPortfolio: bigint
   rewardsClaimed: bigint
+  /** The portfolio's Kelp entries: rsETH holdings and withdrawal requests ready to claim. */
+  lrtHoldings: number
+  readyWithdrawals: number
   /** Kelp: the rsETH minted for the ETH deposit, the rsETH requested out, and the ETH its claim paid. */
   kelpMinted: bigint
   kelpRequested: bigint
@@ -273,37 +278,8 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       `2. root ${posted.root.slice(0, 18)}… posted; the staker's share (operator split ${split} bips): ${fmt(rewardsShare)} MCK\n`,
     )
 
-    // ---------------------------------------------------------------- one portfolio
-    log('== One portfolio across protocols ==')
-    const portfolio = await getRestakingPortfolio(pc, {
-      staker: staker.address,
-      eigenlayer: { deployment: el, rewards: buildRewardsTree(distribution) },
-      symbiotic: { deployment: symbiotic, vaults: [vault] },
-      karak: { deployment: karak },
-    })
-    for (const p of portfolio.positions) {
-      log(
-        `  ${p.protocol.padEnd(10)} ${p.location}  ${fmt(p.amount).padStart(6)} of ${p.asset}  operator ${p.operator ?? '-'}`,
-      )
-    }
-    log(`  pending withdrawals: ${portfolio.withdrawals.length}`)
-    for (const r of portfolio.rewards)
-      log(`  ${r.protocol.padEnd(10)} claimable ${fmt(r.amount)} of ${r.token} at ${r.source}`)
-    const rewardsInPortfolio = portfolio.rewards.reduce((sum, r) => sum + r.amount, 0n)
-
-    // ---------------------------------------------------------------- the claim
-    const held = await balance(el.fixture.token, staker.address)
-    const claimed = await waitForClaimRewards(
-      pc,
-      await claimRewards(wallet, { deployment: el, distribution }),
-    )
-    const rewardsClaimed = (await balance(el.fixture.token, staker.address)) - held
-    log(
-      `\n== Claim ==\n  claimed ${fmt(rewardsClaimed)} MCK of rewards (processClaim with a locally built proof, gas ${claimed.receipt.gasUsed})`,
-    )
-
     // ---------------------------------------------------------------- an LRT: Kelp rsETH
-    log('\n== Kelp rsETH (test doubles: ETH stays in the pool, LSTs restake into the real EigenLayer) ==')
+    log('== Kelp rsETH (test doubles: ETH stays in the pool, LSTs restake into the real EigenLayer) ==')
     const k = devnet.deployments.kelp
     const kelpDeployment: KelpDeployment = {
       chainId: devnet.chain.id,
@@ -313,21 +289,19 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       lrtDepositPool: k.lrtDepositPool,
       lrtWithdrawalManager: k.lrtWithdrawalManager,
     }
-    const lrtHolder = await devnet.newAccount()
-    const lrtWallet = devnet.walletClient(lrtHolder)
     const minted = await waitForKelpDeposit(
       pc,
-      await depositToKelp(lrtWallet, {
+      await depositToKelp(wallet, {
         asset: ETH_ADDRESS,
         amount: parseEther('2'),
         deployment: kelpDeployment,
       }),
     )
-    const kelpMinted = await balance(k.rsETH, lrtHolder.address)
+    const kelpMinted = await balance(k.rsETH, staker.address)
     log(`1. deposit 2 ETH → ${fmt(kelpMinted)} rsETH (gas ${minted.receipt.gasUsed})`)
     const requested = await waitForKelpRequest(
       pc,
-      await requestKelpWithdrawal(lrtWallet, {
+      await requestKelpWithdrawal(wallet, {
         asset: ETH_ADDRESS,
         amount: parseEther('1'),
         deployment: kelpDeployment,
@@ -335,13 +309,13 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     )
     const kelpRequested = requested.request?.rsETHAmount ?? 0n
     const [kelpPending] = await getKelpWithdrawalRequests(pc, {
-      owner: lrtHolder.address,
+      owner: staker.address,
       deployment: kelpDeployment,
     })
     log(
       `2. request ${fmt(kelpRequested)} rsETH → ETH (rsETH approved and pulled): request ${kelpPending?.id}, ${kelpPending?.status}, earliest claim block ${kelpPending?.readyAt.block}`,
     )
-    const early = await claimKelpWithdrawal(lrtWallet, {
+    const early = await claimKelpWithdrawal(wallet, {
       asset: ETH_ADDRESS,
       deployment: kelpDeployment,
     }).catch((e: RestakeKitError) => e)
@@ -351,20 +325,62 @@ export async function main(log: (line: string) => void = console.log): Promise<D
     await devnet.mine(Number(k.withdrawalDelayBlocks))
     await kelpUnlockQueue(devnet.context, k, ETH_ADDRESS)
     const [unlocked] = await getKelpWithdrawalRequests(pc, {
-      owner: lrtHolder.address,
+      owner: staker.address,
       deployment: kelpDeployment,
     })
-    const ethBefore = await pc.getBalance({ address: lrtHolder.address })
+    log(
+      `4. after ${k.withdrawalDelayBlocks} blocks Kelp's operator unlocks the queue: the request is ${unlocked?.status}\n`,
+    )
+
+    // ---------------------------------------------------------------- one portfolio
+    log('== One portfolio across protocols (EigenLayer, Symbiotic, Karak and Kelp in one read) ==')
+    const portfolio = await getRestakingPortfolio(pc, {
+      staker: staker.address,
+      protocols: [...defaultPortfolioModules, kelp],
+      eigenlayer: { deployment: el, rewards: buildRewardsTree(distribution) },
+      symbiotic: { deployment: symbiotic, vaults: [vault] },
+      karak: { deployment: karak },
+      kelp: { deployment: kelpDeployment },
+    })
+    for (const p of portfolio.positions) {
+      log(
+        `  ${p.protocol.padEnd(10)} ${p.location}  ${fmt(p.amount).padStart(6)} of ${p.asset}  operator ${p.operator ?? '-'}`,
+      )
+    }
+    for (const h of portfolio.holdings)
+      log(
+        `  ${h.protocol.padEnd(10)} holds ${fmt(h.balance)} of ${h.token}${h.underlying ? ` (${fmt(h.underlying.amount)} ${h.underlying.asset ?? 'ETH'} underlying)` : ''}`,
+      )
+    for (const w of portfolio.withdrawals)
+      log(
+        `  ${w.protocol.padEnd(10)} withdrawal ${w.id}: ${fmt(w.amount)} ${w.ready ? 'ready to claim' : `not ready (${JSON.stringify(w.readyAt, (_, v) => (typeof v === 'bigint' ? String(v) : v))})`}`,
+      )
+    for (const r of portfolio.rewards)
+      log(`  ${r.protocol.padEnd(10)} claimable ${fmt(r.amount)} of ${r.token} at ${r.source}`)
+    const rewardsInPortfolio = portfolio.rewards.reduce((sum, r) => sum + r.amount, 0n)
+    const lrtHoldings = portfolio.holdings.filter((h) => h.protocol === 'kelp').length
+    const readyWithdrawals = portfolio.withdrawals.filter((w) => w.protocol === 'kelp' && w.ready).length
+
+    // ---------------------------------------------------------------- the claims
+    log('\n== Claims ==')
+    const ethBefore = await pc.getBalance({ address: staker.address })
     const claimedKelp = await waitForKelpClaim(
       pc,
-      await claimKelpWithdrawal(lrtWallet, { asset: ETH_ADDRESS, deployment: kelpDeployment }),
+      await claimKelpWithdrawal(wallet, { asset: ETH_ADDRESS, deployment: kelpDeployment }),
     )
     const kelpClaimed = claimedKelp.claimed?.amount ?? 0n
     const gasPaid = claimedKelp.receipt.gasUsed * claimedKelp.receipt.effectiveGasPrice
-    if ((await pc.getBalance({ address: lrtHolder.address })) !== ethBefore + kelpClaimed - gasPaid)
+    if ((await pc.getBalance({ address: staker.address })) !== ethBefore + kelpClaimed - gasPaid)
       throw new Error('the Kelp claim did not pay what its event says')
+    log(`  Kelp withdrawal claimed → ${fmt(kelpClaimed)} ETH paid`)
+    const held = await balance(el.fixture.token, staker.address)
+    const claimed = await waitForClaimRewards(
+      pc,
+      await claimRewards(wallet, { deployment: el, distribution }),
+    )
+    const rewardsClaimed = (await balance(el.fixture.token, staker.address)) - held
     log(
-      `4. after ${k.withdrawalDelayBlocks} blocks Kelp's operator unlocks the queue (${unlocked?.status}); claim → ${fmt(kelpClaimed)} ETH paid`,
+      `  claimed ${fmt(rewardsClaimed)} MCK of EigenLayer rewards (processClaim with a locally built proof, gas ${claimed.receipt.gasUsed})`,
     )
 
     return {
@@ -377,6 +393,8 @@ export async function main(log: (line: string) => void = console.log): Promise<D
       rewardsShare,
       rewardsInPortfolio,
       rewardsClaimed,
+      lrtHoldings,
+      readyWithdrawals,
       kelpMinted,
       kelpRequested,
       kelpClaimed,

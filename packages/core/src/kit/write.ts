@@ -130,6 +130,7 @@ export type PrepareOptions = {
  */
 export type PermitOptions = { permit?: PermitOption }
 
+/** The four layers of a write, as `prepareOf`, `simulateOf`, `sendOf` and `waitForOf` type them. */
 export type DefinedWrite<params, result, extra, events extends Abi, decoded> = {
   name: string
   prepare: (params: params & PrepareOptions) => readonly Call[]

@@ -303,7 +303,7 @@ async function simulateChecked(
 export function prepareOf<const w extends { readonly name: string }>(write: w): Layers<w>['prepare'] {
   const spec = specOf(write)
   return ((params: PrepareOptions & { deployment?: unknown }) => {
-    const deployment = deploymentFor(spec, params.chainId, (params as { deployment?: unknown }).deployment)
+    const deployment = deploymentFor(spec, params.chainId, params.deployment)
     const sender = params.account === undefined ? undefined : assertAddress('account', params.account)
     const ctx = { deployment, sender }
     const args = spec.resolve(params, ctx)

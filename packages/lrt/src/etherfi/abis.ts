@@ -1,6 +1,6 @@
 import { parseAbi } from 'viem'
 
-export { joinAbis } from '../abi.js'
+export { joinAbis } from '@restakekit/core'
 
 // Fragments of ether.fi's eETH / weETH contracts the adapter uses, with ether.fi's exact signatures
 // (checked against the reference ABIs by `abis.test.ts`, selector by selector, for each version form).

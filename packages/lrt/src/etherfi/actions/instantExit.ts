@@ -256,9 +256,14 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
   },
 })
 
+// the layers the wrappers below run (built once, not per call)
+const prepareInstantExit_ = /* @__PURE__ */ prepareOf(instantExit_)
+const simulateInstantExit_ = /* @__PURE__ */ simulateOf(instantExit_)
+const sendInstantExit_ = /* @__PURE__ */ sendOf(instantExit_)
+
 /** Layer 1 (pure): `[approve(redemption manager, amount), redeemEEth/redeemWeEth(amount, receiver[, ETH])]` in `form`. */
 export const prepareInstantExit = (params: InstantExitParameters & PrepareOptions) =>
-  prepareOf(instantExit_)(params)
+  prepareInstantExit_(params)
 
 async function withForm<p extends InstantExitParameters>(client: ReadClient, params: p): Promise<p> {
   if (params.form) return params
@@ -273,11 +278,11 @@ async function withForm<p extends InstantExitParameters>(client: ReadClient, par
  * liquidity: `InstantExitUnavailableError`), `minOut`; then simulates. `amountOut` is the ETH paid.
  */
 export const simulateInstantExit = async (client: ReadClient, params: InstantExitParameters & WriteOptions) =>
-  simulateOf(instantExit_)(client, await withForm(client, params))
+  simulateInstantExit_(client, await withForm(client, params))
 /** Layer 3: the probe and every check, the exact approval of the token to the redemption manager when short, then sends. */
 export const instantExit = async (
   walletClient: WriteClient,
   params: InstantExitParameters & WriteOptions,
-): Promise<Hex> => sendOf(instantExit_)(walletClient, await withForm(walletClient, params))
+): Promise<Hex> => sendInstantExit_(walletClient, await withForm(walletClient, params))
 /** Layer 4: the receipt and its decoded events (`Redeemed` in either form, eETH transfers). */
 export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExit_)

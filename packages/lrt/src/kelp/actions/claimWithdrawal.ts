@@ -177,6 +177,11 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
   },
 })
 
+// the layers the wrappers below run (built once, not per call)
+const prepareClaimWithdrawal_ = /* @__PURE__ */ prepareOf(claimWithdrawal_)
+const simulateClaimWithdrawal_ = /* @__PURE__ */ simulateOf(claimWithdrawal_)
+const sendClaimWithdrawal_ = /* @__PURE__ */ sendOf(claimWithdrawal_)
+
 export type ClaimWithdrawalErrorType =
   | DeploymentMismatchError
   | UnsupportedAssetError
@@ -199,7 +204,7 @@ export function prepareClaimWithdrawal(
   const { count = 1, ...rest } = params
   if (!Number.isInteger(count) || count < 1)
     throw new InvalidParameterError('count', 'must be an integer ≥ 1')
-  const one = prepareOf(claimWithdrawal_)(rest)
+  const one = prepareClaimWithdrawal_(rest)
   return calls(...Array.from({ length: count }, () => one).flat())
 }
 /**
@@ -211,14 +216,14 @@ export async function simulateClaimWithdrawal(
   client: ReadClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ) {
-  return simulateOf(claimWithdrawal_)(client, await withWithdrawalForm(client, params))
+  return simulateClaimWithdrawal_(client, await withWithdrawalForm(client, params))
 }
 /** Layer 3: the same checks, then simulates and sends one `completeWithdrawal` (the oldest request). */
 export async function claimWithdrawal(
   walletClient: WriteClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ) {
-  return sendOf(claimWithdrawal_)(walletClient, await withWithdrawalForm(walletClient, params))
+  return sendClaimWithdrawal_(walletClient, await withWithdrawalForm(walletClient, params))
 }
 /** Layer 4: the receipt, its events, and `claimed` (owner, asset, rsETH burnt, `amount` paid). */
 export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)

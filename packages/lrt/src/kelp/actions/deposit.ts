@@ -9,6 +9,7 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   type StepFailedError,
   sendOf,
@@ -19,7 +20,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi, isAddressEqual } from 'viem'
-import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   DepositLimitExceededError,

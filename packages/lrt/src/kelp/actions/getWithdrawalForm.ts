@@ -1,8 +1,7 @@
-import { InvalidParameterError, type ReadClient } from '@restakekit/core'
+import { InvalidParameterError, joinAbis, type ReadClient } from '@restakekit/core'
 import { type Address, getAddress, type Hex, toFunctionSelector } from 'viem'
 import { getCode, getStorageAt } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { joinAbis } from '../../abi.js'
 import { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
 import {
   kelpWithdrawalManagerAbi,

@@ -8,6 +8,7 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   type InvalidParameterError,
+  joinAbis,
   prepareOf,
   type ReadClient,
   type StepFailedError,
@@ -21,7 +22,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
-import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   MinOutNotMetError,
@@ -202,6 +202,10 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
   },
 })
 
+// the layers the wrappers below run (built once, not per call)
+const simulateRequestWithdrawal_ = /* @__PURE__ */ simulateOf(requestWithdrawal_)
+const sendRequestWithdrawal_ = /* @__PURE__ */ sendOf(requestWithdrawal_)
+
 export type RequestWithdrawalErrorType =
   | DeploymentMismatchError
   | UnsupportedAssetError
@@ -229,14 +233,14 @@ export async function simulateRequestWithdrawal(
   client: ReadClient,
   params: RequestWithdrawalParameters & WriteOptions,
 ) {
-  return simulateOf(requestWithdrawal_)(client, await withWithdrawalForm(client, params))
+  return simulateRequestWithdrawal_(client, await withWithdrawalForm(client, params))
 }
 /** Layer 3: every check first, then the exact rsETH approval when short, then simulates and sends. */
 export async function requestWithdrawal(
   walletClient: WriteClient,
   params: RequestWithdrawalParameters & WriteOptions,
 ) {
-  return sendOf(requestWithdrawal_)(walletClient, await withWithdrawalForm(walletClient, params))
+  return sendRequestWithdrawal_(walletClient, await withWithdrawalForm(walletClient, params))
 }
 /** Layer 4: the receipt, its events, and `request` (`id` = the nonce, asset, owner, rsETH). */
 export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)

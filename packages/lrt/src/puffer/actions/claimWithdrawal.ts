@@ -4,6 +4,7 @@ import {
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   sendOf,
   simulateOf,
@@ -15,7 +16,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import { type Address, isAddressEqual, zeroAddress } from 'viem'
-import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   type UnverifiedDeploymentError,

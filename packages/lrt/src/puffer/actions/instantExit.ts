@@ -7,6 +7,7 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   sendOf,
   simulateOf,
@@ -16,7 +17,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
-import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   InstantExitUnavailableError,

@@ -5,6 +5,7 @@ import {
   type InvalidAddressError,
   type InvalidAmountError,
   InvalidParameterError,
+  joinAbis,
   type PermitOption,
   permitKit,
   prepareOf,
@@ -15,7 +16,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
-import { joinAbis } from '../../abi.js'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
 import { type QueueRequestParameters, queueRequestWrite } from '../../request.js'
 import { pufferVaultAbi, pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi } from '../abis.js'

@@ -5,6 +5,7 @@ import {
   type InvalidAddressError,
   InvalidParameterError,
   isPlan,
+  joinAbis,
   prepareOf,
   type ReadClient,
   StepFailedError,
@@ -18,7 +19,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import type { Address, Hex } from 'viem'
-import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   UnverifiedDeploymentError,
@@ -179,6 +179,10 @@ const claim_ = /* @__PURE__ */ defineWrite({
   receipt: { abi: /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoEzETHAbi) },
 })
 
+// the layers the wrappers below run (built once, not per call)
+const simulateClaim_ = /* @__PURE__ */ simulateOf(claim_)
+const sendClaim_ = /* @__PURE__ */ sendOf(claim_)
+
 export type ClaimWithdrawalErrorType =
   | DeploymentMismatchError
   | WithdrawalRequestNotFoundError
@@ -211,7 +215,7 @@ export async function simulateClaimWithdrawal(
   client: ReadClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ) {
-  return simulateOf(claim_)(client, await withForm(client, params))
+  return simulateClaim_(client, await withForm(client, params))
 }
 
 /** Layer 3: the same checks at the landing block, then sends the claim with the request's index then. */
@@ -219,7 +223,7 @@ export async function claimWithdrawal(
   walletClient: WriteClient,
   params: ClaimWithdrawalParameters & WriteOptions,
 ): Promise<Hex> {
-  return sendOf(claim_)(walletClient, await withForm(walletClient, params))
+  return sendClaim_(walletClient, await withForm(walletClient, params))
 }
 
 /** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed`, the ezETH burn `Transfer`). */
@@ -247,12 +251,12 @@ export async function claimWithdrawals(
     throw new InvalidParameterError('requestIds', 'has duplicates')
   const p = await withForm(walletClient, rest as ClaimWithdrawalParameters)
   // all checked first (the same landing block): nothing is sent when one of them is not claimable
-  for (const requestId of requestIds) await simulateOf(claim_)(walletClient, { ...p, requestId })
+  for (const requestId of requestIds) await simulateClaim_(walletClient, { ...p, requestId })
   const done: { step: string; hash: Hex }[] = []
   for (const requestId of requestIds) {
     try {
-      const hash = await sendOf(claim_)(walletClient, { ...p, requestId })
-      await waitForOf(claim_)(walletClient, hash)
+      const hash = await sendClaim_(walletClient, { ...p, requestId })
+      await waitForClaimWithdrawal(walletClient, hash)
       done.push({ step: `claim ${requestId}`, hash })
     } catch (error) {
       if (done.length === 0) throw error

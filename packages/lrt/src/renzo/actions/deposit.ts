@@ -9,6 +9,7 @@ import {
   type InvalidAddressError,
   InvalidAmountError,
   InvalidParameterError,
+  joinAbis,
   prepareOf,
   type StepFailedError,
   sendOf,
@@ -18,7 +19,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
-import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   DepositLimitExceededError,

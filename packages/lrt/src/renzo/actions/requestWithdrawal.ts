@@ -7,6 +7,7 @@ import {
   InsufficientBalanceError,
   type InvalidAddressError,
   type InvalidAmountError,
+  joinAbis,
   prepareOf,
   type StepFailedError,
   sendOf,
@@ -16,7 +17,6 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
-import { joinAbis } from '../../abi.js'
 import {
   type DeploymentMismatchError,
   UnsupportedAssetError,

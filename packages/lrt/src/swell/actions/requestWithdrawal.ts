@@ -5,6 +5,7 @@ import {
   type InvalidAddressError,
   type InvalidAmountError,
   type InvalidParameterError,
+  joinAbis,
   prepareOf,
   type StepFailedError,
   sendOf,
@@ -12,7 +13,6 @@ import {
   type UnsupportedChainError,
   waitForOf,
 } from '@restakekit/core'
-import { joinAbis } from '../../abi.js'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
 import { type QueueRequestParameters, queueRequestWrite } from '../../request.js'
 import { swellRswETHAbi, swellRswEXITAbi, swellRswEXITErrorsAbi } from '../abis.js'

@@ -2,7 +2,7 @@ import type { Address } from 'viem'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { defineError, RestakeKitError } from './errors.js'
 
-class ExampleLimitError extends defineError('ExampleLimitError', {
+class ExampleLimitError extends /* @__PURE__ */ defineError('ExampleLimitError', {
   docsPath: '/errors#example-limit',
   message: (p: { vault: Address; amount: bigint; limit: bigint }) =>
     `${p.amount} exceeds ${p.vault}'s limit of ${p.limit}.`,
@@ -37,7 +37,7 @@ describe('defineError', () => {
   })
 
   it('narrows a union on name (checked by tsc)', () => {
-    class ExampleClosedError extends defineError('ExampleClosedError', {
+    class ExampleClosedError extends /* @__PURE__ */ defineError('ExampleClosedError', {
       docsPath: '/errors#example-closed',
       message: (p: { vault: Address }) => `${p.vault} is closed.`,
     }) {}

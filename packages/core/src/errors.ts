@@ -58,7 +58,9 @@ export type DefinedErrorClass<name extends string, params extends object> = new 
  * A typed error class from its name and spec, without the boilerplate: an object-parameter
  * constructor, every parameter kept as a readonly field, `name` as a literal type (so unions narrow
  * on it) and `docsPath`. Extend it to name the class:
- * `export class OperatorSetExistsError extends defineError('OperatorSetExistsError', { ... }) {}`.
+ * `export class OperatorSetExistsError extends defineError('OperatorSetExistsError', { ... }) {}`,
+ * with a `@__PURE__` annotation before the call: without it a bundler keeps every such class of a
+ * file that is imported at all, used or not.
  */
 export function defineError<const name extends string, params extends object>(
   name: name,
@@ -260,6 +262,20 @@ export class TransactionUnknownError extends RestakeKitError {
     return this.#resume()
   }
 }
+
+/**
+ * A write whose answer was lost (a wallet send, so no hash was known) never landed: its account's
+ * nonce was mined by a transaction with other contents (another client of the same account sent
+ * first). Nothing of this write happened; sending it again is safe.
+ */
+export class NonceTakenError extends /* @__PURE__ */ defineError('NonceTakenError', {
+  docsPath: '/errors#nonce-taken',
+  message: (p: LostSend) =>
+    `${p.action} did not land: nonce ${p.nonce} of ${p.account} was used by another transaction.`,
+  details: () => [
+    'Nothing of this write happened. Another client of this account sent with the same nonce; send the write again.',
+  ],
+}) {}
 
 function strip(p: LostSend): LostSend {
   const { action, account, nonce, hash, raw, to, data, value } = p

@@ -7,24 +7,30 @@ export type OperatorSetRef = { avs: Address; id: number }
 const setName = (s: OperatorSetRef) => `${s.avs}/${s.id}`
 
 /** The operator metadata JSON failed validation (zod issues, one line each, in `details`). */
-export class InvalidOperatorMetadataError extends defineError('InvalidOperatorMetadataError', {
-  docsPath: '/errors#invalid-operator-metadata',
-  message: (_: { issues: readonly string[] }) =>
-    'The operator metadata is not valid EigenLayer operator metadata.',
-  details: (p) => p.issues,
-}) {}
+export class InvalidOperatorMetadataError extends /* @__PURE__ */ defineError(
+  'InvalidOperatorMetadataError',
+  {
+    docsPath: '/errors#invalid-operator-metadata',
+    message: (_: { issues: readonly string[] }) =>
+      'The operator metadata is not valid EigenLayer operator metadata.',
+    details: (p) => p.issues,
+  },
+) {}
 
 /** The account is already an operator (or delegated: it cannot register). */
-export class OperatorAlreadyRegisteredError extends defineError('OperatorAlreadyRegisteredError', {
-  docsPath: '/errors#operator-already-registered',
-  message: (p: { operator: Address; delegatedTo?: Address | undefined }) =>
-    p.delegatedTo
-      ? `${p.operator} is delegated to ${p.delegatedTo} and cannot register as an operator.`
-      : `${p.operator} is already a registered operator.`,
-}) {}
+export class OperatorAlreadyRegisteredError extends /* @__PURE__ */ defineError(
+  'OperatorAlreadyRegisteredError',
+  {
+    docsPath: '/errors#operator-already-registered',
+    message: (p: { operator: Address; delegatedTo?: Address | undefined }) =>
+      p.delegatedTo
+        ? `${p.operator} is delegated to ${p.delegatedTo} and cannot register as an operator.`
+        : `${p.operator} is already a registered operator.`,
+  },
+) {}
 
 /** The operator has no allocation delay in effect yet: it cannot allocate. */
-export class AllocationDelayNotSetError extends defineError('AllocationDelayNotSetError', {
+export class AllocationDelayNotSetError extends /* @__PURE__ */ defineError('AllocationDelayNotSetError', {
   docsPath: '/errors#allocation-delay-not-set',
   message: (p: { operator: Address }) =>
     `${p.operator} has no allocation delay in effect: it cannot allocate yet.`,
@@ -60,33 +66,33 @@ export class AllocationPendingError extends RestakeKitError {
 }
 
 /** An allocation asks for more magnitude than the operator has free in the strategy. */
-export class InsufficientMagnitudeError extends defineError('InsufficientMagnitudeError', {
+export class InsufficientMagnitudeError extends /* @__PURE__ */ defineError('InsufficientMagnitudeError', {
   docsPath: '/errors#insufficient-magnitude',
   message: (p: { strategy: Address; requested: bigint; allocatable: bigint }) =>
     `Allocating ${p.requested} more magnitude of ${p.strategy} exceeds the ${p.allocatable} still allocatable.`,
 }) {}
 
 /** The new magnitude equals the current one: nothing would change. */
-export class SameMagnitudeError extends defineError('SameMagnitudeError', {
+export class SameMagnitudeError extends /* @__PURE__ */ defineError('SameMagnitudeError', {
   docsPath: '/errors#same-magnitude',
   message: (p: { strategy: Address; magnitude: bigint }) =>
     `The allocation of ${p.strategy} is already ${p.magnitude}: nothing to modify.`,
 }) {}
 
 /** The operator set does not exist (never created by the AVS). */
-export class OperatorSetNotFoundError extends defineError('OperatorSetNotFoundError', {
+export class OperatorSetNotFoundError extends /* @__PURE__ */ defineError('OperatorSetNotFoundError', {
   docsPath: '/errors#operator-set-not-found',
   message: (p: { operatorSet: OperatorSetRef }) => `Operator set ${setName(p.operatorSet)} does not exist.`,
 }) {}
 
 /** The operator set already exists. */
-export class OperatorSetExistsError extends defineError('OperatorSetExistsError', {
+export class OperatorSetExistsError extends /* @__PURE__ */ defineError('OperatorSetExistsError', {
   docsPath: '/errors#operator-set-exists',
   message: (p: { operatorSet: OperatorSetRef }) => `Operator set ${setName(p.operatorSet)} already exists.`,
 }) {}
 
 /** The operator is (or is not) a member of the operator set, against what the call needs. */
-export class OperatorSetMembershipError extends defineError('OperatorSetMembershipError', {
+export class OperatorSetMembershipError extends /* @__PURE__ */ defineError('OperatorSetMembershipError', {
   docsPath: '/errors#operator-set-membership',
   message: (p: { operator: Address; operatorSet: OperatorSetRef; member: boolean }) =>
     p.member
@@ -95,49 +101,55 @@ export class OperatorSetMembershipError extends defineError('OperatorSetMembersh
 }) {}
 
 /** The operator is not slashable by the operator set (not registered, nor within the deallocation window). */
-export class OperatorNotSlashableError extends defineError('OperatorNotSlashableError', {
+export class OperatorNotSlashableError extends /* @__PURE__ */ defineError('OperatorNotSlashableError', {
   docsPath: '/errors#operator-not-slashable',
   message: (p: { operator: Address; operatorSet: OperatorSetRef }) =>
     `${p.operator} is not slashable by operator set ${setName(p.operatorSet)}.`,
 }) {}
 
 /** A list of addresses (strategies, operators) is not in strictly ascending order. */
-export class NotAscendingError extends defineError('NotAscendingError', {
+export class NotAscendingError extends /* @__PURE__ */ defineError('NotAscendingError', {
   docsPath: '/errors#not-ascending',
   message: (p: { parameter: string; index: number; address: Address; previous: Address }) =>
     `${p.parameter} must be in strictly ascending address order: entry ${p.index} (${p.address}) is not above ${p.previous}.`,
 }) {}
 
 /** A slash fraction is outside (0, 1e18]. */
-export class InvalidWadToSlashError extends defineError('InvalidWadToSlashError', {
+export class InvalidWadToSlashError extends /* @__PURE__ */ defineError('InvalidWadToSlashError', {
   docsPath: '/errors#invalid-wad-to-slash',
   message: (p: { strategy: Address; wad: bigint }) =>
     `The slash of ${p.strategy} is ${p.wad}: it must be above 0 and at most 1e18 (100 %).`,
 }) {}
 
 /** A strategy is not part of the operator set. */
-export class StrategyNotInOperatorSetError extends defineError('StrategyNotInOperatorSetError', {
-  docsPath: '/errors#strategy-not-in-operator-set',
-  message: (p: { strategy: Address; operatorSet: OperatorSetRef }) =>
-    `${p.strategy} is not a strategy of operator set ${setName(p.operatorSet)}.`,
-}) {}
+export class StrategyNotInOperatorSetError extends /* @__PURE__ */ defineError(
+  'StrategyNotInOperatorSetError',
+  {
+    docsPath: '/errors#strategy-not-in-operator-set',
+    message: (p: { strategy: Address; operatorSet: OperatorSetRef }) =>
+      `${p.strategy} is not a strategy of operator set ${setName(p.operatorSet)}.`,
+  },
+) {}
 
 /** A strategy to add is already part of the operator set. */
-export class StrategyAlreadyInOperatorSetError extends defineError('StrategyAlreadyInOperatorSetError', {
-  docsPath: '/errors#strategy-already-in-operator-set',
-  message: (p: { strategy: Address; operatorSet: OperatorSetRef }) =>
-    `${p.strategy} is already a strategy of operator set ${setName(p.operatorSet)}.`,
-}) {}
+export class StrategyAlreadyInOperatorSetError extends /* @__PURE__ */ defineError(
+  'StrategyAlreadyInOperatorSetError',
+  {
+    docsPath: '/errors#strategy-already-in-operator-set',
+    message: (p: { strategy: Address; operatorSet: OperatorSetRef }) =>
+      `${p.strategy} is already a strategy of operator set ${setName(p.operatorSet)}.`,
+  },
+) {}
 
 /** The AVS has not published its metadata URI yet (needed before it creates operator sets). */
-export class AvsMetadataMissingError extends defineError('AvsMetadataMissingError', {
+export class AvsMetadataMissingError extends /* @__PURE__ */ defineError('AvsMetadataMissingError', {
   docsPath: '/errors#avs-metadata-missing',
   message: (p: { avs: Address }) =>
     `${p.avs} has no AVS metadata URI: call updateAVSMetadataURI before creating operator sets.`,
 }) {}
 
 /** The registrar does not accept the AVS (`supportsAVS(avs)` is false or absent). */
-export class InvalidAvsRegistrarError extends defineError('InvalidAvsRegistrarError', {
+export class InvalidAvsRegistrarError extends /* @__PURE__ */ defineError('InvalidAvsRegistrarError', {
   docsPath: '/errors#invalid-avs-registrar',
   message: (p: { avs: Address; registrar: Address }) =>
     `${p.registrar} does not support AVS ${p.avs} (supportsAVS is not true).`,
@@ -157,7 +169,7 @@ export type RewardsSubmissionRule =
   | 'operatorRewardsEmpty'
 
 /** A rewards submission breaks one of the RewardsCoordinator's timing or amount rules (limits read from chain). */
-export class RewardsSubmissionRuleError extends defineError('RewardsSubmissionRuleError', {
+export class RewardsSubmissionRuleError extends /* @__PURE__ */ defineError('RewardsSubmissionRuleError', {
   docsPath: '/errors#rewards-submission-rule',
   /** `index`: the submission's index in the list. */
   message: (p: { rule: RewardsSubmissionRule; index: number; reason: string }) =>
@@ -165,21 +177,21 @@ export class RewardsSubmissionRuleError extends defineError('RewardsSubmissionRu
 }) {}
 
 /** The function does not exist in the release the deployment runs. */
-export class NotInReleaseError extends defineError('NotInReleaseError', {
+export class NotInReleaseError extends /* @__PURE__ */ defineError('NotInReleaseError', {
   docsPath: '/errors#not-in-release',
   message: (p: { feature: string; since: string }) =>
     `${p.feature} needs EigenLayer ${p.since} or later; this deployment runs an earlier release.`,
 }) {}
 
 /** The sender is not an admin of the account (with no admins, only the account itself is). */
-export class NotAccountAdminError extends defineError('NotAccountAdminError', {
+export class NotAccountAdminError extends /* @__PURE__ */ defineError('NotAccountAdminError', {
   docsPath: '/errors#not-account-admin',
   message: (p: { account: Address; caller: Address }) =>
     `${p.caller} is not an admin of ${p.account} in the PermissionController.`,
 }) {}
 
 /** The appointee already has (or does not have) the permission the call sets (or removes). */
-export class AppointeePermissionError extends defineError('AppointeePermissionError', {
+export class AppointeePermissionError extends /* @__PURE__ */ defineError('AppointeePermissionError', {
   docsPath: '/errors#appointee-permission',
   message: (p: { appointee: Address; target: Address; selector: `0x${string}`; appointed: boolean }) =>
     p.appointed
@@ -188,7 +200,7 @@ export class AppointeePermissionError extends defineError('AppointeePermissionEr
 }) {}
 
 /** The operator's previous split change has not taken effect yet: a new one is refused until then. */
-export class SplitPendingError extends defineError('SplitPendingError', {
+export class SplitPendingError extends /* @__PURE__ */ defineError('SplitPendingError', {
   docsPath: '/errors#split-pending',
   message: (p: { operator: Address }) =>
     `${p.operator} has a split change that has not taken effect yet; set a new one after it activates.`,

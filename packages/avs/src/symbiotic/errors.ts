@@ -18,14 +18,17 @@ export type SymbioticSlasherTypeName = (typeof SYMBIOTIC_SLASHER_TYPES)[number]
 export type SymbioticEntity = 'network' | 'operator' | 'vault'
 
 /** The account is already a registered network (or operator). */
-export class SymbioticAlreadyRegisteredError extends defineError('SymbioticAlreadyRegisteredError', {
-  docsPath: '/errors#symbiotic-already-registered',
-  message: (p: { entity: 'network' | 'operator'; account: Address }) =>
-    `${p.account} is already a registered Symbiotic ${p.entity}.`,
-}) {}
+export class SymbioticAlreadyRegisteredError extends /* @__PURE__ */ defineError(
+  'SymbioticAlreadyRegisteredError',
+  {
+    docsPath: '/errors#symbiotic-already-registered',
+    message: (p: { entity: 'network' | 'operator'; account: Address }) =>
+      `${p.account} is already a registered Symbiotic ${p.entity}.`,
+  },
+) {}
 
 /** The address is not a registered network or operator, or not a vault of the VaultFactory. */
-export class SymbioticNotRegisteredError extends defineError('SymbioticNotRegisteredError', {
+export class SymbioticNotRegisteredError extends /* @__PURE__ */ defineError('SymbioticNotRegisteredError', {
   docsPath: '/errors#symbiotic-not-registered',
   message: (p: { entity: SymbioticEntity; account: Address }) =>
     p.entity === 'vault'
@@ -38,7 +41,7 @@ export class SymbioticNotRegisteredError extends defineError('SymbioticNotRegist
 }) {}
 
 /** The operator is already opted in (opting in) or not opted in (opting out) to the vault or network. */
-export class OptInStateError extends defineError('OptInStateError', {
+export class OptInStateError extends /* @__PURE__ */ defineError('OptInStateError', {
   docsPath: '/errors#opt-in-state',
   message: (p: { operator: Address; target: 'vault' | 'network'; where: Address; optedIn: boolean }) =>
     p.optedIn
@@ -47,14 +50,14 @@ export class OptInStateError extends defineError('OptInStateError', {
 }) {}
 
 /** An opt-out in the same second as the operator's last opt-in change to that vault or network. */
-export class OptOutCooldownError extends defineError('OptOutCooldownError', {
+export class OptOutCooldownError extends /* @__PURE__ */ defineError('OptOutCooldownError', {
   docsPath: '/errors#opt-out-cooldown',
   message: (p: { operator: Address; where: Address }) =>
     `${p.operator} changed its opt-in to ${p.where} in this very second: opt out from the next block on.`,
 }) {}
 
 /** An opt-in/opt-out signature is past its deadline, or not the operator's signature over the current nonce. */
-export class OptInSignatureError extends defineError('OptInSignatureError', {
+export class OptInSignatureError extends /* @__PURE__ */ defineError('OptInSignatureError', {
   docsPath: '/errors#opt-in-signature',
   message: (p: { operator: Address; reason: 'expired' | 'invalid'; deadline: bigint }) =>
     p.reason === 'expired'
@@ -63,13 +66,13 @@ export class OptInSignatureError extends defineError('OptInSignatureError', {
 }) {}
 
 /** The setting already has this value (Symbiotic refuses a no-op set). */
-export class SymbioticAlreadySetError extends defineError('SymbioticAlreadySetError', {
+export class SymbioticAlreadySetError extends /* @__PURE__ */ defineError('SymbioticAlreadySetError', {
   docsPath: '/errors#symbiotic-already-set',
   message: (p: { setting: string; value: string }) => `${p.setting} is already ${p.value}: nothing to set.`,
 }) {}
 
 /** The call does not exist on this delegator or slasher type (e.g. `setOperatorNetworkShares` on a FullRestake delegator). */
-export class UnsupportedByTypeError extends defineError('UnsupportedByTypeError', {
+export class UnsupportedByTypeError extends /* @__PURE__ */ defineError('UnsupportedByTypeError', {
   docsPath: '/errors#unsupported-by-type',
   message: (p: {
     contract: 'delegator' | 'slasher'
@@ -82,7 +85,7 @@ export class UnsupportedByTypeError extends defineError('UnsupportedByTypeError'
 }) {}
 
 /** A network limit above the network's max network limit for the subnetwork. */
-export class ExceedsMaxNetworkLimitError extends defineError('ExceedsMaxNetworkLimitError', {
+export class ExceedsMaxNetworkLimitError extends /* @__PURE__ */ defineError('ExceedsMaxNetworkLimitError', {
   docsPath: '/errors#exceeds-max-network-limit',
   message: (p: { subnetwork: Hex; amount: bigint; maxNetworkLimit: bigint }) =>
     `A network limit of ${p.amount} exceeds the max network limit ${p.maxNetworkLimit} the network set for ${p.subnetwork}.`,
@@ -90,21 +93,21 @@ export class ExceedsMaxNetworkLimitError extends defineError('ExceedsMaxNetworkL
 }) {}
 
 /** An OperatorNetworkSpecific delegator serves one network only: another network cannot set a limit on it. */
-export class NotDelegatorNetworkError extends defineError('NotDelegatorNetworkError', {
+export class NotDelegatorNetworkError extends /* @__PURE__ */ defineError('NotDelegatorNetworkError', {
   docsPath: '/errors#not-delegator-network',
   message: (p: { delegator: Address; network: Address; delegatorNetwork: Address }) =>
     `Delegator ${p.delegator} serves network ${p.delegatorNetwork} only, not ${p.network}.`,
 }) {}
 
 /** The sender does not hold the AccessControl role the call needs. */
-export class MissingRoleError extends defineError('MissingRoleError', {
+export class MissingRoleError extends /* @__PURE__ */ defineError('MissingRoleError', {
   docsPath: '/errors#missing-role',
   message: (p: { contract: Address; account: Address; role: string }) =>
     `${p.account} does not hold ${p.role} on ${p.contract}.`,
 }) {}
 
 /** Only the network's middleware (`NetworkMiddlewareService.middleware(network)`) may slash for it. */
-export class NotNetworkMiddlewareError extends defineError('NotNetworkMiddlewareError', {
+export class NotNetworkMiddlewareError extends /* @__PURE__ */ defineError('NotNetworkMiddlewareError', {
   docsPath: '/errors#not-network-middleware',
   message: (p: { network: Address; caller: Address; middleware: Address | undefined }) =>
     p.middleware
@@ -113,59 +116,62 @@ export class NotNetworkMiddlewareError extends defineError('NotNetworkMiddleware
 }) {}
 
 /** The capture timestamp is outside the window the slasher accepts now: `[earliest, latest]`. */
-export class InvalidCaptureTimestampError extends defineError('InvalidCaptureTimestampError', {
-  docsPath: '/errors#invalid-capture-timestamp',
-  message: (p: { captureTimestamp: bigint; earliest: bigint; latest: bigint }) =>
-    `Capture timestamp ${p.captureTimestamp} is outside the slashing window [${p.earliest}, ${p.latest}].`,
-  details: () => [
-    'Slasher: now - epochDuration <= capture < now. VetoSlasher requestSlash: now + vetoDuration - epochDuration <= capture < now.',
-  ],
-}) {}
+export class InvalidCaptureTimestampError extends /* @__PURE__ */ defineError(
+  'InvalidCaptureTimestampError',
+  {
+    docsPath: '/errors#invalid-capture-timestamp',
+    message: (p: { captureTimestamp: bigint; earliest: bigint; latest: bigint }) =>
+      `Capture timestamp ${p.captureTimestamp} is outside the slashing window [${p.earliest}, ${p.latest}].`,
+    details: () => [
+      'Slasher: now - epochDuration <= capture < now. VetoSlasher requestSlash: now + vetoDuration - epochDuration <= capture < now.',
+    ],
+  },
+) {}
 
 /** The operator has no slashable stake left for the subnetwork at the capture timestamp. */
-export class NothingToSlashError extends defineError('NothingToSlashError', {
+export class NothingToSlashError extends /* @__PURE__ */ defineError('NothingToSlashError', {
   docsPath: '/errors#nothing-to-slash',
   message: (p: { subnetwork: Hex; operator: Address; captureTimestamp: bigint }) =>
     `${p.operator} has no slashable stake in ${p.subnetwork} captured at ${p.captureTimestamp}.`,
 }) {}
 
 /** No slash request with this index. */
-export class SlashRequestNotFoundError extends defineError('SlashRequestNotFoundError', {
+export class SlashRequestNotFoundError extends /* @__PURE__ */ defineError('SlashRequestNotFoundError', {
   docsPath: '/errors#slash-request-not-found',
   message: (p: { slasher: Address; slashIndex: bigint }) =>
     `VetoSlasher ${p.slasher} has no slash request ${p.slashIndex}.`,
 }) {}
 
 /** The slash request was executed or vetoed already. */
-export class SlashRequestCompletedError extends defineError('SlashRequestCompletedError', {
+export class SlashRequestCompletedError extends /* @__PURE__ */ defineError('SlashRequestCompletedError', {
   docsPath: '/errors#slash-request-completed',
   message: (p: { slasher: Address; slashIndex: bigint }) =>
     `Slash request ${p.slashIndex} of ${p.slasher} is already completed (executed or vetoed).`,
 }) {}
 
 /** A resolver can still veto the request: it executes from `readyAt` on. */
-export class VetoPeriodNotEndedError extends defineError('VetoPeriodNotEndedError', {
+export class VetoPeriodNotEndedError extends /* @__PURE__ */ defineError('VetoPeriodNotEndedError', {
   docsPath: '/errors#veto-period-not-ended',
   message: (p: { slasher: Address; slashIndex: bigint; readyAt: { timestamp: bigint } }) =>
     `Slash request ${p.slashIndex} of ${p.slasher} is in its veto period until ${p.readyAt.timestamp}.`,
 }) {}
 
 /** More than an epoch passed since the capture timestamp: the request can no longer execute. */
-export class SlashPeriodEndedError extends defineError('SlashPeriodEndedError', {
+export class SlashPeriodEndedError extends /* @__PURE__ */ defineError('SlashPeriodEndedError', {
   docsPath: '/errors#slash-period-ended',
   message: (p: { slasher: Address; slashIndex: bigint; expiredAt: bigint }) =>
     `Slash request ${p.slashIndex} of ${p.slasher} expired at ${p.expiredAt} (one epoch after its capture).`,
 }) {}
 
 /** The veto deadline has passed: the request can no longer be vetoed. */
-export class VetoPeriodEndedError extends defineError('VetoPeriodEndedError', {
+export class VetoPeriodEndedError extends /* @__PURE__ */ defineError('VetoPeriodEndedError', {
   docsPath: '/errors#veto-period-ended',
   message: (p: { slasher: Address; slashIndex: bigint; vetoDeadline: bigint }) =>
     `The veto period of slash request ${p.slashIndex} of ${p.slasher} ended at ${p.vetoDeadline}.`,
 }) {}
 
 /** Only the subnetwork's resolver at the capture timestamp may veto (`resolver` undefined: there is none). */
-export class NotResolverError extends defineError('NotResolverError', {
+export class NotResolverError extends /* @__PURE__ */ defineError('NotResolverError', {
   docsPath: '/errors#not-resolver',
   message: (p: { slasher: Address; slashIndex: bigint; caller: Address; resolver: Address | undefined }) =>
     p.resolver

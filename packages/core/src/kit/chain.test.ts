@@ -69,23 +69,74 @@ describe('chain guard', () => {
 })
 
 describe('reserveNonce', () => {
-  test('parallel reservations get consecutive nonces from one read; once idle, the node is read again', async () => {
+  const who = '0x52908400098527886E0F7030069857D2E4169EE7'
+  const settled = async (p: Promise<unknown>) => {
+    let done = false
+    void p.then(() => {
+      done = true
+    })
+    await new Promise((r) => setTimeout(r, 10))
+    return done
+  }
+
+  test('one ticket at a time per account: the next is handed out when the node answered the previous send', async () => {
+    const { client, seen } = scripted(1, mainnet, { nonce: () => 7 })
+    const first = await reserveNonce(client, who)
+    const second = reserveNonce(client, who)
+    const third = reserveNonce(client, who)
+    expect(first.nonce).toBe(7)
+    expect(await settled(second)).toBe(false)
+    // another account's lane does not wait
+    expect((await reserveNonce(client, '0x0000000000000000000000000000000000000001')).nonce).toBe(7)
+    first.release(true)
+    const t2 = await second
+    expect(t2.nonce).toBe(8)
+    expect(await settled(third)).toBe(false)
+    t2.release(true)
+    const t3 = await third
+    expect(t3.nonce).toBe(9)
+    // counted on from the accepted sends: one read for the lane, one for the other account
+    expect(seen.eth_getTransactionCount).toBe(2)
+    t3.release(true)
+  })
+
+  test('a refused nonce is neither skipped nor handed out twice: the node is read again', async () => {
     let count = 7
     const { client, seen } = scripted(1, mainnet, { nonce: () => count })
-    const who = '0x52908400098527886E0F7030069857D2E4169EE7'
-    const tickets = await Promise.all(Array.from({ length: 5 }, () => reserveNonce(client, who)))
-    expect(tickets.map((t) => t.nonce)).toEqual([7, 8, 9, 10, 11])
-    expect(seen.eth_getTransactionCount).toBe(1)
-    for (const t of tickets) t.release(true)
-    count = 3 // e.g. a reverted devnet
-    const next = await reserveNonce(client, who)
-    expect(next.nonce).toBe(3)
+    const first = await reserveNonce(client, who)
+    const queued = Array.from({ length: 3 }, () => reserveNonce(client, who))
+    first.release(false) // the node refused nonce 7: it is still the next one
+    const a = await queued[0]!
+    expect(a.nonce).toBe(7)
     expect(seen.eth_getTransactionCount).toBe(2)
-    // a nonce the node refused is given back: the next one reads the node again
-    const other = await reserveNonce(client, who)
-    expect(other.nonce).toBe(4)
-    other.release(false)
-    next.release(true)
+    a.release(true)
+    const b = await queued[1]!
+    expect(b.nonce).toBe(8)
+    b.release(true)
+    const c = await queued[2]!
+    expect(c.nonce).toBe(9)
+    c.release(true)
+    count = 3 // idle lane: the node is read again (e.g. a reverted devnet)
+    const d = await reserveNonce(client, who)
+    expect(d.nonce).toBe(3)
+    expect(seen.eth_getTransactionCount).toBe(3)
+    d.release(true)
+    d.release(false) // a second release changes nothing
     expect((await reserveNonce(client, who)).nonce).toBe(3)
+  })
+
+  test('a failed read frees the lane: the reservation queued behind it reads the node itself', async () => {
+    let reads = 0
+    const { client } = scripted(1, mainnet, {
+      nonce: () => {
+        if (++reads === 1) throw new Error('node down')
+        return 5
+      },
+    })
+    const failing = reserveNonce(client, who)
+    const queued = reserveNonce(client, who)
+    await expect(failing).rejects.toThrow()
+    expect((await queued).nonce).toBe(5)
+    expect(reads).toBe(2)
   })
 })

@@ -21,7 +21,12 @@ import {
   waitForTransactionReceipt,
 } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { type LostSend, TransactionPendingError, TransactionUnknownError } from '../errors.js'
+import {
+  type LostSend,
+  NonceTakenError,
+  TransactionPendingError,
+  TransactionUnknownError,
+} from '../errors.js'
 import { addressOf } from './account.js'
 import { asRpcError, assertChain, isTransportFailure } from './chain.js'
 import { gasLimitFor } from './gas.js'
@@ -95,6 +100,10 @@ export async function broadcast(walletClient: AnyWalletClient, tx: BroadcastPara
   const from = getAddress(addressOf(tx.account))
   const local = typeof tx.account === 'object' && tx.account.type === 'local' ? tx.account : undefined
   const ownManager = Boolean(local?.nonceManager)
+  // what the send needs from the node is read before the nonce is reserved: only the broadcasts
+  // of one account wait for each other
+  const unsigned = local ? await unsignedFor(walletClient, local, tx, ownManager) : undefined
+  const since = local ? 0n : await blockNow(walletClient)
   const ticket = ownManager ? undefined : await reserveNonce(walletClient, from)
   const base: SendRecord = {
     account: from,
@@ -105,8 +114,8 @@ export async function broadcast(walletClient: AnyWalletClient, tx: BroadcastPara
     chainId: walletClient.chain?.id,
   }
   try {
-    if (local) return await sendSigned(walletClient, local, tx, base, ticket?.nonce)
-    return await sendByWallet(walletClient, tx, base, ticket!.nonce)
+    if (local) return await sendSigned(walletClient, local, tx, base, unsigned!, ticket?.nonce)
+    return await sendByWallet(walletClient, tx, base, ticket!.nonce, since)
   } catch (error) {
     // a refusal by the node, or a failure before anything went out: the nonce was not used
     const lost = error instanceof TransactionPendingError || error instanceof TransactionUnknownError
@@ -117,13 +126,15 @@ export async function broadcast(walletClient: AnyWalletClient, tx: BroadcastPara
   }
 }
 
-async function sendSigned(
+type Unsigned = Record<string, unknown> & { nonce?: number }
+
+/** The transaction's fields but its nonce (fees, type, chain id), from the node. */
+async function unsignedFor(
   client: AnyWalletClient,
   account: Account & { type: 'local' },
   tx: BroadcastParameters,
-  base: SendRecord,
-  nonce: number | undefined,
-): Promise<Hex> {
+  ownManager: boolean,
+): Promise<Unsigned> {
   const prepared = (await getAction(
     client,
     prepareTransactionRequest,
@@ -135,22 +146,46 @@ async function sendSigned(
     data: tx.data,
     value: tx.value,
     gas: tx.gas,
-    ...(nonce === undefined ? {} : { nonce }),
+    // the account's own nonce manager hands out the nonce here; else the lane does, later
+    ...(ownManager ? {} : { parameters: ['chainId', 'fees', 'type'] }),
   } as never).catch((error: unknown) => {
     throw asRpcError('prepareTransactionRequest', error)
-  })) as Record<string, unknown> & { nonce: number }
+  })) as Unsigned
   const { account: _a, chain: _c, from: _f, parameters: _p, ...unsigned } = prepared
+  return unsigned
+}
+
+async function blockNow(client: AnyClient): Promise<bigint> {
+  return getAction(
+    client,
+    getBlockNumber,
+    'getBlockNumber',
+  )({ cacheTime: 0 }).catch((e: unknown) => {
+    throw asRpcError('eth_blockNumber', e)
+  })
+}
+
+async function sendSigned(
+  client: AnyWalletClient,
+  account: Account & { type: 'local' },
+  tx: BroadcastParameters,
+  base: SendRecord,
+  prepared: Unsigned,
+  reserved: number | undefined,
+): Promise<Hex> {
+  const unsigned = reserved === undefined ? prepared : { ...prepared, nonce: reserved }
+  const nonce = unsigned.nonce as number
   const raw = await account.signTransaction!(
     { ...unsigned, chainId: (unsigned.chainId as number | undefined) ?? client.chain?.id } as never,
     { serializer: client.chain?.serializers?.transaction } as never,
   )
   const hash = keccak256(raw)
-  const send: SendRecord = { ...base, nonce: prepared.nonce, hash, raw }
+  const send: SendRecord = { ...base, nonce, hash, raw }
   tx.onStage?.({ stage: 'signing', action: tx.action, send })
   const lost: LostSend & { raw: Hex; hash: Hex } = {
     action: tx.action,
     account: base.account,
-    nonce: prepared.nonce,
+    nonce,
     hash,
     raw,
     to: tx.to,
@@ -184,14 +219,8 @@ async function sendByWallet(
   tx: BroadcastParameters,
   base: SendRecord,
   nonce: number,
+  since: bigint,
 ): Promise<Hex> {
-  const since = await getAction(
-    client,
-    getBlockNumber,
-    'getBlockNumber',
-  )({ cacheTime: 0 }).catch((e: unknown) => {
-    throw asRpcError('eth_blockNumber', e)
-  })
   const send: SendRecord = { ...base, nonce }
   tx.onStage?.({ stage: 'signing', action: tx.action, send })
   const lost: LostSend = {
@@ -220,7 +249,9 @@ async function sendByWallet(
       nonce,
     } as never)
   } catch (error) {
-    const found = await findByNonce(client, base.account, nonce, since)
+    const found = await findByNonce(client, lost, since)
+    // the nonce went to another transaction (another client of this account): the node's refusal stands
+    if (found === 'taken') throw error
     if (found) throw pendingError(client, { ...lost, hash: found.hash }, found, error)
     if (found === null && !isTransportFailure(error)) throw error
     throw new TransactionUnknownError({
@@ -270,15 +301,17 @@ async function findByHash(client: AnyClient, hash: Hex): Promise<Found | null | 
 const NONCE_SCAN_BLOCKS = 64n
 
 /**
- * A transaction of `account` with `nonce`: mined (its hash from the blocks since `since`), pending
- * (the node counts it), `null` when the nonce is still free, `undefined` when the node could not be asked.
+ * The lost send's transaction, by its account and nonce: mined (its hash, from the blocks since
+ * `since`), pending (the node counts it), `'taken'` when a transaction with other contents (`to`,
+ * calldata, value) was mined with that nonce, `null` when the nonce is still free, `undefined`
+ * when the node could not be asked.
  */
 async function findByNonce(
   client: AnyClient,
-  account: Address,
-  nonce: number,
+  lost: LostSend,
   since: bigint,
-): Promise<Found | null | undefined> {
+): Promise<Found | 'taken' | null | undefined> {
+  const { account, nonce } = lost
   try {
     const count = (blockTag: 'latest' | 'pending') =>
       getAction(client, getTransactionCount, 'getTransactionCount')({ address: account, blockTag })
@@ -294,7 +327,13 @@ async function findByNonce(
         const t = block.transactions.find(
           (t) => t.from.toLowerCase() === account.toLowerCase() && t.nonce === nonce,
         )
-        if (t) return { status: 'mined', hash: t.hash }
+        if (t) {
+          const ours =
+            t.to?.toLowerCase() === lost.to.toLowerCase() &&
+            t.input.toLowerCase() === lost.data.toLowerCase() &&
+            t.value === lost.value
+          return ours ? { status: 'mined', hash: t.hash } : 'taken'
+        }
         if (n === 0n) break
       }
       return { status: 'mined', hash: undefined }
@@ -310,7 +349,8 @@ async function findByNonce(
 async function waitOnNonce(client: AnyClient, lost: LostSend, since: bigint, timeout = 60_000): Promise<Hex> {
   const until = Date.now() + timeout
   for (;;) {
-    const found = await findByNonce(client, lost.account, lost.nonce, since)
+    const found = await findByNonce(client, lost, since)
+    if (found === 'taken') throw new NonceTakenError(lost)
     if (found?.status === 'mined' && found.hash) return found.hash
     if (Date.now() > until)
       throw new TransactionUnknownError({ ...lost, resume: () => waitOnNonce(client, lost, since, timeout) })

@@ -20,6 +20,8 @@ export type FaultMode =
   | { kind: 'delay'; ms: number }
   /** `eth_sendRawTransaction` / `eth_sendTransaction` forwarded, then the connection dropped unanswered (`times` sends) */
   | { kind: 'drop-send'; times: number; after?: number }
+  /** `eth_sendRawTransaction` / `eth_sendTransaction` not forwarded but refused with a JSON-RPC error (`times` sends, after `after`) */
+  | { kind: 'refuse-send'; times: number; after?: number }
   /** reads (`eth_call`, `eth_getTransactionCount`, ...) answered at block `latest - blocks` where a block tag is given */
   | { kind: 'lag'; blocks: number }
   /** the node unreachable: every request's connection dropped (`methods`: only these) */
@@ -138,6 +140,22 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const moved = await Promise.all(calls.map((c) => lagged(c, blocks)))
       body = JSON.stringify(Array.isArray(parsed) ? moved : moved[0])
     }
+    if (mode.kind === 'refuse-send' && hasSend) {
+      if (skip > 0) skip--
+      else if (left > 0) {
+        left--
+        injected++
+        const refused = calls.map((c) => ({
+          jsonrpc: '2.0',
+          id: c.id,
+          error: { code: -32003, message: 'transaction pool is full (refused by the fault proxy)' },
+        }))
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(Array.isArray(parsed) ? refused : refused[0]))
+        return
+      }
+    }
     if (hasSend) {
       sendsForwarded++
       for (const c of calls) if (c.method && SENDS.has(c.method)) distinct.add(JSON.stringify(c.params ?? []))
@@ -171,7 +189,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     set(m) {
       mode = m
       left = 'times' in m ? m.times : 0
-      skip = m.kind === 'drop-send' ? (m.after ?? 0) : 0
+      skip = m.kind === 'drop-send' || m.kind === 'refuse-send' ? (m.after ?? 0) : 0
     },
     get sendsForwarded() {
       return sendsForwarded

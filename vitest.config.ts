@@ -47,6 +47,7 @@ export default defineConfig({
           name: 'chain',
           sequence: { groupOrder: 1 },
           include: ['packages/*/{src,test}/**/*.chain.test.ts', 'examples/**/*.chain.test.ts'],
+          setupFiles: ['scripts/test/chain-diagnostics.ts'],
           // one anvil per test file; two cores on CI
           pool: 'forks',
           maxWorkers: 2,
@@ -74,6 +75,7 @@ export default defineConfig({
           include: eigenlayerChainSuites,
           exclude: ['**/*.fork.chain.test.ts', '**/node_modules/**'],
           env: { RESTAKEKIT_EIGENLAYER_STATE: eigenlayerV13State },
+          setupFiles: ['scripts/test/chain-diagnostics.ts'],
           pool: 'forks',
           maxWorkers: 2,
           testTimeout: 60_000,

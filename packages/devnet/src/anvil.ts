@@ -109,6 +109,13 @@ function safeResolve(require: NodeRequire, id: string): string | undefined {
 }
 
 /** Spawns anvil on a free loopback port and resolves once it listens. */
+const running = new Set<string>()
+
+/** The RPC URLs of the anvil processes this process started and has not stopped (for diagnostics). */
+export function runningAnvils(): readonly string[] {
+  return [...running]
+}
+
 export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilProcess> {
   const args = ['--host', '127.0.0.1', '--port', String(options.port ?? 0)]
   if (options.loadState) args.push('--load-state', options.loadState)
@@ -156,7 +163,14 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilProce
   child.stdout?.on('data', () => {})
   child.stderr?.on('data', () => {})
 
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const rpcUrl = `http://127.0.0.1:${port}`
+  running.add(rpcUrl)
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(rpcUrl)
+      resolve()
+    }),
+  )
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM')
@@ -172,5 +186,5 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilProce
   }
   process.once('exit', onExit)
   child.once('exit', () => process.off('exit', onExit))
-  return { rpcUrl: `http://127.0.0.1:${port}`, port, process: child, cachePath, stop }
+  return { rpcUrl, port, process: child, cachePath, stop }
 }

@@ -36,7 +36,7 @@ import { type DevnetSwell, deploySwell } from './swell.js'
 import { type DevnetSymbiotic, deploySymbiotic } from './symbiotic.js'
 import { type DevnetSymbioticRewards, deploySymbioticRewards } from './symbiotic-rewards.js'
 
-export { type AnvilOptions, type AnvilProcess, anvilBinary, startAnvil } from './anvil.js'
+export { type AnvilOptions, type AnvilProcess, anvilBinary, runningAnvils, startAnvil } from './anvil.js'
 export type { DevnetContext } from './context.js'
 export {
   type DevnetEigenLayer,

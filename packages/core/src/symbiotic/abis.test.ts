@@ -15,8 +15,10 @@ import {
   symbioticSlasherAbi,
   symbioticVaultAbi,
   symbioticVaultFactoryAbi,
+  symbioticVaultStakerViewsAbi,
   symbioticVaultTokenizedAbi,
   symbioticVaultViewsAbi,
+  symbioticVaultWritesAbi,
 } from './abis.js'
 
 /**
@@ -124,6 +126,8 @@ beforeAll(() => {
 const cases: [string, Abi, string[]][] = [
   ['symbioticVaultAbi', symbioticVaultAbi, ['Vault']],
   ['symbioticVaultViewsAbi', symbioticVaultViewsAbi, ['Vault']],
+  ['symbioticVaultStakerViewsAbi', symbioticVaultStakerViewsAbi, ['Vault']],
+  ['symbioticVaultWritesAbi', symbioticVaultWritesAbi, ['Vault']],
   ['symbioticVaultTokenizedAbi', symbioticVaultTokenizedAbi, ['VaultTokenized']],
   [
     'symbioticDelegatorAbi',
@@ -163,5 +167,22 @@ describe('ABI fragments match the ABIs compiled from @symbioticfi/core 1.0.3', (
     const known = new Set(abis.Vault!.map(shape))
     const wrong = { ...symbioticVaultAbi[0], outputs: [] } as Abi[number]
     expect(known).not.toContain(shape(wrong))
+  })
+})
+
+describe('per-use cuts of the vault ABI', () => {
+  const sig = (f: Abi[number]) => JSON.stringify(f)
+  const full = new Set((symbioticVaultAbi as Abi).map(sig))
+  test('each cut is fragments of symbioticVaultAbi; views and writes together are all of it', () => {
+    for (const cut of [symbioticVaultViewsAbi, symbioticVaultStakerViewsAbi, symbioticVaultWritesAbi])
+      for (const f of cut as Abi) expect(full.has(sig(f))).toBe(true)
+    const union = new Set([...(symbioticVaultViewsAbi as Abi), ...(symbioticVaultWritesAbi as Abi)].map(sig))
+    expect(union).toEqual(full)
+  })
+  test('the staker views are views only; the write cut has no views', () => {
+    const mutability = (abi: Abi) =>
+      new Set(abi.flatMap((f) => (f.type === 'function' ? [f.stateMutability] : [])))
+    expect(mutability(symbioticVaultStakerViewsAbi as Abi)).toEqual(new Set(['view']))
+    expect(mutability(symbioticVaultWritesAbi as Abi)).toEqual(new Set(['nonpayable']))
   })
 })

@@ -15,39 +15,40 @@ const vaultWrites = [
   'function claimBatch(address recipient, uint256[] epochs) returns (uint256 amount)',
 ] as const
 
-const vaultViews = [
-  // configuration
-  'function version() view returns (uint64)',
-  'function FACTORY() view returns (address)',
-  'function isInitialized() view returns (bool)',
+/** The views a staker's writes check and the positions read. */
+const vaultStakerViews = [
   'function collateral() view returns (address)',
-  'function burner() view returns (address)',
-  'function delegator() view returns (address)',
-  'function slasher() view returns (address)',
   'function depositWhitelist() view returns (bool)',
   'function isDepositorWhitelisted(address account) view returns (bool)',
   'function isDepositLimit() view returns (bool)',
   'function depositLimit() view returns (uint256)',
-  // epochs
   'function epochDurationInit() view returns (uint48)',
   'function epochDuration() view returns (uint48)',
-  'function epochAt(uint48 timestamp) view returns (uint256)',
   'function currentEpoch() view returns (uint256)',
-  'function currentEpochStart() view returns (uint48)',
-  'function previousEpochStart() view returns (uint48)',
-  'function nextEpochStart() view returns (uint48)',
-  // stake and balances
-  'function totalStake() view returns (uint256)',
   'function activeStake() view returns (uint256)',
   'function activeShares() view returns (uint256)',
   'function activeSharesOf(address account) view returns (uint256)',
   'function activeBalanceOf(address account) view returns (uint256)',
   'function slashableBalanceOf(address account) view returns (uint256)',
-  'function withdrawals(uint256 epoch) view returns (uint256)',
-  'function withdrawalShares(uint256 epoch) view returns (uint256)',
   'function withdrawalSharesOf(uint256 epoch, address account) view returns (uint256)',
   'function withdrawalsOf(uint256 epoch, address account) view returns (uint256)',
   'function isWithdrawalsClaimed(uint256 epoch, address account) view returns (bool)',
+] as const
+
+const vaultOtherViews = [
+  'function version() view returns (uint64)',
+  'function FACTORY() view returns (address)',
+  'function isInitialized() view returns (bool)',
+  'function burner() view returns (address)',
+  'function delegator() view returns (address)',
+  'function slasher() view returns (address)',
+  'function epochAt(uint48 timestamp) view returns (uint256)',
+  'function currentEpochStart() view returns (uint48)',
+  'function previousEpochStart() view returns (uint48)',
+  'function nextEpochStart() view returns (uint48)',
+  'function totalStake() view returns (uint256)',
+  'function withdrawals(uint256 epoch) view returns (uint256)',
+  'function withdrawalShares(uint256 epoch) view returns (uint256)',
 ] as const
 
 const vaultEvents = [
@@ -78,10 +79,25 @@ const vaultErrors = [
 ] as const
 
 /** `Vault` (factory version 1) and `VaultTokenized` (version 2): staker functions, views, events, errors. */
-export const symbioticVaultAbi = /* @__PURE__ */ abiOf(vaultWrites, vaultViews, vaultEvents, vaultErrors)
+export const symbioticVaultAbi = /* @__PURE__ */ abiOf(
+  vaultWrites,
+  vaultStakerViews,
+  vaultOtherViews,
+  vaultEvents,
+  vaultErrors,
+)
 
-/** The vault's views only (what the reads and the portfolio bundle). */
-export const symbioticVaultViewsAbi = /* @__PURE__ */ abiOf(vaultViews)
+/** The vault's views only. */
+export const symbioticVaultViewsAbi = /* @__PURE__ */ abiOf(vaultStakerViews, vaultOtherViews)
+
+/**
+ * The views a staker's writes check and the positions (and so the portfolio) read: a cut of
+ * {@link symbioticVaultViewsAbi}, so those bundles carry only the fragments they call.
+ */
+export const symbioticVaultStakerViewsAbi = /* @__PURE__ */ abiOf(vaultStakerViews)
+
+/** The staker's writes, the vault's events and errors: what the writes call and decode. */
+export const symbioticVaultWritesAbi = /* @__PURE__ */ abiOf(vaultWrites, vaultEvents, vaultErrors)
 
 /** `VaultTokenized` only: its active shares are an ERC-20. */
 export const symbioticVaultTokenizedAbi = /* @__PURE__ */ parseAbi([

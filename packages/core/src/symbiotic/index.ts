@@ -7,8 +7,10 @@ export {
   symbioticSlasherAbi,
   symbioticVaultAbi,
   symbioticVaultFactoryAbi,
+  symbioticVaultStakerViewsAbi,
   symbioticVaultTokenizedAbi,
   symbioticVaultViewsAbi,
+  symbioticVaultWritesAbi,
 } from './abis.js'
 export * from './actions/claim.js'
 export * from './actions/deposit.js'

@@ -14,7 +14,7 @@ import { call, getBlock } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { InvalidParameterError } from '../errors.js'
 import { knownPinnedBlock, type ReadPlan, readBatch, resolveDeployment, stage, unwrap } from '../kit/index.js'
-import { symbioticVaultViewsAbi } from './abis.js'
+import { symbioticVaultStakerViewsAbi } from './abis.js'
 import { type SymbioticDeployment, symbioticDeployments } from './deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from './errors.js'
 import { claimableAt, epochAt, withdrawalEpoch } from './math.js'
@@ -74,7 +74,7 @@ export function vaultWriteStatePlan(vault: Address, account: Address): ReadPlan<
   return stage(
     VAULT_WRITE_STATE.map(([functionName, withAccount]) => ({
       address: vault,
-      abi: symbioticVaultViewsAbi,
+      abi: symbioticVaultStakerViewsAbi,
       functionName,
       args: withAccount ? [account] : [],
     })),
@@ -142,8 +142,8 @@ export async function landedWithdrawalEpoch(
   const [block, results] = await Promise.all([
     getAction(client, getBlock, 'getBlock')({ blockNumber: receipt.blockNumber }),
     readBatch(client, [
-      { address: vault, abi: symbioticVaultViewsAbi, functionName: 'epochDurationInit' },
-      { address: vault, abi: symbioticVaultViewsAbi, functionName: 'epochDuration' },
+      { address: vault, abi: symbioticVaultStakerViewsAbi, functionName: 'epochDurationInit' },
+      { address: vault, abi: symbioticVaultStakerViewsAbi, functionName: 'epochDuration' },
     ]),
   ])
   const clock = {

@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
 import { InvalidParameterError } from '../errors.js'
 import { type BatchRead, isPlan, mapPlan, type ReadPlan, runPlan, stage, unwrap } from '../kit/index.js'
-import { symbioticVaultViewsAbi } from './abis.js'
+import { symbioticVaultStakerViewsAbi } from './abis.js'
 import { SymbioticVaultNotFoundError } from './errors.js'
 import type { SymbioticReadClient } from './internal.js'
 import { claimableAt, type EpochClock, isEpochClaimable } from './math.js'
@@ -87,7 +87,7 @@ export function planBuckets(scans: readonly BucketScan[]): ReadPlan<Bucket[][]> 
       list.flatMap((epoch) =>
         bucketViews.map((functionName) => ({
           address: scans[i]!.vault,
-          abi: symbioticVaultViewsAbi,
+          abi: symbioticVaultStakerViewsAbi,
           functionName,
           args: [epoch, scans[i]!.account],
         })),
@@ -144,7 +144,7 @@ export function planPositions(params: {
   const reads: BatchRead[] = vaults.flatMap((vault) =>
     basics.map((functionName) => ({
       address: vault,
-      abi: symbioticVaultViewsAbi,
+      abi: symbioticVaultStakerViewsAbi,
       functionName,
       args: functionName.endsWith('Of') ? [account] : [],
     })),

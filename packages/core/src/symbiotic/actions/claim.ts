@@ -15,7 +15,7 @@ import {
   unwrap,
   waitForOf,
 } from '../../kit/index.js'
-import { symbioticVaultAbi } from '../abis.js'
+import { symbioticVaultStakerViewsAbi, symbioticVaultWritesAbi } from '../abis.js'
 import {
   AlreadyClaimedError,
   claimRevertMapper,
@@ -74,7 +74,7 @@ function assertEpochs(epochs: readonly bigint[]): readonly bigint[] {
 const clockReads = (vault: Address) =>
   (['currentEpoch', 'epochDurationInit', 'epochDuration'] as const).map((functionName) => ({
     address: vault,
-    abi: symbioticVaultAbi,
+    abi: symbioticVaultStakerViewsAbi,
     functionName,
   }))
 
@@ -82,7 +82,7 @@ const bucketReads = (vault: Address, claimer: Address, epochs: readonly bigint[]
   epochs.flatMap((epoch) =>
     (['withdrawalsOf', 'isWithdrawalsClaimed'] as const).map((functionName) => ({
       address: vault,
-      abi: symbioticVaultAbi,
+      abi: symbioticVaultStakerViewsAbi,
       functionName,
       args: [epoch, claimer],
     })),
@@ -181,13 +181,13 @@ const claim_ = /* @__PURE__ */ defineWrite({
     return epochs.length === 1
       ? contractCall({
           address: a.vault,
-          abi: symbioticVaultAbi,
+          abi: symbioticVaultWritesAbi,
           functionName: 'claim',
           args: [a.receiver, epochs[0]!],
         })
       : contractCall({
           address: a.vault,
-          abi: symbioticVaultAbi,
+          abi: symbioticVaultWritesAbi,
           functionName: 'claimBatch',
           args: [a.receiver, epochs],
         })
@@ -202,7 +202,7 @@ const claim_ = /* @__PURE__ */ defineWrite({
   /** The epochs claimed and the collateral they pay out. */
   simulated: (_a, s, _result: bigint) => ({ epochs: s.epochs, amount: s.amount }),
   receipt: {
-    abi: symbioticVaultAbi,
+    abi: symbioticVaultWritesAbi,
     /** What the `Claim` or `ClaimBatch` event says was paid out, and for which epochs. */
     decode: (_client, r) => {
       let amount = 0n

@@ -15,11 +15,11 @@ import {
   unwrap,
   waitForOf,
 } from '../../kit/index.js'
-import { collateralErrorsAbi, symbioticVaultAbi } from '../abis.js'
+import { collateralErrorsAbi, symbioticVaultWritesAbi } from '../abis.js'
 import { DepositLimitReachedError, depositRevertMapper, NotWhitelistedDepositorError } from '../errors.js'
 import { assertRecipient, type VaultWriteState, vaultWriteStatePlan } from '../internal.js'
 
-const depositAbi = /* @__PURE__ */ joinAbis(symbioticVaultAbi, collateralErrorsAbi)
+const depositAbi = /* @__PURE__ */ joinAbis(symbioticVaultWritesAbi, collateralErrorsAbi)
 
 export type DepositParameters = {
   vault: Address
@@ -109,7 +109,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     collateral: s.collateral,
   }),
   receipt: {
-    abi: symbioticVaultAbi,
+    abi: symbioticVaultWritesAbi,
     /** The `Deposit` event: depositor, onBehalfOf (the receiver), amount and shares. */
     decode: (_client, r) => ({ deposited: r.events.find((e) => e.eventName === 'Deposit')?.args }),
   },

@@ -10,7 +10,7 @@ import {
   simulateOf,
   waitForOf,
 } from '../../kit/index.js'
-import { symbioticVaultAbi } from '../abis.js'
+import { symbioticVaultWritesAbi } from '../abis.js'
 import { InsufficientActiveBalanceError, withdrawalRevertMapper } from '../errors.js'
 import {
   assertRecipient,
@@ -71,7 +71,7 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
     call: (a) =>
       contractCall({
         address: a.vault,
-        abi: symbioticVaultAbi,
+        abi: symbioticVaultWritesAbi,
         functionName,
         args: [a.receiver, a.quantity],
       }),
@@ -88,7 +88,10 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
       const epoch = withdrawalEpoch(s.currentEpoch)
       return { epoch, readyAt: { timestamp: claimableAt(s, epoch) } }
     },
-    receipt: { abi: symbioticVaultAbi, decode: (client, r) => landedWithdrawalEpoch(client, r.receipt) },
+    receipt: {
+      abi: symbioticVaultWritesAbi,
+      decode: (client, r) => landedWithdrawalEpoch(client, r.receipt),
+    },
   })
 }
 

@@ -277,6 +277,21 @@ export class NonceTakenError extends /* @__PURE__ */ defineError('NonceTakenErro
   ],
 }) {}
 
+/**
+ * The awaited transaction was replaced, before it was mined, by another with its nonce and other
+ * contents: a cancellation (a zero-value send to oneself) or another call. The replacement was
+ * mined instead, so nothing of this write happened. A speed-up (the same call at a higher fee) is
+ * not this error: the wait goes on with the speed-up's receipt.
+ */
+export class TransactionReplacedError extends /* @__PURE__ */ defineError('TransactionReplacedError', {
+  docsPath: '/errors#transaction-replaced',
+  message: (p: { action: string; hash: Hex; replacedBy: Hex; reason: 'replaced' | 'cancelled' }) =>
+    `${p.action} did not happen: its transaction ${p.hash} was ${p.reason === 'cancelled' ? 'cancelled' : 'replaced by another call'} (${p.replacedBy}, same nonce).`,
+  details: () => [
+    'The replacement was mined instead. Read the state again, and send the write again if it is still wanted.',
+  ],
+}) {}
+
 function strip(p: LostSend): LostSend {
   const { action, account, nonce, hash, raw, to, data, value } = p
   return { action, account, nonce, hash, raw, to, data, value }

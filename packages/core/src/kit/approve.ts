@@ -72,6 +72,7 @@ export async function ensureAllowance(
   const hash = await sendWrite(walletClient, request)
   const { onStage } = params
   await waitForEvents(walletClient, hash, erc20Abi, {
+    action: params.action ?? 'approve',
     ...(onStage
       ? {
           onReplaced: (r) =>

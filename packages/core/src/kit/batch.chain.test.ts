@@ -5,7 +5,7 @@
 import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
 import { type Address, createWalletClient, custom, erc20Abi, type Hex, http, parseEther, toHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PreparedCallRevertedError, UserRejectedError } from '../errors.js'
+import { PreparedCallRevertedError, TransactionReplacedError, UserRejectedError } from '../errors.js'
 import { symbioticVaultAbi } from '../symbiotic/abis.js'
 import { deposit, prepareDeposit, waitForDeposit } from '../symbiotic/actions/deposit.js'
 import { sendPreparedCalls, simulatePreparedCalls } from './batch.js'
@@ -321,6 +321,57 @@ describe('waitFor reports a replacement as a stage', () => {
       expect(await activeOf(s.address)).toBe(amount)
       expect(await nonceOf(s.address)).toBe(2)
       expect(tx.nonce).toBe(1)
+    } finally {
+      await devnet.testClient.setAutomine(true)
+    }
+  })
+
+  test('a cancellation (same nonce, a zero-value self-send) while waitFor waits: TransactionReplacedError, never the cancel receipt as the deposit', async () => {
+    const s = await staker()
+    const amount = parseEther('1')
+    const wallet = devnet.walletClient(s)
+    await devnet.publicClient.waitForTransactionReceipt({
+      hash: await wallet.writeContract({
+        address: weth,
+        abi: erc20Abi,
+        functionName: 'approve',
+        args: [vault, amount],
+      }),
+    })
+    await devnet.testClient.setAutomine(false)
+    try {
+      const hash = await deposit(wallet, { vault, amount })
+      const tx = await devnet.publicClient.getTransaction({ hash })
+      const stages: WriteStage[] = []
+      const waiting = waitForDeposit(devnet.publicClient, hash, { onStage: (x) => stages.push(x) }).catch(
+        (e: unknown) => e,
+      )
+      await new Promise((r) => setTimeout(r, 1_500))
+      const cancel = await wallet.sendTransaction({
+        account: s,
+        chain: devnet.chain,
+        to: s.address,
+        value: 0n,
+        nonce: tx.nonce,
+        gas: 21_000n,
+        maxFeePerGas: tx.maxFeePerGas! * 2n,
+        maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
+      })
+      await devnet.testClient.mine({ blocks: 1 })
+      const error = await waiting
+      expect(error).toBeInstanceOf(TransactionReplacedError)
+      expect(error).toMatchObject({
+        action: 'symbiotic.deposit',
+        hash,
+        replacedBy: cancel,
+        reason: 'cancelled',
+      })
+      expect((error as Error).message).toContain('did not happen')
+      expect(stages.find((x) => x.stage === 'replaced')).toMatchObject({ reason: 'cancelled' })
+      expect(stages.some((x) => x.stage === 'mined')).toBe(false)
+      // the deposit never happened: nothing active, the collateral still held
+      expect(await activeOf(s.address)).toBe(0n)
+      expect(await nonceOf(s.address)).toBe(2)
     } finally {
       await devnet.testClient.setAutomine(true)
     }

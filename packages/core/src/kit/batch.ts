@@ -289,6 +289,7 @@ async function sendSequentially(
         onStage: params.onStage,
       })
       const { receipt } = await waitForEvents(client, hash, [], {
+        action: step(i),
         onReplaced: (r) =>
           params.onStage?.({
             stage: 'replaced',

@@ -15,7 +15,7 @@ import {
 } from 'viem'
 import { getTransaction, waitForTransactionReceipt } from 'viem/actions'
 import { getAction } from 'viem/utils'
-import { TransactionRevertedError } from '../errors.js'
+import { TransactionReplacedError, TransactionRevertedError } from '../errors.js'
 
 export type WaitForEventsReturnType<abi extends Abi> = {
   receipt: TransactionReceipt
@@ -37,15 +37,38 @@ export async function waitForEvents<const abi extends Abi>(
   options: {
     pollingInterval?: number
     timeout?: number
-    /** Called when the transaction is replaced (same nonce); the wait goes on with the replacement. */
+    /**
+     * Called when the transaction is replaced (same nonce). A speed-up (the same call) is waited
+     * for instead; a cancellation or another call is a `TransactionReplacedError`.
+     */
     onReplaced?: (replacement: ReplacementReturnType) => void
+    /** Names the write in a `TransactionReplacedError`. */
+    action?: string
   } = {},
 ): Promise<WaitForEventsReturnType<abi>> {
+  const { onReplaced, action = 'the write', ...wait } = options
+  let replacement: ReplacementReturnType | undefined
   const receipt = await getAction(
     client,
     waitForTransactionReceipt,
     'waitForTransactionReceipt',
-  )({ hash, pollingInterval: Math.min(client.pollingInterval, RECEIPT_POLLING_MS), ...options })
+  )({
+    hash,
+    pollingInterval: Math.min(client.pollingInterval, RECEIPT_POLLING_MS),
+    ...wait,
+    onReplaced: (r) => {
+      replacement = r
+      onReplaced?.(r)
+    },
+  })
+  // only a speed-up (the same call) stands in for the awaited transaction
+  if (replacement && replacement.reason !== 'repriced')
+    throw new TransactionReplacedError({
+      action,
+      hash,
+      replacedBy: replacement.transaction.hash,
+      reason: replacement.reason,
+    })
   if (receipt.status !== 'success') throw await explainRevert(client, receipt, abi)
   const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
   return { receipt, events }

@@ -432,6 +432,7 @@ export function waitForOf<const w extends { readonly name: string }>(write: w): 
   return (async (client: ReadClient, hash: Hex, options: { onStage?: OnStage } = {}) => {
     const { onStage } = options
     const r = await waitForEvents(client, hash, spec.receipt.abi, {
+      action: spec.name,
       ...(onStage
         ? {
             onReplaced: (x) =>

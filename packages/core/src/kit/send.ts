@@ -303,7 +303,8 @@ const NONCE_SCAN_BLOCKS = 64n
 /**
  * The lost send's transaction, by its account and nonce: mined (its hash, from the blocks since
  * `since`), pending (the node counts it), `'taken'` when a transaction with other contents (`to`,
- * calldata, value) was mined with that nonce, `null` when the nonce is still free, `undefined`
+ * calldata, value) was mined with that nonce and none with this write's contents after it (a
+ * wallet that numbers the transaction itself), `null` when the nonce is still free, `undefined`
  * when the node could not be asked.
  */
 async function findByNonce(
@@ -318,22 +319,27 @@ async function findByNonce(
     if ((await count('latest')) > nonce) {
       const latest = await getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 })
       const from = latest - since > NONCE_SCAN_BLOCKS ? latest - NONCE_SCAN_BLOCKS : since
+      const same = (t: { to: Address | null; input: Hex; value: bigint }) =>
+        t.to?.toLowerCase() === lost.to.toLowerCase() &&
+        t.input.toLowerCase() === lost.data.toLowerCase() &&
+        t.value === lost.value
+      // a transaction of the account with this write's contents, mined after the nonce's block:
+      // the wallet numbered it itself
+      let renumbered: Hex | undefined
       for (let n = latest; n >= from; n--) {
         const block = await getAction(
           client,
           getBlock,
           'getBlock',
         )({ blockNumber: n, includeTransactions: true })
-        const t = block.transactions.find(
-          (t) => t.from.toLowerCase() === account.toLowerCase() && t.nonce === nonce,
-        )
+        const own = block.transactions.filter((t) => t.from.toLowerCase() === account.toLowerCase())
+        const t = own.find((t) => t.nonce === nonce)
         if (t) {
-          const ours =
-            t.to?.toLowerCase() === lost.to.toLowerCase() &&
-            t.input.toLowerCase() === lost.data.toLowerCase() &&
-            t.value === lost.value
-          return ours ? { status: 'mined', hash: t.hash } : 'taken'
+          if (same(t)) return { status: 'mined', hash: t.hash }
+          // when in doubt, say found: a write told "not sent" is sent again
+          return renumbered ? { status: 'mined', hash: renumbered } : 'taken'
         }
+        renumbered ??= own.find(same)?.hash
         if (n === 0n) break
       }
       return { status: 'mined', hash: undefined }

@@ -456,6 +456,35 @@ describe('nonces', () => {
     expect(await getClaimer(t.devnet.publicClient, { deployment: el(), earner: from })).toBe(theirs)
   })
 
+  test('a lost wallet send the wallet numbered itself (its nonce went to another transaction): resume() finds it by its contents', async () => {
+    const from = t.devnet.accounts[9]!.address
+    const [mine, theirs] = t.devnet.accounts.slice(7, 9).map((a) => a.address)
+    const before = await nonceOf(from)
+    proxy.set({ kind: 'outage', methods: ['eth_sendTransaction'] })
+    const err = await setClaimerFor(wallet(from, { retryCount: 0 }), {
+      deployment: el(),
+      claimer: mine!,
+    }).catch((e) => e)
+    expect(err).toBeInstanceOf(TransactionUnknownError)
+    proxy.reset()
+    const w = t.devnet.walletClient(from)
+    // another transaction takes the nonce; then this write's transaction lands with the next one
+    await t.mined(setClaimerFor(w, { deployment: el(), claimer: theirs! }))
+    const renumbered = await t.mined(
+      w.sendTransaction({
+        account: from,
+        chain: t.devnet.chain,
+        to: err.send.to,
+        data: err.send.data,
+        value: err.send.value,
+        nonce: before + 1,
+      }),
+    )
+    // told "found", so it is not sent a second time
+    expect(await err.resume()).toBe(renumbered)
+    expect(await getClaimer(t.devnet.publicClient, { deployment: el(), earner: from })).toBe(mine)
+  })
+
   test('ten parallel writes on EigenLayer (setClaimerFor) land too', async () => {
     const staker = await t.devnet.newAccount()
     const w = wallet(staker)

@@ -7,6 +7,7 @@ import {
   getAddress,
   type Hex,
   keccak256,
+  type ReplacementReturnType,
   type Transport,
   type WalletClient,
 } from 'viem'
@@ -25,6 +26,7 @@ import {
   type LostSend,
   NonceTakenError,
   TransactionPendingError,
+  TransactionReplacedError,
   TransactionUnknownError,
 } from '../errors.js'
 import { addressOf } from './account.js'
@@ -275,8 +277,26 @@ function pendingError(client: AnyClient, lost: LostSend, found: Found, cause: un
     resume: async () => {
       const hash = found.hash ?? lost.hash
       if (hash) {
-        await getAction(client, waitForTransactionReceipt, 'waitForTransactionReceipt')({ hash })
-        return hash
+        let replaced: ReplacementReturnType | undefined
+        const receipt = await getAction(
+          client,
+          waitForTransactionReceipt,
+          'waitForTransactionReceipt',
+        )({
+          hash,
+          onReplaced: (r) => {
+            replaced = r
+          },
+        })
+        // a speed-up stands in for it (its hash is returned); a cancel or another call does not
+        if (replaced && replaced.reason !== 'repriced')
+          throw new TransactionReplacedError({
+            action: lost.action,
+            hash,
+            replacedBy: replaced.transaction.hash,
+            reason: replaced.reason,
+          })
+        return receipt.transactionHash
       }
       return waitOnNonce(client, lost, 0n)
     },

@@ -19,6 +19,7 @@ import {
   RestakeKitError,
   RpcUnavailableError,
   TransactionPendingError,
+  TransactionReplacedError,
   TransactionUnknownError,
 } from '../../src/errors.js'
 import { resumeSend } from '../../src/kit/index.js'
@@ -198,6 +199,48 @@ describe('lost answer to the send (local account: the SDK signs)', () => {
       claimer,
     )
     expect(proxy.distinctSends).toBe(1)
+  })
+})
+
+describe('lost answer, then the transaction is cancelled', () => {
+  test('resume() of a pending lost send that a cancel replaces is TransactionReplacedError, not "landed"', async () => {
+    const { account, address, vault } = await staked()
+    const balance = await active(vault, address)
+    await t.devnet.testClient.setAutomine(false)
+    try {
+      proxy.set({ kind: 'drop-send', times: 1 })
+      const err = await withdraw(wallet(account, { retryCount: 0 }), {
+        vault,
+        amount: parseEther('1'),
+      }).catch((e) => e)
+      expect(err).toBeInstanceOf(TransactionPendingError)
+      expect(err.status).toBe('pending')
+      proxy.reset()
+      const resuming = err.resume().catch((e: unknown) => e)
+      // let the wait see the original pending first
+      await new Promise((r) => setTimeout(r, 1_500))
+      const tx = await t.devnet.publicClient.getTransaction({ hash: err.hash })
+      const cancel = await createWalletClient({
+        account,
+        chain: t.devnet.chain,
+        transport: http(t.devnet.rpcUrl),
+      }).sendTransaction({
+        to: address,
+        value: 0n,
+        nonce: tx.nonce,
+        gas: 21_000n,
+        maxFeePerGas: tx.maxFeePerGas! * 2n,
+        maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
+      })
+      await t.devnet.testClient.mine({ blocks: 1 })
+      const resumed = await resuming
+      expect(resumed).toBeInstanceOf(TransactionReplacedError)
+      expect(resumed).toMatchObject({ hash: err.hash, replacedBy: cancel, reason: 'cancelled' })
+      // the withdrawal never happened
+      expect(await active(vault, address)).toBe(balance)
+    } finally {
+      await t.devnet.testClient.setAutomine(true)
+    }
   })
 })
 

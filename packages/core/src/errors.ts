@@ -264,9 +264,10 @@ export class TransactionUnknownError extends RestakeKitError {
 }
 
 /**
- * A write whose answer was lost (a wallet send, so no hash was known) never landed: its account's
- * nonce was mined by a transaction with other contents (another client of the same account sent
- * first). Nothing of this write happened; sending it again is safe.
+ * A write whose answer was lost never landed: its account's nonce went to another transaction
+ * (another client of the same account sent first). A wallet send: the transaction mined with that
+ * nonce has other contents. An SDK-signed send: on `resume()` the node does not know its hash and
+ * the nonce is spent. Nothing of this write happened; sending it again is safe.
  */
 export class NonceTakenError extends /* @__PURE__ */ defineError('NonceTakenError', {
   docsPath: '/errors#nonce-taken',

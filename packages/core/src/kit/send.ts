@@ -200,20 +200,38 @@ async function sendSigned(
 }
 
 /** Broadcasts a signed transaction; when that fails, finds out whether the node has it. */
-async function rebroadcast(client: AnyClient, lost: LostSend & { raw: Hex; hash: Hex }): Promise<Hex> {
+async function rebroadcast(
+  client: AnyClient,
+  lost: LostSend & { raw: Hex; hash: Hex },
+  resuming = false,
+): Promise<Hex> {
   try {
     await getAction(client, sendRawTransaction, 'sendRawTransaction')({ serializedTransaction: lost.raw })
     return lost.hash
   } catch (error) {
     const found = await findByHash(client, lost.hash)
     if (found) throw pendingError(client, lost, found, error)
-    if (found === null && !isTransportFailure(error)) throw error
+    if (found === null && !isTransportFailure(error)) {
+      // resumed, refused, unknown by its hash and its nonce spent: another transaction took it
+      if (resuming && (await nonceSpent(client, lost))) throw new NonceTakenError({ ...lost, cause: error })
+      throw error
+    }
     throw new TransactionUnknownError({
       ...lost,
       cause: error,
-      resume: () => rebroadcast(client, lost),
+      resume: () => rebroadcast(client, lost, true),
     })
   }
+}
+
+async function nonceSpent(client: AnyClient, lost: LostSend): Promise<boolean> {
+  return getAction(
+    client,
+    getTransactionCount,
+    'getTransactionCount',
+  )({ address: lost.account })
+    .then((count) => count > lost.nonce)
+    .catch(() => false)
 }
 
 async function sendByWallet(

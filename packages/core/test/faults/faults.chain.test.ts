@@ -183,6 +183,35 @@ describe('lost answer to the send (local account: the SDK signs)', () => {
     expect(await active(vault, address)).toBe(balance - parseEther('1'))
   })
 
+  test('the send never reached the node and another transaction then took its nonce: resume() is NonceTakenError', async () => {
+    const { account, address, vault } = await staked()
+    const before = await nonceOf(address)
+    const balance = await active(vault, address)
+    proxy.set({ kind: 'outage', methods: ['eth_sendRawTransaction'] })
+    const err = await withdraw(wallet(account, { retryCount: 0 }), { vault, amount: parseEther('1') }).catch(
+      (e) => e,
+    )
+    expect(err).toBeInstanceOf(TransactionUnknownError)
+    proxy.reset()
+    // another client of the account (not the SDK's lane) sends first with that nonce
+    await t.mined(
+      createWalletClient({
+        account,
+        chain: t.devnet.chain,
+        transport: http(t.devnet.rpcUrl),
+      }).sendTransaction({
+        to: address,
+        value: 0n,
+        nonce: before,
+      }),
+    )
+    const resumed = await err.resume().catch((e: unknown) => e)
+    expect(resumed).toBeInstanceOf(NonceTakenError)
+    expect(resumed).toMatchObject({ account: address, nonce: before })
+    expect(await nonceOf(address)).toBe(before + 1)
+    expect(await active(vault, address)).toBe(balance)
+  })
+
   test('EigenLayer setClaimerFor: lost answer is TransactionPendingError; one transaction; the claimer is set', async () => {
     const staker = await t.devnet.newAccount()
     const claimer = t.devnet.accounts[5]!.address

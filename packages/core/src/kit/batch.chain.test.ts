@@ -3,7 +3,17 @@
 // sequential fallback, a wallet refusal between an approval and the next call as a typed
 // `UserRejectedError`, and a speed-up replacement reported as a `replaced` stage.
 import { createSymbioticVault, type Devnet, startDevnet } from '@restakekit/devnet'
-import { type Address, createWalletClient, custom, erc20Abi, type Hex, http, parseEther, toHex } from 'viem'
+import {
+  type Address,
+  createWalletClient,
+  custom,
+  encodeFunctionData,
+  erc20Abi,
+  type Hex,
+  http,
+  parseEther,
+  toHex,
+} from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { PreparedCallRevertedError, TransactionReplacedError, UserRejectedError } from '../errors.js'
 import { symbioticVaultAbi } from '../symbiotic/abis.js'
@@ -278,6 +288,51 @@ describe('defineWrite: a refusal between the approval and the call', () => {
     expect(await nonceOf(s.address)).toBe(0)
     expect(await allowanceOf(s.address)).toBe(0n)
   })
+})
+
+describe('a sent transaction replaced before any wait saw it', () => {
+  test('waitForDeposit is TransactionReplacedError within seconds, not a wait to the timeout', async () => {
+    const s = await staker()
+    const amount = parseEther('1')
+    const wallet = devnet.walletClient(s)
+    await devnet.publicClient.waitForTransactionReceipt({
+      hash: await wallet.writeContract({
+        address: weth,
+        abi: erc20Abi,
+        functionName: 'approve',
+        args: [vault, amount],
+      }),
+    })
+    await devnet.testClient.setAutomine(false)
+    let hash: Hex
+    let other: Hex
+    try {
+      hash = await deposit(wallet, { vault, amount })
+      const tx = await devnet.publicClient.getTransaction({ hash })
+      // another call with the nonce, at a higher fee, replaces it in the pool before anything waits
+      other = await wallet.sendTransaction({
+        account: s,
+        chain: devnet.chain,
+        to: weth,
+        data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [vault, 0n] }),
+        nonce: tx.nonce,
+        gas: 100_000n,
+        maxFeePerGas: tx.maxFeePerGas! * 2n,
+        maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
+      })
+      await devnet.testClient.mine({ blocks: 1 })
+    } finally {
+      await devnet.testClient.setAutomine(true)
+    }
+    const started = Date.now()
+    const error = await waitForDeposit(devnet.publicClient, hash, { onStage: () => {} }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(TransactionReplacedError)
+    expect(error).toMatchObject({ action: 'symbiotic.deposit', hash, replacedBy: other, reason: 'replaced' })
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(await activeOf(s.address)).toBe(0n)
+  }, 30_000)
 })
 
 describe('waitFor reports a replacement as a stage', () => {

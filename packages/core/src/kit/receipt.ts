@@ -13,9 +13,16 @@ import {
   type Transport,
   toHex,
 } from 'viem'
-import { getTransaction, waitForTransactionReceipt } from 'viem/actions'
+import {
+  getBlock,
+  getBlockNumber,
+  getTransaction,
+  getTransactionCount,
+  waitForTransactionReceipt,
+} from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { TransactionReplacedError, TransactionRevertedError } from '../errors.js'
+import { type SentRecord, sentRecord } from './sent.js'
 
 export type WaitForEventsReturnType<abi extends Abi> = {
   receipt: TransactionReceipt
@@ -47,19 +54,27 @@ export async function waitForEvents<const abi extends Abi>(
   } = {},
 ): Promise<WaitForEventsReturnType<abi>> {
   const { onReplaced, action = 'the write', ...wait } = options
+  const pollingInterval = wait.pollingInterval ?? Math.min(client.pollingInterval, RECEIPT_POLLING_MS)
   let replacement: ReplacementReturnType | undefined
-  const receipt = await getAction(
+  const replaced = (r: ReplacementReturnType) => {
+    if (replacement) return
+    replacement = r
+    onReplaced?.(r)
+  }
+  const waiting = getAction(
     client,
     waitForTransactionReceipt,
     'waitForTransactionReceipt',
-  )({
-    hash,
-    pollingInterval: Math.min(client.pollingInterval, RECEIPT_POLLING_MS),
-    ...wait,
-    onReplaced: (r) => {
-      replacement = r
-      onReplaced?.(r)
-    },
+  )({ hash, pollingInterval, ...wait, onReplaced: replaced })
+  // a transaction this process sent: its replacement is also watched for by its account and nonce,
+  // since viem's wait sees one only if it saw the transaction before (else it runs to its timeout)
+  const record = sentRecord(hash)
+  const watch = { done: false }
+  const receipt = await (record
+    ? Promise.race([waiting, overtaken(client, hash, record, pollingInterval * 4, watch, replaced)])
+    : waiting
+  ).finally(() => {
+    watch.done = true
   })
   // only a speed-up (the same call) stands in for the awaited transaction
   if (replacement && replacement.reason !== 'repriced')
@@ -72,6 +87,88 @@ export async function waitForEvents<const abi extends Abi>(
   if (receipt.status !== 'success') throw await explainRevert(client, receipt, abi)
   const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
   return { receipt, events }
+}
+
+/**
+ * Settles only when the sent transaction was overtaken: twice in a row the node does not know its
+ * hash while its account's mined nonce is past it, and the transaction that took the nonce is found
+ * in the recent blocks. It reports that one as the replacement (`repriced` when it has the same
+ * contents, `cancelled` for a zero-value send to oneself, else `replaced`) and gives its receipt.
+ * Nothing found: it goes on watching (a lagging node is never taken for a replacement).
+ */
+async function overtaken(
+  client: Client<Transport, Chain | undefined>,
+  hash: Hex,
+  record: SentRecord,
+  every: number,
+  watch: { done: boolean },
+  replaced: (r: ReplacementReturnType) => void,
+): Promise<TransactionReceipt> {
+  const never = () => new Promise<never>(() => {})
+  let strikes = 0
+  for (;;) {
+    await new Promise((r) => setTimeout(r, every))
+    if (watch.done) return never()
+    const [known, mined] = await Promise.all([
+      getAction(
+        client,
+        getTransaction,
+        'getTransaction',
+      )({ hash }).then(
+        () => true,
+        (e: { name?: string }) => e?.name !== 'TransactionNotFoundError',
+      ),
+      getAction(
+        client,
+        getTransactionCount,
+        'getTransactionCount',
+      )({ address: record.account }).catch(() => -1),
+    ])
+    strikes = !known && mined > record.nonce ? strikes + 1 : 0
+    if (strikes < 2) continue
+    strikes = 0
+    const other = await minedWithNonce(client, record)
+    if (!other || watch.done) continue
+    const transactionReceipt = await getAction(
+      client,
+      waitForTransactionReceipt,
+      'waitForTransactionReceipt',
+    )({ hash: other.hash })
+    if (watch.done) return never()
+    const same =
+      other.to?.toLowerCase() === record.to.toLowerCase() &&
+      other.input.toLowerCase() === record.data.toLowerCase() &&
+      other.value === record.value
+    const cancelled =
+      other.to?.toLowerCase() === record.account.toLowerCase() && other.value === 0n && other.input === '0x'
+    replaced({
+      reason: same ? 'repriced' : cancelled ? 'cancelled' : 'replaced',
+      transaction: other,
+      transactionReceipt,
+    } as ReplacementReturnType)
+    return transactionReceipt
+  }
+}
+
+/** How many recent blocks are searched for what took a nonce. */
+const REPLACEMENT_SCAN_BLOCKS = 32n
+
+async function minedWithNonce(client: Client<Transport, Chain | undefined>, record: SentRecord) {
+  try {
+    const latest = await getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 })
+    for (let n = latest; n >= 0n && latest - n < REPLACEMENT_SCAN_BLOCKS; n--) {
+      const block = await getAction(
+        client,
+        getBlock,
+        'getBlock',
+      )({ blockNumber: n, includeTransactions: true })
+      const t = block.transactions.find(
+        (t) => t.from.toLowerCase() === record.account.toLowerCase() && t.nonce === record.nonce,
+      )
+      if (t) return t
+    }
+  } catch {}
+  return undefined
 }
 
 /**

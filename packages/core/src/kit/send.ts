@@ -33,6 +33,7 @@ import { addressOf } from './account.js'
 import { asRpcError, assertChain, isTransportFailure } from './chain.js'
 import { gasLimitFor } from './gas.js'
 import { reserveNonce } from './nonce.js'
+import { rememberSent } from './sent.js'
 import type { SimulatedWrite } from './simulate.js'
 import type { OnStage, SendRecord } from './stages.js'
 
@@ -195,6 +196,7 @@ async function sendSigned(
     value: tx.value,
   }
   await rebroadcast(client, lost)
+  rememberSent(hash, lost)
   tx.onStage?.({ stage: 'sent', action: tx.action, hash, send })
   return hash
 }
@@ -280,6 +282,7 @@ async function sendByWallet(
       resume: () => waitOnNonce(client, lost, since),
     })
   }
+  rememberSent(hash, lost)
   tx.onStage?.({ stage: 'sent', action: tx.action, hash, send })
   return hash
 }

@@ -14,7 +14,7 @@ import {
   parseEther,
   toHex,
 } from 'viem'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { PreparedCallRevertedError, TransactionReplacedError, UserRejectedError } from '../errors.js'
 import { symbioticVaultAbi } from '../symbiotic/abis.js'
 import { deposit, prepareDeposit, waitForDeposit } from '../symbiotic/actions/deposit.js'
@@ -290,145 +290,107 @@ describe('defineWrite: a refusal between the approval and the call', () => {
   })
 })
 
-describe('a sent transaction replaced before any wait saw it', () => {
-  test('waitForDeposit is TransactionReplacedError within seconds, not a wait to the timeout', async () => {
-    const s = await staker()
-    const amount = parseEther('1')
-    const wallet = devnet.walletClient(s)
-    await devnet.publicClient.waitForTransactionReceipt({
-      hash: await wallet.writeContract({
-        address: weth,
-        abi: erc20Abi,
-        functionName: 'approve',
-        args: [vault, amount],
-      }),
+/**
+ * A staker with a mined approval whose 1 WETH deposit is sent while automining is off (so it stays
+ * pending), and `replace(call)`: `call` sent with the deposit's nonce at twice its fees.
+ */
+async function pendingDeposit() {
+  const s = await staker()
+  const amount = parseEther('1')
+  const wallet = devnet.walletClient(s)
+  await devnet.publicClient.waitForTransactionReceipt({
+    hash: await wallet.writeContract({
+      address: weth,
+      abi: erc20Abi,
+      functionName: 'approve',
+      args: [vault, amount],
+    }),
+  })
+  await devnet.testClient.setAutomine(false)
+  const hash = await deposit(wallet, { vault, amount })
+  const tx = await devnet.publicClient.getTransaction({ hash })
+  const replace = (call: { to: Address; data?: Hex; value?: bigint; gas: bigint }) =>
+    wallet.sendTransaction({
+      account: s,
+      chain: devnet.chain,
+      ...call,
+      nonce: tx.nonce,
+      maxFeePerGas: tx.maxFeePerGas! * 2n,
+      maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
     })
-    await devnet.testClient.setAutomine(false)
-    let hash: Hex
-    let other: Hex
-    try {
-      hash = await deposit(wallet, { vault, amount })
-      const tx = await devnet.publicClient.getTransaction({ hash })
-      // another call with the nonce, at a higher fee, replaces it in the pool before anything waits
-      other = await wallet.sendTransaction({
-        account: s,
-        chain: devnet.chain,
-        to: weth,
-        data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [vault, 0n] }),
-        nonce: tx.nonce,
-        gas: 100_000n,
-        maxFeePerGas: tx.maxFeePerGas! * 2n,
-        maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
-      })
-      await devnet.testClient.mine({ blocks: 1 })
-    } finally {
-      await devnet.testClient.setAutomine(true)
-    }
+  return { s, amount, hash, tx, replace }
+}
+
+/** Waits for the deposit with its stages recorded; the result, or the error it raised. */
+function waitRecorded(hash: Hex) {
+  const stages: WriteStage[] = []
+  const result = waitForDeposit(devnet.publicClient, hash, { onStage: (x) => stages.push(x) }).catch(
+    (e: unknown) => e as Error,
+  )
+  return { stages, result }
+}
+
+describe('a replacement while (or before) waitFor waits', () => {
+  afterEach(() => devnet.testClient.setAutomine(true))
+  // lets viem's wait see the original pending before it is replaced
+  const seen = () => new Promise((r) => setTimeout(r, 1_500))
+
+  test('a speed-up (same nonce, higher fee): stage replaced (repriced), the replacement receipt', async () => {
+    const { s, amount, hash, tx, replace } = await pendingDeposit()
+    const { stages, result } = waitRecorded(hash)
+    await seen()
+    const speedUp = await replace({ to: tx.to!, data: tx.input, gas: tx.gas })
+    expect(speedUp).not.toBe(hash)
+    await devnet.testClient.mine({ blocks: 1 })
+    const out = await result
+    expect(out).not.toBeInstanceOf(Error)
+    expect((out as { receipt: { transactionHash: Hex } }).receipt.transactionHash).toBe(speedUp)
+    expect(stages.find((x) => x.stage === 'replaced')).toMatchObject({
+      hash,
+      replacedBy: speedUp,
+      reason: 'repriced',
+    })
+    expect(await activeOf(s.address)).toBe(amount)
+    expect(await nonceOf(s.address)).toBe(2)
+    expect(tx.nonce).toBe(1)
+  })
+
+  test('a cancellation (a zero-value self-send): TransactionReplacedError, never the cancel receipt as the deposit', async () => {
+    const { s, hash, replace } = await pendingDeposit()
+    const { stages, result } = waitRecorded(hash)
+    await seen()
+    const cancel = await replace({ to: s.address, value: 0n, gas: 21_000n })
+    await devnet.testClient.mine({ blocks: 1 })
+    const error = await result
+    expect(error).toBeInstanceOf(TransactionReplacedError)
+    expect(error).toMatchObject({
+      action: 'symbiotic.deposit',
+      hash,
+      replacedBy: cancel,
+      reason: 'cancelled',
+    })
+    expect((error as Error).message).toContain('did not happen')
+    expect(stages.find((x) => x.stage === 'replaced')).toMatchObject({ reason: 'cancelled' })
+    expect(stages.some((x) => x.stage === 'mined')).toBe(false)
+    // the deposit never happened: nothing active, the collateral still held
+    expect(await activeOf(s.address)).toBe(0n)
+    expect(await nonceOf(s.address)).toBe(2)
+  })
+
+  test('another call replaces it before any wait saw it: TransactionReplacedError within seconds, not a wait to the timeout', async () => {
+    const { s, hash, replace } = await pendingDeposit()
+    const other = await replace({
+      to: weth,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [vault, 0n] }),
+      gas: 100_000n,
+    })
+    await devnet.testClient.mine({ blocks: 1 })
+    await devnet.testClient.setAutomine(true)
     const started = Date.now()
-    const error = await waitForDeposit(devnet.publicClient, hash, { onStage: () => {} }).catch(
-      (e: unknown) => e,
-    )
+    const error = await waitRecorded(hash).result
     expect(error).toBeInstanceOf(TransactionReplacedError)
     expect(error).toMatchObject({ action: 'symbiotic.deposit', hash, replacedBy: other, reason: 'replaced' })
     expect(Date.now() - started).toBeLessThan(15_000)
     expect(await activeOf(s.address)).toBe(0n)
   }, 30_000)
-})
-
-describe('waitFor reports a replacement as a stage', () => {
-  test('a speed-up (same nonce, higher fee) while waitFor waits: stage replaced (repriced), the replacement receipt', async () => {
-    const s = await staker()
-    const amount = parseEther('1')
-    const wallet = devnet.walletClient(s)
-    // the approval first (mined), so the deposit is one transaction
-    await devnet.publicClient.waitForTransactionReceipt({
-      hash: await wallet.writeContract({
-        address: weth,
-        abi: erc20Abi,
-        functionName: 'approve',
-        args: [vault, amount],
-      }),
-    })
-    await devnet.testClient.setAutomine(false)
-    try {
-      const hash = await deposit(wallet, { vault, amount })
-      const tx = await devnet.publicClient.getTransaction({ hash })
-      const stages: WriteStage[] = []
-      const waiting = waitForDeposit(devnet.publicClient, hash, { onStage: (x) => stages.push(x) })
-      // let viem see the original pending before it is replaced
-      await new Promise((r) => setTimeout(r, 1_500))
-      const speedUp = await wallet.sendTransaction({
-        account: s,
-        chain: devnet.chain,
-        to: tx.to!,
-        data: tx.input,
-        nonce: tx.nonce,
-        gas: tx.gas,
-        maxFeePerGas: tx.maxFeePerGas! * 2n,
-        maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
-      })
-      expect(speedUp).not.toBe(hash)
-      await devnet.testClient.mine({ blocks: 1 })
-      const result = await waiting
-      expect(result.receipt.transactionHash).toBe(speedUp)
-      const replaced = stages.find((x) => x.stage === 'replaced')
-      expect(replaced).toMatchObject({ stage: 'replaced', hash, replacedBy: speedUp, reason: 'repriced' })
-      expect(await activeOf(s.address)).toBe(amount)
-      expect(await nonceOf(s.address)).toBe(2)
-      expect(tx.nonce).toBe(1)
-    } finally {
-      await devnet.testClient.setAutomine(true)
-    }
-  })
-
-  test('a cancellation (same nonce, a zero-value self-send) while waitFor waits: TransactionReplacedError, never the cancel receipt as the deposit', async () => {
-    const s = await staker()
-    const amount = parseEther('1')
-    const wallet = devnet.walletClient(s)
-    await devnet.publicClient.waitForTransactionReceipt({
-      hash: await wallet.writeContract({
-        address: weth,
-        abi: erc20Abi,
-        functionName: 'approve',
-        args: [vault, amount],
-      }),
-    })
-    await devnet.testClient.setAutomine(false)
-    try {
-      const hash = await deposit(wallet, { vault, amount })
-      const tx = await devnet.publicClient.getTransaction({ hash })
-      const stages: WriteStage[] = []
-      const waiting = waitForDeposit(devnet.publicClient, hash, { onStage: (x) => stages.push(x) }).catch(
-        (e: unknown) => e,
-      )
-      await new Promise((r) => setTimeout(r, 1_500))
-      const cancel = await wallet.sendTransaction({
-        account: s,
-        chain: devnet.chain,
-        to: s.address,
-        value: 0n,
-        nonce: tx.nonce,
-        gas: 21_000n,
-        maxFeePerGas: tx.maxFeePerGas! * 2n,
-        maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
-      })
-      await devnet.testClient.mine({ blocks: 1 })
-      const error = await waiting
-      expect(error).toBeInstanceOf(TransactionReplacedError)
-      expect(error).toMatchObject({
-        action: 'symbiotic.deposit',
-        hash,
-        replacedBy: cancel,
-        reason: 'cancelled',
-      })
-      expect((error as Error).message).toContain('did not happen')
-      expect(stages.find((x) => x.stage === 'replaced')).toMatchObject({ reason: 'cancelled' })
-      expect(stages.some((x) => x.stage === 'mined')).toBe(false)
-      // the deposit never happened: nothing active, the collateral still held
-      expect(await activeOf(s.address)).toBe(0n)
-      expect(await nonceOf(s.address)).toBe(2)
-    } finally {
-      await devnet.testClient.setAutomine(true)
-    }
-  })
 })

@@ -68,6 +68,28 @@ const nonceOf = (address: Address) => t.devnet.publicClient.getTransactionCount(
 const el = () => t.devnet.deployments.eigenlayer!
 const sym = () => t.devnet.deployments.symbiotic!
 
+/**
+ * A zero-value send of `account` to itself with `nonce`, by another client (straight to the devnet,
+ * outside the SDK's nonce lane): how a wallet cancels, or another process takes a nonce.
+ */
+function selfSend(
+  account: Account,
+  nonce: number,
+  fees: { maxFeePerGas?: bigint; maxPriorityFeePerGas?: bigint } = {},
+) {
+  return createWalletClient({
+    account,
+    chain: t.devnet.chain,
+    transport: http(t.devnet.rpcUrl),
+  }).sendTransaction({
+    to: account.address,
+    value: 0n,
+    nonce,
+    gas: 21_000n,
+    ...fees,
+  })
+}
+
 /** A staker with `amount` WETH deposited in a fresh vault (deposited directly, not through the proxy). */
 async function staked(amount = parseEther('5')) {
   const { vault } = await t.vault()
@@ -169,7 +191,8 @@ describe('lost answer to the send (local account: the SDK signs)', () => {
     expect(await active(vault, address)).toBe(balance - parseEther('2'))
   })
 
-  test('the send never reached the node: TransactionUnknownError; resume re-broadcasts the same transaction, once', async () => {
+  /** A staker's withdrawal whose signed transaction never reaches the node: the TransactionUnknownError. */
+  async function unreachedWithdrawal() {
     const { account, address, vault } = await staked()
     const before = await nonceOf(address)
     const balance = await active(vault, address)
@@ -178,6 +201,11 @@ describe('lost answer to the send (local account: the SDK signs)', () => {
       (e) => e,
     )
     expect(err).toBeInstanceOf(TransactionUnknownError)
+    return { account, address, vault, before, balance, err: err as TransactionUnknownError }
+  }
+
+  test('the send never reached the node: TransactionUnknownError; resume re-broadcasts the same transaction, once', async () => {
+    const { address, vault, before, balance, err } = await unreachedWithdrawal()
     expect([err.account, err.nonce]).toEqual([address, before])
     expect(err.hash).toMatch(/^0x[0-9a-f]{64}$/)
     expect(await nonceOf(address)).toBe(before)
@@ -195,27 +223,10 @@ describe('lost answer to the send (local account: the SDK signs)', () => {
   })
 
   test('the send never reached the node and another transaction then took its nonce: resume() is NonceTakenError', async () => {
-    const { account, address, vault } = await staked()
-    const before = await nonceOf(address)
-    const balance = await active(vault, address)
-    proxy.set({ kind: 'outage', methods: ['eth_sendRawTransaction'] })
-    const err = await withdraw(wallet(account, { retryCount: 0 }), { vault, amount: parseEther('1') }).catch(
-      (e) => e,
-    )
-    expect(err).toBeInstanceOf(TransactionUnknownError)
+    const { account, address, vault, before, balance, err } = await unreachedWithdrawal()
     proxy.reset()
     // another client of the account (not the SDK's lane) sends first with that nonce
-    await t.mined(
-      createWalletClient({
-        account,
-        chain: t.devnet.chain,
-        transport: http(t.devnet.rpcUrl),
-      }).sendTransaction({
-        to: address,
-        value: 0n,
-        nonce: before,
-      }),
-    )
+    await t.mined(selfSend(account, before))
     const resumed = await err.resume().catch((e: unknown) => e)
     expect(resumed).toBeInstanceOf(NonceTakenError)
     expect(resumed).toMatchObject({ account: address, nonce: before })
@@ -260,15 +271,7 @@ describe('lost answer, then the transaction is cancelled', () => {
       // let the wait see the original pending first
       await new Promise((r) => setTimeout(r, 1_500))
       const tx = await t.devnet.publicClient.getTransaction({ hash: err.hash })
-      const cancel = await createWalletClient({
-        account,
-        chain: t.devnet.chain,
-        transport: http(t.devnet.rpcUrl),
-      }).sendTransaction({
-        to: address,
-        value: 0n,
-        nonce: tx.nonce,
-        gas: 21_000n,
+      const cancel = await selfSend(account, tx.nonce, {
         maxFeePerGas: tx.maxFeePerGas! * 2n,
         maxPriorityFeePerGas: tx.maxPriorityFeePerGas! * 2n + 1n,
       })
@@ -529,11 +532,14 @@ describe('nonces', () => {
     expect([c1, c2]).toContain(await getClaimer(t.devnet.publicClient, { deployment: el(), earner: from }))
   })
 
-  test('a lost wallet send whose nonce another client then used: resume() is NonceTakenError, not the other hash', async () => {
-    const from = t.devnet.accounts[6]!.address
-    const [mine, theirs] = t.devnet.accounts.slice(7, 9).map((a) => a.address)
+  /**
+   * An unlocked account's `setClaimerFor` whose `eth_sendTransaction` never reaches the node (its
+   * connection drops: nothing known of it): the TransactionUnknownError, with the claimers to use.
+   */
+  async function lostWalletSend(index: number) {
+    const from = t.devnet.accounts[index]!.address
+    const [mine, theirs] = t.devnet.accounts.slice(7, 9).map((a) => a.address as Address)
     const before = await nonceOf(from)
-    // the send never reaches the node and its connection drops: nothing known of it
     proxy.set({ kind: 'outage', methods: ['eth_sendTransaction'] })
     const err = await setClaimerFor(wallet(from, { retryCount: 0 }), {
       deployment: el(),
@@ -542,8 +548,13 @@ describe('nonces', () => {
     expect(err).toBeInstanceOf(TransactionUnknownError)
     expect(err.nonce).toBe(before)
     proxy.reset()
+    return { from, mine: mine!, theirs: theirs!, before, err: err as TransactionUnknownError }
+  }
+
+  test('a lost wallet send whose nonce another client then used: resume() is NonceTakenError, not the other hash', async () => {
+    const { from, theirs, before, err } = await lostWalletSend(6)
     // another client of the account sends a different transaction with that nonce
-    await t.mined(setClaimerFor(t.devnet.walletClient(from), { deployment: el(), claimer: theirs! }))
+    await t.mined(setClaimerFor(t.devnet.walletClient(from), { deployment: el(), claimer: theirs }))
     expect(await nonceOf(from)).toBe(before + 1)
     const resumed = await err.resume().catch((e: unknown) => e)
     expect(resumed).toBeInstanceOf(NonceTakenError)
@@ -552,19 +563,10 @@ describe('nonces', () => {
   })
 
   test('a lost wallet send the wallet numbered itself (its nonce went to another transaction): resume() finds it by its contents', async () => {
-    const from = t.devnet.accounts[9]!.address
-    const [mine, theirs] = t.devnet.accounts.slice(7, 9).map((a) => a.address)
-    const before = await nonceOf(from)
-    proxy.set({ kind: 'outage', methods: ['eth_sendTransaction'] })
-    const err = await setClaimerFor(wallet(from, { retryCount: 0 }), {
-      deployment: el(),
-      claimer: mine!,
-    }).catch((e) => e)
-    expect(err).toBeInstanceOf(TransactionUnknownError)
-    proxy.reset()
+    const { from, mine, theirs, before, err } = await lostWalletSend(9)
     const w = t.devnet.walletClient(from)
     // another transaction takes the nonce; then this write's transaction lands with the next one
-    await t.mined(setClaimerFor(w, { deployment: el(), claimer: theirs! }))
+    await t.mined(setClaimerFor(w, { deployment: el(), claimer: theirs }))
     const renumbered = await t.mined(
       w.sendTransaction({
         account: from,

@@ -13,16 +13,10 @@ import {
   type Transport,
   toHex,
 } from 'viem'
-import {
-  getBlock,
-  getBlockNumber,
-  getTransaction,
-  getTransactionCount,
-  waitForTransactionReceipt,
-} from 'viem/actions'
+import { getTransaction, getTransactionCount, waitForTransactionReceipt } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { TransactionReplacedError, TransactionRevertedError } from '../errors.js'
-import { type SentRecord, sentRecord } from './sent.js'
+import { type SentRecord, sameContents, sentRecord, walkOwnTransactions } from './sent.js'
 
 export type WaitForEventsReturnType<abi extends Abi> = {
   receipt: TransactionReceipt
@@ -32,27 +26,31 @@ export type WaitForEventsReturnType<abi extends Abi> = {
 /** Receipts are polled at least this often, whatever the client's `pollingInterval` (viem: 4 s by default). */
 export const RECEIPT_POLLING_MS = 1_000
 
+/** How `waitForReceipt` and `waitForEvents` wait. */
+export type WaitOptions = {
+  pollingInterval?: number
+  timeout?: number
+  /**
+   * Called when the transaction is replaced (same nonce). A speed-up (the same call) is waited
+   * for instead; a cancellation or another call is a `TransactionReplacedError`.
+   */
+  onReplaced?: (replacement: ReplacementReturnType) => void
+  /** Names the write in a `TransactionReplacedError`. */
+  action?: string
+}
+
 /**
- * Waits for a transaction and decodes its logs against `abi` into typed events. A reverted
- * transaction is an error. Polls every `min(client.pollingInterval, RECEIPT_POLLING_MS)` unless
- * `pollingInterval` is given, so a plain viem client sees a mined write within a second.
+ * Waits for a transaction's receipt (reverted or not). Only a speed-up (the same call at a higher
+ * fee) stands in for it: a replacement by a cancellation or another call is a
+ * `TransactionReplacedError`, also when it happened before the wait could see the transaction (for
+ * a transaction this process sent, watched by its account and nonce). Polls every
+ * `min(client.pollingInterval, RECEIPT_POLLING_MS)` unless `pollingInterval` is given.
  */
-export async function waitForEvents<const abi extends Abi>(
+export async function waitForReceipt(
   client: Client<Transport, Chain | undefined>,
   hash: Hex,
-  abi: abi,
-  options: {
-    pollingInterval?: number
-    timeout?: number
-    /**
-     * Called when the transaction is replaced (same nonce). A speed-up (the same call) is waited
-     * for instead; a cancellation or another call is a `TransactionReplacedError`.
-     */
-    onReplaced?: (replacement: ReplacementReturnType) => void
-    /** Names the write in a `TransactionReplacedError`. */
-    action?: string
-  } = {},
-): Promise<WaitForEventsReturnType<abi>> {
+  options: WaitOptions = {},
+): Promise<TransactionReceipt> {
   const { onReplaced, action = 'the write', ...wait } = options
   const pollingInterval = wait.pollingInterval ?? Math.min(client.pollingInterval, RECEIPT_POLLING_MS)
   let replacement: ReplacementReturnType | undefined
@@ -84,6 +82,21 @@ export async function waitForEvents<const abi extends Abi>(
       replacedBy: replacement.transaction.hash,
       reason: replacement.reason,
     })
+  return receipt
+}
+
+/**
+ * Waits for a transaction (`waitForReceipt`) and decodes its logs against `abi` into typed events.
+ * A reverted transaction is an error. Polls every `min(client.pollingInterval, RECEIPT_POLLING_MS)`
+ * unless `pollingInterval` is given, so a plain viem client sees a mined write within a second.
+ */
+export async function waitForEvents<const abi extends Abi>(
+  client: Client<Transport, Chain | undefined>,
+  hash: Hex,
+  abi: abi,
+  options: WaitOptions = {},
+): Promise<WaitForEventsReturnType<abi>> {
+  const receipt = await waitForReceipt(client, hash, options)
   if (receipt.status !== 'success') throw await explainRevert(client, receipt, abi)
   const events = parseEventLogs({ abi, logs: receipt.logs as Log[], strict: true })
   return { receipt, events }
@@ -135,10 +148,7 @@ async function overtaken(
       'waitForTransactionReceipt',
     )({ hash: other.hash })
     if (watch.done) return never()
-    const same =
-      other.to?.toLowerCase() === record.to.toLowerCase() &&
-      other.input.toLowerCase() === record.data.toLowerCase() &&
-      other.value === record.value
+    const same = sameContents(other, record)
     const cancelled =
       other.to?.toLowerCase() === record.account.toLowerCase() && other.value === 0n && other.input === '0x'
     replaced({
@@ -153,22 +163,13 @@ async function overtaken(
 /** How many recent blocks are searched for what took a nonce. */
 const REPLACEMENT_SCAN_BLOCKS = 32n
 
-async function minedWithNonce(client: Client<Transport, Chain | undefined>, record: SentRecord) {
-  try {
-    const latest = await getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 })
-    for (let n = latest; n >= 0n && latest - n < REPLACEMENT_SCAN_BLOCKS; n--) {
-      const block = await getAction(
-        client,
-        getBlock,
-        'getBlock',
-      )({ blockNumber: n, includeTransactions: true })
-      const t = block.transactions.find(
-        (t) => t.from.toLowerCase() === record.account.toLowerCase() && t.nonce === record.nonce,
-      )
-      if (t) return t
-    }
-  } catch {}
-  return undefined
+function minedWithNonce(client: Client<Transport, Chain | undefined>, record: SentRecord) {
+  return walkOwnTransactions(
+    client,
+    record.account,
+    (latest) => latest - REPLACEMENT_SCAN_BLOCKS + 1n,
+    (own) => own.find((t) => t.nonce === record.nonce),
+  ).catch(() => undefined)
 }
 
 /**

@@ -7,33 +7,30 @@ import {
   getAddress,
   type Hex,
   keccak256,
-  type ReplacementReturnType,
   type Transport,
   type WalletClient,
 } from 'viem'
 import {
-  getBlock,
   getBlockNumber,
   getTransaction,
   getTransactionCount,
   prepareTransactionRequest,
   sendRawTransaction,
   sendTransaction,
-  waitForTransactionReceipt,
 } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import {
   type LostSend,
   NonceTakenError,
   TransactionPendingError,
-  TransactionReplacedError,
   TransactionUnknownError,
 } from '../errors.js'
 import { addressOf } from './account.js'
 import { asRpcError, assertChain, isTransportFailure } from './chain.js'
 import { gasLimitFor } from './gas.js'
 import { reserveNonce } from './nonce.js'
-import { rememberSent } from './sent.js'
+import { waitForReceipt } from './receipt.js'
+import { rememberSent, sameContents, walkOwnTransactions } from './sent.js'
 import type { SimulatedWrite } from './simulate.js'
 import type { OnStage, SendRecord } from './stages.js'
 
@@ -298,25 +295,11 @@ function pendingError(client: AnyClient, lost: LostSend, found: Found, cause: un
     resume: async () => {
       const hash = found.hash ?? lost.hash
       if (hash) {
-        let replaced: ReplacementReturnType | undefined
-        const receipt = await getAction(
-          client,
-          waitForTransactionReceipt,
-          'waitForTransactionReceipt',
-        )({
-          hash,
-          onReplaced: (r) => {
-            replaced = r
-          },
-        })
         // a speed-up stands in for it (its hash is returned); a cancel or another call does not
-        if (replaced && replaced.reason !== 'repriced')
-          throw new TransactionReplacedError({
-            action: lost.action,
-            hash,
-            replacedBy: replaced.transaction.hash,
-            reason: replaced.reason,
-          })
+        const receipt = await waitForReceipt(client, hash, {
+          action: lost.action,
+          pollingInterval: client.pollingInterval,
+        })
         return receipt.transactionHash
       }
       return waitOnNonce(client, lost, 0n)
@@ -358,32 +341,25 @@ async function findByNonce(
     const count = (blockTag: 'latest' | 'pending') =>
       getAction(client, getTransactionCount, 'getTransactionCount')({ address: account, blockTag })
     if ((await count('latest')) > nonce) {
-      const latest = await getAction(client, getBlockNumber, 'getBlockNumber')({ cacheTime: 0 })
-      const from = latest - since > NONCE_SCAN_BLOCKS ? latest - NONCE_SCAN_BLOCKS : since
-      const same = (t: { to: Address | null; input: Hex; value: bigint }) =>
-        t.to?.toLowerCase() === lost.to.toLowerCase() &&
-        t.input.toLowerCase() === lost.data.toLowerCase() &&
-        t.value === lost.value
       // a transaction of the account with this write's contents, mined after the nonce's block:
       // the wallet numbered it itself
       let renumbered: Hex | undefined
-      for (let n = latest; n >= from; n--) {
-        const block = await getAction(
-          client,
-          getBlock,
-          'getBlock',
-        )({ blockNumber: n, includeTransactions: true })
-        const own = block.transactions.filter((t) => t.from.toLowerCase() === account.toLowerCase())
-        const t = own.find((t) => t.nonce === nonce)
-        if (t) {
-          if (same(t)) return { status: 'mined', hash: t.hash }
-          // when in doubt, say found: a write told "not sent" is sent again
-          return renumbered ? { status: 'mined', hash: renumbered } : 'taken'
-        }
-        renumbered ??= own.find(same)?.hash
-        if (n === 0n) break
-      }
-      return { status: 'mined', hash: undefined }
+      const found = await walkOwnTransactions<Found | 'taken'>(
+        client,
+        account,
+        (latest) => (latest - since > NONCE_SCAN_BLOCKS ? latest - NONCE_SCAN_BLOCKS : since),
+        (own) => {
+          const t = own.find((t) => t.nonce === nonce)
+          if (t) {
+            if (sameContents(t, lost)) return { status: 'mined', hash: t.hash }
+            // when in doubt, say found: a write told "not sent" is sent again
+            return renumbered ? { status: 'mined', hash: renumbered } : 'taken'
+          }
+          renumbered ??= own.find((t) => sameContents(t, lost))?.hash
+          return undefined
+        },
+      )
+      return found ?? { status: 'mined', hash: undefined }
     }
     if ((await count('pending')) > nonce) return { status: 'pending', hash: undefined }
     return null

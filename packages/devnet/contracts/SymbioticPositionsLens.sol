@@ -25,31 +25,18 @@ interface ISymbioticLensVault {
 /// @notice A read-only lens that is never deployed. `@restakekit/core` sends its creation code in
 /// one `eth_call` without `to`: the constructor reads one account's position in every vault (the
 /// given ones, or the factory's vaults `offset .. offset + limit - 1`) and reverts with
-/// `SymbioticPositions(...)` carrying the result, so many vaults cost one JSON-RPC round trip.
-/// Reverting (not returning) avoids the 24,576-byte code-size limit on the result.
+/// `SymbioticPositions(words)` carrying the result, so many vaults cost one JSON-RPC round trip.
+/// Reverting (not returning) avoids the 24,576-byte code-size limit on the result. The result is
+/// flat words (not nested structs) and every view is a raw `staticcall` writing its calldata in
+/// unallocated memory: the creation code stays small (the SDK bundles it) and memory does not grow
+/// with the number of calls.
 contract SymbioticPositionsLens {
-    struct Withdrawal {
-        uint256 epoch;
-        uint256 amount;
-        uint256 shares;
-    }
-
-    struct Position {
-        address vault;
-        address collateral;
-        uint256 currentEpoch;
-        uint256 epochDuration;
-        uint256 epochDurationInit;
-        uint256 activeShares;
-        uint256 activeBalance;
-        uint256 slashableBalance;
-        /// Unclaimed buckets with shares, epochs `currentEpoch - lookback` to `currentEpoch + 1`.
-        Withdrawal[] withdrawals;
-    }
-
-    /// The result: the block's timestamp, the factory's vault count (0 when vaults were given) and
-    /// the positions (vaults that do not answer are left out).
-    error SymbioticPositions(uint256 timestamp, uint256 totalVaults, Position[] positions);
+    /// The result, flat: `words[0]` the block's timestamp, `words[1]` the factory's vault count (0
+    /// when vaults were given), then per position (vaults that do not answer are left out): vault,
+    /// collateral, currentEpoch, epochDuration, epochDurationInit, activeShares, activeBalance,
+    /// slashableBalance, n, and n times (epoch, amount, shares): the unclaimed buckets with shares,
+    /// epochs `currentEpoch - lookback` to `currentEpoch + 1`.
+    error SymbioticPositions(uint256[] words);
 
     constructor(
         address vaultFactory,
@@ -62,18 +49,18 @@ contract SymbioticPositionsLens {
     ) {
         uint256 total;
         if (vaults.length == 0 && vaultFactory != address(0)) (total, vaults) = _list(vaultFactory, offset, limit);
-        Position[] memory positions = new Position[](vaults.length);
-        uint256 count;
+        // at most 9 words and lookback + 2 buckets of 3 words per vault
+        uint256[] memory out = new uint256[](2 + vaults.length * (15 + 3 * lookback));
+        out[0] = block.timestamp;
+        out[1] = total;
+        uint256 end = 2;
         for (uint256 i; i < vaults.length; ++i) {
-            (bool ok, Position memory p) = _position(vaults[i], account, lookback);
-            if (!ok) continue;
-            if (!includeEmpty && p.activeShares == 0 && p.withdrawals.length == 0) continue;
-            positions[count++] = p;
+            end = _position(out, end, vaults[i], account, lookback, includeEmpty);
         }
         assembly ("memory-safe") {
-            mstore(positions, count)
+            mstore(out, end)
         }
-        revert SymbioticPositions(block.timestamp, total, positions);
+        revert SymbioticPositions(out);
     }
 
     function _list(address factory, uint256 offset, uint256 limit)
@@ -81,65 +68,106 @@ contract SymbioticPositionsLens {
         view
         returns (uint256 total, address[] memory vaults)
     {
-        total = ISymbioticLensRegistry(factory).totalEntities();
+        bool ok;
+        (ok, total) = _word(factory, ISymbioticLensRegistry.totalEntities.selector, 0, 0, 0);
+        require(ok);
         uint256 end = offset + limit < total ? offset + limit : total;
         vaults = new address[](end > offset ? end - offset : 0);
         for (uint256 i; i < vaults.length; ++i) {
-            vaults[i] = ISymbioticLensRegistry(factory).entity(offset + i);
+            uint256 vault;
+            (ok, vault) = _word(factory, ISymbioticLensRegistry.entity.selector, 1, offset + i, 0);
+            require(ok);
+            vaults[i] = address(uint160(vault));
         }
     }
 
-    /// One word from a view, or `ok = false` if the call fails or returns less than a word.
-    function _word(address target, bytes memory data) private view returns (bool ok, uint256 value) {
-        bytes memory ret;
-        (ok, ret) = target.staticcall(data);
-        if (!ok || ret.length < 32) return (false, 0);
-        value = abi.decode(ret, (uint256));
-    }
-
-    function _position(address vault, address account, uint256 lookback)
+    /// One word from a view with `args` (0 to 2) word arguments, or `ok = false` if the call fails
+    /// or returns less than a word; reverts if the call ran out of gas. The calldata is written past the free memory pointer, which is
+    /// not moved.
+    function _word(address target, bytes4 selector, uint256 args, uint256 a, uint256 b)
         private
         view
-        returns (bool, Position memory p)
+        returns (bool ok, uint256 value)
     {
-        p.vault = vault;
-        if (vault.code.length == 0) return (false, p);
-        bool ok;
-        uint256 value;
-        (ok, value) = _word(vault, abi.encodeCall(ISymbioticLensVault.collateral, ()));
-        if (!ok) return (false, p);
-        p.collateral = address(uint160(value));
-        (ok, p.currentEpoch) = _word(vault, abi.encodeCall(ISymbioticLensVault.currentEpoch, ()));
-        if (!ok) return (false, p);
-        (ok, p.epochDuration) = _word(vault, abi.encodeCall(ISymbioticLensVault.epochDuration, ()));
-        if (!ok) return (false, p);
-        (ok, p.epochDurationInit) = _word(vault, abi.encodeCall(ISymbioticLensVault.epochDurationInit, ()));
-        if (!ok) return (false, p);
-        (ok, p.activeShares) = _word(vault, abi.encodeCall(ISymbioticLensVault.activeSharesOf, (account)));
-        if (!ok) return (false, p);
-        (ok, p.activeBalance) = _word(vault, abi.encodeCall(ISymbioticLensVault.activeBalanceOf, (account)));
-        if (!ok) return (false, p);
-        (ok, p.slashableBalance) = _word(vault, abi.encodeCall(ISymbioticLensVault.slashableBalanceOf, (account)));
-        if (!ok) return (false, p);
-        p.withdrawals = _withdrawals(ISymbioticLensVault(vault), account, p.currentEpoch, lookback);
-        return (true, p);
-    }
-
-    function _withdrawals(ISymbioticLensVault vault, address account, uint256 currentEpoch, uint256 lookback)
-        private
-        view
-        returns (Withdrawal[] memory list)
-    {
-        uint256 from = currentEpoch > lookback ? currentEpoch - lookback : 0;
-        list = new Withdrawal[](currentEpoch + 2 - from);
-        uint256 count;
-        for (uint256 epoch = from; epoch <= currentEpoch + 1; ++epoch) {
-            uint256 shares = vault.withdrawalSharesOf(epoch, account);
-            if (shares == 0 || vault.isWithdrawalsClaimed(epoch, account)) continue;
-            list[count++] = Withdrawal(epoch, vault.withdrawalsOf(epoch, account), shares);
-        }
         assembly ("memory-safe") {
-            mstore(list, count)
+            let p := mload(0x40)
+            mstore(p, selector)
+            mstore(add(p, 4), a)
+            mstore(add(p, 36), b)
+            let g := gas()
+            ok := staticcall(g, target, p, add(4, mul(32, args)), 0, 32)
+            // a call that failed for lack of gas (it kept under 1/64 of the gas): the whole read
+            // fails, rather than leave the vault out as one that does not answer
+            if and(iszero(ok), lt(gas(), div(g, 63))) { revert(0, 0) }
+            // (a separate statement: Yul evaluates arguments right to left)
+            ok := and(ok, iszero(lt(returndatasize(), 32)))
+            value := mload(0)
         }
+    }
+
+    /// Writes `vault`'s position at `out[at..]`; returns where the next one starts (`at` itself
+    /// when the vault does not answer, or holds nothing and `includeEmpty` is false).
+    function _position(
+        uint256[] memory out,
+        uint256 at,
+        address vault,
+        address account,
+        uint256 lookback,
+        bool includeEmpty
+    ) private view returns (uint256) {
+        if (vault.code.length == 0 || !_basics(out, at, vault, account)) return at;
+        uint256 current = out[at + 2];
+        (bool ok, uint256 end) =
+            _buckets(out, at + 9, vault, account, current > lookback ? current - lookback : 0, current + 1);
+        if (!ok) return at;
+        out[at + 8] = (end - at - 9) / 3;
+        if (!includeEmpty && out[at + 5] == 0 && end == at + 9) return at;
+        return end;
+    }
+
+    /// `out[at] = vault`, then its seven position views at `out[at + 1 .. at + 7]`.
+    function _basics(uint256[] memory out, uint256 at, address vault, address account) private view returns (bool) {
+        bytes4[7] memory views = [
+            ISymbioticLensVault.collateral.selector,
+            ISymbioticLensVault.currentEpoch.selector,
+            ISymbioticLensVault.epochDuration.selector,
+            ISymbioticLensVault.epochDurationInit.selector,
+            ISymbioticLensVault.activeSharesOf.selector,
+            ISymbioticLensVault.activeBalanceOf.selector,
+            ISymbioticLensVault.slashableBalanceOf.selector
+        ];
+        out[at] = uint160(vault);
+        bool ok;
+        for (uint256 j; j < 7; ++j) {
+            // the first four views take no argument; the others the account
+            (ok, out[at + 1 + j]) = _word(vault, views[j], j < 4 ? 0 : 1, uint160(account), 0);
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /// The unclaimed buckets with shares of epochs `from` to `to`, as (epoch, amount, shares) from
+    /// `out[end]` on; returns the new end.
+    function _buckets(uint256[] memory out, uint256 end, address vault, address account, uint256 from, uint256 to)
+        private
+        view
+        returns (bool ok, uint256)
+    {
+        uint256 who = uint160(account);
+        for (uint256 epoch = from; epoch <= to; ++epoch) {
+            uint256 value;
+            (ok, value) = _word(vault, ISymbioticLensVault.withdrawalSharesOf.selector, 2, epoch, who);
+            if (!ok) return (false, end);
+            if (value == 0) continue;
+            out[end + 2] = value;
+            (ok, value) = _word(vault, ISymbioticLensVault.isWithdrawalsClaimed.selector, 2, epoch, who);
+            if (!ok) return (false, end);
+            if (value != 0) continue;
+            (ok, out[end + 1]) = _word(vault, ISymbioticLensVault.withdrawalsOf.selector, 2, epoch, who);
+            if (!ok) return (false, end);
+            out[end] = epoch;
+            end += 3;
+        }
+        return (true, end);
     }
 }

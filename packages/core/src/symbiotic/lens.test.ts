@@ -3,7 +3,7 @@ import { artifact } from '@restakekit/devnet'
 import { type Abi, type AbiParameter, createPublicClient, custom } from 'viem'
 import { mainnet } from 'viem/chains'
 import { describe, expect, test } from 'vitest'
-import { getPositions } from './actions/getPositions.js'
+import { decodeLensPositions, getPositions } from './actions/getPositions.js'
 import { getVault } from './actions/getVault.js'
 import { symbioticDeployments } from './deployments.js'
 import { SymbioticLensError } from './errors.js'
@@ -45,9 +45,14 @@ describe('lenses', () => {
         const file = new URL('./lens.ts', import.meta.url)
         const lines: string[] = []
         for (let i = 2; i < compiled.bytecode.length; i += 100)
-          lines.push(`  '${compiled.bytecode.slice(i, i + 100)}',`)
-        const pattern = new RegExp(`(export const ${constant}: Hex = \`0x\\$\\{\\[\\n)( {2}'[0-9a-f]+',\\n)+`)
-        writeFileSync(file, readFileSync(file, 'utf8').replace(pattern, `$1${lines.join('\n')}\n`))
+          lines.push(`    '${compiled.bytecode.slice(i, i + 100)}',`)
+        const pattern = new RegExp(
+          `(export const ${constant}: Hex = /\\* @__PURE__ \\*/ \\(\\(\\) =>\\n {2}\`0x\\$\\{\\[\\n)( {4}'[0-9a-f]+',\\n)+`,
+        )
+        const before = readFileSync(file, 'utf8')
+        const after = before.replace(pattern, `$1${lines.join('\n')}\n`)
+        if (after === before) throw new Error(`${constant} not found in lens.ts`)
+        writeFileSync(file, after)
         return
       }
       expect(bytecode).toBe(compiled.bytecode)
@@ -83,5 +88,70 @@ describe('lens calls', () => {
       throw Object.assign(new Error('execution reverted'), { code: 3, data: '0x08c379a0deadbeef' })
     }
     await expect(getPositions(client(revert), { staker: account })).rejects.toThrow(SymbioticLensError)
+  })
+})
+
+describe('decodeLensPositions', () => {
+  const vault = 0x55975d55467f4574b0313d54b50c18d665e2e567n
+  const token = 0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2n
+  test('reads the flat words: per position 9 words and 3 per bucket', () => {
+    const words = [
+      7n,
+      2n,
+      vault,
+      token,
+      5n,
+      3600n,
+      100n,
+      10n,
+      9n,
+      8n,
+      1n,
+      4n,
+      3n,
+      3n,
+      token,
+      vault,
+      1n,
+      60n,
+      0n,
+      0n,
+      0n,
+      0n,
+      0n,
+    ]
+    const { timestamp, totalVaults, positions } = decodeLensPositions(words)
+    expect({ timestamp, totalVaults }).toEqual({ timestamp: 7n, totalVaults: 2n })
+    expect(positions).toEqual([
+      {
+        vault: '0x55975d55467F4574B0313D54b50C18D665e2E567',
+        collateral: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2',
+        currentEpoch: 5n,
+        epochDuration: 3600n,
+        epochDurationInit: 100n,
+        activeShares: 10n,
+        activeBalance: 9n,
+        slashableBalance: 8n,
+        withdrawals: [{ epoch: 4n, amount: 3n, shares: 3n }],
+      },
+      {
+        vault: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2',
+        collateral: '0x55975d55467F4574B0313D54b50C18D665e2E567',
+        currentEpoch: 1n,
+        epochDuration: 60n,
+        epochDurationInit: 0n,
+        activeShares: 0n,
+        activeBalance: 0n,
+        slashableBalance: 0n,
+        withdrawals: [],
+      },
+    ])
+    expect(decodeLensPositions([7n, 0n]).positions).toEqual([])
+  })
+  test('words that do not add up throw (getPositions wraps it in SymbioticLensError)', () => {
+    expect(() => decodeLensPositions([7n, 0n, vault, token, 5n])).toThrow(/cut short/)
+    expect(() => decodeLensPositions([7n, 0n, vault, token, 5n, 1n, 1n, 1n, 1n, 1n, 2n, 4n, 3n, 3n])).toThrow(
+      /cut short/,
+    )
   })
 })

@@ -1,7 +1,6 @@
 // Rewards distributions (cumulative earnings per earner and token), pure: parsing the rewards
 // service's JSON, the two-level tree the RewardsCoordinator verifies, and claim building.
 import { type Address, getAddress, type Hex, isAddress } from 'viem'
-import * as z from 'zod/mini'
 import { InvalidClaimProofError, InvalidDistributionError, NotInDistributionError } from './errors.js'
 import {
   earnerLeafHash,
@@ -58,43 +57,65 @@ export type RewardsTree = {
   readonly earnerTree: MerkleTree
 }
 
-/**
- * The zod schemas of the accepted shapes, built on first use (nothing runs when the module loads).
- * `zod/mini` (tree-shakable functions; the same parser core as `zod`): a bundle that parses
- * distributions carries about 5 kB of zod rather than the whole classic API.
- */
-function shapes() {
-  const address = z.string().check(z.refine((s) => isAddress(s, { strict: false }), 'not an address'))
-  const decimal = z.string().check(z.regex(/^\d+$/, 'not a non-negative decimal integer'))
-  return {
-    serviceLine: z.object({
-      earner: address,
-      token: address,
-      cumulative_amount: z.union([decimal, z.literal('')]),
-    }),
-    sdkEntry: z.object({
-      earner: address,
-      token: address,
-      cumulativeEarnings: z.bigint().check(z.nonnegative()),
-    }),
-    nestedMap: z.record(address, z.record(address, decimal)),
-  }
-}
-let schemas: ReturnType<typeof shapes> | undefined
-
 const byAddress = (a: Address, b: Address) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0)
 
-function issue(error: z.core.$ZodError): string {
-  const first = error.issues[0]
-  if (!first) return 'unrecognised shape'
-  // zod/mini loads no locale: the two structural issues are worded here
-  const message =
-    first.code === 'invalid_type'
-      ? `expected ${first.expected}`
-      : first.code === 'invalid_key'
-        ? 'invalid key in record'
-        : first.message
-  return `${first.path.length ? `at ${first.path.join('.')}: ` : ''}${message}`
+const DECIMAL = /^\d+$/
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x)
+const addressProblem = (x: unknown) =>
+  typeof x !== 'string' ? 'expected string' : isAddress(x, { strict: false }) ? undefined : 'not an address'
+const decimalProblem = (x: unknown) =>
+  typeof x !== 'string'
+    ? 'expected string'
+    : DECIMAL.test(x)
+      ? undefined
+      : 'not a non-negative decimal integer'
+
+/**
+ * The entry one array item stands for (an SDK entry with a bigint `cumulativeEarnings`, or a
+ * service line with a decimal `cumulative_amount`, `''` read as 0), or what is wrong with it.
+ * Three flat shapes: checked here rather than with a schema library, which would be most of the
+ * bytes of a bundle that reads rewards.
+ */
+function entryOf(item: unknown): DistributionEntry | string {
+  if (!isObject(item)) return 'expected object'
+  const { earner, token, cumulativeEarnings: sdk, cumulative_amount: line } = item
+  const bad = (['earner', 'token'] as const).find((key) => addressProblem(item[key]))
+  if (bad) return `at ${bad}: ${addressProblem(item[bad])}`
+  let amount: bigint
+  if (typeof sdk === 'bigint') {
+    if (sdk < 0n) return 'at cumulativeEarnings: negative'
+    amount = sdk
+  } else {
+    const problem = line === '' ? undefined : decimalProblem(line)
+    if (problem) return `at cumulative_amount: ${problem}`
+    amount = BigInt((line as string) || '0')
+  }
+  return {
+    earner: getAddress(earner as string),
+    token: getAddress(token as string),
+    cumulativeEarnings: amount,
+  }
+}
+
+/** The entries of the map `{ [earner]: { [token]: amount } }`, or what is wrong with it. */
+function mapEntries(raw: unknown): DistributionEntry[] | string {
+  if (!isObject(raw)) return 'expected an array of entries or a map of earners'
+  const entries: DistributionEntry[] = []
+  for (const [earner, tokens] of Object.entries(raw)) {
+    if (addressProblem(earner)) return `at ${earner}: not an address`
+    if (!isObject(tokens)) return `at ${earner}: expected object`
+    for (const [token, amount] of Object.entries(tokens)) {
+      const problem = addressProblem(token) ? 'not an address' : decimalProblem(amount)
+      if (problem) return `at ${earner}.${token}: ${problem}`
+      entries.push({
+        earner: getAddress(earner),
+        token: getAddress(token),
+        cumulativeEarnings: BigInt(amount as string),
+      })
+    }
+  }
+  return entries
 }
 
 /** Reads JSON text: one JSON document, or JSON lines (one service line per line). */
@@ -123,36 +144,16 @@ function parseText(text: string): unknown {
 export function parseDistribution(input: DistributionInput): DistributionEntry[] {
   const raw = typeof input === 'string' ? parseText(input) : input
   let entries: DistributionEntry[]
-  schemas ??= shapes()
-  const { serviceLine, sdkEntry, nestedMap } = schemas
   if (Array.isArray(raw)) {
     entries = raw.map((item, i) => {
-      const sdk = sdkEntry.safeParse(item)
-      if (sdk.success)
-        return {
-          earner: getAddress(sdk.data.earner),
-          token: getAddress(sdk.data.token),
-          cumulativeEarnings: sdk.data.cumulativeEarnings,
-        }
-      const line = serviceLine.safeParse(item)
-      if (line.success)
-        return {
-          earner: getAddress(line.data.earner),
-          token: getAddress(line.data.token),
-          cumulativeEarnings: BigInt(line.data.cumulative_amount || '0'),
-        }
-      throw new InvalidDistributionError({ reason: `entry ${i}: ${issue(line.error)}` })
+      const entry = entryOf(item)
+      if (typeof entry === 'string') throw new InvalidDistributionError({ reason: `entry ${i}: ${entry}` })
+      return entry
     })
   } else {
-    const map = nestedMap.safeParse(raw)
-    if (!map.success) throw new InvalidDistributionError({ reason: issue(map.error) })
-    entries = Object.entries(map.data).flatMap(([earner, tokens]) =>
-      Object.entries(tokens).map(([token, amount]) => ({
-        earner: getAddress(earner),
-        token: getAddress(token),
-        cumulativeEarnings: BigInt(amount),
-      })),
-    )
+    const found = mapEntries(raw)
+    if (typeof found === 'string') throw new InvalidDistributionError({ reason: found })
+    entries = found
   }
   if (entries.length === 0) throw new InvalidDistributionError({ reason: 'it has no entries' })
   const seen = new Set<string>()
@@ -167,7 +168,7 @@ export function parseDistribution(input: DistributionInput): DistributionEntry[]
 }
 
 const TREE = /* @__PURE__ */ Symbol.for('restakekit.rewardsTree')
-/** Whether `x` is a tree `buildRewardsTree` returned (zod-free: the portfolio checks its option with it). */
+/** Whether `x` is a tree `buildRewardsTree` returned. */
 export const isRewardsTree = (x: unknown): x is RewardsTree =>
   typeof x === 'object' && x !== null && (x as { [TREE]?: true })[TREE] === true
 const isTree = isRewardsTree

@@ -273,6 +273,26 @@ describe('distribution input', () => {
       ]),
     ).toThrow(/appears twice/)
     expect(() => parseDistribution('{not json')).toThrow(InvalidDistributionError)
+    // the reason names the entry and the field
+    expect(() => parseDistribution([{ earner: 'nope', token, cumulative_amount: '1' }] as never)).toThrow(
+      /entry 0: at earner: not an address/,
+    )
+    expect(() => parseDistribution([{ earner: lo, token, cumulativeEarnings: -1n }])).toThrow(
+      /at cumulativeEarnings: negative/,
+    )
+    expect(() => parseDistribution([{ earner: lo, token }] as never)).toThrow(
+      /at cumulative_amount: expected string/,
+    )
+    expect(() => parseDistribution([7] as never)).toThrow(/entry 0: expected object/)
+    expect(() => parseDistribution({ [lo]: { [token]: '1e3' } })).toThrow(
+      /not a non-negative decimal integer/,
+    )
+    expect(() => parseDistribution({ [lo]: { nope: '1' } })).toThrow(/\.nope: not an address/)
+    expect(() => parseDistribution({ nope: { [token]: '1' } })).toThrow(/at nope: not an address/)
+    expect(() => parseDistribution({ [lo]: '1' } as never)).toThrow(/expected object/)
+    expect(() => parseDistribution('5')).toThrow(/expected an array of entries or a map of earners/)
+    // a service line's empty amount is 0
+    expect(parseDistribution([{ earner: lo, token, cumulative_amount: '' }])[0]!.cumulativeEarnings).toBe(0n)
     const d = [{ earner: lo, token, cumulativeEarnings: 5n }]
     expect(() => buildClaim({ distribution: d, earner: hi, rootIndex: 0 })).toThrow(NotInDistributionError)
     expect(() => buildClaim({ distribution: d, earner: lo, rootIndex: 0, tokens: [hi] })).toThrow(

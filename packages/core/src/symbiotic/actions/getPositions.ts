@@ -1,4 +1,12 @@
-import { type Address, decodeErrorResult, encodeDeployData, type Hex, zeroAddress } from 'viem'
+import {
+  type Address,
+  decodeErrorResult,
+  encodeDeployData,
+  getAddress,
+  type Hex,
+  numberToHex,
+  zeroAddress,
+} from 'viem'
 import { InvalidParameterError, type UnsupportedChainError } from '../../errors.js'
 import { assertAddress, isPinned, knownPinnedBlock, pinnedBlock, runPlan } from '../../kit/index.js'
 import type { SymbioticDeployment } from '../deployments.js'
@@ -22,14 +30,15 @@ export type GetPositionsParameters = {
   lookback?: number
   /** Keep vaults where the account holds nothing (default false). */
   includeEmpty?: boolean
-  /** Vaults per lens call (default 100, about 11M gas); more vaults are read by parallel calls. */
+  /** Vaults per lens call (default 100, about 10M gas); more vaults are read by parallel calls. */
   chunkSize?: number
   /** Read at this block (default: latest). */
   blockNumber?: bigint
   /**
-   * Gas for each lens call (default: the node's eth_call cap). Measured on the devnet: about 114k
-   * gas per vault with the default lookback of 8 epochs, 76k with lookback 0; a node with a low
-   * cap needs a smaller `chunkSize` or `lookback`.
+   * Gas for each lens call (default: the node's eth_call cap). Measured on the devnet
+   * (`getPositions.gas.chain.test.ts`): about 102k gas per vault with the default lookback of 8
+   * epochs, 67k with lookback 0; a node with a low cap needs a smaller `chunkSize` or `lookback`.
+   * Too little gas is a `SymbioticLensError`, never a vault left out.
    */
   gas?: bigint
 }
@@ -47,6 +56,56 @@ type LensPosition = {
   slashableBalance: bigint
   withdrawals: readonly { epoch: bigint; amount: bigint; shares: bigint }[]
 }
+
+/**
+ * The lens's flat result (see `SymbioticPositionsLens.sol`): timestamp, vault count, then per
+ * position 9 words (vault, collateral, currentEpoch, epochDuration, epochDurationInit, activeShares,
+ * activeBalance, slashableBalance, n) and n buckets of 3 (epoch, amount, shares). Throws on words
+ * that do not add up.
+ */
+export function decodeLensPositions(words: readonly bigint[]): {
+  timestamp: bigint
+  totalVaults: bigint
+  positions: LensPosition[]
+} {
+  const positions: LensPosition[] = []
+  let at = 2
+  while (at < words.length) {
+    const w = words.slice(at, at + 9)
+    const n = Number(w[8] ?? 0n)
+    const end = at + 9 + 3 * n
+    if (w.length < 9 || end > words.length) throw new Error(`lens result cut short at word ${at}`)
+    const [
+      vault,
+      collateral,
+      currentEpoch,
+      epochDuration,
+      epochDurationInit,
+      activeShares,
+      activeBalance,
+      slashableBalance,
+    ] = w as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
+    const withdrawals = Array.from({ length: n }, (_, k) => {
+      const [epoch, amount, shares] = words.slice(at + 9 + 3 * k, at + 12 + 3 * k) as [bigint, bigint, bigint]
+      return { epoch, amount, shares }
+    })
+    positions.push({
+      vault: wordAddress(vault),
+      collateral: wordAddress(collateral),
+      currentEpoch,
+      epochDuration,
+      epochDurationInit,
+      activeShares,
+      activeBalance,
+      slashableBalance,
+      withdrawals,
+    })
+    at = end
+  }
+  return { timestamp: words[0] ?? 0n, totalVaults: words[1] ?? 0n, positions }
+}
+
+const wordAddress = (word: bigint): Address => getAddress(numberToHex(word, { size: 20 }))
 
 /** Epochs the lens scans itself unless told (`lookback`); older ones are read by `aggregate3` pages. */
 const LENS_LOOKBACK = 8
@@ -75,8 +134,7 @@ async function runLens(
   })
   const decode = (raw: Hex) => {
     try {
-      const { args: result } = decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw })
-      return { timestamp: result[0], totalVaults: result[1], positions: result[2] }
+      return decodeLensPositions(decodeErrorResult({ abi: symbioticPositionsLensAbi, data: raw }).args[0])
     } catch (error) {
       throw new SymbioticLensError({ cause: error })
     }

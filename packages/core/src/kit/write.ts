@@ -171,7 +171,56 @@ export type WriteDefinition<params, result, extra, events extends Abi, decoded> 
  */
 export function defineWrite<params, args, state, result, extra, events extends Abi, decoded>(
   spec: WriteSpec<params, args, state, result, extra, events, decoded>,
-): WriteDefinition<params, result, extra, events, decoded> {
+): WriteDefinition<params, result, extra, events, decoded>
+/**
+ * A write declared in two halves: its call (`defineCall`, what `prepare` runs) and the rest of its
+ * spec (reads, checks, reverts, receipt). Still one declaration; but `prepareOf(theCall)` bundles
+ * without the checks, the revert tables or the receipt decoder.
+ */
+export function defineWrite<
+  params,
+  args,
+  callState,
+  state extends callState,
+  result,
+  extra,
+  events extends Abi,
+  decoded,
+>(
+  call: CallDefinition<params, args, callState>,
+  rest: Omit<WriteSpec<params, args, state, result, extra, events, decoded>, CallKeys>,
+): WriteDefinition<params, result, extra, events, decoded>
+export function defineWrite(spec: object, rest?: object): object {
+  // (a new object even for one part: an identity function would be inlined by bundlers, dropping
+  // the call's `@__PURE__` mark and keeping unused writes in the bundle)
+  return { ...spec, ...rest }
+}
+
+type CallKeys = 'name' | 'contract' | 'deployment' | 'resolve' | 'approval' | 'call' | 'permit'
+
+/**
+ * The half of a write's spec its `prepare` layer runs (see `WriteSpec` for each field), declared
+ * with `defineCall` and completed by `defineWrite(theCall, { read, check, revert, receipt, ... })`;
+ * `prepareOf(theCall)` then bundles without the rest.
+ */
+export type CallSpec<params, args, state> = Pick<
+  WriteSpec<params, args, state, unknown, unknown, Abi, unknown>,
+  CallKeys
+>
+
+/** A write's call half, as `defineCall` returns it (pass it to `defineWrite` and `prepareOf`). */
+export type CallDefinition<params, args, state> = CallSpec<params, args, state> & {
+  /** @internal Carries the `prepare` layer's type; never set. */
+  readonly __prepare?: (params: params & PrepareOptions) => readonly Call[]
+}
+
+/**
+ * Declares the call half of a write (see `CallSpec`). A `call` or `approval` that uses the checks'
+ * state types its parameter (`s: State | undefined`).
+ */
+export function defineCall<params, args, state = unknown>(
+  spec: CallSpec<params, args, state>,
+): CallDefinition<params, args, state> {
   return spec
 }
 
@@ -182,6 +231,8 @@ const specOf = (w: unknown) => w as AnySpec
 
 type Layers<w> =
   w extends WriteDefinition<infer p, infer r, infer x, infer e, infer d> ? DefinedWrite<p, r, x, e, d> : never
+
+type PrepareOf<w> = w extends { readonly __prepare?: infer f } ? Exclude<f, undefined> : Layers<w>['prepare']
 
 function deploymentFor(spec: AnySpec, chainId: number | undefined, given: unknown): never {
   return (spec.deployment ? spec.deployment(chainId, given) : undefined) as never
@@ -300,7 +351,7 @@ async function simulateChecked(
 }
 
 /** The `prepare` layer of a write: its calls, `[approve?, call]`, frozen (pure; nothing is read). */
-export function prepareOf<const w extends { readonly name: string }>(write: w): Layers<w>['prepare'] {
+export function prepareOf<const w extends { readonly name: string }>(write: w): PrepareOf<w> {
   const spec = specOf(write)
   return ((params: PrepareOptions & { deployment?: unknown }) => {
     const deployment = deploymentFor(spec, params.chainId, params.deployment)

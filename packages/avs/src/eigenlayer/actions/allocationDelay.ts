@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   prepareOf,
@@ -32,7 +33,7 @@ export type SetAllocationDelayParameters = {
   delay: number
 } & DeploymentParameter
 
-const setAllocationDelay_ = /* @__PURE__ */ defineWrite({
+const setAllocationDelayCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.setAllocationDelay',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -41,12 +42,6 @@ const setAllocationDelay_ = /* @__PURE__ */ defineWrite({
     delay: assertUint32('delay', p.delay),
     deployment: deployment as EigenLayerDeployment,
   }),
-  read: (a, { sender }) =>
-    operatorPlan(a.deployment, a.operator, sender, {
-      target: a.deployment.allocationManager,
-      signature: 'setAllocationDelay(address,uint32)',
-    }),
-  check: (a, s) => assertOperator(a.operator, s),
   call: (a) =>
     contractCall({
       address: a.deployment.allocationManager,
@@ -54,6 +49,14 @@ const setAllocationDelay_ = /* @__PURE__ */ defineWrite({
       functionName: 'setAllocationDelay',
       args: [a.operator, a.delay],
     }),
+})
+const setAllocationDelay_ = /* @__PURE__ */ defineWrite(setAllocationDelayCall, {
+  read: (a, { sender }) =>
+    operatorPlan(a.deployment, a.operator, sender, {
+      target: a.deployment.allocationManager,
+      signature: 'setAllocationDelay(address,uint32)',
+    }),
+  check: (a, s) => assertOperator(a.operator, s),
   revert: (a, _s, { sender }) =>
     avsRevertMapper({
       caller: sender,
@@ -75,7 +78,7 @@ const setAllocationDelay_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.setAllocationDelay(operator, delay)`. */
-export const prepareSetAllocationDelay = /* @__PURE__ */ prepareOf(setAllocationDelay_)
+export const prepareSetAllocationDelay = /* @__PURE__ */ prepareOf(setAllocationDelayCall)
 /** Layer 2: refuses a non-operator, simulates. */
 export const simulateSetAllocationDelay = /* @__PURE__ */ simulateOf(setAllocationDelay_)
 /** Layer 3: the same checks, then sends. The new delay takes effect later: see `waitForSetAllocationDelay`. */

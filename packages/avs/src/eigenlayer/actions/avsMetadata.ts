@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   prepareOf,
@@ -23,7 +24,7 @@ export type UpdateAVSMetadataURIParameters = {
   metadataURI: string
 } & DeploymentParameter
 
-const updateAVSMetadataURI_ = /* @__PURE__ */ defineWrite({
+const updateAVSMetadataURICall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.updateAVSMetadataURI',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -39,6 +40,8 @@ const updateAVSMetadataURI_ = /* @__PURE__ */ defineWrite({
       functionName: 'updateAVSMetadataURI',
       args: [a.avs, a.metadataURI],
     }),
+})
+const updateAVSMetadataURI_ = /* @__PURE__ */ defineWrite(updateAVSMetadataURICall, {
   revert: (a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
   receipt: {
@@ -51,7 +54,7 @@ const updateAVSMetadataURI_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.updateAVSMetadataURI(avs, metadataURI)`. */
-export const prepareUpdateAVSMetadataURI = /* @__PURE__ */ prepareOf(updateAVSMetadataURI_)
+export const prepareUpdateAVSMetadataURI = /* @__PURE__ */ prepareOf(updateAVSMetadataURICall)
 /** Layer 2: validates the URI and simulates. */
 export const simulateUpdateAVSMetadataURI = /* @__PURE__ */ simulateOf(updateAVSMetadataURI_)
 /** Layer 3: publishes the AVS's metadata URI (needed before it creates operator sets). */
@@ -76,7 +79,7 @@ const supportsAvsAbi = [
   },
 ] as const
 
-const setAVSRegistrar_ = /* @__PURE__ */ defineWrite({
+const setAVSRegistrarCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.setAVSRegistrar',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -85,6 +88,15 @@ const setAVSRegistrar_ = /* @__PURE__ */ defineWrite({
     registrar: assertAddress('registrar', p.registrar),
     deployment: deployment as EigenLayerDeployment,
   }),
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'setAVSRegistrar',
+      args: [a.avs, a.registrar],
+    }),
+})
+const setAVSRegistrar_ = /* @__PURE__ */ defineWrite(setAVSRegistrarCall, {
   read: (a) =>
     stage(
       [{ address: a.registrar, abi: supportsAvsAbi, functionName: 'supportsAVS', args: [a.avs] }],
@@ -95,13 +107,6 @@ const setAVSRegistrar_ = /* @__PURE__ */ defineWrite({
   check: (a, s) => {
     if (!s.supports) throw new InvalidAvsRegistrarError({ avs: a.avs, registrar: a.registrar })
   },
-  call: (a) =>
-    contractCall({
-      address: a.deployment.allocationManager,
-      abi: avsAllocationManagerAbi,
-      functionName: 'setAVSRegistrar',
-      args: [a.avs, a.registrar],
-    }),
   revert: (a, _s, { sender }) =>
     avsRevertMapper({
       caller: sender,
@@ -120,7 +125,7 @@ const setAVSRegistrar_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.setAVSRegistrar(avs, registrar)`. */
-export const prepareSetAVSRegistrar = /* @__PURE__ */ prepareOf(setAVSRegistrar_)
+export const prepareSetAVSRegistrar = /* @__PURE__ */ prepareOf(setAVSRegistrarCall)
 /** Layer 2: refuses a registrar whose `supportsAVS(avs)` is not true, then simulates. */
 export const simulateSetAVSRegistrar = /* @__PURE__ */ simulateOf(setAVSRegistrar_)
 /** Layer 3: the same check, then sends. */

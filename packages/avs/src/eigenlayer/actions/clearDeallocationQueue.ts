@@ -3,6 +3,7 @@ import {
   assertNonEmpty,
   assertSameLength,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -24,7 +25,7 @@ export type ClearDeallocationQueueParameters = {
   numToClear?: readonly number[] | undefined
 } & DeploymentParameter
 
-const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite({
+const clearDeallocationQueueCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.clearDeallocationQueue',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -52,6 +53,8 @@ const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite({
       functionName: 'clearDeallocationQueue',
       args: [a.operator, a.strategies, a.numToClear],
     }),
+})
+const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite(clearDeallocationQueueCall, {
   revert: (a, _s, { sender }) =>
     avsRevertMapper({
       caller: sender,
@@ -73,7 +76,7 @@ const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.clearDeallocationQueue(operator, strategies, numToClear)`. */
-export const prepareClearDeallocationQueue = /* @__PURE__ */ prepareOf(clearDeallocationQueue_)
+export const prepareClearDeallocationQueue = /* @__PURE__ */ prepareOf(clearDeallocationQueueCall)
 /** Layer 2: validates and simulates. */
 export const simulateClearDeallocationQueue = /* @__PURE__ */ simulateOf(clearDeallocationQueue_)
 /** Layer 3: applies the operator's completed deallocations (frees their magnitude). */

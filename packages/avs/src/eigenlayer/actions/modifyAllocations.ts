@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertNonEmpty,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -94,7 +95,7 @@ function effectiveMagnitude(al: Allocation, block: bigint): { magnitude: bigint;
   return { magnitude: al.currentMagnitude, pending: al.pendingDiff !== 0n }
 }
 
-const modifyAllocations_ = /* @__PURE__ */ defineWrite({
+const modifyAllocationsCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.modifyAllocations',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -121,6 +122,15 @@ const modifyAllocations_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
+  call: (a, _ctx, s: State | undefined) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'modifyAllocations',
+      args: [a.operator, grouped(a, s)],
+    }),
+})
+const modifyAllocations_ = /* @__PURE__ */ defineWrite(modifyAllocationsCall, {
   read: (a) => {
     const am = a.deployment.allocationManager
     const per = a.changes.flatMap((c) => [
@@ -216,13 +226,6 @@ const modifyAllocations_ = /* @__PURE__ */ defineWrite({
       }
     })
   },
-  call: (a, _ctx, s) =>
-    contractCall({
-      address: a.deployment.allocationManager,
-      abi: avsAllocationManagerAbi,
-      functionName: 'modifyAllocations',
-      args: [a.operator, grouped(a, s)],
-    }),
   revert: (a, _s, { sender }) =>
     avsRevertMapper({
       caller: sender,
@@ -267,7 +270,7 @@ const modifyAllocations_ = /* @__PURE__ */ defineWrite({
  * fraction is taken of a max magnitude of 1e18 (a never-slashed operator's); `simulate` and the
  * send layer read the real one.
  */
-export const prepareModifyAllocations = /* @__PURE__ */ prepareOf(modifyAllocations_)
+export const prepareModifyAllocations = /* @__PURE__ */ prepareOf(modifyAllocationsCall)
 /**
  * Layer 2: reads the max, allocatable and current magnitudes at the landing block; refuses an
  * operator without an allocation delay, a missing set, a strategy outside the set, a strategy with

@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertNonEmpty,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -43,7 +44,7 @@ const isSetRead = (d: EigenLayerDeployment, avs: Address, id: number) => ({
   args: [{ avs, id }],
 })
 
-const createOperatorSets_ = /* @__PURE__ */ defineWrite({
+const createOperatorSetsCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.createOperatorSets',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -66,6 +67,15 @@ const createOperatorSets_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'createOperatorSets',
+      args: [a.avs, a.sets.map((s) => ({ operatorSetId: s.operatorSetId, strategies: s.strategies }))],
+    }),
+})
+const createOperatorSets_ = /* @__PURE__ */ defineWrite(createOperatorSetsCall, {
   read: (a) =>
     stage(
       a.sets.map((s) => isSetRead(a.deployment, a.avs, s.operatorSetId)),
@@ -77,13 +87,6 @@ const createOperatorSets_ = /* @__PURE__ */ defineWrite({
         throw new OperatorSetExistsError({ operatorSet: { avs: a.avs, id: a.sets[i]!.operatorSetId } })
     })
   },
-  call: (a) =>
-    contractCall({
-      address: a.deployment.allocationManager,
-      abi: avsAllocationManagerAbi,
-      functionName: 'createOperatorSets',
-      args: [a.avs, a.sets.map((s) => ({ operatorSetId: s.operatorSetId, strategies: s.strategies }))],
-    }),
   revert: (a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
   receipt: {
@@ -103,7 +106,7 @@ const createOperatorSets_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.createOperatorSets(avs, params)`. */
-export const prepareCreateOperatorSets = /* @__PURE__ */ prepareOf(createOperatorSets_)
+export const prepareCreateOperatorSets = /* @__PURE__ */ prepareOf(createOperatorSetsCall)
 /** Layer 2: refuses duplicate ids or strategies and sets that exist, then simulates. */
 export const simulateCreateOperatorSets = /* @__PURE__ */ simulateOf(createOperatorSets_)
 /** Layer 3: the same checks, then sends (the AVS must have published its metadata URI). */

@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -57,7 +58,7 @@ const signatures = {
   operatorSet: 'setOperatorSetSplit(address,(address,uint32),uint16)',
 } as const
 
-const setOperatorSplit_ = /* @__PURE__ */ defineWrite({
+const setOperatorSplitCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.setOperatorSplit',
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
@@ -72,6 +73,32 @@ const setOperatorSplit_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
+  call: (a) => {
+    const rc = a.deployment.rewardsCoordinator
+    const t = a.target
+    if (t.kind === 'avs')
+      return contractCall({
+        address: rc,
+        abi: operatorSplitAbi,
+        functionName: 'setOperatorAVSSplit',
+        args: [a.operator, t.avs, a.split],
+      })
+    if (t.kind === 'operatorSet')
+      return contractCall({
+        address: rc,
+        abi: operatorSplitAbi,
+        functionName: 'setOperatorSetSplit',
+        args: [a.operator, { avs: t.avs, id: t.id }, a.split],
+      })
+    return contractCall({
+      address: rc,
+      abi: operatorSplitAbi,
+      functionName: 'setOperatorPISplit',
+      args: [a.operator, a.split],
+    })
+  },
+})
+const setOperatorSplit_ = /* @__PURE__ */ defineWrite(setOperatorSplitCall, {
   read: (a, { sender }) => {
     const rc = a.deployment.rewardsCoordinator
     const t = a.target
@@ -111,30 +138,6 @@ const setOperatorSplit_ = /* @__PURE__ */ defineWrite({
       if (!s.setExists)
         throw new OperatorSetNotFoundError({ operatorSet: { avs: a.target.avs, id: a.target.id } })
     }
-  },
-  call: (a) => {
-    const rc = a.deployment.rewardsCoordinator
-    const t = a.target
-    if (t.kind === 'avs')
-      return contractCall({
-        address: rc,
-        abi: operatorSplitAbi,
-        functionName: 'setOperatorAVSSplit',
-        args: [a.operator, t.avs, a.split],
-      })
-    if (t.kind === 'operatorSet')
-      return contractCall({
-        address: rc,
-        abi: operatorSplitAbi,
-        functionName: 'setOperatorSetSplit',
-        args: [a.operator, { avs: t.avs, id: t.id }, a.split],
-      })
-    return contractCall({
-      address: rc,
-      abi: operatorSplitAbi,
-      functionName: 'setOperatorPISplit',
-      args: [a.operator, a.split],
-    })
   },
   revert: (a, _s, { sender }) =>
     avsRevertMapper({
@@ -179,7 +182,7 @@ const setOperatorSplit_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `setOperatorAVSSplit`, `setOperatorSetSplit` or `setOperatorPISplit` on the RewardsCoordinator. */
-export const prepareSetOperatorSplit = /* @__PURE__ */ prepareOf(setOperatorSplit_)
+export const prepareSetOperatorSplit = /* @__PURE__ */ prepareOf(setOperatorSplitCall)
 /**
  * Layer 2: refuses a split over 10000 bips, a non-operator or a sender it has not appointed, a
  * missing operator set or a release without operator-set splits; simulates (a change still

@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertNonEmpty,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -33,7 +34,7 @@ export type CreateRedistributingOperatorSetsParameters = {
   }[]
 } & DeploymentParameter
 
-const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite({
+const createRedistributingOperatorSetsCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.createRedistributingOperatorSets',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -64,6 +65,19 @@ const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: redistributionAbi,
+      functionName: 'createRedistributingOperatorSets',
+      args: [
+        a.avs,
+        a.sets.map((s) => ({ operatorSetId: s.operatorSetId, strategies: s.strategies })),
+        a.sets.map((s) => s.recipient),
+      ],
+    }),
+})
+const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite(createRedistributingOperatorSetsCall, {
   read: (a) => {
     const am = a.deployment.allocationManager
     return stage(
@@ -95,17 +109,6 @@ const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite({
       if (e) throw new OperatorSetExistsError({ operatorSet: { avs: a.avs, id: a.sets[i]!.operatorSetId } })
     })
   },
-  call: (a) =>
-    contractCall({
-      address: a.deployment.allocationManager,
-      abi: redistributionAbi,
-      functionName: 'createRedistributingOperatorSets',
-      args: [
-        a.avs,
-        a.sets.map((s) => ({ operatorSetId: s.operatorSetId, strategies: s.strategies })),
-        a.sets.map((s) => s.recipient),
-      ],
-    }),
   revert: (a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
   receipt: {

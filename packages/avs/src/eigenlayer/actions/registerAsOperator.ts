@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -45,7 +46,7 @@ export function assertMetadataURI(value: unknown): string {
   return value
 }
 
-const registerAsOperator_ = /* @__PURE__ */ defineWrite({
+const registerAsOperatorCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.registerAsOperator',
   contract: 'DelegationManager',
   deployment: specDeployment,
@@ -62,6 +63,15 @@ const registerAsOperator_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.delegationManager,
+      abi: operatorDelegationAbi,
+      functionName: 'registerAsOperator',
+      args: [a.delegationApprover, a.allocationDelay, a.metadataURI],
+    }),
+})
+const registerAsOperator_ = /* @__PURE__ */ defineWrite(registerAsOperatorCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -89,13 +99,6 @@ const registerAsOperator_ = /* @__PURE__ */ defineWrite({
     if (!sameAddress(s.delegatedTo, zeroAddress))
       throw new OperatorAlreadyRegisteredError({ operator: s.sender, delegatedTo: s.delegatedTo })
   },
-  call: (a) =>
-    contractCall({
-      address: a.deployment.delegationManager,
-      abi: operatorDelegationAbi,
-      functionName: 'registerAsOperator',
-      args: [a.delegationApprover, a.allocationDelay, a.metadataURI],
-    }),
   revert: (_a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: sender, operator: sender, contract: 'DelegationManager' }),
   receipt: {
@@ -119,7 +122,7 @@ const registerAsOperator_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `DelegationManager.registerAsOperator(approver, allocationDelay, metadataURI)`. */
-export const prepareRegisterAsOperator = /* @__PURE__ */ prepareOf(registerAsOperator_)
+export const prepareRegisterAsOperator = /* @__PURE__ */ prepareOf(registerAsOperatorCall)
 /** Layer 2: validates the metadata, refuses an operator or a delegated staker, simulates. */
 export const simulateRegisterAsOperator = /* @__PURE__ */ simulateOf(registerAsOperator_)
 /** Layer 3: the same checks, then sends `registerAsOperator` for the sender. */

@@ -6,6 +6,7 @@ import {
   type BatchResult,
   BEACON_CHAIN_ETH_STRATEGY,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InsufficientBalanceError,
@@ -535,7 +536,7 @@ export type CreateOperatorDirectedRewardsSubmissionParameters = {
   submissions: readonly OperatorDirectedRewardsSubmission[]
 } & DeploymentParameter
 
-const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite({
+const createOperatorDirectedRewardsSubmissionCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.createOperatorDirectedRewardsSubmission',
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
@@ -594,39 +595,7 @@ const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
-  read: (a, { sender }) =>
-    submissionPlan(
-      a.deployment,
-      sender,
-      a.token,
-      a.submissions.flatMap((s) => s.strategiesAndMultipliers.map((x) => x.strategy)),
-      a.operatorSet,
-    ),
-  check: (a, s, { sender }) => {
-    if (a.operatorSet && s.limits.version === undefined)
-      throw new NotInReleaseError({
-        feature: 'createOperatorDirectedOperatorSetRewardsSubmission',
-        since: 'v1.3.0',
-      })
-    if (a.operatorSet && !s.operatorSetExists)
-      throw new OperatorSetNotFoundError({ operatorSet: a.operatorSet })
-    a.submissions.forEach((sub, i) => {
-      checkCommon(i, sub, s.limits, s.now)
-      const end = BigInt(sub.startTimestamp) + BigInt(sub.duration)
-      if (end >= s.now)
-        throw new RewardsSubmissionRuleError({
-          rule: 'notRetroactive',
-          index: i,
-          reason: `the period ends at ${end}, not before now (${s.now}): operator-directed rewards pay for the past only`,
-        })
-    })
-    checkWhitelist(
-      a.submissions.flatMap((x) => x.strategiesAndMultipliers.map((y) => y.strategy)),
-      s,
-    )
-    checkFunds(a.token, a.total, sender as Address, s)
-  },
-  approval: (a, s) => ({
+  approval: (a, s: State | undefined) => ({
     token: a.token,
     spender: a.deployment.rewardsCoordinator,
     amount: a.total,
@@ -648,45 +617,82 @@ const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite({
           args: [a.avs, subs],
         })
   },
-  revert: (a, _s, { sender }) =>
-    avsRevertMapper({
-      caller: sender,
-      subject: a.avs,
-      avs: a.avs,
-      operatorSet: a.operatorSet,
-      operator: a.submissions[0]!.operatorRewards[0]!.operator,
-      contract: 'RewardsCoordinator',
-    }),
-  receipt: {
-    abi: rewardsSubmissionAbi,
-    decode: (_client, r) => ({
-      /** Each submission's nonce and hash, and the operator set for the operator-set kind. */
-      submissions: r.events.flatMap((e): OperatorDirectedSubmissionCreated[] => {
-        if (e.eventName === 'OperatorDirectedAVSRewardsSubmissionCreated')
-          return [
-            {
-              avs: e.args.avs,
-              operatorSet: undefined,
-              nonce: e.args.submissionNonce,
-              hash: e.args.operatorDirectedRewardsSubmissionHash,
-              submission: e.args.operatorDirectedRewardsSubmission,
-            },
-          ]
-        if (e.eventName === 'OperatorDirectedOperatorSetRewardsSubmissionCreated')
-          return [
-            {
-              avs: e.args.operatorSet.avs,
-              operatorSet: e.args.operatorSet,
-              nonce: e.args.submissionNonce,
-              hash: e.args.operatorDirectedRewardsSubmissionHash,
-              submission: e.args.operatorDirectedRewardsSubmission,
-            },
-          ]
-        return []
-      }),
-    }),
-  },
 })
+const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite(
+  createOperatorDirectedRewardsSubmissionCall,
+  {
+    read: (a, { sender }) =>
+      submissionPlan(
+        a.deployment,
+        sender,
+        a.token,
+        a.submissions.flatMap((s) => s.strategiesAndMultipliers.map((x) => x.strategy)),
+        a.operatorSet,
+      ),
+    check: (a, s, { sender }) => {
+      if (a.operatorSet && s.limits.version === undefined)
+        throw new NotInReleaseError({
+          feature: 'createOperatorDirectedOperatorSetRewardsSubmission',
+          since: 'v1.3.0',
+        })
+      if (a.operatorSet && !s.operatorSetExists)
+        throw new OperatorSetNotFoundError({ operatorSet: a.operatorSet })
+      a.submissions.forEach((sub, i) => {
+        checkCommon(i, sub, s.limits, s.now)
+        const end = BigInt(sub.startTimestamp) + BigInt(sub.duration)
+        if (end >= s.now)
+          throw new RewardsSubmissionRuleError({
+            rule: 'notRetroactive',
+            index: i,
+            reason: `the period ends at ${end}, not before now (${s.now}): operator-directed rewards pay for the past only`,
+          })
+      })
+      checkWhitelist(
+        a.submissions.flatMap((x) => x.strategiesAndMultipliers.map((y) => y.strategy)),
+        s,
+      )
+      checkFunds(a.token, a.total, sender as Address, s)
+    },
+    revert: (a, _s, { sender }) =>
+      avsRevertMapper({
+        caller: sender,
+        subject: a.avs,
+        avs: a.avs,
+        operatorSet: a.operatorSet,
+        operator: a.submissions[0]!.operatorRewards[0]!.operator,
+        contract: 'RewardsCoordinator',
+      }),
+    receipt: {
+      abi: rewardsSubmissionAbi,
+      decode: (_client, r) => ({
+        /** Each submission's nonce and hash, and the operator set for the operator-set kind. */
+        submissions: r.events.flatMap((e): OperatorDirectedSubmissionCreated[] => {
+          if (e.eventName === 'OperatorDirectedAVSRewardsSubmissionCreated')
+            return [
+              {
+                avs: e.args.avs,
+                operatorSet: undefined,
+                nonce: e.args.submissionNonce,
+                hash: e.args.operatorDirectedRewardsSubmissionHash,
+                submission: e.args.operatorDirectedRewardsSubmission,
+              },
+            ]
+          if (e.eventName === 'OperatorDirectedOperatorSetRewardsSubmissionCreated')
+            return [
+              {
+                avs: e.args.operatorSet.avs,
+                operatorSet: e.args.operatorSet,
+                nonce: e.args.submissionNonce,
+                hash: e.args.operatorDirectedRewardsSubmissionHash,
+                submission: e.args.operatorDirectedRewardsSubmission,
+              },
+            ]
+          return []
+        }),
+      }),
+    },
+  },
+)
 
 /**
  * Layer 1 (pure): the exact approval, then `createOperatorDirectedAVSRewardsSubmission(avs, …)`,

@@ -3,6 +3,7 @@ import {
   assertNonEmpty,
   assertSameLength,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -51,7 +52,7 @@ export type SlashOperatorParameters = {
   description: string
 } & DeploymentParameter
 
-const slashOperator_ = /* @__PURE__ */ defineWrite({
+const slashOperatorCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.slashOperator',
   contract: 'AllocationManager',
   deployment: specDeployment,
@@ -84,6 +85,24 @@ const slashOperator_ = /* @__PURE__ */ defineWrite({
       deployment: deployment as EigenLayerDeployment,
     }
   },
+  call: (a) =>
+    contractCall({
+      address: a.deployment.allocationManager,
+      abi: avsAllocationManagerAbi,
+      functionName: 'slashOperator',
+      args: [
+        a.avs,
+        {
+          operator: a.operator,
+          operatorSetId: a.id,
+          strategies: a.strategies,
+          wadsToSlash: a.wads,
+          description: a.description,
+        },
+      ],
+    }),
+})
+const slashOperator_ = /* @__PURE__ */ defineWrite(slashOperatorCall, {
   read: (a) => {
     const am = a.deployment.allocationManager
     const set = { avs: a.avs, id: a.id }
@@ -120,22 +139,6 @@ const slashOperator_ = /* @__PURE__ */ defineWrite({
         throw new StrategyNotInOperatorSetError({ strategy, operatorSet })
     if (!s.slashable) throw new OperatorNotSlashableError({ operator: a.operator, operatorSet })
   },
-  call: (a) =>
-    contractCall({
-      address: a.deployment.allocationManager,
-      abi: avsAllocationManagerAbi,
-      functionName: 'slashOperator',
-      args: [
-        a.avs,
-        {
-          operator: a.operator,
-          operatorSetId: a.id,
-          strategies: a.strategies,
-          wadsToSlash: a.wads,
-          description: a.description,
-        },
-      ],
-    }),
   revert: (a, _s, { sender }) =>
     avsRevertMapper({
       caller: sender,
@@ -181,7 +184,7 @@ const slashOperator_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `AllocationManager.slashOperator(avs, params)`. */
-export const prepareSlashOperator = /* @__PURE__ */ prepareOf(slashOperator_)
+export const prepareSlashOperator = /* @__PURE__ */ prepareOf(slashOperatorCall)
 /**
  * Layer 2: refuses strategies not strictly ascending, a wad outside (0, 1e18], a missing set, a
  * strategy outside it, an operator not slashable by it; simulates.

@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -94,7 +95,7 @@ export type SetMiddlewareParameters = {
   middleware: Address
 } & SymbioticDeploymentParameter
 
-const setMiddleware_ = /* @__PURE__ */ defineWrite({
+const setMiddlewareCall = /* @__PURE__ */ defineCall({
   name: 'symbiotic.setMiddleware',
   contract: 'NetworkMiddlewareService',
   deployment: symbioticSpecDeployment,
@@ -102,6 +103,15 @@ const setMiddleware_ = /* @__PURE__ */ defineWrite({
     middleware: assertAddress('middleware', p.middleware),
     deployment: deployment as SymbioticDeployment,
   }),
+  call: (a) =>
+    contractCall({
+      address: a.deployment.networkMiddlewareService,
+      abi: symbioticMiddlewareServiceAbi,
+      functionName: 'setMiddleware',
+      args: [a.middleware],
+    }),
+})
+const setMiddleware_ = /* @__PURE__ */ defineWrite(setMiddlewareCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -132,13 +142,6 @@ const setMiddleware_ = /* @__PURE__ */ defineWrite({
         value: a.middleware,
       })
   },
-  call: (a) =>
-    contractCall({
-      address: a.deployment.networkMiddlewareService,
-      abi: symbioticMiddlewareServiceAbi,
-      functionName: 'setMiddleware',
-      args: [a.middleware],
-    }),
   revert: (_a, _s, { sender }) =>
     symbioticAvsRevertMapper({ sender, network: sender, setting: 'The middleware' }),
   receipt: {
@@ -153,7 +156,7 @@ const setMiddleware_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `NetworkMiddlewareService.setMiddleware(middleware)`, sent by the network. */
-export const prepareSetMiddleware = /* @__PURE__ */ prepareOf(setMiddleware_)
+export const prepareSetMiddleware = /* @__PURE__ */ prepareOf(setMiddlewareCall)
 /** Layer 2: refuses a sender that is not a registered network, or the middleware it already has; simulates. */
 export const simulateSetMiddleware = /* @__PURE__ */ simulateOf(setMiddleware_)
 /** Layer 3: the same checks, then sends. */

@@ -3,6 +3,7 @@ import {
   assertAmount,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   InvalidParameterError,
   joinAbis,
@@ -525,7 +526,7 @@ export type SetResolverParameters = {
   hints?: Hex | undefined
 } & SymbioticDeploymentParameter
 
-const setResolver_ = /* @__PURE__ */ defineWrite({
+const setResolverCall = /* @__PURE__ */ defineCall({
   name: 'symbiotic.setResolver',
   contract: 'VetoSlasher',
   deployment: symbioticSpecDeployment,
@@ -536,6 +537,15 @@ const setResolver_ = /* @__PURE__ */ defineWrite({
     hints: assertHints(p.hints),
     deployment: deployment as SymbioticDeployment,
   }),
+  call: (a) =>
+    contractCall({
+      address: a.slasher,
+      abi: symbioticSlashingAbi,
+      functionName: 'setResolver',
+      args: [a.identifier, a.resolver, a.hints],
+    }),
+})
+const setResolver_ = /* @__PURE__ */ defineWrite(setResolverCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -553,13 +563,6 @@ const setResolver_ = /* @__PURE__ */ defineWrite({
     assertSlasherType(a.slasher, s.type, 1, 'setResolver')
     if (!s.isNetwork) throw new SymbioticNotRegisteredError({ entity: 'network', account: s.sender })
   },
-  call: (a) =>
-    contractCall({
-      address: a.slasher,
-      abi: symbioticSlashingAbi,
-      functionName: 'setResolver',
-      args: [a.identifier, a.resolver, a.hints],
-    }),
   revert: (a, _s, { sender }) =>
     symbioticAvsRevertMapper({
       sender,
@@ -614,7 +617,7 @@ const setResolver_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `VetoSlasher.setResolver(identifier, resolver, hints)`, sent by the network. */
-export const prepareSetResolver = /* @__PURE__ */ prepareOf(setResolver_)
+export const prepareSetResolver = /* @__PURE__ */ prepareOf(setResolverCall)
 /** Layer 2: refuses a slasher that is not a `VetoSlasher`, a sender that is not a network; simulates (the same resolver again is refused there). */
 export const simulateSetResolver = /* @__PURE__ */ simulateOf(setResolver_)
 /** Layer 3: the same checks, then sends. */

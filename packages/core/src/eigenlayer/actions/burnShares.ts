@@ -3,6 +3,7 @@ import { InvalidParameterError } from '../../errors.js'
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -22,7 +23,7 @@ import { type EigenLayerRelease, RELEASE_READS, releaseFromResults, releaseReads
 
 export type BurnSharesParameters = { strategy: Address } & DeploymentParameter
 
-const burnShares_ = /* @__PURE__ */ defineWrite({
+const burnSharesCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.burnShares',
   contract: 'StrategyManager',
   deployment: lazyDeployment,
@@ -31,6 +32,15 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
     const d = deploymentOf(ctx)
     return { strategy, strategyManager: d.strategyManager, deployment: d }
   },
+  call: (a) =>
+    contractCall({
+      address: a.strategyManager,
+      abi: strategyManagerAbi,
+      functionName: 'burnShares',
+      args: [a.strategy],
+    }),
+})
+const burnShares_ = /* @__PURE__ */ defineWrite(burnSharesCall, {
   /**
    * The release (the probe's reads, in the same batch: no round trip of its own) and the
    * strategy's burnable shares (`null` where the release has no `getBurnableShares`).
@@ -70,13 +80,6 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
           : `${a.strategy} has no burnable shares`,
       )
   },
-  call: (a) =>
-    contractCall({
-      address: a.strategyManager,
-      abi: strategyManagerAbi,
-      functionName: 'burnShares',
-      args: [a.strategy],
-    }),
   revert: (a) =>
     eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
   /** `shares`: the burnable shares the call burns. */
@@ -92,7 +95,7 @@ const burnShares_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `StrategyManager.burnShares(strategy)` (permissionless; v1.3 and v1.4). */
-export const prepareBurnShares = /* @__PURE__ */ prepareOf(burnShares_)
+export const prepareBurnShares = /* @__PURE__ */ prepareOf(burnSharesCall)
 /**
  * Layer 2: refuses when the release has no burnable shares (v1.2: `UnsupportedReleaseError`) or
  * nothing is burnable for the strategy, then simulates.

@@ -3,6 +3,7 @@ import { InvalidParameterError } from '../../errors.js'
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   type RevertMapper,
@@ -220,23 +221,13 @@ function planOf(a: Resolved, s: RewardsState, sender: Address): Plan {
   return p
 }
 
-const claimRewards_ = /* @__PURE__ */ defineWrite({
+const claimRewardsCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.claimRewards',
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
   resolve: (p: ClaimRewardsParameters, { deployment, sender }) =>
     resolve(p, sender, deployment as EigenLayerDeployment),
-  read: (a) =>
-    rewardsStatePlan({
-      rewardsCoordinator: a.rewardsCoordinator,
-      root: a.tree.root,
-      rootIndex: a.rootIndex,
-      earners: a.earners,
-    }),
-  check: (a, s: RewardsState, { sender }) => {
-    planOf(a, s, sender as Address)
-  },
-  call: (a, { sender }, s) => {
+  call: (a, { sender }, s: RewardsState | undefined) => {
     let claims: RewardsMerkleClaim[]
     if (s) claims = planOf(a, s, sender as Address).claims
     else {
@@ -263,6 +254,18 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
           functionName: 'processClaims',
           args: [claims, a.receiver],
         })
+  },
+})
+const claimRewards_ = /* @__PURE__ */ defineWrite(claimRewardsCall, {
+  read: (a) =>
+    rewardsStatePlan({
+      rewardsCoordinator: a.rewardsCoordinator,
+      root: a.tree.root,
+      rootIndex: a.rootIndex,
+      earners: a.earners,
+    }),
+  check: (a, s: RewardsState, { sender }) => {
+    planOf(a, s, sender as Address)
   },
   revert: (a, s, { sender }) => rewardsRevertMapper(a, s, sender),
   /** The claims sent, what each token is expected to pay, and the tokens dropped as claimed in full. */
@@ -302,7 +305,7 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
  * Layer 1 (pure): `processClaim` (one earner) or `processClaims` (several) as a frozen call list,
  * with proofs built from the distribution. Reads nothing: give `rootIndex`; no token is dropped.
  */
-export const prepareClaimRewards = /* @__PURE__ */ prepareOf(claimRewards_)
+export const prepareClaimRewards = /* @__PURE__ */ prepareOf(claimRewardsCall)
 /**
  * Layer 2: reads the posted root, the claimers and `cumulativeClaimed` at the landing block; refuses
  * a root that is not posted, disabled or not active yet, a sender that may not claim, and nothing

@@ -6,6 +6,7 @@ import { InvalidParameterError } from '../../errors.js'
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -39,7 +40,7 @@ type ClearState = {
   recipient: Address | null
 }
 
-const clear_ = /* @__PURE__ */ defineWrite({
+const clearCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.clearBurnOrRedistributableShares',
   contract: 'StrategyManager',
   deployment: lazyDeployment,
@@ -55,6 +56,22 @@ const clear_ = /* @__PURE__ */ defineWrite({
     const strategy = p.strategy === undefined ? undefined : assertAddress('strategy', p.strategy)
     return { operatorSet, slashId: p.slashId, strategy, deployment: deploymentOf(ctx) }
   },
+  call: (a) =>
+    a.strategy === undefined
+      ? contractCall({
+          address: a.deployment.strategyManager,
+          abi: strategyManagerAbi,
+          functionName: 'clearBurnOrRedistributableShares',
+          args: [a.operatorSet, a.slashId],
+        })
+      : contractCall({
+          address: a.deployment.strategyManager,
+          abi: strategyManagerAbi,
+          functionName: 'clearBurnOrRedistributableSharesByStrategy',
+          args: [a.operatorSet, a.slashId, a.strategy],
+        }),
+})
+const clear_ = /* @__PURE__ */ defineWrite(clearCall, {
   /** The release (the probe's reads, same batch), what waits for this slash, and its recipient. */
   read: (a) =>
     stage(
@@ -106,20 +123,6 @@ const clear_ = /* @__PURE__ */ defineWrite({
         `nothing waits to be burned or redistributed for slash ${a.slashId} of ${a.operatorSet.avs}/${a.operatorSet.id}${a.strategy ? ` in ${a.strategy}` : ''}`,
       )
   },
-  call: (a) =>
-    a.strategy === undefined
-      ? contractCall({
-          address: a.deployment.strategyManager,
-          abi: strategyManagerAbi,
-          functionName: 'clearBurnOrRedistributableShares',
-          args: [a.operatorSet, a.slashId],
-        })
-      : contractCall({
-          address: a.deployment.strategyManager,
-          abi: strategyManagerAbi,
-          functionName: 'clearBurnOrRedistributableSharesByStrategy',
-          args: [a.operatorSet, a.slashId, a.strategy],
-        }),
   revert: (a) =>
     eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
   /** `recipient`: where the tokens go (the burn address unless the set redistributes). */
@@ -143,7 +146,7 @@ const clear_ = /* @__PURE__ */ defineWrite({
  * slashId)` (permissionless; `…ByStrategy` with `strategy`): sends a slash's shares to the burn
  * address, or to the set's redistribution recipient for a redistributing set.
  */
-export const prepareClearBurnOrRedistributableShares = /* @__PURE__ */ prepareOf(clear_)
+export const prepareClearBurnOrRedistributableShares = /* @__PURE__ */ prepareOf(clearCall)
 /**
  * Layer 2 (v1.5+, not chain-tested): refuses before v1.5 (`UnsupportedReleaseError`, naming the
  * release and what to use there) and when nothing waits for the slash, then simulates.

@@ -9,6 +9,7 @@ import {
   assertNonEmpty,
   assertSameLength,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -200,17 +201,13 @@ function completePlan(a: Resolved, staker: Address) {
   )
 }
 
-const completeWithdrawals_ = /* @__PURE__ */ defineWrite({
+const completeWithdrawalsCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.completeWithdrawals',
   contract: 'DelegationManager',
   deployment: lazyDeployment,
   resolve: (p: CompleteWithdrawalsParameters, ctx) =>
     resolveComplete(p, () => deploymentOf(ctx).delegationManager),
-  read: (a, { sender }) => completePlan(a, sender),
-  check: (_a, s) => {
-    if (s.problem) throw s.problem
-  },
-  call: (a, _ctx, s) => {
+  call: (a, _ctx, s: CompleteState | undefined) => {
     let withdrawals: readonly Withdrawal[]
     let tokens: readonly (readonly Address[])[]
     let receive: readonly boolean[]
@@ -243,6 +240,12 @@ const completeWithdrawals_ = /* @__PURE__ */ defineWrite({
           args: [withdrawals, tokens, receive],
         })
   },
+})
+const completeWithdrawals_ = /* @__PURE__ */ defineWrite(completeWithdrawalsCall, {
+  read: (a, { sender }) => completePlan(a, sender),
+  check: (_a, s) => {
+    if (s.problem) throw s.problem
+  },
   revert: (_a, s, { sender }) =>
     eigenlayerReverts([delegationManagerReverts], {
       staker: sender,
@@ -264,7 +267,7 @@ const completeWithdrawals_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `completeQueuedWithdrawal` for one withdrawal, `completeQueuedWithdrawals` for several. */
-export const prepareCompleteWithdrawals = /* @__PURE__ */ prepareOf(completeWithdrawals_)
+export const prepareCompleteWithdrawals = /* @__PURE__ */ prepareOf(completeWithdrawalsCall)
 /**
  * Layer 2: reads the account's queued withdrawals as the landing block sees them (one round trip)
  * and the strategies' tokens (one more), picks the ones to complete, and simulates the completion.

@@ -1,6 +1,7 @@
 import type { Address } from 'viem'
 import {
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -20,11 +21,20 @@ import { type DeploymentParameter, deploymentOf, lazyDeployment } from '../inter
 
 export type CreatePodParameters = DeploymentParameter
 
-const createPod_ = /* @__PURE__ */ defineWrite({
+const createPodCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.createPod',
   contract: 'EigenPodManager',
   deployment: lazyDeployment,
   resolve: (_p: CreatePodParameters, ctx) => ({ eigenPodManager: deploymentOf(ctx).eigenPodManager }),
+  call: (a) =>
+    contractCall({
+      address: a.eigenPodManager,
+      abi: eigenPodManagerAbi,
+      functionName: 'createPod',
+      args: [],
+    }),
+})
+const createPod_ = /* @__PURE__ */ defineWrite(createPodCall, {
   /** Whether the account has a pod, and its (future) address, in one batch. */
   read: (a, { sender }) =>
     stage(
@@ -37,13 +47,6 @@ const createPod_ = /* @__PURE__ */ defineWrite({
   check: (_a, s, { sender }) => {
     if (s.hasPod) throw new PodAlreadyExistsError({ owner: sender, pod: s.pod })
   },
-  call: (a) =>
-    contractCall({
-      address: a.eigenPodManager,
-      abi: eigenPodManagerAbi,
-      functionName: 'createPod',
-      args: [],
-    }),
   revert: (_a, _s, { sender }) =>
     eigenlayerReverts([eigenPodManagerReverts], { staker: sender, contract: 'EigenPodManager' }),
   /** `result`: the new pod's address. */
@@ -59,7 +62,7 @@ const createPod_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `EigenPodManager.createPod()`. */
-export const prepareCreatePod = /* @__PURE__ */ prepareOf(createPod_)
+export const prepareCreatePod = /* @__PURE__ */ prepareOf(createPodCall)
 /** Layer 2: refuses when the account already has a pod (`PodAlreadyExistsError`), then simulates `createPod`. */
 export const simulateCreatePod = /* @__PURE__ */ simulateOf(createPod_)
 /** Layer 3: checks, simulates and sends `createPod`. */

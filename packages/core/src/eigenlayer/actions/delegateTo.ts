@@ -4,6 +4,7 @@ import {
   assertAddress,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -75,8 +76,8 @@ type DelegationState = {
  * registered, the staker's delegation fits the mode, and where the operator has a delegation
  * approver, its signature is given, not expired at the landing block, and its salt unspent.
  */
-function delegation(mode: 'delegateTo' | 'redelegate') {
-  return defineWrite({
+function delegationCall(mode: 'delegateTo' | 'redelegate') {
+  return defineCall({
     name: `eigenlayer.${mode}`,
     contract: 'DelegationManager',
     deployment: lazyDeployment,
@@ -91,6 +92,18 @@ function delegation(mode: 'delegateTo' | 'redelegate') {
         delegationManager: deploymentOf(ctx).delegationManager,
       }
     },
+    call: (a) =>
+      contractCall({
+        address: a.delegationManager,
+        abi: delegationWritesAbi,
+        functionName: mode,
+        args: [a.operator, a.sig, a.salt],
+      }),
+  })
+}
+
+function delegation(mode: 'delegateTo' | 'redelegate', call: ReturnType<typeof delegationCall>) {
+  return defineWrite(call, {
     read: (a, { sender }) => {
       const dm = a.delegationManager
       return stage(
@@ -139,13 +152,6 @@ function delegation(mode: 'delegateTo' | 'redelegate') {
         throw new SignatureExpiredError({ expiry: a.given.expiry, now: s.timestamp })
       if (s.saltSpent) throw new SaltSpentError({ approver: s.approver, salt: a.salt })
     },
-    call: (a) =>
-      contractCall({
-        address: a.delegationManager,
-        abi: delegationWritesAbi,
-        functionName: mode,
-        args: [a.operator, a.sig, a.salt],
-      }),
     revert: (a, s, { sender }) =>
       eigenlayerReverts([delegationManagerReverts], {
         staker: sender,
@@ -172,12 +178,14 @@ function delegation(mode: 'delegateTo' | 'redelegate') {
 }
 
 /** @internal The `delegateTo` spec's layers. */
-const delegateTo_ = /* @__PURE__ */ delegation('delegateTo')
-/** @internal The `redelegate` spec's layers (see `redelegate.ts`). */
-export const redelegate_ = /* @__PURE__ */ delegation('redelegate')
+const delegateToCall = /* @__PURE__ */ delegationCall('delegateTo')
+const delegateTo_ = /* @__PURE__ */ delegation('delegateTo', delegateToCall)
+/** @internal The `redelegate` spec's call half and layers (see `redelegate.ts`). */
+export const redelegateCall = /* @__PURE__ */ delegationCall('redelegate')
+export const redelegate_ = /* @__PURE__ */ delegation('redelegate', redelegateCall)
 
 /** Layer 1 (pure): the `delegateTo(operator, approverSignature, salt)` call. */
-export const prepareDelegateTo = /* @__PURE__ */ prepareOf(delegateTo_)
+export const prepareDelegateTo = /* @__PURE__ */ prepareOf(delegateToCall)
 /** Layer 2: checks (operator registered, not yet delegated, approver signature and salt) and simulates `delegateTo`. */
 export const simulateDelegateTo = /* @__PURE__ */ simulateOf(delegateTo_)
 /** Layer 3: checks, simulates and sends `delegateTo`. */

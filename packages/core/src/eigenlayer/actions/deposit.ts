@@ -12,6 +12,7 @@ import {
   type BatchRead,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -98,7 +99,7 @@ export function depositApproval(a: DepositCall, s: DepositState | undefined): Ap
   }
 }
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.deposit',
   contract: 'StrategyManager',
   deployment: lazyDeployment,
@@ -108,8 +109,6 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     amount: assertAmount('amount', p.amount),
     strategyManager: deploymentOf(ctx).strategyManager,
   }),
-  read: (a, { sender }) => stage(depositReads(a, sender), (r): DepositState => depositState(r)),
-  check: (a, s, { sender }) => checkDeposit(a, s, sender as Address),
   /** The exact approval, only when the allowance read by the check batch is short (no second read). */
   approval: depositApproval,
   call: (a) =>
@@ -119,6 +118,10 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       functionName: 'depositIntoStrategy',
       args: [a.strategy, a.token, a.amount],
     }),
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
+  read: (a, { sender }) => stage(depositReads(a, sender), (r): DepositState => depositState(r)),
+  check: (a, s, { sender }) => checkDeposit(a, s, sender as Address),
   revert: (a, _s, { sender }) =>
     eigenlayerReverts([strategyManagerReverts], {
       staker: sender,
@@ -135,7 +138,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): the exact approval (unless `approve: false`) and the `depositIntoStrategy` call. */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /**
  * Layer 2: validates, reads the checks in one batch (whitelist, underlying token, balance,
  * allowance), simulates `depositIntoStrategy`; `result` is the shares it mints. A short allowance

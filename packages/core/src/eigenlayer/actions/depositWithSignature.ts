@@ -9,6 +9,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -69,12 +70,23 @@ function resolveSigned(s: SignedDeposit, strategyManager: () => Address): Resolv
   }
 }
 
-const depositWithSignature_ = /* @__PURE__ */ defineWrite({
+const depositWithSignatureCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.depositWithSignature',
   contract: 'StrategyManager',
   deployment: lazyDeployment,
   resolve: (p: DepositWithSignatureParameters, ctx) =>
     resolveSigned(p.signed, () => deploymentOf(ctx).strategyManager),
+  /** The submitter's exact approval, only when the allowance the batch read is short. */
+  approval: depositApproval,
+  call: (a) =>
+    contractCall({
+      address: a.strategyManager,
+      abi: depositWithSignatureWriteAbi,
+      functionName: 'depositIntoStrategyWithSignature',
+      args: [a.strategy, a.token, a.amount, a.staker, a.expiry, a.signature],
+    }),
+})
+const depositWithSignature_ = /* @__PURE__ */ defineWrite(depositWithSignatureCall, {
   /** One batch: the deposit's checks for the submitter, the staker's nonce, the landing block's time. */
   read: (a, { sender }) =>
     stage(
@@ -103,15 +115,6 @@ const depositWithSignature_ = /* @__PURE__ */ defineWrite({
       })
     checkDeposit(a, s, sender as Address)
   },
-  /** The submitter's exact approval, only when the allowance the batch read is short. */
-  approval: depositApproval,
-  call: (a) =>
-    contractCall({
-      address: a.strategyManager,
-      abi: depositWithSignatureWriteAbi,
-      functionName: 'depositIntoStrategyWithSignature',
-      args: [a.strategy, a.token, a.amount, a.staker, a.expiry, a.signature],
-    }),
   revert: (a) =>
     eigenlayerReverts([strategyManagerReverts], {
       staker: a.staker,
@@ -128,7 +131,7 @@ const depositWithSignature_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): the submitter's approval (unless `approve: false`) and `depositIntoStrategyWithSignature`. */
-export const prepareDepositWithSignature = /* @__PURE__ */ prepareOf(depositWithSignature_)
+export const prepareDepositWithSignature = /* @__PURE__ */ prepareOf(depositWithSignatureCall)
 /**
  * Layer 2: checks the signature's expiry (at the landing block) and nonce, the strategy, the
  * submitter's balance and allowance, in one batch, and simulates `depositIntoStrategyWithSignature`

@@ -7,6 +7,7 @@ import {
   assertSameLength,
   type BatchRead,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -142,28 +143,12 @@ function queuePlan(a: Resolved, staker: Address) {
   })
 }
 
-const queueWithdrawals_ = /* @__PURE__ */ defineWrite({
+const queueWithdrawalsCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.queueWithdrawals',
   contract: 'DelegationManager',
   deployment: lazyDeployment,
   resolve: (p: QueueWithdrawalsParameters, ctx) => resolveQueue(p, () => deploymentOf(ctx).delegationManager),
-  read: (a, { sender }) => queuePlan(a, sender),
-  check: (a, s) => {
-    const requested = s.withdrawable ?? a.values
-    const limit = s.withdrawable ? s.available : s.held
-    a.strategies.forEach((strategy, i) => {
-      const available = limit[i] ?? 0n
-      if (requested[i]! > available)
-        throw new InsufficientSharesError({ strategy, requested: requested[i]!, available })
-      if (s.depositShares[i] === 0n)
-        throw new InvalidAmountError(
-          `${a.unit}[${i}]`,
-          a.values[i],
-          `converts to 0 deposit shares of ${strategy}`,
-        )
-    })
-  },
-  call: (a, { sender }, s) => {
+  call: (a, { sender }, s: QueueState | undefined) => {
     if (!s && a.unit !== 'depositShares')
       throw new InvalidParameterError(
         'depositShares',
@@ -184,6 +169,24 @@ const queueWithdrawals_ = /* @__PURE__ */ defineWrite({
       ],
     })
   },
+})
+const queueWithdrawals_ = /* @__PURE__ */ defineWrite(queueWithdrawalsCall, {
+  read: (a, { sender }) => queuePlan(a, sender),
+  check: (a, s) => {
+    const requested = s.withdrawable ?? a.values
+    const limit = s.withdrawable ? s.available : s.held
+    a.strategies.forEach((strategy, i) => {
+      const available = limit[i] ?? 0n
+      if (requested[i]! > available)
+        throw new InsufficientSharesError({ strategy, requested: requested[i]!, available })
+      if (s.depositShares[i] === 0n)
+        throw new InvalidAmountError(
+          `${a.unit}[${i}]`,
+          a.values[i],
+          `converts to 0 deposit shares of ${strategy}`,
+        )
+    })
+  },
   revert: (_a, _s, { sender }) =>
     eigenlayerReverts([delegationManagerReverts], { staker: sender, contract: 'DelegationManager' }),
   /** The deposit shares sent and the withdrawable shares asked for (`result`: the queued roots). */
@@ -199,7 +202,7 @@ const queueWithdrawals_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `queueWithdrawals` for `depositShares`, withdrawer `account` (the staker who sends). */
-export const prepareQueueWithdrawals = /* @__PURE__ */ prepareOf(queueWithdrawals_)
+export const prepareQueueWithdrawals = /* @__PURE__ */ prepareOf(queueWithdrawalsCall)
 /**
  * Layer 2: converts the withdrawable shares (or underlying amounts) to deposit shares on chain
  * (`convertToDepositShares`; a full withdrawal sends exactly the deposit shares held), checks they

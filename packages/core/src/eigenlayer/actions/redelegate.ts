@@ -1,10 +1,10 @@
 import { prepareOf, sendOf, simulateOf, waitForOf } from '../../kit/index.js'
-import { redelegate_ } from './delegateTo.js'
+import { redelegate_, redelegateCall } from './delegateTo.js'
 
 export type { RedelegateErrorType, RedelegateParameters } from './delegateTo.js'
 
 /** Layer 1 (pure): the `redelegate(operator, approverSignature, salt)` call. */
-export const prepareRedelegate = /* @__PURE__ */ prepareOf(redelegate_)
+export const prepareRedelegate = /* @__PURE__ */ prepareOf(redelegateCall)
 /**
  * Layer 2: checks (delegated, new operator registered, approver signature and salt) and simulates
  * `redelegate`, which undelegates (queueing withdrawals of everything) and delegates to the new

@@ -2,6 +2,7 @@ import { type Address, zeroAddress } from 'viem'
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   readBatch,
@@ -26,7 +27,7 @@ export type SetClaimerForParameters = {
   claimer: Address
 } & DeploymentParameter
 
-const setClaimerFor_ = /* @__PURE__ */ defineWrite({
+const setClaimerForCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.setClaimerFor',
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
@@ -41,6 +42,8 @@ const setClaimerFor_ = /* @__PURE__ */ defineWrite({
       functionName: 'setClaimerFor',
       args: [a.claimer],
     }),
+})
+const setClaimerFor_ = /* @__PURE__ */ defineWrite(setClaimerForCall, {
   revert: (_a, _s, { sender }) =>
     eigenlayerReverts([rewardsCoordinatorReverts], { staker: sender, contract: 'RewardsCoordinator' }),
   receipt: {
@@ -54,7 +57,7 @@ const setClaimerFor_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `RewardsCoordinator.setClaimerFor(claimer)` as a frozen call list. */
-export const prepareSetClaimerFor = /* @__PURE__ */ prepareOf(setClaimerFor_)
+export const prepareSetClaimerFor = /* @__PURE__ */ prepareOf(setClaimerForCall)
 /** Layer 2: validates `claimer` and simulates `setClaimerFor` for the sender (the earner). */
 export const simulateSetClaimerFor = /* @__PURE__ */ simulateOf(setClaimerFor_)
 /** Layer 3: simulates and sends `setClaimerFor`. */

@@ -2,6 +2,7 @@ import { type Address, type Hex, zeroAddress } from 'viem'
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -27,7 +28,7 @@ export type UndelegateParameters = {
   staker?: Address
 } & DeploymentParameter
 
-const undelegate_ = /* @__PURE__ */ defineWrite({
+const undelegateCall = /* @__PURE__ */ defineCall({
   name: 'eigenlayer.undelegate',
   contract: 'DelegationManager',
   deployment: lazyDeployment,
@@ -35,6 +36,15 @@ const undelegate_ = /* @__PURE__ */ defineWrite({
     staker: assertAddress('staker', p.staker ?? ctx.sender),
     delegationManager: deploymentOf(ctx).delegationManager,
   }),
+  call: (a) =>
+    contractCall({
+      address: a.delegationManager,
+      abi: delegationWritesAbi,
+      functionName: 'undelegate',
+      args: [a.staker],
+    }),
+})
+const undelegate_ = /* @__PURE__ */ defineWrite(undelegateCall, {
   /** The staker's operator and whether the staker is itself an operator, in one batch. */
   read: (a) =>
     stage(
@@ -58,13 +68,6 @@ const undelegate_ = /* @__PURE__ */ defineWrite({
     if (s.isOperator) throw new OperatorsCannotUndelegateError({ operator: a.staker })
     if (s.delegatedTo === zeroAddress) throw new NotDelegatedError({ staker: a.staker })
   },
-  call: (a) =>
-    contractCall({
-      address: a.delegationManager,
-      abi: delegationWritesAbi,
-      functionName: 'undelegate',
-      args: [a.staker],
-    }),
   revert: (a, _s, { sender }) =>
     eigenlayerReverts([delegationManagerReverts], {
       staker: a.staker,
@@ -81,7 +84,7 @@ const undelegate_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): the `undelegate(staker)` call (`staker`, else `account`, is needed). */
-export const prepareUndelegate = /* @__PURE__ */ prepareOf(undelegate_)
+export const prepareUndelegate = /* @__PURE__ */ prepareOf(undelegateCall)
 /** Layer 2: checks (delegated, not an operator) and simulates `undelegate`; `result` is the queued roots. */
 export const simulateUndelegate = /* @__PURE__ */ simulateOf(undelegate_)
 /** Layer 3: checks, simulates and sends `undelegate`. */

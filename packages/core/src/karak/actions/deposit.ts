@@ -13,6 +13,7 @@ import {
   assertRecipient,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   type ReadPlan,
@@ -121,7 +122,7 @@ const minSharesFor = (a: Resolved, s: DepositState | undefined): bigint => {
   return karakMinSharesOut(s.expectedShares, a.slippageBps)
 }
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'karak.deposit',
   contract: 'KarakVault',
   deployment: writeDeployment,
@@ -140,6 +141,20 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       asset: p.asset === undefined ? undefined : assertAddress('asset', p.asset),
     }
   },
+  approval: (a, s: DepositState | undefined) => {
+    const token = s?.asset ?? a.asset
+    if (!token || (s && s.allowance >= a.amount)) return undefined
+    return { token, spender: a.vault, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) }
+  },
+  call: (a, _ctx, s: DepositState | undefined) =>
+    contractCall({
+      address: a.vault,
+      abi: karakVaultWritesAbi,
+      functionName: 'deposit',
+      args: [a.amount, a.receiver, minSharesFor(a, s)],
+    }),
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
     if (s.balance < a.amount)
@@ -150,18 +165,6 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     if (s.expectedShares < minSharesOut)
       throw new KarakSlippageError({ vault: a.vault, minSharesOut, expectedShares: s.expectedShares })
   },
-  approval: (a, s) => {
-    const token = s?.asset ?? a.asset
-    if (!token || (s && s.allowance >= a.amount)) return undefined
-    return { token, spender: a.vault, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) }
-  },
-  call: (a, _ctx, s) =>
-    contractCall({
-      address: a.vault,
-      abi: karakVaultWritesAbi,
-      functionName: 'deposit',
-      args: [a.amount, a.receiver, minSharesFor(a, s)],
-    }),
   revert: (a, s, { sender }) =>
     karakVaultRevertMapper({
       vault: a.vault,
@@ -188,7 +191,7 @@ export type DepositErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[approve(vault, amount) on asset?, deposit(amount, receiver, minSharesOut)]` as frozen calls. */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /**
  * Layer 2: checks (vault, balance, `minSharesOut` against `previewDeposit`), then simulates the
  * deposit: `result` is the shares it mints. The vault must already be approved for `amount`.

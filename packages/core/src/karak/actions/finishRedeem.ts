@@ -8,6 +8,7 @@ import {
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -41,7 +42,7 @@ const keyOf = (a: Resolved) => {
   return karakWithdrawalKey(a.staker, a.ref.nonce)
 }
 
-const finishRedeem_ = /* @__PURE__ */ defineWrite({
+const finishRedeemCall = /* @__PURE__ */ defineCall({
   name: 'karak.finishRedeem',
   contract: 'KarakVault',
   deployment: writeDeployment,
@@ -54,6 +55,15 @@ const finishRedeem_ = /* @__PURE__ */ defineWrite({
       delay: delayOf(deployment as KarakDeployment | undefined),
     }
   },
+  call: (a, _ctx, s: WithdrawalLookup | undefined) =>
+    contractCall({
+      address: a.vault,
+      abi: karakVaultWritesAbi,
+      functionName: 'finishRedeem',
+      args: [s?.found ? s.withdrawal.withdrawalKey : keyOf(a)],
+    }),
+})
+const finishRedeem_ = /* @__PURE__ */ defineWrite(finishRedeemCall, {
   // the clock is the landing block's: `ready` means a transaction sent now succeeds
   read: (a, { sender }) =>
     withdrawalPlan({
@@ -75,13 +85,6 @@ const finishRedeem_ = /* @__PURE__ */ defineWrite({
         location: w.vault,
       })
   },
-  call: (a, _ctx, s) =>
-    contractCall({
-      address: a.vault,
-      abi: karakVaultWritesAbi,
-      functionName: 'finishRedeem',
-      args: [s?.found ? s.withdrawal.withdrawalKey : keyOf(a)],
-    }),
   revert: (a, s, { sender }) =>
     karakVaultRevertMapper({
       vault: a.vault,
@@ -103,7 +106,7 @@ export type FinishRedeemErrorType =
  * Layer 1 (pure): `finishRedeem(withdrawalKey)` for one withdrawal (by key, or by `staker` and
  * `nonce`). It cannot check readiness: pick a withdrawal with `ready: true`.
  */
-export const prepareFinishRedeem = /* @__PURE__ */ prepareOf(finishRedeem_)
+export const prepareFinishRedeem = /* @__PURE__ */ prepareOf(finishRedeemCall)
 /**
  * Layer 2: checks the withdrawal is the staker's, still queued, and ready at the landing block
  * (`WithdrawalNotReadyError` with `readyAt` otherwise), then simulates; `withdrawal` is what it finishes.

@@ -12,6 +12,7 @@ import {
   assertAmount,
   assertRecipient,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -41,7 +42,7 @@ type Resolved = { vault: Address; shares: bigint; receiver: Address }
 /** The sender's shares and their allowance to the vault, read once at the landing block. */
 type SharesState = { balance: bigint; allowance: bigint }
 
-const startRedeem_ = /* @__PURE__ */ defineWrite({
+const startRedeemCall = /* @__PURE__ */ defineCall({
   name: 'karak.startRedeem',
   contract: 'KarakVault',
   deployment: writeDeployment,
@@ -54,6 +55,19 @@ const startRedeem_ = /* @__PURE__ */ defineWrite({
       receiver: assertRecipient('receiver', receiver),
     }
   },
+  approval: (a, s: SharesState | undefined) =>
+    s && s.allowance >= a.shares
+      ? undefined
+      : { token: a.vault, spender: a.vault, amount: a.shares, ...(s ? { allowance: s.allowance } : {}) },
+  call: (a) =>
+    contractCall({
+      address: a.vault,
+      abi: karakVaultWritesAbi,
+      functionName: 'startRedeem',
+      args: [a.shares, a.receiver],
+    }),
+})
+const startRedeem_ = /* @__PURE__ */ defineWrite(startRedeemCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -70,17 +84,6 @@ const startRedeem_ = /* @__PURE__ */ defineWrite({
     if (s.balance < a.shares)
       throw new InsufficientBalanceError(a.vault, a.shares, s.balance, sender as Address)
   },
-  approval: (a, s) =>
-    s && s.allowance >= a.shares
-      ? undefined
-      : { token: a.vault, spender: a.vault, amount: a.shares, ...(s ? { allowance: s.allowance } : {}) },
-  call: (a) =>
-    contractCall({
-      address: a.vault,
-      abi: karakVaultWritesAbi,
-      functionName: 'startRedeem',
-      args: [a.shares, a.receiver],
-    }),
   revert: (a, s, { sender }) =>
     karakVaultRevertMapper({
       vault: a.vault,
@@ -120,7 +123,7 @@ export type StartRedeemErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[vault.approve(vault, shares) (unless approve: false), startRedeem(shares, receiver)]`. */
-export const prepareStartRedeem = /* @__PURE__ */ prepareOf(startRedeem_)
+export const prepareStartRedeem = /* @__PURE__ */ prepareOf(startRedeemCall)
 /**
  * Layer 2: checks the sender holds the shares, then simulates `startRedeem` (`result` and
  * `withdrawalKey`: the key it returns). Without the share approval, an `InsufficientAllowanceError`.

@@ -5,6 +5,7 @@ import {
   assertNonEmpty,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   mapPlan,
   prepareOf,
@@ -134,7 +135,7 @@ function claimablePlan(vault: Address, claimer: Address, lookback?: number): Rea
   })
 }
 
-const claim_ = /* @__PURE__ */ defineWrite({
+const claimCall = /* @__PURE__ */ defineCall({
   name: 'symbiotic.claim',
   contract: 'Vault',
   resolve: (p: ClaimParameters, { sender }): Resolved => {
@@ -151,6 +152,26 @@ const claim_ = /* @__PURE__ */ defineWrite({
       lookback: p.lookback,
     }
   },
+  call: (a, _ctx, s: ClaimState | undefined) => {
+    const epochs = a.epochs ?? s?.epochs
+    if (!epochs)
+      throw new InvalidParameterError('epochs', 'prepareClaim reads nothing: pass `epoch` or `epochs`')
+    return epochs.length === 1
+      ? contractCall({
+          address: a.vault,
+          abi: symbioticVaultWritesAbi,
+          functionName: 'claim',
+          args: [a.receiver, epochs[0]!],
+        })
+      : contractCall({
+          address: a.vault,
+          abi: symbioticVaultWritesAbi,
+          functionName: 'claimBatch',
+          args: [a.receiver, epochs],
+        })
+  },
+})
+const claim_ = /* @__PURE__ */ defineWrite(claimCall, {
   read: (a, { sender }) =>
     a.epochs ? givenPlan(a.vault, sender, a.epochs) : claimablePlan(a.vault, sender, a.lookback),
   /** Each epoch claimable now (else `WithdrawalNotReadyError` with `readyAt`), not claimed, not empty. */
@@ -173,24 +194,6 @@ const claim_ = /* @__PURE__ */ defineWrite({
       if (b.amount === 0n) empty.push(b.epoch)
     }
     if (empty.length > 0) throw new NothingToClaimError({ vault: a.vault, account, epochs: empty })
-  },
-  call: (a, _ctx, s) => {
-    const epochs = a.epochs ?? s?.epochs
-    if (!epochs)
-      throw new InvalidParameterError('epochs', 'prepareClaim reads nothing: pass `epoch` or `epochs`')
-    return epochs.length === 1
-      ? contractCall({
-          address: a.vault,
-          abi: symbioticVaultWritesAbi,
-          functionName: 'claim',
-          args: [a.receiver, epochs[0]!],
-        })
-      : contractCall({
-          address: a.vault,
-          abi: symbioticVaultWritesAbi,
-          functionName: 'claimBatch',
-          args: [a.receiver, epochs],
-        })
   },
   revert: (a, s, { sender }) =>
     claimRevertMapper({
@@ -222,7 +225,7 @@ const claim_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `claim(receiver, epoch)`, or `claimBatch(receiver, epochs)` for several, as frozen calls. */
-export const prepareClaim = /* @__PURE__ */ prepareOf(claim_)
+export const prepareClaim = /* @__PURE__ */ prepareOf(claimCall)
 /**
  * Layer 2: checks each epoch (claimable now, not claimed, not empty) and simulates `claim` or
  * `claimBatch`; without epochs it finds every claimable one. `epochs` and `amount` say what it pays.

@@ -5,6 +5,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   joinAbis,
   prepareOf,
@@ -58,7 +59,7 @@ function depositPlan(vault: Address, sender: Address): ReadPlan<DepositState> {
   })
 }
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'symbiotic.deposit',
   contract: 'Vault',
   resolve: (p: DepositParameters, { sender }): Resolved => ({
@@ -67,22 +68,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     receiver: assertRecipient('receiver', p.receiver ?? sender),
     collateral: p.collateral === undefined ? undefined : assertAddress('collateral', p.collateral),
   }),
-  read: (a, { sender }) => depositPlan(a.vault, sender),
-  /** Every check runs before the approval: whitelist, deposit limit, balance. */
-  check: (a, s: DepositState, { sender }) => {
-    const account = sender as Address
-    if (s.depositWhitelist && !s.isDepositorWhitelisted)
-      throw new NotWhitelistedDepositorError({ vault: a.vault, account })
-    if (s.isDepositLimit && s.activeStake + a.amount > s.depositLimit)
-      throw new DepositLimitReachedError({
-        vault: a.vault,
-        amount: a.amount,
-        activeStake: s.activeStake,
-        depositLimit: s.depositLimit,
-      })
-    if (s.balance < a.amount) throw new InsufficientBalanceError(s.collateral, a.amount, s.balance, account)
-  },
-  approval: (a, s) => {
+  approval: (a, s: DepositState | undefined) => {
     const token = s?.collateral ?? a.collateral
     if (!token)
       throw new InvalidParameterError(
@@ -98,6 +84,23 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       functionName: 'deposit',
       args: [a.receiver, a.amount],
     }),
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
+  read: (a, { sender }) => depositPlan(a.vault, sender),
+  /** Every check runs before the approval: whitelist, deposit limit, balance. */
+  check: (a, s: DepositState, { sender }) => {
+    const account = sender as Address
+    if (s.depositWhitelist && !s.isDepositorWhitelisted)
+      throw new NotWhitelistedDepositorError({ vault: a.vault, account })
+    if (s.isDepositLimit && s.activeStake + a.amount > s.depositLimit)
+      throw new DepositLimitReachedError({
+        vault: a.vault,
+        amount: a.amount,
+        activeStake: s.activeStake,
+        depositLimit: s.depositLimit,
+      })
+    if (s.balance < a.amount) throw new InsufficientBalanceError(s.collateral, a.amount, s.balance, account)
+  },
   revert: (a, s, { sender }) =>
     depositRevertMapper({
       vault: a.vault,
@@ -119,7 +122,7 @@ const deposit_ = /* @__PURE__ */ defineWrite({
  * Layer 1 (pure): `[approve(vault, amount), deposit(receiver, amount)]` as frozen calls (Safe and
  * smart accounts batch them); the approval needs `collateral`, or leave it out with `approve: false`.
  */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /**
  * Layer 2: checks whitelist, deposit limit and balance, then simulates `deposit`. The allowance must
  * already cover `amount`, else `InsufficientAllowanceError` (decoded from the token's revert).

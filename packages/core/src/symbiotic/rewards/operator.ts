@@ -7,6 +7,7 @@ import {
   type BatchRead,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   type ReadClient,
@@ -137,7 +138,7 @@ type ClaimResolved = {
   receiver: Address
 }
 
-const claimOperatorRewards_ = /* @__PURE__ */ defineWrite({
+const claimOperatorRewardsCall = /* @__PURE__ */ defineCall({
   name: 'symbiotic.claimOperatorRewards',
   contract: 'DefaultOperatorRewards',
   resolve: (p: ClaimOperatorRewardsParameters, { sender }): ClaimResolved => ({
@@ -148,6 +149,15 @@ const claimOperatorRewards_ = /* @__PURE__ */ defineWrite({
     proof: assertProof(p.proof),
     receiver: assertRecipient('receiver', p.receiver ?? sender),
   }),
+  call: (a) =>
+    contractCall({
+      address: a.operatorRewards,
+      abi: symbioticOperatorRewardsAbi,
+      functionName: 'claimRewards',
+      args: [a.receiver, a.network, a.token, a.totalClaimable, [...a.proof]],
+    }),
+})
+const claimOperatorRewards_ = /* @__PURE__ */ defineWrite(claimOperatorRewardsCall, {
   read: (a, { sender }) =>
     operatorRewardsPlan({
       operatorRewards: a.operatorRewards,
@@ -187,13 +197,6 @@ const claimOperatorRewards_ = /* @__PURE__ */ defineWrite({
         balance: s.balance,
       })
   },
-  call: (a) =>
-    contractCall({
-      address: a.operatorRewards,
-      abi: symbioticOperatorRewardsAbi,
-      functionName: 'claimRewards',
-      args: [a.receiver, a.network, a.token, a.totalClaimable, [...a.proof]],
-    }),
   revert: (a, s, { sender }) =>
     operatorRewardsRevertMapper({
       rewards: a.operatorRewards,
@@ -224,7 +227,7 @@ const claimOperatorRewards_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `claimRewards(receiver, network, token, totalClaimable, proof)` as a frozen call. */
-export const prepareClaimOperatorRewards = /* @__PURE__ */ prepareOf(claimOperatorRewards_)
+export const prepareClaimOperatorRewards = /* @__PURE__ */ prepareOf(claimOperatorRewardsCall)
 /** Layer 2: checks (a root, the proof verified locally, something left, the balance) and simulates; `amount` is what it pays. */
 export const simulateClaimOperatorRewards = /* @__PURE__ */ simulateOf(claimOperatorRewards_)
 /** Layer 3: checks, simulates and sends the operator's claim. */

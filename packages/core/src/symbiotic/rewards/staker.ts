@@ -7,6 +7,7 @@ import {
   type BatchRead,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   type ReadClient,
@@ -148,7 +149,7 @@ type ClaimResolved = {
   maxRewards: bigint
 }
 
-const claimRewards_ = /* @__PURE__ */ defineWrite({
+const claimRewardsCall = /* @__PURE__ */ defineCall({
   name: 'symbiotic.claimRewards',
   contract: 'DefaultStakerRewards',
   resolve: (p: ClaimRewardsParameters, { sender }): ClaimResolved => {
@@ -162,6 +163,15 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
       maxRewards: p.maxRewards ?? maxUint256,
     }
   },
+  call: (a) =>
+    contractCall({
+      address: a.stakerRewards,
+      abi: symbioticStakerRewardsAbi,
+      functionName: 'claimRewards',
+      args: [a.receiver, a.token, claimData(a.network, a.maxRewards)],
+    }),
+})
+const claimRewards_ = /* @__PURE__ */ defineWrite(claimRewardsCall, {
   read: (a, { sender }) =>
     stakerRewardsPlan({
       stakerRewards: a.stakerRewards,
@@ -184,13 +194,6 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
         network: a.network,
       })
   },
-  call: (a) =>
-    contractCall({
-      address: a.stakerRewards,
-      abi: symbioticStakerRewardsAbi,
-      functionName: 'claimRewards',
-      args: [a.receiver, a.token, claimData(a.network, a.maxRewards)],
-    }),
   revert: (a, _s, { sender }) =>
     stakerRewardsRevertMapper({
       rewards: a.stakerRewards,
@@ -221,7 +224,7 @@ const claimRewards_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `claimRewards(receiver, token, abi.encode(network, maxRewards, []))` as a frozen call. */
-export const prepareClaimRewards = /* @__PURE__ */ prepareOf(claimRewards_)
+export const prepareClaimRewards = /* @__PURE__ */ prepareOf(claimRewardsCall)
 /** Layer 2: checks (a staker-rewards contract, a distributed token, something claimable) and simulates; `amount` is what it pays. */
 export const simulateClaimRewards = /* @__PURE__ */ simulateOf(claimRewards_)
 /** Layer 3: checks, simulates and sends the claim. */

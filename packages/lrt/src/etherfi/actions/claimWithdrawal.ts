@@ -1,6 +1,7 @@
 import {
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   InvalidParameterError,
   prepareOf,
@@ -50,7 +51,7 @@ function assertIds(value: unknown): readonly bigint[] {
 
 const nftAbi = /* @__PURE__ */ joinAbis(etherfiWithdrawRequestNFTAbi, etherfiWithdrawRequestNFTErrorsAbi)
 
-const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
+const claimWithdrawalCall = /* @__PURE__ */ defineCall({
   name: 'etherfi.claimWithdrawal',
   contract: 'WithdrawRequestNFT',
   deployment: writeDeployment,
@@ -59,6 +60,22 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
     assertVerified(d, p.allowUnverified)
     return { ids: assertIds(p.ids), d }
   },
+  call: (a) =>
+    a.ids.length === 1
+      ? contractCall({
+          address: a.d.withdrawRequestNFT,
+          abi: nftAbi,
+          functionName: 'claimWithdraw',
+          args: [a.ids[0] as bigint],
+        })
+      : contractCall({
+          address: a.d.withdrawRequestNFT,
+          abi: nftAbi,
+          functionName: 'batchClaimWithdraw',
+          args: [a.ids],
+        }),
+})
+const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: (a, { sender }) => {
     const nft = { address: a.d.withdrawRequestNFT, abi: nftAbi } as const
     return stage(
@@ -97,20 +114,6 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
       },
     )
   },
-  call: (a) =>
-    a.ids.length === 1
-      ? contractCall({
-          address: a.d.withdrawRequestNFT,
-          abi: nftAbi,
-          functionName: 'claimWithdraw',
-          args: [a.ids[0] as bigint],
-        })
-      : contractCall({
-          address: a.d.withdrawRequestNFT,
-          abi: nftAbi,
-          functionName: 'batchClaimWithdraw',
-          args: [a.ids],
-        }),
   revert: (a) => (reason) =>
     reason === 'RequestNotFinalized' || reason === 'RequestNotValid'
       ? new WithdrawalNotReadyError({
@@ -138,7 +141,7 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalRequestNotOwnedError
 
 /** Layer 1 (pure): `claimWithdraw(id)`, or `batchClaimWithdraw(ids)` for several, on the WithdrawRequestNFT. */
-export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawal_)
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawalCall)
 /**
  * Layer 2: identity guard, then per request: the NFT exists (`WithdrawalRequestNotFoundError`) and
  * is the sender's (`WithdrawalRequestNotOwnedError`), it is

@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -87,7 +88,7 @@ const sharesWorth = (a: Resolved, s: DepositState, shares: bigint) =>
 
 const depositAbi = /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiLiquidityPoolErrorsAbi)
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'etherfi.deposit',
   contract: 'LiquidityPool',
   deployment: writeDeployment,
@@ -106,6 +107,24 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       d,
     }
   },
+  call: (a) =>
+    a.referral
+      ? contractCall({
+          address: a.d.liquidityPool,
+          abi: depositAbi,
+          functionName: 'deposit',
+          args: [a.referral],
+          value: a.amount,
+        })
+      : contractCall({
+          address: a.d.liquidityPool,
+          abi: depositAbi,
+          functionName: 'deposit',
+          args: [],
+          value: a.amount,
+        }),
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -145,22 +164,6 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       shares === undefined ? s.expectedOut : sharesWorth(a, s, shares),
     refuse: (minOut, expectedOut) => new MinOutNotMetError({ protocol: PROTOCOL, minOut, expectedOut }),
   },
-  call: (a) =>
-    a.referral
-      ? contractCall({
-          address: a.d.liquidityPool,
-          abi: depositAbi,
-          functionName: 'deposit',
-          args: [a.referral],
-          value: a.amount,
-        })
-      : contractCall({
-          address: a.d.liquidityPool,
-          abi: depositAbi,
-          functionName: 'deposit',
-          args: [],
-          value: a.amount,
-        }),
   revert: (a) => (reason) =>
     reason === 'InvalidAmount'
       ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')
@@ -188,7 +191,7 @@ export type DepositErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `deposit()` (or `deposit(referral)`) on the LiquidityPool with `value: amount`. */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /**
  * Layer 2: the identity guard (eETH's `symbol()`), the checks (ETH only, balance, `minOut` against the
  * preview), then simulates: `result` is the shares minted, `expectedOut` the eETH they are worth.

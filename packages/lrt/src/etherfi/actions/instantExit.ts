@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -105,7 +106,7 @@ const exitAbi = /* @__PURE__ */ joinAbis(
 )
 const exitAbiV2025 = /* @__PURE__ */ joinAbis(etherfiRedemptionManagerV2025Abi, etherfiEETHAbi)
 
-const instantExit_ = /* @__PURE__ */ defineWrite({
+const instantExitCall = /* @__PURE__ */ defineCall({
   name: 'etherfi.instantExit',
   contract: 'EtherFiRedemptionManager',
   deployment: writeDeployment,
@@ -127,49 +128,7 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
       d,
     }
   },
-  read: (a, { sender }) => {
-    const token = tokenOf(a)
-    const ids = identityReads(a.d, a.token === 'weETH')
-    const quote = instantQuotePlan({ ...a.d, redemptionManager: a.rm }, a.form, a.token, a.amount)
-    // one stage: identity, holdings and the quote's first read; the quote's next stages follow
-    return stage(
-      [
-        ...ids,
-        { address: token, abi: etherfiWeETHAbi, functionName: 'balanceOf', args: [sender] },
-        { address: token, abi: etherfiWeETHAbi, functionName: 'allowance', args: [sender, a.rm] },
-        ...quote.reads,
-      ],
-      (r) => {
-        assertEtherFi(a.d, r.slice(0, ids.length))
-        const [balance, allowance] = r.slice(ids.length, ids.length + 2)
-        const held = { balance: unwrap<bigint>(balance), allowance: unwrap<bigint>(allowance) }
-        const rest = quote.next(r.slice(ids.length + 2))
-        const toState = ({
-          eEthAmount: _,
-          ...q
-        }: EtherFiInstantExitQuote & { eEthAmount: bigint }): ExitState => ({
-          ...held,
-          quote: q,
-        })
-        return isPlan(rest) ? mapPlan(rest, toState) : toState(rest)
-      },
-    )
-  },
-  check: (a, s, { sender }) => {
-    if (s.balance < a.amount)
-      throw new InsufficientBalanceError(tokenOf(a), a.amount, s.balance, sender as Address)
-    if (s.quote.amountOut === 0n) throw new InvalidAmountError('amount', a.amount, 'redeems for 0 ETH')
-    if (!s.quote.possible)
-      throw new InstantExitUnavailableError({
-        protocol: PROTOCOL,
-        amount: s.quote.value,
-        available: s.quote.available,
-      })
-    const minOut = a.minOut ?? s.quote.amountOut
-    if (s.quote.amountOut < minOut)
-      throw new MinOutNotMetError({ protocol: PROTOCOL, minOut, expectedOut: s.quote.amountOut })
-  },
-  approval: (a, s) =>
+  approval: (a, s: ExitState | undefined) =>
     s && s.allowance >= a.amount
       ? undefined
       : { token: tokenOf(a), spender: a.rm, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) },
@@ -237,6 +196,50 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
           })
     },
   },
+})
+const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
+  read: (a, { sender }) => {
+    const token = tokenOf(a)
+    const ids = identityReads(a.d, a.token === 'weETH')
+    const quote = instantQuotePlan({ ...a.d, redemptionManager: a.rm }, a.form, a.token, a.amount)
+    // one stage: identity, holdings and the quote's first read; the quote's next stages follow
+    return stage(
+      [
+        ...ids,
+        { address: token, abi: etherfiWeETHAbi, functionName: 'balanceOf', args: [sender] },
+        { address: token, abi: etherfiWeETHAbi, functionName: 'allowance', args: [sender, a.rm] },
+        ...quote.reads,
+      ],
+      (r) => {
+        assertEtherFi(a.d, r.slice(0, ids.length))
+        const [balance, allowance] = r.slice(ids.length, ids.length + 2)
+        const held = { balance: unwrap<bigint>(balance), allowance: unwrap<bigint>(allowance) }
+        const rest = quote.next(r.slice(ids.length + 2))
+        const toState = ({
+          eEthAmount: _,
+          ...q
+        }: EtherFiInstantExitQuote & { eEthAmount: bigint }): ExitState => ({
+          ...held,
+          quote: q,
+        })
+        return isPlan(rest) ? mapPlan(rest, toState) : toState(rest)
+      },
+    )
+  },
+  check: (a, s, { sender }) => {
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError(tokenOf(a), a.amount, s.balance, sender as Address)
+    if (s.quote.amountOut === 0n) throw new InvalidAmountError('amount', a.amount, 'redeems for 0 ETH')
+    if (!s.quote.possible)
+      throw new InstantExitUnavailableError({
+        protocol: PROTOCOL,
+        amount: s.quote.value,
+        available: s.quote.available,
+      })
+    const minOut = a.minOut ?? s.quote.amountOut
+    if (s.quote.amountOut < minOut)
+      throw new MinOutNotMetError({ protocol: PROTOCOL, minOut, expectedOut: s.quote.amountOut })
+  },
   revert: (a, s) => (reason) =>
     reason === 'ExceededRedeemable'
       ? new InstantExitUnavailableError({
@@ -257,7 +260,7 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
 })
 
 // the layers the wrappers below run (built once, not per call)
-const prepareInstantExit_ = /* @__PURE__ */ prepareOf(instantExit_)
+const prepareInstantExit_ = /* @__PURE__ */ prepareOf(instantExitCall)
 const simulateInstantExit_ = /* @__PURE__ */ simulateOf(instantExit_)
 const sendInstantExit_ = /* @__PURE__ */ sendOf(instantExit_)
 

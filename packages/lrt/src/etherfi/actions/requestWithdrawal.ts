@@ -3,6 +3,7 @@ import {
   assertAmount,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -62,7 +63,7 @@ const requestAbi = /* @__PURE__ */ joinAbis(
   etherfiEETHAbi,
 )
 
-const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
+const requestWithdrawalCall = /* @__PURE__ */ defineCall({
   name: 'etherfi.requestWithdrawal',
   contract: 'LiquidityPool',
   deployment: writeDeployment,
@@ -75,6 +76,34 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       d,
     }
   },
+  approval: (a, s: RequestState | undefined) =>
+    s && s.allowance >= a.amount
+      ? undefined
+      : {
+          token: a.d.eETH,
+          spender: a.d.liquidityPool,
+          amount: a.amount,
+          ...(s ? { allowance: s.allowance } : {}),
+        },
+  call: (a, { sender }) =>
+    contractCall({
+      address: a.d.liquidityPool,
+      abi: requestAbi,
+      functionName: 'requestWithdraw',
+      args: [a.receiver ?? (sender as Address), a.amount],
+    }),
+  permit: {
+    kit: permitKit,
+    call: (a, { sender }, permit) =>
+      contractCall({
+        address: a.d.liquidityPool,
+        abi: etherfiLiquidityPoolPermitAbi,
+        functionName: 'requestWithdrawWithPermit',
+        args: [a.receiver ?? (sender as Address), a.amount, toPermitInput(permit)],
+      }),
+  },
+})
+const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -116,32 +145,6 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       throw new InsufficientBalanceError(a.d.eETH, a.amount, s.balance, sender as Address)
     if (s.shares === 0n) throw new InvalidAmountError('amount', a.amount, 'is worth 0 eETH shares')
   },
-  approval: (a, s) =>
-    s && s.allowance >= a.amount
-      ? undefined
-      : {
-          token: a.d.eETH,
-          spender: a.d.liquidityPool,
-          amount: a.amount,
-          ...(s ? { allowance: s.allowance } : {}),
-        },
-  call: (a, { sender }) =>
-    contractCall({
-      address: a.d.liquidityPool,
-      abi: requestAbi,
-      functionName: 'requestWithdraw',
-      args: [a.receiver ?? (sender as Address), a.amount],
-    }),
-  permit: {
-    kit: permitKit,
-    call: (a, { sender }, permit) =>
-      contractCall({
-        address: a.d.liquidityPool,
-        abi: etherfiLiquidityPoolPermitAbi,
-        functionName: 'requestWithdrawWithPermit',
-        args: [a.receiver ?? (sender as Address), a.amount, toPermitInput(permit)],
-      }),
-  },
   revert: (a) => (reason) =>
     reason === 'InvalidAmount'
       ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')
@@ -163,7 +166,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `[approve(LiquidityPool, amount) on eETH, requestWithdraw(receiver, amount)]`. */
-export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawalCall)
 /**
  * Layer 2: identity guard, bounds (HEAD pools), balance, then simulates (refused when the eETH
  * allowance to the LiquidityPool is short: simulate does not approve); `result` is the request id.

@@ -1,6 +1,7 @@
 import {
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -26,7 +27,7 @@ export type UnwrapParameters = {
 type Resolved = { amount: bigint; d: EtherFiDeployment }
 type UnwrapState = { balance: bigint; expectedOut: bigint }
 
-const unwrap_ = /* @__PURE__ */ defineWrite({
+const unwrapCall = /* @__PURE__ */ defineCall({
   name: 'etherfi.unwrap',
   contract: 'WeETH',
   deployment: writeDeployment,
@@ -35,6 +36,10 @@ const unwrap_ = /* @__PURE__ */ defineWrite({
     assertVerified(d, p.allowUnverified)
     return { amount: assertAmount('amount', p.amount), d }
   },
+  call: (a) =>
+    contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'unwrap', args: [a.amount] }),
+})
+const unwrap_ = /* @__PURE__ */ defineWrite(unwrapCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -52,14 +57,12 @@ const unwrap_ = /* @__PURE__ */ defineWrite({
       throw new InsufficientBalanceError(a.d.weETH, a.amount, s.balance, sender as Address)
     if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'unwraps into 0 eETH')
   },
-  call: (a) =>
-    contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'unwrap', args: [a.amount] }),
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
   receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
 })
 
 /** Layer 1 (pure): `unwrap(amount)` on weETH. */
-export const prepareUnwrap = /* @__PURE__ */ prepareOf(unwrap_)
+export const prepareUnwrap = /* @__PURE__ */ prepareOf(unwrapCall)
 /** Layer 2: identity guard, balance, then simulates: `result` is the eETH returned. */
 export const simulateUnwrap = /* @__PURE__ */ simulateOf(unwrap_)
 /** Layer 3: the checks, then sends `unwrap`. */

@@ -1,6 +1,7 @@
 import {
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -35,7 +36,7 @@ export type WrapParameters = {
 type Resolved = { amount: bigint; d: EtherFiDeployment }
 type WrapState = { balance: bigint; allowance: bigint; expectedOut: bigint }
 
-const wrap_ = /* @__PURE__ */ defineWrite({
+const wrapCall = /* @__PURE__ */ defineCall({
   name: 'etherfi.wrap',
   contract: 'WeETH',
   deployment: writeDeployment,
@@ -44,6 +45,24 @@ const wrap_ = /* @__PURE__ */ defineWrite({
     assertVerified(d, p.allowUnverified)
     return { amount: assertAmount('amount', p.amount), d }
   },
+  approval: (a, s: WrapState | undefined) =>
+    s && s.allowance >= a.amount
+      ? undefined
+      : { token: a.d.eETH, spender: a.d.weETH, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) },
+  call: (a) =>
+    contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'wrap', args: [a.amount] }),
+  permit: {
+    kit: permitKit,
+    call: (a, _ctx, permit) =>
+      contractCall({
+        address: a.d.weETH,
+        abi: etherfiWeETHPermitAbi,
+        functionName: 'wrapWithPermit',
+        args: [a.amount, toPermitInput(permit)],
+      }),
+  },
+})
+const wrap_ = /* @__PURE__ */ defineWrite(wrapCall, {
   read: (a, { sender }) =>
     stage(
       [
@@ -62,28 +81,12 @@ const wrap_ = /* @__PURE__ */ defineWrite({
       throw new InsufficientBalanceError(a.d.eETH, a.amount, s.balance, sender as Address)
     if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'wraps into 0 weETH')
   },
-  approval: (a, s) =>
-    s && s.allowance >= a.amount
-      ? undefined
-      : { token: a.d.eETH, spender: a.d.weETH, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) },
-  call: (a) =>
-    contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'wrap', args: [a.amount] }),
-  permit: {
-    kit: permitKit,
-    call: (a, _ctx, permit) =>
-      contractCall({
-        address: a.d.weETH,
-        abi: etherfiWeETHPermitAbi,
-        functionName: 'wrapWithPermit',
-        args: [a.amount, toPermitInput(permit)],
-      }),
-  },
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
   receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
 })
 
 /** Layer 1 (pure): `[approve(weETH, amount) on eETH, wrap(amount)]`. */
-export const prepareWrap = /* @__PURE__ */ prepareOf(wrap_)
+export const prepareWrap = /* @__PURE__ */ prepareOf(wrapCall)
 /** Layer 2: identity guard (eETH and weETH), balance, then simulates: `result` is the weETH minted. */
 export const simulateWrap = /* @__PURE__ */ simulateOf(wrap_)
 /** Layer 3: the checks, the exact eETH approval to weETH when short, then sends `wrap`. */

@@ -3,6 +3,7 @@ import {
   type Call,
   calls,
   contractCall,
+  defineCall,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -63,7 +64,7 @@ type Resolved = {
   d: KelpDeployment
 }
 
-const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
+const claimWithdrawalCall = /* @__PURE__ */ defineCall({
   name: 'kelp.claimWithdrawal',
   contract: 'LRTWithdrawalManager',
   deployment: writeDeployment,
@@ -73,6 +74,22 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
       throw new InvalidParameterError('request', 'must be a bigint ≥ 0 (the request nonce)')
     return { asset, request: p.request, ...resolveWithdrawalOptions(p, deployment) }
   },
+  call: (a) =>
+    a.form === 'v5.1.0'
+      ? contractCall({
+          address: a.manager,
+          abi: managerAbis['v5.1.0'],
+          functionName: 'completeWithdrawal',
+          args: [a.asset, a.referralId],
+        })
+      : contractCall({
+          address: a.manager,
+          abi: managerAbis['2024-07'],
+          functionName: 'completeWithdrawal',
+          args: [a.asset],
+        }),
+})
+const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: (a, { sender }) => {
     return withdrawalRequestsPlan(undefined, a.d, sender, {
       asset: a.asset,
@@ -132,20 +149,6 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
         location: a.manager,
       })
   },
-  call: (a) =>
-    a.form === 'v5.1.0'
-      ? contractCall({
-          address: a.manager,
-          abi: managerAbis['v5.1.0'],
-          functionName: 'completeWithdrawal',
-          args: [a.asset, a.referralId],
-        })
-      : contractCall({
-          address: a.manager,
-          abi: managerAbis['2024-07'],
-          functionName: 'completeWithdrawal',
-          args: [a.asset],
-        }),
   revert: (a) => (reason) => {
     if (reason === 'WithdrawalLocked' || reason === 'WithdrawalDelayNotPassed')
       return new WithdrawalNotReadyError({ protocol: 'Kelp', location: a.manager })
@@ -178,7 +181,7 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
 })
 
 // the layers the wrappers below run (built once, not per call)
-const prepareClaimWithdrawal_ = /* @__PURE__ */ prepareOf(claimWithdrawal_)
+const prepareClaimWithdrawal_ = /* @__PURE__ */ prepareOf(claimWithdrawalCall)
 const simulateClaimWithdrawal_ = /* @__PURE__ */ simulateOf(claimWithdrawal_)
 const sendClaimWithdrawal_ = /* @__PURE__ */ sendOf(claimWithdrawal_)
 

@@ -3,6 +3,7 @@ import {
   assertAmount,
   type BatchRead,
   contractCall,
+  defineCall,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -147,7 +148,7 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
 
 const depositRevertAbi = /* @__PURE__ */ joinAbis(kelpDepositPoolAbi, kelpDepositPoolErrorsAbi)
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'kelp.deposit',
   contract: 'LRTDepositPool',
   deployment: writeDeployment,
@@ -170,6 +171,32 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       d,
     }
   },
+  approval: (a, s: DepositState | undefined) => {
+    if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
+    return {
+      token: a.asset,
+      spender: a.d.lrtDepositPool,
+      amount: a.amount,
+      ...(s?.allowance !== undefined ? { allowance: s.allowance } : {}),
+    }
+  },
+  call: (a, _ctx, s: DepositState | undefined) =>
+    a.native
+      ? contractCall({
+          address: a.d.lrtDepositPool,
+          abi: depositRevertAbi,
+          functionName: 'depositETH',
+          args: [minOutFor(a, s), a.referralId],
+          value: a.amount,
+        })
+      : contractCall({
+          address: a.d.lrtDepositPool,
+          abi: depositRevertAbi,
+          functionName: 'depositAsset',
+          args: [a.asset, a.amount, minOutFor(a, s), a.referralId],
+        }),
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
     if (a.amount < s.minAmount)
@@ -189,30 +216,6 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     if (s.expectedOut < minOut)
       throw new MinOutNotMetError({ protocol: 'Kelp', minOut, expectedOut: s.expectedOut })
   },
-  approval: (a, s) => {
-    if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
-    return {
-      token: a.asset,
-      spender: a.d.lrtDepositPool,
-      amount: a.amount,
-      ...(s?.allowance !== undefined ? { allowance: s.allowance } : {}),
-    }
-  },
-  call: (a, _ctx, s) =>
-    a.native
-      ? contractCall({
-          address: a.d.lrtDepositPool,
-          abi: depositRevertAbi,
-          functionName: 'depositETH',
-          args: [minOutFor(a, s), a.referralId],
-          value: a.amount,
-        })
-      : contractCall({
-          address: a.d.lrtDepositPool,
-          abi: depositRevertAbi,
-          functionName: 'depositAsset',
-          args: [a.asset, a.amount, minOutFor(a, s), a.referralId],
-        }),
   revert: (a, s) => (reason) => {
     if (reason === 'MinimumAmountToReceiveNotMet')
       return new MinOutNotMetError({
@@ -254,7 +257,7 @@ export type DepositErrorType =
  * Layer 1 (pure): `[approve(pool, amount) on the LST?, depositAsset(asset, amount, minOut, referralId)]`,
  * or `depositETH(minOut, referralId)` with `value: amount` for ETH. Needs `minOut`.
  */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /**
  * Layer 2: the identity guard (rsETH's `symbol()`), the checks (supported asset, minimum, limit,
  * balance, `minOut` against the preview), then simulates: `result` is empty, `expectedOut` the rsETH.

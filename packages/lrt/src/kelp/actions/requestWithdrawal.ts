@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -81,7 +82,7 @@ type RequestState = {
   landingBlock: bigint
 }
 
-const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
+const requestWithdrawalCall = /* @__PURE__ */ defineCall({
   name: 'kelp.requestWithdrawal',
   contract: 'LRTWithdrawalManager',
   deployment: writeDeployment,
@@ -93,6 +94,31 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       throw new InvalidAmountError('minOut', minOut, 'must be a bigint ≥ 0')
     return { asset, amount, minOut, ...resolveWithdrawalOptions(p, deployment) }
   },
+  approval: (a, s: RequestState | undefined) =>
+    s && s.allowance >= a.amount
+      ? undefined
+      : {
+          token: a.d.rsETH,
+          spender: a.manager,
+          amount: a.amount,
+          ...(s ? { allowance: s.allowance } : {}),
+        },
+  call: (a) =>
+    a.form === 'v5.1.0'
+      ? contractCall({
+          address: a.manager,
+          abi: managerAbis['v5.1.0'],
+          functionName: 'initiateWithdrawal',
+          args: [a.asset, a.amount, a.referralId],
+        })
+      : contractCall({
+          address: a.manager,
+          abi: managerAbis['2024-07'],
+          functionName: 'initiateWithdrawal',
+          args: [a.asset, a.amount],
+        }),
+})
+const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   read: (a, { sender }) => {
     const m = { address: a.manager, abi: kelpWithdrawalManagerAbi } as const
     return stage(
@@ -145,29 +171,6 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
         available: s.available,
       })
   },
-  approval: (a, s) =>
-    s && s.allowance >= a.amount
-      ? undefined
-      : {
-          token: a.d.rsETH,
-          spender: a.manager,
-          amount: a.amount,
-          ...(s ? { allowance: s.allowance } : {}),
-        },
-  call: (a) =>
-    a.form === 'v5.1.0'
-      ? contractCall({
-          address: a.manager,
-          abi: managerAbis['v5.1.0'],
-          functionName: 'initiateWithdrawal',
-          args: [a.asset, a.amount, a.referralId],
-        })
-      : contractCall({
-          address: a.manager,
-          abi: managerAbis['2024-07'],
-          functionName: 'initiateWithdrawal',
-          args: [a.asset, a.amount],
-        }),
   revert: (a, s) => (reason) => {
     if (reason === 'InvalidAmountToWithdraw')
       return new InvalidAmountError('amount', a.amount, "is below Kelp's minimum withdrawal")
@@ -224,7 +227,7 @@ export type RequestWithdrawalErrorType =
  * Layer 1 (pure): `[approve(manager, amount) on rsETH, initiateWithdrawal(asset, amount, referralId)]`
  * (the `2024-07` form without `referralId` with `form: '2024-07'`).
  */
-export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawalCall)
 /**
  * Layer 2: the form probe, the identity guard, the checks (supported asset, minimum, rsETH balance,
  * Kelp's liquidity for the payout), then simulates: `expectedOut`, and `readyAt` (the earliest claim block).

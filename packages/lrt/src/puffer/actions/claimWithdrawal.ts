@@ -1,6 +1,7 @@
 import {
   type Call,
   contractCall,
+  defineCall,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -49,7 +50,7 @@ export function assertRequestId(value: unknown): bigint {
 
 const claimAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi)
 
-const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
+const claimWithdrawalCall = /* @__PURE__ */ defineCall({
   name: 'puffer.claimWithdrawal',
   contract: 'PufferWithdrawalManager',
   deployment: writeDeployment,
@@ -59,6 +60,15 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
     assertVerified(d, p.allowUnverified)
     return { id, d }
   },
+  call: (a) =>
+    contractCall({
+      address: a.d.withdrawalManager,
+      abi: claimAbi,
+      functionName: 'completeQueuedWithdrawal',
+      args: [a.id],
+    }),
+})
+const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: ({ id, d }, { sender }) =>
     stage(
       [
@@ -131,13 +141,6 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
         )
       },
     ),
-  call: (a) =>
-    contractCall({
-      address: a.d.withdrawalManager,
-      abi: claimAbi,
-      functionName: 'completeQueuedWithdrawal',
-      args: [a.id],
-    }),
   revert: (a) => (reason) => {
     if (reason === 'NotFinalized') return new WithdrawalNotReadyError({ protocol: 'Puffer', id: a.id })
     if (reason === 'WithdrawalAlreadyCompleted')
@@ -167,7 +170,7 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalRequestNotFoundError
 
 /** Layer 1 (pure): `completeQueuedWithdrawal(id)`. */
-export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawal_)
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawalCall)
 /**
  * Layer 2: the identity guard and the checks — the request exists and is not claimed
  * (`WithdrawalRequestNotFoundError` else), pays the account (`WithdrawalRequestNotOwnedError` else), its batch is finalized (`WithdrawalNotReadyError` else) — then

@@ -3,6 +3,7 @@ import {
   assertRecipient,
   type BatchRead,
   contractCall,
+  defineCall,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -101,7 +102,7 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
 
 const depositAbi = /* @__PURE__ */ joinAbis(pufferVaultAbi, pufferVaultErrorsAbi)
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'puffer.deposit',
   contract: 'PufferVault',
   deployment: writeDeployment,
@@ -124,6 +125,32 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       d,
     }
   },
+  approval: (a, s: DepositState | undefined) => {
+    if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
+    return {
+      token: a.asset,
+      spender: a.d.vault,
+      amount: a.amount,
+      ...(s?.allowance !== undefined ? { allowance: s.allowance } : {}),
+    }
+  },
+  call: (a, { sender }) =>
+    a.native
+      ? contractCall({
+          address: a.d.vault,
+          abi: depositAbi,
+          functionName: 'depositETH',
+          args: [receiverOf(a, sender)],
+          value: a.amount,
+        })
+      : contractCall({
+          address: a.d.vault,
+          abi: depositAbi,
+          functionName: 'deposit',
+          args: [a.amount, receiverOf(a, sender)],
+        }),
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => {
     const d = a.d
     const holdings: BatchRead[] = a.native
@@ -174,30 +201,6 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     read: (_a, s, minted: bigint | undefined) => minted ?? s.expectedOut,
     refuse: (minOut, expectedOut) => new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut }),
   },
-  approval: (a, s) => {
-    if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
-    return {
-      token: a.asset,
-      spender: a.d.vault,
-      amount: a.amount,
-      ...(s?.allowance !== undefined ? { allowance: s.allowance } : {}),
-    }
-  },
-  call: (a, { sender }) =>
-    a.native
-      ? contractCall({
-          address: a.d.vault,
-          abi: depositAbi,
-          functionName: 'depositETH',
-          args: [receiverOf(a, sender)],
-          value: a.amount,
-        })
-      : contractCall({
-          address: a.d.vault,
-          abi: depositAbi,
-          functionName: 'deposit',
-          args: [a.amount, receiverOf(a, sender)],
-        }),
   revert: (a, s) => (reason) => {
     if (reason === 'ERC4626ExceededMaxDeposit')
       return new DepositLimitExceededError({
@@ -231,7 +234,7 @@ export type DepositErrorType =
  * deposit(amount, receiver)]` for WETH. Puffer has no min-out argument, so a prepared call does not
  * enforce `minOut` on chain: simulate it (`simulateDeposit`) before sending the calls yourself.
  */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /**
  * Layer 2: the identity guard (the vault's `symbol()`), the checks (asset, `maxDeposit`, balance,
  * `minOut` against the preview), then simulates: `expectedOut` is the pufETH the simulation mints,

@@ -2,6 +2,7 @@ import {
   assertAmount,
   assertRecipient,
   contractCall,
+  defineCall,
   defineWrite,
   InsufficientBalanceError,
   type InvalidAddressError,
@@ -79,7 +80,7 @@ const minOutFor = (a: Resolved, s: InstantState | undefined): bigint => {
 
 const redeemAbi = /* @__PURE__ */ joinAbis(pufferVaultAbi, pufferVaultErrorsAbi)
 
-const instantExit_ = /* @__PURE__ */ defineWrite({
+const instantExitCall = /* @__PURE__ */ defineCall({
   name: 'puffer.instantExit',
   contract: 'PufferVault',
   deployment: writeDeployment,
@@ -95,6 +96,15 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
     assertVerified(d, p.allowUnverified)
     return { amount, receiver, minOut: p.minOut, slippageBps, d }
   },
+  call: (a, { sender }) =>
+    contractCall({
+      address: a.d.vault,
+      abi: redeemAbi,
+      functionName: 'redeem',
+      args: [a.amount, receiverOf(a, sender), ownerOf(sender)],
+    }),
+})
+const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
   read: ({ amount, d }, { sender }) =>
     stage(
       [
@@ -121,13 +131,6 @@ const instantExit_ = /* @__PURE__ */ defineWrite({
     if (s.expectedOut < minOut)
       throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: s.expectedOut })
   },
-  call: (a, { sender }) =>
-    contractCall({
-      address: a.d.vault,
-      abi: redeemAbi,
-      functionName: 'redeem',
-      args: [a.amount, receiverOf(a, sender), ownerOf(sender)],
-    }),
   revert: (a, s) => (reason) => {
     if (reason === 'ERC4626ExceededMaxRedeem')
       return new InstantExitUnavailableError({
@@ -165,7 +168,7 @@ export type InstantExitErrorType =
  * Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs
  * `account`; `minOut` cannot be carried by the call (simulate first).
  */
-export const prepareInstantExit = /* @__PURE__ */ prepareOf(instantExit_)
+export const prepareInstantExit = /* @__PURE__ */ prepareOf(instantExitCall)
 /**
  * Layer 2: the identity guard, the checks (balance, the vault's liquidity `maxRedeem`, `minOut` against
  * `previewRedeem`, which includes the exit fee), then simulates: `expectedOut` is the WETH paid.

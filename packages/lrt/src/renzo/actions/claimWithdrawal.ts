@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -86,7 +87,7 @@ const indexOf = (a: Resolved, s: State | undefined): bigint => {
   return index
 }
 
-const claim_ = /* @__PURE__ */ defineWrite({
+const claimCall = /* @__PURE__ */ defineCall({
   name: 'renzo.claimWithdrawal',
   contract: 'WithdrawQueue',
   deployment: writeDeployment,
@@ -109,6 +110,22 @@ const claim_ = /* @__PURE__ */ defineWrite({
       throw new UnverifiedDeploymentError({ protocol: 'Renzo' })
     return { requestId: p.requestId, owner, form, index: p.index, d }
   },
+  call: (a, { sender }, s: State | undefined) =>
+    a.form === 'v1.7'
+      ? contractCall({
+          address: a.d.withdrawQueue,
+          abi: revertAbiV17,
+          functionName: 'claim',
+          args: [indexOf(a, s)],
+        })
+      : contractCall({
+          address: a.d.withdrawQueue,
+          abi: revertAbi,
+          functionName: 'claim',
+          args: [indexOf(a, s), (a.owner ?? sender) as Address],
+        }),
+})
+const claim_ = /* @__PURE__ */ defineWrite(claimCall, {
   // at the landing block: the index the claim will meet, and its clock
   read: (a, { sender }) => {
     const owner = a.owner ?? sender
@@ -142,20 +159,6 @@ const claim_ = /* @__PURE__ */ defineWrite({
     if (r.queueShortfall > 0n)
       throw new RenzoQueuedWithdrawalNotFilledError({ requestId: r.requestId, shortfall: r.queueShortfall })
   },
-  call: (a, { sender }, s) =>
-    a.form === 'v1.7'
-      ? contractCall({
-          address: a.d.withdrawQueue,
-          abi: revertAbiV17,
-          functionName: 'claim',
-          args: [indexOf(a, s)],
-        })
-      : contractCall({
-          address: a.d.withdrawQueue,
-          abi: revertAbi,
-          functionName: 'claim',
-          args: [indexOf(a, s), (a.owner ?? sender) as Address],
-        }),
   revert: (a, s) => (reason) => {
     if (reason === 'EarlyClaim')
       return new WithdrawalNotReadyError({
@@ -204,7 +207,7 @@ async function withForm<P extends ClaimWithdrawalParameters>(client: ReadClient,
  * Layer 1 (pure): `claim(index, owner)` (or v1.7 `claim(index)` with `form: 'v1.7'`). It reads
  * nothing, so it needs the request's index NOW (`getWithdrawalRequests`); indices move after a claim.
  */
-export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claim_)
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimCall)
 
 /**
  * Layer 2: probes the claim form, finds the request's current index by its id, checks it is the

@@ -3,6 +3,7 @@ import {
   assertAmount,
   type BatchRead,
   contractCall,
+  defineCall,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -103,7 +104,7 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
 
 const depositRevertAbi = /* @__PURE__ */ joinAbis(renzoRestakeManagerAbi, renzoRestakeManagerErrorsAbi)
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'renzo.deposit',
   contract: 'RestakeManager',
   deployment: writeDeployment,
@@ -127,6 +128,27 @@ const deposit_ = /* @__PURE__ */ defineWrite({
       d,
     }
   },
+  approval: (a, s: DepositState | undefined) => {
+    if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
+    return {
+      token: a.asset,
+      spender: a.d.restakeManager,
+      amount: a.amount,
+      ...(s?.allowance !== undefined ? { allowance: s.allowance } : {}),
+    }
+  },
+  call: (a) => {
+    const rm = { address: a.d.restakeManager, abi: depositRevertAbi } as const
+    if (a.native)
+      return a.referralId === undefined
+        ? contractCall({ ...rm, functionName: 'depositETH', args: [], value: a.amount })
+        : contractCall({ ...rm, functionName: 'depositETH', args: [a.referralId], value: a.amount })
+    return a.referralId === undefined
+      ? contractCall({ ...rm, functionName: 'deposit', args: [a.asset, a.amount] })
+      : contractCall({ ...rm, functionName: 'deposit', args: [a.asset, a.amount, a.referralId] })
+  },
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
     if (s.paused) throw new RenzoPausedError({ contract: 'RestakeManager', address: a.d.restakeManager })
@@ -148,25 +170,6 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     of: minOutFor,
     read: (_a, s) => s.expectedOut,
     refuse: (minOut, expectedOut) => new MinOutNotMetError({ protocol: 'Renzo', minOut, expectedOut }),
-  },
-  approval: (a, s) => {
-    if (a.native || (s?.allowance !== undefined && s.allowance >= a.amount)) return undefined
-    return {
-      token: a.asset,
-      spender: a.d.restakeManager,
-      amount: a.amount,
-      ...(s?.allowance !== undefined ? { allowance: s.allowance } : {}),
-    }
-  },
-  call: (a) => {
-    const rm = { address: a.d.restakeManager, abi: depositRevertAbi } as const
-    if (a.native)
-      return a.referralId === undefined
-        ? contractCall({ ...rm, functionName: 'depositETH', args: [], value: a.amount })
-        : contractCall({ ...rm, functionName: 'depositETH', args: [a.referralId], value: a.amount })
-    return a.referralId === undefined
-      ? contractCall({ ...rm, functionName: 'deposit', args: [a.asset, a.amount] })
-      : contractCall({ ...rm, functionName: 'deposit', args: [a.asset, a.amount, a.referralId] })
   },
   revert: (a, s) => (reason) => {
     if (reason === 'ContractPaused')
@@ -205,7 +208,7 @@ export type DepositErrorType =
  * or `depositETH([referralId])` with `value: amount`. Renzo has no min-out argument: a call list
  * sent without the SDK's checks takes whatever the rate gives (use `simulateDeposit` first).
  */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /**
  * Layer 2: the identity guard (ezETH's `symbol()`), the checks (supported collateral, TVL limit,
  * balance, `minOut` against the mint at the landing block), then simulates; `expectedOut` is the ezETH.

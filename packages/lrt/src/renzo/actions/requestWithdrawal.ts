@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -60,7 +61,7 @@ export type RenzoCreatedRequest = {
   queued: boolean
 }
 
-const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
+const requestWithdrawalCall = /* @__PURE__ */ defineCall({
   name: 'renzo.requestWithdrawal',
   contract: 'WithdrawQueue',
   deployment: writeDeployment,
@@ -72,6 +73,24 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
       throw new UnverifiedDeploymentError({ protocol: 'Renzo' })
     return { amount, asset, d }
   },
+  approval: (a, s: State | undefined) =>
+    s && s.allowance >= a.amount
+      ? undefined
+      : {
+          token: a.d.ezETH,
+          spender: a.d.withdrawQueue,
+          amount: a.amount,
+          ...(s ? { allowance: s.allowance } : {}),
+        },
+  call: (a) =>
+    contractCall({
+      address: a.d.withdrawQueue,
+      abi: revertAbi,
+      functionName: 'withdraw',
+      args: [a.amount, a.asset],
+    }),
+})
+const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   read: (a, { sender }) =>
     mapPlan(
       withdrawalPreviewPlan(a.d, a.asset, a.amount, [
@@ -102,22 +121,6 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite({
     if (s.balance < a.amount)
       throw new InsufficientBalanceError(a.d.ezETH, a.amount, s.balance, sender as Address)
   },
-  approval: (a, s) =>
-    s && s.allowance >= a.amount
-      ? undefined
-      : {
-          token: a.d.ezETH,
-          spender: a.d.withdrawQueue,
-          amount: a.amount,
-          ...(s ? { allowance: s.allowance } : {}),
-        },
-  call: (a) =>
-    contractCall({
-      address: a.d.withdrawQueue,
-      abi: revertAbi,
-      functionName: 'withdraw',
-      args: [a.amount, a.asset],
-    }),
   revert: (a) => (reason) =>
     reason === 'WithdrawRequestPaused'
       ? new RenzoPausedError({ contract: 'WithdrawQueue', address: a.d.withdrawQueue })
@@ -158,7 +161,7 @@ export type RequestWithdrawalErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[approve(WithdrawQueue, amount) on ezETH, withdraw(amount, asset)]`. */
-export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawalCall)
 /**
  * Layer 2: the identity guard, the checks (payout asset supported, ezETH balance, not paused), then
  * simulates; `expectedOut` is what the request is fixed at, `queued` whether the buffer can pay it.

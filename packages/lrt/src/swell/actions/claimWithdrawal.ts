@@ -1,6 +1,7 @@
 import {
   type Call,
   contractCall,
+  defineCall,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -49,7 +50,7 @@ const exitOf = (a: Resolved, s: ClaimState | undefined): Address => {
   return exit
 }
 
-const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
+const claimWithdrawalCall = /* @__PURE__ */ defineCall({
   name: 'swell.claimWithdrawal',
   contract: 'RswEXIT',
   deployment: writeDeployment,
@@ -60,6 +61,15 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
     assertVerified(d, p.allowUnverified)
     return { id: p.id, d }
   },
+  call: (a, _ctx, s: ClaimState | undefined) =>
+    contractCall({
+      address: exitOf(a, s),
+      abi: [...swellRswEXITAbi, ...swellRswEXITErrorsAbi],
+      functionName: 'finalizeWithdrawal',
+      args: [a.id],
+    }),
+})
+const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: ({ id, d }, { sender }) =>
     withExit(d, (rswEXIT) =>
       stage(
@@ -91,13 +101,6 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite({
         },
       ),
     ),
-  call: (a, _ctx, s) =>
-    contractCall({
-      address: exitOf(a, s),
-      abi: [...swellRswEXITAbi, ...swellRswEXITErrorsAbi],
-      functionName: 'finalizeWithdrawal',
-      args: [a.id],
-    }),
   revert: (a) => (reason) => {
     if (reason === 'WithdrawalRequestNotProcessed')
       return new WithdrawalNotReadyError({ protocol: 'Swell', id: a.id })
@@ -126,7 +129,7 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalRequestNotFoundError
 
 /** Layer 1 (pure): `finalizeWithdrawal(id)` on rswEXIT (needs `deployment.rswEXIT`). */
-export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawal_)
+export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawalCall)
 /**
  * Layer 2: the identity guard and the checks — the NFT exists and is the account's
  * (`WithdrawalRequestNotFoundError` / `WithdrawalRequestNotOwnedError` else), it is processed (`WithdrawalNotReadyError` else) — then

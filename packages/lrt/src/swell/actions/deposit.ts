@@ -1,6 +1,7 @@
 import {
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   InsufficientBalanceError,
   type InvalidAddressError,
@@ -54,7 +55,7 @@ type DepositState = { expectedOut: bigint; balance: bigint }
 const minOutFor = (a: Resolved, s: DepositState): bigint =>
   a.minOut ?? s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 
-const deposit_ = /* @__PURE__ */ defineWrite({
+const depositCall = /* @__PURE__ */ defineCall({
   name: 'swell.deposit',
   contract: 'RswETH',
   deployment: writeDeployment,
@@ -70,6 +71,16 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     assertVerified(d, p.allowUnverified)
     return { amount, minOut: p.minOut, slippageBps, d }
   },
+  call: (a) =>
+    contractCall({
+      address: a.d.rswETH,
+      abi: [...swellRswETHAbi, ...swellRswETHErrorsAbi],
+      functionName: 'deposit',
+      args: [],
+      value: a.amount,
+    }),
+})
+const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: ({ d }, { sender }) =>
     stage(
       [
@@ -90,14 +101,6 @@ const deposit_ = /* @__PURE__ */ defineWrite({
     const minOut = minOutFor(a, { expectedOut, balance: s.balance })
     if (expectedOut < minOut) throw new MinOutNotMetError({ protocol: 'Swell', minOut, expectedOut })
   },
-  call: (a) =>
-    contractCall({
-      address: a.d.rswETH,
-      abi: [...swellRswETHAbi, ...swellRswETHErrorsAbi],
-      functionName: 'deposit',
-      args: [],
-      value: a.amount,
-    }),
   revert: (a) => (reason) =>
     reason === 'InvalidETHDeposit'
       ? new InvalidAmountError('amount', a.amount, 'is not a valid ETH deposit')
@@ -127,7 +130,7 @@ export type DepositErrorType =
   | InsufficientBalanceError
 
 /** Layer 1 (pure): `deposit()` with `value: amount`. The call cannot carry `minOut` (simulate first). */
-export const prepareDeposit = /* @__PURE__ */ prepareOf(deposit_)
+export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)
 /** Layer 2: the identity guard, balance and `minOut` against the stored rate, then simulates; `expectedOut` is the rswETH. */
 export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, then simulates and sends. */

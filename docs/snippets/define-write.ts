@@ -7,6 +7,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   InsufficientBalanceError,
   InvalidParameterError,
@@ -34,7 +35,12 @@ export type VaultDepositParameters = {
   receiver?: Address
 }
 
-const vaultDeposit_ = /* @__PURE__ */ defineWrite({
+/** What the checks read (the approval uses the allowance; `prepare` reads nothing, so it may be absent). */
+type VaultDepositState = { asset: Address; balance: bigint; allowance: bigint }
+
+// the call half: what `prepare` runs, declared apart so a bundle of `prepareVaultDeposit` alone
+// carries no checks, revert tables or receipt decoder
+const vaultDepositCall = /* @__PURE__ */ defineCall({
   name: 'vault.deposit',
   contract: 'ERC4626',
   // pure: typed errors before anything is read (or sent)
@@ -48,27 +54,8 @@ const vaultDeposit_ = /* @__PURE__ */ defineWrite({
       receiver,
     }
   },
-  // one batched read at the landing block, reused by `send` (never repeated)
-  read: (a, { sender }) =>
-    stage(
-      [
-        { address: a.vault, abi: vaultAbi, functionName: 'asset' },
-        { address: a.asset, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
-        { address: a.asset, abi: erc20Abi, functionName: 'allowance', args: [sender, a.vault] },
-      ],
-      ([asset, balance, allowance]) => ({
-        asset: unwrap<Address>(asset),
-        balance: unwrap<bigint>(balance),
-        allowance: unwrap<bigint>(allowance),
-      }),
-    ),
-  check: (a, s, { sender }) => {
-    if (!isAddressEqual(s.asset, a.asset))
-      throw new InvalidParameterError('asset', `the vault takes ${s.asset}, not ${a.asset}`)
-    if (s.balance < a.amount) throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender!)
-  },
   // the exact approval, sent by `send` only when the allowance read is short
-  approval: (a, s) => ({
+  approval: (a, s: VaultDepositState | undefined) => ({
     token: a.asset,
     spender: a.vault,
     amount: a.amount,
@@ -82,6 +69,29 @@ const vaultDeposit_ = /* @__PURE__ */ defineWrite({
       functionName: 'deposit',
       args: [a.amount, a.receiver],
     }),
+})
+
+// the rest of the declaration: the checks and the receipt
+const vaultDeposit_ = /* @__PURE__ */ defineWrite(vaultDepositCall, {
+  // one batched read at the landing block, reused by `send` (never repeated)
+  read: (a, { sender }) =>
+    stage(
+      [
+        { address: a.vault, abi: vaultAbi, functionName: 'asset' },
+        { address: a.asset, abi: erc20Abi, functionName: 'balanceOf', args: [sender] },
+        { address: a.asset, abi: erc20Abi, functionName: 'allowance', args: [sender, a.vault] },
+      ],
+      ([asset, balance, allowance]): VaultDepositState => ({
+        asset: unwrap<Address>(asset),
+        balance: unwrap<bigint>(balance),
+        allowance: unwrap<bigint>(allowance),
+      }),
+    ),
+  check: (a, s, { sender }) => {
+    if (!isAddressEqual(s.asset, a.asset))
+      throw new InvalidParameterError('asset', `the vault takes ${s.asset}, not ${a.asset}`)
+    if (s.balance < a.amount) throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender!)
+  },
   receipt: {
     abi: vaultAbi,
     decode: (_client, r) => {
@@ -92,7 +102,7 @@ const vaultDeposit_ = /* @__PURE__ */ defineWrite({
 })
 
 /** Layer 1 (pure): `[approve, deposit]` as a frozen call list. */
-export const prepareVaultDeposit = /* @__PURE__ */ prepareOf(vaultDeposit_)
+export const prepareVaultDeposit = /* @__PURE__ */ prepareOf(vaultDepositCall)
 /** Layer 2: the checks (one read), then the simulation; `result` is the shares minted. */
 export const simulateVaultDeposit = /* @__PURE__ */ simulateOf(vaultDeposit_)
 /** Layer 3: the checks, the exact approval when short, the simulation, one transaction. */

@@ -183,8 +183,8 @@ export const queueRequestWrite =
       call: (a, { sender }, s) => spec.call(a, queueOf(a, s), sender),
       ...(spec.permit
         ? {
+            permitKit: spec.permit.kit,
             permit: {
-              kit: spec.permit.kit,
               call: (
                 a: QueueRequestArgs<deployment>,
                 { sender }: { sender: Address | undefined },

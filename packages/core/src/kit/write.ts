@@ -67,14 +67,18 @@ export type WriteSpec<params, args, state, result, extra, events extends Abi, de
   call: (args: args, ctx: WriteContext<never>, state: state | undefined) => ContractCall
   /**
    * Where the protocol has a `*WithPermit` entry point: `call` is the same call taking an EIP-2612
-   * permit of the approval's token instead of the approval, and `kit` the kit's `permitKit` (signs
-   * and checks permits; named here so writes without a permit form do not bundle it). Enables the
-   * `permit` option.
+   * permit of the approval's token instead of the approval. Enables the `permit` option (with
+   * `permitKit`).
    */
   permit?: {
     call: (args: args, ctx: WriteContext<never>, permit: SignedPermit) => ContractCall
-    kit: PermitKit
   }
+  /**
+   * The kit's `permitKit`, where the spec has a `permit` form: signs and checks permits in
+   * `simulate` and `send` (named here so writes without a permit form, and `prepare` layers, do not
+   * bundle it).
+   */
+  permitKit?: PermitKit
   /** Maps the protocol's custom errors to typed ones. */
   revert?: (args: args, state: state | undefined, ctx: WriteContext<never>) => RevertMapper | undefined
   /** Extra fields of the simulation's result (computed from the state and the simulated return). */
@@ -309,7 +313,12 @@ async function permitFor(
 ): Promise<SignedPermit> {
   const need = spec.approval?.(c.args, undefined, c.ctx)
   if (!need) throw new InvalidParameterError('permit', `${spec.name} needs no approval to permit`)
-  const kit = (spec.permit as { kit: PermitKit }).kit
+  const kit = spec.permitKit
+  if (!kit)
+    throw new InvalidParameterError(
+      'permit',
+      `${spec.name} declares no permitKit: omit permit (the write approves)`,
+    )
   if (isSignedPermit(permit)) {
     await kit.verify(client, { ...need, owner: c.sender, permit })
     return permit

@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -35,9 +36,9 @@ export type AppointeeParameters = {
   selector: Hex
 } & DeploymentParameter
 
-function appointeeWrite(kind: 'set' | 'remove') {
+function appointeeWriteCall(kind: 'set' | 'remove') {
   const functionName = kind === 'set' ? 'setAppointee' : 'removeAppointee'
-  return defineWrite({
+  return defineCall({
     name: `eigenlayer.${functionName}`,
     contract: 'PermissionController',
     deployment: specDeployment,
@@ -52,6 +53,18 @@ function appointeeWrite(kind: 'set' | 'remove') {
         deployment: deployment as EigenLayerDeployment,
       }
     },
+    call: (a) =>
+      contractCall({
+        address: a.deployment.permissionController,
+        abi: permissionControllerAbi,
+        functionName,
+        args: [a.account, a.appointee, a.target, a.selector],
+      }),
+  })
+}
+
+function appointeeWrite(kind: 'set' | 'remove', call = appointeeWriteCall(kind)) {
+  return defineWrite(call, {
     read: (a, { sender }) => {
       const pcAddress = a.deployment.permissionController
       return stage(
@@ -95,13 +108,6 @@ function appointeeWrite(kind: 'set' | 'remove') {
           appointed: false,
         })
     },
-    call: (a) =>
-      contractCall({
-        address: a.deployment.permissionController,
-        abi: permissionControllerAbi,
-        functionName,
-        args: [a.account, a.appointee, a.target, a.selector],
-      }),
     revert: (a, _s, { sender }) =>
       avsRevertMapper({ caller: sender, subject: a.account, contract: 'PermissionController' }),
     receipt: {
@@ -120,11 +126,13 @@ function appointeeWrite(kind: 'set' | 'remove') {
   })
 }
 
-const set_ = /* @__PURE__ */ appointeeWrite('set')
-const remove_ = /* @__PURE__ */ appointeeWrite('remove')
+const setCall = /* @__PURE__ */ appointeeWriteCall('set')
+const set_ = /* @__PURE__ */ appointeeWrite('set', setCall)
+const removeCall = /* @__PURE__ */ appointeeWriteCall('remove')
+const remove_ = /* @__PURE__ */ appointeeWrite('remove', removeCall)
 
 /** Layer 1 (pure): `PermissionController.setAppointee(account, appointee, target, selector)`. */
-export const prepareSetAppointee = /* @__PURE__ */ prepareOf(set_)
+export const prepareSetAppointee = /* @__PURE__ */ prepareOf(setCall)
 /** Layer 2: refuses a sender that is not the account's admin, or a permission already given; simulates. */
 export const simulateSetAppointee = /* @__PURE__ */ simulateOf(set_)
 /** Layer 3: lets `appointee` call only `selector` on `target` for the account. */
@@ -133,7 +141,7 @@ export const setAppointee = /* @__PURE__ */ sendOf(set_)
 export const waitForSetAppointee = /* @__PURE__ */ waitForOf(set_)
 
 /** Layer 1 (pure): `PermissionController.removeAppointee(account, appointee, target, selector)`. */
-export const prepareRemoveAppointee = /* @__PURE__ */ prepareOf(remove_)
+export const prepareRemoveAppointee = /* @__PURE__ */ prepareOf(removeCall)
 /** Layer 2: refuses a sender that is not the account's admin, or a permission not given; simulates. */
 export const simulateRemoveAppointee = /* @__PURE__ */ simulateOf(remove_)
 /** Layer 3: takes the permission back. */

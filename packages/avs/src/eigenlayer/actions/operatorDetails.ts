@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   prepareOf,
@@ -35,7 +36,8 @@ export type UpdateOperatorMetadataURIParameters = {
  * The two DelegationManager calls that change a registered operator's record, `(operator, value)`:
  * one spec, by field. Both refuse a non-operator (or a sender it has not appointed) before simulating.
  */
-function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(field: {
+/** One of the two fields: its call, how its value is checked, and its event. */
+type OperatorRecord<P extends { operator?: Address | undefined }, R> = {
   functionName: 'modifyOperatorDetails' | 'updateOperatorMetadataURI'
   signature: string
   /** Validates the new value (and what goes with it); the argument sent after the operator. */
@@ -43,8 +45,12 @@ function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(fi
   event: 'DelegationApproverUpdated' | 'OperatorMetadataURIUpdated'
   /** The result from the event's arguments (undefined when the receipt lacks it). */
   result: (args: Record<string, unknown> | undefined) => R
-}) {
-  return defineWrite({
+}
+
+function operatorRecordWriteCall<P extends { operator?: Address | undefined }, R>(
+  field: OperatorRecord<P, R>,
+) {
+  return defineCall({
     name: `eigenlayer.${field.functionName}`,
     contract: 'DelegationManager',
     deployment: specDeployment,
@@ -53,12 +59,6 @@ function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(fi
       operator: assertAddress('operator', p.operator ?? sender),
       deployment: deployment as EigenLayerDeployment,
     }),
-    read: (a, { sender }) =>
-      operatorPlan(a.deployment, a.operator, sender, {
-        target: a.deployment.delegationManager,
-        signature: field.signature,
-      }),
-    check: (a, s) => assertOperator(a.operator, s),
     call: (a) =>
       field.functionName === 'modifyOperatorDetails'
         ? contractCall({
@@ -73,6 +73,20 @@ function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(fi
             functionName: 'updateOperatorMetadataURI',
             args: [a.operator, a.value as string],
           }),
+  })
+}
+
+function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(
+  field: OperatorRecord<P, R>,
+  call = operatorRecordWriteCall<P, R>(field),
+) {
+  return defineWrite(call, {
+    read: (a, { sender }) =>
+      operatorPlan(a.deployment, a.operator, sender, {
+        target: a.deployment.delegationManager,
+        signature: field.signature,
+      }),
+    check: (a, s) => assertOperator(a.operator, s),
     revert: (a, _s, { sender }) =>
       avsRevertMapper({
         caller: sender,
@@ -90,21 +104,26 @@ function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(fi
   })
 }
 
-const modifyOperatorDetails_ = /* @__PURE__ */ operatorRecordWrite<
+const modifyOperatorDetailsRecord: OperatorRecord<
   ModifyOperatorDetailsParameters,
   { delegationApprover: Address | undefined }
->({
+> = {
   functionName: 'modifyOperatorDetails',
   signature: 'modifyOperatorDetails(address,address)',
   value: (p) => assertAddress('delegationApprover', p.delegationApprover),
   event: 'DelegationApproverUpdated',
   result: (args) => ({ delegationApprover: args?.newDelegationApprover as Address | undefined }),
-})
+}
+const modifyOperatorDetailsCall = /* @__PURE__ */ operatorRecordWriteCall(modifyOperatorDetailsRecord)
+const modifyOperatorDetails_ = /* @__PURE__ */ operatorRecordWrite(
+  modifyOperatorDetailsRecord,
+  modifyOperatorDetailsCall,
+)
 
-const updateOperatorMetadataURI_ = /* @__PURE__ */ operatorRecordWrite<
+const updateOperatorMetadataURIRecord: OperatorRecord<
   UpdateOperatorMetadataURIParameters,
   { metadataURI: string | undefined }
->({
+> = {
   functionName: 'updateOperatorMetadataURI',
   signature: 'updateOperatorMetadataURI(address,string)',
   value: (p) => {
@@ -114,10 +133,15 @@ const updateOperatorMetadataURI_ = /* @__PURE__ */ operatorRecordWrite<
   },
   event: 'OperatorMetadataURIUpdated',
   result: (args) => ({ metadataURI: args?.metadataURI as string | undefined }),
-})
+}
+const updateOperatorMetadataURICall = /* @__PURE__ */ operatorRecordWriteCall(updateOperatorMetadataURIRecord)
+const updateOperatorMetadataURI_ = /* @__PURE__ */ operatorRecordWrite(
+  updateOperatorMetadataURIRecord,
+  updateOperatorMetadataURICall,
+)
 
 /** Layer 1 (pure): `DelegationManager.modifyOperatorDetails(operator, newDelegationApprover)`. */
-export const prepareModifyOperatorDetails = /* @__PURE__ */ prepareOf(modifyOperatorDetails_)
+export const prepareModifyOperatorDetails = /* @__PURE__ */ prepareOf(modifyOperatorDetailsCall)
 /** Layer 2: refuses a non-operator, simulates. */
 export const simulateModifyOperatorDetails = /* @__PURE__ */ simulateOf(modifyOperatorDetails_)
 /** Layer 3: the same checks, then sends. */
@@ -126,7 +150,7 @@ export const modifyOperatorDetails = /* @__PURE__ */ sendOf(modifyOperatorDetail
 export const waitForModifyOperatorDetails = /* @__PURE__ */ waitForOf(modifyOperatorDetails_)
 
 /** Layer 1 (pure): `DelegationManager.updateOperatorMetadataURI(operator, metadataURI)`. */
-export const prepareUpdateOperatorMetadataURI = /* @__PURE__ */ prepareOf(updateOperatorMetadataURI_)
+export const prepareUpdateOperatorMetadataURI = /* @__PURE__ */ prepareOf(updateOperatorMetadataURICall)
 /** Layer 2: validates the URI (and metadata), refuses a non-operator, simulates. */
 export const simulateUpdateOperatorMetadataURI = /* @__PURE__ */ simulateOf(updateOperatorMetadataURI_)
 /** Layer 3: the same checks, then sends. */

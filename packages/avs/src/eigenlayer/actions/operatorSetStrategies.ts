@@ -2,6 +2,7 @@ import {
   assertAddress,
   assertNonEmpty,
   contractCall,
+  defineCall,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -29,9 +30,9 @@ export type OperatorSetStrategiesParameters = {
   strategies: readonly Address[]
 } & DeploymentParameter
 
-function strategiesWrite(kind: 'add' | 'remove') {
+function strategiesWriteCall(kind: 'add' | 'remove') {
   const functionName = kind === 'add' ? 'addStrategiesToOperatorSet' : 'removeStrategiesFromOperatorSet'
-  return defineWrite({
+  return defineCall({
     name: `eigenlayer.${functionName}`,
     contract: 'AllocationManager',
     deployment: specDeployment,
@@ -48,6 +49,18 @@ function strategiesWrite(kind: 'add' | 'remove') {
         deployment: deployment as EigenLayerDeployment,
       }
     },
+    call: (a) =>
+      contractCall({
+        address: a.deployment.allocationManager,
+        abi: avsAllocationManagerAbi,
+        functionName,
+        args: [a.avs, a.id, a.strategies],
+      }),
+  })
+}
+
+function strategiesWrite(kind: 'add' | 'remove', call = strategiesWriteCall(kind)) {
+  return defineWrite(call, {
     read: (a) => {
       const set = { avs: a.avs, id: a.id }
       const am = a.deployment.allocationManager
@@ -76,13 +89,6 @@ function strategiesWrite(kind: 'add' | 'remove') {
         if (kind === 'remove' && !inSet) throw new StrategyNotInOperatorSetError({ strategy, operatorSet })
       }
     },
-    call: (a) =>
-      contractCall({
-        address: a.deployment.allocationManager,
-        abi: avsAllocationManagerAbi,
-        functionName,
-        args: [a.avs, a.id, a.strategies],
-      }),
     revert: (a, _s, { sender }) =>
       avsRevertMapper({
         caller: sender,
@@ -105,11 +111,13 @@ function strategiesWrite(kind: 'add' | 'remove') {
   })
 }
 
-const add_ = /* @__PURE__ */ strategiesWrite('add')
-const remove_ = /* @__PURE__ */ strategiesWrite('remove')
+const addCall = /* @__PURE__ */ strategiesWriteCall('add')
+const add_ = /* @__PURE__ */ strategiesWrite('add', addCall)
+const removeCall = /* @__PURE__ */ strategiesWriteCall('remove')
+const remove_ = /* @__PURE__ */ strategiesWrite('remove', removeCall)
 
 /** Layer 1 (pure): `AllocationManager.addStrategiesToOperatorSet(avs, operatorSetId, strategies)`. */
-export const prepareAddStrategiesToOperatorSet = /* @__PURE__ */ prepareOf(add_)
+export const prepareAddStrategiesToOperatorSet = /* @__PURE__ */ prepareOf(addCall)
 /** Layer 2: refuses a missing set or a strategy already in it, then simulates. */
 export const simulateAddStrategiesToOperatorSet = /* @__PURE__ */ simulateOf(add_)
 /** Layer 3: the same checks, then sends. */
@@ -118,7 +126,7 @@ export const addStrategiesToOperatorSet = /* @__PURE__ */ sendOf(add_)
 export const waitForAddStrategiesToOperatorSet = /* @__PURE__ */ waitForOf(add_)
 
 /** Layer 1 (pure): `AllocationManager.removeStrategiesFromOperatorSet(avs, operatorSetId, strategies)`. */
-export const prepareRemoveStrategiesFromOperatorSet = /* @__PURE__ */ prepareOf(remove_)
+export const prepareRemoveStrategiesFromOperatorSet = /* @__PURE__ */ prepareOf(removeCall)
 /** Layer 2: refuses a missing set or a strategy not in it, then simulates. */
 export const simulateRemoveStrategiesFromOperatorSet = /* @__PURE__ */ simulateOf(remove_)
 /** Layer 3: the same checks, then sends. */

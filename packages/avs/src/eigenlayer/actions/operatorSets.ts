@@ -186,12 +186,11 @@ function checkMembership(
  * Joining and leaving operator sets: one spec, by direction. Both refuse a non-operator and a set
  * that does not exist; joining refuses a set the operator is in, leaving one it is not in.
  */
-function membershipWrite<
+function membershipWriteCall<
   P extends { operator?: Address | undefined; avs: Address; operatorSetIds: readonly number[] },
 >(join: boolean) {
   const functionName = join ? 'registerForOperatorSets' : 'deregisterFromOperatorSets'
-  const event = join ? 'OperatorAddedToOperatorSet' : 'OperatorRemovedFromOperatorSet'
-  return defineWrite({
+  return defineCall({
     name: `eigenlayer.${functionName}`,
     contract: 'AllocationManager',
     deployment: specDeployment,
@@ -201,8 +200,6 @@ function membershipWrite<
       if (!isHex(data)) throw new InvalidParameterError('data', `${String(data)} is not hex`)
       return { ...membershipArgs(p, deployment, sender), data }
     },
-    read: (a) => membershipPlan(a),
-    check: (a, s) => checkMembership(a, s, !join),
     call: (a) =>
       join
         ? contractCall({
@@ -217,6 +214,16 @@ function membershipWrite<
             functionName: 'deregisterFromOperatorSets',
             args: [{ operator: a.operator, avs: a.avs, operatorSetIds: a.ids }],
           }),
+  })
+}
+
+function membershipWrite<
+  P extends { operator?: Address | undefined; avs: Address; operatorSetIds: readonly number[] },
+>(join: boolean, call = membershipWriteCall<P>(join)) {
+  const event = join ? 'OperatorAddedToOperatorSet' : 'OperatorRemovedFromOperatorSet'
+  return defineWrite(call, {
+    read: (a) => membershipPlan(a),
+    check: (a, s) => checkMembership(a, s, !join),
     revert: (a, _s, { sender }) =>
       avsRevertMapper({
         caller: sender,
@@ -239,10 +246,15 @@ function membershipWrite<
   })
 }
 
-const registerForOperatorSets_ = /* @__PURE__ */ membershipWrite<RegisterForOperatorSetsParameters>(true)
+const registerForOperatorSetsCall =
+  /* @__PURE__ */ membershipWriteCall<RegisterForOperatorSetsParameters>(true)
+const registerForOperatorSets_ = /* @__PURE__ */ membershipWrite<RegisterForOperatorSetsParameters>(
+  true,
+  registerForOperatorSetsCall,
+)
 
 /** Layer 1 (pure): `AllocationManager.registerForOperatorSets(operator, { avs, operatorSetIds, data })`. */
-export const prepareRegisterForOperatorSets = /* @__PURE__ */ prepareOf(registerForOperatorSets_)
+export const prepareRegisterForOperatorSets = /* @__PURE__ */ prepareOf(registerForOperatorSetsCall)
 /** Layer 2: refuses a non-operator, a set that does not exist or is joined already, then simulates (the registrar runs too). */
 export const simulateRegisterForOperatorSets = /* @__PURE__ */ simulateOf(registerForOperatorSets_)
 /** Layer 3: the same checks, then sends. */
@@ -257,11 +269,15 @@ export type DeregisterFromOperatorSetsParameters = {
   operatorSetIds: readonly number[]
 } & DeploymentParameter
 
-const deregisterFromOperatorSets_ =
-  /* @__PURE__ */ membershipWrite<DeregisterFromOperatorSetsParameters>(false)
+const deregisterFromOperatorSetsCall =
+  /* @__PURE__ */ membershipWriteCall<DeregisterFromOperatorSetsParameters>(false)
+const deregisterFromOperatorSets_ = /* @__PURE__ */ membershipWrite<DeregisterFromOperatorSetsParameters>(
+  false,
+  deregisterFromOperatorSetsCall,
+)
 
 /** Layer 1 (pure): `AllocationManager.deregisterFromOperatorSets({ operator, avs, operatorSetIds })`. */
-export const prepareDeregisterFromOperatorSets = /* @__PURE__ */ prepareOf(deregisterFromOperatorSets_)
+export const prepareDeregisterFromOperatorSets = /* @__PURE__ */ prepareOf(deregisterFromOperatorSetsCall)
 /** Layer 2: refuses a set that does not exist or the operator is not in, then simulates. */
 export const simulateDeregisterFromOperatorSets = /* @__PURE__ */ simulateOf(deregisterFromOperatorSets_)
 /** Layer 3: the same checks, then sends (the operator stays slashable until its allocations are deallocated). */

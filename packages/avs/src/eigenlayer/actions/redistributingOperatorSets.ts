@@ -128,7 +128,7 @@ const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite(createRedi
 
 /** Layer 1 (pure): `AllocationManager.createRedistributingOperatorSets(avs, params, recipients)` (v1.5+). */
 export const prepareCreateRedistributingOperatorSets = /* @__PURE__ */ prepareOf(
-  createRedistributingOperatorSets_,
+  createRedistributingOperatorSetsCall,
 )
 /**
  * Layer 2: refuses a release without redistribution (probed), a zero or burn-address recipient, a

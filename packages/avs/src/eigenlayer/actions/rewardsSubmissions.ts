@@ -321,8 +321,8 @@ type AmountParameters = {
  * (0, 1e38), start at most `MAX_FUTURE_LENGTH` ahead); the set kinds also need the set to exist and
  * the release to serve them.
  */
-function amountSubmissionWrite<P extends AmountParameters>(kind: 'avs' | 'operatorSet') {
-  return defineWrite({
+function amountSubmissionWriteCall<P extends AmountParameters>(kind: 'avs' | 'operatorSet') {
+  return defineCall({
     name:
       kind === 'avs'
         ? 'eigenlayer.createAVSRewardsSubmission'
@@ -370,6 +370,41 @@ function amountSubmissionWrite<P extends AmountParameters>(kind: 'avs' | 'operat
         deployment: deployment as EigenLayerDeployment,
       }
     },
+    approval: (a, s: State | undefined) => ({
+      token: a.token,
+      spender: a.deployment.rewardsCoordinator,
+      amount: a.total,
+      ...(s ? { allowance: s.allowance } : {}),
+    }),
+    call: (a) =>
+      !a.operatorSet
+        ? contractCall({
+            address: a.deployment.rewardsCoordinator,
+            abi: rewardsSubmissionAbi,
+            functionName: 'createAVSRewardsSubmission',
+            args: [a.submissions],
+          })
+        : a.weighting === 'unique'
+          ? contractCall({
+              address: a.deployment.rewardsCoordinator,
+              abi: rewardsSubmissionAbi,
+              functionName: 'createUniqueStakeRewardsSubmission',
+              args: [a.operatorSet, a.submissions],
+            })
+          : contractCall({
+              address: a.deployment.rewardsCoordinator,
+              abi: rewardsSubmissionAbi,
+              functionName: 'createTotalStakeRewardsSubmission',
+              args: [a.operatorSet, a.submissions],
+            }),
+  })
+}
+
+function amountSubmissionWrite<P extends AmountParameters>(
+  kind: 'avs' | 'operatorSet',
+  call = amountSubmissionWriteCall<P>(kind),
+) {
+  return defineWrite(call, {
     read: (a, { sender }) =>
       submissionPlan(
         a.deployment,
@@ -406,33 +441,6 @@ function amountSubmissionWrite<P extends AmountParameters>(kind: 'avs' | 'operat
       )
       checkFunds(a.token, a.total, sender as Address, s)
     },
-    approval: (a, s) => ({
-      token: a.token,
-      spender: a.deployment.rewardsCoordinator,
-      amount: a.total,
-      ...(s ? { allowance: s.allowance } : {}),
-    }),
-    call: (a) =>
-      !a.operatorSet
-        ? contractCall({
-            address: a.deployment.rewardsCoordinator,
-            abi: rewardsSubmissionAbi,
-            functionName: 'createAVSRewardsSubmission',
-            args: [a.submissions],
-          })
-        : a.weighting === 'unique'
-          ? contractCall({
-              address: a.deployment.rewardsCoordinator,
-              abi: rewardsSubmissionAbi,
-              functionName: 'createUniqueStakeRewardsSubmission',
-              args: [a.operatorSet, a.submissions],
-            })
-          : contractCall({
-              address: a.deployment.rewardsCoordinator,
-              abi: rewardsSubmissionAbi,
-              functionName: 'createTotalStakeRewardsSubmission',
-              args: [a.operatorSet, a.submissions],
-            }),
     revert: (a, _s, { sender }) =>
       avsRevertMapper({
         caller: sender,
@@ -477,10 +485,20 @@ function amountSubmissionWrite<P extends AmountParameters>(kind: 'avs' | 'operat
   })
 }
 
+const createAVSRewardsSubmissionCall =
+  /* @__PURE__ */ amountSubmissionWriteCall<CreateAVSRewardsSubmissionParameters>('avs')
 const createAVSRewardsSubmission_ =
-  /* @__PURE__ */ amountSubmissionWrite<CreateAVSRewardsSubmissionParameters>('avs')
+  /* @__PURE__ */ amountSubmissionWrite<CreateAVSRewardsSubmissionParameters>(
+    'avs',
+    createAVSRewardsSubmissionCall,
+  )
+const createOperatorSetRewardsSubmissionCall =
+  /* @__PURE__ */ amountSubmissionWriteCall<CreateOperatorSetRewardsSubmissionParameters>('operatorSet')
 const createOperatorSetRewardsSubmission_ =
-  /* @__PURE__ */ amountSubmissionWrite<CreateOperatorSetRewardsSubmissionParameters>('operatorSet')
+  /* @__PURE__ */ amountSubmissionWrite<CreateOperatorSetRewardsSubmissionParameters>(
+    'operatorSet',
+    createOperatorSetRewardsSubmissionCall,
+  )
 
 /**
  * Layer 1 (pure): the exact approval, then `createUniqueStakeRewardsSubmission(set, …)` or
@@ -488,7 +506,7 @@ const createOperatorSetRewardsSubmission_ =
  * against the v1.12 reference ABI, not chain-tested (no v1.12 state runs here).
  */
 export const prepareCreateOperatorSetRewardsSubmission = /* @__PURE__ */ prepareOf(
-  createOperatorSetRewardsSubmission_,
+  createOperatorSetRewardsSubmissionCall,
 )
 /**
  * Layer 2: refuses a release without these kinds (`NotInReleaseError`, chain-tested on v1.2 and
@@ -505,7 +523,7 @@ export const waitForCreateOperatorSetRewardsSubmission = /* @__PURE__ */ waitFor
 )
 
 /** Layer 1 (pure): the exact token approval, then `RewardsCoordinator.createAVSRewardsSubmission(submissions)`. */
-export const prepareCreateAVSRewardsSubmission = /* @__PURE__ */ prepareOf(createAVSRewardsSubmission_)
+export const prepareCreateAVSRewardsSubmission = /* @__PURE__ */ prepareOf(createAVSRewardsSubmissionCall)
 /**
  * Layer 2: checks every rule before sending, against the limits read from chain (interval
  * multiples, max duration, retroactive and future limits, genesis), ascending strategies on the
@@ -699,7 +717,7 @@ const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite(
  * or with `operatorSetId` `createOperatorDirectedOperatorSetRewardsSubmission(set, …)` (v1.3+).
  */
 export const prepareCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ prepareOf(
-  createOperatorDirectedRewardsSubmission_,
+  createOperatorDirectedRewardsSubmissionCall,
 )
 /**
  * Layer 2: every rule checked before sending against the limits read from chain: the common ones,

@@ -3,6 +3,7 @@ import {
   type BatchRead,
   type BatchResult,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -104,12 +105,11 @@ const ok = <T>(r: BatchResult | undefined): T | undefined =>
   r?.status === 'success' ? (r.result as T) : undefined
 
 /** The four delegator setters: one spec, by setter (the type, role and no-op checks are the same shape). */
-function delegatorSetter<params>(
+function delegatorSetterCall<params>(
   setter: Setter,
   resolveParams: (p: params, sender: Address | undefined) => Omit<Resolved, 'deployment'>,
 ) {
-  const rule = SETTERS[setter]
-  return defineWrite({
+  return defineCall({
     name: `symbiotic.${setter}`,
     contract: 'Delegator',
     deployment: symbioticSpecDeployment,
@@ -117,6 +117,37 @@ function delegatorSetter<params>(
       ...resolveParams(p, sender),
       deployment: deployment as SymbioticDeployment,
     }),
+    call: (a) => {
+      const address = a.delegator
+      const abi = symbioticDelegatorAdminAbi
+      // every setter but setMaxNetworkLimit names its network (the max one is the sender's own)
+      if (setter === 'setMaxNetworkLimit' || !a.network)
+        return contractCall({
+          address,
+          abi,
+          functionName: 'setMaxNetworkLimit',
+          args: [a.identifier, a.value],
+        })
+      const subnetwork = subnetworkOf(a.network, a.identifier)
+      if (setter === 'setNetworkLimit')
+        return contractCall({ address, abi, functionName: setter, args: [subnetwork, a.value] })
+      return contractCall({
+        address,
+        abi,
+        functionName: setter,
+        args: [subnetwork, a.operator as Address, a.value],
+      })
+    },
+  })
+}
+
+function delegatorSetter<params>(
+  setter: Setter,
+  resolveParams: (p: params, sender: Address | undefined) => Omit<Resolved, 'deployment'>,
+  call = delegatorSetterCall<params>(setter, resolveParams),
+) {
+  const rule = SETTERS[setter]
+  return defineWrite(call, {
     read: (a, { sender }) => {
       const network = a.network ?? sender
       const subnetwork = subnetworkOf(network, a.identifier)
@@ -196,27 +227,6 @@ function delegatorSetter<params>(
           value: String(a.value),
         })
     },
-    call: (a) => {
-      const address = a.delegator
-      const abi = symbioticDelegatorAdminAbi
-      // every setter but setMaxNetworkLimit names its network (the max one is the sender's own)
-      if (setter === 'setMaxNetworkLimit' || !a.network)
-        return contractCall({
-          address,
-          abi,
-          functionName: 'setMaxNetworkLimit',
-          args: [a.identifier, a.value],
-        })
-      const subnetwork = subnetworkOf(a.network, a.identifier)
-      if (setter === 'setNetworkLimit')
-        return contractCall({ address, abi, functionName: setter, args: [subnetwork, a.value] })
-      return contractCall({
-        address,
-        abi,
-        functionName: setter,
-        args: [subnetwork, a.operator as Address, a.value],
-      })
-    },
     revert: (a, s, { sender }) =>
       symbioticAvsRevertMapper({
         sender,
@@ -268,11 +278,32 @@ export type SetOperatorNetworkLimitParameters = SubnetworkParameters & {
   amount: bigint
 } & SymbioticDeploymentParameter
 
+const setMaxNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetMaxNetworkLimitParameters>(
+  'setMaxNetworkLimit',
+  (p, sender) => ({
+    delegator: assertAddress('delegator', p.delegator),
+    network: sender === undefined ? undefined : assertAddress('account', sender),
+    identifier: assertIdentifier(p.identifier),
+    operator: undefined,
+    value: assertUint256('amount', p.amount),
+  }),
+)
 const setMaxNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetMaxNetworkLimitParameters>(
   'setMaxNetworkLimit',
   (p, sender) => ({
     delegator: assertAddress('delegator', p.delegator),
     network: sender === undefined ? undefined : assertAddress('account', sender),
+    identifier: assertIdentifier(p.identifier),
+    operator: undefined,
+    value: assertUint256('amount', p.amount),
+  }),
+  setMaxNetworkLimitCall,
+)
+const setNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetNetworkLimitParameters>(
+  'setNetworkLimit',
+  (p) => ({
+    delegator: assertAddress('delegator', p.delegator),
+    network: assertAddress('network', p.network),
     identifier: assertIdentifier(p.identifier),
     operator: undefined,
     value: assertUint256('amount', p.amount),
@@ -287,6 +318,17 @@ const setNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetNetworkLimitParamete
     operator: undefined,
     value: assertUint256('amount', p.amount),
   }),
+  setNetworkLimitCall,
+)
+const setOperatorNetworkSharesCall = /* @__PURE__ */ delegatorSetterCall<SetOperatorNetworkSharesParameters>(
+  'setOperatorNetworkShares',
+  (p) => ({
+    delegator: assertAddress('delegator', p.delegator),
+    network: assertAddress('network', p.network),
+    identifier: assertIdentifier(p.identifier),
+    operator: assertAddress('operator', p.operator),
+    value: assertUint256('shares', p.shares),
+  }),
 )
 const setOperatorNetworkShares_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetworkSharesParameters>(
   'setOperatorNetworkShares',
@@ -296,6 +338,17 @@ const setOperatorNetworkShares_ = /* @__PURE__ */ delegatorSetter<SetOperatorNet
     identifier: assertIdentifier(p.identifier),
     operator: assertAddress('operator', p.operator),
     value: assertUint256('shares', p.shares),
+  }),
+  setOperatorNetworkSharesCall,
+)
+const setOperatorNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetOperatorNetworkLimitParameters>(
+  'setOperatorNetworkLimit',
+  (p) => ({
+    delegator: assertAddress('delegator', p.delegator),
+    network: assertAddress('network', p.network),
+    identifier: assertIdentifier(p.identifier),
+    operator: assertAddress('operator', p.operator),
+    value: assertUint256('amount', p.amount),
   }),
 )
 const setOperatorNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetworkLimitParameters>(
@@ -307,10 +360,11 @@ const setOperatorNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetw
     operator: assertAddress('operator', p.operator),
     value: assertUint256('amount', p.amount),
   }),
+  setOperatorNetworkLimitCall,
 )
 
 /** Layer 1 (pure): `delegator.setMaxNetworkLimit(identifier, amount)`, sent by the network (every type). */
-export const prepareSetMaxNetworkLimit = /* @__PURE__ */ prepareOf(setMaxNetworkLimit_)
+export const prepareSetMaxNetworkLimit = /* @__PURE__ */ prepareOf(setMaxNetworkLimitCall)
 /**
  * Layer 2: refuses a sender that is not a registered network, another network on an
  * OperatorNetworkSpecific delegator, the value already set; simulates.
@@ -322,7 +376,7 @@ export const setMaxNetworkLimit = /* @__PURE__ */ sendOf(setMaxNetworkLimit_)
 export const waitForSetMaxNetworkLimit = /* @__PURE__ */ waitForOf(setMaxNetworkLimit_)
 
 /** Layer 1 (pure): `delegator.setNetworkLimit(subnetwork, amount)` (NetworkRestake, FullRestake, OperatorSpecific). */
-export const prepareSetNetworkLimit = /* @__PURE__ */ prepareOf(setNetworkLimit_)
+export const prepareSetNetworkLimit = /* @__PURE__ */ prepareOf(setNetworkLimitCall)
 /**
  * Layer 2: refuses another delegator type (`UnsupportedByTypeError` naming it), a sender without
  * `NETWORK_LIMIT_SET_ROLE`, an amount above the max network limit, the value already set; simulates.
@@ -334,7 +388,7 @@ export const setNetworkLimit = /* @__PURE__ */ sendOf(setNetworkLimit_)
 export const waitForSetNetworkLimit = /* @__PURE__ */ waitForOf(setNetworkLimit_)
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkShares(subnetwork, operator, shares)` (NetworkRestake only). */
-export const prepareSetOperatorNetworkShares = /* @__PURE__ */ prepareOf(setOperatorNetworkShares_)
+export const prepareSetOperatorNetworkShares = /* @__PURE__ */ prepareOf(setOperatorNetworkSharesCall)
 /** Layer 2: refuses another delegator type, a sender without `OPERATOR_NETWORK_SHARES_SET_ROLE`, the shares already set; simulates. */
 export const simulateSetOperatorNetworkShares = /* @__PURE__ */ simulateOf(setOperatorNetworkShares_)
 /** Layer 3: the same checks, then sends. */
@@ -343,7 +397,7 @@ export const setOperatorNetworkShares = /* @__PURE__ */ sendOf(setOperatorNetwor
 export const waitForSetOperatorNetworkShares = /* @__PURE__ */ waitForOf(setOperatorNetworkShares_)
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkLimit(subnetwork, operator, amount)` (FullRestake only). */
-export const prepareSetOperatorNetworkLimit = /* @__PURE__ */ prepareOf(setOperatorNetworkLimit_)
+export const prepareSetOperatorNetworkLimit = /* @__PURE__ */ prepareOf(setOperatorNetworkLimitCall)
 /** Layer 2: refuses another delegator type, a sender without `OPERATOR_NETWORK_LIMIT_SET_ROLE`, the limit already set; simulates. */
 export const simulateSetOperatorNetworkLimit = /* @__PURE__ */ simulateOf(setOperatorNetworkLimit_)
 /** Layer 3: the same checks, then sends. */

@@ -1,6 +1,7 @@
 import {
   assertAddress,
   contractCall,
+  defineCall,
   defineWrite,
   InvalidParameterError,
   prepareOf,
@@ -64,8 +65,8 @@ function resolveTarget(p: OptInTarget, d: SymbioticDeployment) {
 }
 
 /** `optIn` / `optOut` of the operator→vault and operator→network services: one spec, by direction. */
-function optInWrite(direction: Direction) {
-  return defineWrite({
+function optInWriteCall(direction: Direction) {
+  return defineCall({
     name: `symbiotic.${direction}`,
     contract: 'OptInService',
     deployment: symbioticSpecDeployment,
@@ -84,6 +85,25 @@ function optInWrite(direction: Direction) {
         signed?.operator ?? (sender === undefined ? undefined : assertAddress('account', sender))
       return { ...resolveTarget(p, d), operator, signed, deployment: d }
     },
+    call: (a) =>
+      a.signed
+        ? contractCall({
+            address: a.service,
+            abi: symbioticOptInAbi,
+            functionName: direction,
+            args: [a.signed.operator, a.where, Number(a.signed.deadline), a.signed.signature],
+          })
+        : contractCall({
+            address: a.service,
+            abi: symbioticOptInAbi,
+            functionName: direction,
+            args: [a.where],
+          }),
+  })
+}
+
+function optInWrite(direction: Direction, call = optInWriteCall(direction)) {
+  return defineWrite(call, {
     read: (a, { sender }) => {
       const operator = a.operator ?? sender
       return stage(
@@ -134,20 +154,6 @@ function optInWrite(direction: Direction) {
           deadline: a.signed.deadline,
         })
     },
-    call: (a) =>
-      a.signed
-        ? contractCall({
-            address: a.service,
-            abi: symbioticOptInAbi,
-            functionName: direction,
-            args: [a.signed.operator, a.where, Number(a.signed.deadline), a.signed.signature],
-          })
-        : contractCall({
-            address: a.service,
-            abi: symbioticOptInAbi,
-            functionName: direction,
-            args: [a.where],
-          }),
     revert: (a, s, { sender }) =>
       symbioticAvsRevertMapper({
         sender,
@@ -168,11 +174,13 @@ function optInWrite(direction: Direction) {
   })
 }
 
-const optIn_ = /* @__PURE__ */ optInWrite('optIn')
-const optOut_ = /* @__PURE__ */ optInWrite('optOut')
+const optInCall = /* @__PURE__ */ optInWriteCall('optIn')
+const optIn_ = /* @__PURE__ */ optInWrite('optIn', optInCall)
+const optOutCall = /* @__PURE__ */ optInWriteCall('optOut')
+const optOut_ = /* @__PURE__ */ optInWrite('optOut', optOutCall)
 
 /** Layer 1 (pure): `optIn(where)` on the vault or network service (or the signed `optIn(who, where, deadline, signature)`). */
-export const prepareOptIn = /* @__PURE__ */ prepareOf(optIn_)
+export const prepareOptIn = /* @__PURE__ */ prepareOf(optInCall)
 /**
  * Layer 2: refuses an operator not registered, a vault/network that is not one, an operator already
  * opted in, an expired signature; simulates (a bad signature is refused there).
@@ -184,7 +192,7 @@ export const optIn = /* @__PURE__ */ sendOf(optIn_)
 export const waitForOptIn = /* @__PURE__ */ waitForOf(optIn_)
 
 /** Layer 1 (pure): `optOut(where)` (or the signed `optOut(who, where, deadline, signature)`). */
-export const prepareOptOut = /* @__PURE__ */ prepareOf(optOut_)
+export const prepareOptOut = /* @__PURE__ */ prepareOf(optOutCall)
 /** Layer 2: refuses an operator not opted in, an expired signature (and the registration checks); simulates. */
 export const simulateOptOut = /* @__PURE__ */ simulateOf(optOut_)
 /** Layer 3: the same checks, then sends. */

@@ -25,16 +25,29 @@ import { symbioticAvsRevertMapper } from '../revert.js'
  * `NetworkRegistry.registerNetwork()` and `OperatorRegistry.registerOperator()`: one spec, by
  * entity. The sender registers itself.
  */
-function entityRegistration(entity: 'network' | 'operator') {
+function entityRegistrationCall(entity: 'network' | 'operator') {
   const functionName = entity === 'network' ? 'registerNetwork' : 'registerOperator'
   const registry = (d: SymbioticDeployment) => (entity === 'network' ? d.networkRegistry : d.operatorRegistry)
-  return defineWrite({
+  return defineCall({
     name: `symbiotic.${functionName}`,
     contract: entity === 'network' ? 'NetworkRegistry' : 'OperatorRegistry',
     deployment: symbioticSpecDeployment,
     resolve: (_p: SymbioticDeploymentParameter, { deployment }) => ({
       deployment: deployment as SymbioticDeployment,
     }),
+    call: (a) =>
+      contractCall({
+        address: registry(a.deployment),
+        abi: symbioticEntityRegistryAbi,
+        functionName,
+        args: [],
+      }),
+  })
+}
+
+function entityRegistration(entity: 'network' | 'operator', call = entityRegistrationCall(entity)) {
+  const registry = (d: SymbioticDeployment) => (entity === 'network' ? d.networkRegistry : d.operatorRegistry)
+  return defineWrite(call, {
     read: (a, { sender }) =>
       stage(
         [
@@ -50,13 +63,6 @@ function entityRegistration(entity: 'network' | 'operator') {
     check: (_a, s) => {
       if (s.registered) throw new SymbioticAlreadyRegisteredError({ entity, account: s.sender })
     },
-    call: (a) =>
-      contractCall({
-        address: registry(a.deployment),
-        abi: symbioticEntityRegistryAbi,
-        functionName,
-        args: [],
-      }),
     revert: (_a, _s, { sender }) => symbioticAvsRevertMapper({ sender }),
     receipt: {
       abi: symbioticEntityRegistryAbi,
@@ -69,11 +75,13 @@ function entityRegistration(entity: 'network' | 'operator') {
   })
 }
 
-const registerNetwork_ = /* @__PURE__ */ entityRegistration('network')
-const registerOperator_ = /* @__PURE__ */ entityRegistration('operator')
+const registerNetworkCall = /* @__PURE__ */ entityRegistrationCall('network')
+const registerNetwork_ = /* @__PURE__ */ entityRegistration('network', registerNetworkCall)
+const registerOperatorCall = /* @__PURE__ */ entityRegistrationCall('operator')
+const registerOperator_ = /* @__PURE__ */ entityRegistration('operator', registerOperatorCall)
 
 /** Layer 1 (pure): `NetworkRegistry.registerNetwork()` (the sender becomes a network). */
-export const prepareRegisterNetwork = /* @__PURE__ */ prepareOf(registerNetwork_)
+export const prepareRegisterNetwork = /* @__PURE__ */ prepareOf(registerNetworkCall)
 /** Layer 2: refuses a sender already registered as a network, simulates. */
 export const simulateRegisterNetwork = /* @__PURE__ */ simulateOf(registerNetwork_)
 /** Layer 3: the same check, then sends. */
@@ -82,7 +90,7 @@ export const registerNetwork = /* @__PURE__ */ sendOf(registerNetwork_)
 export const waitForRegisterNetwork = /* @__PURE__ */ waitForOf(registerNetwork_)
 
 /** Layer 1 (pure): `OperatorRegistry.registerOperator()` (the sender becomes an operator). */
-export const prepareRegisterOperator = /* @__PURE__ */ prepareOf(registerOperator_)
+export const prepareRegisterOperator = /* @__PURE__ */ prepareOf(registerOperatorCall)
 /** Layer 2: refuses a sender already registered as an operator, simulates. */
 export const simulateRegisterOperator = /* @__PURE__ */ simulateOf(registerOperator_)
 /** Layer 3: the same check, then sends. */

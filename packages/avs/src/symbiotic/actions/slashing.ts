@@ -104,9 +104,9 @@ type SlashState = {
 }
 
 /** Instant `slash` and veto `requestSlash`: the same arguments, the same capture window (narrowed by the veto duration). */
-function slashWrite(functionName: 'slash' | 'requestSlash') {
+function slashWriteCall(functionName: 'slash' | 'requestSlash') {
   const veto = functionName === 'requestSlash'
-  return defineWrite({
+  return defineCall({
     name: `symbiotic.${functionName}`,
     contract: veto ? 'VetoSlasher' : 'Slasher',
     deployment: symbioticSpecDeployment,
@@ -125,6 +125,20 @@ function slashWrite(functionName: 'slash' | 'requestSlash') {
         deployment: deployment as SymbioticDeployment,
       }
     },
+    call: (a, _ctx, s: SlashState | undefined) =>
+      contractCall({
+        address: a.slasher,
+        abi: symbioticSlashingAbi,
+        functionName,
+        // in `prepare` (nothing read) the capture timestamp must be given
+        args: [a.subnetwork, a.operator, a.amount, Number(captureOf(a.captureTimestamp, s)), a.hints],
+      }),
+  })
+}
+
+function slashWrite(functionName: 'slash' | 'requestSlash', call = slashWriteCall(functionName)) {
+  const veto = functionName === 'requestSlash'
+  return defineWrite(call, {
     read: (a, { sender }) => {
       const s = a.slasher
       return stage(
@@ -195,14 +209,6 @@ function slashWrite(functionName: 'slash' | 'requestSlash') {
           captureTimestamp: s.captureTimestamp,
         })
     },
-    call: (a, _ctx, s) =>
-      contractCall({
-        address: a.slasher,
-        abi: symbioticSlashingAbi,
-        functionName,
-        // in `prepare` (nothing read) the capture timestamp must be given
-        args: [a.subnetwork, a.operator, a.amount, Number(captureOf(a.captureTimestamp, s)), a.hints],
-      }),
     revert: (a, s, { sender }) =>
       symbioticAvsRevertMapper({
         sender,
@@ -259,11 +265,13 @@ function captureOf(given: bigint | undefined, s: { captureTimestamp: bigint } | 
   return c
 }
 
-const slash_ = /* @__PURE__ */ slashWrite('slash')
-const requestSlash_ = /* @__PURE__ */ slashWrite('requestSlash')
+const slashCall = /* @__PURE__ */ slashWriteCall('slash')
+const slash_ = /* @__PURE__ */ slashWrite('slash', slashCall)
+const requestSlashCall = /* @__PURE__ */ slashWriteCall('requestSlash')
+const requestSlash_ = /* @__PURE__ */ slashWrite('requestSlash', requestSlashCall)
 
 /** Layer 1 (pure): `Slasher.slash(subnetwork, operator, amount, captureTimestamp, hints)` (`captureTimestamp` needed). */
-export const prepareSlash = /* @__PURE__ */ prepareOf(slash_)
+export const prepareSlash = /* @__PURE__ */ prepareOf(slashCall)
 /**
  * Layer 2: refuses a slasher that is not an instant `Slasher`, a sender that is not the network's
  * middleware, a capture timestamp outside `[now - epochDuration, now)`, nothing slashable; simulates.
@@ -275,7 +283,7 @@ export const slash = /* @__PURE__ */ sendOf(slash_)
 export const waitForSlash = /* @__PURE__ */ waitForOf(slash_)
 
 /** Layer 1 (pure): `VetoSlasher.requestSlash(subnetwork, operator, amount, captureTimestamp, hints)`. */
-export const prepareRequestSlash = /* @__PURE__ */ prepareOf(requestSlash_)
+export const prepareRequestSlash = /* @__PURE__ */ prepareOf(requestSlashCall)
 /**
  * Layer 2: refuses a slasher that is not a `VetoSlasher`, a sender that is not the network's
  * middleware, a capture timestamp outside `[now + vetoDuration - epochDuration, now)`, nothing
@@ -316,8 +324,8 @@ type RequestState = {
 }
 
 /** `executeSlash` (by the middleware) and `vetoSlash` (by the resolver): one request read, each its timing rules. */
-function requestWrite(functionName: 'executeSlash' | 'vetoSlash') {
-  return defineWrite({
+function requestWriteCall(functionName: 'executeSlash' | 'vetoSlash') {
+  return defineCall({
     name: `symbiotic.${functionName}`,
     contract: 'VetoSlasher',
     deployment: symbioticSpecDeployment,
@@ -331,6 +339,18 @@ function requestWrite(functionName: 'executeSlash' | 'vetoSlash') {
         deployment: deployment as SymbioticDeployment,
       }
     },
+    call: (a) =>
+      contractCall({
+        address: a.slasher,
+        abi: symbioticSlashingAbi,
+        functionName,
+        args: [a.slashIndex, a.hints],
+      }),
+  })
+}
+
+function requestWrite(functionName: 'executeSlash' | 'vetoSlash', call = requestWriteCall(functionName)) {
+  return defineWrite(call, {
     read: (a, { sender }) => {
       const s = a.slasher
       return stage(
@@ -456,13 +476,6 @@ function requestWrite(functionName: 'executeSlash' | 'vetoSlash') {
           })
       }
     },
-    call: (a) =>
-      contractCall({
-        address: a.slasher,
-        abi: symbioticSlashingAbi,
-        functionName,
-        args: [a.slashIndex, a.hints],
-      }),
     revert: (a, s, { sender }) =>
       symbioticAvsRevertMapper({
         sender,
@@ -489,11 +502,13 @@ function requestWrite(functionName: 'executeSlash' | 'vetoSlash') {
   })
 }
 
-const executeSlash_ = /* @__PURE__ */ requestWrite('executeSlash')
-const vetoSlash_ = /* @__PURE__ */ requestWrite('vetoSlash')
+const executeSlashCall = /* @__PURE__ */ requestWriteCall('executeSlash')
+const executeSlash_ = /* @__PURE__ */ requestWrite('executeSlash', executeSlashCall)
+const vetoSlashCall = /* @__PURE__ */ requestWriteCall('vetoSlash')
+const vetoSlash_ = /* @__PURE__ */ requestWrite('vetoSlash', vetoSlashCall)
 
 /** Layer 1 (pure): `VetoSlasher.executeSlash(slashIndex, hints)`. */
-export const prepareExecuteSlash = /* @__PURE__ */ prepareOf(executeSlash_)
+export const prepareExecuteSlash = /* @__PURE__ */ prepareOf(executeSlashCall)
 /**
  * Layer 2: refuses a missing or completed request, a sender that is not the network's middleware,
  * a request still in its veto period (with a resolver; `readyAt` says when it ends), a request more
@@ -506,7 +521,7 @@ export const executeSlash = /* @__PURE__ */ sendOf(executeSlash_)
 export const waitForExecuteSlash = /* @__PURE__ */ waitForOf(executeSlash_)
 
 /** Layer 1 (pure): `VetoSlasher.vetoSlash(slashIndex, hints)`. */
-export const prepareVetoSlash = /* @__PURE__ */ prepareOf(vetoSlash_)
+export const prepareVetoSlash = /* @__PURE__ */ prepareOf(vetoSlashCall)
 /**
  * Layer 2: refuses a missing or completed request, a sender that is not the subnetwork's resolver
  * at the capture time (or no resolver at all), a veto after the deadline; simulates.

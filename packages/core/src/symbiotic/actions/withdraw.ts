@@ -4,6 +4,7 @@ import {
   assertAddress,
   assertAmount,
   contractCall,
+  defineCall,
   defineWrite,
   prepareOf,
   sendOf,
@@ -29,13 +30,13 @@ type Unit = 'assets' | 'shares'
 
 type Resolved = { vault: Address; quantity: bigint; receiver: Address }
 
-function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
+function vaultWithdrawalCall<params extends { vault: Address; receiver?: Address }>(
   unit: Unit,
   quantityOf: (p: params) => bigint,
 ) {
   const functionName = unit === 'assets' ? 'withdraw' : 'redeem'
   const parameter = unit === 'assets' ? 'amount' : 'shares'
-  return defineWrite({
+  return defineCall({
     name: `symbiotic.${functionName}`,
     contract: 'Vault',
     resolve: (p: params, { sender }): Resolved => {
@@ -43,6 +44,22 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
       const quantity = assertAmount(parameter, quantityOf(p))
       return { vault, quantity, receiver: assertRecipient('receiver', p.receiver ?? sender) }
     },
+    call: (a) =>
+      contractCall({
+        address: a.vault,
+        abi: symbioticVaultWritesAbi,
+        functionName,
+        args: [a.receiver, a.quantity],
+      }),
+  })
+}
+
+function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
+  unit: Unit,
+  quantityOf: (p: params) => bigint,
+  call = vaultWithdrawalCall<params>(unit, quantityOf),
+) {
+  return defineWrite(call, {
     read: (a, { sender }) => vaultWriteStatePlan(a.vault, sender),
     check: (a, s: VaultWriteState, { sender }) => {
       const who = sender as Address
@@ -68,13 +85,6 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
           throw new InvalidAmountError('shares', a.quantity, 'are worth 0 collateral')
       }
     },
-    call: (a) =>
-      contractCall({
-        address: a.vault,
-        abi: symbioticVaultWritesAbi,
-        functionName,
-        args: [a.receiver, a.quantity],
-      }),
     revert: (a, s, { sender }) =>
       withdrawalRevertMapper({
         vault: a.vault,
@@ -111,11 +121,13 @@ export type RedeemParameters = {
   receiver?: Address
 }
 
-const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', (p) => p.amount)
-const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares)
+const withdrawCall = /* @__PURE__ */ vaultWithdrawalCall<WithdrawParameters>('assets', (p) => p.amount)
+const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', (p) => p.amount, withdrawCall)
+const redeemCall = /* @__PURE__ */ vaultWithdrawalCall<RedeemParameters>('shares', (p) => p.shares)
+const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares, redeemCall)
 
 /** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
-export const prepareWithdraw = /* @__PURE__ */ prepareOf(withdraw_)
+export const prepareWithdraw = /* @__PURE__ */ prepareOf(withdrawCall)
 /** Layer 2: checks the active balance covers `amount` and simulates; `epoch`/`readyAt` forecast the bucket. */
 export const simulateWithdraw = /* @__PURE__ */ simulateOf(withdraw_)
 /** Layer 3: checks, simulates and sends `withdraw`. */
@@ -124,7 +136,7 @@ export const withdraw = /* @__PURE__ */ sendOf(withdraw_)
 export const waitForWithdraw = /* @__PURE__ */ waitForOf(withdraw_)
 
 /** Layer 1 (pure): `redeem(receiver, shares)` as a frozen call list. */
-export const prepareRedeem = /* @__PURE__ */ prepareOf(redeem_)
+export const prepareRedeem = /* @__PURE__ */ prepareOf(redeemCall)
 /** Layer 2: checks the account holds `shares` worth more than 0 and simulates. */
 export const simulateRedeem = /* @__PURE__ */ simulateOf(redeem_)
 /** Layer 3: checks, simulates and sends `redeem`. */

@@ -163,7 +163,6 @@ const instantExitCall = /* @__PURE__ */ defineCall({
         })
   },
   permit: {
-    kit: permitKit,
     call: (a, { sender }, permit) => {
       const receiver = a.receiver ?? (sender as Address)
       const input = toPermitInput(permit)
@@ -198,6 +197,7 @@ const instantExitCall = /* @__PURE__ */ defineCall({
   },
 })
 const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
+  permitKit,
   read: (a, { sender }) => {
     const token = tokenOf(a)
     const ids = identityReads(a.d, a.token === 'weETH')

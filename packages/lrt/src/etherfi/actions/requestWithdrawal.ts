@@ -93,7 +93,6 @@ const requestWithdrawalCall = /* @__PURE__ */ defineCall({
       args: [a.receiver ?? (sender as Address), a.amount],
     }),
   permit: {
-    kit: permitKit,
     call: (a, { sender }, permit) =>
       contractCall({
         address: a.d.liquidityPool,
@@ -104,6 +103,7 @@ const requestWithdrawalCall = /* @__PURE__ */ defineCall({
   },
 })
 const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
+  permitKit,
   read: (a, { sender }) =>
     stage(
       [

@@ -52,7 +52,6 @@ const wrapCall = /* @__PURE__ */ defineCall({
   call: (a) =>
     contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'wrap', args: [a.amount] }),
   permit: {
-    kit: permitKit,
     call: (a, _ctx, permit) =>
       contractCall({
         address: a.d.weETH,
@@ -63,6 +62,7 @@ const wrapCall = /* @__PURE__ */ defineCall({
   },
 })
 const wrap_ = /* @__PURE__ */ defineWrite(wrapCall, {
+  permitKit,
   read: (a, { sender }) =>
     stage(
       [

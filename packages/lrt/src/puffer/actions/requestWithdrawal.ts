@@ -17,7 +17,7 @@ import {
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
-import { type QueueRequestParameters, queueRequestWrite } from '../../request.js'
+import { type QueueRequestParameters, queueRequestCall, queueRequestWrite } from '../../request.js'
 import { pufferVaultAbi, pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi } from '../abis.js'
 import type { PufferDeployment } from '../deployments.js'
 import { pufferWithdrawalManagerPermitAbi, toPufferPermit } from '../permit.js'
@@ -49,23 +49,14 @@ const requestAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferWi
 
 const receiptAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferVaultAbi)
 
-const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite<RequestWithdrawalParameters>()({
+const requestWithdrawalCall = /* @__PURE__ */ queueRequestCall<RequestWithdrawalParameters>()({
   name: 'puffer.requestWithdrawal',
   contract: 'PufferWithdrawalManager',
   protocol: 'Puffer',
-  symbol: 'pufETH',
   deployment: writeDeployment,
   assertVerified,
   token: (d: PufferDeployment) => d.vault,
   queue: (d) => d.withdrawalManager,
-  withQueue: (d, next) => next(d.withdrawalManager),
-  reads: (d, queue) => [
-    symbolRead(d),
-    { address: queue, abi: pufferWithdrawalManagerAbi, functionName: 'MIN_WITHDRAWAL_AMOUNT' },
-    { address: queue, abi: pufferWithdrawalManagerAbi, functionName: 'getMaxWithdrawalAmount' },
-    { address: d.vault, abi: pufferVaultAbi, functionName: 'convertToAssets', args: [WAD] },
-  ],
-  identity: (d, queue, symbol, probe) => assertPuffer(d, symbol, [['PufferWithdrawalManager', queue, probe]]),
   call: (a, queue, sender) => {
     const receiver = receiverOf(a, sender)
     return contractCall({
@@ -76,7 +67,6 @@ const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite<RequestWithdrawalPa
     })
   },
   permit: {
-    kit: permitKit,
     call: (a, queue, sender, permit) =>
       contractCall({
         address: queue,
@@ -85,6 +75,18 @@ const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite<RequestWithdrawalPa
         args: [toPufferPermit(permit, a.amount), receiverOf(a, sender)],
       }),
   },
+})
+const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite(requestWithdrawalCall, {
+  permitKit,
+  symbol: 'pufETH',
+  withQueue: (d, next) => next(d.withdrawalManager),
+  reads: (d, queue) => [
+    symbolRead(d),
+    { address: queue, abi: pufferWithdrawalManagerAbi, functionName: 'MIN_WITHDRAWAL_AMOUNT' },
+    { address: queue, abi: pufferWithdrawalManagerAbi, functionName: 'getMaxWithdrawalAmount' },
+    { address: d.vault, abi: pufferVaultAbi, functionName: 'convertToAssets', args: [WAD] },
+  ],
+  identity: (d, queue, symbol, probe) => assertPuffer(d, symbol, [['PufferWithdrawalManager', queue, probe]]),
   limitErrors: ['WithdrawalAmountTooLow', 'WithdrawalAmountTooHigh'],
   revert: () => (reason) =>
     reason === 'MultipleWithdrawalsAreForbidden'
@@ -119,7 +121,7 @@ export type RequestWithdrawalErrorType =
  * Layer 1 (pure): `[approve(withdrawalManager, amount) on pufETH?, requestWithdrawal(amount, receiver)]`.
  * Puffer takes ONE request per transaction: do not batch two of these call lists into one.
  */
-export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawalCall)
 /**
  * Layer 2: the identity guard, the checks (minimum 0.01 pufETH, maximum, balance), then simulates;
  * `requestRate` is the rate the request locks (its payout is `amount × min(requestRate, batchRate)`).

@@ -14,7 +14,7 @@ import {
   waitForOf,
 } from '@restakekit/core'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
-import { type QueueRequestParameters, queueRequestWrite } from '../../request.js'
+import { type QueueRequestParameters, queueRequestCall, queueRequestWrite } from '../../request.js'
 import { swellRswETHAbi, swellRswEXITAbi, swellRswEXITErrorsAbi } from '../abis.js'
 import type { SwellDeployment } from '../deployments.js'
 import { assertSwell, assertVerified, symbolRead, withExit, writeDeployment } from './internal.js'
@@ -27,15 +27,24 @@ export type RequestWithdrawalParameters = QueueRequestParameters & {
 
 const receiptAbi = /* @__PURE__ */ joinAbis(swellRswEXITAbi, swellRswETHAbi)
 
-const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite<RequestWithdrawalParameters>()({
+const requestWithdrawalCall = /* @__PURE__ */ queueRequestCall<RequestWithdrawalParameters>()({
   name: 'swell.requestWithdrawal',
   contract: 'RswEXIT',
   protocol: 'Swell',
-  symbol: 'rswETH',
   deployment: writeDeployment,
   assertVerified,
   token: (d: SwellDeployment) => d.rswETH,
   queue: (d) => d.rswEXIT,
+  call: (a, rswEXIT) =>
+    contractCall({
+      address: rswEXIT,
+      abi: [...swellRswEXITAbi, ...swellRswEXITErrorsAbi],
+      functionName: 'createWithdrawRequest',
+      args: [a.amount],
+    }),
+})
+const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite(requestWithdrawalCall, {
+  symbol: 'rswETH',
   withQueue: withExit,
   reads: (d, rswEXIT) => [
     symbolRead(d),
@@ -44,13 +53,6 @@ const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite<RequestWithdrawalPa
     { address: d.rswETH, abi: swellRswETHAbi, functionName: 'rswETHToETHRate' },
   ],
   identity: (d, rswEXIT, symbol, probe) => assertSwell(d, symbol, [['RswEXIT', rswEXIT, probe]]),
-  call: (a, rswEXIT) =>
-    contractCall({
-      address: rswEXIT,
-      abi: [...swellRswEXITAbi, ...swellRswEXITErrorsAbi],
-      functionName: 'createWithdrawRequest',
-      args: [a.amount],
-    }),
   limitErrors: ['WithdrawRequestTooSmall', 'WithdrawRequestTooLarge'],
   receipt: {
     abi: receiptAbi,
@@ -75,7 +77,7 @@ export type RequestWithdrawalErrorType =
   | StepFailedError
 
 /** Layer 1 (pure): `[approve(rswEXIT, amount) on rswETH?, createWithdrawRequest(amount)]` (needs `deployment.rswEXIT`). */
-export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawal_)
+export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawalCall)
 /**
  * Layer 2: the identity guard (rswEXIT read from the AccessControlManager when not given), limits,
  * balance; simulates: `requestRate` is the rate the request locks (`rateWhenCreated`).

@@ -133,7 +133,9 @@ describe.skipIf(!onV13)('EigenLayer rewards submissions (v1.3.0 state: limits re
     await rule({ startTimestamp: l.weekStart + 1 }, 'startRemainder')
     // 14 weeks back is past the 90-day retroactive limit
     await rule({ startTimestamp: l.weekStart - 14 * l.interval }, 'startTooFarInPast')
-    const future = l.weekStart + (Math.floor(l.maxFuture / l.interval) + 1) * l.interval
+    // the first week boundary past now + MAX_FUTURE_LENGTH (with 10 minutes for the landing block's
+    // clock): counted from now, not from the week's start, or it fails late in the week
+    const future = Math.ceil((l.now + l.maxFuture + 600) / l.interval) * l.interval
     await rule({ startTimestamp: future }, 'startTooFarInFuture')
     await rule({ strategiesAndMultipliers: [] }, 'strategiesEmpty')
     await rule({ amount: 10n ** 38n }, 'amountExceedsMax')

@@ -8,6 +8,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InsufficientBalanceError,
   InvalidParameterError,
@@ -71,7 +72,15 @@ const vaultDepositCall = /* @__PURE__ */ defineCall({
     }),
 })
 
-// the rest of the declaration: the checks and the receipt
+// the receipt, declared apart too: `waitForVaultDeposit` bundles only the name and this
+const vaultDepositReceipt = /* @__PURE__ */ defineReceipt({
+  abi: vaultAbi,
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'Deposit')
+    return { shares: ev?.eventName === 'Deposit' ? ev.args.shares : undefined }
+  },
+})
+// the rest of the declaration: the checks, and the receipt above
 const vaultDeposit_ = /* @__PURE__ */ defineWrite(vaultDepositCall, {
   // one batched read at the landing block, reused by `send` (never repeated)
   read: (a, { sender }) =>
@@ -92,13 +101,7 @@ const vaultDeposit_ = /* @__PURE__ */ defineWrite(vaultDepositCall, {
       throw new InvalidParameterError('asset', `the vault takes ${s.asset}, not ${a.asset}`)
     if (s.balance < a.amount) throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender!)
   },
-  receipt: {
-    abi: vaultAbi,
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'Deposit')
-      return { shares: ev?.eventName === 'Deposit' ? ev.args.shares : undefined }
-    },
-  },
+  receipt: vaultDepositReceipt,
 })
 
 /** Layer 1 (pure): `[approve, deposit]` as a frozen call list. */
@@ -108,7 +111,7 @@ export const simulateVaultDeposit = /* @__PURE__ */ simulateOf(vaultDeposit_)
 /** Layer 3: the checks, the exact approval when short, the simulation, one transaction. */
 export const vaultDeposit = /* @__PURE__ */ sendOf(vaultDeposit_)
 /** Layer 4: the receipt, with the shares from its `Deposit` event. */
-export const waitForVaultDeposit = /* @__PURE__ */ waitForOf(vaultDeposit_)
+export const waitForVaultDeposit = /* @__PURE__ */ waitForOf(vaultDepositCall, vaultDepositReceipt)
 // #endregion define
 
 // #region module

@@ -90,10 +90,7 @@ export type WriteSpec<params, args, state, result, extra, events extends Abi, de
    */
   minOut?: MinOutSpec<args, state, result>
   /** The receipt: the ABI its events decode against, and what else to return from them. */
-  receipt: {
-    abi: events
-    decode?: (client: ReadClient, receipt: WaitForEventsReturnType<events>) => decoded | Promise<decoded>
-  }
+  receipt: ReceiptSpec<events, decoded>
 }
 
 /** The `minOut` option of a write spec (see `WriteSpec.minOut`). */
@@ -486,10 +483,39 @@ export function sendOf<const w extends { readonly name: string }>(write: w): Lay
   }) as never
 }
 
+/** A write's receipt: the ABI its events decode against, and what else to return from them. */
+export type ReceiptSpec<events extends Abi, decoded> = {
+  abi: events
+  decode?:
+    | ((client: ReadClient, receipt: WaitForEventsReturnType<events>) => decoded | Promise<decoded>)
+    | undefined
+}
+
+/**
+ * Declares a write's receipt apart (typed by its ABI), to pass as the spec's `receipt` and to
+ * `waitForOf(theCall, theReceipt)`: a bundle of the `waitFor` layer alone then carries neither the
+ * checks nor the revert tables.
+ */
+export function defineReceipt<const events extends Abi, decoded = unknown>(
+  receipt: ReceiptSpec<events, decoded>,
+): ReceiptSpec<events, decoded> {
+  return receipt
+}
+
 /** The `waitFor` layer of a write: the receipt, its events decoded, and the spec's extra fields. */
-export function waitForOf<const w extends { readonly name: string }>(write: w): Layers<w>['waitFor'] {
-  const spec = specOf(write)
-  return (async (client: ReadClient, hash: Hex, options: { onStage?: OnStage } = {}) => {
+export function waitForOf<const w extends { readonly name: string }>(write: w): Layers<w>['waitFor']
+/** The `waitFor` layer from a write's call half (its name) and its receipt, declared apart. */
+export function waitForOf<events extends Abi, decoded>(
+  call: { readonly name: string },
+  receipt: ReceiptSpec<events, decoded>,
+): (
+  client: ReadClient,
+  hash: Hex,
+  options?: { onStage?: OnStage },
+) => Promise<WaitForEventsReturnType<events> & decoded>
+export function waitForOf(write: { readonly name: string }, receipt?: ReceiptSpec<Abi, unknown>) {
+  const spec = { name: write.name, receipt: receipt ?? specOf(write).receipt }
+  return async (client: ReadClient, hash: Hex, options: { onStage?: OnStage } = {}) => {
     const { onStage } = options
     const r = await waitForEvents(client, hash, spec.receipt.abi, {
       action: spec.name,
@@ -514,7 +540,7 @@ export function waitForOf<const w extends { readonly name: string }>(write: w): 
     })
     const more = spec.receipt.decode ? await spec.receipt.decode(client, r) : undefined
     return { ...r, ...(more as object) }
-  }) as never
+  }
 }
 
 /** Throws the spec's refusal when what the call gives (read from the state or the simulation) is below its minOut. */

@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   prepareOf,
@@ -50,6 +51,17 @@ const setAllocationDelayCall = /* @__PURE__ */ defineCall({
       args: [a.operator, a.delay],
     }),
 })
+const setAllocationDelayReceipt = /* @__PURE__ */ defineReceipt({
+  abi: avsAllocationManagerAbi,
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'AllocationDelaySet')
+    if (ev?.eventName !== 'AllocationDelaySet') return { allocationDelay: undefined }
+    return {
+      /** The new delay and the first block it is in effect in. */
+      allocationDelay: { delay: ev.args.delay, readyAt: { block: BigInt(ev.args.effectBlock) } },
+    }
+  },
+})
 const setAllocationDelay_ = /* @__PURE__ */ defineWrite(setAllocationDelayCall, {
   read: (a, { sender }) =>
     operatorPlan(a.deployment, a.operator, sender, {
@@ -64,17 +76,7 @@ const setAllocationDelay_ = /* @__PURE__ */ defineWrite(setAllocationDelayCall, 
       operator: a.operator,
       contract: 'AllocationManager',
     }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'AllocationDelaySet')
-      if (ev?.eventName !== 'AllocationDelaySet') return { allocationDelay: undefined }
-      return {
-        /** The new delay and the first block it is in effect in. */
-        allocationDelay: { delay: ev.args.delay, readyAt: { block: BigInt(ev.args.effectBlock) } },
-      }
-    },
-  },
+  receipt: setAllocationDelayReceipt,
 })
 
 /** Layer 1 (pure): `AllocationManager.setAllocationDelay(operator, delay)`. */
@@ -84,7 +86,10 @@ export const simulateSetAllocationDelay = /* @__PURE__ */ simulateOf(setAllocati
 /** Layer 3: the same checks, then sends. The new delay takes effect later: see `waitForSetAllocationDelay`. */
 export const setAllocationDelay = /* @__PURE__ */ sendOf(setAllocationDelay_)
 /** Layer 4: the receipt and `allocationDelay`: the delay and `readyAt.block`, the block it takes effect in. */
-export const waitForSetAllocationDelay = /* @__PURE__ */ waitForOf(setAllocationDelay_)
+export const waitForSetAllocationDelay = /* @__PURE__ */ waitForOf(
+  setAllocationDelayCall,
+  setAllocationDelayReceipt,
+)
 
 export type GetAllocationDelayParameters = {
   operator: Address

@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   prepareOf,
@@ -41,16 +42,17 @@ const updateAVSMetadataURICall = /* @__PURE__ */ defineCall({
       args: [a.avs, a.metadataURI],
     }),
 })
+const updateAVSMetadataURIReceipt = /* @__PURE__ */ defineReceipt({
+  abi: avsAllocationManagerAbi,
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'AVSMetadataURIUpdated')
+    return { metadataURI: ev?.eventName === 'AVSMetadataURIUpdated' ? ev.args.metadataURI : undefined }
+  },
+})
 const updateAVSMetadataURI_ = /* @__PURE__ */ defineWrite(updateAVSMetadataURICall, {
   revert: (a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'AVSMetadataURIUpdated')
-      return { metadataURI: ev?.eventName === 'AVSMetadataURIUpdated' ? ev.args.metadataURI : undefined }
-    },
-  },
+  receipt: updateAVSMetadataURIReceipt,
 })
 
 /** Layer 1 (pure): `AllocationManager.updateAVSMetadataURI(avs, metadataURI)`. */
@@ -60,7 +62,10 @@ export const simulateUpdateAVSMetadataURI = /* @__PURE__ */ simulateOf(updateAVS
 /** Layer 3: publishes the AVS's metadata URI (needed before it creates operator sets). */
 export const updateAVSMetadataURI = /* @__PURE__ */ sendOf(updateAVSMetadataURI_)
 /** Layer 4: the receipt and the URI from `AVSMetadataURIUpdated`. */
-export const waitForUpdateAVSMetadataURI = /* @__PURE__ */ waitForOf(updateAVSMetadataURI_)
+export const waitForUpdateAVSMetadataURI = /* @__PURE__ */ waitForOf(
+  updateAVSMetadataURICall,
+  updateAVSMetadataURIReceipt,
+)
 
 export type SetAVSRegistrarParameters = {
   /** The AVS (default the sender). */
@@ -96,6 +101,13 @@ const setAVSRegistrarCall = /* @__PURE__ */ defineCall({
       args: [a.avs, a.registrar],
     }),
 })
+const setAVSRegistrarReceipt = /* @__PURE__ */ defineReceipt({
+  abi: avsAllocationManagerAbi,
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'AVSRegistrarSet')
+    return { registrar: ev?.eventName === 'AVSRegistrarSet' ? ev.args.registrar : undefined }
+  },
+})
 const setAVSRegistrar_ = /* @__PURE__ */ defineWrite(setAVSRegistrarCall, {
   read: (a) =>
     stage(
@@ -115,13 +127,7 @@ const setAVSRegistrar_ = /* @__PURE__ */ defineWrite(setAVSRegistrarCall, {
       registrar: a.registrar,
       contract: 'AllocationManager',
     }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'AVSRegistrarSet')
-      return { registrar: ev?.eventName === 'AVSRegistrarSet' ? ev.args.registrar : undefined }
-    },
-  },
+  receipt: setAVSRegistrarReceipt,
 })
 
 /** Layer 1 (pure): `AllocationManager.setAVSRegistrar(avs, registrar)`. */
@@ -131,4 +137,4 @@ export const simulateSetAVSRegistrar = /* @__PURE__ */ simulateOf(setAVSRegistra
 /** Layer 3: the same check, then sends. */
 export const setAVSRegistrar = /* @__PURE__ */ sendOf(setAVSRegistrar_)
 /** Layer 4: the receipt and the registrar from `AVSRegistrarSet`. */
-export const waitForSetAVSRegistrar = /* @__PURE__ */ waitForOf(setAVSRegistrar_)
+export const waitForSetAVSRegistrar = /* @__PURE__ */ waitForOf(setAVSRegistrarCall, setAVSRegistrarReceipt)

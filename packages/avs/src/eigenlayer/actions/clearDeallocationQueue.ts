@@ -4,6 +4,7 @@ import {
   assertSameLength,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -54,6 +55,17 @@ const clearDeallocationQueueCall = /* @__PURE__ */ defineCall({
       args: [a.operator, a.strategies, a.numToClear],
     }),
 })
+const clearDeallocationQueueReceipt = /* @__PURE__ */ defineReceipt({
+  abi: avsAllocationManagerAbi,
+  decode: (_client, r) => ({
+    /** The operator's encumbered magnitude per strategy after the completed deallocations were applied. */
+    encumbered: r.events.flatMap((e) =>
+      e.eventName === 'EncumberedMagnitudeUpdated'
+        ? [{ strategy: e.args.strategy, encumberedMagnitude: e.args.encumberedMagnitude }]
+        : [],
+    ),
+  }),
+})
 const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite(clearDeallocationQueueCall, {
   revert: (a, _s, { sender }) =>
     avsRevertMapper({
@@ -62,17 +74,7 @@ const clearDeallocationQueue_ = /* @__PURE__ */ defineWrite(clearDeallocationQue
       strategy: a.strategies[0],
       contract: 'AllocationManager',
     }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => ({
-      /** The operator's encumbered magnitude per strategy after the completed deallocations were applied. */
-      encumbered: r.events.flatMap((e) =>
-        e.eventName === 'EncumberedMagnitudeUpdated'
-          ? [{ strategy: e.args.strategy, encumberedMagnitude: e.args.encumberedMagnitude }]
-          : [],
-      ),
-    }),
-  },
+  receipt: clearDeallocationQueueReceipt,
 })
 
 /** Layer 1 (pure): `AllocationManager.clearDeallocationQueue(operator, strategies, numToClear)`. */
@@ -82,4 +84,7 @@ export const simulateClearDeallocationQueue = /* @__PURE__ */ simulateOf(clearDe
 /** Layer 3: applies the operator's completed deallocations (frees their magnitude). */
 export const clearDeallocationQueue = /* @__PURE__ */ sendOf(clearDeallocationQueue_)
 /** Layer 4: the receipt and the encumbered magnitude per strategy (`EncumberedMagnitudeUpdated`). */
-export const waitForClearDeallocationQueue = /* @__PURE__ */ waitForOf(clearDeallocationQueue_)
+export const waitForClearDeallocationQueue = /* @__PURE__ */ waitForOf(
+  clearDeallocationQueueCall,
+  clearDeallocationQueueReceipt,
+)

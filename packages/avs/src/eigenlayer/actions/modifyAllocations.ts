@@ -3,6 +3,7 @@ import {
   assertNonEmpty,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -130,6 +131,24 @@ const modifyAllocationsCall = /* @__PURE__ */ defineCall({
       args: [a.operator, grouped(a, s)],
     }),
 })
+const modifyAllocationsReceipt = /* @__PURE__ */ defineReceipt({
+  abi: avsAllocationManagerAbi,
+  decode: (_client, r) => ({
+    /** Each change with the block it takes effect in (increases after the allocation delay, decreases after DEALLOCATION_DELAY). */
+    allocations: r.events.flatMap((e) =>
+      e.eventName === 'AllocationUpdated'
+        ? [
+            {
+              operatorSet: e.args.operatorSet,
+              strategy: e.args.strategy,
+              magnitude: e.args.magnitude,
+              readyAt: { block: BigInt(e.args.effectBlock) },
+            },
+          ]
+        : [],
+    ),
+  }),
+})
 const modifyAllocations_ = /* @__PURE__ */ defineWrite(modifyAllocationsCall, {
   read: (a) => {
     const am = a.deployment.allocationManager
@@ -245,24 +264,7 @@ const modifyAllocations_ = /* @__PURE__ */ defineWrite(modifyAllocationsCall, {
       magnitude: s.entries[i]!.newMagnitude,
     })),
   }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => ({
-      /** Each change with the block it takes effect in (increases after the allocation delay, decreases after DEALLOCATION_DELAY). */
-      allocations: r.events.flatMap((e) =>
-        e.eventName === 'AllocationUpdated'
-          ? [
-              {
-                operatorSet: e.args.operatorSet,
-                strategy: e.args.strategy,
-                magnitude: e.args.magnitude,
-                readyAt: { block: BigInt(e.args.effectBlock) },
-              },
-            ]
-          : [],
-      ),
-    }),
-  },
+  receipt: modifyAllocationsReceipt,
 })
 
 /**
@@ -280,4 +282,7 @@ export const simulateModifyAllocations = /* @__PURE__ */ simulateOf(modifyAlloca
 /** Layer 3: the same checks, then sends. */
 export const modifyAllocations = /* @__PURE__ */ sendOf(modifyAllocations_)
 /** Layer 4: the receipt and every `AllocationUpdated`: the new magnitude and `readyAt.block`, when it takes effect. */
-export const waitForModifyAllocations = /* @__PURE__ */ waitForOf(modifyAllocations_)
+export const waitForModifyAllocations = /* @__PURE__ */ waitForOf(
+  modifyAllocationsCall,
+  modifyAllocationsReceipt,
+)

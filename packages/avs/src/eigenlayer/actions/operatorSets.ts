@@ -3,6 +3,7 @@ import {
   assertNonEmpty,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -75,6 +76,20 @@ const createOperatorSetsCall = /* @__PURE__ */ defineCall({
       args: [a.avs, a.sets.map((s) => ({ operatorSetId: s.operatorSetId, strategies: s.strategies }))],
     }),
 })
+const createOperatorSetsReceipt = /* @__PURE__ */ defineReceipt({
+  abi: avsAllocationManagerAbi,
+  decode: (_client, r) => {
+    const created = r.events.flatMap((e) =>
+      e.eventName === 'OperatorSetCreated' ? [e.args.operatorSet] : [],
+    )
+    const strategies = r.events.flatMap((e) =>
+      e.eventName === 'StrategyAddedToOperatorSet'
+        ? [{ operatorSet: e.args.operatorSet, strategy: e.args.strategy }]
+        : [],
+    )
+    return { operatorSets: created, strategiesAdded: strategies }
+  },
+})
 const createOperatorSets_ = /* @__PURE__ */ defineWrite(createOperatorSetsCall, {
   read: (a) =>
     stage(
@@ -89,20 +104,7 @@ const createOperatorSets_ = /* @__PURE__ */ defineWrite(createOperatorSetsCall, 
   },
   revert: (a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
-  receipt: {
-    abi: avsAllocationManagerAbi,
-    decode: (_client, r) => {
-      const created = r.events.flatMap((e) =>
-        e.eventName === 'OperatorSetCreated' ? [e.args.operatorSet] : [],
-      )
-      const strategies = r.events.flatMap((e) =>
-        e.eventName === 'StrategyAddedToOperatorSet'
-          ? [{ operatorSet: e.args.operatorSet, strategy: e.args.strategy }]
-          : [],
-      )
-      return { operatorSets: created, strategiesAdded: strategies }
-    },
-  },
+  receipt: createOperatorSetsReceipt,
 })
 
 /** Layer 1 (pure): `AllocationManager.createOperatorSets(avs, params)`. */
@@ -112,7 +114,10 @@ export const simulateCreateOperatorSets = /* @__PURE__ */ simulateOf(createOpera
 /** Layer 3: the same checks, then sends (the AVS must have published its metadata URI). */
 export const createOperatorSets = /* @__PURE__ */ sendOf(createOperatorSets_)
 /** Layer 4: the receipt, the sets created (`OperatorSetCreated`) and their strategies. */
-export const waitForCreateOperatorSets = /* @__PURE__ */ waitForOf(createOperatorSets_)
+export const waitForCreateOperatorSets = /* @__PURE__ */ waitForOf(
+  createOperatorSetsCall,
+  createOperatorSetsReceipt,
+)
 
 export type RegisterForOperatorSetsParameters = {
   /** The operator (default the sender). */

@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -98,6 +99,38 @@ const setOperatorSplitCall = /* @__PURE__ */ defineCall({
     })
   },
 })
+const setOperatorSplitReceipt = /* @__PURE__ */ defineReceipt({
+  abi: operatorSplitAbi,
+  decode: (_client, r) => {
+    for (const e of r.events) {
+      if (e.eventName === 'OperatorAVSSplitBipsSet')
+        return {
+          split: {
+            oldSplitBips: e.args.oldOperatorAVSSplitBips,
+            newSplitBips: e.args.newOperatorAVSSplitBips,
+            readyAt: { timestamp: BigInt(e.args.activatedAt) },
+          },
+        }
+      if (e.eventName === 'OperatorPISplitBipsSet')
+        return {
+          split: {
+            oldSplitBips: e.args.oldOperatorPISplitBips,
+            newSplitBips: e.args.newOperatorPISplitBips,
+            readyAt: { timestamp: BigInt(e.args.activatedAt) },
+          },
+        }
+      if (e.eventName === 'OperatorSetSplitBipsSet')
+        return {
+          split: {
+            oldSplitBips: e.args.oldOperatorSetSplitBips,
+            newSplitBips: e.args.newOperatorSetSplitBips,
+            readyAt: { timestamp: BigInt(e.args.activatedAt) },
+          },
+        }
+    }
+    return { split: undefined }
+  },
+})
 const setOperatorSplit_ = /* @__PURE__ */ defineWrite(setOperatorSplitCall, {
   read: (a, { sender }) => {
     const rc = a.deployment.rewardsCoordinator
@@ -147,38 +180,7 @@ const setOperatorSplit_ = /* @__PURE__ */ defineWrite(setOperatorSplitCall, {
       ...(a.target.kind === 'operatorSet' ? { operatorSet: { avs: a.target.avs, id: a.target.id } } : {}),
       contract: 'RewardsCoordinator',
     }),
-  receipt: {
-    abi: operatorSplitAbi,
-    decode: (_client, r) => {
-      for (const e of r.events) {
-        if (e.eventName === 'OperatorAVSSplitBipsSet')
-          return {
-            split: {
-              oldSplitBips: e.args.oldOperatorAVSSplitBips,
-              newSplitBips: e.args.newOperatorAVSSplitBips,
-              readyAt: { timestamp: BigInt(e.args.activatedAt) },
-            },
-          }
-        if (e.eventName === 'OperatorPISplitBipsSet')
-          return {
-            split: {
-              oldSplitBips: e.args.oldOperatorPISplitBips,
-              newSplitBips: e.args.newOperatorPISplitBips,
-              readyAt: { timestamp: BigInt(e.args.activatedAt) },
-            },
-          }
-        if (e.eventName === 'OperatorSetSplitBipsSet')
-          return {
-            split: {
-              oldSplitBips: e.args.oldOperatorSetSplitBips,
-              newSplitBips: e.args.newOperatorSetSplitBips,
-              readyAt: { timestamp: BigInt(e.args.activatedAt) },
-            },
-          }
-      }
-      return { split: undefined }
-    },
-  },
+  receipt: setOperatorSplitReceipt,
 })
 
 /** Layer 1 (pure): `setOperatorAVSSplit`, `setOperatorSetSplit` or `setOperatorPISplit` on the RewardsCoordinator. */
@@ -192,7 +194,10 @@ export const simulateSetOperatorSplit = /* @__PURE__ */ simulateOf(setOperatorSp
 /** Layer 3: the same checks, then sends. */
 export const setOperatorSplit = /* @__PURE__ */ sendOf(setOperatorSplit_)
 /** Layer 4: the receipt and `split`: old and new bips and `readyAt.timestamp`, when the new one applies. */
-export const waitForSetOperatorSplit = /* @__PURE__ */ waitForOf(setOperatorSplit_)
+export const waitForSetOperatorSplit = /* @__PURE__ */ waitForOf(
+  setOperatorSplitCall,
+  setOperatorSplitReceipt,
+)
 
 export type GetOperatorSplitParameters = { operator: Address } & OperatorSplitTarget & DeploymentParameter
 

@@ -3,6 +3,7 @@ import {
   assertNonEmpty,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -77,6 +78,17 @@ const createRedistributingOperatorSetsCall = /* @__PURE__ */ defineCall({
       ],
     }),
 })
+const createRedistributingOperatorSetsReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(avsAllocationManagerAbi, redistributionAbi),
+  decode: (_client, r) => ({
+    operatorSets: r.events.flatMap((e) => (e.eventName === 'OperatorSetCreated' ? [e.args.operatorSet] : [])),
+    recipients: r.events.flatMap((e) =>
+      e.eventName === 'RedistributionAddressSet'
+        ? [{ operatorSet: e.args.operatorSet, redistributionRecipient: e.args.redistributionRecipient }]
+        : [],
+    ),
+  }),
+})
 const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite(createRedistributingOperatorSetsCall, {
   read: (a) => {
     const am = a.deployment.allocationManager
@@ -111,19 +123,7 @@ const createRedistributingOperatorSets_ = /* @__PURE__ */ defineWrite(createRedi
   },
   revert: (a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: a.avs, avs: a.avs, contract: 'AllocationManager' }),
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(avsAllocationManagerAbi, redistributionAbi),
-    decode: (_client, r) => ({
-      operatorSets: r.events.flatMap((e) =>
-        e.eventName === 'OperatorSetCreated' ? [e.args.operatorSet] : [],
-      ),
-      recipients: r.events.flatMap((e) =>
-        e.eventName === 'RedistributionAddressSet'
-          ? [{ operatorSet: e.args.operatorSet, redistributionRecipient: e.args.redistributionRecipient }]
-          : [],
-      ),
-    }),
-  },
+  receipt: createRedistributingOperatorSetsReceipt,
 })
 
 /** Layer 1 (pure): `AllocationManager.createRedistributingOperatorSets(avs, params, recipients)` (v1.5+). */
@@ -141,5 +141,6 @@ export const simulateCreateRedistributingOperatorSets = /* @__PURE__ */ simulate
 export const createRedistributingOperatorSets = /* @__PURE__ */ sendOf(createRedistributingOperatorSets_)
 /** Layer 4: the receipt, the sets created and each one's redistribution recipient. */
 export const waitForCreateRedistributingOperatorSets = /* @__PURE__ */ waitForOf(
-  createRedistributingOperatorSets_,
+  createRedistributingOperatorSetsCall,
+  createRedistributingOperatorSetsReceipt,
 )

@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -71,6 +72,24 @@ const registerAsOperatorCall = /* @__PURE__ */ defineCall({
       args: [a.delegationApprover, a.allocationDelay, a.metadataURI],
     }),
 })
+const registerAsOperatorReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(operatorDelegationAbi, avsAllocationManagerAbi),
+  decode: (_client, r) => {
+    const reg = r.events.find((e) => e.eventName === 'OperatorRegistered')
+    const uri = r.events.find((e) => e.eventName === 'OperatorMetadataURIUpdated')
+    const delay = r.events.find((e) => e.eventName === 'AllocationDelaySet')
+    return {
+      operator: reg?.eventName === 'OperatorRegistered' ? reg.args.operator : undefined,
+      delegationApprover: reg?.eventName === 'OperatorRegistered' ? reg.args.delegationApprover : undefined,
+      metadataURI: uri?.eventName === 'OperatorMetadataURIUpdated' ? uri.args.metadataURI : undefined,
+      /** The allocation delay set at registration and the block it is in effect from. */
+      allocationDelay:
+        delay?.eventName === 'AllocationDelaySet'
+          ? { delay: delay.args.delay, readyAt: { block: BigInt(delay.args.effectBlock) } }
+          : undefined,
+    }
+  },
+})
 const registerAsOperator_ = /* @__PURE__ */ defineWrite(registerAsOperatorCall, {
   read: (a, { sender }) =>
     stage(
@@ -101,24 +120,7 @@ const registerAsOperator_ = /* @__PURE__ */ defineWrite(registerAsOperatorCall, 
   },
   revert: (_a, _s, { sender }) =>
     avsRevertMapper({ caller: sender, subject: sender, operator: sender, contract: 'DelegationManager' }),
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(operatorDelegationAbi, avsAllocationManagerAbi),
-    decode: (_client, r) => {
-      const reg = r.events.find((e) => e.eventName === 'OperatorRegistered')
-      const uri = r.events.find((e) => e.eventName === 'OperatorMetadataURIUpdated')
-      const delay = r.events.find((e) => e.eventName === 'AllocationDelaySet')
-      return {
-        operator: reg?.eventName === 'OperatorRegistered' ? reg.args.operator : undefined,
-        delegationApprover: reg?.eventName === 'OperatorRegistered' ? reg.args.delegationApprover : undefined,
-        metadataURI: uri?.eventName === 'OperatorMetadataURIUpdated' ? uri.args.metadataURI : undefined,
-        /** The allocation delay set at registration and the block it is in effect from. */
-        allocationDelay:
-          delay?.eventName === 'AllocationDelaySet'
-            ? { delay: delay.args.delay, readyAt: { block: BigInt(delay.args.effectBlock) } }
-            : undefined,
-      }
-    },
-  },
+  receipt: registerAsOperatorReceipt,
 })
 
 /** Layer 1 (pure): `DelegationManager.registerAsOperator(approver, allocationDelay, metadataURI)`. */
@@ -128,6 +130,9 @@ export const simulateRegisterAsOperator = /* @__PURE__ */ simulateOf(registerAsO
 /** Layer 3: the same checks, then sends `registerAsOperator` for the sender. */
 export const registerAsOperator = /* @__PURE__ */ sendOf(registerAsOperator_)
 /** Layer 4: the receipt, `OperatorRegistered`, the metadata URI and the allocation delay with its effect block. */
-export const waitForRegisterAsOperator = /* @__PURE__ */ waitForOf(registerAsOperator_)
+export const waitForRegisterAsOperator = /* @__PURE__ */ waitForOf(
+  registerAsOperatorCall,
+  registerAsOperatorReceipt,
+)
 
 export type WaitForRegisterAsOperatorReturnType = Awaited<ReturnType<typeof waitForRegisterAsOperator>>

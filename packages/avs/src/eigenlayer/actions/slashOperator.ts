@@ -4,6 +4,7 @@ import {
   assertSameLength,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -102,6 +103,38 @@ const slashOperatorCall = /* @__PURE__ */ defineCall({
       ],
     }),
 })
+const slashOperatorReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(avsAllocationManagerAbi, operatorDelegationAbi),
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'OperatorSlashed')
+    const shares = new Map<string, bigint>()
+    for (const e of r.events) {
+      if (e.eventName === 'OperatorSharesSlashed')
+        shares.set(
+          e.args.strategy.toLowerCase(),
+          (shares.get(e.args.strategy.toLowerCase()) ?? 0n) + e.args.totalSlashedShares,
+        )
+      if (e.eventName === 'OperatorSharesBurned')
+        shares.set(
+          e.args.strategy.toLowerCase(),
+          (shares.get(e.args.strategy.toLowerCase()) ?? 0n) + e.args.shares,
+        )
+    }
+    if (ev?.eventName !== 'OperatorSlashed') return { slashed: [], description: undefined }
+    return {
+      description: ev.args.description,
+      /**
+       * Per strategy: `wadSlashed`, the fraction of the operator's total magnitude taken (WAD), and
+       * `shares`, the operator's delegated shares slashed (DelegationManager's event).
+       */
+      slashed: ev.args.strategies.map((strategy, i) => ({
+        strategy,
+        wadSlashed: ev.args.wadSlashed[i]!,
+        shares: shares.get(strategy.toLowerCase()) ?? 0n,
+      })),
+    }
+  },
+})
 const slashOperator_ = /* @__PURE__ */ defineWrite(slashOperatorCall, {
   read: (a) => {
     const am = a.deployment.allocationManager
@@ -149,38 +182,7 @@ const slashOperator_ = /* @__PURE__ */ defineWrite(slashOperatorCall, {
       strategy: a.strategies[0],
       contract: 'AllocationManager',
     }),
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(avsAllocationManagerAbi, operatorDelegationAbi),
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'OperatorSlashed')
-      const shares = new Map<string, bigint>()
-      for (const e of r.events) {
-        if (e.eventName === 'OperatorSharesSlashed')
-          shares.set(
-            e.args.strategy.toLowerCase(),
-            (shares.get(e.args.strategy.toLowerCase()) ?? 0n) + e.args.totalSlashedShares,
-          )
-        if (e.eventName === 'OperatorSharesBurned')
-          shares.set(
-            e.args.strategy.toLowerCase(),
-            (shares.get(e.args.strategy.toLowerCase()) ?? 0n) + e.args.shares,
-          )
-      }
-      if (ev?.eventName !== 'OperatorSlashed') return { slashed: [], description: undefined }
-      return {
-        description: ev.args.description,
-        /**
-         * Per strategy: `wadSlashed`, the fraction of the operator's total magnitude taken (WAD), and
-         * `shares`, the operator's delegated shares slashed (DelegationManager's event).
-         */
-        slashed: ev.args.strategies.map((strategy, i) => ({
-          strategy,
-          wadSlashed: ev.args.wadSlashed[i]!,
-          shares: shares.get(strategy.toLowerCase()) ?? 0n,
-        })),
-      }
-    },
-  },
+  receipt: slashOperatorReceipt,
 })
 
 /** Layer 1 (pure): `AllocationManager.slashOperator(avs, params)`. */
@@ -193,4 +195,4 @@ export const simulateSlashOperator = /* @__PURE__ */ simulateOf(slashOperator_)
 /** Layer 3: the same checks, then sends. */
 export const slashOperator = /* @__PURE__ */ sendOf(slashOperator_)
 /** Layer 4: the receipt and `slashed`: per strategy the WAD taken and the shares slashed. */
-export const waitForSlashOperator = /* @__PURE__ */ waitForOf(slashOperator_)
+export const waitForSlashOperator = /* @__PURE__ */ waitForOf(slashOperatorCall, slashOperatorReceipt)

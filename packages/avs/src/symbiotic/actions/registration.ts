@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -119,6 +120,15 @@ const setMiddlewareCall = /* @__PURE__ */ defineCall({
       args: [a.middleware],
     }),
 })
+const setMiddlewareReceipt = /* @__PURE__ */ defineReceipt({
+  abi: symbioticMiddlewareServiceAbi,
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'SetMiddleware')
+    return ev?.eventName === 'SetMiddleware'
+      ? { network: ev.args.network, middleware: ev.args.middleware }
+      : { network: undefined, middleware: undefined }
+  },
+})
 const setMiddleware_ = /* @__PURE__ */ defineWrite(setMiddlewareCall, {
   read: (a, { sender }) =>
     stage(
@@ -152,15 +162,7 @@ const setMiddleware_ = /* @__PURE__ */ defineWrite(setMiddlewareCall, {
   },
   revert: (_a, _s, { sender }) =>
     symbioticAvsRevertMapper({ sender, network: sender, setting: 'The middleware' }),
-  receipt: {
-    abi: symbioticMiddlewareServiceAbi,
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'SetMiddleware')
-      return ev?.eventName === 'SetMiddleware'
-        ? { network: ev.args.network, middleware: ev.args.middleware }
-        : { network: undefined, middleware: undefined }
-    },
-  },
+  receipt: setMiddlewareReceipt,
 })
 
 /** Layer 1 (pure): `NetworkMiddlewareService.setMiddleware(middleware)`, sent by the network. */
@@ -170,4 +172,4 @@ export const simulateSetMiddleware = /* @__PURE__ */ simulateOf(setMiddleware_)
 /** Layer 3: the same checks, then sends. */
 export const setMiddleware = /* @__PURE__ */ sendOf(setMiddleware_)
 /** Layer 4: the receipt, `network` and its new `middleware`. */
-export const waitForSetMiddleware = /* @__PURE__ */ waitForOf(setMiddleware_)
+export const waitForSetMiddleware = /* @__PURE__ */ waitForOf(setMiddlewareCall, setMiddlewareReceipt)

@@ -4,6 +4,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InvalidParameterError,
   joinAbis,
@@ -560,6 +561,50 @@ const setResolverCall = /* @__PURE__ */ defineCall({
       args: [a.identifier, a.resolver, a.hints],
     }),
 })
+const setResolverReceipt = /* @__PURE__ */ defineReceipt({
+  abi: symbioticSlashingAbi,
+  decode: async (client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'SetResolver')
+    if (ev?.eventName !== 'SetResolver') return { resolver: undefined, readyAt: undefined }
+    const slasher = r.receipt.to as Address
+    const blockNumber = r.receipt.blockNumber
+    const [block, [current, vault, delay]] = await Promise.all([
+      getAction(client, getBlock, 'getBlock')({ blockNumber }),
+      readBatch(
+        client,
+        [
+          {
+            address: slasher,
+            abi: symbioticSlashingAbi,
+            functionName: 'resolver',
+            args: [ev.args.subnetwork, '0x'],
+          },
+          { address: slasher, abi: symbioticSlashingAbi, functionName: 'vault' },
+          { address: slasher, abi: symbioticSlashingAbi, functionName: 'resolverSetEpochsDelay' },
+        ],
+        { blockNumber },
+      ),
+    ])
+    // the first resolver is in effect at once; a change from `currentEpochStart + delay × epochDuration`
+    if (sameAddress(unwrap<Address>(current), ev.args.resolver))
+      return { resolver: ev.args.resolver, readyAt: { timestamp: block.timestamp } }
+    const [start, epoch] = await readBatch(
+      client,
+      [
+        { address: unwrap<Address>(vault), abi: symbioticVaultClockAbi, functionName: 'currentEpochStart' },
+        { address: unwrap<Address>(vault), abi: symbioticVaultClockAbi, functionName: 'epochDuration' },
+      ],
+      { blockNumber },
+    )
+    return {
+      resolver: ev.args.resolver,
+      /** When the new resolver takes effect (it may veto requests captured from then on). */
+      readyAt: {
+        timestamp: BigInt(unwrap<number>(start)) + unwrap<bigint>(delay) * BigInt(unwrap<number>(epoch)),
+      },
+    }
+  },
+})
 const setResolver_ = /* @__PURE__ */ defineWrite(setResolverCall, {
   read: (a, { sender }) =>
     stage(
@@ -585,50 +630,7 @@ const setResolver_ = /* @__PURE__ */ defineWrite(setResolverCall, {
       contract: a.slasher,
       setting: `The resolver of ${sender ? subnetworkOf(sender, a.identifier) : 'the subnetwork'}`,
     }),
-  receipt: {
-    abi: symbioticSlashingAbi,
-    decode: async (client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'SetResolver')
-      if (ev?.eventName !== 'SetResolver') return { resolver: undefined, readyAt: undefined }
-      const slasher = r.receipt.to as Address
-      const blockNumber = r.receipt.blockNumber
-      const [block, [current, vault, delay]] = await Promise.all([
-        getAction(client, getBlock, 'getBlock')({ blockNumber }),
-        readBatch(
-          client,
-          [
-            {
-              address: slasher,
-              abi: symbioticSlashingAbi,
-              functionName: 'resolver',
-              args: [ev.args.subnetwork, '0x'],
-            },
-            { address: slasher, abi: symbioticSlashingAbi, functionName: 'vault' },
-            { address: slasher, abi: symbioticSlashingAbi, functionName: 'resolverSetEpochsDelay' },
-          ],
-          { blockNumber },
-        ),
-      ])
-      // the first resolver is in effect at once; a change from `currentEpochStart + delay × epochDuration`
-      if (sameAddress(unwrap<Address>(current), ev.args.resolver))
-        return { resolver: ev.args.resolver, readyAt: { timestamp: block.timestamp } }
-      const [start, epoch] = await readBatch(
-        client,
-        [
-          { address: unwrap<Address>(vault), abi: symbioticVaultClockAbi, functionName: 'currentEpochStart' },
-          { address: unwrap<Address>(vault), abi: symbioticVaultClockAbi, functionName: 'epochDuration' },
-        ],
-        { blockNumber },
-      )
-      return {
-        resolver: ev.args.resolver,
-        /** When the new resolver takes effect (it may veto requests captured from then on). */
-        readyAt: {
-          timestamp: BigInt(unwrap<number>(start)) + unwrap<bigint>(delay) * BigInt(unwrap<number>(epoch)),
-        },
-      }
-    },
-  },
+  receipt: setResolverReceipt,
 })
 
 /** Layer 1 (pure): `VetoSlasher.setResolver(identifier, resolver, hints)`, sent by the network. */
@@ -638,4 +640,4 @@ export const simulateSetResolver = /* @__PURE__ */ simulateOf(setResolver_)
 /** Layer 3: the same checks, then sends. */
 export const setResolver = /* @__PURE__ */ sendOf(setResolver_)
 /** Layer 4: the receipt, `resolver` and `readyAt`: when it takes effect (at once for the first one, else after `resolverSetEpochsDelay` epochs). */
-export const waitForSetResolver = /* @__PURE__ */ waitForOf(setResolver_)
+export const waitForSetResolver = /* @__PURE__ */ waitForOf(setResolverCall, setResolverReceipt)

@@ -4,6 +4,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -39,6 +40,14 @@ const burnSharesCall = /* @__PURE__ */ defineCall({
       functionName: 'burnShares',
       args: [a.strategy],
     }),
+})
+const burnSharesReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** `BurnableSharesDecreased.shares`: the shares burned (their tokens went to the burn address). */
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'BurnableSharesDecreased')
+    return { burned: ev ? (ev.args as { shares: bigint }).shares : 0n }
+  },
 })
 const burnShares_ = /* @__PURE__ */ defineWrite(burnSharesCall, {
   /**
@@ -84,14 +93,7 @@ const burnShares_ = /* @__PURE__ */ defineWrite(burnSharesCall, {
     eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
   /** `shares`: the burnable shares the call burns. */
   simulated: (_a, s, _result: undefined) => ({ shares: s.shares ?? 0n }),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    /** `BurnableSharesDecreased.shares`: the shares burned (their tokens went to the burn address). */
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'BurnableSharesDecreased')
-      return { burned: ev ? (ev.args as { shares: bigint }).shares : 0n }
-    },
-  },
+  receipt: burnSharesReceipt,
 })
 
 /** Layer 1 (pure): `StrategyManager.burnShares(strategy)` (permissionless; v1.3 and v1.4). */
@@ -104,7 +106,7 @@ export const simulateBurnShares = /* @__PURE__ */ simulateOf(burnShares_)
 /** Layer 3: checks, simulates and sends `burnShares`. Anyone may call it. */
 export const burnShares = /* @__PURE__ */ sendOf(burnShares_)
 /** Layer 4: the receipt and the shares `burned` (`BurnableSharesDecreased`). */
-export const waitForBurnShares = /* @__PURE__ */ waitForOf(burnShares_)
+export const waitForBurnShares = /* @__PURE__ */ waitForOf(burnSharesCall, burnSharesReceipt)
 
 export type PrepareBurnSharesParameters = Parameters<typeof prepareBurnShares>[0]
 export type PrepareBurnSharesReturnType = ReturnType<typeof prepareBurnShares>

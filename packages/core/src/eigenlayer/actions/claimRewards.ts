@@ -4,6 +4,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   type RevertMapper,
@@ -256,6 +257,32 @@ const claimRewardsCall = /* @__PURE__ */ defineCall({
         })
   },
 })
+const claimRewardsReceipt = /* @__PURE__ */ defineReceipt({
+  abi: rewardsClaimsAbi,
+  /** The `RewardsClaimed` events: per earner and token, the amount paid and to whom. */
+  decode: (_client, r) => ({
+    claimed: r.events
+      .filter((e) => e.eventName === 'RewardsClaimed')
+      .map((e) => {
+        const x = e.args as {
+          root: Hex
+          earner: Address
+          claimer: Address
+          recipient: Address
+          token: Address
+          claimedAmount: bigint
+        }
+        return {
+          root: x.root,
+          earner: x.earner,
+          claimer: x.claimer,
+          receiver: x.recipient,
+          token: x.token,
+          amount: x.claimedAmount,
+        }
+      }),
+  }),
+})
 const claimRewards_ = /* @__PURE__ */ defineWrite(claimRewardsCall, {
   read: (a) =>
     rewardsStatePlan({
@@ -273,32 +300,7 @@ const claimRewards_ = /* @__PURE__ */ defineWrite(claimRewardsCall, {
     const p = planOf(a, s, sender as Address)
     return { rootIndex: p.rootIndex, claims: p.claims, paying: p.paying, dropped: p.dropped }
   },
-  receipt: {
-    abi: rewardsClaimsAbi,
-    /** The `RewardsClaimed` events: per earner and token, the amount paid and to whom. */
-    decode: (_client, r) => ({
-      claimed: r.events
-        .filter((e) => e.eventName === 'RewardsClaimed')
-        .map((e) => {
-          const x = e.args as {
-            root: Hex
-            earner: Address
-            claimer: Address
-            recipient: Address
-            token: Address
-            claimedAmount: bigint
-          }
-          return {
-            root: x.root,
-            earner: x.earner,
-            claimer: x.claimer,
-            receiver: x.recipient,
-            token: x.token,
-            amount: x.claimedAmount,
-          }
-        }),
-    }),
-  },
+  receipt: claimRewardsReceipt,
 })
 
 /**
@@ -315,7 +317,7 @@ export const simulateClaimRewards = /* @__PURE__ */ simulateOf(claimRewards_)
 /** Layer 3: the same checks, then simulates and sends the claim. */
 export const claimRewards = /* @__PURE__ */ sendOf(claimRewards_)
 /** Layer 4: the receipt and its `RewardsClaimed` events (`claimed`: earner, token, amount, receiver). */
-export const waitForClaimRewards = /* @__PURE__ */ waitForOf(claimRewards_)
+export const waitForClaimRewards = /* @__PURE__ */ waitForOf(claimRewardsCall, claimRewardsReceipt)
 
 export type SimulateClaimRewardsReturnType = Awaited<ReturnType<typeof simulateClaimRewards>>
 export type WaitForClaimRewardsReturnType = Awaited<ReturnType<typeof waitForClaimRewards>>

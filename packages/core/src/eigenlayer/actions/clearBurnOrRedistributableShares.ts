@@ -7,6 +7,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -71,6 +72,18 @@ const clearCall = /* @__PURE__ */ defineCall({
           args: [a.operatorSet, a.slashId, a.strategy],
         }),
 })
+const clearReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** `BurnOrRedistributableSharesDecreased` per strategy: the shares cleared. */
+  decode: (_client, r) => ({
+    cleared: r.events
+      .filter((e) => e.eventName === 'BurnOrRedistributableSharesDecreased')
+      .map((e) => {
+        const args = e.args as { strategy: Address; shares: bigint }
+        return { strategy: args.strategy, shares: args.shares }
+      }),
+  }),
+})
 const clear_ = /* @__PURE__ */ defineWrite(clearCall, {
   /** The release (the probe's reads, same batch), what waits for this slash, and its recipient. */
   read: (a) =>
@@ -127,18 +140,7 @@ const clear_ = /* @__PURE__ */ defineWrite(clearCall, {
     eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
   /** `recipient`: where the tokens go (the burn address unless the set redistributes). */
   simulated: (_a, s, _result: unknown) => ({ recipient: s.recipient }),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    /** `BurnOrRedistributableSharesDecreased` per strategy: the shares cleared. */
-    decode: (_client, r) => ({
-      cleared: r.events
-        .filter((e) => e.eventName === 'BurnOrRedistributableSharesDecreased')
-        .map((e) => {
-          const args = e.args as { strategy: Address; shares: bigint }
-          return { strategy: args.strategy, shares: args.shares }
-        }),
-    }),
-  },
+  receipt: clearReceipt,
 })
 
 /**
@@ -155,7 +157,7 @@ export const simulateClearBurnOrRedistributableShares = /* @__PURE__ */ simulate
 /** Layer 3 (v1.5+, not chain-tested): the same checks, simulates and sends. Anyone may call it. */
 export const clearBurnOrRedistributableShares = /* @__PURE__ */ sendOf(clear_)
 /** Layer 4 (v1.5+, not chain-tested): the receipt and the shares `cleared` per strategy. */
-export const waitForClearBurnOrRedistributableShares = /* @__PURE__ */ waitForOf(clear_)
+export const waitForClearBurnOrRedistributableShares = /* @__PURE__ */ waitForOf(clearCall, clearReceipt)
 
 export type PrepareClearBurnOrRedistributableSharesParameters = Parameters<
   typeof prepareClearBurnOrRedistributableShares

@@ -10,6 +10,7 @@ import {
   assertSameLength,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -241,6 +242,15 @@ const completeWithdrawalsCall = /* @__PURE__ */ defineCall({
         })
   },
 })
+const completeWithdrawalsReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** Roots of the completed withdrawals (`SlashingWithdrawalCompleted`). */
+  decode: (_client, r) => ({
+    completed: r.events
+      .filter((e) => e.eventName === 'SlashingWithdrawalCompleted')
+      .map((e) => (e.args as { withdrawalRoot: Hex }).withdrawalRoot),
+  }),
+})
 const completeWithdrawals_ = /* @__PURE__ */ defineWrite(completeWithdrawalsCall, {
   read: (a, { sender }) => completePlan(a, sender),
   check: (_a, s) => {
@@ -255,15 +265,7 @@ const completeWithdrawals_ = /* @__PURE__ */ defineWrite(completeWithdrawalsCall
     }),
   /** The withdrawals being completed (ready, not yet completed) and the given roots skipped. */
   simulated: (_a, s, _result: undefined) => ({ completing: s.completing, skipped: s.skipped }),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    /** Roots of the completed withdrawals (`SlashingWithdrawalCompleted`). */
-    decode: (_client, r) => ({
-      completed: r.events
-        .filter((e) => e.eventName === 'SlashingWithdrawalCompleted')
-        .map((e) => (e.args as { withdrawalRoot: Hex }).withdrawalRoot),
-    }),
-  },
+  receipt: completeWithdrawalsReceipt,
 })
 
 /** Layer 1 (pure): `completeQueuedWithdrawal` for one withdrawal, `completeQueuedWithdrawals` for several. */
@@ -276,7 +278,10 @@ export const simulateCompleteWithdrawals = /* @__PURE__ */ simulateOf(completeWi
 /** Layer 3: picks, checks, simulates and sends the completion. */
 export const completeWithdrawals = /* @__PURE__ */ sendOf(completeWithdrawals_)
 /** Layer 4: the receipt and the `completed` roots (`SlashingWithdrawalCompleted`). */
-export const waitForCompleteWithdrawals = /* @__PURE__ */ waitForOf(completeWithdrawals_)
+export const waitForCompleteWithdrawals = /* @__PURE__ */ waitForOf(
+  completeWithdrawalsCall,
+  completeWithdrawalsReceipt,
+)
 
 export type PrepareCompleteWithdrawalsParameters = Parameters<typeof prepareCompleteWithdrawals>[0]
 export type PrepareCompleteWithdrawalsReturnType = ReturnType<typeof prepareCompleteWithdrawals>

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import {
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -34,6 +35,14 @@ const createPodCall = /* @__PURE__ */ defineCall({
       args: [],
     }),
 })
+const createPodReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** The new pod (`PodDeployed.eigenPod`). */
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'PodDeployed')
+    return { pod: ev ? (ev.args as { eigenPod: Address }).eigenPod : undefined }
+  },
+})
 const createPod_ = /* @__PURE__ */ defineWrite(createPodCall, {
   /** Whether the account has a pod, and its (future) address, in one batch. */
   read: (a, { sender }) =>
@@ -51,14 +60,7 @@ const createPod_ = /* @__PURE__ */ defineWrite(createPodCall, {
     eigenlayerReverts([eigenPodManagerReverts], { staker: sender, contract: 'EigenPodManager' }),
   /** `result`: the new pod's address. */
   simulated: (_a, _s, _pod: Address) => ({}),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    /** The new pod (`PodDeployed.eigenPod`). */
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'PodDeployed')
-      return { pod: ev ? (ev.args as { eigenPod: Address }).eigenPod : undefined }
-    },
-  },
+  receipt: createPodReceipt,
 })
 
 /** Layer 1 (pure): `EigenPodManager.createPod()`. */
@@ -68,7 +70,7 @@ export const simulateCreatePod = /* @__PURE__ */ simulateOf(createPod_)
 /** Layer 3: checks, simulates and sends `createPod`. */
 export const createPod = /* @__PURE__ */ sendOf(createPod_)
 /** Layer 4: the receipt and the new `pod` (`PodDeployed`). */
-export const waitForCreatePod = /* @__PURE__ */ waitForOf(createPod_)
+export const waitForCreatePod = /* @__PURE__ */ waitForOf(createPodCall, createPodReceipt)
 
 export type PrepareCreatePodParameters = Parameters<typeof prepareCreatePod>[0]
 export type PrepareCreatePodReturnType = ReturnType<typeof prepareCreatePod>

@@ -5,6 +5,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -102,6 +103,19 @@ function delegationCall(mode: 'delegateTo' | 'redelegate') {
   })
 }
 
+/** @internal The receipt of both modes (`redelegate.ts` uses it too): the new operator and, for `redelegate`, the withdrawals it queued. */
+export const delegationReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** The new operator (`StakerDelegated`) and, for `redelegate`, the withdrawals it queued. */
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'StakerDelegated')
+    return {
+      operator: ev ? (ev.args as { operator: Address }).operator : undefined,
+      withdrawals: queuedFromEvents(r.events) as QueuedWithdrawalEvent[],
+    }
+  },
+})
+
 function delegation(mode: 'delegateTo' | 'redelegate', call: ReturnType<typeof delegationCall>) {
   return defineWrite(call, {
     read: (a, { sender }) => {
@@ -163,17 +177,7 @@ function delegation(mode: 'delegateTo' | 'redelegate', call: ReturnType<typeof d
       }),
     /** `result`: `redelegate` returns the roots of the withdrawals it queued; `delegateTo` nothing. */
     simulated: (_a, _s, _roots: readonly Hex[] | undefined) => ({}),
-    receipt: {
-      abi: eigenlayerEventsAbi,
-      /** The new operator (`StakerDelegated`) and, for `redelegate`, the withdrawals it queued. */
-      decode: (_client, r) => {
-        const ev = r.events.find((e) => e.eventName === 'StakerDelegated')
-        return {
-          operator: ev ? (ev.args as { operator: Address }).operator : undefined,
-          withdrawals: queuedFromEvents(r.events) as QueuedWithdrawalEvent[],
-        }
-      },
-    },
+    receipt: delegationReceipt,
   })
 }
 
@@ -191,7 +195,7 @@ export const simulateDelegateTo = /* @__PURE__ */ simulateOf(delegateTo_)
 /** Layer 3: checks, simulates and sends `delegateTo`. */
 export const delegateTo = /* @__PURE__ */ sendOf(delegateTo_)
 /** Layer 4: the receipt, `StakerDelegated` (`operator`) and the share events. */
-export const waitForDelegateTo = /* @__PURE__ */ waitForOf(delegateTo_)
+export const waitForDelegateTo = /* @__PURE__ */ waitForOf(delegateToCall, delegationReceipt)
 
 export type PrepareDelegateToParameters = Parameters<typeof prepareDelegateTo>[0]
 export type PrepareDelegateToReturnType = ReturnType<typeof prepareDelegateTo>

@@ -13,6 +13,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -119,6 +120,11 @@ const depositCall = /* @__PURE__ */ defineCall({
       args: [a.strategy, a.token, a.amount],
     }),
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** The deposit shares minted (from either `Deposit` event form, emitted by the called StrategyManager). */
+  decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events, r.receipt.to) }),
+})
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => stage(depositReads(a, sender), (r): DepositState => depositState(r)),
   check: (a, s, { sender }) => checkDeposit(a, s, sender as Address),
@@ -130,11 +136,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     }),
   /** `result` is the deposit shares minted (`depositIntoStrategy` returns them). */
   simulated: (_a, _s, _shares: bigint) => ({}),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    /** The deposit shares minted (from either `Deposit` event form, emitted by the called StrategyManager). */
-    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events, r.receipt.to) }),
-  },
+  receipt: depositReceipt,
 })
 
 /** Layer 1 (pure): the exact approval (unless `approve: false`) and the `depositIntoStrategy` call. */
@@ -152,7 +154,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
  */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, its events (either `Deposit` form) and `shares` minted. */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
 
 export type PrepareDepositParameters = Parameters<typeof prepareDeposit>[0]
 export type PrepareDepositReturnType = ReturnType<typeof prepareDeposit>

@@ -10,6 +10,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -86,6 +87,10 @@ const depositWithSignatureCall = /* @__PURE__ */ defineCall({
       args: [a.strategy, a.token, a.amount, a.staker, a.expiry, a.signature],
     }),
 })
+const depositWithSignatureReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events, r.receipt.to) }),
+})
 const depositWithSignature_ = /* @__PURE__ */ defineWrite(depositWithSignatureCall, {
   /** One batch: the deposit's checks for the submitter, the staker's nonce, the landing block's time. */
   read: (a, { sender }) =>
@@ -124,10 +129,7 @@ const depositWithSignature_ = /* @__PURE__ */ defineWrite(depositWithSignatureCa
     }),
   /** `result` is the deposit shares minted for the staker. */
   simulated: (_a, _s, _shares: bigint) => ({}),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    decode: (_client, r) => ({ shares: depositSharesFromEvents(r.events, r.receipt.to) }),
-  },
+  receipt: depositWithSignatureReceipt,
 })
 
 /** Layer 1 (pure): the submitter's approval (unless `approve: false`) and `depositIntoStrategyWithSignature`. */
@@ -141,7 +143,10 @@ export const simulateDepositWithSignature = /* @__PURE__ */ simulateOf(depositWi
 /** Layer 3: approves when short, then simulates and sends (a failure after the approval is a `StepFailedError`). */
 export const depositWithSignature = /* @__PURE__ */ sendOf(depositWithSignature_)
 /** Layer 4: the receipt, the `Deposit` event (either form) and the `shares` minted. */
-export const waitForDepositWithSignature = /* @__PURE__ */ waitForOf(depositWithSignature_)
+export const waitForDepositWithSignature = /* @__PURE__ */ waitForOf(
+  depositWithSignatureCall,
+  depositWithSignatureReceipt,
+)
 
 export type PrepareDepositWithSignatureParameters = Parameters<typeof prepareDepositWithSignature>[0]
 export type PrepareDepositWithSignatureReturnType = ReturnType<typeof prepareDepositWithSignature>

@@ -8,6 +8,7 @@ import {
   type BatchRead,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -170,6 +171,11 @@ const queueWithdrawalsCall = /* @__PURE__ */ defineCall({
     })
   },
 })
+const queueWithdrawalsReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** The queued withdrawals (root, withdrawal, shares). */
+  decode: (_client, r) => ({ withdrawals: queuedFromEvents(r.events) }),
+})
 const queueWithdrawals_ = /* @__PURE__ */ defineWrite(queueWithdrawalsCall, {
   read: (a, { sender }) => queuePlan(a, sender),
   check: (a, s) => {
@@ -194,11 +200,7 @@ const queueWithdrawals_ = /* @__PURE__ */ defineWrite(queueWithdrawalsCall, {
     depositShares: s.depositShares,
     withdrawableShares: s.withdrawable,
   }),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    /** The queued withdrawals (root, withdrawal, shares). */
-    decode: (_client, r) => ({ withdrawals: queuedFromEvents(r.events) }),
-  },
+  receipt: queueWithdrawalsReceipt,
 })
 
 /** Layer 1 (pure): `queueWithdrawals` for `depositShares`, withdrawer `account` (the staker who sends). */
@@ -212,7 +214,10 @@ export const simulateQueueWithdrawals = /* @__PURE__ */ simulateOf(queueWithdraw
 /** Layer 3: converts, checks, simulates and sends `queueWithdrawals`. */
 export const queueWithdrawals = /* @__PURE__ */ sendOf(queueWithdrawals_)
 /** Layer 4: the receipt and the queued `withdrawals` (root, withdrawal, shares). */
-export const waitForQueueWithdrawals = /* @__PURE__ */ waitForOf(queueWithdrawals_)
+export const waitForQueueWithdrawals = /* @__PURE__ */ waitForOf(
+  queueWithdrawalsCall,
+  queueWithdrawalsReceipt,
+)
 
 export type PrepareQueueWithdrawalsParameters = Parameters<typeof prepareQueueWithdrawals>[0]
 export type PrepareQueueWithdrawalsReturnType = ReturnType<typeof prepareQueueWithdrawals>

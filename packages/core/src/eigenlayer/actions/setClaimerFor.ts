@@ -3,6 +3,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   readBatch,
@@ -43,17 +44,18 @@ const setClaimerForCall = /* @__PURE__ */ defineCall({
       args: [a.claimer],
     }),
 })
+const setClaimerForReceipt = /* @__PURE__ */ defineReceipt({
+  abi: rewardsCoordinatorAbi,
+  /** The `ClaimerForSet` event: the earner, its old and its new claimer. */
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'ClaimerForSet')
+    return { claimerSet: ev ? ev.args : undefined }
+  },
+})
 const setClaimerFor_ = /* @__PURE__ */ defineWrite(setClaimerForCall, {
   revert: (_a, _s, { sender }) =>
     eigenlayerReverts([rewardsCoordinatorReverts], { staker: sender, contract: 'RewardsCoordinator' }),
-  receipt: {
-    abi: rewardsCoordinatorAbi,
-    /** The `ClaimerForSet` event: the earner, its old and its new claimer. */
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'ClaimerForSet')
-      return { claimerSet: ev ? ev.args : undefined }
-    },
-  },
+  receipt: setClaimerForReceipt,
 })
 
 /** Layer 1 (pure): `RewardsCoordinator.setClaimerFor(claimer)` as a frozen call list. */
@@ -63,7 +65,7 @@ export const simulateSetClaimerFor = /* @__PURE__ */ simulateOf(setClaimerFor_)
 /** Layer 3: simulates and sends `setClaimerFor`. */
 export const setClaimerFor = /* @__PURE__ */ sendOf(setClaimerFor_)
 /** Layer 4: the receipt and its `ClaimerForSet` event (`claimerSet`: earner, oldClaimer, claimer). */
-export const waitForSetClaimerFor = /* @__PURE__ */ waitForOf(setClaimerFor_)
+export const waitForSetClaimerFor = /* @__PURE__ */ waitForOf(setClaimerForCall, setClaimerForReceipt)
 
 export type SimulateSetClaimerForReturnType = Awaited<ReturnType<typeof simulateSetClaimerFor>>
 export type WaitForSetClaimerForReturnType = Awaited<ReturnType<typeof waitForSetClaimerFor>>

@@ -3,6 +3,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -44,6 +45,11 @@ const undelegateCall = /* @__PURE__ */ defineCall({
       args: [a.staker],
     }),
 })
+const undelegateReceipt = /* @__PURE__ */ defineReceipt({
+  abi: eigenlayerEventsAbi,
+  /** The withdrawals the undelegation queued (from `SlashingWithdrawalQueued`). */
+  decode: (_client, r) => ({ withdrawals: queuedFromEvents(r.events) }),
+})
 const undelegate_ = /* @__PURE__ */ defineWrite(undelegateCall, {
   /** The staker's operator and whether the staker is itself an operator, in one batch. */
   read: (a) =>
@@ -76,11 +82,7 @@ const undelegate_ = /* @__PURE__ */ defineWrite(undelegateCall, {
     }),
   /** `result`: the roots of the withdrawals queued for all of the staker's shares (one per strategy). */
   simulated: (_a, _s, _roots: readonly Hex[]) => ({}),
-  receipt: {
-    abi: eigenlayerEventsAbi,
-    /** The withdrawals the undelegation queued (from `SlashingWithdrawalQueued`). */
-    decode: (_client, r) => ({ withdrawals: queuedFromEvents(r.events) }),
-  },
+  receipt: undelegateReceipt,
 })
 
 /** Layer 1 (pure): the `undelegate(staker)` call (`staker`, else `account`, is needed). */
@@ -90,7 +92,7 @@ export const simulateUndelegate = /* @__PURE__ */ simulateOf(undelegate_)
 /** Layer 3: checks, simulates and sends `undelegate`. */
 export const undelegate = /* @__PURE__ */ sendOf(undelegate_)
 /** Layer 4: the receipt, `StakerUndelegated` and the queued `withdrawals`. */
-export const waitForUndelegate = /* @__PURE__ */ waitForOf(undelegate_)
+export const waitForUndelegate = /* @__PURE__ */ waitForOf(undelegateCall, undelegateReceipt)
 
 export type PrepareUndelegateParameters = Parameters<typeof prepareUndelegate>[0]
 export type PrepareUndelegateReturnType = ReturnType<typeof prepareUndelegate>

@@ -14,6 +14,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   type ReadPlan,
@@ -154,6 +155,7 @@ const depositCall = /* @__PURE__ */ defineCall({
       args: [a.amount, a.receiver, minSharesFor(a, s)],
     }),
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({ abi: karakVaultWritesAbi })
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
@@ -178,7 +180,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     minSharesOut: minSharesFor(a, s),
     expectedShares: s.expectedShares,
   }),
-  receipt: { abi: karakVaultWritesAbi },
+  receipt: depositReceipt,
 })
 
 export type DepositErrorType =
@@ -204,7 +206,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
  */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`, …). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

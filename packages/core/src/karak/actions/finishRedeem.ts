@@ -9,6 +9,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -63,6 +64,7 @@ const finishRedeemCall = /* @__PURE__ */ defineCall({
       args: [s?.found ? s.withdrawal.withdrawalKey : keyOf(a)],
     }),
 })
+const finishRedeemReceipt = /* @__PURE__ */ defineReceipt({ abi: karakVaultWritesAbi })
 const finishRedeem_ = /* @__PURE__ */ defineWrite(finishRedeemCall, {
   // the clock is the landing block's: `ready` means a transaction sent now succeeds
   read: (a, { sender }) =>
@@ -92,7 +94,7 @@ const finishRedeem_ = /* @__PURE__ */ defineWrite(finishRedeemCall, {
       ...(sender ? { account: sender } : {}),
     }),
   simulated: (_a, s) => ({ withdrawal: (s as Extract<WithdrawalLookup, { found: true }>).withdrawal }),
-  receipt: { abi: karakVaultWritesAbi },
+  receipt: finishRedeemReceipt,
 })
 
 export type FinishRedeemErrorType =
@@ -118,7 +120,7 @@ export const simulateFinishRedeem = /* @__PURE__ */ simulateOf(finishRedeem_)
  */
 export const finishRedeem = /* @__PURE__ */ sendOf(finishRedeem_)
 /** Layer 4: the receipt and its decoded events (`FinishedRedeem`, `Withdraw`, `Transfer`). */
-export const waitForFinishRedeem = /* @__PURE__ */ waitForOf(finishRedeem_)
+export const waitForFinishRedeem = /* @__PURE__ */ waitForOf(finishRedeemCall, finishRedeemReceipt)
 
 export type SimulateFinishRedeemReturnType = Awaited<ReturnType<typeof simulateFinishRedeem>>
 export type WaitForFinishRedeemReturnType = Awaited<ReturnType<typeof waitForFinishRedeem>>

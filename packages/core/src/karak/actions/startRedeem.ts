@@ -13,6 +13,7 @@ import {
   assertRecipient,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -67,6 +68,25 @@ const startRedeemCall = /* @__PURE__ */ defineCall({
       args: [a.shares, a.receiver],
     }),
 })
+const startRedeemReceipt = /* @__PURE__ */ defineReceipt({
+  abi: karakVaultWritesAbi,
+  decode: (_client, r) => ({
+    /** The withdrawals the transaction queued (from `StartedRedeem`), with their keys. */
+    withdrawals: r.events.flatMap((e) =>
+      e.eventName === 'StartedRedeem'
+        ? [
+            {
+              vault: getAddress(e.address),
+              staker: e.args.staker,
+              withdrawalKey: e.args.withdrawKey,
+              shares: e.args.shares,
+              amount: e.args.assets,
+            },
+          ]
+        : [],
+    ),
+  }),
+})
 const startRedeem_ = /* @__PURE__ */ defineWrite(startRedeemCall, {
   read: (a, { sender }) =>
     stage(
@@ -92,25 +112,7 @@ const startRedeem_ = /* @__PURE__ */ defineWrite(startRedeemCall, {
       ...(s ? { shareBalance: s.balance, shareAllowance: s.allowance } : {}),
     }),
   simulated: (_a, _s, withdrawalKey: Hex) => ({ withdrawalKey }),
-  receipt: {
-    abi: karakVaultWritesAbi,
-    decode: (_client, r) => ({
-      /** The withdrawals the transaction queued (from `StartedRedeem`), with their keys. */
-      withdrawals: r.events.flatMap((e) =>
-        e.eventName === 'StartedRedeem'
-          ? [
-              {
-                vault: getAddress(e.address),
-                staker: e.args.staker,
-                withdrawalKey: e.args.withdrawKey,
-                shares: e.args.shares,
-                amount: e.args.assets,
-              },
-            ]
-          : [],
-      ),
-    }),
-  },
+  receipt: startRedeemReceipt,
 })
 
 export type StartRedeemErrorType =
@@ -135,7 +137,7 @@ export const simulateStartRedeem = /* @__PURE__ */ simulateOf(startRedeem_)
  */
 export const startRedeem = /* @__PURE__ */ sendOf(startRedeem_)
 /** Layer 4: the receipt, its events, and `withdrawals`: the queued keys (`StartedRedeem`). */
-export const waitForStartRedeem = /* @__PURE__ */ waitForOf(startRedeem_)
+export const waitForStartRedeem = /* @__PURE__ */ waitForOf(startRedeemCall, startRedeemReceipt)
 
 export type SimulateStartRedeemReturnType = Awaited<ReturnType<typeof simulateStartRedeem>>
 export type WaitForStartRedeemReturnType = Awaited<ReturnType<typeof waitForStartRedeem>>

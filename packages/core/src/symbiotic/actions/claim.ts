@@ -6,6 +6,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   mapPlan,
   prepareOf,
@@ -171,6 +172,24 @@ const claimCall = /* @__PURE__ */ defineCall({
         })
   },
 })
+const claimReceipt = /* @__PURE__ */ defineReceipt({
+  abi: symbioticVaultWritesAbi,
+  /** What the `Claim` or `ClaimBatch` event says was paid out, and for which epochs. */
+  decode: (_client, r) => {
+    let amount = 0n
+    const epochs: bigint[] = []
+    for (const e of r.events) {
+      if (e.eventName === 'Claim') {
+        amount += e.args.amount
+        epochs.push(e.args.epoch)
+      } else if (e.eventName === 'ClaimBatch') {
+        amount += e.args.amount
+        epochs.push(...e.args.epochs)
+      }
+    }
+    return { claimed: { epochs, amount } }
+  },
+})
 const claim_ = /* @__PURE__ */ defineWrite(claimCall, {
   read: (a, { sender }) =>
     a.epochs ? givenPlan(a.vault, sender, a.epochs) : claimablePlan(a.vault, sender, a.lookback),
@@ -204,24 +223,7 @@ const claim_ = /* @__PURE__ */ defineWrite(claimCall, {
     }),
   /** The epochs claimed and the collateral they pay out. */
   simulated: (_a, s, _result: bigint) => ({ epochs: s.epochs, amount: s.amount }),
-  receipt: {
-    abi: symbioticVaultWritesAbi,
-    /** What the `Claim` or `ClaimBatch` event says was paid out, and for which epochs. */
-    decode: (_client, r) => {
-      let amount = 0n
-      const epochs: bigint[] = []
-      for (const e of r.events) {
-        if (e.eventName === 'Claim') {
-          amount += e.args.amount
-          epochs.push(e.args.epoch)
-        } else if (e.eventName === 'ClaimBatch') {
-          amount += e.args.amount
-          epochs.push(...e.args.epochs)
-        }
-      }
-      return { claimed: { epochs, amount } }
-    },
-  },
+  receipt: claimReceipt,
 })
 
 /** Layer 1 (pure): `claim(receiver, epoch)`, or `claimBatch(receiver, epochs)` for several, as frozen calls. */
@@ -234,7 +236,7 @@ export const simulateClaim = /* @__PURE__ */ simulateOf(claim_)
 /** Layer 3: checks, simulates and sends the claim. */
 export const claim = /* @__PURE__ */ sendOf(claim_)
 /** Layer 4: the receipt, the vault's events, and `claimed` (the epochs and the collateral paid out). */
-export const waitForClaim = /* @__PURE__ */ waitForOf(claim_)
+export const waitForClaim = /* @__PURE__ */ waitForOf(claimCall, claimReceipt)
 
 export type SimulateClaimReturnType = Awaited<ReturnType<typeof simulateClaim>>
 export type WaitForClaimReturnType = Awaited<ReturnType<typeof waitForClaim>>

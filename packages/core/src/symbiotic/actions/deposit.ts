@@ -6,6 +6,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   joinAbis,
   prepareOf,
@@ -85,6 +86,11 @@ const depositCall = /* @__PURE__ */ defineCall({
       args: [a.receiver, a.amount],
     }),
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({
+  abi: symbioticVaultWritesAbi,
+  /** The `Deposit` event: depositor, onBehalfOf (the receiver), amount and shares. */
+  decode: (_client, r) => ({ deposited: r.events.find((e) => e.eventName === 'Deposit')?.args }),
+})
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a.vault, sender),
   /** Every check runs before the approval: whitelist, deposit limit, balance. */
@@ -111,11 +117,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   simulated: (_a, s, _result: readonly [depositedAmount: bigint, mintedShares: bigint]) => ({
     collateral: s.collateral,
   }),
-  receipt: {
-    abi: symbioticVaultWritesAbi,
-    /** The `Deposit` event: depositor, onBehalfOf (the receiver), amount and shares. */
-    decode: (_client, r) => ({ deposited: r.events.find((e) => e.eventName === 'Deposit')?.args }),
-  },
+  receipt: depositReceipt,
 })
 
 /**
@@ -135,7 +137,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
  */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, the vault's events, and `deposited` (the `Deposit` event's fields). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

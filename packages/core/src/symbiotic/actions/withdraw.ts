@@ -5,6 +5,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -20,6 +21,12 @@ import {
   vaultWriteStatePlan,
 } from '../internal.js'
 import { claimableAt, previewRedeem, previewWithdraw, withdrawalEpoch } from '../math.js'
+
+/** The receipt of both: the bucket the withdrawal landed in and when it becomes claimable. */
+const vaultWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: symbioticVaultWritesAbi,
+  decode: (client, r) => landedWithdrawalEpoch(client, r.receipt),
+})
 
 /**
  * Symbiotic `withdraw` (collateral) and `redeem` (active shares): one spec, by unit. Either moves
@@ -98,10 +105,7 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
       const epoch = withdrawalEpoch(s.currentEpoch)
       return { epoch, readyAt: { timestamp: claimableAt(s, epoch) } }
     },
-    receipt: {
-      abi: symbioticVaultWritesAbi,
-      decode: (client, r) => landedWithdrawalEpoch(client, r.receipt),
-    },
+    receipt: vaultWithdrawalReceipt,
   })
 }
 
@@ -133,7 +137,7 @@ export const simulateWithdraw = /* @__PURE__ */ simulateOf(withdraw_)
 /** Layer 3: checks, simulates and sends `withdraw`. */
 export const withdraw = /* @__PURE__ */ sendOf(withdraw_)
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket (`epoch`, `readyAt`) it went to. */
-export const waitForWithdraw = /* @__PURE__ */ waitForOf(withdraw_)
+export const waitForWithdraw = /* @__PURE__ */ waitForOf(withdrawCall, vaultWithdrawalReceipt)
 
 /** Layer 1 (pure): `redeem(receiver, shares)` as a frozen call list. */
 export const prepareRedeem = /* @__PURE__ */ prepareOf(redeemCall)
@@ -142,7 +146,7 @@ export const simulateRedeem = /* @__PURE__ */ simulateOf(redeem_)
 /** Layer 3: checks, simulates and sends `redeem`. */
 export const redeem = /* @__PURE__ */ sendOf(redeem_)
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket it went to. */
-export const waitForRedeem = /* @__PURE__ */ waitForOf(redeem_)
+export const waitForRedeem = /* @__PURE__ */ waitForOf(redeemCall, vaultWithdrawalReceipt)
 
 export type SimulateWithdrawReturnType = Awaited<ReturnType<typeof simulateWithdraw>>
 export type WaitForWithdrawReturnType = Awaited<ReturnType<typeof waitForWithdraw>>

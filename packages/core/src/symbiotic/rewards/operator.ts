@@ -8,6 +8,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   type ReadClient,
@@ -157,6 +158,23 @@ const claimOperatorRewardsCall = /* @__PURE__ */ defineCall({
       args: [a.receiver, a.network, a.token, a.totalClaimable, [...a.proof]],
     }),
 })
+const claimOperatorRewardsReceipt = /* @__PURE__ */ defineReceipt({
+  abi: symbioticOperatorRewardsAbi,
+  decode: (_client, r) => {
+    const e = r.events.find((x) => x.eventName === 'ClaimRewards')
+    return {
+      claimed:
+        e?.eventName === 'ClaimRewards'
+          ? {
+              network: e.args.network,
+              token: e.args.token,
+              amount: e.args.amount,
+              receiver: e.args.recipient,
+            }
+          : undefined,
+    }
+  },
+})
 const claimOperatorRewards_ = /* @__PURE__ */ defineWrite(claimOperatorRewardsCall, {
   read: (a, { sender }) =>
     operatorRewardsPlan({
@@ -207,23 +225,7 @@ const claimOperatorRewards_ = /* @__PURE__ */ defineWrite(claimOperatorRewardsCa
     }),
   /** What the claim pays: `totalClaimable − claimed`. */
   simulated: (a, s) => ({ amount: a.totalClaimable - s.claimed }),
-  receipt: {
-    abi: symbioticOperatorRewardsAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'ClaimRewards')
-      return {
-        claimed:
-          e?.eventName === 'ClaimRewards'
-            ? {
-                network: e.args.network,
-                token: e.args.token,
-                amount: e.args.amount,
-                receiver: e.args.recipient,
-              }
-            : undefined,
-      }
-    },
-  },
+  receipt: claimOperatorRewardsReceipt,
 })
 
 /** Layer 1 (pure): `claimRewards(receiver, network, token, totalClaimable, proof)` as a frozen call. */
@@ -233,7 +235,10 @@ export const simulateClaimOperatorRewards = /* @__PURE__ */ simulateOf(claimOper
 /** Layer 3: checks, simulates and sends the operator's claim. */
 export const claimOperatorRewards = /* @__PURE__ */ sendOf(claimOperatorRewards_)
 /** Layer 4: the receipt, the events, and `claimed` (network, token, amount, receiver). */
-export const waitForClaimOperatorRewards = /* @__PURE__ */ waitForOf(claimOperatorRewards_)
+export const waitForClaimOperatorRewards = /* @__PURE__ */ waitForOf(
+  claimOperatorRewardsCall,
+  claimOperatorRewardsReceipt,
+)
 
 // ---------------------------------------------------------------- distributeOperatorRewards (the middleware)
 

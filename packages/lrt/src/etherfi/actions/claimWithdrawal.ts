@@ -2,6 +2,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InvalidParameterError,
   prepareOf,
@@ -75,6 +76,13 @@ const claimWithdrawalCall = /* @__PURE__ */ defineCall({
           args: [a.ids],
         }),
 })
+const claimWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(
+    etherfiWithdrawRequestEventsAbi,
+    etherfiWithdrawRequestEventsV2026Abi,
+    etherfiLiquidityPoolAbi,
+  ),
+})
 const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: (a, { sender }) => {
     const nft = { address: a.d.withdrawRequestNFT, abi: nftAbi } as const
@@ -122,13 +130,7 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
         })
       : undefined,
   simulated: (_a, s) => ({ amounts: s.amounts, amountOut: s.amounts.reduce((x, y) => x + y, 0n) }),
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(
-      etherfiWithdrawRequestEventsAbi,
-      etherfiWithdrawRequestEventsV2026Abi,
-      etherfiLiquidityPoolAbi,
-    ),
-  },
+  receipt: claimWithdrawalReceipt,
 })
 
 export type ClaimWithdrawalErrorType =
@@ -151,4 +153,4 @@ export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawa
 /** Layer 3: every check, then simulates and sends. */
 export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed` in either form, the pool's `Withdraw`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)

@@ -3,6 +3,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -124,6 +125,9 @@ const depositCall = /* @__PURE__ */ defineCall({
           value: a.amount,
         }),
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiEETHAbi),
+})
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) =>
     stage(
@@ -174,7 +178,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     shares,
     expectedOut: sharesWorth(a, s, shares),
   }),
-  receipt: { abi: /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiEETHAbi) },
+  receipt: depositReceipt,
 })
 
 export type DepositErrorType =
@@ -200,4 +204,4 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, the simulation (refused below `minOut`), then sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, eETH `Transfer`/`TransferShares`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)

@@ -3,6 +3,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -196,6 +197,14 @@ const instantExitCall = /* @__PURE__ */ defineCall({
     },
   },
 })
+// both forms of `Redeemed` (five fields with the token; four in 2025-03: other topics)
+const instantExitReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(
+    etherfiRedemptionManagerAbi,
+    etherfiRedemptionManagerV2025Abi,
+    etherfiEETHAbi,
+  ),
+})
 const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
   permitKit,
   read: (a, { sender }) => {
@@ -249,14 +258,7 @@ const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
         })
       : undefined,
   simulated: (_a, s) => ({ quote: s.quote, amountOut: s.quote.amountOut, fee: s.quote.fee }),
-  // both forms of `Redeemed` (five fields with the token; four in 2025-03: other topics)
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(
-      etherfiRedemptionManagerAbi,
-      etherfiRedemptionManagerV2025Abi,
-      etherfiEETHAbi,
-    ),
-  },
+  receipt: instantExitReceipt,
 })
 
 // the layers the wrappers below run (built once, not per call)
@@ -288,4 +290,4 @@ export const instantExit = async (
   params: InstantExitParameters & WriteOptions,
 ): Promise<Hex> => sendInstantExit_(walletClient, await withForm(walletClient, params))
 /** Layer 4: the receipt and its decoded events (`Redeemed` in either form, eETH transfers). */
-export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExit_)
+export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExitCall, instantExitReceipt)

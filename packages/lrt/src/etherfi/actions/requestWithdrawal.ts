@@ -4,6 +4,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -102,6 +103,19 @@ const requestWithdrawalCall = /* @__PURE__ */ defineCall({
       }),
   },
 })
+const requestWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(
+    etherfiEETHAbi,
+    etherfiWithdrawRequestEventsAbi,
+    etherfiWithdrawRequestEventsV2026Abi,
+  ),
+  // the request id is the NFT's: read it from its WithdrawRequestCreated (either version's form)
+  decode: (_client, { events }) => {
+    const created = events.find((e) => e.eventName === 'WithdrawRequestCreated')
+    const args = created?.args as { requestId: number; owner: Address } | undefined
+    return { requestId: args ? BigInt(args.requestId) : null, owner: args?.owner ?? null }
+  },
+})
 const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   permitKit,
   read: (a, { sender }) =>
@@ -150,19 +164,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
       ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')
       : undefined,
   simulated: (_a, s) => ({ shares: s.shares }),
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(
-      etherfiEETHAbi,
-      etherfiWithdrawRequestEventsAbi,
-      etherfiWithdrawRequestEventsV2026Abi,
-    ),
-    // the request id is the NFT's: read it from its WithdrawRequestCreated (either version's form)
-    decode: (_client, { events }) => {
-      const created = events.find((e) => e.eventName === 'WithdrawRequestCreated')
-      const args = created?.args as { requestId: number; owner: Address } | undefined
-      return { requestId: args ? BigInt(args.requestId) : null, owner: args?.owner ?? null }
-    },
-  },
+  receipt: requestWithdrawalReceipt,
 })
 
 /** Layer 1 (pure): `[approve(LiquidityPool, amount) on eETH, requestWithdraw(receiver, amount)]`. */
@@ -175,4 +177,7 @@ export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithd
 /** Layer 3: the checks, the exact eETH approval to the LiquidityPool when short, then sends. */
 export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and `requestId` (from the NFT's `WithdrawRequestCreated`). */
-export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
+  requestWithdrawalCall,
+  requestWithdrawalReceipt,
+)

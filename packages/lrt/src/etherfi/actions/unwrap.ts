@@ -2,6 +2,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -39,6 +40,9 @@ const unwrapCall = /* @__PURE__ */ defineCall({
   call: (a) =>
     contractCall({ address: a.d.weETH, abi: etherfiWeETHAbi, functionName: 'unwrap', args: [a.amount] }),
 })
+const unwrapReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi),
+})
 const unwrap_ = /* @__PURE__ */ defineWrite(unwrapCall, {
   read: (a, { sender }) =>
     stage(
@@ -58,7 +62,7 @@ const unwrap_ = /* @__PURE__ */ defineWrite(unwrapCall, {
     if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'unwraps into 0 eETH')
   },
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
-  receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
+  receipt: unwrapReceipt,
 })
 
 /** Layer 1 (pure): `unwrap(amount)` on weETH. */
@@ -68,4 +72,4 @@ export const simulateUnwrap = /* @__PURE__ */ simulateOf(unwrap_)
 /** Layer 3: the checks, then sends `unwrap`. */
 export const unwrap = /* @__PURE__ */ sendOf(unwrap_)
 /** Layer 4: the receipt and its decoded `Transfer` events. */
-export const waitForUnwrap = /* @__PURE__ */ waitForOf(unwrap_)
+export const waitForUnwrap = /* @__PURE__ */ waitForOf(unwrapCall, unwrapReceipt)

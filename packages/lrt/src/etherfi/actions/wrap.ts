@@ -2,6 +2,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InsufficientBalanceError,
   InvalidAmountError,
@@ -61,6 +62,9 @@ const wrapCall = /* @__PURE__ */ defineCall({
       }),
   },
 })
+const wrapReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi),
+})
 const wrap_ = /* @__PURE__ */ defineWrite(wrapCall, {
   permitKit,
   read: (a, { sender }) =>
@@ -82,7 +86,7 @@ const wrap_ = /* @__PURE__ */ defineWrite(wrapCall, {
     if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'wraps into 0 weETH')
   },
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
-  receipt: { abi: /* @__PURE__ */ joinAbis(etherfiWeETHAbi, etherfiEETHAbi) },
+  receipt: wrapReceipt,
 })
 
 /** Layer 1 (pure): `[approve(weETH, amount) on eETH, wrap(amount)]`. */
@@ -92,4 +96,4 @@ export const simulateWrap = /* @__PURE__ */ simulateOf(wrap_)
 /** Layer 3: the checks, the exact eETH approval to weETH when short, then sends `wrap`. */
 export const wrap = /* @__PURE__ */ sendOf(wrap_)
 /** Layer 4: the receipt and its decoded `Transfer` events. */
-export const waitForWrap = /* @__PURE__ */ waitForOf(wrap_)
+export const waitForWrap = /* @__PURE__ */ waitForOf(wrapCall, wrapReceipt)

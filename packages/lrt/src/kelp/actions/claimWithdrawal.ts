@@ -4,6 +4,7 @@ import {
   calls,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -89,6 +90,25 @@ const claimWithdrawalCall = /* @__PURE__ */ defineCall({
           args: [a.asset],
         }),
 })
+const claimWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: kelpWithdrawalManagerAbi,
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'AssetWithdrawalFinalized')
+    const args = ev?.args as
+      | { withdrawer: Address; asset: Address; amountBurned: bigint; amountReceived: bigint }
+      | undefined
+    return {
+      claimed: args
+        ? {
+            owner: args.withdrawer,
+            asset: args.asset,
+            rsETHAmount: args.amountBurned,
+            amount: args.amountReceived,
+          }
+        : undefined,
+    }
+  },
+})
 const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: (a, { sender }) => {
     return withdrawalRequestsPlan(undefined, a.d, sender, {
@@ -159,25 +179,7 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
     // `next`: the request this completion pays (the oldest; `request` is the simulated call)
     return { form: a.form, next: s.requests[0] as KelpWithdrawalRequest }
   },
-  receipt: {
-    abi: kelpWithdrawalManagerAbi,
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'AssetWithdrawalFinalized')
-      const args = ev?.args as
-        | { withdrawer: Address; asset: Address; amountBurned: bigint; amountReceived: bigint }
-        | undefined
-      return {
-        claimed: args
-          ? {
-              owner: args.withdrawer,
-              asset: args.asset,
-              rsETHAmount: args.amountBurned,
-              amount: args.amountReceived,
-            }
-          : undefined,
-      }
-    },
-  },
+  receipt: claimWithdrawalReceipt,
 })
 
 // the layers the wrappers below run (built once, not per call)
@@ -229,7 +231,7 @@ export async function claimWithdrawal(
   return sendClaimWithdrawal_(walletClient, await withWithdrawalForm(walletClient, params))
 }
 /** Layer 4: the receipt, its events, and `claimed` (owner, asset, rsETH burnt, `amount` paid). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)
 
 export type SimulateClaimWithdrawalReturnType = Awaited<ReturnType<typeof simulateClaimWithdrawal>>
 export type WaitForClaimWithdrawalReturnType = Awaited<ReturnType<typeof waitForClaimWithdrawal>>

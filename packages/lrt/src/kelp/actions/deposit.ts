@@ -4,6 +4,7 @@ import {
   type BatchRead,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -196,6 +197,9 @@ const depositCall = /* @__PURE__ */ defineCall({
           args: [a.asset, a.amount, minOutFor(a, s), a.referralId],
         }),
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(kelpDepositPoolAbi, kelpRsETHAbi),
+})
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
@@ -236,7 +240,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     return undefined
   },
   simulated: (a, s) => ({ minOut: minOutFor(a, s), expectedOut: s.expectedOut }),
-  receipt: { abi: /* @__PURE__ */ joinAbis(kelpDepositPoolAbi, kelpRsETHAbi) },
+  receipt: depositReceipt,
 })
 
 export type DepositErrorType =
@@ -266,7 +270,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check first, then the exact approval when short (LSTs), then simulates and sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`AssetDeposit` / `ETHDeposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

@@ -3,6 +3,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -118,6 +119,20 @@ const requestWithdrawalCall = /* @__PURE__ */ defineCall({
           args: [a.asset, a.amount],
         }),
 })
+const requestWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(kelpWithdrawalManagerAbi, kelpRsETHAbi),
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'AssetWithdrawalQueued')
+    const args = ev?.args as
+      | { withdrawer: Address; asset: Address; rsETHUnstaked: bigint; userNonce: bigint }
+      | undefined
+    return {
+      request: args
+        ? { id: args.userNonce, asset: args.asset, owner: args.withdrawer, rsETHAmount: args.rsETHUnstaked }
+        : undefined,
+    }
+  },
+})
 const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   read: (a, { sender }) => {
     const m = { address: a.manager, abi: kelpWithdrawalManagerAbi } as const
@@ -189,20 +204,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
     expectedOut: s.expectedOut,
     readyAt: { block: s.landingBlock + s.delay },
   }),
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(kelpWithdrawalManagerAbi, kelpRsETHAbi),
-    decode: (_client, r) => {
-      const ev = r.events.find((e) => e.eventName === 'AssetWithdrawalQueued')
-      const args = ev?.args as
-        | { withdrawer: Address; asset: Address; rsETHUnstaked: bigint; userNonce: bigint }
-        | undefined
-      return {
-        request: args
-          ? { id: args.userNonce, asset: args.asset, owner: args.withdrawer, rsETHAmount: args.rsETHUnstaked }
-          : undefined,
-      }
-    },
-  },
+  receipt: requestWithdrawalReceipt,
 })
 
 // the layers the wrappers below run (built once, not per call)
@@ -246,7 +248,10 @@ export async function requestWithdrawal(
   return sendRequestWithdrawal_(walletClient, await withWithdrawalForm(walletClient, params))
 }
 /** Layer 4: the receipt, its events, and `request` (`id` = the nonce, asset, owner, rsETH). */
-export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
+  requestWithdrawalCall,
+  requestWithdrawalReceipt,
+)
 
 export type SimulateRequestWithdrawalReturnType = Awaited<ReturnType<typeof simulateRequestWithdrawal>>
 export type WaitForRequestWithdrawalReturnType = Awaited<ReturnType<typeof waitForRequestWithdrawal>>

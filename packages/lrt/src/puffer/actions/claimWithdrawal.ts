@@ -2,6 +2,7 @@ import {
   type Call,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -67,6 +68,15 @@ const claimWithdrawalCall = /* @__PURE__ */ defineCall({
       functionName: 'completeQueuedWithdrawal',
       args: [a.id],
     }),
+})
+const claimWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: pufferWithdrawalManagerAbi,
+  decode: (_client, r) => {
+    const e = r.events.find((x) => x.eventName === 'WithdrawalCompleted')
+    return e && e.eventName === 'WithdrawalCompleted'
+      ? { payout: e.args.ethPayoutAmount, rate: e.args.payoutExchangeRate }
+      : { payout: undefined, rate: undefined }
+  },
 })
 const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: ({ id, d }, { sender }) =>
@@ -148,15 +158,7 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
     return undefined
   },
   simulated: (_a, s) => ({ payout: s.payout, rate: s.rate }),
-  receipt: {
-    abi: pufferWithdrawalManagerAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'WithdrawalCompleted')
-      return e && e.eventName === 'WithdrawalCompleted'
-        ? { payout: e.args.ethPayoutAmount, rate: e.args.payoutExchangeRate }
-        : { payout: undefined, rate: undefined }
-    },
-  },
+  receipt: claimWithdrawalReceipt,
 })
 
 export type ClaimWithdrawalErrorType =
@@ -180,7 +182,7 @@ export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawa
 /** Layer 3: every check, then simulates and sends. */
 export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt, its events, and the WETH `payout` and `rate` (from `WithdrawalCompleted`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)
 
 export type PrepareClaimWithdrawalsParameters = {
   ids: readonly bigint[]

@@ -4,6 +4,7 @@ import {
   type BatchRead,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -150,6 +151,7 @@ const depositCall = /* @__PURE__ */ defineCall({
           args: [a.amount, receiverOf(a, sender)],
         }),
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({ abi: pufferVaultAbi })
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => {
     const d = a.d
@@ -212,7 +214,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     return undefined
   },
   simulated: (a, s, result: bigint) => ({ minOut: minOutFor(a, s), expectedOut: result }),
-  receipt: { abi: pufferVaultAbi },
+  receipt: depositReceipt,
 })
 
 export type DepositErrorType =
@@ -244,7 +246,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, the exact WETH approval when short, then simulates (refusing below `minOut`) and sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

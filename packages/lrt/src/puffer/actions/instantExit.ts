@@ -3,6 +3,7 @@ import {
   assertRecipient,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InsufficientBalanceError,
   type InvalidAddressError,
@@ -104,6 +105,7 @@ const instantExitCall = /* @__PURE__ */ defineCall({
       args: [a.amount, receiverOf(a, sender), ownerOf(sender)],
     }),
 })
+const instantExitReceipt = /* @__PURE__ */ defineReceipt({ abi: pufferVaultAbi })
 const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
   read: ({ amount, d }, { sender }) =>
     stage(
@@ -150,7 +152,7 @@ const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
     if (result < minOut) throw new MinOutNotMetError({ protocol: 'Puffer', minOut, expectedOut: result })
     return { minOut, expectedOut: result }
   },
-  receipt: { abi: pufferVaultAbi },
+  receipt: instantExitReceipt,
 })
 
 export type InstantExitErrorType =
@@ -177,4 +179,4 @@ export const simulateInstantExit = /* @__PURE__ */ simulateOf(instantExit_)
 /** Layer 3: every check, then simulates (refusing below `minOut`) and sends. */
 export const instantExit = /* @__PURE__ */ sendOf(instantExit_)
 /** Layer 4: the receipt and its decoded events (`Withdraw`, `Transfer`). */
-export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExit_)
+export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExitCall, instantExitReceipt)

@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -125,6 +126,9 @@ const claimCall = /* @__PURE__ */ defineCall({
           args: [indexOf(a, s), (a.owner ?? sender) as Address],
         }),
 })
+const claimReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoEzETHAbi),
+})
 const claim_ = /* @__PURE__ */ defineWrite(claimCall, {
   // at the landing block: the index the claim will meet, and its clock
   read: (a, { sender }) => {
@@ -179,7 +183,7 @@ const claim_ = /* @__PURE__ */ defineWrite(claimCall, {
     return undefined
   },
   simulated: (_a, s) => ({ withdrawalRequest: s.request as RenzoWithdrawalRequest }),
-  receipt: { abi: /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoEzETHAbi) },
+  receipt: claimReceipt,
 })
 
 // the layers the wrappers below run (built once, not per call)
@@ -230,7 +234,7 @@ export async function claimWithdrawal(
 }
 
 /** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed`, the ezETH burn `Transfer`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claim_)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimCall, claimReceipt)
 
 export type ClaimWithdrawalsParameters = Omit<ClaimWithdrawalParameters, 'requestId' | 'index'> & {
   /** The requests to claim, in order. */

@@ -4,6 +4,7 @@ import {
   type BatchRead,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -148,6 +149,9 @@ const depositCall = /* @__PURE__ */ defineCall({
       : contractCall({ ...rm, functionName: 'deposit', args: [a.asset, a.amount, a.referralId] })
   },
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(renzoRestakeManagerAbi, renzoEzETHAbi),
+})
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
@@ -185,7 +189,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     return undefined
   },
   simulated: (a, s) => ({ minOut: minOutFor(a, s), expectedOut: s.expectedOut }),
-  receipt: { abi: /* @__PURE__ */ joinAbis(renzoRestakeManagerAbi, renzoEzETHAbi) },
+  receipt: depositReceipt,
 })
 
 export type DepositErrorType =
@@ -217,7 +221,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check first (below `minOut` nothing is sent), the exact approval when short, then sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

@@ -3,6 +3,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InsufficientAllowanceError,
   InsufficientBalanceError,
@@ -90,6 +91,24 @@ const requestWithdrawalCall = /* @__PURE__ */ defineCall({
       args: [a.amount, a.asset],
     }),
 })
+const requestWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoEzETHAbi),
+  decode: (_client, { events }) => {
+    const e = events.find((x) => x.eventName === 'WithdrawRequestCreated')
+    if (e?.eventName !== 'WithdrawRequestCreated') return { request: undefined }
+    const x = e.args
+    const request: RenzoCreatedRequest = {
+      requestId: x.withdrawRequestID,
+      owner: x.user,
+      asset: x.claimToken,
+      amountAtRequest: x.amountToRedeem,
+      ezETHLocked: x.ezETHAmountLocked,
+      index: x.withdrawRequestIndex,
+      queued: x.queued,
+    }
+    return { request }
+  },
+})
 const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   read: (a, { sender }) =>
     mapPlan(
@@ -128,24 +147,7 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
         ? new UnsupportedAssetError({ protocol: 'Renzo', asset: a.asset })
         : undefined,
   simulated: (_a, s) => ({ expectedOut: s.amount, queued: s.queued, coolDownPeriod: s.coolDownPeriod }),
-  receipt: {
-    abi: /* @__PURE__ */ joinAbis(renzoWithdrawQueueAbi, renzoEzETHAbi),
-    decode: (_client, { events }) => {
-      const e = events.find((x) => x.eventName === 'WithdrawRequestCreated')
-      if (e?.eventName !== 'WithdrawRequestCreated') return { request: undefined }
-      const x = e.args
-      const request: RenzoCreatedRequest = {
-        requestId: x.withdrawRequestID,
-        owner: x.user,
-        asset: x.claimToken,
-        amountAtRequest: x.amountToRedeem,
-        ezETHLocked: x.ezETHAmountLocked,
-        index: x.withdrawRequestIndex,
-        queued: x.queued,
-      }
-      return { request }
-    },
-  },
+  receipt: requestWithdrawalReceipt,
 })
 
 export type RequestWithdrawalErrorType =
@@ -170,7 +172,10 @@ export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithd
 /** Layer 3: the checks, the exact ezETH approval to the WithdrawQueue when short, then `withdraw`. */
 export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and `request` (id, index, amount, queued) from `WithdrawRequestCreated`. */
-export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
+  requestWithdrawalCall,
+  requestWithdrawalReceipt,
+)
 
 export type SimulateRequestWithdrawalReturnType = Awaited<ReturnType<typeof simulateRequestWithdrawal>>
 export type WaitForRequestWithdrawalReturnType = Awaited<ReturnType<typeof waitForRequestWithdrawal>>

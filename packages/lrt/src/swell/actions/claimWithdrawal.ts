@@ -2,6 +2,7 @@ import {
   type Call,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type InvalidAddressError,
   InvalidParameterError,
@@ -69,6 +70,13 @@ const claimWithdrawalCall = /* @__PURE__ */ defineCall({
       args: [a.id],
     }),
 })
+const claimWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: swellRswEXITAbi,
+  decode: (_client, r) => {
+    const e = r.events.find((x) => x.eventName === 'WithdrawalClaimed')
+    return { payout: e && e.eventName === 'WithdrawalClaimed' ? e.args.exitClaimedETH : undefined }
+  },
+})
 const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
   read: ({ id, d }, { sender }) =>
     withExit(d, (rswEXIT) =>
@@ -109,13 +117,7 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
     return undefined
   },
   simulated: (_a, s) => ({ payout: s.payout, rate: s.rate }),
-  receipt: {
-    abi: swellRswEXITAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'WithdrawalClaimed')
-      return { payout: e && e.eventName === 'WithdrawalClaimed' ? e.args.exitClaimedETH : undefined }
-    },
-  },
+  receipt: claimWithdrawalReceipt,
 })
 
 export type ClaimWithdrawalErrorType =
@@ -139,7 +141,7 @@ export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawa
 /** Layer 3: every check, then simulates and sends. */
 export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt, its events and the ETH `payout` (from `WithdrawalClaimed`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawal_)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)
 
 export type PrepareClaimWithdrawalsParameters = {
   ids: readonly bigint[]

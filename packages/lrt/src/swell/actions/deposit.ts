@@ -2,6 +2,7 @@ import {
   assertAmount,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InsufficientBalanceError,
   type InvalidAddressError,
@@ -80,6 +81,13 @@ const depositCall = /* @__PURE__ */ defineCall({
       value: a.amount,
     }),
 })
+const depositReceipt = /* @__PURE__ */ defineReceipt({
+  abi: swellRswETHAbi,
+  decode: (_client, r) => {
+    const e = r.events.find((x) => x.eventName === 'ETHDepositReceived')
+    return { minted: e && e.eventName === 'ETHDepositReceived' ? e.args.rswETHMinted : undefined }
+  },
+})
 const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: ({ d }, { sender }) =>
     stage(
@@ -109,13 +117,7 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     const expectedOut = swellMinted(a.amount, s.rate)
     return { expectedOut, minOut: minOutFor(a, { expectedOut, balance: s.balance }) }
   },
-  receipt: {
-    abi: swellRswETHAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'ETHDepositReceived')
-      return { minted: e && e.eventName === 'ETHDepositReceived' ? e.args.rswETHMinted : undefined }
-    },
-  },
+  receipt: depositReceipt,
 })
 
 export type DepositErrorType =
@@ -136,4 +138,4 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, then simulates and sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, its events and the rswETH `minted` (from `ETHDepositReceived`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(deposit_)
+export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)

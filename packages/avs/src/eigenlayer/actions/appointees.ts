@@ -63,7 +63,7 @@ function appointeeWriteCall(kind: 'set' | 'remove') {
   })
 }
 
-function appointeeWrite(kind: 'set' | 'remove', call = appointeeWriteCall(kind)) {
+function appointeeWrite(kind: 'set' | 'remove', call: ReturnType<typeof appointeeWriteCall>) {
   return defineWrite(call, {
     read: (a, { sender }) => {
       const pcAddress = a.deployment.permissionController

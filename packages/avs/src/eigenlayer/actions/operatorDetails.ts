@@ -78,7 +78,7 @@ function operatorRecordWriteCall<P extends { operator?: Address | undefined }, R
 
 function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(
   field: OperatorRecord<P, R>,
-  call = operatorRecordWriteCall<P, R>(field),
+  call: ReturnType<typeof operatorRecordWriteCall<P, R>>,
 ) {
   return defineWrite(call, {
     read: (a, { sender }) =>

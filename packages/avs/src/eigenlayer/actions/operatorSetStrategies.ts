@@ -59,7 +59,7 @@ function strategiesWriteCall(kind: 'add' | 'remove') {
   })
 }
 
-function strategiesWrite(kind: 'add' | 'remove', call = strategiesWriteCall(kind)) {
+function strategiesWrite(kind: 'add' | 'remove', call: ReturnType<typeof strategiesWriteCall>) {
   return defineWrite(call, {
     read: (a) => {
       const set = { avs: a.avs, id: a.id }

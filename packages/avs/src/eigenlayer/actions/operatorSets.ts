@@ -224,7 +224,7 @@ function membershipWriteCall<
 
 function membershipWrite<
   P extends { operator?: Address | undefined; avs: Address; operatorSetIds: readonly number[] },
->(join: boolean, call = membershipWriteCall<P>(join)) {
+>(join: boolean, call: ReturnType<typeof membershipWriteCall<P>>) {
   const event = join ? 'OperatorAddedToOperatorSet' : 'OperatorRemovedFromOperatorSet'
   return defineWrite(call, {
     read: (a) => membershipPlan(a),

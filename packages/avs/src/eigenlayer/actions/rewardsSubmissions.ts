@@ -401,8 +401,7 @@ function amountSubmissionWriteCall<P extends AmountParameters>(kind: 'avs' | 'op
 }
 
 function amountSubmissionWrite<P extends AmountParameters>(
-  kind: 'avs' | 'operatorSet',
-  call = amountSubmissionWriteCall<P>(kind),
+  call: ReturnType<typeof amountSubmissionWriteCall<P>>,
 ) {
   return defineWrite(call, {
     read: (a, { sender }) =>
@@ -488,15 +487,11 @@ function amountSubmissionWrite<P extends AmountParameters>(
 const createAVSRewardsSubmissionCall =
   /* @__PURE__ */ amountSubmissionWriteCall<CreateAVSRewardsSubmissionParameters>('avs')
 const createAVSRewardsSubmission_ =
-  /* @__PURE__ */ amountSubmissionWrite<CreateAVSRewardsSubmissionParameters>(
-    'avs',
-    createAVSRewardsSubmissionCall,
-  )
+  /* @__PURE__ */ amountSubmissionWrite<CreateAVSRewardsSubmissionParameters>(createAVSRewardsSubmissionCall)
 const createOperatorSetRewardsSubmissionCall =
   /* @__PURE__ */ amountSubmissionWriteCall<CreateOperatorSetRewardsSubmissionParameters>('operatorSet')
 const createOperatorSetRewardsSubmission_ =
   /* @__PURE__ */ amountSubmissionWrite<CreateOperatorSetRewardsSubmissionParameters>(
-    'operatorSet',
     createOperatorSetRewardsSubmissionCall,
   )
 

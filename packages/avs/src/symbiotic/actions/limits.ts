@@ -141,11 +141,7 @@ function delegatorSetterCall<params>(
   })
 }
 
-function delegatorSetter<params>(
-  setter: Setter,
-  resolveParams: (p: params, sender: Address | undefined) => Omit<Resolved, 'deployment'>,
-  call = delegatorSetterCall<params>(setter, resolveParams),
-) {
+function delegatorSetter<params>(setter: Setter, call: ReturnType<typeof delegatorSetterCall<params>>) {
   const rule = SETTERS[setter]
   return defineWrite(call, {
     read: (a, { sender }) => {
@@ -290,13 +286,6 @@ const setMaxNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetMaxNetwork
 )
 const setMaxNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetMaxNetworkLimitParameters>(
   'setMaxNetworkLimit',
-  (p, sender) => ({
-    delegator: assertAddress('delegator', p.delegator),
-    network: sender === undefined ? undefined : assertAddress('account', sender),
-    identifier: assertIdentifier(p.identifier),
-    operator: undefined,
-    value: assertUint256('amount', p.amount),
-  }),
   setMaxNetworkLimitCall,
 )
 const setNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetNetworkLimitParameters>(
@@ -311,13 +300,6 @@ const setNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetNetworkLimitP
 )
 const setNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetNetworkLimitParameters>(
   'setNetworkLimit',
-  (p) => ({
-    delegator: assertAddress('delegator', p.delegator),
-    network: assertAddress('network', p.network),
-    identifier: assertIdentifier(p.identifier),
-    operator: undefined,
-    value: assertUint256('amount', p.amount),
-  }),
   setNetworkLimitCall,
 )
 const setOperatorNetworkSharesCall = /* @__PURE__ */ delegatorSetterCall<SetOperatorNetworkSharesParameters>(
@@ -332,13 +314,6 @@ const setOperatorNetworkSharesCall = /* @__PURE__ */ delegatorSetterCall<SetOper
 )
 const setOperatorNetworkShares_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetworkSharesParameters>(
   'setOperatorNetworkShares',
-  (p) => ({
-    delegator: assertAddress('delegator', p.delegator),
-    network: assertAddress('network', p.network),
-    identifier: assertIdentifier(p.identifier),
-    operator: assertAddress('operator', p.operator),
-    value: assertUint256('shares', p.shares),
-  }),
   setOperatorNetworkSharesCall,
 )
 const setOperatorNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetOperatorNetworkLimitParameters>(
@@ -353,13 +328,6 @@ const setOperatorNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetOpera
 )
 const setOperatorNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetworkLimitParameters>(
   'setOperatorNetworkLimit',
-  (p) => ({
-    delegator: assertAddress('delegator', p.delegator),
-    network: assertAddress('network', p.network),
-    identifier: assertIdentifier(p.identifier),
-    operator: assertAddress('operator', p.operator),
-    value: assertUint256('amount', p.amount),
-  }),
   setOperatorNetworkLimitCall,
 )
 

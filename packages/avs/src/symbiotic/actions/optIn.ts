@@ -102,7 +102,7 @@ function optInWriteCall(direction: Direction) {
   })
 }
 
-function optInWrite(direction: Direction, call = optInWriteCall(direction)) {
+function optInWrite(direction: Direction, call: ReturnType<typeof optInWriteCall>) {
   return defineWrite(call, {
     read: (a, { sender }) => {
       const operator = a.operator ?? sender

@@ -22,13 +22,16 @@ import {
 import { type SymbioticDeploymentParameter, sameAddress, symbioticSpecDeployment } from '../internal.js'
 import { symbioticAvsRevertMapper } from '../revert.js'
 
+/** The registry an entity registers in. */
+const registryOf = (entity: 'network' | 'operator', d: SymbioticDeployment) =>
+  entity === 'network' ? d.networkRegistry : d.operatorRegistry
+
 /**
  * `NetworkRegistry.registerNetwork()` and `OperatorRegistry.registerOperator()`: one spec, by
  * entity. The sender registers itself.
  */
 function entityRegistrationCall(entity: 'network' | 'operator') {
   const functionName = entity === 'network' ? 'registerNetwork' : 'registerOperator'
-  const registry = (d: SymbioticDeployment) => (entity === 'network' ? d.networkRegistry : d.operatorRegistry)
   return defineCall({
     name: `symbiotic.${functionName}`,
     contract: entity === 'network' ? 'NetworkRegistry' : 'OperatorRegistry',
@@ -38,7 +41,7 @@ function entityRegistrationCall(entity: 'network' | 'operator') {
     }),
     call: (a) =>
       contractCall({
-        address: registry(a.deployment),
+        address: registryOf(entity, a.deployment),
         abi: symbioticEntityRegistryAbi,
         functionName,
         args: [],
@@ -46,14 +49,13 @@ function entityRegistrationCall(entity: 'network' | 'operator') {
   })
 }
 
-function entityRegistration(entity: 'network' | 'operator', call = entityRegistrationCall(entity)) {
-  const registry = (d: SymbioticDeployment) => (entity === 'network' ? d.networkRegistry : d.operatorRegistry)
+function entityRegistration(entity: 'network' | 'operator', call: ReturnType<typeof entityRegistrationCall>) {
   return defineWrite(call, {
     read: (a, { sender }) =>
       stage(
         [
           {
-            address: registry(a.deployment),
+            address: registryOf(entity, a.deployment),
             abi: symbioticEntityRegistryAbi,
             functionName: 'isEntity',
             args: [sender],

@@ -104,12 +104,14 @@ type SlashState = {
   slashable: bigint
 }
 
+/** Whether the slash goes through the VetoSlasher (`requestSlash`) rather than the instant Slasher. */
+const isVeto = (functionName: 'slash' | 'requestSlash') => functionName === 'requestSlash'
+
 /** Instant `slash` and veto `requestSlash`: the same arguments, the same capture window (narrowed by the veto duration). */
 function slashWriteCall(functionName: 'slash' | 'requestSlash') {
-  const veto = functionName === 'requestSlash'
   return defineCall({
     name: `symbiotic.${functionName}`,
-    contract: veto ? 'VetoSlasher' : 'Slasher',
+    contract: isVeto(functionName) ? 'VetoSlasher' : 'Slasher',
     deployment: symbioticSpecDeployment,
     resolve: (p: SlashParameters, { deployment }) => {
       const network = assertAddress('network', p.network)
@@ -137,8 +139,7 @@ function slashWriteCall(functionName: 'slash' | 'requestSlash') {
   })
 }
 
-function slashWrite(functionName: 'slash' | 'requestSlash', call = slashWriteCall(functionName)) {
-  const veto = functionName === 'requestSlash'
+function slashWrite(functionName: 'slash' | 'requestSlash', call: ReturnType<typeof slashWriteCall>) {
   return defineWrite(call, {
     read: (a, { sender }) => {
       const s = a.slasher
@@ -188,7 +189,7 @@ function slashWrite(functionName: 'slash' | 'requestSlash', call = slashWriteCal
       )
     },
     check: (a, s) => {
-      assertSlasherType(a.slasher, s.type, veto ? 1 : 0, functionName)
+      assertSlasherType(a.slasher, s.type, isVeto(functionName) ? 1 : 0, functionName)
       if (!sameAddress(s.middleware, s.sender))
         throw new NotNetworkMiddlewareError({
           network: a.network,
@@ -196,7 +197,7 @@ function slashWrite(functionName: 'slash' | 'requestSlash', call = slashWriteCal
           middleware: s.middleware === zeroAddress ? undefined : s.middleware,
         })
       // Slasher: now - epoch <= capture < now; VetoSlasher: now + vetoDuration - epoch <= capture < now
-      const earliest = s.now + (veto ? s.vetoDuration : 0n) - s.epochDuration
+      const earliest = s.now + (isVeto(functionName) ? s.vetoDuration : 0n) - s.epochDuration
       if (s.captureTimestamp < earliest || s.captureTimestamp >= s.now)
         throw new InvalidCaptureTimestampError({
           captureTimestamp: s.captureTimestamp,
@@ -224,7 +225,7 @@ function slashWrite(functionName: 'slash' | 'requestSlash', call = slashWriteCal
     receipt: {
       abi: /* @__PURE__ */ joinAbis(symbioticSlashingAbi, symbioticVaultClockAbi),
       decode: (_client, r) => {
-        if (veto) {
+        if (isVeto(functionName)) {
           const ev = r.events.find((e) => e.eventName === 'RequestSlash')
           if (ev?.eventName !== 'RequestSlash')
             return {
@@ -350,7 +351,7 @@ function requestWriteCall(functionName: 'executeSlash' | 'vetoSlash') {
   })
 }
 
-function requestWrite(functionName: 'executeSlash' | 'vetoSlash', call = requestWriteCall(functionName)) {
+function requestWrite(functionName: 'executeSlash' | 'vetoSlash', call: ReturnType<typeof requestWriteCall>) {
   return defineWrite(call, {
     read: (a, { sender }) => {
       const s = a.slasher

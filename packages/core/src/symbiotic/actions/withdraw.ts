@@ -63,8 +63,7 @@ function vaultWithdrawalCall<params extends { vault: Address; receiver?: Address
 
 function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
   unit: Unit,
-  quantityOf: (p: params) => bigint,
-  call = vaultWithdrawalCall<params>(unit, quantityOf),
+  call: ReturnType<typeof vaultWithdrawalCall<params>>,
 ) {
   return defineWrite(call, {
     read: (a, { sender }) => vaultWriteStatePlan(a.vault, sender),
@@ -126,9 +125,9 @@ export type RedeemParameters = {
 }
 
 const withdrawCall = /* @__PURE__ */ vaultWithdrawalCall<WithdrawParameters>('assets', (p) => p.amount)
-const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', (p) => p.amount, withdrawCall)
+const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', withdrawCall)
 const redeemCall = /* @__PURE__ */ vaultWithdrawalCall<RedeemParameters>('shares', (p) => p.shares)
-const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', (p) => p.shares, redeemCall)
+const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', redeemCall)
 
 /** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
 export const prepareWithdraw = /* @__PURE__ */ prepareOf(withdrawCall)

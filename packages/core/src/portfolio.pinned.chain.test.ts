@@ -15,6 +15,8 @@ import {
 } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { deposit } from './eigenlayer/actions/deposit.js'
+import { getDeposits } from './eigenlayer/actions/getDeposits.js'
+import { getPortfolio } from './eigenlayer/actions/getPortfolio.js'
 import { queueWithdrawals } from './eigenlayer/actions/queueWithdrawals.js'
 import { type GetRestakingPortfolioReturnType, getRestakingPortfolio } from './portfolio.js'
 import { deposit as symbioticDeposit } from './symbiotic/actions/deposit.js'
@@ -24,6 +26,9 @@ const vaultViews = parseAbi([
   'function activeBalanceOf(address) view returns (uint256)',
   'function withdrawalsOf(uint256 epoch, address account) view returns (uint256)',
   'function currentEpoch() view returns (uint256)',
+])
+const delegationViews = parseAbi([
+  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
 ])
 
 describe.skipIf(!haveEigenLayer())('getRestakingPortfolio reads one block', () => {
@@ -146,4 +151,46 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio reads one block', () =
       }
     })
   }
+  // The same for EigenLayer's own multi-round reads, alone: before they read through `oneBlock`, a
+  // queued withdrawal landing between the rounds left 6 of 10 shares in the portfolio and 0 in the
+  // queue (4 gone), and getDeposits reported the later block's shares.
+  test("EigenLayer getPortfolio and getDeposits alone: every round reads the first round's block", async () => {
+    const deployment = devnet.deployments.eigenlayer!
+    const strategy = deployment.fixture.strategy
+    for (const read of ['getPortfolio', 'getDeposits'] as const) {
+      const id = await devnet.snapshot()
+      try {
+        const start = await devnet.publicClient.getBlockNumber()
+        const [[before]] = await devnet.publicClient.readContract({
+          address: deployment.delegationManager,
+          abi: delegationViews,
+          functionName: 'getWithdrawableShares',
+          args: [staker, [strategy]],
+          blockNumber: start,
+        })
+        expect(before).toBeGreaterThan(0n)
+        const { client, counter } = hooked()
+        const deposits =
+          read === 'getPortfolio'
+            ? await getPortfolio(client, { staker, deployment }).then((p) => {
+                expect(p.blockNumber).toBe(start)
+                expect(p.queuedWithdrawals).toEqual([])
+                return p.deposits
+              })
+            : await getDeposits(client, { staker, deployment })
+        // the queue landed (two blocks) while the read ran; the read saw none of it
+        expect(await devnet.publicClient.getBlockNumber()).toBe(start + 2n)
+        expect(deposits.find((d) => d.strategy === strategy)?.withdrawableShares, read).toBe(before)
+        expect(counter.requests, read).toBe(2)
+
+        // read again now: 4 tokens' worth of shares left the deposit and wait in the queue
+        const now = await getPortfolio(devnet.publicClient, { staker, deployment })
+        const queued = now.queuedWithdrawals.flatMap((w) => w.shares).reduce((a, b) => a + b, 0n)
+        expect(queued).toBeGreaterThan(0n)
+        expect(now.deposits.find((d) => d.strategy === strategy)?.withdrawableShares).toBe(before - queued)
+      } finally {
+        await devnet.revert(id)
+      }
+    }
+  })
 })

@@ -14,12 +14,12 @@ const contracts = [
 ] as const
 
 describe('eigenlayerDeployments', () => {
-  test('mainnet, Holesky, Sepolia, Hoodi: real networks only (no devnet 31337 entry)', () => {
+  test('mainnet, Sepolia, Hoodi: live networks only (no retired Holesky 17000, no devnet 31337 entry)', () => {
     expect(
       Object.keys(eigenlayerDeployments)
         .map(Number)
         .sort((a, b) => a - b),
-    ).toEqual([1, 17000, 560048, 11155111].sort((a, b) => a - b))
+    ).toEqual([1, 560048, 11155111].sort((a, b) => a - b))
   })
 
   for (const [chainId, d] of Object.entries(eigenlayerDeployments) as [string, EigenLayerDeployment][]) {

@@ -49,17 +49,6 @@ export const eigenlayerContracts = {
     permissionController: '0x25E5F8B1E7aDf44518d35D5B2271f114e081f0E5',
     strategyFactory: '0x5e4C39Ad7A3E881585e383dB9827EB4811f6F647',
   },
-  17000: {
-    chainId: 17000,
-    delegationManager: '0xA44151489861Fe9e3055d95adC98FbD462B948e7',
-    strategyManager: '0xdfB5f6CE42aAA7830E94ECFCcAd411beF4d4D5b6',
-    eigenPodManager: '0x30770d7E3e71112d7A6b7259542D1f680a70e315',
-    avsDirectory: '0x055733000064333CaDDbC92763c58BF0192fFeBf',
-    allocationManager: '0x78469728304326CBc65f8f95FA756B0B73164462',
-    rewardsCoordinator: '0xAcc1fb458a1317E886dB376Fc8141540537E68fE',
-    permissionController: '0x598cb226B591155F767dA17AfE7A2241a68C5C10',
-    strategyFactory: '0x9c01252B580efD11a05C00Aa42Dd3ac1Ec52DF6d',
-  },
   11155111: {
     chainId: 11155111,
     delegationManager: '0xD4A7E1Bd8015057293f0D0A557088c286942e84b',
@@ -155,29 +144,6 @@ const knownStrategies = {
       'strategies.mETH.token',
     ],
   },
-  17000: {
-    // Strategies from the README's Holesky table (slashing-magnitudes era); their underlying
-    // tokens are not in the README: read them with `getStrategy`.
-    strategies: {
-      stETH: { strategy: '0x7D704507b76571a51d9caE8AdDAbBFd0ba0e63d3', token: null },
-      rETH: { strategy: '0x3A8fBdf9e77DFc25d09741f51d3E181b25d0c4E0', token: null },
-      WETH: { strategy: '0x80528D6e9A2BAbFc766965E0E26d5aB08D9CFaF9', token: null },
-      lsETH: { strategy: '0x05037A81BD7B4C9E0F7B430f1F2A22c31a2FD943', token: null },
-      sfrxETH: { strategy: '0x9281ff96637710Cd9A5CAcce9c6FAD8C9F54631c', token: null },
-      ETHx: { strategy: '0x31B6F59e1627cEfC9fA174aD03859fC337666af7', token: null },
-      osETH: { strategy: '0x46281E3B7fDcACdBa44CADf069a94a588Fd4C6Ef', token: null },
-      cbETH: { strategy: '0x70EB4D3c164a6B4A5f908D4FBb5a9cAfFb66bAB6', token: null },
-      mETH: { strategy: '0xaccc5A86732BE85b5012e8614AF237801636F8e5', token: null },
-      ankrETH: { strategy: '0x7673a47463F80c6a3553Db9E54c8cDcd5313d0ac', token: null },
-      reALT: { strategy: '0xAD76D205564f955A9c18103C4422D1Cd94016899', token: null },
-      EO: { strategy: '0x78dBcbEF8fF94eC7F631c23d38d197744a323868', token: null },
-      EIGEN: { strategy: '0x43252609bff8a13dFe5e057097f2f45A24387a84', token: null },
-      beaconChainETH: { strategy: BEACON_CHAIN_ETH_STRATEGY, token: null },
-    },
-    // Holesky left the README at v1.9.0 (and the network is being retired): the core addresses are
-    // from the v1.8.1 README; the strategy list from an earlier README revision.
-    unconfirmed: ['strategies (list as of the slashing-magnitudes README; not rechecked at v1.8.1)'],
-  },
   11155111: {
     strategies: {
       EIGEN: { strategy: '0x8E93249a6C37a32024756aaBd813E6139b17D1d5', token: null },
@@ -216,9 +182,10 @@ function withStrategies<
 
 /**
  * Known EigenLayer deployments by chain id. Mainnet, Sepolia and Hoodi from the
- * eigenlayer-contracts README at `main` (mainnet on v1.12.0, the testnets on v1.9.0-rc.0); Holesky
- * from the README at v1.8.1 (its last listing). Real networks only: the local devnet (31337) hands
- * over the deployment of the state it loaded (`devnet.deployments.eigenlayer`).
+ * eigenlayer-contracts README at `main` (mainnet on v1.12.0, the testnets on v1.9.0-rc.0). Live
+ * networks only: not Holesky (retired; the README dropped it after v1.8.1, pass your own
+ * `deployment` for a fork of it), nor the local devnet (31337), which hands over the deployment of
+ * the state it loaded (`devnet.deployments.eigenlayer`).
  */
 export const eigenlayerDeployments = /* @__PURE__ */ withStrategies(eigenlayerContracts, knownStrategies)
 

@@ -1,5 +1,5 @@
 import type { Chain, Client, Transport } from 'viem'
-import { type BatchRead, type BatchResult, isPinned, pinBlock, type ReadAt, readBatch } from './read.js'
+import { type BatchRead, type BatchResult, oneBlock, type ReadAt, readBatch } from './read.js'
 
 /**
  * A staged read: the reads of one stage, and what to do with their results — the value, or the
@@ -45,8 +45,7 @@ export async function runPlan<T>(
   plan: ReadPlan<T>,
   at: ReadAt = {},
 ): Promise<T> {
-  const latest = at.blockNumber === undefined && (at.blockTag ?? 'latest') === 'latest'
-  const reader = latest && !isPinned(client) ? pinBlock(client) : client
+  const reader = oneBlock(client, at)
   let current: T | ReadPlan<T> = plan
   while (isPlan(current)) {
     const results: BatchResult[] = current.reads.length > 0 ? await readBatch(reader, current.reads, at) : []

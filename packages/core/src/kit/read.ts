@@ -189,6 +189,20 @@ export function knownPinnedBlock(client: Client<Transport, Chain | undefined>): 
   return pinOf(client)?.blockNumber
 }
 
+/**
+ * The client a read of several rounds reads through, so that every round sees one block: at
+ * `latest` (no `at`), a pinned copy of `client` (its first round asks its block inside its own
+ * `aggregate3`, the later rounds read that block), unless `client` is pinned already; `client`
+ * itself for reads at a given block or tag. Without it, a write mined between two rounds is seen
+ * by one and not the other (shares counted twice, or not at all).
+ */
+export function oneBlock<client extends Client<Transport, Chain | undefined>>(
+  client: client,
+  at: ReadAt = {},
+): client {
+  return isLatest(at) && !isPinned(client) ? pinBlock(client) : client
+}
+
 /** True when `client`'s reads at `latest` are pinned to one block (see `pinBlock`). */
 export function isPinned(client: Client<Transport, Chain | undefined>): boolean {
   return pinOf(client) !== undefined

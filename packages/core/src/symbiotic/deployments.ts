@@ -21,9 +21,9 @@ export type SymbioticDeployment = {
 }
 
 /**
- * Known Symbiotic core deployments by chain id: mainnet, Holesky, Sepolia and Hoodi, from
+ * Known Symbiotic core deployments by chain id: mainnet, Sepolia and Hoodi, from
  * symbioticfi/core `test/integration/SymbioticCoreConstants.sol` at v1.0.3 (npm
- * `@symbioticfi/core@1.0.3`). The devnet deploys its own: pass `devnet.deployments.symbiotic`.
+ * `@symbioticfi/core@1.0.3`), which also lists the retired Holesky (left out here, as for EigenLayer). The devnet deploys its own: pass `devnet.deployments.symbiotic`.
  */
 export const symbioticDeployments = {
   1: {
@@ -37,20 +37,6 @@ export const symbioticDeployments = {
     operatorVaultOptInService: '0xb361894bC06cbBA7Ea8098BF0e32EB1906A5F891',
     operatorNetworkOptInService: '0x7133415b33B438843D581013f98A08704316633c',
     vaultConfigurator: '0x29300b1d3150B4E2b12fE80BE72f365E200441EC',
-  },
-  17000: {
-    chainId: 17000,
-    vaultFactory: '0x407A039D94948484D356eFB765b3c74382A050B4',
-    delegatorFactory: '0x890CA3f95E0f40a79885B7400926544B2214B03f',
-    slasherFactory: '0xbf34bf75bb779c383267736c53a4ae86ac7bB299',
-    networkRegistry: '0x7d03b7343BF8d5cEC7C0C27ecE084a20113D15C9',
-    networkMetadataService: '0x0F7E58Cc4eA615E8B8BEB080dF8B8FDB63C21496',
-    networkMiddlewareService: '0x62a1ddfD86b4c1636759d9286D3A0EC722D086e3',
-    operatorRegistry: '0x6F75a4ffF97326A00e52662d82EA4FdE86a2C548',
-    operatorMetadataService: '0x0999048aB8eeAfa053bF8581D4Aa451ab45755c9',
-    operatorVaultOptInService: '0x95CC0a052ae33941877c9619835A233D21D57351',
-    operatorNetworkOptInService: '0x58973d16FFA900D11fC22e5e2B6840d9f7e13401',
-    vaultConfigurator: '0xD2191FE92987171691d552C219b8caEf186eb9cA',
   },
   11155111: {
     chainId: 11155111,

@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { assertAddress, type BatchRead, readBatch, unwrap } from '../../tx.js'
+import { assertAddress, type BatchRead, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { allocationManagerAbi, delegationManagerViewsAbi } from '../abis.js'
 import {
   clockFrom,
@@ -64,9 +64,11 @@ export async function getAllocations(
   const operator = assertAddress('operator', params.operator)
   const d = getDeployment(client, params.deployment)
   const am = d.allocationManager
+  // every round reads the first round's block (the release is the code's, read beside it)
+  const reader = oneBlock(client)
   const [release, r1] = await Promise.all([
     getRelease(client, { deployment: d }),
-    readBatch(client, [
+    readBatch(reader, [
       { address: am, abi: allocationManagerAbi, functionName: 'getAllocatedSets', args: [operator] },
       { address: am, abi: allocationManagerAbi, functionName: 'getRegisteredSets', args: [operator] },
       { address: am, abi: allocationManagerAbi, functionName: 'getAllocationDelay', args: [operator] },
@@ -88,7 +90,7 @@ export async function getAllocations(
   if (sets.length === 0) return result
 
   const r2 = await readBatch(
-    client,
+    reader,
     sets.map((set) => ({
       address: am,
       abi: allocationManagerAbi,
@@ -146,7 +148,7 @@ export async function getAllocations(
           },
     )
   })
-  const r3 = await readBatch(client, reads)
+  const r3 = await readBatch(reader, reads)
   const maxMags = unwrap<readonly bigint[]>(r3[0])
   const opShares = unwrap<readonly bigint[]>(r3[1])
   const index = (s: Address) => all.findIndex((x) => sameAddress(x, s))

@@ -1,5 +1,5 @@
 import { type Address, zeroAddress } from 'viem'
-import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
+import { assertAddress, type BatchRead, type BatchResult, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { delegationManagerViewsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
@@ -156,7 +156,8 @@ export async function getDeposits(
 ): Promise<GetDepositsReturnType> {
   const staker = assertAddress('staker', params.staker)
   const d = getDeployment(client, params.deployment)
-  const [deposited] = await readBatch(client, [
+  const reader = oneBlock(client)
+  const [deposited] = await readBatch(reader, [
     {
       address: d.delegationManager,
       abi: delegationManagerViewsAbi,
@@ -166,8 +167,8 @@ export async function getDeposits(
   ])
   const [strategies] = unwrap<readonly [readonly Address[], readonly bigint[]]>(deposited)
   if (strategies.length === 0) return []
-  const results = await readBatch(client, depositsRound2(d, staker, strategies))
-  const { deposits } = await decodeDeposits(client, strategies, results)
+  const results = await readBatch(reader, depositsRound2(d, staker, strategies))
+  const { deposits } = await decodeDeposits(reader, strategies, results)
   return deposits
 }
 

@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem'
 import { InvalidParameterError } from '../../errors.js'
-import { assertAddress, readBatch, unwrap } from '../../kit/index.js'
+import { assertAddress, oneBlock, readBatch, unwrap } from '../../kit/index.js'
 import { eigenPodAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
 
@@ -57,7 +57,8 @@ export async function getPod(
   const owner = assertAddress('owner', params.owner)
   const d = getDeployment(client, params.deployment)
   const m = d.eigenPodManager
-  const [pod, has, shares, factor] = await readBatch(client, [
+  const reader = oneBlock(client)
+  const [pod, has, shares, factor] = await readBatch(reader, [
     { address: m, abi: eigenPodManagerViewsAbi, functionName: 'getPod', args: [owner] },
     { address: m, abi: eigenPodManagerViewsAbi, functionName: 'hasPod', args: [owner] },
     { address: m, abi: eigenPodManagerViewsAbi, functionName: 'podOwnerDepositShares', args: [owner] },
@@ -70,7 +71,7 @@ export async function getPod(
     hasPod,
     podOwnerDepositShares: unwrap<bigint>(shares),
     beaconChainSlashingFactor: unwrap<bigint>(factor),
-    state: hasPod ? await readPodState(client, address) : null,
+    state: hasPod ? await readPodState(reader, address) : null,
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { assertAddress, type BatchRead, readBatch, unwrap } from '../../tx.js'
+import { assertAddress, type BatchRead, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { allocationManagerStakerAbi, delegationManagerViewsAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import {
   type DeploymentParameter,
@@ -65,14 +65,17 @@ export type GetPortfolioErrorType = Error
  * Everything about a staker: deposits (deposit, withdrawable and underlying amounts), delegation,
  * the operator's allocations in the staker's strategies, queued withdrawals with readiness and
  * payouts, and the EigenPod. Two JSON-RPC round trips whatever the number of strategies and
- * withdrawals (for StrategyBase strategies; any other kind costs one more for its conversions).
+ * withdrawals (for StrategyBase strategies; any other kind costs one more for its conversions),
+ * every round at the first round's block (`blockNumber`): a write mined in between is not half seen.
  */
 export async function getPortfolio(
-  client: EigenLayerReadClient,
+  anyClient: EigenLayerReadClient,
   params: GetPortfolioParameters,
 ): Promise<GetPortfolioReturnType> {
   const staker = assertAddress('staker', params.staker)
-  const d = getDeployment(client, params.deployment)
+  const d = getDeployment(anyClient, params.deployment)
+  // every round reads the first round's block
+  const client = oneBlock(anyClient)
   const pm = d.eigenPodManager
 
   // Round 1: everything keyed by the staker alone.

@@ -1,5 +1,5 @@
 import { type Address, erc20Abi } from 'viem'
-import { assertAddress, readBatch, unwrap } from '../../tx.js'
+import { assertAddress, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { eigenlayerStrategyAbi, strategyManagerAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
 import {
@@ -51,7 +51,8 @@ export async function getStrategy(
       underlyingToShares: (a) => a,
     }
   }
-  const [token, total, whitelisted] = await readBatch(client, [
+  const reader = oneBlock(client)
+  const [token, total, whitelisted] = await readBatch(reader, [
     { address: strategy, abi: eigenlayerStrategyAbi, functionName: 'underlyingToken' },
     { address: strategy, abi: eigenlayerStrategyAbi, functionName: 'totalShares' },
     {
@@ -62,7 +63,7 @@ export async function getStrategy(
     },
   ])
   const tokenAddress = unwrap<Address>(token)
-  const [decimals, symbol, balance] = await readBatch(client, [
+  const [decimals, symbol, balance] = await readBatch(reader, [
     { address: tokenAddress, abi: erc20Abi, functionName: 'decimals' },
     { address: tokenAddress, abi: erc20Abi, functionName: 'symbol' },
     { address: tokenAddress, abi: erc20Abi, functionName: 'balanceOf', args: [strategy] },

@@ -47,7 +47,8 @@ const vaultDepositCall = /* @__PURE__ */ defineCall({
   // pure: typed errors before anything is read (or sent)
   resolve: (p: VaultDepositParameters, { sender }) => {
     const receiver = p.receiver === undefined ? sender : assertAddress('receiver', p.receiver)
-    if (!receiver) throw new InvalidParameterError('receiver', 'name it, or the account that sends')
+    if (!receiver)
+      throw new InvalidParameterError({ parameter: 'receiver', reason: 'name it, or the account that sends' })
     return {
       vault: assertAddress('vault', p.vault),
       asset: assertAddress('asset', p.asset),
@@ -98,8 +99,17 @@ const vaultDeposit_ = /* @__PURE__ */ defineWrite(vaultDepositCall, {
     ),
   check: (a, s, { sender }) => {
     if (!isAddressEqual(s.asset, a.asset))
-      throw new InvalidParameterError('asset', `the vault takes ${s.asset}, not ${a.asset}`)
-    if (s.balance < a.amount) throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender!)
+      throw new InvalidParameterError({
+        parameter: 'asset',
+        reason: `the vault takes ${s.asset}, not ${a.asset}`,
+      })
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError({
+        token: a.asset,
+        required: a.amount,
+        balance: s.balance,
+        account: sender!,
+      })
   },
   receipt: vaultDepositReceipt,
 })

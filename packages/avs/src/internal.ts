@@ -20,13 +20,16 @@ export function specDeployment(chainId: number | undefined, given: unknown): Eig
   const d = given as EigenLayerDeployment | undefined
   if (d) {
     if (d.chainId !== undefined && chainId !== undefined && d.chainId !== chainId)
-      throw new ChainMismatchError(d.chainId, chainId)
+      throw new ChainMismatchError({ deployment: d.chainId, client: chainId })
     return d
   }
   if (chainId === undefined)
-    throw new InvalidParameterError('chainId', 'no chain: pass an EigenLayer deployment or a chainId')
+    throw new InvalidParameterError({
+      parameter: 'chainId',
+      reason: 'no chain: pass an EigenLayer deployment or a chainId',
+    })
   const known = (eigenlayerContracts as Record<number, EigenLayerDeployment>)[chainId]
-  if (!known) throw new UnsupportedChainError(chainId, 'EigenLayer')
+  if (!known) throw new UnsupportedChainError({ chainId, protocol: 'EigenLayer' })
   return known
 }
 
@@ -57,7 +60,7 @@ export function firstNotAscending(list: readonly Address[]): number {
 export function assertUint32(parameter: string, value: unknown): number {
   const n = typeof value === 'bigint' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff)
-    throw new InvalidParameterError(parameter, `${String(value)} is not an integer in [0, 2^32)`)
+    throw new InvalidParameterError({ parameter, reason: `${String(value)} is not an integer in [0, 2^32)` })
   return n
 }
 

@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem'
+import type { Address, ContractFunctionExecutionErrorType, Hex } from 'viem'
 
 export type RestakeKitErrorOptions = {
   /** Lines of context shown under the short message. */
@@ -82,15 +82,16 @@ export function defineError<const name extends string, params extends object>(
 }
 
 export class UnsupportedChainError extends RestakeKitError {
-  override name = 'UnsupportedChainError'
-  constructor(
-    readonly chainId: number,
-    readonly protocol: string,
-  ) {
+  override name = 'UnsupportedChainError' as const
+  readonly chainId: number
+  readonly protocol: string
+  constructor({ chainId, protocol }: { chainId: number; protocol: string }) {
     super(`${protocol} has no known deployment on chain ${chainId}.`, {
       details: ['Pass your own deployment (a fork or a new testnet) through the `deployment` parameter.'],
       docsPath: '/errors#unsupported-chain',
     })
+    this.chainId = chainId
+    this.protocol = protocol
   }
 }
 
@@ -100,7 +101,7 @@ export class UnsupportedChainError extends RestakeKitError {
  * was sent, and no read of the wrong chain was used.
  */
 export class ChainMismatchError extends RestakeKitError {
-  override name = 'ChainMismatchError'
+  override name = 'ChainMismatchError' as const
   /** The chain id the node answered `eth_chainId` with (`undefined` when not asked). */
   readonly node: number | undefined
   /** The client's `chain.id` (`undefined` when the client has no chain). */
@@ -111,14 +112,11 @@ export class ChainMismatchError extends RestakeKitError {
   readonly expected: number
   /** The chain found (the node's, else the client's). */
   readonly actual: number
-  constructor(
-    params:
-      | number
-      | { node?: number | undefined; client?: number | undefined; deployment?: number | undefined },
-    actual?: number,
-  ) {
-    // the positional form (deployment, client) is kept for callers that compare a deployment with the client
-    const p = typeof params === 'number' ? { deployment: params, client: actual } : params
+  constructor(p: {
+    node?: number | undefined
+    client?: number | undefined
+    deployment?: number | undefined
+  }) {
     const name = (id: number | undefined) => (id === undefined ? 'none' : String(id))
     super(
       `Chain mismatch: the node is on chain ${name(p.node)}, the client's chain is ${name(p.client)}, the deployment is for chain ${name(p.deployment)}.`,
@@ -143,7 +141,7 @@ export class ChainMismatchError extends RestakeKitError {
  * not read is this error, never a domain error such as "vault not found". Nothing was sent.
  */
 export class RpcUnavailableError extends RestakeKitError {
-  override name = 'RpcUnavailableError'
+  override name = 'RpcUnavailableError' as const
   /** The JSON-RPC method, or what was being read. */
   readonly method: string
   constructor({ method, cause }: { method: string; cause: unknown }) {
@@ -298,65 +296,96 @@ function strip(p: LostSend): LostSend {
   return { action, account, nonce, hash, raw, to, data, value }
 }
 
+/**
+ * The name of an `InvalidParameterError`: its own, or a subclass's (an `InvalidParameterError` may
+ * be any of them, so a union narrows on the subclass's name to that subclass or its base).
+ */
+export type InvalidParameterErrorName =
+  | 'InvalidParameterError'
+  | 'InvalidAddressError'
+  | 'InvalidAmountError'
+  | 'ArrayLengthMismatchError'
+  | 'InvalidGraphError'
+
 /** A parameter failed validation before anything was sent. */
 export class InvalidParameterError extends RestakeKitError {
-  override name = 'InvalidParameterError'
-  constructor(
-    readonly parameter: string,
-    reason: string,
-  ) {
+  override name: InvalidParameterErrorName = 'InvalidParameterError'
+  /** The parameter, as the caller named it (`amount`, `vaults[2]`, `deployment`). */
+  readonly parameter: string
+  constructor({ parameter, reason }: { parameter: string; reason: string }) {
     super(`Invalid ${parameter}: ${reason}.`, { docsPath: '/errors#invalid-parameter' })
+    this.parameter = parameter
   }
 }
 
 /** An address parameter that is not a 20-byte hex address, or whose mixed case fails its EIP-55 checksum. */
 export class InvalidAddressError extends InvalidParameterError {
-  override name = 'InvalidAddressError'
-  constructor(parameter: string, value: unknown, reason = 'is not an address') {
-    super(parameter, `${String(value)} ${reason}`)
+  override name = 'InvalidAddressError' as const
+  readonly value: unknown
+  constructor({
+    parameter,
+    value,
+    reason = 'is not an address',
+  }: { parameter: string; value: unknown; reason?: string }) {
+    super({ parameter, reason: `${String(value)} ${reason}` })
+    this.value = value
   }
 }
 
 export class InvalidAmountError extends InvalidParameterError {
-  override name = 'InvalidAmountError'
-  constructor(parameter: string, value: unknown, reason = 'must be a bigint greater than zero') {
-    super(parameter, `${String(value)} ${reason}`)
+  override name = 'InvalidAmountError' as const
+  readonly value: unknown
+  constructor({
+    parameter,
+    value,
+    reason = 'must be a bigint greater than zero',
+  }: { parameter: string; value: unknown; reason?: string }) {
+    super({ parameter, reason: `${String(value)} ${reason}` })
+    this.value = value
   }
 }
 
 export class ArrayLengthMismatchError extends InvalidParameterError {
-  override name = 'ArrayLengthMismatchError'
-  constructor(names: readonly string[], lengths: readonly number[]) {
-    super(names.join(', '), `lengths ${lengths.join(', ')} must be equal`)
+  override name = 'ArrayLengthMismatchError' as const
+  readonly lengths: readonly number[]
+  constructor({ names, lengths }: { names: readonly string[]; lengths: readonly number[] }) {
+    super({ parameter: names.join(', '), reason: `lengths ${lengths.join(', ')} must be equal` })
+    this.lengths = lengths
   }
 }
 
 export class InsufficientBalanceError extends RestakeKitError {
-  override name = 'InsufficientBalanceError'
-  constructor(
-    readonly token: Address,
-    readonly required: bigint,
-    readonly balance: bigint,
-    readonly account: Address,
-  ) {
-    super(`Insufficient balance: ${account} holds ${balance} of ${token}, needs ${required}.`, {
+  override name = 'InsufficientBalanceError' as const
+  readonly token: Address
+  readonly required: bigint
+  readonly balance: bigint
+  readonly account: Address
+  constructor(p: { token: Address; required: bigint; balance: bigint; account: Address }) {
+    super(`Insufficient balance: ${p.account} holds ${p.balance} of ${p.token}, needs ${p.required}.`, {
       docsPath: '/errors#insufficient-balance',
     })
+    this.token = p.token
+    this.required = p.required
+    this.balance = p.balance
+    this.account = p.account
   }
 }
 
 export class InsufficientAllowanceError extends RestakeKitError {
-  override name = 'InsufficientAllowanceError'
-  constructor(
-    readonly token: Address,
-    readonly spender: Address,
-    readonly required: bigint,
-    readonly allowance: bigint,
-  ) {
-    super(`Allowance too low: ${spender} may spend ${allowance} of ${token}, needs ${required}.`, {
+  override name = 'InsufficientAllowanceError' as const
+  readonly token: Address
+  readonly spender: Address
+  readonly required: bigint
+  readonly allowance: bigint
+  constructor(p: { token: Address; spender: Address; required: bigint; allowance: bigint }) {
+    super(`Allowance too low: ${p.spender} may spend ${p.allowance} of ${p.token}, needs ${p.required}.`, {
       details: ['Send the approval first (`prepareApprove` / `ensureAllowance`).'],
       docsPath: '/errors#insufficient-allowance',
     })
+    this.token = p.token
+    this.spender = p.spender
+    this.required = p.required
+    this.allowance = p.allowance
   }
 }
 
@@ -365,20 +394,30 @@ export class InsufficientAllowanceError extends RestakeKitError {
  * arguments, `data` the raw revert data.
  */
 export class ContractRevertError extends RestakeKitError {
-  override name = 'ContractRevertError'
-  constructor(
-    readonly contract: string,
-    readonly functionName: string,
-    readonly reason: string | undefined,
-    readonly args: readonly unknown[] | undefined,
-    readonly data: Hex | undefined,
-    cause?: unknown,
-  ) {
-    super(`${contract}.${functionName} reverted${reason ? ` with ${reason}` : ''}.`, {
-      details: data ? [`Revert data: ${data}`] : [],
+  override name = 'ContractRevertError' as const
+  readonly contract: string
+  readonly functionName: string
+  readonly reason: string | undefined
+  readonly args: readonly unknown[] | undefined
+  readonly data: Hex | undefined
+  constructor(p: {
+    contract: string
+    functionName: string
+    reason: string | undefined
+    args: readonly unknown[] | undefined
+    data: Hex | undefined
+    cause?: unknown
+  }) {
+    super(`${p.contract}.${p.functionName} reverted${p.reason ? ` with ${p.reason}` : ''}.`, {
+      details: p.data ? [`Revert data: ${p.data}`] : [],
       docsPath: '/errors#contract-revert',
-      cause,
+      cause: p.cause,
     })
+    this.contract = p.contract
+    this.functionName = p.functionName
+    this.reason = p.reason
+    this.args = p.args
+    this.data = p.data
   }
 }
 
@@ -426,16 +465,25 @@ export class TransactionRevertedError extends RestakeKitError {
  * caller made, and `lost.resume()` resumes that same transaction.
  */
 export class StepFailedError extends RestakeKitError {
-  override name = 'StepFailedError'
+  override name = 'StepFailedError' as const
+  /** The step that failed (`approve`, `symbiotic.deposit`). */
+  readonly step: string
+  /** Each transaction that landed before it. */
+  readonly completed: readonly { step: string; hash: Hex }[]
   readonly holdings: string
   /** The lost send of the failed step, when that is why it failed. */
   readonly lost: TransactionPendingError | TransactionUnknownError | undefined
-  constructor(
-    readonly step: string,
-    readonly completed: readonly { step: string; hash: Hex }[],
-    holdings: string,
-    cause: unknown,
-  ) {
+  constructor({
+    step,
+    completed,
+    holdings,
+    cause,
+  }: {
+    step: string
+    completed: readonly { step: string; hash: Hex }[]
+    holdings: string
+    cause: unknown
+  }) {
     const lost = lostSendIn(cause)
     const said = lost
       ? `its transaction (account ${lost.account}, nonce ${lost.nonce}${lost.hash ? `, hash ${lost.hash}` : ''}) was sent and the answer lost; it is ${lost instanceof TransactionPendingError ? lost.status : 'not found yet'}, so the funds may already have moved. Do not call the write again (that is a new transaction): resume it with \`error.lost.resume()\`.`
@@ -445,6 +493,8 @@ export class StepFailedError extends RestakeKitError {
       docsPath: '/errors#step-failed',
       cause,
     })
+    this.step = step
+    this.completed = completed
     this.holdings = said
     this.lost = lost
   }
@@ -576,3 +626,33 @@ export class PreparedCallRevertedError extends RestakeKitError {
     this.revert = params.revert
   }
 }
+
+/**
+ * What any read can throw besides its own domain errors: a bad parameter (refused before any
+ * request), no known deployment on the chain, the chain guard, a node that did not answer, and a
+ * view that reverted (viem's error, with the revert data). Each read's `XErrorType` adds its own.
+ */
+export type ReadErrorType =
+  | InvalidParameterError
+  | UnsupportedChainError
+  | ChainMismatchError
+  | RpcUnavailableError
+  | ContractFunctionExecutionErrorType
+
+/**
+ * What any write's send pipeline can throw besides the errors of its own checks, which its
+ * `XErrorType` lists: the read errors (its checks read), a revert the write does not map, the
+ * wallet's refusal, a failed step of approve-then-call, a send whose answer was lost
+ * (`TransactionPendingError` / `TransactionUnknownError`: do not call the write again, `resume()`
+ * it), a nonce another transaction took, a replacement, and a mined revert.
+ */
+export type WriteErrorType =
+  | ReadErrorType
+  | ContractRevertError
+  | UserRejectedError
+  | StepFailedError
+  | TransactionPendingError
+  | TransactionUnknownError
+  | NonceTakenError
+  | TransactionReplacedError
+  | TransactionRevertedError

@@ -161,7 +161,7 @@ describe.skipIf(!haveEigenLayer())('getRestakingPortfolio reads one block', () =
       const id = await devnet.snapshot()
       try {
         const start = await devnet.publicClient.getBlockNumber()
-        const [[before]] = await devnet.publicClient.readContract({
+        const [[before = 0n]] = await devnet.publicClient.readContract({
           address: deployment.delegationManager,
           abi: delegationViews,
           functionName: 'getWithdrawableShares',

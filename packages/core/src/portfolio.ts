@@ -1,7 +1,13 @@
 import type { Address, Chain, Client, Transport } from 'viem'
 import { eigenlayerPortfolio } from './eigenlayer/portfolio.js'
 import { InvalidDistributionError } from './eigenlayer/rewards/errors.js'
-import { ChainMismatchError, InvalidParameterError, RestakeKitError, RpcUnavailableError } from './errors.js'
+import {
+  ChainMismatchError,
+  InvalidParameterError,
+  type ReadErrorType,
+  RestakeKitError,
+  RpcUnavailableError,
+} from './errors.js'
 import { karakPortfolio } from './karak/portfolio.js'
 import {
   assertAddress,
@@ -88,7 +94,7 @@ export type GetRestakingPortfolioReturnType<
   errors: { protocol: string; error: Error }[]
 } & { [M in modules[number] as M['id']]?: DetailOf<M> }
 
-export type GetRestakingPortfolioErrorType = PortfolioReadError
+export type GetRestakingPortfolioErrorType = PortfolioReadError | InvalidDistributionError | ReadErrorType
 
 /** A protocol read failed inside a portfolio read (the others may have succeeded). */
 export class PortfolioReadError extends RestakeKitError {

@@ -82,15 +82,20 @@ describe('docs/errors.md', () => {
   test('a constructed error carries the anchor read from its source', () => {
     // the classes that construct from plain values; the rest are covered by the source scan above
     const samples: core.RestakeKitError[] = [
-      new core.UnsupportedChainError(1, 'Symbiotic'),
-      new core.InsufficientBalanceError(
-        '0x0000000000000000000000000000000000000001',
-        2n,
-        1n,
-        '0x0000000000000000000000000000000000000002',
-      ),
-      new core.InvalidAmountError('amount', 0n),
-      new core.StepFailedError('deposit', [], 'tokens still in the wallet', new Error('x')),
+      new core.UnsupportedChainError({ chainId: 1, protocol: 'Symbiotic' }),
+      new core.InsufficientBalanceError({
+        token: '0x0000000000000000000000000000000000000001',
+        required: 2n,
+        balance: 1n,
+        account: '0x0000000000000000000000000000000000000002',
+      }),
+      new core.InvalidAmountError({ parameter: 'amount', value: 0n }),
+      new core.StepFailedError({
+        step: 'deposit',
+        completed: [],
+        holdings: 'tokens still in the wallet',
+        cause: new Error('x'),
+      }),
       new core.WithdrawalNotReadyError({
         protocol: 'eigenlayer',
         readyAt: { block: 10n },

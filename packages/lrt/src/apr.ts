@@ -74,10 +74,10 @@ async function blockAt(client: ReadClient, timestamp: bigint, latest: Header): P
   if (latest.timestamp <= timestamp) return latest
   let lo = await header(0n)
   if (lo.timestamp > timestamp)
-    throw new InvalidParameterError(
-      'days',
-      `the chain has no block that old (its first is at unix ${lo.timestamp})`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'days',
+      reason: `the chain has no block that old (its first is at unix ${lo.timestamp})`,
+    })
   let hi = latest
   while (hi.number - lo.number > 1n) {
     const mid = await header((lo.number + hi.number) / 2n)
@@ -96,9 +96,9 @@ export async function getApr(client: ReadClient, params: GetAprParameters): Prom
   const protocol = params.protocol ?? 'the LRT'
   const { fromBlock, days, toBlock } = params as { fromBlock?: bigint; days?: number; toBlock?: bigint }
   if (fromBlock !== undefined && (typeof fromBlock !== 'bigint' || fromBlock < 0n))
-    throw new InvalidParameterError('fromBlock', 'must be a bigint ≥ 0')
+    throw new InvalidParameterError({ parameter: 'fromBlock', reason: 'must be a bigint ≥ 0' })
   if (fromBlock === undefined && (typeof days !== 'number' || !(days > 0)))
-    throw new InvalidParameterError('days', 'must be a number > 0 (or pass fromBlock)')
+    throw new InvalidParameterError({ parameter: 'days', reason: 'must be a number > 0 (or pass fromBlock)' })
   const block = getAction(client, getBlock, 'getBlock')
   const end = await block(toBlock === undefined ? { blockTag: 'latest' } : { blockNumber: toBlock })
   const to: Header = { number: end.number, timestamp: end.timestamp }
@@ -107,9 +107,16 @@ export async function getApr(client: ReadClient, params: GetAprParameters): Prom
       ? await block({ blockNumber: fromBlock }).then((b) => ({ number: b.number, timestamp: b.timestamp }))
       : await blockAt(client, to.timestamp - BigInt(Math.round((days as number) * 86_400)), to)
   if (from.number >= to.number)
-    throw new InvalidParameterError('fromBlock', `must be before the end block (${to.number})`)
+    throw new InvalidParameterError({
+      parameter: 'fromBlock',
+      reason: `must be before the end block (${to.number})`,
+    })
   const dt = to.timestamp - from.timestamp
-  if (dt <= 0n) throw new InvalidParameterError('fromBlock', 'the two blocks have the same timestamp')
+  if (dt <= 0n)
+    throw new InvalidParameterError({
+      parameter: 'fromBlock',
+      reason: 'the two blocks have the same timestamp',
+    })
   const [fromRate, toRate] = await Promise.all([
     params.getRate(client, { blockNumber: from.number }).catch((error: unknown) => {
       throw isMissingState(error)
@@ -118,7 +125,11 @@ export async function getApr(client: ReadClient, params: GetAprParameters): Prom
     }),
     params.getRate(client, { blockNumber: to.number }),
   ])
-  if (fromRate <= 0n) throw new InvalidParameterError('fromBlock', `the rate at block ${from.number} is 0`)
+  if (fromRate <= 0n)
+    throw new InvalidParameterError({
+      parameter: 'fromBlock',
+      reason: `the rate at block ${from.number} is 0`,
+    })
   let numerator = (toRate - fromRate) * SECONDS_PER_YEAR
   let denominator = fromRate * dt
   const g = gcd(numerator, denominator) || 1n

@@ -62,7 +62,10 @@ export type BackingPage = { offset?: number | undefined; limit?: number | undefi
 
 function assertIndex(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
-    throw new InvalidParameterError(name, `${String(value)} must be an integer ≥ ${min}`)
+    throw new InvalidParameterError({
+      parameter: name,
+      reason: `${String(value)} must be an integer ≥ ${min}`,
+    })
   return value
 }
 

@@ -128,10 +128,10 @@ function queueOf<deployment>(
 ): Address {
   const queue = s?.queue ?? spec.queue(a.d)
   if (!queue)
-    throw new InvalidParameterError(
-      'deployment',
-      `prepareRequestWithdrawal needs the ${spec.protocol} queue's address in the deployment (it reads nothing)`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: `prepareRequestWithdrawal needs the ${spec.protocol} queue's address in the deployment (it reads nothing)`,
+    })
   return queue
 }
 
@@ -221,23 +221,32 @@ export function queueRequestWrite<params, deployment, events extends Abi, decode
       ),
     check: (a, s: QueueRequestState, { sender }) => {
       if (a.amount < s.minAmount)
-        throw new InvalidAmountError(
-          'amount',
-          a.amount,
-          `is below ${spec.protocol}'s minimum withdrawal (${s.minAmount} ${rest.symbol})`,
-        )
+        throw new InvalidAmountError({
+          parameter: 'amount',
+          value: a.amount,
+          reason: `is below ${spec.protocol}'s minimum withdrawal (${s.minAmount} ${rest.symbol})`,
+        })
       if (a.amount > s.maxAmount)
-        throw new InvalidAmountError(
-          'amount',
-          a.amount,
-          `is above ${spec.protocol}'s maximum withdrawal (${s.maxAmount} ${rest.symbol})`,
-        )
+        throw new InvalidAmountError({
+          parameter: 'amount',
+          value: a.amount,
+          reason: `is above ${spec.protocol}'s maximum withdrawal (${s.maxAmount} ${rest.symbol})`,
+        })
       if (s.balance < a.amount)
-        throw new InsufficientBalanceError(spec.token(a.d), a.amount, s.balance, sender as Address)
+        throw new InsufficientBalanceError({
+          token: spec.token(a.d),
+          required: a.amount,
+          balance: s.balance,
+          account: sender as Address,
+        })
     },
     revert: (a) => (reason, raw) => {
       if (rest.limitErrors.includes(reason))
-        return new InvalidAmountError('amount', a.amount, `is outside ${spec.protocol}'s withdrawal limits`)
+        return new InvalidAmountError({
+          parameter: 'amount',
+          value: a.amount,
+          reason: `is outside ${spec.protocol}'s withdrawal limits`,
+        })
       return rest.revert?.(a)(reason, raw)
     },
     simulated: (a, s) => ({ requestRate: s.rate, expectedOut: (a.amount * s.rate) / WAD }),

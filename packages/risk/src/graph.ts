@@ -44,12 +44,15 @@ export type GraphIssue = { readonly field: string; readonly message: string }
  * path such as `services[2].threshold`; `issues` lists all of them. Nothing was computed.
  */
 export class InvalidGraphError extends InvalidParameterError {
-  override name = 'InvalidGraphError'
+  override name = 'InvalidGraphError' as const
   readonly field: string
   readonly issues: readonly GraphIssue[]
   constructor(issues: readonly GraphIssue[]) {
     const first = issues[0] ?? { field: 'graph', message: 'invalid' }
-    super(first.field, first.message + (issues.length > 1 ? ` (and ${issues.length - 1} more issue(s))` : ''))
+    super({
+      parameter: first.field,
+      reason: first.message + (issues.length > 1 ? ` (and ${issues.length - 1} more issue(s))` : ''),
+    })
     this.field = first.field
     this.issues = issues
   }

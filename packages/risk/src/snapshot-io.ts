@@ -16,6 +16,7 @@ import {
   type KarakDeployment,
   karakDeployments,
   pinBlock,
+  type ReadErrorType,
   RestakeKitError,
   readBatch,
   resolveDeployment,
@@ -126,7 +127,7 @@ export type SnapshotRestakingParameters = {
 }
 
 export type SnapshotRestakingReturnType = RestakingSnapshot
-export type SnapshotRestakingErrorType = SnapshotReadError | InvalidGraphError
+export type SnapshotRestakingErrorType = SnapshotReadError | InvalidGraphError | ReadErrorType
 
 type ReadClient = Client<Transport, Chain | undefined>
 

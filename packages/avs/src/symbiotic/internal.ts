@@ -17,13 +17,16 @@ export function symbioticSpecDeployment(chainId: number | undefined, given: unkn
   const d = given as SymbioticDeployment | undefined
   if (d) {
     if (d.chainId !== undefined && chainId !== undefined && d.chainId !== chainId)
-      throw new ChainMismatchError(d.chainId, chainId)
+      throw new ChainMismatchError({ deployment: d.chainId, client: chainId })
     return d
   }
   if (chainId === undefined)
-    throw new InvalidParameterError('chainId', 'no chain: pass a Symbiotic deployment or a chainId')
+    throw new InvalidParameterError({
+      parameter: 'chainId',
+      reason: 'no chain: pass a Symbiotic deployment or a chainId',
+    })
   const known = (symbioticDeployments as Record<number, SymbioticDeployment>)[chainId]
-  if (!known) throw new UnsupportedChainError(chainId, 'Symbiotic')
+  if (!known) throw new UnsupportedChainError({ chainId, protocol: 'Symbiotic' })
   return known
 }
 
@@ -41,14 +44,17 @@ export function symbioticReadDeployment(client: ReadClient, deployment?: Symbiot
 export function assertIdentifier(value: unknown): bigint {
   const id = value === undefined ? 0n : typeof value === 'number' ? BigInt(value) : value
   if (typeof id !== 'bigint' || id < 0n || id >= 1n << 96n)
-    throw new InvalidParameterError('identifier', `${String(value)} is not an integer in [0, 2^96)`)
+    throw new InvalidParameterError({
+      parameter: 'identifier',
+      reason: `${String(value)} is not an integer in [0, 2^96)`,
+    })
   return id
 }
 
 /** A uint256 value that may be 0 (limits, shares). */
 export function assertUint256(parameter: string, value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n || value >= 1n << 256n)
-    throw new InvalidParameterError(parameter, `${String(value)} is not a uint256 bigint`)
+    throw new InvalidParameterError({ parameter, reason: `${String(value)} is not a uint256 bigint` })
   return value
 }
 
@@ -56,7 +62,7 @@ export function assertUint256(parameter: string, value: unknown): bigint {
 export function assertUint48(parameter: string, value: unknown): bigint {
   const v = typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value
   if (typeof v !== 'bigint' || v < 0n || v >= 1n << 48n)
-    throw new InvalidParameterError(parameter, `${String(value)} is not an integer in [0, 2^48)`)
+    throw new InvalidParameterError({ parameter, reason: `${String(value)} is not an integer in [0, 2^48)` })
   return v
 }
 
@@ -68,7 +74,7 @@ export function subnetworkOf(network: Address, identifier: bigint = 0n): Hex {
 /** The network and identifier a subnetwork key is made of. */
 export function parseSubnetwork(subnetwork: Hex): { network: Address; identifier: bigint } {
   if (!/^0x[0-9a-fA-F]{64}$/.test(subnetwork))
-    throw new InvalidParameterError('subnetwork', `${subnetwork} is not a bytes32`)
+    throw new InvalidParameterError({ parameter: 'subnetwork', reason: `${subnetwork} is not a bytes32` })
   return {
     network: getAddress(`0x${subnetwork.slice(2, 42)}`),
     identifier: BigInt(`0x${subnetwork.slice(42)}`),

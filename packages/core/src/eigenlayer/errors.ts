@@ -396,18 +396,19 @@ const invalidSignature = () => new InvalidSignatureError()
 const vaultOperator = (c: EigenLayerRevertContext) =>
   new NotDelegatedToVaultOperatorError({ strategy: c.strategy, staker: c.staker })
 // input the contracts refuse that the SDK's own checks normally catch first
-const sharesZero = () => new InvalidAmountError('shares', 0n, 'is zero (SharesAmountZero)')
+const sharesZero = () =>
+  new InvalidAmountError({ parameter: 'shares', value: 0n, reason: 'is zero (SharesAmountZero)' })
 const sharesTooHigh = (c: EigenLayerRevertContext, reason: string) =>
-  new InvalidParameterError(
-    'shares',
-    `more than the staker's deposit shares${c.strategy ? ` in ${c.strategy}` : ''} (${reason})`,
-  )
+  new InvalidParameterError({
+    parameter: 'shares',
+    reason: `more than the staker's deposit shares${c.strategy ? ` in ${c.strategy}` : ''} (${reason})`,
+  })
 const addressZero = (_c: EigenLayerRevertContext, reason: string) =>
-  new InvalidAddressError(
-    'address',
-    '0x0000000000000000000000000000000000000000',
-    `is the zero address (${reason})`,
-  )
+  new InvalidAddressError({
+    parameter: 'address',
+    value: '0x0000000000000000000000000000000000000000',
+    reason: `is the zero address (${reason})`,
+  })
 
 /** The StrategyManager's errors and those of the strategy a deposit reaches (`smErrors`). */
 export const strategyManagerReverts: EigenLayerRevertTable = {
@@ -427,10 +428,10 @@ export const strategyManagerReverts: EigenLayerRevertTable = {
   TotalSharesExceedsMax: (c) => new DepositCapExceededError({ strategy: c.strategy, cap: 'totalShares' }),
   NewSharesZero: (c) => new DepositTooSmallError({ strategy: c.strategy }),
   OnlyUnderlyingToken: (c) =>
-    new InvalidParameterError(
-      'token',
-      `is not the underlying token of the strategy${c.strategy ? ` ${c.strategy}` : ''} (OnlyUnderlyingToken)`,
-    ),
+    new InvalidParameterError({
+      parameter: 'token',
+      reason: `is not the underlying token of the strategy${c.strategy ? ` ${c.strategy}` : ''} (OnlyUnderlyingToken)`,
+    }),
   InputAddressZero: addressZero,
   DepositsLocked: (c) => new VaultLockedError({ strategy: c.strategy, locked: 'deposits' }),
   MustBeDelegatedToVaultOperator: vaultOperator,
@@ -451,27 +452,30 @@ export const delegationManagerReverts: EigenLayerRevertTable = {
       ...(c.readyAt === undefined ? {} : { readyAt: c.readyAt }),
     }),
   WithdrawerNotCaller: () =>
-    new InvalidParameterError(
-      'account',
-      "only the withdrawal's withdrawer (the staker) can complete it (WithdrawerNotCaller)",
-    ),
+    new InvalidParameterError({
+      parameter: 'account',
+      reason: "only the withdrawal's withdrawer (the staker) can complete it (WithdrawerNotCaller)",
+    }),
   SaltSpent: (c) => new SaltSpentError({ approver: c.approver, salt: c.salt }),
   SignatureExpired: signatureExpired,
   InvalidSignature: invalidSignature,
   FullySlashed: (c) => new FullySlashedError({ strategy: c.strategy }),
-  InputArrayLengthMismatch: () => new ArrayLengthMismatchError(['input arrays'], []),
+  InputArrayLengthMismatch: () => new ArrayLengthMismatchError({ names: ['input arrays'], lengths: [] }),
   InputArrayLengthZero: () =>
-    new InvalidParameterError('strategies', 'must not be empty (InputArrayLengthZero)'),
+    new InvalidParameterError({
+      parameter: 'strategies',
+      reason: 'must not be empty (InputArrayLengthZero)',
+    }),
   InputAddressZero: addressZero,
   CurrentlyPaused: paused,
   SharesAmountZero: sharesZero,
   SharesAmountTooHigh: sharesTooHigh,
   StrategyNotFound: sharesTooHigh,
   WithdrawalAmountExceedsTotalDeposits: (c, reason) =>
-    new InvalidParameterError(
-      'shares',
-      `more than the strategy${c.strategy ? ` ${c.strategy}` : ''} holds (${reason})`,
-    ),
+    new InvalidParameterError({
+      parameter: 'shares',
+      reason: `more than the strategy${c.strategy ? ` ${c.strategy}` : ''} holds (${reason})`,
+    }),
   WithdrawalsLockedDuringAllocations: (c) =>
     new VaultLockedError({ strategy: c.strategy, locked: 'withdrawals' }),
   MustBeDelegatedToVaultOperator: vaultOperator,
@@ -485,7 +489,7 @@ export const eigenPodManagerReverts: EigenLayerRevertTable = {
 
 /** The RewardsCoordinator errors the EigenLayer-wide mapping types (the claim path adds its own). */
 export const rewardsCoordinatorReverts: EigenLayerRevertTable = {
-  InputArrayLengthMismatch: () => new ArrayLengthMismatchError(['input arrays'], []),
+  InputArrayLengthMismatch: () => new ArrayLengthMismatchError({ names: ['input arrays'], lengths: [] }),
   CurrentlyPaused: paused,
 }
 

@@ -77,7 +77,8 @@ export function requireAccount(
   role = 'account',
 ): Account | Address {
   const acc = account ?? client.account
-  if (!acc) throw new InvalidParameterError(role, 'the client has no account; pass one')
+  if (!acc)
+    throw new InvalidParameterError({ parameter: role, reason: 'the client has no account; pass one' })
   return acc
 }
 
@@ -136,7 +137,7 @@ export type PrepareDeploymentParameter =
 export function prepareDeployment(params: PrepareDeploymentParameter): EigenLayerDeployment {
   if (params.deployment) return params.deployment
   const found = (eigenlayerContracts as Record<number, EigenLayerDeployment>)[params.chainId]
-  if (!found) throw new UnsupportedChainError(params.chainId, 'EigenLayer')
+  if (!found) throw new UnsupportedChainError({ chainId: params.chainId, protocol: 'EigenLayer' })
   return found
 }
 
@@ -148,13 +149,16 @@ export function specDeployment(chainId: number | undefined, given: unknown): Eig
   const d = given as EigenLayerDeployment | undefined
   if (d) {
     if (d.chainId !== undefined && chainId !== undefined && d.chainId !== chainId)
-      throw new ChainMismatchError(d.chainId, chainId)
+      throw new ChainMismatchError({ deployment: d.chainId, client: chainId })
     return d
   }
   if (chainId === undefined)
-    throw new InvalidParameterError('chainId', 'no chain: pass an EigenLayer deployment or a chainId')
+    throw new InvalidParameterError({
+      parameter: 'chainId',
+      reason: 'no chain: pass an EigenLayer deployment or a chainId',
+    })
   const found = (eigenlayerContracts as Record<number, EigenLayerDeployment>)[chainId]
-  if (!found) throw new UnsupportedChainError(chainId, 'EigenLayer')
+  if (!found) throw new UnsupportedChainError({ chainId, protocol: 'EigenLayer' })
   return found
 }
 

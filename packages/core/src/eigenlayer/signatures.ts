@@ -9,7 +9,7 @@ import {
   type TypedDataDomain,
 } from 'viem'
 import { getStorageAt, signTypedData } from 'viem/actions'
-import { InvalidParameterError } from '../errors.js'
+import { InvalidParameterError, type ReadErrorType } from '../errors.js'
 import { assertAddress, assertAmount, type BatchResult, readBatch, unwrap } from '../tx.js'
 import { delegationManagerAbi, strategyManagerAbi } from './abis.js'
 import { InvalidSignatureError, SaltSpentError, SignatureExpiredError } from './errors.js'
@@ -102,10 +102,10 @@ export function matchDomain(
 function domainVersion(release: EigenLayerRelease, served: BatchResult | undefined): string | undefined {
   if (!release.features.versionView) return undefined
   if (served?.status !== 'success')
-    throw new InvalidParameterError(
-      'deployment',
-      `the release probe found version() (${release.family}) but this contract does not serve it`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: `the release probe found version() (${release.family}) but this contract does not serve it`,
+    })
   return served.result as string
 }
 
@@ -133,7 +133,7 @@ export async function resolveDomain(
   version: string | undefined,
 ): Promise<TypedDataDomain> {
   const chainId = client.chain?.id
-  if (chainId === undefined) throw new InvalidParameterError('client', 'has no chain')
+  if (chainId === undefined) throw new InvalidParameterError({ parameter: 'client', reason: 'has no chain' })
   const direct = matchDomain([contract], chainId, domainSeparator, version)
   if (direct) return direct
   const slot = await getStorageAt(client, { address: contract, slot: IMPLEMENTATION_SLOT })
@@ -142,10 +142,10 @@ export async function resolveDomain(
     ? matchDomain([implementation], chainId, domainSeparator, version)
     : undefined
   if (viaImpl) return viaImpl
-  throw new InvalidParameterError(
-    'deployment',
-    `no known EIP-712 domain matches ${contract}'s domainSeparator() ${domainSeparator}`,
-  )
+  throw new InvalidParameterError({
+    parameter: 'deployment',
+    reason: `no known EIP-712 domain matches ${contract}'s domainSeparator() ${domainSeparator}`,
+  })
 }
 
 function domainFields(d: TypedDataDomain) {
@@ -285,7 +285,8 @@ export async function signDelegationApproval(
   const account = requireAccount(walletClient, params.account, 'account (the approver)')
   const approver = accountAddress(account)
   const salt = params.salt ?? randomSalt()
-  if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) throw new InvalidParameterError('salt', 'must be 32 bytes of hex')
+  if (!/^0x[0-9a-fA-F]{64}$/.test(salt))
+    throw new InvalidParameterError({ parameter: 'salt', reason: 'must be 32 bytes of hex' })
   const d = getDeployment(walletClient, params.deployment)
   const [release, results] = await Promise.all([
     getRelease(walletClient, { deployment: d }),
@@ -311,10 +312,10 @@ export async function signDelegationApproval(
   if (unwrap<boolean>(results[2])) throw new SaltSpentError({ approver, salt })
   const registeredApprover = unwrap<Address>(results[3])
   if (!sameAddress(registeredApprover, approver)) {
-    throw new InvalidParameterError(
-      'account',
-      `${approver} is not the delegation approver of ${operator} (that is ${registeredApprover})`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'account',
+      reason: `${approver} is not the delegation approver of ${operator} (that is ${registeredApprover})`,
+    })
   }
   const expiry = params.expiry ?? timestamp + (params.validFor ?? 3600n)
   if (expiry < timestamp) throw new SignatureExpiredError({ expiry, now: timestamp })
@@ -352,7 +353,7 @@ export type SignDelegationApprovalErrorType =
   | SignatureExpiredError
   | InvalidSignatureError
   | InvalidParameterError
-  | Error
+  | ReadErrorType
 
 export type SignDepositParameters = {
   strategy: Address
@@ -380,7 +381,7 @@ export type SignDepositErrorType =
   | SignatureExpiredError
   | InvalidSignatureError
   | InvalidParameterError
-  | Error
+  | ReadErrorType
 
 /**
  * For a staker: signs the EIP-712 `Deposit` that lets a third party deposit on the staker's

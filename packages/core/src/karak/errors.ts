@@ -166,39 +166,49 @@ export function karakVaultRevertMapper(ctx: KarakRevertContext): RevertMapper {
           ...(ctx.withdrawalKey ? { withdrawalKey: ctx.withdrawalKey } : {}),
         })
       case 'ZeroAmount':
-        return new InvalidAmountError('amount', 0n)
+        return new InvalidAmountError({ parameter: 'amount', value: 0n })
       case 'ZeroShares':
-        return new InvalidAmountError('shares', 0n)
+        return new InvalidAmountError({ parameter: 'shares', value: 0n })
       case 'ZeroAddress':
-        return new InvalidParameterError('receiver', 'must not be the zero address')
+        return new InvalidParameterError({ parameter: 'receiver', reason: 'must not be the zero address' })
       case 'NotImplemented':
-        return new InvalidParameterError(
-          'function',
-          'Karak vaults do not implement ERC-4626 withdraw/redeem; use startRedeem then finishRedeem',
-        )
+        return new InvalidParameterError({
+          parameter: 'function',
+          reason: 'Karak vaults do not implement ERC-4626 withdraw/redeem; use startRedeem then finishRedeem',
+        })
       // the vault's own share token (Solady errors): startRedeem pulls the shares with an allowance to the vault
       case 'InsufficientAllowance':
-        return new InsufficientAllowanceError(
-          ctx.vault,
-          ctx.vault,
-          ctx.shares ?? 0n,
-          ctx.shareAllowance ?? 0n,
-        )
+        return new InsufficientAllowanceError({
+          token: ctx.vault,
+          spender: ctx.vault,
+          required: ctx.shares ?? 0n,
+          allowance: ctx.shareAllowance ?? 0n,
+        })
       case 'InsufficientBalance':
-        return new InsufficientBalanceError(
-          ctx.vault,
-          ctx.shares ?? 0n,
-          ctx.shareBalance ?? 0n,
-          ctx.account ?? ctx.vault,
-        )
+        return new InsufficientBalanceError({
+          token: ctx.vault,
+          required: ctx.shares ?? 0n,
+          balance: ctx.shareBalance ?? 0n,
+          account: ctx.account ?? ctx.vault,
+        })
       // the underlying token's errors (OpenZeppelin 5), bubbled through deposit
       case 'ERC20InsufficientBalance': {
         const [sender, balance, needed] = args as [Address, bigint, bigint]
-        return new InsufficientBalanceError(ctx.asset ?? ctx.vault, needed, balance, sender)
+        return new InsufficientBalanceError({
+          token: ctx.asset ?? ctx.vault,
+          required: needed,
+          balance,
+          account: sender,
+        })
       }
       case 'ERC20InsufficientAllowance': {
         const [spender, allowance, needed] = args as [Address, bigint, bigint]
-        return new InsufficientAllowanceError(ctx.asset ?? ctx.vault, spender, needed, allowance)
+        return new InsufficientAllowanceError({
+          token: ctx.asset ?? ctx.vault,
+          spender,
+          required: needed,
+          allowance,
+        })
       }
       case 'EnforcedPause':
         return new KarakVaultPausedError({ vault: ctx.vault })

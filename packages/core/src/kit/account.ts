@@ -11,7 +11,11 @@ export function resolveAccount(
   account?: Account | Address,
 ): Account | Address {
   const acc = account ?? client.account
-  if (!acc) throw new InvalidParameterError('account', 'the wallet client has no account; pass one')
+  if (!acc)
+    throw new InvalidParameterError({
+      parameter: 'account',
+      reason: 'the wallet client has no account; pass one',
+    })
   return typeof acc === 'string' ? assertAddress('account', acc) : acc
 }
 

@@ -21,7 +21,11 @@ export function prepareApprove(params: { token: Address; spender: Address; amoun
   const token = assertAddress('token', params.token)
   const spender = assertAddress('spender', params.spender)
   if (typeof params.amount !== 'bigint' || params.amount < 0n)
-    throw new InvalidAmountError('amount', params.amount, 'must be a bigint ≥ 0')
+    throw new InvalidAmountError({
+      parameter: 'amount',
+      value: params.amount,
+      reason: 'must be a bigint ≥ 0',
+    })
   return encodeCall({
     address: token,
     abi: erc20Abi,

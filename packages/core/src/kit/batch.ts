@@ -70,10 +70,16 @@ export async function simulatePreparedCalls(
 
 function checkCalls(calls: readonly Call[]): readonly Call[] {
   if (!Array.isArray(calls) || calls.length === 0)
-    throw new InvalidParameterError('calls', 'must be a non-empty list of prepared calls')
+    throw new InvalidParameterError({
+      parameter: 'calls',
+      reason: 'must be a non-empty list of prepared calls',
+    })
   for (const [i, c] of calls.entries()) {
     if (!c || typeof c.to !== 'string' || typeof c.data !== 'string' || typeof c.value !== 'bigint')
-      throw new InvalidParameterError(`calls[${i}]`, 'must be a prepared call { to, data, value }')
+      throw new InvalidParameterError({
+        parameter: `calls[${i}]`,
+        reason: 'must be a prepared call { to, data, value }',
+      })
     assertAddress(`calls[${i}].to`, c.to)
   }
   return calls
@@ -319,12 +325,12 @@ async function sendSequentially(
         error instanceof TransactionUnknownError
       )
         throw error
-      throw new StepFailedError(
-        `${step(i)} (to ${call.to})`,
+      throw new StepFailedError({
+        step: `${step(i)} (to ${call.to})`,
         completed,
-        await holdingsAfter(client, addressOf(account), calls, hashes),
-        error,
-      )
+        holdings: await holdingsAfter(client, addressOf(account), calls, hashes),
+        cause: error,
+      })
     }
   }
   return {

@@ -63,7 +63,7 @@ describe('chain guard', () => {
   })
 
   test('the positional form (deployment, client) still works', () => {
-    const e = new ChainMismatchError(1, 5)
+    const e = new ChainMismatchError({ deployment: 1, client: 5 })
     expect([e.expected, e.actual, e.deployment, e.client, e.node]).toEqual([1, 5, 1, 5, undefined])
   })
 })

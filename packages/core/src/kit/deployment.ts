@@ -14,14 +14,17 @@ export function resolveDeployment<T extends { chainId?: number }>(
   const chainId = client.chain?.id
   if (override) {
     if (override.chainId !== undefined && chainId !== undefined && override.chainId !== chainId) {
-      throw new ChainMismatchError(override.chainId, chainId)
+      throw new ChainMismatchError({ deployment: override.chainId, client: chainId })
     }
     return override
   }
   if (chainId === undefined) {
-    throw new InvalidParameterError('client', `has no chain; set one or pass a ${protocol} deployment`)
+    throw new InvalidParameterError({
+      parameter: 'client',
+      reason: `has no chain; set one or pass a ${protocol} deployment`,
+    })
   }
   const found = known[chainId]
-  if (!found) throw new UnsupportedChainError(chainId, protocol)
+  if (!found) throw new UnsupportedChainError({ chainId, protocol })
   return found
 }

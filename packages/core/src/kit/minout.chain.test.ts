@@ -118,7 +118,11 @@ const depositMinSharesWrite = () =>
       of: (a) => a.minShares,
       read: (a, s, shares: bigint | undefined) => shares ?? (a.preview ? s.preview : undefined),
       refuse: (minOut, out) =>
-        new InvalidAmountError('minShares', minOut, `is above the ${out} shares the deposit mints`),
+        new InvalidAmountError({
+          parameter: 'minShares',
+          value: minOut,
+          reason: `is above the ${out} shares the deposit mints`,
+        }),
     },
     simulated: (_a, _s, shares: bigint) => ({ shares }),
     receipt: { abi: eigenlayerEventsAbi },

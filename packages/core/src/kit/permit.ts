@@ -185,7 +185,10 @@ async function readPermit(client: PermitClient, token: Address, owner: Address) 
 
 function assertDeadline(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidParameterError('deadline', `${String(value)} must be a bigint ≥ 0 (seconds since 1970)`)
+    throw new InvalidParameterError({
+      parameter: 'deadline',
+      reason: `${String(value)} must be a bigint ≥ 0 (seconds since 1970)`,
+    })
   return value
 }
 

@@ -18,11 +18,11 @@ export function erc20RevertMapper(token: Address): RevertMapper {
   return (reason, args) => {
     if (reason === 'ERC20InsufficientAllowance') {
       const [spender, allowance, needed] = args as [Address, bigint, bigint]
-      return new InsufficientAllowanceError(token, spender, needed, allowance)
+      return new InsufficientAllowanceError({ token, spender, required: needed, allowance })
     }
     if (reason === 'ERC20InsufficientBalance') {
       const [sender, balance, needed] = args as [Address, bigint, bigint]
-      return new InsufficientBalanceError(token, needed, balance, sender)
+      return new InsufficientBalanceError({ token, required: needed, balance, account: sender })
     }
     return undefined
   }
@@ -50,5 +50,12 @@ export function decodeRevert(
     ;(mapped as { cause?: unknown }).cause = error
     return mapped
   }
-  return new ContractRevertError(contract, functionName, reason, reverted.data?.args, reverted.raw, error)
+  return new ContractRevertError({
+    contract,
+    functionName,
+    reason,
+    args: reverted.data?.args,
+    data: reverted.raw,
+    cause: error,
+  })
 }

@@ -13,15 +13,15 @@ import {
  */
 export function assertAddress(parameter: string, value: unknown): Address {
   if (typeof value !== 'string' || !isAddress(value, { strict: false }))
-    throw new InvalidAddressError(parameter, value)
+    throw new InvalidAddressError({ parameter, value })
   const hex = value.slice(2)
   const checksummed = getAddress(value)
   if (hex !== hex.toLowerCase() && hex !== hex.toUpperCase() && checksummed !== value)
-    throw new InvalidAddressError(
+    throw new InvalidAddressError({
       parameter,
       value,
-      `has a wrong EIP-55 checksum (expected ${checksummed}); check the address, or pass it all lowercase`,
-    )
+      reason: `has a wrong EIP-55 checksum (expected ${checksummed}); check the address, or pass it all lowercase`,
+    })
   return checksummed
 }
 
@@ -31,25 +31,26 @@ export function assertAddress(parameter: string, value: unknown): Address {
  */
 export function assertRecipient(parameter: string, value: unknown): Address {
   const address = assertAddress(parameter, value)
-  if (BigInt(address) === 0n) throw new InvalidParameterError(parameter, 'must not be the zero address')
+  if (BigInt(address) === 0n)
+    throw new InvalidParameterError({ parameter, reason: 'must not be the zero address' })
   return address
 }
 
 /** A bigint amount greater than zero, else an `InvalidAmountError`. */
 export function assertAmount(parameter: string, value: unknown): bigint {
-  if (typeof value !== 'bigint' || value <= 0n) throw new InvalidAmountError(parameter, value)
+  if (typeof value !== 'bigint' || value <= 0n) throw new InvalidAmountError({ parameter, value })
   return value
 }
 
 /** A non-empty array, else an `InvalidParameterError`. */
 export function assertNonEmpty<T>(parameter: string, value: readonly T[] | undefined): readonly T[] {
   if (!Array.isArray(value) || value.length === 0)
-    throw new InvalidParameterError(parameter, 'must be a non-empty array')
+    throw new InvalidParameterError({ parameter, reason: 'must be a non-empty array' })
   return value
 }
 
 /** Arrays of equal length, else an `ArrayLengthMismatchError`. */
 export function assertSameLength(names: readonly string[], arrays: readonly (readonly unknown[])[]): void {
   const lengths = arrays.map((a) => a.length)
-  if (new Set(lengths).size > 1) throw new ArrayLengthMismatchError(names, lengths)
+  if (new Set(lengths).size > 1) throw new ArrayLengthMismatchError({ names, lengths })
 }

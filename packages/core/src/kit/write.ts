@@ -285,19 +285,22 @@ function permitOf(
   const permit = (params as PermitOptions).permit
   if (permit === undefined) return undefined
   if (!spec.permit)
-    throw new InvalidParameterError('permit', `${spec.name} has no permit form: omit it (the write approves)`)
+    throw new InvalidParameterError({
+      parameter: 'permit',
+      reason: `${spec.name} has no permit form: omit it (the write approves)`,
+    })
   const deadline =
     typeof permit === 'object' && permit !== null ? (permit as { deadline?: unknown }).deadline : undefined
   if (permit !== true && !isSignedPermit(permit) && typeof deadline !== 'bigint')
-    throw new InvalidParameterError(
-      'permit',
-      'must be true, { deadline } (a bigint) or a permit signed with signPermit',
-    )
+    throw new InvalidParameterError({
+      parameter: 'permit',
+      reason: 'must be true, { deadline } (a bigint) or a permit signed with signPermit',
+    })
   if (layer !== 'send' && !isSignedPermit(permit))
-    throw new InvalidParameterError(
-      'permit',
-      `${layer} cannot sign: pass a permit signed with signPermit (or use the send layer with permit: true)`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'permit',
+      reason: `${layer} cannot sign: pass a permit signed with signPermit (or use the send layer with permit: true)`,
+    })
   return permit
 }
 
@@ -309,13 +312,17 @@ async function permitFor(
   permit: PermitOption,
 ): Promise<SignedPermit> {
   const need = spec.approval?.(c.args, undefined, c.ctx)
-  if (!need) throw new InvalidParameterError('permit', `${spec.name} needs no approval to permit`)
+  if (!need)
+    throw new InvalidParameterError({
+      parameter: 'permit',
+      reason: `${spec.name} needs no approval to permit`,
+    })
   const kit = spec.permitKit
   if (!kit)
-    throw new InvalidParameterError(
-      'permit',
-      `${spec.name} declares no permitKit: omit permit (the write approves)`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'permit',
+      reason: `${spec.name} declares no permitKit: omit permit (the write approves)`,
+    })
   if (isSignedPermit(permit)) {
     await kit.verify(client, { ...need, owner: c.sender, permit })
     return permit
@@ -384,7 +391,12 @@ export function simulateOf<const w extends { readonly name: string }>(write: w):
     // simulate does not approve: an allowance the plan read short of the need is refused here
     const need = spec.approval?.(c.args, c.state, c.ctx)
     if (need?.allowance !== undefined && need.allowance < need.amount)
-      throw new InsufficientAllowanceError(need.token, need.spender, need.amount, need.allowance)
+      throw new InsufficientAllowanceError({
+        token: need.token,
+        spender: need.spender,
+        required: need.amount,
+        allowance: need.allowance,
+      })
     return simulateChecked(spec, client, c, params.onStage)
   }) as never
 }
@@ -473,12 +485,12 @@ export function sendOf<const w extends { readonly name: string }>(write: w): Lay
           holdings: await holdings(walletClient, need, c.sender, approval),
           cause: error,
         })
-      throw new StepFailedError(
-        spec.name,
-        [{ step: 'approve', hash: approval }],
-        await holdings(walletClient, need, c.sender, approval),
-        error,
-      )
+      throw new StepFailedError({
+        step: spec.name,
+        completed: [{ step: 'approve', hash: approval }],
+        holdings: await holdings(walletClient, need, c.sender, approval),
+        cause: error,
+      })
     }
   }) as never
 }

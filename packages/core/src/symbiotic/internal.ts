@@ -138,7 +138,7 @@ export async function landedWithdrawalEpoch(
   receipt: TransactionReceipt,
 ): Promise<{ epoch: bigint; readyAt: { timestamp: bigint } }> {
   const vault = receipt.to
-  if (!vault) throw new InvalidParameterError('hash', 'is not a call to a vault')
+  if (!vault) throw new InvalidParameterError({ parameter: 'hash', reason: 'is not a call to a vault' })
   const [block, results] = await Promise.all([
     getAction(client, getBlock, 'getBlock')({ blockNumber: receipt.blockNumber }),
     readBatch(client, [

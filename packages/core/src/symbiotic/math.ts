@@ -16,7 +16,8 @@ const MAX_UINT96 = (1n << 96n) - 1n
  */
 export function encodeSubnetwork(network: Address, identifier: bigint | number = 0n): Hex {
   const id = BigInt(identifier)
-  if (id < 0n || id > MAX_UINT96) throw new InvalidParameterError('identifier', `${id} is not a uint96`)
+  if (id < 0n || id > MAX_UINT96)
+    throw new InvalidParameterError({ parameter: 'identifier', reason: `${id} is not a uint96` })
   const value = (BigInt(getAddress(network)) << 96n) | id
   return `0x${value.toString(16).padStart(64, '0')}`
 }
@@ -24,7 +25,7 @@ export function encodeSubnetwork(network: Address, identifier: bigint | number =
 /** The network and identifier of a subnetwork id. */
 export function decodeSubnetwork(subnetwork: Hex): { network: Address; identifier: bigint } {
   if (!isHex(subnetwork) || subnetwork.length !== 66)
-    throw new InvalidParameterError('subnetwork', `${subnetwork} is not a bytes32`)
+    throw new InvalidParameterError({ parameter: 'subnetwork', reason: `${subnetwork} is not a bytes32` })
   const value = BigInt(subnetwork)
   const network = getAddress(`0x${(value >> 96n).toString(16).padStart(40, '0')}`)
   return { network, identifier: value & MAX_UINT96 }
@@ -38,7 +39,10 @@ export type EpochClock = { epochDurationInit: bigint; epochDuration: bigint }
 /** `epochAt(t) = (t - epochDurationInit) / epochDuration` (the vault reverts for t before its creation). */
 export function epochAt(clock: EpochClock, timestamp: bigint): bigint {
   if (timestamp < clock.epochDurationInit)
-    throw new InvalidParameterError('timestamp', `${timestamp} is before the vault's first epoch`)
+    throw new InvalidParameterError({
+      parameter: 'timestamp',
+      reason: `${timestamp} is before the vault's first epoch`,
+    })
   return (timestamp - clock.epochDurationInit) / clock.epochDuration
 }
 

@@ -150,7 +150,7 @@ export function planPositions(params: {
     })),
   )
   if (scan.lookback !== undefined && (!Number.isInteger(scan.lookback) || scan.lookback < 0))
-    throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
+    throw new InvalidParameterError({ parameter: 'lookback', reason: 'must be an integer ≥ 0' })
   const lookback = scan.lookback === undefined ? undefined : BigInt(scan.lookback)
   return stage(reads, (first) => {
     const partials: { position: PartialPosition; epochs: bigint[] }[] = []

@@ -44,7 +44,10 @@ function appointeeWriteCall(kind: 'set' | 'remove') {
     deployment: specDeployment,
     resolve: (p: AppointeeParameters, { deployment, sender }) => {
       if (typeof p.selector !== 'string' || !isHex(p.selector) || p.selector.length !== 10)
-        throw new InvalidParameterError('selector', `${String(p.selector)} is not a 4-byte selector`)
+        throw new InvalidParameterError({
+          parameter: 'selector',
+          reason: `${String(p.selector)} is not a 4-byte selector`,
+        })
       return {
         account: assertAddress('principal', p.principal ?? sender),
         appointee: assertAddress('appointee', p.appointee),

@@ -38,7 +38,10 @@ const clearDeallocationQueueCall = /* @__PURE__ */ defineCall({
     assertSameLength(['strategies', 'numToClear'], [strategies, numToClear])
     numToClear.forEach((n, i) => {
       if (!Number.isInteger(n) || n < 0 || n > 0xffff)
-        throw new InvalidParameterError(`numToClear[${i}]`, `${String(n)} is not a uint16`)
+        throw new InvalidParameterError({
+          parameter: `numToClear[${i}]`,
+          reason: `${String(n)} is not a uint16`,
+        })
     })
     return {
       operator: assertAddress('operator', p.operator),

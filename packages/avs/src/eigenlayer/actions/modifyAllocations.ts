@@ -107,13 +107,16 @@ const modifyAllocationsCall = /* @__PURE__ */ defineCall({
       const id = assertUint32(`allocations[${i}].operatorSetId`, c.operatorSetId)
       const strategy = assertAddress(`allocations[${i}].strategy`, c.strategy)
       if (typeof c.fraction !== 'bigint' || c.fraction < 0n || c.fraction > WAD)
-        throw new InvalidParameterError(
-          `allocations[${i}].fraction`,
-          `${String(c.fraction)} is not a WAD fraction in [0, 1e18]`,
-        )
+        throw new InvalidParameterError({
+          parameter: `allocations[${i}].fraction`,
+          reason: `${String(c.fraction)} is not a WAD fraction in [0, 1e18]`,
+        })
       const key = `${avs.toLowerCase()}:${id}:${strategy.toLowerCase()}`
       if (seen.has(key))
-        throw new InvalidParameterError('allocations', `${strategy} in set ${avs}/${id} is listed twice`)
+        throw new InvalidParameterError({
+          parameter: 'allocations',
+          reason: `${strategy} in set ${avs}/${id} is listed twice`,
+        })
       seen.add(key)
       return { avs, id, strategy, fraction: c.fraction }
     })

@@ -41,7 +41,7 @@ function strategiesWriteCall(kind: 'add' | 'remove') {
         assertAddress(`strategies[${i}]`, s),
       )
       if (new Set(strategies.map((s) => s.toLowerCase())).size !== strategies.length)
-        throw new InvalidParameterError('strategies', 'a strategy is listed twice')
+        throw new InvalidParameterError({ parameter: 'strategies', reason: 'a strategy is listed twice' })
       return {
         avs: assertAddress('avs', p.avs ?? sender),
         id: assertUint32('operatorSetId', p.operatorSetId),

@@ -33,7 +33,8 @@ export type CreateOperatorSetsParameters = {
 function uniqueIds(parameter: string, ids: readonly number[]) {
   const seen = new Set<number>()
   for (const id of ids) {
-    if (seen.has(id)) throw new InvalidParameterError(parameter, `operator set ${id} is listed twice`)
+    if (seen.has(id))
+      throw new InvalidParameterError({ parameter, reason: `operator set ${id} is listed twice` })
     seen.add(id)
   }
 }
@@ -55,7 +56,10 @@ const createOperatorSetsCall = /* @__PURE__ */ defineCall({
         assertAddress(`operatorSets[${i}].strategies[${j}]`, x),
       )
       if (new Set(strategies.map((x) => x.toLowerCase())).size !== strategies.length)
-        throw new InvalidParameterError(`operatorSets[${i}].strategies`, 'a strategy is listed twice')
+        throw new InvalidParameterError({
+          parameter: `operatorSets[${i}].strategies`,
+          reason: 'a strategy is listed twice',
+        })
       return { operatorSetId: assertUint32(`operatorSets[${i}].operatorSetId`, s.operatorSetId), strategies }
     })
     uniqueIds(
@@ -202,7 +206,8 @@ function membershipWriteCall<
     resolve: (p: P, { deployment, sender }) => {
       // only registration carries the registrar's data
       const data = (join ? (p as { data?: Hex | undefined }).data : undefined) ?? '0x'
-      if (!isHex(data)) throw new InvalidParameterError('data', `${String(data)} is not hex`)
+      if (!isHex(data))
+        throw new InvalidParameterError({ parameter: 'data', reason: `${String(data)} is not hex` })
       return { ...membershipArgs(p, deployment, sender), data }
     },
     call: (a) =>

@@ -43,7 +43,10 @@ type Kind = { kind: 'avs'; avs: Address } | { kind: 'operatorSet'; avs: Address;
 function targetOf(p: OperatorSplitTarget): Kind {
   if (p.operatorSetId !== undefined) {
     if (p.avs === undefined)
-      throw new InvalidParameterError('avs', 'an operator set split needs the AVS of the set')
+      throw new InvalidParameterError({
+        parameter: 'avs',
+        reason: 'an operator set split needs the AVS of the set',
+      })
     return {
       kind: 'operatorSet',
       avs: assertAddress('avs', p.avs),
@@ -66,7 +69,10 @@ const setOperatorSplitCall = /* @__PURE__ */ defineCall({
   resolve: (p: SetOperatorSplitParameters, { deployment, sender }) => {
     const split = p.splitBips
     if (!Number.isInteger(split) || split < 0 || split > 10000)
-      throw new InvalidParameterError('splitBips', `${String(split)} is not an integer from 0 to 10000`)
+      throw new InvalidParameterError({
+        parameter: 'splitBips',
+        reason: `${String(split)} is not an integer from 0 to 10000`,
+      })
     return {
       operator: assertAddress('operator', p.operator ?? sender),
       split,

@@ -44,14 +44,17 @@ const createRedistributingOperatorSetsCall = /* @__PURE__ */ defineCall({
     const sets = assertNonEmpty('operatorSets', p.operatorSets).map((s, i) => {
       const operatorSetId = assertUint32(`operatorSets[${i}].operatorSetId`, s.operatorSetId)
       if (ids.has(operatorSetId))
-        throw new InvalidParameterError('operatorSets', `operator set ${operatorSetId} is listed twice`)
+        throw new InvalidParameterError({
+          parameter: 'operatorSets',
+          reason: `operator set ${operatorSetId} is listed twice`,
+        })
       ids.add(operatorSetId)
       const recipient = assertAddress(`operatorSets[${i}].redistributionRecipient`, s.redistributionRecipient)
       if (sameAddress(recipient, zeroAddress) || sameAddress(recipient, DEFAULT_BURN_ADDRESS))
-        throw new InvalidParameterError(
-          `operatorSets[${i}].redistributionRecipient`,
-          'may be neither zero nor the burn address',
-        )
+        throw new InvalidParameterError({
+          parameter: `operatorSets[${i}].redistributionRecipient`,
+          reason: 'may be neither zero nor the burn address',
+        })
       return {
         operatorSetId,
         strategies: (s.strategies ?? []).map((x, j) =>

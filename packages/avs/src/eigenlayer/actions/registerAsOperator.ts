@@ -43,7 +43,7 @@ export function assertMetadataURI(value: unknown): string {
     /\s/.test(value) ||
     !/^[a-z][a-z0-9+.-]*:/i.test(value)
   )
-    throw new InvalidParameterError('metadataURI', `${String(value)} is not a URI`)
+    throw new InvalidParameterError({ parameter: 'metadataURI', reason: `${String(value)} is not a URI` })
   return value
 }
 

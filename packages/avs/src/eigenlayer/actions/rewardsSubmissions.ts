@@ -105,10 +105,10 @@ function resolveStrategies(i: number, list: readonly StrategyAndMultiplier[] | u
   const out = list.map((s, j) => {
     const strategy = assertAddress(`submissions[${i}].strategiesAndMultipliers[${j}].strategy`, s.strategy)
     if (typeof s.multiplier !== 'bigint' || s.multiplier < 0n || s.multiplier > UINT96_MAX)
-      throw new InvalidParameterError(
-        `submissions[${i}].strategiesAndMultipliers[${j}].multiplier`,
-        'must be a uint96 bigint',
-      )
+      throw new InvalidParameterError({
+        parameter: `submissions[${i}].strategiesAndMultipliers[${j}].multiplier`,
+        reason: 'must be a uint96 bigint',
+      })
     return { strategy, multiplier: s.multiplier }
   })
   const bad = firstNotAscending(out.map((s) => s.strategy))
@@ -242,7 +242,8 @@ function submissionPlan(
 }
 
 function checkFunds(token: Address, total: bigint, sender: Address, s: State) {
-  if (s.balance < total) throw new InsufficientBalanceError(token, total, s.balance, sender)
+  if (s.balance < total)
+    throw new InsufficientBalanceError({ token, required: total, balance: s.balance, account: sender })
 }
 
 function checkWhitelist(strategies: readonly Address[], s: State) {
@@ -254,10 +255,10 @@ function checkWhitelist(strategies: readonly Address[], s: State) {
 function singleToken(tokens: readonly Address[]): Address {
   const t = tokens[0]!
   if (tokens.some((x) => !sameAddress(x, t)))
-    throw new InvalidParameterError(
-      'submissions',
-      'every submission of one call must pay the same token (one approval)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'submissions',
+      reason: 'every submission of one call must pay the same token (one approval)',
+    })
   return t
 }
 
@@ -351,10 +352,10 @@ function amountSubmissionWriteCall<P extends AmountParameters>(kind: 'avs' | 'op
       let weighting: OperatorSetStakeWeighting | undefined
       if (kind === 'operatorSet') {
         if (p.weighting !== 'unique' && p.weighting !== 'total')
-          throw new InvalidParameterError(
-            'weighting',
-            `must be 'unique' or 'total', not ${String(p.weighting)}`,
-          )
+          throw new InvalidParameterError({
+            parameter: 'weighting',
+            reason: `must be 'unique' or 'total', not ${String(p.weighting)}`,
+          })
         weighting = p.weighting
         operatorSet = {
           avs: assertAddress('avs', p.avs ?? sender),
@@ -564,10 +565,10 @@ const createOperatorDirectedRewardsSubmissionCall = /* @__PURE__ */ defineCall({
       const operatorRewards = s.operatorRewards.map((r, j) => {
         const operator = assertAddress(`submissions[${i}].operatorRewards[${j}].operator`, r.operator)
         if (sameAddress(operator, zeroAddress))
-          throw new InvalidParameterError(
-            `submissions[${i}].operatorRewards[${j}].operator`,
-            'is the zero address',
-          )
+          throw new InvalidParameterError({
+            parameter: `submissions[${i}].operatorRewards[${j}].operator`,
+            reason: 'is the zero address',
+          })
         return { operator, amount: assertAmount(`submissions[${i}].operatorRewards[${j}].amount`, r.amount) }
       })
       const bad = firstNotAscending(operatorRewards.map((r) => r.operator))
@@ -586,7 +587,10 @@ const createOperatorDirectedRewardsSubmissionCall = /* @__PURE__ */ defineCall({
           reason: `the total ${sum} exceeds 1e38 - 1`,
         })
       if (typeof s.description !== 'string')
-        throw new InvalidParameterError(`submissions[${i}].description`, 'must be a string')
+        throw new InvalidParameterError({
+          parameter: `submissions[${i}].description`,
+          reason: 'must be a string',
+        })
       return {
         strategiesAndMultipliers: resolveStrategies(i, s.strategiesAndMultipliers),
         token: assertAddress(`submissions[${i}].token`, s.token),

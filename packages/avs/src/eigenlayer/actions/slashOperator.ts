@@ -75,7 +75,8 @@ const slashOperatorCall = /* @__PURE__ */ defineCall({
       if (typeof w !== 'bigint' || w <= 0n || w > WAD)
         throw new InvalidWadToSlashError({ strategy: strategies[i]!, wad: w })
     })
-    if (typeof p.description !== 'string') throw new InvalidParameterError('description', 'must be a string')
+    if (typeof p.description !== 'string')
+      throw new InvalidParameterError({ parameter: 'description', reason: 'must be a string' })
     return {
       avs: assertAddress('avs', p.avs ?? sender),
       operator: assertAddress('operator', p.operator),

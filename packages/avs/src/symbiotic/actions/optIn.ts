@@ -48,7 +48,10 @@ type Direction = 'optIn' | 'optOut'
 
 function resolveTarget(p: OptInTarget, d: SymbioticDeployment) {
   if ((p.vault === undefined) === (p.network === undefined))
-    throw new InvalidParameterError('vault', 'give exactly one of `vault` and `network`')
+    throw new InvalidParameterError({
+      parameter: 'vault',
+      reason: 'give exactly one of `vault` and `network`',
+    })
   return p.vault !== undefined
     ? {
         target: 'vault' as const,
@@ -80,7 +83,7 @@ function optInWriteCall(direction: Direction) {
           }
         : undefined
       if (signed && !/^0x[0-9a-fA-F]*$/.test(signed.signature))
-        throw new InvalidParameterError('signed.signature', 'is not hex')
+        throw new InvalidParameterError({ parameter: 'signed.signature', reason: 'is not hex' })
       const operator =
         signed?.operator ?? (sender === undefined ? undefined : assertAddress('account', sender))
       return { ...resolveTarget(p, d), operator, signed, deployment: d }
@@ -227,7 +230,8 @@ async function signOptInOrOut(
   const d = symbioticReadDeployment(client as ReadClient, params.deployment)
   const t = resolveTarget(params, d)
   const account = params.account ?? client.account
-  if (!account) throw new InvalidParameterError('account', 'the client has no account; pass one')
+  if (!account)
+    throw new InvalidParameterError({ parameter: 'account', reason: 'the client has no account; pass one' })
   const operator = typeof account === 'string' ? assertAddress('account', account) : account.address
   const [domain, nonce, now] = await readBatch(client as ReadClient, [
     { address: t.service, abi: symbioticOptInAbi, functionName: 'eip712Domain' },

@@ -77,7 +77,7 @@ function assertSlasherType(slasher: Address, type: bigint | undefined, want: 0 |
 function assertHints(hints: unknown): Hex {
   if (hints === undefined) return '0x'
   if (typeof hints !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(hints))
-    throw new InvalidParameterError('hints', 'is not hex bytes')
+    throw new InvalidParameterError({ parameter: 'hints', reason: 'is not hex bytes' })
   return hints as Hex
 }
 
@@ -260,10 +260,10 @@ function slashWrite(functionName: 'slash' | 'requestSlash', call: ReturnType<typ
 function captureOf(given: bigint | undefined, s: { captureTimestamp: bigint } | undefined): bigint {
   const c = given ?? s?.captureTimestamp
   if (c === undefined)
-    throw new InvalidParameterError(
-      'captureTimestamp',
-      'is needed to prepare a slash without reading the chain',
-    )
+    throw new InvalidParameterError({
+      parameter: 'captureTimestamp',
+      reason: 'is needed to prepare a slash without reading the chain',
+    })
   return c
 }
 
@@ -333,7 +333,10 @@ function requestWriteCall(functionName: 'executeSlash' | 'vetoSlash') {
     deployment: symbioticSpecDeployment,
     resolve: (p: SlashRequestParameters, { deployment }) => {
       if (typeof p.slashIndex !== 'bigint' || p.slashIndex < 0n)
-        throw new InvalidParameterError('slashIndex', `${String(p.slashIndex)} is not a non-negative bigint`)
+        throw new InvalidParameterError({
+          parameter: 'slashIndex',
+          reason: `${String(p.slashIndex)} is not a non-negative bigint`,
+        })
       return {
         slasher: assertAddress('slasher', p.slasher),
         slashIndex: p.slashIndex,

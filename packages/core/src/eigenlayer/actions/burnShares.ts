@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError, type WriteErrorType } from '../../errors.js'
 import {
   assertAddress,
   contractCall,
@@ -82,12 +82,12 @@ const burnShares_ = /* @__PURE__ */ defineWrite(burnSharesCall, {
         instead: 'v1.2 burns slashed shares in the slash itself: there is nothing left to burn.',
       })
     if (s.shares === 0n)
-      throw new InvalidParameterError(
-        'strategy',
-        s.release.features.redistribution
+      throw new InvalidParameterError({
+        parameter: 'strategy',
+        reason: s.release.features.redistribution
           ? `${a.strategy} has no burnable shares (slashes on v1.5+ wait per slash: clearBurnOrRedistributableShares)`
           : `${a.strategy} has no burnable shares`,
-      )
+      })
   },
   revert: (a) =>
     eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
@@ -113,4 +113,8 @@ export type PrepareBurnSharesReturnType = ReturnType<typeof prepareBurnShares>
 export type SimulateBurnSharesReturnType = Awaited<ReturnType<typeof simulateBurnShares>>
 export type BurnSharesReturnType = Awaited<ReturnType<typeof burnShares>>
 export type WaitForBurnSharesReturnType = Awaited<ReturnType<typeof waitForBurnShares>>
-export type BurnSharesErrorType = UnsupportedReleaseError | InvalidParameterError | PausedError
+export type BurnSharesErrorType =
+  | UnsupportedReleaseError
+  | InvalidParameterError
+  | PausedError
+  | WriteErrorType

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError, type WriteErrorType } from '../../errors.js'
 import {
   assertAddress,
   contractCall,
@@ -78,7 +78,7 @@ type Plan = {
 
 function assertRootIndex(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= 2 ** 32)
-    throw new InvalidParameterError('rootIndex', `${String(value)} is not a uint32`)
+    throw new InvalidParameterError({ parameter: 'rootIndex', reason: `${String(value)} is not a uint32` })
   return value
 }
 
@@ -91,7 +91,10 @@ function resolve(
   const given =
     p.earner === undefined ? (sender ? [sender] : []) : Array.isArray(p.earner) ? p.earner : [p.earner]
   if (given.length === 0)
-    throw new InvalidParameterError('earner', 'give an earner, or an account (the earner by default)')
+    throw new InvalidParameterError({
+      parameter: 'earner',
+      reason: 'give an earner, or an account (the earner by default)',
+    })
   const wanted = p.tokens?.map((t, i) => assertAddress(`tokens[${i}]`, t))
   const unique = new Map<string, Address>()
   given.forEach((x, i) => {
@@ -110,7 +113,10 @@ function resolve(
       throw new NotInDistributionError({ earner: earners[0]!.earner, token: w })
   const receiver = p.receiver ?? sender
   if (!receiver)
-    throw new InvalidParameterError('receiver', 'give a receiver, or an account (the receiver by default)')
+    throw new InvalidParameterError({
+      parameter: 'receiver',
+      reason: 'give a receiver, or an account (the receiver by default)',
+    })
   return {
     rewardsCoordinator: deployment.rewardsCoordinator,
     tree,
@@ -233,10 +239,10 @@ const claimRewardsCall = /* @__PURE__ */ defineCall({
     if (s) claims = planOf(a, s, sender as Address).claims
     else {
       if (a.rootIndex === undefined)
-        throw new InvalidParameterError(
-          'rootIndex',
-          'prepareClaimRewards reads nothing: give the posted root index',
-        )
+        throw new InvalidParameterError({
+          parameter: 'rootIndex',
+          reason: 'prepareClaimRewards reads nothing: give the posted root index',
+        })
       const rootIndex = a.rootIndex
       claims = a.earners.map(({ earner, tokens }) =>
         buildClaim({ distribution: a.tree, earner, rootIndex, tokens }),
@@ -330,4 +336,4 @@ export type ClaimRewardsErrorType =
   | NotInDistributionError
   | InvalidClaimProofError
   | InvalidParameterError
-  | Error
+  | WriteErrorType

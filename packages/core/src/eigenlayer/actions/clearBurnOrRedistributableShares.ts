@@ -2,7 +2,7 @@
 // fragments are checked against the v1.12.0 ABIs (abis.test.ts) and the calls in unit tests. The
 // refusal on older releases (UnsupportedReleaseError, nothing sent) is chain-tested on both states.
 import type { Address } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError, type WriteErrorType } from '../../errors.js'
 import {
   assertAddress,
   contractCall,
@@ -51,9 +51,9 @@ const clearCall = /* @__PURE__ */ defineCall({
       id: p.operatorSet.id,
     }
     if (!Number.isInteger(operatorSet.id) || operatorSet.id < 0 || operatorSet.id > 0xffffffff)
-      throw new InvalidParameterError('operatorSet.id', 'must be a uint32')
+      throw new InvalidParameterError({ parameter: 'operatorSet.id', reason: 'must be a uint32' })
     if (typeof p.slashId !== 'bigint' || p.slashId < 0n)
-      throw new InvalidParameterError('slashId', 'must be a non-negative bigint')
+      throw new InvalidParameterError({ parameter: 'slashId', reason: 'must be a non-negative bigint' })
     const strategy = p.strategy === undefined ? undefined : assertAddress('strategy', p.strategy)
     return { operatorSet, slashId: p.slashId, strategy, deployment: deploymentOf(ctx) }
   },
@@ -131,10 +131,10 @@ const clear_ = /* @__PURE__ */ defineWrite(clearCall, {
           : 'This release burns slashed shares in the slash itself: there is nothing to clear.',
       })
     if (s.waiting === 0n)
-      throw new InvalidParameterError(
-        a.strategy === undefined ? 'slashId' : 'strategy',
-        `nothing waits to be burned or redistributed for slash ${a.slashId} of ${a.operatorSet.avs}/${a.operatorSet.id}${a.strategy ? ` in ${a.strategy}` : ''}`,
-      )
+      throw new InvalidParameterError({
+        parameter: a.strategy === undefined ? 'slashId' : 'strategy',
+        reason: `nothing waits to be burned or redistributed for slash ${a.slashId} of ${a.operatorSet.avs}/${a.operatorSet.id}${a.strategy ? ` in ${a.strategy}` : ''}`,
+      })
   },
   revert: (a) =>
     eigenlayerReverts([strategyManagerReverts], { strategy: a.strategy, contract: 'StrategyManager' }),
@@ -178,3 +178,4 @@ export type ClearBurnOrRedistributableSharesErrorType =
   | UnsupportedReleaseError
   | InvalidParameterError
   | PausedError
+  | WriteErrorType

@@ -3,6 +3,7 @@ import {
   type ArrayLengthMismatchError,
   InvalidParameterError,
   WithdrawalNotReadyError,
+  type WriteErrorType,
 } from '../../errors.js'
 import {
   assertAddress,
@@ -82,18 +83,24 @@ function resolveComplete(p: CompleteWithdrawalsParameters, delegationManager: ()
   const flags = p.receiveAsTokens
   if (Array.isArray(flags)) {
     if (list === undefined)
-      throw new InvalidParameterError('receiveAsTokens', 'a list needs the `withdrawals` it applies to')
+      throw new InvalidParameterError({
+        parameter: 'receiveAsTokens',
+        reason: 'a list needs the `withdrawals` it applies to',
+      })
     assertSameLength(['withdrawals', 'receiveAsTokens'], [list, flags])
   }
   if (p.tokens !== undefined) {
     if (list === undefined)
-      throw new InvalidParameterError('tokens', 'a list needs the `withdrawals` it applies to')
+      throw new InvalidParameterError({
+        parameter: 'tokens',
+        reason: 'a list needs the `withdrawals` it applies to',
+      })
     assertSameLength(['withdrawals', 'tokens'], [list, p.tokens])
   }
   const roots = list?.map((w, i) => {
     if (typeof w === 'string') {
       if (!/^0x[0-9a-fA-F]{64}$/.test(w))
-        throw new InvalidParameterError(`withdrawals[${i}]`, 'a root is 32 bytes')
+        throw new InvalidParameterError({ parameter: `withdrawals[${i}]`, reason: 'a root is 32 bytes' })
       return w.toLowerCase() as Hex
     }
     if (p.tokens)
@@ -174,10 +181,10 @@ function completePlan(a: Resolved, staker: Address) {
       // the block the reads saw at `pending` is the one the transaction lands in
       const landing = r[2]?.status === 'success' ? (r[2].result as bigint) : undefined
       if (landing === undefined)
-        throw new InvalidParameterError(
-          'client',
-          'the chain has no Multicall3 to read the landing block from',
-        )
+        throw new InvalidParameterError({
+          parameter: 'client',
+          reason: 'the chain has no Multicall3 to read the landing block from',
+        })
       const picked = pick(a, staker, queuedAt(list, shares, delay, landing), landing)
       if (picked.problem) return { ...picked, tokens: [] } satisfies CompleteState
       const strategies = [
@@ -219,10 +226,11 @@ const completeWithdrawalsCall = /* @__PURE__ */ defineCall({
     } else {
       // prepare: nothing is read, so the withdrawals and their tokens must be given
       if (!a.given || a.given.some((w) => w === undefined) || !a.tokens)
-        throw new InvalidParameterError(
-          'withdrawals',
-          '`prepareCompleteWithdrawals` reads nothing: give the withdrawals themselves and their `tokens`',
-        )
+        throw new InvalidParameterError({
+          parameter: 'withdrawals',
+          reason:
+            '`prepareCompleteWithdrawals` reads nothing: give the withdrawals themselves and their `tokens`',
+        })
       withdrawals = a.given as Withdrawal[]
       tokens = a.tokens.map((list, i) => list.map((t, j) => assertAddress(`tokens[${i}][${j}]`, t)))
       receive = withdrawals.map((_, i) => flagAt(a.flags, i))
@@ -295,3 +303,4 @@ export type CompleteWithdrawalsErrorType =
   | ArrayLengthMismatchError
   | InvalidParameterError
   | PausedError
+  | WriteErrorType

@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import type { WriteErrorType } from '../../errors.js'
 import {
   contractCall,
   defineCall,
@@ -77,4 +78,4 @@ export type PrepareCreatePodReturnType = ReturnType<typeof prepareCreatePod>
 export type SimulateCreatePodReturnType = Awaited<ReturnType<typeof simulateCreatePod>>
 export type CreatePodReturnType = Awaited<ReturnType<typeof createPod>>
 export type WaitForCreatePodReturnType = Awaited<ReturnType<typeof waitForCreatePod>>
-export type CreatePodErrorType = PodAlreadyExistsError | PausedError
+export type CreatePodErrorType = PodAlreadyExistsError | PausedError | WriteErrorType

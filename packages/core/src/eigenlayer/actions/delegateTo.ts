@@ -1,5 +1,5 @@
 import { type Address, type Hex, zeroAddress, zeroHash } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError, type WriteErrorType } from '../../errors.js'
 import {
   assertAddress,
   type BatchResult,
@@ -47,9 +47,9 @@ export type RedelegateParameters = DelegateToParameters
 export function signatureArgs(sig: ApproverSignature | undefined) {
   if (!sig) return [{ signature: '0x' as Hex, expiry: 0n }, zeroHash] as const
   if (!/^0x[0-9a-fA-F]{64}$/.test(sig.salt))
-    throw new InvalidParameterError('approverSignature.salt', 'must be 32 bytes')
+    throw new InvalidParameterError({ parameter: 'approverSignature.salt', reason: 'must be 32 bytes' })
   if (typeof sig.expiry !== 'bigint' || sig.expiry < 0n)
-    throw new InvalidParameterError('approverSignature.expiry', 'must be a bigint ≥ 0')
+    throw new InvalidParameterError({ parameter: 'approverSignature.expiry', reason: 'must be a bigint ≥ 0' })
   return [{ signature: sig.signature, expiry: sig.expiry }, sig.salt] as const
 }
 
@@ -158,10 +158,10 @@ function delegation(mode: 'delegateTo' | 'redelegate', call: ReturnType<typeof d
       if (!s.isOperator) throw new OperatorNotRegisteredError({ operator: a.operator })
       if (s.approver === zeroAddress) return
       if (!a.given)
-        throw new InvalidParameterError(
-          'approverSignature',
-          `operator ${a.operator} has delegation approver ${s.approver}; get its signature (signDelegationApproval)`,
-        )
+        throw new InvalidParameterError({
+          parameter: 'approverSignature',
+          reason: `operator ${a.operator} has delegation approver ${s.approver}; get its signature (signDelegationApproval)`,
+        })
       if (s.timestamp !== undefined && a.given.expiry < s.timestamp)
         throw new SignatureExpiredError({ expiry: a.given.expiry, now: s.timestamp })
       if (s.saltSpent) throw new SaltSpentError({ approver: s.approver, salt: a.salt })
@@ -211,8 +211,10 @@ export type DelegateToErrorType =
   | FullySlashedError
   | NotDelegatedToVaultOperatorError
   | PausedError
+  | WriteErrorType
 /** `redelegate` fails the same ways, and with `NotDelegatedError` when not delegated. */
 export type RedelegateErrorType =
   | Exclude<DelegateToErrorType, AlreadyDelegatedError>
   | NotDelegatedError
   | CallerCannotUndelegateError
+  | WriteErrorType

@@ -4,6 +4,7 @@ import {
   InsufficientBalanceError,
   InvalidParameterError,
   type StepFailedError,
+  type WriteErrorType,
 } from '../../errors.js'
 import {
   type ApprovalNeed,
@@ -83,11 +84,17 @@ export function depositState(r: readonly BatchResult[]): DepositState {
 export function checkDeposit(a: DepositCall, s: DepositState, payer: Address): void {
   if (!s.whitelisted) throw new StrategyNotWhitelistedError({ strategy: a.strategy })
   if (!sameAddress(s.underlying, a.token))
-    throw new InvalidParameterError(
-      'token',
-      `${a.token} is not the underlying token of ${a.strategy} (${s.underlying})`,
-    )
-  if (s.balance < a.amount) throw new InsufficientBalanceError(a.token, a.amount, s.balance, payer)
+    throw new InvalidParameterError({
+      parameter: 'token',
+      reason: `${a.token} is not the underlying token of ${a.strategy} (${s.underlying})`,
+    })
+  if (s.balance < a.amount)
+    throw new InsufficientBalanceError({
+      token: a.token,
+      required: a.amount,
+      balance: s.balance,
+      account: payer,
+    })
 }
 
 /** @internal The exact approval a deposit needs (the allowance already read, when there is a state). */
@@ -170,6 +177,7 @@ export type DepositErrorType =
   | DepositTooSmallError
   | PausedError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * The shares of the first StrategyManager `Deposit` event, decoded by ABI in either form (≤ v1.2

@@ -4,6 +4,7 @@ import {
   type InsufficientBalanceError,
   InvalidParameterError,
   type StepFailedError,
+  type WriteErrorType,
 } from '../../errors.js'
 import {
   assertAddress,
@@ -55,10 +56,12 @@ type Resolved = DepositCall & { staker: Address; expiry: bigint; signature: Hex;
 type SignedState = DepositState & { nonce: bigint; timestamp: bigint | undefined }
 
 function resolveSigned(s: SignedDeposit, strategyManager: () => Address): Resolved {
-  if (!s || typeof s !== 'object') throw new InvalidParameterError('signed', 'must be the signed deposit')
-  if (typeof s.expiry !== 'bigint') throw new InvalidParameterError('signed.expiry', 'must be a bigint')
+  if (!s || typeof s !== 'object')
+    throw new InvalidParameterError({ parameter: 'signed', reason: 'must be the signed deposit' })
+  if (typeof s.expiry !== 'bigint')
+    throw new InvalidParameterError({ parameter: 'signed.expiry', reason: 'must be a bigint' })
   if (typeof s.signature !== 'string' || !s.signature.startsWith('0x'))
-    throw new InvalidParameterError('signed.signature', 'must be hex')
+    throw new InvalidParameterError({ parameter: 'signed.signature', reason: 'must be hex' })
   return {
     staker: assertAddress('signed.staker', s.staker),
     strategy: assertAddress('signed.strategy', s.strategy),
@@ -163,3 +166,4 @@ export type DepositWithSignatureErrorType =
   | DepositCapExceededError
   | PausedError
   | StepFailedError
+  | WriteErrorType

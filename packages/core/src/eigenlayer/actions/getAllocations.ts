@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, type BatchRead, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { allocationManagerAbi, delegationManagerViewsAbi } from '../abis.js'
 import {
@@ -45,7 +46,7 @@ export type GetAllocationsReturnType = {
   operatorSets: { operatorSet: OperatorSet; registered: boolean; strategies: StrategyAllocation[] }[]
 }
 
-export type GetAllocationsErrorType = Error
+export type GetAllocationsErrorType = ReadErrorType
 
 /**
  * An operator's allocations: per operator set it allocated to, per strategy, the current and

@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, readBatch, unwrap } from '../../tx.js'
 import { strategyManagerAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
@@ -19,7 +20,7 @@ export type GetBurnableSharesReturnType = {
   burnable: { strategy: Address; shares: bigint }[] | null
 }
 
-export type GetBurnableSharesErrorType = Error
+export type GetBurnableSharesErrorType = ReadErrorType
 
 /**
  * Slashed-but-not-burned shares per strategy: one round trip (the release probe, cached per client

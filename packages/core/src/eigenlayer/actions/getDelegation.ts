@@ -1,4 +1,5 @@
 import { type Address, zeroAddress } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, readBatch, unwrap } from '../../tx.js'
 import { delegationManagerViewsAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
@@ -8,7 +9,7 @@ export type GetDelegationParameters = { staker: Address } & DeploymentParameter
 /** The staker's operator, or `null` when not delegated. `isOperator` is true when the staker is itself an operator. */
 export type GetDelegationReturnType = { operator: Address | null; isOperator: boolean }
 
-export type GetDelegationErrorType = Error
+export type GetDelegationErrorType = ReadErrorType
 
 /** Who the staker is delegated to: one round trip. */
 export async function getDelegation(

@@ -1,4 +1,5 @@
 import { type Address, zeroAddress } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, type BatchRead, type BatchResult, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { delegationManagerViewsAbi, eigenlayerStrategyAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
@@ -27,7 +28,7 @@ export type EigenLayerDeposit = {
 
 export type GetDepositsReturnType = EigenLayerDeposit[]
 
-export type GetDepositsErrorType = Error
+export type GetDepositsErrorType = ReadErrorType
 
 /** @internal What a batch needs per strategy to name its token and convert shares exactly. */
 export function strategyReads(strategy: Address): BatchRead[] {

@@ -1,4 +1,5 @@
 import { type Address, zeroAddress } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, readBatch, unwrap } from '../../tx.js'
 import { allocationManagerStakerAbi, delegationManagerViewsAbi } from '../abis.js'
 import { eigenlayerDeployments } from '../deployments.js'
@@ -21,7 +22,7 @@ export type GetOperatorReturnType = {
   shares: { strategy: Address; shares: bigint; maxMagnitude: bigint }[]
 }
 
-export type GetOperatorErrorType = Error
+export type GetOperatorErrorType = ReadErrorType
 
 /** An operator's registration, approver, allocation delay and shares per strategy: one round trip. */
 export async function getOperator(

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError, type ReadErrorType } from '../../errors.js'
 import { assertAddress, oneBlock, readBatch, unwrap } from '../../kit/index.js'
 import { eigenPodAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
@@ -42,7 +42,7 @@ export type GetPodReturnType = {
   state: PodState | null
 }
 
-export type GetPodErrorType = Error
+export type GetPodErrorType = ReadErrorType
 
 const zero = '0x0000000000000000000000000000000000000000'
 
@@ -138,7 +138,10 @@ export async function getValidator(
 ): Promise<GetValidatorReturnType> {
   const pod = assertAddress('pod', params.pod)
   if (!/^0x[0-9a-fA-F]{64}$/.test(params.pubkeyHash))
-    throw new InvalidParameterError('pubkeyHash', `${String(params.pubkeyHash)} is not 32 bytes of hex`)
+    throw new InvalidParameterError({
+      parameter: 'pubkeyHash',
+      reason: `${String(params.pubkeyHash)} is not 32 bytes of hex`,
+    })
   const [info] = await readBatch(client, [
     { address: pod, abi: eigenPodAbi, functionName: 'validatorPubkeyHashToInfo', args: [params.pubkeyHash] },
   ])

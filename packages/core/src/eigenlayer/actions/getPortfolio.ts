@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, type BatchRead, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { allocationManagerStakerAbi, delegationManagerViewsAbi, eigenPodManagerViewsAbi } from '../abis.js'
 import {
@@ -59,7 +60,7 @@ export type GetPortfolioReturnType = {
   pod: { pod: Address; hasPod: boolean; podOwnerDepositShares: bigint; beaconChainSlashingFactor: bigint }
 }
 
-export type GetPortfolioErrorType = Error
+export type GetPortfolioErrorType = ReadErrorType
 
 /**
  * Everything about a staker: deposits (deposit, withdrawable and underlying amounts), delegation,

@@ -1,5 +1,10 @@
 import type { Address, Hex } from 'viem'
-import type { ChainMismatchError, InvalidAddressError, UnsupportedChainError } from '../../errors.js'
+import type {
+  ChainMismatchError,
+  InvalidAddressError,
+  ReadErrorType,
+  UnsupportedChainError,
+} from '../../errors.js'
 import { assertAddress, type BatchRead, type BatchResult, readBatch, unwrap } from '../../tx.js'
 import { delegationManagerViewsAbi } from '../abis.js'
 import type { EigenLayerDeployment } from '../deployments.js'
@@ -44,7 +49,11 @@ export type GetQueuedWithdrawalsReturnType = {
   withdrawalDelayBlocks: number
 }
 
-export type GetQueuedWithdrawalsErrorType = InvalidAddressError | UnsupportedChainError | ChainMismatchError
+export type GetQueuedWithdrawalsErrorType =
+  | InvalidAddressError
+  | UnsupportedChainError
+  | ChainMismatchError
+  | ReadErrorType
 
 /** @internal The reads of a queued-withdrawals snapshot (withdrawals, delay, clock). */
 export function queuedWithdrawalsReads(

@@ -1,5 +1,6 @@
 import { type Address, getAddress, type Hex, parseAbi, zeroAddress } from 'viem'
 import { getBlock } from 'viem/actions'
+import type { ReadErrorType } from '../../errors.js'
 import {
   assertAddress,
   type BatchRead,
@@ -179,7 +180,7 @@ export type GetRewardsReturnType = {
   tokens: RewardsTokenBalance[]
 }
 
-export type GetRewardsErrorType = Error
+export type GetRewardsErrorType = ReadErrorType
 
 /**
  * The earner's rewards under a distribution: claimable per token (cumulative earnings minus

@@ -1,4 +1,5 @@
 import { type Address, erc20Abi } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, oneBlock, readBatch, unwrap } from '../../tx.js'
 import { eigenlayerStrategyAbi, strategyManagerAbi } from '../abis.js'
 import { BEACON_CHAIN_ETH_STRATEGY } from '../deployments.js'
@@ -29,7 +30,7 @@ export type GetStrategyReturnType = {
   underlyingToShares: (amount: bigint) => bigint
 }
 
-export type GetStrategyErrorType = Error
+export type GetStrategyErrorType = ReadErrorType
 
 /** A strategy's token, decimals, symbol, total shares and conversions: two round trips. */
 export async function getStrategy(

@@ -1,3 +1,4 @@
+import type { ReadErrorType } from '../../errors.js'
 import { readBatch, unwrap } from '../../tx.js'
 import { allocationManagerAbi, delegationManagerViewsAbi } from '../abis.js'
 import { type DeploymentParameter, type EigenLayerReadClient, getDeployment } from '../internal.js'
@@ -13,7 +14,7 @@ export type GetWithdrawalDelayReturnType = {
   allocationConfigurationDelayBlocks: number | null
 }
 
-export type GetWithdrawalDelayErrorType = Error
+export type GetWithdrawalDelayErrorType = ReadErrorType
 
 /** The protocol delays, read from chain (never assumed): one round trip. */
 export async function getWithdrawalDelay(

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { InvalidAmountError, InvalidParameterError } from '../../errors.js'
+import { InvalidAmountError, InvalidParameterError, type WriteErrorType } from '../../errors.js'
 import {
   assertAddress,
   assertAmount,
@@ -66,10 +66,10 @@ function resolveQueue(p: QueueWithdrawalsParameters, delegationManager: () => Ad
   )
   const given = (['shares', 'amounts', 'depositShares'] as const).filter((u) => p[u] !== undefined)
   if (given.length !== 1)
-    throw new InvalidParameterError(
-      'shares/amounts/depositShares',
-      'give exactly one of `shares` (withdrawable), `amounts` (underlying) or `depositShares`',
-    )
+    throw new InvalidParameterError({
+      parameter: 'shares/amounts/depositShares',
+      reason: 'give exactly one of `shares` (withdrawable), `amounts` (underlying) or `depositShares`',
+    })
   const unit = given[0]!
   const list = p[unit]!
   assertSameLength(['strategies', unit], [strategies, list])
@@ -151,10 +151,11 @@ const queueWithdrawalsCall = /* @__PURE__ */ defineCall({
   resolve: (p: QueueWithdrawalsParameters, ctx) => resolveQueue(p, () => deploymentOf(ctx).delegationManager),
   call: (a, { sender }, s: QueueState | undefined) => {
     if (!s && a.unit !== 'depositShares')
-      throw new InvalidParameterError(
-        'depositShares',
-        '`prepareQueueWithdrawals` reads nothing: give `depositShares` (simulate converts `shares` and `amounts`)',
-      )
+      throw new InvalidParameterError({
+        parameter: 'depositShares',
+        reason:
+          '`prepareQueueWithdrawals` reads nothing: give `depositShares` (simulate converts `shares` and `amounts`)',
+      })
     return contractCall({
       address: a.delegationManager,
       abi: withdrawalWritesAbi,
@@ -186,11 +187,11 @@ const queueWithdrawals_ = /* @__PURE__ */ defineWrite(queueWithdrawalsCall, {
       if (requested[i]! > available)
         throw new InsufficientSharesError({ strategy, requested: requested[i]!, available })
       if (s.depositShares[i] === 0n)
-        throw new InvalidAmountError(
-          `${a.unit}[${i}]`,
-          a.values[i],
-          `converts to 0 deposit shares of ${strategy}`,
-        )
+        throw new InvalidAmountError({
+          parameter: `${a.unit}[${i}]`,
+          value: a.values[i],
+          reason: `converts to 0 deposit shares of ${strategy}`,
+        })
     })
   },
   revert: (_a, _s, { sender }) =>
@@ -230,6 +231,7 @@ export type QueueWithdrawalsErrorType =
   | InvalidParameterError
   | VaultLockedError
   | PausedError
+  | WriteErrorType
 
 /** @internal The withdrawals in decoded `SlashingWithdrawalQueued` events. */
 export function queuedFromEvents(

@@ -1,4 +1,5 @@
 import { type Address, type Hex, zeroAddress } from 'viem'
+import type { WriteErrorType } from '../../errors.js'
 import {
   assertAddress,
   contractCall,
@@ -104,3 +105,4 @@ export type UndelegateErrorType =
   | OperatorsCannotUndelegateError
   | CallerCannotUndelegateError
   | PausedError
+  | WriteErrorType

@@ -6,6 +6,7 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   type StepFailedError,
+  type WriteErrorType,
 } from '../../errors.js'
 import {
   assertAddress,
@@ -79,7 +80,7 @@ type DepositState = {
 
 function assertMinShares(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidAmountError('minSharesOut', value, 'must be a bigint ≥ 0')
+    throw new InvalidAmountError({ parameter: 'minSharesOut', value, reason: 'must be a bigint ≥ 0' })
   return value
 }
 
@@ -106,7 +107,10 @@ function depositPlan(a: Resolved, sender: Address): ReadPlan<DepositState> {
         throw new KarakVaultNotFoundError({ vault: a.vault })
       const asset = assetResult.result as Address
       if (a.asset && !isAddressEqual(a.asset, asset))
-        throw new InvalidParameterError('asset', `${a.asset} is not the vault's asset (${asset})`)
+        throw new InvalidParameterError({
+          parameter: 'asset',
+          reason: `${a.asset} is not the vault's asset (${asset})`,
+        })
       if (a.asset) return state(asset, preview, held)
       return stage(holdings(asset), (r) => state(asset, preview, r))
     },
@@ -116,10 +120,10 @@ function depositPlan(a: Resolved, sender: Address): ReadPlan<DepositState> {
 const minSharesFor = (a: Resolved, s: DepositState | undefined): bigint => {
   if (a.minSharesOut !== undefined) return a.minSharesOut
   if (!s)
-    throw new InvalidParameterError(
-      'minSharesOut',
-      'prepareDeposit cannot read previewDeposit: pass it (0n accepts any)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'minSharesOut',
+      reason: 'prepareDeposit cannot read previewDeposit: pass it (0n accepts any)',
+    })
   return karakMinSharesOut(s.expectedShares, a.slippageBps)
 }
 
@@ -130,9 +134,14 @@ const depositCall = /* @__PURE__ */ defineCall({
   resolve: (p: DepositParameters, { sender }): Resolved => {
     const slippageBps = p.slippageBps ?? KARAK_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
-      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+      throw new InvalidAmountError({
+        parameter: 'slippageBps',
+        value: slippageBps,
+        reason: 'must be a bigint in [0, 10000]',
+      })
     const receiver = p.receiver ?? sender
-    if (receiver === undefined) throw new InvalidParameterError('receiver', 'pass a receiver or the account')
+    if (receiver === undefined)
+      throw new InvalidParameterError({ parameter: 'receiver', reason: 'pass a receiver or the account' })
     return {
       vault: assertAddress('vault', p.vault),
       amount: assertAmount('amount', p.amount),
@@ -160,9 +169,18 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(s.asset, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: s.asset,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
     if (s.expectedShares === 0n)
-      throw new InvalidAmountError('amount', a.amount, "mints 0 shares at the vault's rate now")
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: "mints 0 shares at the vault's rate now",
+      })
     const minSharesOut = minSharesFor(a, s)
     if (s.expectedShares < minSharesOut)
       throw new KarakSlippageError({ vault: a.vault, minSharesOut, expectedShares: s.expectedShares })
@@ -191,6 +209,7 @@ export type DepositErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /** Layer 1 (pure): `[approve(vault, amount) on asset?, deposit(amount, receiver, minSharesOut)]` as frozen calls. */
 export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)

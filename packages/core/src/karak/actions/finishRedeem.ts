@@ -4,6 +4,7 @@ import {
   InvalidParameterError,
   type StepFailedError,
   WithdrawalNotReadyError,
+  type WriteErrorType,
 } from '../../errors.js'
 import {
   assertAddress,
@@ -39,7 +40,11 @@ type Resolved = {
 
 const keyOf = (a: Resolved) => {
   if ('withdrawalKey' in a.ref) return a.ref.withdrawalKey
-  if (!a.staker) throw new InvalidParameterError('staker', 'pass the staker (or the account) with a nonce')
+  if (!a.staker)
+    throw new InvalidParameterError({
+      parameter: 'staker',
+      reason: 'pass the staker (or the account) with a nonce',
+    })
   return karakWithdrawalKey(a.staker, a.ref.nonce)
 }
 
@@ -103,6 +108,7 @@ export type FinishRedeemErrorType =
   | InvalidAddressError
   | InvalidParameterError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `finishRedeem(withdrawalKey)` for one withdrawal (by key, or by `staker` and

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError, type ReadErrorType } from '../../errors.js'
 import {
   assertAddress,
   type BatchRead,
@@ -89,7 +89,7 @@ export type GetPositionsParameters = {
   deployment?: KarakDeployment
 }
 export type GetPositionsReturnType = KarakPositions
-export type GetPositionsErrorType = KarakVaultNotFoundError | InvalidParameterError
+export type GetPositionsErrorType = KarakVaultNotFoundError | InvalidParameterError | ReadErrorType
 
 /**
  * The two-stage read plan behind `getPositions` (and Karak's share of the portfolio): stage 1
@@ -184,10 +184,10 @@ async function resolveVaults(
   const given =
     params.vaults ?? (params.operators ? [] : optionalKarakDeployment(client, params.deployment)?.vaults)
   if (!given) {
-    throw new InvalidParameterError(
-      'vaults',
-      'name the vaults (or operators) to read, or pass a deployment listing `vaults`',
-    )
+    throw new InvalidParameterError({
+      parameter: 'vaults',
+      reason: 'name the vaults (or operators) to read, or pass a deployment listing `vaults`',
+    })
   }
   const vaults = given.map((v, i) => assertAddress(`vaults[${i}]`, v))
   if (params.operators && params.operators.length > 0) {

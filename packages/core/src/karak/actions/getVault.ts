@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem'
+import type { ReadErrorType } from '../../errors.js'
 import { assertAddress, type BatchRead, type BatchResult, readBatch } from '../../kit/index.js'
 import { karakVaultViewsAbi } from '../abis.js'
 import { KarakVaultNotFoundError } from '../errors.js'
@@ -25,7 +26,7 @@ export type KarakVault = {
 
 export type GetVaultParameters = { vault: Address }
 export type GetVaultReturnType = KarakVault
-export type GetVaultErrorType = KarakVaultNotFoundError
+export type GetVaultErrorType = KarakVaultNotFoundError | ReadErrorType
 
 /** The reads describing one vault (4 calls), for a larger batch. */
 export function vaultReads(vault: Address): BatchRead[] {

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem'
-import type { InvalidParameterError } from '../../errors.js'
+import type { InvalidParameterError, ReadErrorType } from '../../errors.js'
 import { assertAddress, type ReadPlan, runPlan, stage, unwrap } from '../../kit/index.js'
 import { karakVaultViewsAbi } from '../abis.js'
 import type { KarakDeployment } from '../deployments.js'
@@ -35,6 +35,7 @@ export type GetWithdrawalErrorType =
   | KarakUnknownWithdrawalError
   | KarakWithdrawalNotFoundError
   | InvalidParameterError
+  | ReadErrorType
 
 /** What `withdrawalPlan` finds: the withdrawal, or why there is none (the caller throws). */
 export type WithdrawalLookup =

@@ -71,7 +71,10 @@ export function withdrawalDelay(client: ReadClient, deployment?: KarakDeployment
 /** A 32-byte withdrawal key, lower-cased, or a typed error. */
 export function assertKey(value: unknown): Hex {
   if (typeof value !== 'string' || !isHex(value) || value.length !== 66) {
-    throw new InvalidParameterError('withdrawalKey', `${String(value)} is not a 32-byte hex key`)
+    throw new InvalidParameterError({
+      parameter: 'withdrawalKey',
+      reason: `${String(value)} is not a 32-byte hex key`,
+    })
   }
   return value.toLowerCase() as Hex
 }
@@ -79,7 +82,7 @@ export function assertKey(value: unknown): Hex {
 /** A withdrawal nonce (≥ 0), or a typed error. */
 export function assertNonce(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidParameterError('nonce', `${String(value)} must be a bigint ≥ 0`)
+    throw new InvalidParameterError({ parameter: 'nonce', reason: `${String(value)} must be a bigint ≥ 0` })
   return value
 }
 

@@ -6,6 +6,7 @@ import {
   type InvalidAmountError,
   InvalidParameterError,
   type StepFailedError,
+  type WriteErrorType,
 } from '../../errors.js'
 import {
   assertAddress,
@@ -49,7 +50,8 @@ const startRedeemCall = /* @__PURE__ */ defineCall({
   deployment: writeDeployment,
   resolve: (p: StartRedeemParameters, { sender }): Resolved => {
     const receiver = p.receiver ?? sender
-    if (receiver === undefined) throw new InvalidParameterError('receiver', 'pass a receiver or the account')
+    if (receiver === undefined)
+      throw new InvalidParameterError({ parameter: 'receiver', reason: 'pass a receiver or the account' })
     return {
       vault: assertAddress('vault', p.vault),
       shares: assertAmount('shares', p.shares),
@@ -102,7 +104,12 @@ const startRedeem_ = /* @__PURE__ */ defineWrite(startRedeemCall, {
     ),
   check: (a, s: SharesState, { sender }) => {
     if (s.balance < a.shares)
-      throw new InsufficientBalanceError(a.vault, a.shares, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: a.vault,
+        required: a.shares,
+        balance: s.balance,
+        account: sender as Address,
+      })
   },
   revert: (a, s, { sender }) =>
     karakVaultRevertMapper({
@@ -123,6 +130,7 @@ export type StartRedeemErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /** Layer 1 (pure): `[vault.approve(vault, shares) (unless approve: false), startRedeem(shares, receiver)]`. */
 export const prepareStartRedeem = /* @__PURE__ */ prepareOf(startRedeemCall)

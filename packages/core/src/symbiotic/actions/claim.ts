@@ -68,8 +68,9 @@ function assertEpochs(epochs: readonly bigint[]): readonly bigint[] {
   assertNonEmpty('epochs', epochs)
   for (const e of epochs)
     if (typeof e !== 'bigint' || e < 0n)
-      throw new InvalidParameterError('epochs', `${String(e)} is not an epoch`)
-  if (new Set(epochs).size !== epochs.length) throw new InvalidParameterError('epochs', 'contain duplicates')
+      throw new InvalidParameterError({ parameter: 'epochs', reason: `${String(e)} is not an epoch` })
+  if (new Set(epochs).size !== epochs.length)
+    throw new InvalidParameterError({ parameter: 'epochs', reason: 'contain duplicates' })
   return epochs
 }
 
@@ -142,10 +143,10 @@ const claimCall = /* @__PURE__ */ defineCall({
   resolve: (p: ClaimParameters, { sender }): Resolved => {
     const vault = assertAddress('vault', p.vault)
     if (p.epoch !== undefined && p.epochs !== undefined)
-      throw new InvalidParameterError('epoch', 'pass epoch or epochs, not both')
+      throw new InvalidParameterError({ parameter: 'epoch', reason: 'pass epoch or epochs, not both' })
     const given = p.epochs ?? (p.epoch === undefined ? undefined : [p.epoch])
     if (p.lookback !== undefined && (!Number.isInteger(p.lookback) || p.lookback < 0))
-      throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
+      throw new InvalidParameterError({ parameter: 'lookback', reason: 'must be an integer ≥ 0' })
     return {
       vault,
       receiver: assertRecipient('receiver', p.receiver ?? sender),
@@ -156,7 +157,10 @@ const claimCall = /* @__PURE__ */ defineCall({
   call: (a, _ctx, s: ClaimState | undefined) => {
     const epochs = a.epochs ?? s?.epochs
     if (!epochs)
-      throw new InvalidParameterError('epochs', 'prepareClaim reads nothing: pass `epoch` or `epochs`')
+      throw new InvalidParameterError({
+        parameter: 'epochs',
+        reason: 'prepareClaim reads nothing: pass `epoch` or `epochs`',
+      })
     return epochs.length === 1
       ? contractCall({
           address: a.vault,

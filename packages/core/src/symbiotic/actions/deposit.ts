@@ -72,10 +72,10 @@ const depositCall = /* @__PURE__ */ defineCall({
   approval: (a, s: DepositState | undefined) => {
     const token = s?.collateral ?? a.collateral
     if (!token)
-      throw new InvalidParameterError(
-        'collateral',
-        'is needed for the approval; pass it, or `approve: false`',
-      )
+      throw new InvalidParameterError({
+        parameter: 'collateral',
+        reason: 'is needed for the approval; pass it, or `approve: false`',
+      })
     return { token, spender: a.vault, amount: a.amount, ...(s ? { allowance: s.allowance } : {}) }
   },
   call: (a) =>
@@ -105,7 +105,13 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
         activeStake: s.activeStake,
         depositLimit: s.depositLimit,
       })
-    if (s.balance < a.amount) throw new InsufficientBalanceError(s.collateral, a.amount, s.balance, account)
+    if (s.balance < a.amount)
+      throw new InsufficientBalanceError({
+        token: s.collateral,
+        required: a.amount,
+        balance: s.balance,
+        account,
+      })
   },
   revert: (a, s, { sender }) =>
     depositRevertMapper({

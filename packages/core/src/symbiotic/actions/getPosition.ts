@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import type { InvalidParameterError, UnsupportedChainError } from '../../errors.js'
+import type { InvalidParameterError, ReadErrorType, UnsupportedChainError } from '../../errors.js'
 import { assertAddress } from '../../kit/index.js'
 import { type SymbioticLensError, SymbioticVaultNotFoundError } from '../errors.js'
 import type { SymbioticReadClient } from '../internal.js'
@@ -18,6 +18,7 @@ export type GetPositionErrorType =
   | SymbioticLensError
   | InvalidParameterError
   | UnsupportedChainError
+  | ReadErrorType
 
 /**
  * A staker's position in one vault: active balance and shares, slashable balance, unclaimed

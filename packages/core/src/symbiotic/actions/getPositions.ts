@@ -7,7 +7,7 @@ import {
   numberToHex,
   zeroAddress,
 } from 'viem'
-import { InvalidParameterError, type UnsupportedChainError } from '../../errors.js'
+import { InvalidParameterError, type ReadErrorType, type UnsupportedChainError } from '../../errors.js'
 import { assertAddress, isPinned, knownPinnedBlock, pinnedBlock, runPlan } from '../../kit/index.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { SymbioticLensError } from '../errors.js'
@@ -43,7 +43,11 @@ export type GetPositionsParameters = {
   gas?: bigint
 }
 export type GetPositionsReturnType = SymbioticVaultPosition[]
-export type GetPositionsErrorType = UnsupportedChainError | InvalidParameterError | SymbioticLensError
+export type GetPositionsErrorType =
+  | UnsupportedChainError
+  | InvalidParameterError
+  | SymbioticLensError
+  | ReadErrorType
 
 type LensPosition = {
   vault: Address
@@ -118,7 +122,7 @@ async function runLens(
 ): Promise<{ timestamp: bigint; totalVaults: bigint; positions: readonly LensPosition[] }> {
   const lookback = params.lookback ?? LENS_LOOKBACK
   if (!Number.isInteger(lookback) || lookback < 0)
-    throw new InvalidParameterError('lookback', 'must be an integer ≥ 0')
+    throw new InvalidParameterError({ parameter: 'lookback', reason: 'must be an integer ≥ 0' })
   const data = encodeDeployData({
     abi: symbioticPositionsLensAbi,
     bytecode: symbioticPositionsLensBytecode,
@@ -169,7 +173,7 @@ export async function getPositions(
   const vaults = params.vaults?.map((v, i) => assertAddress(`vaults[${i}]`, v))
   const chunk = params.chunkSize ?? 100
   if (!Number.isInteger(chunk) || chunk < 1)
-    throw new InvalidParameterError('chunkSize', 'must be a positive integer')
+    throw new InvalidParameterError({ parameter: 'chunkSize', reason: 'must be a positive integer' })
   let results: { positions: readonly LensPosition[] }[]
   if (vaults) {
     const chunks: Address[][] = []

@@ -1,5 +1,5 @@
 import { type Address, type Hex, zeroAddress } from 'viem'
-import { InvalidParameterError } from '../../errors.js'
+import { InvalidParameterError, type ReadErrorType } from '../../errors.js'
 import { assertAddress, readBatch, unwrap } from '../../kit/index.js'
 import { symbioticDelegatorAbi, symbioticVaultAbi } from '../abis.js'
 import type { SymbioticReadClient } from '../internal.js'
@@ -27,7 +27,7 @@ export type GetStakeReturnType = {
   maxNetworkLimit: bigint
   delegatorType: number
 }
-export type GetStakeErrorType = InvalidParameterError
+export type GetStakeErrorType = InvalidParameterError | ReadErrorType
 
 /**
  * The stake a vault delegates to an operator for a (sub)network, from its delegator. One round
@@ -48,8 +48,9 @@ export async function getStake(
       { address: assertAddress('vault', params.vault), abi: symbioticVaultAbi, functionName: 'delegator' },
     ])
     delegator = unwrap<Address>(d)
-    if (delegator === zeroAddress) throw new InvalidParameterError('vault', 'has no delegator')
-  } else throw new InvalidParameterError('delegator', 'pass a delegator or a vault')
+    if (delegator === zeroAddress)
+      throw new InvalidParameterError({ parameter: 'vault', reason: 'has no delegator' })
+  } else throw new InvalidParameterError({ parameter: 'delegator', reason: 'pass a delegator or a vault' })
   const [stake, max, type] = await readBatch(client, [
     { address: delegator, abi: symbioticDelegatorAbi, functionName: 'stake', args: [subnetwork, operator] },
     { address: delegator, abi: symbioticDelegatorAbi, functionName: 'maxNetworkLimit', args: [subnetwork] },

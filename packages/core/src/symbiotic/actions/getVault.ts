@@ -1,5 +1,5 @@
 import { type Address, decodeErrorResult, encodeDeployData, zeroAddress } from 'viem'
-import type { InvalidParameterError, UnsupportedChainError } from '../../errors.js'
+import type { InvalidParameterError, ReadErrorType, UnsupportedChainError } from '../../errors.js'
 import { assertAddress } from '../../kit/index.js'
 import type { SymbioticDeployment } from '../deployments.js'
 import { SymbioticLensError, SymbioticVaultNotFoundError } from '../errors.js'
@@ -63,6 +63,7 @@ export type GetVaultErrorType =
   | SymbioticLensError
   | UnsupportedChainError
   | InvalidParameterError
+  | ReadErrorType
 
 function knownDeployment(client: SymbioticReadClient, deployment?: SymbioticDeployment) {
   try {

@@ -1,5 +1,5 @@
 import { type Address, getAddress } from 'viem'
-import type { InvalidParameterError, UnsupportedChainError } from '../../errors.js'
+import type { InvalidParameterError, ReadErrorType, UnsupportedChainError } from '../../errors.js'
 import { readBatch, unwrap } from '../../kit/index.js'
 import { symbioticRegistryAbi } from '../abis.js'
 import type { SymbioticDeployment } from '../deployments.js'
@@ -14,7 +14,7 @@ export type ListVaultsParameters = {
   probe?: number
 }
 export type ListVaultsReturnType = Address[]
-export type ListVaultsErrorType = UnsupportedChainError | InvalidParameterError
+export type ListVaultsErrorType = UnsupportedChainError | InvalidParameterError | ReadErrorType
 
 /** Every vault the VaultFactory created, in creation order. One round trip up to `probe` vaults, else two. */
 export async function listVaults(

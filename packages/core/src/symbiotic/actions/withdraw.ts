@@ -88,7 +88,11 @@ function vaultWithdrawal<params extends { vault: Address; receiver?: Address }>(
             unit: 'shares',
           })
         if (previewRedeem(a.quantity, s.activeStake, s.activeShares) === 0n)
-          throw new InvalidAmountError('shares', a.quantity, 'are worth 0 collateral')
+          throw new InvalidAmountError({
+            parameter: 'shares',
+            value: a.quantity,
+            reason: 'are worth 0 collateral',
+          })
       }
     },
     revert: (a, s, { sender }) =>

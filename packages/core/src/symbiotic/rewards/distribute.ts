@@ -130,17 +130,20 @@ function distributePlan(a: Args, sender: Address): ReadPlan<State> {
 /** The staker kind's own checks: the capture time is past and had stake, the fee within `maxAdminFee`. */
 function checkStakerDistribution(a: StakerDistributeArgs, s: StakerState) {
   if (BigInt(a.timestamp) >= s.now)
-    throw new InvalidParameterError(
-      'timestamp',
-      `${a.timestamp} is not before the block the distribution lands in (${s.now})`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'timestamp',
+      reason: `${a.timestamp} is not before the block the distribution lands in (${s.now})`,
+    })
   if (s.activeShares === 0n || s.activeStake === 0n)
-    throw new InvalidParameterError('timestamp', `vault ${s.vault} had no active stake at ${a.timestamp}`)
+    throw new InvalidParameterError({
+      parameter: 'timestamp',
+      reason: `vault ${s.vault} had no active stake at ${a.timestamp}`,
+    })
   if (a.maxAdminFee !== undefined && s.adminFee > a.maxAdminFee)
-    throw new InvalidParameterError(
-      'maxAdminFee',
-      `${a.maxAdminFee} is below the rewards' admin fee (${s.adminFee} basis points)`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'maxAdminFee',
+      reason: `${a.maxAdminFee} is below the rewards' admin fee (${s.adminFee} basis points)`,
+    })
 }
 
 type StakerDistributed = {
@@ -197,7 +200,13 @@ export function distributeWrite(
       if (s.middleware?.toLowerCase() !== from.toLowerCase())
         throw new NotNetworkMiddlewareError({ network: a.network, sender: from, middleware: s.middleware })
       if (a.kind === 'staker') checkStakerDistribution(a, s.staker!)
-      if (s.balance < a.amount) throw new InsufficientBalanceError(a.token, a.amount, s.balance, from)
+      if (s.balance < a.amount)
+        throw new InsufficientBalanceError({
+          token: a.token,
+          required: a.amount,
+          balance: s.balance,
+          account: from,
+        })
     },
     // the staker kind's amount is never 0; the operator's 0n only replaces the root
     approval: (a, s) =>

@@ -114,11 +114,17 @@ export function stakerRewardsRevertMapper(ctx: SymbioticRewardsRevertContext): R
         middleware: ctx.middleware ?? null,
       })
     if (reason === 'InvalidRecipient')
-      return new InvalidParameterError('receiver', 'must not be the zero address')
+      return new InvalidParameterError({ parameter: 'receiver', reason: 'must not be the zero address' })
     if (reason === 'InvalidRewardTimestamp')
-      return new InvalidParameterError('timestamp', 'must be before the block the distribution lands in')
+      return new InvalidParameterError({
+        parameter: 'timestamp',
+        reason: 'must be before the block the distribution lands in',
+      })
     if (reason === 'HighAdminFee')
-      return new InvalidParameterError('maxAdminFee', 'is below the rewards’ admin fee')
+      return new InvalidParameterError({
+        parameter: 'maxAdminFee',
+        reason: 'is below the rewards’ admin fee',
+      })
     return token(reason, args)
   }
 }

@@ -36,13 +36,13 @@ const ok = <T>(r: BatchResult | undefined): T | undefined =>
 
 function assertRoot(parameter: string, value: unknown): Hex {
   if (typeof value !== 'string' || !isHex(value) || value.length !== 66)
-    throw new InvalidParameterError(parameter, 'must be a 32-byte hex string')
+    throw new InvalidParameterError({ parameter, reason: 'must be a 32-byte hex string' })
   return value.toLowerCase() as Hex
 }
 
 function assertProof(value: unknown): readonly Hex[] {
   if (!Array.isArray(value))
-    throw new InvalidParameterError('proof', 'must be an array of 32-byte hex strings')
+    throw new InvalidParameterError({ parameter: 'proof', reason: 'must be an array of 32-byte hex strings' })
   return value.map((x, i) => assertRoot(`proof[${i}]`, x))
 }
 
@@ -255,9 +255,12 @@ export type DistributeOperatorRewardsParameters = {
 
 const distributeOperatorRewards_ = /* @__PURE__ */ distributeWrite('operator', (p) => {
   if (typeof p.amount !== 'bigint' || p.amount < 0n)
-    throw new InvalidParameterError('amount', 'must be a bigint ≥ 0 (0n only replaces the root)')
+    throw new InvalidParameterError({
+      parameter: 'amount',
+      reason: 'must be a bigint ≥ 0 (0n only replaces the root)',
+    })
   const root = assertRoot('root', p.root)
-  if (root === zeroHash) throw new InvalidParameterError('root', 'must not be zero')
+  if (root === zeroHash) throw new InvalidParameterError({ parameter: 'root', reason: 'must not be zero' })
   return {
     kind: 'operator',
     rewards: assertAddress('operatorRewards', p.operatorRewards),

@@ -155,7 +155,10 @@ const claimRewardsCall = /* @__PURE__ */ defineCall({
   contract: 'DefaultStakerRewards',
   resolve: (p: ClaimRewardsParameters, { sender }): ClaimResolved => {
     if (p.maxRewards !== undefined && (typeof p.maxRewards !== 'bigint' || p.maxRewards <= 0n))
-      throw new InvalidParameterError('maxRewards', 'must be a bigint greater than zero')
+      throw new InvalidParameterError({
+        parameter: 'maxRewards',
+        reason: 'must be a bigint greater than zero',
+      })
     return {
       stakerRewards: assertAddress('stakerRewards', p.stakerRewards),
       token: assertAddress('token', p.token),
@@ -251,9 +254,15 @@ export type DistributeRewardsParameters = {
 const distributeRewards_ = /* @__PURE__ */ distributeWrite('staker', (p) => {
   const ts = typeof p.timestamp === 'number' ? BigInt(p.timestamp) : p.timestamp
   if (typeof ts !== 'bigint' || ts <= 0n || ts >= 2n ** 48n)
-    throw new InvalidParameterError('timestamp', `${String(p.timestamp)} is not a uint48 unix time`)
+    throw new InvalidParameterError({
+      parameter: 'timestamp',
+      reason: `${String(p.timestamp)} is not a uint48 unix time`,
+    })
   if (p.maxAdminFee !== undefined && (typeof p.maxAdminFee !== 'bigint' || p.maxAdminFee < 0n))
-    throw new InvalidParameterError('maxAdminFee', 'must be a bigint ≥ 0 (basis points)')
+    throw new InvalidParameterError({
+      parameter: 'maxAdminFee',
+      reason: 'must be a bigint ≥ 0 (basis points)',
+    })
   return {
     kind: 'staker',
     rewards: assertAddress('stakerRewards', p.stakerRewards),

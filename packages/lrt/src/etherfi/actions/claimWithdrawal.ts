@@ -12,6 +12,7 @@ import {
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, isAddressEqual } from 'viem'
@@ -45,8 +46,12 @@ type ClaimState = { amounts: readonly bigint[] }
 function assertIds(value: unknown): readonly bigint[] {
   const ids = typeof value === 'bigint' ? [value] : value
   if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'bigint' || id <= 0n))
-    throw new InvalidParameterError('ids', 'must be a request id (bigint > 0) or a non-empty list of them')
-  if (new Set(ids).size !== ids.length) throw new InvalidParameterError('ids', 'lists a request twice')
+    throw new InvalidParameterError({
+      parameter: 'ids',
+      reason: 'must be a request id (bigint > 0) or a non-empty list of them',
+    })
+  if (new Set(ids).size !== ids.length)
+    throw new InvalidParameterError({ parameter: 'ids', reason: 'lists a request twice' })
   return ids as readonly bigint[]
 }
 
@@ -141,6 +146,7 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalNotReadyError
   | WithdrawalRequestNotFoundError
   | WithdrawalRequestNotOwnedError
+  | WriteErrorType
 
 /** Layer 1 (pure): `claimWithdraw(id)`, or `batchClaimWithdraw(ids)` for several, on the WithdrawRequestNFT. */
 export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawalCall)

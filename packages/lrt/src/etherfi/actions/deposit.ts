@@ -17,6 +17,7 @@ import {
   stage,
   type UnsupportedChainError,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -97,7 +98,11 @@ const depositCall = /* @__PURE__ */ defineCall({
     assertEth(p.asset)
     const slippageBps = p.slippageBps ?? ETHERFI_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
-      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+      throw new InvalidAmountError({
+        parameter: 'slippageBps',
+        value: slippageBps,
+        reason: 'must be a bigint in [0, 10000]',
+      })
     const d = deployment as EtherFiDeployment
     assertVerified(d, p.allowUnverified)
     return {
@@ -157,9 +162,18 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     ),
   check: (a, s, { sender }) => {
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(ETHERFI_ETH, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: ETHERFI_ETH,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
     if (s.expectedOut === 0n)
-      throw new InvalidAmountError('amount', a.amount, 'mints no eETH at the rate now')
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: 'mints no eETH at the rate now',
+      })
   },
   // the kit holds minOut against the preview, then against the eETH the simulated shares are worth
   minOut: {
@@ -170,7 +184,11 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   },
   revert: (a) => (reason) =>
     reason === 'InvalidAmount'
-      ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')
+      ? new InvalidAmountError({
+          parameter: 'amount',
+          value: a.amount,
+          reason: 'is refused by the LiquidityPool',
+        })
       : undefined,
   // the simulation returns the shares minted (the kit refused below minOut before this)
   simulated: (a, s, shares: bigint) => ({
@@ -193,6 +211,7 @@ export type DepositErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /** Layer 1 (pure): `deposit()` (or `deposit(referral)`) on the LiquidityPool with `value: amount`. */
 export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)

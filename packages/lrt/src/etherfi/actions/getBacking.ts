@@ -41,17 +41,18 @@ export async function getBacking(
   const d = etherfiDeployment(client, params.deployment)
   const delegationManager = d.delegationManager
   if (!delegationManager)
-    throw new InvalidParameterError(
-      'deployment',
-      'getBacking needs deployment.delegationManager (EigenLayer)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'getBacking needs deployment.delegationManager (EigenLayer)',
+    })
   const stakers = params.stakers ?? d.backing?.stakers
   const strategies = params.strategies ?? d.backing?.strategies
   if (!stakers || !strategies)
-    throw new InvalidParameterError(
-      'stakers',
-      'ether.fi nodes are not enumerable from its reference ABIs: pass stakers and strategies (or deployment.backing)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'stakers',
+      reason:
+        'ether.fi nodes are not enumerable from its reference ABIs: pass stakers and strategies (or deployment.backing)',
+    })
   return readEigenLayerBacking(client, {
     delegationManager,
     stakers,

@@ -178,7 +178,7 @@ export async function getWithdrawalRequests(
   const owner = assertAddress('owner', params.owner)
   const fromBlock = params.fromBlock ?? d.fromBlock ?? 0n
   if (typeof fromBlock !== 'bigint' || fromBlock < 0n)
-    throw new InvalidParameterError('fromBlock', 'must be a bigint ≥ 0')
+    throw new InvalidParameterError({ parameter: 'fromBlock', reason: 'must be a bigint ≥ 0' })
   const toBlock = await getBlockNumber(client, { cacheTime: 0 })
   const range = { fromBlock, toBlock }
   const [ids, claims] = await Promise.all([

@@ -115,10 +115,13 @@ const instantExitCall = /* @__PURE__ */ defineCall({
     const d = deployment as EtherFiDeployment
     assertVerified(d, p.allowUnverified)
     if (!d.redemptionManager)
-      throw new InvalidParameterError('deployment', 'the instant exit needs deployment.redemptionManager')
+      throw new InvalidParameterError({
+        parameter: 'deployment',
+        reason: 'the instant exit needs deployment.redemptionManager',
+      })
     const form = p.form ?? 'v2026-03'
     if (form !== 'v2026-03' && form !== 'v2025-03')
-      throw new InvalidParameterError('form', 'must be "v2026-03" or "v2025-03"')
+      throw new InvalidParameterError({ parameter: 'form', reason: 'must be "v2026-03" or "v2025-03"' })
     return {
       amount: assertAmount('amount', p.amount),
       token: assertExitToken(p.token ?? 'eETH'),
@@ -237,8 +240,14 @@ const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
   },
   check: (a, s, { sender }) => {
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(tokenOf(a), a.amount, s.balance, sender as Address)
-    if (s.quote.amountOut === 0n) throw new InvalidAmountError('amount', a.amount, 'redeems for 0 ETH')
+      throw new InsufficientBalanceError({
+        token: tokenOf(a),
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
+    if (s.quote.amountOut === 0n)
+      throw new InvalidAmountError({ parameter: 'amount', value: a.amount, reason: 'redeems for 0 ETH' })
     if (!s.quote.possible)
       throw new InstantExitUnavailableError({
         protocol: PROTOCOL,
@@ -274,7 +283,10 @@ async function withForm<p extends InstantExitParameters>(client: ReadClient, par
   if (params.form) return params
   const d = writeDeployment(client.chain?.id, params.deployment)
   if (!d.redemptionManager)
-    throw new InvalidParameterError('deployment', 'the instant exit needs deployment.redemptionManager')
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'the instant exit needs deployment.redemptionManager',
+    })
   return { ...params, form: await probeRedemptionForm(client, d.redemptionManager) }
 }
 

@@ -30,7 +30,7 @@ export function writeDeployment(chainId: number | undefined, given: unknown): Et
   if (given) return given as EtherFiDeployment
   const known =
     chainId === undefined ? undefined : (etherfiDeployments as Record<number, EtherFiDeployment>)[chainId]
-  if (!known) throw new UnsupportedChainError(chainId ?? 0, PROTOCOL)
+  if (!known) throw new UnsupportedChainError({ chainId: chainId ?? 0, protocol: PROTOCOL })
   return known
 }
 
@@ -42,7 +42,7 @@ export function assertVerified(d: EtherFiDeployment, allowUnverified: boolean | 
 /** `minOut`: a bigint ≥ 0. */
 export function assertMinOut(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidAmountError('minOut', value, 'must be a bigint ≥ 0')
+    throw new InvalidAmountError({ parameter: 'minOut', value, reason: 'must be a bigint ≥ 0' })
   return value
 }
 

@@ -47,7 +47,7 @@ export type EtherFiInstantExitQuote = {
 
 export function assertExitToken(token: unknown): EtherFiExitToken {
   if (token !== 'eETH' && token !== 'weETH')
-    throw new InvalidParameterError('token', 'must be "eETH" or "weETH"')
+    throw new InvalidParameterError({ parameter: 'token', reason: 'must be "eETH" or "weETH"' })
   return token
 }
 
@@ -167,7 +167,10 @@ export async function previewInstantExit(
   const token = assertExitToken(params.token ?? 'eETH')
   const rm = d.redemptionManager
   if (!rm)
-    throw new InvalidParameterError('deployment', 'the instant exit needs deployment.redemptionManager')
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'the instant exit needs deployment.redemptionManager',
+    })
   const form = await probeRedemptionForm(client, rm)
   const { eEthAmount: _, ...quote } = await runPlan(
     client,

@@ -152,16 +152,34 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
     ),
   check: (a, s, { sender }) => {
     if (s.min !== undefined && a.amount < s.min)
-      throw new InvalidAmountError('amount', a.amount, `is below ether.fi's minimum withdrawal (${s.min})`)
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: `is below ether.fi's minimum withdrawal (${s.min})`,
+      })
     if (s.max !== undefined && a.amount > s.max)
-      throw new InvalidAmountError('amount', a.amount, `is above ether.fi's maximum withdrawal (${s.max})`)
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: `is above ether.fi's maximum withdrawal (${s.max})`,
+      })
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.d.eETH, a.amount, s.balance, sender as Address)
-    if (s.shares === 0n) throw new InvalidAmountError('amount', a.amount, 'is worth 0 eETH shares')
+      throw new InsufficientBalanceError({
+        token: a.d.eETH,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
+    if (s.shares === 0n)
+      throw new InvalidAmountError({ parameter: 'amount', value: a.amount, reason: 'is worth 0 eETH shares' })
   },
   revert: (a) => (reason) =>
     reason === 'InvalidAmount'
-      ? new InvalidAmountError('amount', a.amount, 'is refused by the LiquidityPool')
+      ? new InvalidAmountError({
+          parameter: 'amount',
+          value: a.amount,
+          reason: 'is refused by the LiquidityPool',
+        })
       : undefined,
   simulated: (_a, s) => ({ shares: s.shares }),
   receipt: requestWithdrawalReceipt,

@@ -58,8 +58,14 @@ const unwrap_ = /* @__PURE__ */ defineWrite(unwrapCall, {
     ),
   check: (a, s, { sender }) => {
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.d.weETH, a.amount, s.balance, sender as Address)
-    if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'unwraps into 0 eETH')
+      throw new InsufficientBalanceError({
+        token: a.d.weETH,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
+    if (s.expectedOut === 0n)
+      throw new InvalidAmountError({ parameter: 'amount', value: a.amount, reason: 'unwraps into 0 eETH' })
   },
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
   receipt: unwrapReceipt,

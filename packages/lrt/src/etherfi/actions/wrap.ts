@@ -82,8 +82,14 @@ const wrap_ = /* @__PURE__ */ defineWrite(wrapCall, {
     ),
   check: (a, s, { sender }) => {
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.d.eETH, a.amount, s.balance, sender as Address)
-    if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'wraps into 0 weETH')
+      throw new InsufficientBalanceError({
+        token: a.d.eETH,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
+    if (s.expectedOut === 0n)
+      throw new InvalidAmountError({ parameter: 'amount', value: a.amount, reason: 'wraps into 0 weETH' })
   },
   simulated: (_a, s) => ({ expectedOut: s.expectedOut }),
   receipt: wrapReceipt,

@@ -18,6 +18,7 @@ import {
   unwrap,
   WithdrawalNotReadyError,
   type WriteClient,
+  type WriteErrorType,
   type WriteOptions,
   waitForOf,
 } from '@restakekit/core'
@@ -72,7 +73,10 @@ const claimWithdrawalCall = /* @__PURE__ */ defineCall({
   resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
     const asset = assertAddress('asset', p.asset)
     if (p.request !== undefined && (typeof p.request !== 'bigint' || p.request < 0n))
-      throw new InvalidParameterError('request', 'must be a bigint ≥ 0 (the request nonce)')
+      throw new InvalidParameterError({
+        parameter: 'request',
+        reason: 'must be a bigint ≥ 0 (the request nonce)',
+      })
     return { asset, request: p.request, ...resolveWithdrawalOptions(p, deployment) }
   },
   call: (a) =>
@@ -155,10 +159,10 @@ const claimWithdrawal_ = /* @__PURE__ */ defineWrite(claimWithdrawalCall, {
           asset: a.asset,
           requestId: a.request,
         })
-      throw new InvalidParameterError(
-        'request',
-        `Kelp pays each owner's requests oldest first: request ${next.id} is paid before ${a.request}`,
-      )
+      throw new InvalidParameterError({
+        parameter: 'request',
+        reason: `Kelp pays each owner's requests oldest first: request ${next.id} is paid before ${a.request}`,
+      })
     }
     if (!next.ready)
       throw new WithdrawalNotReadyError({
@@ -197,6 +201,7 @@ export type ClaimWithdrawalErrorType =
   | InvalidAddressError
   | InvalidParameterError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `count` (default 1) `completeWithdrawal(asset, referralId)` calls — Kelp pays the
@@ -208,7 +213,7 @@ export function prepareClaimWithdrawal(
 ): readonly Call[] {
   const { count = 1, ...rest } = params
   if (!Number.isInteger(count) || count < 1)
-    throw new InvalidParameterError('count', 'must be an integer ≥ 1')
+    throw new InvalidParameterError({ parameter: 'count', reason: 'must be an integer ≥ 1' })
   const one = prepareClaimWithdrawal_(rest)
   return calls(...Array.from({ length: count }, () => one).flat())
 }

@@ -19,6 +19,7 @@ import {
   stage,
   type UnsupportedChainError,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi, isAddressEqual } from 'viem'
@@ -88,7 +89,7 @@ type DepositState = {
 
 function assertMinOut(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidAmountError('minOut', value, 'must be a bigint ≥ 0')
+    throw new InvalidAmountError({ parameter: 'minOut', value, reason: 'must be a bigint ≥ 0' })
   return value
 }
 
@@ -140,10 +141,10 @@ function depositPlan(a: Resolved, sender: Address) {
 const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
   if (a.minOut !== undefined) return a.minOut
   if (!s)
-    throw new InvalidParameterError(
-      'minOut',
-      'prepareDeposit cannot read the preview: pass it (0n accepts any)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'minOut',
+      reason: 'prepareDeposit cannot read the preview: pass it (0n accepts any)',
+    })
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
@@ -156,9 +157,14 @@ const depositCall = /* @__PURE__ */ defineCall({
   resolve: (p: DepositParameters, { deployment }): Resolved => {
     const slippageBps = p.slippageBps ?? KELP_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
-      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+      throw new InvalidAmountError({
+        parameter: 'slippageBps',
+        value: slippageBps,
+        reason: 'must be a bigint in [0, 10000]',
+      })
     const referralId = p.referralId ?? ''
-    if (typeof referralId !== 'string') throw new InvalidParameterError('referralId', 'must be a string')
+    if (typeof referralId !== 'string')
+      throw new InvalidParameterError({ parameter: 'referralId', reason: 'must be a string' })
     const asset = assertAddress('asset', p.asset)
     const d = deployment as KelpDeployment
     if (d.unconfirmed && p.allowUnverified !== true) throw new UnverifiedDeploymentError({ protocol: 'Kelp' })
@@ -204,7 +210,11 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
   read: (a, { sender }) => depositPlan(a, sender),
   check: (a, s: DepositState, { sender }) => {
     if (a.amount < s.minAmount)
-      throw new InvalidAmountError('amount', a.amount, `is below Kelp's minimum deposit (${s.minAmount})`)
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: `is below Kelp's minimum deposit (${s.minAmount})`,
+      })
     if (a.amount > s.remaining)
       throw new DepositLimitExceededError({
         protocol: 'Kelp',
@@ -213,9 +223,18 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
         remaining: s.remaining,
       })
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: a.asset,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
     if (s.expectedOut === 0n)
-      throw new InvalidAmountError('amount', a.amount, 'mints 0 rsETH at the rate now')
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: 'mints 0 rsETH at the rate now',
+      })
     const minOut = minOutFor(a, s)
     if (s.expectedOut < minOut)
       throw new MinOutNotMetError({ protocol: 'Kelp', minOut, expectedOut: s.expectedOut })
@@ -236,7 +255,11 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
         remaining: s?.remaining ?? 0n,
       })
     if (reason === 'InvalidAmountToDeposit')
-      return new InvalidAmountError('amount', a.amount, "is below Kelp's minimum deposit")
+      return new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: "is below Kelp's minimum deposit",
+      })
     return undefined
   },
   simulated: (a, s) => ({ minOut: minOutFor(a, s), expectedOut: s.expectedOut }),
@@ -256,6 +279,7 @@ export type DepositErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `[approve(pool, amount) on the LST?, depositAsset(asset, amount, minOut, referralId)]`,

@@ -48,10 +48,10 @@ export async function getBacking(
   const d = kelpDeployment(client, params.deployment)
   const delegationManager = d.delegationManager
   if (!delegationManager)
-    throw new InvalidParameterError(
-      'deployment',
-      'getBacking needs deployment.delegationManager (EigenLayer)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'getBacking needs deployment.delegationManager (EigenLayer)',
+    })
   const { offset, limit } = backingPage(params)
   return runPlan(
     client,

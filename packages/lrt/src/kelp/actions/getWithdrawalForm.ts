@@ -88,10 +88,11 @@ export function resolveWithdrawalOptions(
   deployment: unknown,
 ) {
   const referralId = p.referralId ?? ''
-  if (typeof referralId !== 'string') throw new InvalidParameterError('referralId', 'must be a string')
+  if (typeof referralId !== 'string')
+    throw new InvalidParameterError({ parameter: 'referralId', reason: 'must be a string' })
   const form = p.form ?? 'v5.1.0'
   if (form !== 'v5.1.0' && form !== '2024-07')
-    throw new InvalidParameterError('form', "must be 'v5.1.0' or '2024-07'")
+    throw new InvalidParameterError({ parameter: 'form', reason: "must be 'v5.1.0' or '2024-07'" })
   const d = deployment as KelpDeployment
   const manager = withdrawalManagerOf(d)
   if (d.unconfirmed && p.allowUnverified !== true) throw new UnverifiedDeploymentError({ protocol: 'Kelp' })

@@ -23,7 +23,7 @@ export function writeDeployment(chainId: number | undefined, given: unknown): Ke
   if (given) return given as KelpDeployment
   const known =
     chainId === undefined ? undefined : (kelpDeployments as Record<number, KelpDeployment>)[chainId]
-  if (!known) throw new UnsupportedChainError(chainId ?? 0, 'Kelp')
+  if (!known) throw new UnsupportedChainError({ chainId: chainId ?? 0, protocol: 'Kelp' })
   return known
 }
 
@@ -77,6 +77,9 @@ export function blockNumberRead(client?: ReadClient): BatchRead {
 /** The deployment's LRTWithdrawalManager, or a typed error when the deployment has none. */
 export function withdrawalManagerOf(d: KelpDeployment): Address {
   if (!d.lrtWithdrawalManager)
-    throw new InvalidParameterError('deployment', 'has no lrtWithdrawalManager (Kelp withdrawals need it)')
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'has no lrtWithdrawalManager (Kelp withdrawals need it)',
+    })
   return d.lrtWithdrawalManager
 }

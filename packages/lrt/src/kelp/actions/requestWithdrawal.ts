@@ -20,6 +20,7 @@ import {
   type UnsupportedChainError,
   unwrap,
   type WriteClient,
+  type WriteErrorType,
   type WriteOptions,
   waitForOf,
 } from '@restakekit/core'
@@ -92,7 +93,7 @@ const requestWithdrawalCall = /* @__PURE__ */ defineCall({
     const amount = assertAmount('amount', p.amount)
     const minOut = p.minOut ?? 0n
     if (typeof minOut !== 'bigint' || minOut < 0n)
-      throw new InvalidAmountError('minOut', minOut, 'must be a bigint ≥ 0')
+      throw new InvalidAmountError({ parameter: 'minOut', value: minOut, reason: 'must be a bigint ≥ 0' })
     return { asset, amount, minOut, ...resolveWithdrawalOptions(p, deployment) }
   },
   approval: (a, s: RequestState | undefined) =>
@@ -168,14 +169,20 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   },
   check: (a, s, { sender }) => {
     if (a.amount < s.minAmount)
-      throw new InvalidAmountError(
-        'amount',
-        a.amount,
-        `is below Kelp's minimum withdrawal (${s.minAmount} rsETH)`,
-      )
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: `is below Kelp's minimum withdrawal (${s.minAmount} rsETH)`,
+      })
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.d.rsETH, a.amount, s.balance, sender as Address)
-    if (s.expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'pays 0 at the rate now')
+      throw new InsufficientBalanceError({
+        token: a.d.rsETH,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
+    if (s.expectedOut === 0n)
+      throw new InvalidAmountError({ parameter: 'amount', value: a.amount, reason: 'pays 0 at the rate now' })
     if (s.expectedOut < a.minOut)
       throw new MinOutNotMetError({ protocol: 'Kelp', minOut: a.minOut, expectedOut: s.expectedOut })
     if (s.expectedOut > s.available)
@@ -188,7 +195,11 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
   },
   revert: (a, s) => (reason) => {
     if (reason === 'InvalidAmountToWithdraw')
-      return new InvalidAmountError('amount', a.amount, "is below Kelp's minimum withdrawal")
+      return new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: "is below Kelp's minimum withdrawal",
+      })
     if (reason === 'ExceedAmountToWithdraw')
       return new WithdrawalLiquidityError({
         protocol: 'Kelp',
@@ -224,6 +235,7 @@ export type RequestWithdrawalErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `[approve(manager, amount) on rsETH, initiateWithdrawal(asset, amount, referralId)]`

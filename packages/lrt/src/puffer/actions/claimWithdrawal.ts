@@ -15,6 +15,7 @@ import {
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, isAddressEqual, zeroAddress } from 'viem'
@@ -45,7 +46,7 @@ type Batch = { pufETHToETHExchangeRate: bigint }
 
 export function assertRequestId(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidParameterError('id', `${String(value)} must be a bigint ≥ 0`)
+    throw new InvalidParameterError({ parameter: 'id', reason: `${String(value)} must be a bigint ≥ 0` })
   return value
 }
 
@@ -170,6 +171,7 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalNotReadyError
   | WithdrawalRequestNotOwnedError
   | WithdrawalRequestNotFoundError
+  | WriteErrorType
 
 /** Layer 1 (pure): `completeQueuedWithdrawal(id)`. */
 export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawalCall)
@@ -197,7 +199,7 @@ export type PrepareClaimWithdrawalsParameters = {
  */
 export function prepareClaimWithdrawals(params: PrepareClaimWithdrawalsParameters): readonly Call[] {
   if (!Array.isArray(params.ids) || params.ids.length === 0)
-    throw new InvalidParameterError('ids', 'must be a non-empty array of request ids')
+    throw new InvalidParameterError({ parameter: 'ids', reason: 'must be a non-empty array of request ids' })
   const d = writeDeployment(params.chainId, params.deployment)
   return params.ids.map((id) =>
     toCall(

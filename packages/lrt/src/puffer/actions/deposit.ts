@@ -19,6 +19,7 @@ import {
   stage,
   type UnsupportedChainError,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
@@ -81,23 +82,27 @@ type DepositState = {
 
 function assertMinOut(value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidAmountError('minOut', value, 'must be a bigint ≥ 0')
+    throw new InvalidAmountError({ parameter: 'minOut', value, reason: 'must be a bigint ≥ 0' })
   return value
 }
 
 const receiverOf = (a: Resolved, sender: Address | undefined): Address => {
   const r = a.receiver ?? sender
-  if (!r) throw new InvalidParameterError('receiver', 'prepareDeposit needs `receiver` or `account`')
+  if (!r)
+    throw new InvalidParameterError({
+      parameter: 'receiver',
+      reason: 'prepareDeposit needs `receiver` or `account`',
+    })
   return r
 }
 
 const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
   if (a.minOut !== undefined) return a.minOut
   if (!s)
-    throw new InvalidParameterError(
-      'minOut',
-      'prepareDeposit cannot read the preview: pass it (0n accepts any)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'minOut',
+      reason: 'prepareDeposit cannot read the preview: pass it (0n accepts any)',
+    })
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
@@ -111,7 +116,11 @@ const depositCall = /* @__PURE__ */ defineCall({
     const d = deployment as PufferDeployment
     const slippageBps = p.slippageBps ?? PUFFER_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
-      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+      throw new InvalidAmountError({
+        parameter: 'slippageBps',
+        value: slippageBps,
+        reason: 'must be a bigint in [0, 10000]',
+      })
     const { asset, native } = assertPufferAsset(d, p.asset)
     const amount = assertAmount('amount', p.amount)
     const receiver = p.receiver === undefined ? undefined : assertRecipient('receiver', p.receiver)
@@ -193,9 +202,18 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
         remaining: s.remaining,
       })
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: a.asset,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
     if (s.expectedOut === 0n)
-      throw new InvalidAmountError('amount', a.amount, 'mints 0 pufETH at the rate now')
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: 'mints 0 pufETH at the rate now',
+      })
   },
   // the kit holds minOut against the preview, then against the shares the simulation mints
   minOut: {
@@ -230,6 +248,7 @@ export type DepositErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `depositETH(receiver)` with `value: amount`, or `[approve(vault, amount)?,

@@ -54,10 +54,10 @@ export async function readStakerBacking(
 ): Promise<LrtBacking> {
   const { delegationManager, modules, strategies } = d
   if (!delegationManager || !modules || !strategies)
-    throw new InvalidParameterError(
-      'deployment',
-      `getBacking needs deployment.delegationManager, deployment.modules and deployment.strategies (${protocol} publishes no module list in its reference ABIs)`,
-    )
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: `getBacking needs deployment.delegationManager, deployment.modules and deployment.strategies (${protocol} publishes no module list in its reference ABIs)`,
+    })
   return readEigenLayerBacking(client, {
     delegationManager,
     stakers: modules,

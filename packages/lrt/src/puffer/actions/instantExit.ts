@@ -16,6 +16,7 @@ import {
   stage,
   type UnsupportedChainError,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -59,23 +60,30 @@ type InstantState = { expectedOut: bigint; balance: bigint; maxRedeem: bigint }
 
 const receiverOf = (a: Resolved, sender: Address | undefined): Address => {
   const r = a.receiver ?? sender
-  if (!r) throw new InvalidParameterError('receiver', 'prepareInstantExit needs `receiver` or `account`')
+  if (!r)
+    throw new InvalidParameterError({
+      parameter: 'receiver',
+      reason: 'prepareInstantExit needs `receiver` or `account`',
+    })
   return r
 }
 
 const ownerOf = (sender: Address | undefined): Address => {
   if (!sender)
-    throw new InvalidParameterError('account', 'prepareInstantExit needs `account` (the pufETH owner)')
+    throw new InvalidParameterError({
+      parameter: 'account',
+      reason: 'prepareInstantExit needs `account` (the pufETH owner)',
+    })
   return sender
 }
 
 const minOutFor = (a: Resolved, s: InstantState | undefined): bigint => {
   if (a.minOut !== undefined) return a.minOut
   if (!s)
-    throw new InvalidParameterError(
-      'minOut',
-      'prepareInstantExit cannot read the preview: pass it (0n accepts any)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'minOut',
+      reason: 'prepareInstantExit cannot read the preview: pass it (0n accepts any)',
+    })
   return s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 }
 
@@ -89,9 +97,13 @@ const instantExitCall = /* @__PURE__ */ defineCall({
     const d = deployment as PufferDeployment
     const slippageBps = p.slippageBps ?? PUFFER_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
-      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+      throw new InvalidAmountError({
+        parameter: 'slippageBps',
+        value: slippageBps,
+        reason: 'must be a bigint in [0, 10000]',
+      })
     if (p.minOut !== undefined && (typeof p.minOut !== 'bigint' || p.minOut < 0n))
-      throw new InvalidAmountError('minOut', p.minOut, 'must be a bigint ≥ 0')
+      throw new InvalidAmountError({ parameter: 'minOut', value: p.minOut, reason: 'must be a bigint ≥ 0' })
     const amount = assertAmount('amount', p.amount)
     const receiver = p.receiver === undefined ? undefined : assertRecipient('receiver', p.receiver)
     assertVerified(d, p.allowUnverified)
@@ -126,7 +138,12 @@ const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
     ),
   check: (a, s: InstantState, { sender }) => {
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.d.vault, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: a.d.vault,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
     if (a.amount > s.maxRedeem)
       throw new InstantExitUnavailableError({ protocol: 'Puffer', amount: a.amount, available: s.maxRedeem })
     const minOut = minOutFor(a, s)
@@ -141,10 +158,10 @@ const instantExit_ = /* @__PURE__ */ defineWrite(instantExitCall, {
         available: s?.maxRedeem ?? 0n,
       })
     if (reason === 'DepositAndWithdrawalForbidden')
-      return new InvalidParameterError(
-        'calls',
-        'Puffer forbids a deposit and a withdrawal in one transaction',
-      )
+      return new InvalidParameterError({
+        parameter: 'calls',
+        reason: 'Puffer forbids a deposit and a withdrawal in one transaction',
+      })
     return undefined
   },
   simulated: (a, s, result: bigint) => {
@@ -165,6 +182,7 @@ export type InstantExitErrorType =
   | InsufficientBalanceError
   | MinOutNotMetError
   | InstantExitUnavailableError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `redeem(amount, receiver, account)` on the vault (Puffer's 1-step exit). Needs

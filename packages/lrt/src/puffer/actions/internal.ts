@@ -28,7 +28,7 @@ export function writeDeployment(chainId: number | undefined, given: unknown): Pu
   if (given) return given as PufferDeployment
   const known =
     chainId === undefined ? undefined : (pufferDeployments as Record<number, PufferDeployment>)[chainId]
-  if (!known) throw new UnsupportedChainError(chainId ?? 0, 'Puffer')
+  if (!known) throw new UnsupportedChainError({ chainId: chainId ?? 0, protocol: 'Puffer' })
   return known
 }
 

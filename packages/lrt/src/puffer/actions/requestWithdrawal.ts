@@ -13,6 +13,7 @@ import {
   sendOf,
   simulateOf,
   type UnsupportedChainError,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -41,7 +42,10 @@ export type RequestWithdrawalParameters = QueueRequestParameters & {
 function receiverOf(a: { receiver: Address | undefined }, sender: Address | undefined): Address {
   const receiver = a.receiver ?? sender
   if (!receiver)
-    throw new InvalidParameterError('receiver', 'prepareRequestWithdrawal needs `receiver` or `account`')
+    throw new InvalidParameterError({
+      parameter: 'receiver',
+      reason: 'prepareRequestWithdrawal needs `receiver` or `account`',
+    })
   return receiver
 }
 
@@ -90,10 +94,11 @@ const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite(requestWithdrawalCa
   limitErrors: ['WithdrawalAmountTooLow', 'WithdrawalAmountTooHigh'],
   revert: () => (reason) =>
     reason === 'MultipleWithdrawalsAreForbidden'
-      ? new InvalidParameterError(
-          'calls',
-          'Puffer accepts one withdrawal request per transaction: send each request in its own transaction',
-        )
+      ? new InvalidParameterError({
+          parameter: 'calls',
+          reason:
+            'Puffer accepts one withdrawal request per transaction: send each request in its own transaction',
+        })
       : undefined,
   receipt: {
     abi: receiptAbi,
@@ -116,6 +121,7 @@ export type RequestWithdrawalErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `[approve(withdrawalManager, amount) on pufETH?, requestWithdrawal(amount, receiver)]`.

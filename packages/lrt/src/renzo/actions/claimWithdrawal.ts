@@ -17,6 +17,7 @@ import {
   type UnsupportedChainError,
   WithdrawalNotReadyError,
   type WriteClient,
+  type WriteErrorType,
   type WriteOptions,
   waitForOf,
 } from '@restakekit/core'
@@ -81,10 +82,10 @@ const revertAbiV17 = /* @__PURE__ */ joinAbis(renzoWithdrawQueueV17Abi)
 const indexOf = (a: Resolved, s: State | undefined): bigint => {
   const index = s?.request?.index ?? a.index
   if (index === undefined || index === null)
-    throw new InvalidParameterError(
-      'index',
-      'prepareClaimWithdrawal reads nothing: pass the request’s index now',
-    )
+    throw new InvalidParameterError({
+      parameter: 'index',
+      reason: 'prepareClaimWithdrawal reads nothing: pass the request’s index now',
+    })
   return index
 }
 
@@ -95,18 +96,21 @@ const claimCall = /* @__PURE__ */ defineCall({
   resolve: (p: ClaimWithdrawalParameters, { deployment, sender }): Resolved => {
     const d = deployment as RenzoDeployment
     if (typeof p.requestId !== 'bigint' || p.requestId <= 0n)
-      throw new InvalidParameterError('requestId', `${String(p.requestId)} is not a request id`)
+      throw new InvalidParameterError({
+        parameter: 'requestId',
+        reason: `${String(p.requestId)} is not a request id`,
+      })
     if (p.index !== undefined && (typeof p.index !== 'bigint' || p.index < 0n))
-      throw new InvalidParameterError('index', 'must be a bigint ≥ 0')
+      throw new InvalidParameterError({ parameter: 'index', reason: 'must be a bigint ≥ 0' })
     const form = p.form ?? 'head'
     if (form !== 'head' && form !== 'v1.7')
-      throw new InvalidParameterError('form', "must be 'head' or 'v1.7'")
+      throw new InvalidParameterError({ parameter: 'form', reason: "must be 'head' or 'v1.7'" })
     const owner = p.owner === undefined ? sender : assertAddress('owner', p.owner)
     if (form === 'v1.7' && owner && sender && owner.toLowerCase() !== sender.toLowerCase())
-      throw new InvalidParameterError(
-        'owner',
-        'the v1.7 WithdrawQueue only lets the owner claim its own request',
-      )
+      throw new InvalidParameterError({
+        parameter: 'owner',
+        reason: 'the v1.7 WithdrawQueue only lets the owner claim its own request',
+      })
     if (d.unconfirmed && p.allowUnverified !== true)
       throw new UnverifiedDeploymentError({ protocol: 'Renzo' })
     return { requestId: p.requestId, owner, form, index: p.index, d }
@@ -200,6 +204,7 @@ export type ClaimWithdrawalErrorType =
   | InvalidAddressError
   | InvalidParameterError
   | StepFailedError
+  | WriteErrorType
 
 async function withForm<P extends ClaimWithdrawalParameters>(client: ReadClient, params: P): Promise<P> {
   if (params.form) return params
@@ -253,9 +258,9 @@ export async function claimWithdrawals(
 ): Promise<Hex[]> {
   const { requestIds, ...rest } = params
   if (!Array.isArray(requestIds) || requestIds.length === 0)
-    throw new InvalidParameterError('requestIds', 'pass at least one request id')
+    throw new InvalidParameterError({ parameter: 'requestIds', reason: 'pass at least one request id' })
   if (new Set(requestIds).size !== requestIds.length)
-    throw new InvalidParameterError('requestIds', 'has duplicates')
+    throw new InvalidParameterError({ parameter: 'requestIds', reason: 'has duplicates' })
   const p = await withForm(walletClient, rest as ClaimWithdrawalParameters)
   // all checked first (the same landing block): nothing is sent when one of them is not claimable
   for (const requestId of requestIds) await simulateClaim_(walletClient, { ...p, requestId })
@@ -267,12 +272,12 @@ export async function claimWithdrawals(
       done.push({ step: `claim ${requestId}`, hash })
     } catch (error) {
       if (done.length === 0) throw error
-      throw new StepFailedError(
-        `claim ${requestId}`,
-        done,
-        `requests ${requestIds.slice(0, done.length).join(', ')} were claimed; ${requestIds.slice(done.length).join(', ')} still hold their ezETH in the WithdrawQueue.`,
-        error,
-      )
+      throw new StepFailedError({
+        step: `claim ${requestId}`,
+        completed: done,
+        holdings: `requests ${requestIds.slice(0, done.length).join(', ')} were claimed; ${requestIds.slice(done.length).join(', ')} still hold their ezETH in the WithdrawQueue.`,
+        cause: error,
+      })
     }
   }
   return done.map((d) => d.hash)

@@ -18,6 +18,7 @@ import {
   simulateOf,
   type UnsupportedChainError,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi } from 'viem'
@@ -76,7 +77,7 @@ type DepositState = RenzoDepositQuote & { balance: bigint; allowance: bigint | u
 
 function assertNonNegative(name: string, value: unknown): bigint {
   if (typeof value !== 'bigint' || value < 0n)
-    throw new InvalidAmountError(name, value, 'must be a bigint ≥ 0')
+    throw new InvalidAmountError({ parameter: name, value, reason: 'must be a bigint ≥ 0' })
   return value
 }
 
@@ -112,9 +113,13 @@ const depositCall = /* @__PURE__ */ defineCall({
   resolve: (p: DepositParameters, { deployment }): Resolved => {
     const slippageBps = p.slippageBps ?? RENZO_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
-      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+      throw new InvalidAmountError({
+        parameter: 'slippageBps',
+        value: slippageBps,
+        reason: 'must be a bigint in [0, 10000]',
+      })
     if (p.referralId !== undefined && (typeof p.referralId !== 'bigint' || p.referralId < 0n))
-      throw new InvalidParameterError('referralId', 'must be a bigint ≥ 0')
+      throw new InvalidParameterError({ parameter: 'referralId', reason: 'must be a bigint ≥ 0' })
     const asset = assertAddress('asset', p.asset)
     const d = deployment as RenzoDeployment
     if (d.unconfirmed && p.allowUnverified !== true)
@@ -164,9 +169,18 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
         remaining: s.tokenTVL >= s.limit ? 0n : s.limit - s.tokenTVL,
       })
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.asset, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: a.asset,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
     if (s.expectedOut === 0n)
-      throw new InvalidAmountError('amount', a.amount, 'mints 0 ezETH at the rate now')
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: 'mints 0 ezETH at the rate now',
+      })
   },
   // Renzo's deposit returns nothing: the mint at the landing block (the contract's own formula over
   // the TVLs read there) is what the kit holds against minOut, before any approval and before sending
@@ -206,6 +220,7 @@ export type DepositErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /**
  * Layer 1 (pure): `[approve(RestakeManager, amount) on the token?, deposit(token, amount[, referralId])]`,

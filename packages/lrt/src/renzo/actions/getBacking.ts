@@ -49,10 +49,10 @@ export async function getBacking(
   const d = renzoDeployment(client, params.deployment)
   const delegationManager = d.delegationManager
   if (!delegationManager)
-    throw new InvalidParameterError(
-      'deployment',
-      'getBacking needs deployment.delegationManager (EigenLayer)',
-    )
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'getBacking needs deployment.delegationManager (EigenLayer)',
+    })
   const { offset, limit } = backingPage(params)
   const rm = { address: d.restakeManager, abi: renzoRestakeManagerAbi } as const
   return runPlan(

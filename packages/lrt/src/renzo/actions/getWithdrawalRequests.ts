@@ -45,7 +45,10 @@ export async function getWithdrawalRequests(
   const ids = params.requestIds ?? []
   for (const id of ids)
     if (typeof id !== 'bigint' || id <= 0n)
-      throw new InvalidParameterError('requestIds', `${String(id)} is not a request id`)
+      throw new InvalidParameterError({
+        parameter: 'requestIds',
+        reason: `${String(id)} is not a request id`,
+      })
   const { requests, coolDownPeriod } = await runPlan(client, requestsPlan(d, owner))
   const open = new Set(requests.map((r) => r.requestId))
   const claimed: RenzoWithdrawalRequest[] = []

@@ -44,7 +44,7 @@ export function writeDeployment(chainId: number | undefined, given: unknown): Re
   if (given) return given as RenzoDeployment
   const known =
     chainId === undefined ? undefined : (renzoDeployments as Record<number, RenzoDeployment>)[chainId]
-  if (!known) throw new UnsupportedChainError(chainId ?? 0, 'Renzo')
+  if (!known) throw new UnsupportedChainError({ chainId: chainId ?? 0, protocol: 'Renzo' })
   return known
 }
 

@@ -16,6 +16,7 @@ import {
   simulateOf,
   type UnsupportedChainError,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -138,7 +139,12 @@ const requestWithdrawal_ = /* @__PURE__ */ defineWrite(requestWithdrawalCall, {
     if (!s.supported) throw new UnsupportedAssetError({ protocol: 'Renzo', asset: a.asset })
     if (s.paused) throw new RenzoPausedError({ contract: 'WithdrawQueue', address: a.d.withdrawQueue })
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(a.d.ezETH, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: a.d.ezETH,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
   },
   revert: (a) => (reason) =>
     reason === 'WithdrawRequestPaused'
@@ -161,6 +167,7 @@ export type RequestWithdrawalErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /** Layer 1 (pure): `[approve(WithdrawQueue, amount) on ezETH, withdraw(amount, asset)]`. */
 export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawalCall)

@@ -14,6 +14,7 @@ import {
   type UnsupportedChainError,
   unwrap,
   WithdrawalNotReadyError,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, isAddressEqual } from 'viem'
@@ -47,7 +48,11 @@ type ClaimState = { rswEXIT: Address; payout: bigint; rate: bigint }
 
 const exitOf = (a: Resolved, s: ClaimState | undefined): Address => {
   const exit = s?.rswEXIT ?? a.d.rswEXIT
-  if (!exit) throw new InvalidParameterError('deployment', 'prepareClaimWithdrawal needs deployment.rswEXIT')
+  if (!exit)
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'prepareClaimWithdrawal needs deployment.rswEXIT',
+    })
   return exit
 }
 
@@ -58,7 +63,7 @@ const claimWithdrawalCall = /* @__PURE__ */ defineCall({
   resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
     const d = deployment as SwellDeployment
     if (typeof p.id !== 'bigint' || p.id <= 0n)
-      throw new InvalidParameterError('id', `${String(p.id)} must be a bigint ≥ 1`)
+      throw new InvalidParameterError({ parameter: 'id', reason: `${String(p.id)} must be a bigint ≥ 1` })
     assertVerified(d, p.allowUnverified)
     return { id: p.id, d }
   },
@@ -129,6 +134,7 @@ export type ClaimWithdrawalErrorType =
   | WithdrawalNotReadyError
   | WithdrawalRequestNotOwnedError
   | WithdrawalRequestNotFoundError
+  | WriteErrorType
 
 /** Layer 1 (pure): `finalizeWithdrawal(id)` on rswEXIT (needs `deployment.rswEXIT`). */
 export const prepareClaimWithdrawal = /* @__PURE__ */ prepareOf(claimWithdrawalCall)
@@ -156,13 +162,17 @@ export type PrepareClaimWithdrawalsParameters = {
  */
 export function prepareClaimWithdrawals(params: PrepareClaimWithdrawalsParameters): readonly Call[] {
   if (!Array.isArray(params.ids) || params.ids.length === 0)
-    throw new InvalidParameterError('ids', 'must be a non-empty array of NFT ids')
+    throw new InvalidParameterError({ parameter: 'ids', reason: 'must be a non-empty array of NFT ids' })
   const d = writeDeployment(params.chainId, params.deployment)
   const exit = d.rswEXIT
-  if (!exit) throw new InvalidParameterError('deployment', 'prepareClaimWithdrawals needs deployment.rswEXIT')
+  if (!exit)
+    throw new InvalidParameterError({
+      parameter: 'deployment',
+      reason: 'prepareClaimWithdrawals needs deployment.rswEXIT',
+    })
   return params.ids.map((id) => {
     if (typeof id !== 'bigint' || id <= 0n)
-      throw new InvalidParameterError('id', `${String(id)} must be a bigint ≥ 1`)
+      throw new InvalidParameterError({ parameter: 'id', reason: `${String(id)} must be a bigint ≥ 1` })
     return toCall(
       contractCall({ address: exit, abi: swellRswEXITAbi, functionName: 'finalizeWithdrawal', args: [id] }),
     )

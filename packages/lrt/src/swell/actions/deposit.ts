@@ -14,6 +14,7 @@ import {
   stage,
   type UnsupportedChainError,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -64,9 +65,13 @@ const depositCall = /* @__PURE__ */ defineCall({
     const d = deployment as SwellDeployment
     const slippageBps = p.slippageBps ?? SWELL_DEFAULT_SLIPPAGE_BPS
     if (typeof slippageBps !== 'bigint' || slippageBps < 0n || slippageBps > 10_000n)
-      throw new InvalidAmountError('slippageBps', slippageBps, 'must be a bigint in [0, 10000]')
+      throw new InvalidAmountError({
+        parameter: 'slippageBps',
+        value: slippageBps,
+        reason: 'must be a bigint in [0, 10000]',
+      })
     if (p.minOut !== undefined && (typeof p.minOut !== 'bigint' || p.minOut < 0n))
-      throw new InvalidAmountError('minOut', p.minOut, 'must be a bigint ≥ 0')
+      throw new InvalidAmountError({ parameter: 'minOut', value: p.minOut, reason: 'must be a bigint ≥ 0' })
     assertSwellAsset(p.asset)
     const amount = assertAmount('amount', p.amount)
     assertVerified(d, p.allowUnverified)
@@ -103,15 +108,25 @@ const deposit_ = /* @__PURE__ */ defineWrite(depositCall, {
     ),
   check: (a, s: { rate: bigint; balance: bigint }, { sender }) => {
     if (s.balance < a.amount)
-      throw new InsufficientBalanceError(ETH_ADDRESS, a.amount, s.balance, sender as Address)
+      throw new InsufficientBalanceError({
+        token: ETH_ADDRESS,
+        required: a.amount,
+        balance: s.balance,
+        account: sender as Address,
+      })
     const expectedOut = swellMinted(a.amount, s.rate)
-    if (expectedOut === 0n) throw new InvalidAmountError('amount', a.amount, 'mints 0 rswETH at the rate now')
+    if (expectedOut === 0n)
+      throw new InvalidAmountError({
+        parameter: 'amount',
+        value: a.amount,
+        reason: 'mints 0 rswETH at the rate now',
+      })
     const minOut = minOutFor(a, { expectedOut, balance: s.balance })
     if (expectedOut < minOut) throw new MinOutNotMetError({ protocol: 'Swell', minOut, expectedOut })
   },
   revert: (a) => (reason) =>
     reason === 'InvalidETHDeposit'
-      ? new InvalidAmountError('amount', a.amount, 'is not a valid ETH deposit')
+      ? new InvalidAmountError({ parameter: 'amount', value: a.amount, reason: 'is not a valid ETH deposit' })
       : undefined,
   simulated: (a, s) => {
     const expectedOut = swellMinted(a.amount, s.rate)
@@ -130,6 +145,7 @@ export type DepositErrorType =
   | InvalidAmountError
   | InvalidParameterError
   | InsufficientBalanceError
+  | WriteErrorType
 
 /** Layer 1 (pure): `deposit()` with `value: amount`. The call cannot carry `minOut` (simulate first). */
 export const prepareDeposit = /* @__PURE__ */ prepareOf(depositCall)

@@ -27,7 +27,7 @@ export function writeDeployment(chainId: number | undefined, given: unknown): Sw
   if (given) return given as SwellDeployment
   const known =
     chainId === undefined ? undefined : (swellDeployments as Record<number, SwellDeployment>)[chainId]
-  if (!known) throw new UnsupportedChainError(chainId ?? 0, 'Swell')
+  if (!known) throw new UnsupportedChainError({ chainId: chainId ?? 0, protocol: 'Swell' })
   return known
 }
 

@@ -11,6 +11,7 @@ import {
   sendOf,
   simulateOf,
   type UnsupportedChainError,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { DeploymentMismatchError, UnverifiedDeploymentError } from '../../errors.js'
@@ -75,6 +76,7 @@ export type RequestWithdrawalErrorType =
   | InsufficientBalanceError
   | InsufficientAllowanceError
   | StepFailedError
+  | WriteErrorType
 
 /** Layer 1 (pure): `[approve(rswEXIT, amount) on rswETH?, createWithdrawRequest(amount)]` (needs `deployment.rswEXIT`). */
 export const prepareRequestWithdrawal = /* @__PURE__ */ prepareOf(requestWithdrawalCall)

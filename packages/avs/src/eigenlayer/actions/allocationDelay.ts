@@ -34,8 +34,9 @@ export type SetAllocationDelayParameters = {
   delay: number
 } & DeploymentParameter
 
+const SET_ALLOCATION_DELAY = 'eigenlayer.setAllocationDelay'
 const setAllocationDelayCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.setAllocationDelay',
+  name: SET_ALLOCATION_DELAY,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: SetAllocationDelayParameters, { deployment, sender }) => ({
@@ -87,7 +88,7 @@ export const simulateSetAllocationDelay = /* @__PURE__ */ simulateOf(setAllocati
 export const setAllocationDelay = /* @__PURE__ */ sendOf(setAllocationDelay_)
 /** Layer 4: the receipt and `allocationDelay`: the delay and `readyAt.block`, the block it takes effect in. */
 export const waitForSetAllocationDelay = /* @__PURE__ */ waitForOf(
-  setAllocationDelayCall,
+  { name: SET_ALLOCATION_DELAY },
   setAllocationDelayReceipt,
 )
 

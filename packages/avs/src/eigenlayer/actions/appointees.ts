@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -36,10 +37,13 @@ export type AppointeeParameters = {
   selector: Hex
 } & DeploymentParameter
 
+const SET_APPOINTEE = 'eigenlayer.setAppointee'
+const REMOVE_APPOINTEE = 'eigenlayer.removeAppointee'
+
 function appointeeWriteCall(kind: 'set' | 'remove') {
   const functionName = kind === 'set' ? 'setAppointee' : 'removeAppointee'
   return defineCall({
-    name: `eigenlayer.${functionName}`,
+    name: kind === 'set' ? SET_APPOINTEE : REMOVE_APPOINTEE,
     contract: 'PermissionController',
     deployment: specDeployment,
     resolve: (p: AppointeeParameters, { deployment, sender }) => {
@@ -66,7 +70,26 @@ function appointeeWriteCall(kind: 'set' | 'remove') {
   })
 }
 
-function appointeeWrite(kind: 'set' | 'remove', call: ReturnType<typeof appointeeWriteCall>) {
+/** The receipt of `setAppointee` / `removeAppointee`: the permission from its event. */
+function appointeeReceipt(kind: 'set' | 'remove') {
+  return defineReceipt({
+    abi: permissionControllerAbi,
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === (kind === 'set' ? 'AppointeeSet' : 'AppointeeRemoved'))
+      return {
+        permission: ev
+          ? (ev.args as { account: Address; appointee: Address; target: Address; selector: Hex })
+          : undefined,
+      }
+    },
+  })
+}
+
+function appointeeWrite(
+  kind: 'set' | 'remove',
+  call: ReturnType<typeof appointeeWriteCall>,
+  receipt: ReturnType<typeof appointeeReceipt>,
+) {
   return defineWrite(call, {
     read: (a, { sender }) => {
       const pcAddress = a.deployment.permissionController
@@ -113,26 +136,16 @@ function appointeeWrite(kind: 'set' | 'remove', call: ReturnType<typeof appointe
     },
     revert: (a, _s, { sender }) =>
       avsRevertMapper({ caller: sender, subject: a.account, contract: 'PermissionController' }),
-    receipt: {
-      abi: permissionControllerAbi,
-      decode: (_client, r) => {
-        const ev = r.events.find(
-          (e) => e.eventName === (kind === 'set' ? 'AppointeeSet' : 'AppointeeRemoved'),
-        )
-        return {
-          permission: ev
-            ? (ev.args as { account: Address; appointee: Address; target: Address; selector: Hex })
-            : undefined,
-        }
-      },
-    },
+    receipt,
   })
 }
 
 const setCall = /* @__PURE__ */ appointeeWriteCall('set')
-const set_ = /* @__PURE__ */ appointeeWrite('set', setCall)
+const setReceipt = /* @__PURE__ */ appointeeReceipt('set')
+const set_ = /* @__PURE__ */ appointeeWrite('set', setCall, setReceipt)
 const removeCall = /* @__PURE__ */ appointeeWriteCall('remove')
-const remove_ = /* @__PURE__ */ appointeeWrite('remove', removeCall)
+const removeReceipt = /* @__PURE__ */ appointeeReceipt('remove')
+const remove_ = /* @__PURE__ */ appointeeWrite('remove', removeCall, removeReceipt)
 
 /** Layer 1 (pure): `PermissionController.setAppointee(account, appointee, target, selector)`. */
 export const prepareSetAppointee = /* @__PURE__ */ prepareOf(setCall)
@@ -141,7 +154,7 @@ export const simulateSetAppointee = /* @__PURE__ */ simulateOf(set_)
 /** Layer 3: lets `appointee` call only `selector` on `target` for the account. */
 export const setAppointee = /* @__PURE__ */ sendOf(set_)
 /** Layer 4: the receipt and the permission from `AppointeeSet`. */
-export const waitForSetAppointee = /* @__PURE__ */ waitForOf(set_)
+export const waitForSetAppointee = /* @__PURE__ */ waitForOf({ name: SET_APPOINTEE }, setReceipt)
 
 /** Layer 1 (pure): `PermissionController.removeAppointee(account, appointee, target, selector)`. */
 export const prepareRemoveAppointee = /* @__PURE__ */ prepareOf(removeCall)
@@ -150,4 +163,4 @@ export const simulateRemoveAppointee = /* @__PURE__ */ simulateOf(remove_)
 /** Layer 3: takes the permission back. */
 export const removeAppointee = /* @__PURE__ */ sendOf(remove_)
 /** Layer 4: the receipt and the permission from `AppointeeRemoved`. */
-export const waitForRemoveAppointee = /* @__PURE__ */ waitForOf(remove_)
+export const waitForRemoveAppointee = /* @__PURE__ */ waitForOf({ name: REMOVE_APPOINTEE }, removeReceipt)

@@ -25,8 +25,9 @@ export type UpdateAVSMetadataURIParameters = {
   metadataURI: string
 } & DeploymentParameter
 
+const UPDATE_AVS_METADATA_URI = 'eigenlayer.updateAVSMetadataURI'
 const updateAVSMetadataURICall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.updateAVSMetadataURI',
+  name: UPDATE_AVS_METADATA_URI,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: UpdateAVSMetadataURIParameters, { deployment, sender }) => ({
@@ -63,7 +64,7 @@ export const simulateUpdateAVSMetadataURI = /* @__PURE__ */ simulateOf(updateAVS
 export const updateAVSMetadataURI = /* @__PURE__ */ sendOf(updateAVSMetadataURI_)
 /** Layer 4: the receipt and the URI from `AVSMetadataURIUpdated`. */
 export const waitForUpdateAVSMetadataURI = /* @__PURE__ */ waitForOf(
-  updateAVSMetadataURICall,
+  { name: UPDATE_AVS_METADATA_URI },
   updateAVSMetadataURIReceipt,
 )
 
@@ -84,8 +85,9 @@ const supportsAvsAbi = [
   },
 ] as const
 
+const SET_AVS_REGISTRAR = 'eigenlayer.setAVSRegistrar'
 const setAVSRegistrarCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.setAVSRegistrar',
+  name: SET_AVS_REGISTRAR,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: SetAVSRegistrarParameters, { deployment, sender }) => ({
@@ -137,4 +139,7 @@ export const simulateSetAVSRegistrar = /* @__PURE__ */ simulateOf(setAVSRegistra
 /** Layer 3: the same check, then sends. */
 export const setAVSRegistrar = /* @__PURE__ */ sendOf(setAVSRegistrar_)
 /** Layer 4: the receipt and the registrar from `AVSRegistrarSet`. */
-export const waitForSetAVSRegistrar = /* @__PURE__ */ waitForOf(setAVSRegistrarCall, setAVSRegistrarReceipt)
+export const waitForSetAVSRegistrar = /* @__PURE__ */ waitForOf(
+  { name: SET_AVS_REGISTRAR },
+  setAVSRegistrarReceipt,
+)

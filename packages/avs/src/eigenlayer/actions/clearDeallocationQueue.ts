@@ -26,8 +26,9 @@ export type ClearDeallocationQueueParameters = {
   numToClear?: readonly number[] | undefined
 } & DeploymentParameter
 
+const CLEAR_DEALLOCATION_QUEUE = 'eigenlayer.clearDeallocationQueue'
 const clearDeallocationQueueCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.clearDeallocationQueue',
+  name: CLEAR_DEALLOCATION_QUEUE,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: ClearDeallocationQueueParameters, { deployment }) => {
@@ -88,6 +89,6 @@ export const simulateClearDeallocationQueue = /* @__PURE__ */ simulateOf(clearDe
 export const clearDeallocationQueue = /* @__PURE__ */ sendOf(clearDeallocationQueue_)
 /** Layer 4: the receipt and the encumbered magnitude per strategy (`EncumberedMagnitudeUpdated`). */
 export const waitForClearDeallocationQueue = /* @__PURE__ */ waitForOf(
-  clearDeallocationQueueCall,
+  { name: CLEAR_DEALLOCATION_QUEUE },
   clearDeallocationQueueReceipt,
 )

@@ -96,8 +96,9 @@ function effectiveMagnitude(al: Allocation, block: bigint): { magnitude: bigint;
   return { magnitude: al.currentMagnitude, pending: al.pendingDiff !== 0n }
 }
 
+const MODIFY_ALLOCATIONS = 'eigenlayer.modifyAllocations'
 const modifyAllocationsCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.modifyAllocations',
+  name: MODIFY_ALLOCATIONS,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: ModifyAllocationsParameters, { deployment, sender }): Resolved => {
@@ -286,6 +287,6 @@ export const simulateModifyAllocations = /* @__PURE__ */ simulateOf(modifyAlloca
 export const modifyAllocations = /* @__PURE__ */ sendOf(modifyAllocations_)
 /** Layer 4: the receipt and every `AllocationUpdated`: the new magnitude and `readyAt.block`, when it takes effect. */
 export const waitForModifyAllocations = /* @__PURE__ */ waitForOf(
-  modifyAllocationsCall,
+  { name: MODIFY_ALLOCATIONS },
   modifyAllocationsReceipt,
 )

@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   prepareOf,
@@ -36,22 +37,35 @@ export type UpdateOperatorMetadataURIParameters = {
  * The two DelegationManager calls that change a registered operator's record, `(operator, value)`:
  * one spec, by field. Both refuse a non-operator (or a sender it has not appointed) before simulating.
  */
-/** One of the two fields: its call, how its value is checked, and its event. */
-type OperatorRecord<P extends { operator?: Address | undefined }, R> = {
+/** One of the two fields: its action name, its call and how its value is checked. */
+type OperatorRecord<P extends { operator?: Address | undefined }> = {
+  name: string
   functionName: 'modifyOperatorDetails' | 'updateOperatorMetadataURI'
   signature: string
   /** Validates the new value (and what goes with it); the argument sent after the operator. */
   value: (p: P) => Address | string
-  event: 'DelegationApproverUpdated' | 'OperatorMetadataURIUpdated'
-  /** The result from the event's arguments (undefined when the receipt lacks it). */
-  result: (args: Record<string, unknown> | undefined) => R
 }
 
-function operatorRecordWriteCall<P extends { operator?: Address | undefined }, R>(
-  field: OperatorRecord<P, R>,
+/**
+ * A field's receipt: the result from its event's arguments (undefined when the receipt lacks it).
+ * Apart from the record, so the `waitFor` layer leaves the value's validators out.
+ */
+function operatorRecordReceipt<R>(
+  event: 'DelegationApproverUpdated' | 'OperatorMetadataURIUpdated',
+  result: (args: Record<string, unknown> | undefined) => R,
 ) {
+  return defineReceipt({
+    abi: operatorDelegationAbi,
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === event)
+      return result(ev?.eventName === event ? (ev.args as Record<string, unknown>) : undefined)
+    },
+  })
+}
+
+function operatorRecordWriteCall<P extends { operator?: Address | undefined }>(field: OperatorRecord<P>) {
   return defineCall({
-    name: `eigenlayer.${field.functionName}`,
+    name: field.name,
     contract: 'DelegationManager',
     deployment: specDeployment,
     resolve: (p: P, { deployment, sender }) => ({
@@ -77,8 +91,9 @@ function operatorRecordWriteCall<P extends { operator?: Address | undefined }, R
 }
 
 function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(
-  field: OperatorRecord<P, R>,
-  call: ReturnType<typeof operatorRecordWriteCall<P, R>>,
+  field: OperatorRecord<P>,
+  call: ReturnType<typeof operatorRecordWriteCall<P>>,
+  receipt: ReturnType<typeof operatorRecordReceipt<R>>,
 ) {
   return defineWrite(call, {
     read: (a, { sender }) =>
@@ -94,36 +109,33 @@ function operatorRecordWrite<P extends { operator?: Address | undefined }, R>(
         operator: a.operator,
         contract: 'DelegationManager',
       }),
-    receipt: {
-      abi: operatorDelegationAbi,
-      decode: (_client, r) => {
-        const ev = r.events.find((e) => e.eventName === field.event)
-        return field.result(ev?.eventName === field.event ? (ev.args as Record<string, unknown>) : undefined)
-      },
-    },
+    receipt,
   })
 }
 
-const modifyOperatorDetailsRecord: OperatorRecord<
-  ModifyOperatorDetailsParameters,
-  { delegationApprover: Address | undefined }
-> = {
+const MODIFY_OPERATOR_DETAILS = 'eigenlayer.modifyOperatorDetails'
+const modifyOperatorDetailsRecord: OperatorRecord<ModifyOperatorDetailsParameters> = {
+  name: MODIFY_OPERATOR_DETAILS,
   functionName: 'modifyOperatorDetails',
   signature: 'modifyOperatorDetails(address,address)',
   value: (p) => assertAddress('delegationApprover', p.delegationApprover),
-  event: 'DelegationApproverUpdated',
-  result: (args) => ({ delegationApprover: args?.newDelegationApprover as Address | undefined }),
 }
+const modifyOperatorDetailsReceipt = /* @__PURE__ */ operatorRecordReceipt(
+  'DelegationApproverUpdated',
+  (args) => ({
+    delegationApprover: args?.newDelegationApprover as Address | undefined,
+  }),
+)
 const modifyOperatorDetailsCall = /* @__PURE__ */ operatorRecordWriteCall(modifyOperatorDetailsRecord)
 const modifyOperatorDetails_ = /* @__PURE__ */ operatorRecordWrite(
   modifyOperatorDetailsRecord,
   modifyOperatorDetailsCall,
+  modifyOperatorDetailsReceipt,
 )
 
-const updateOperatorMetadataURIRecord: OperatorRecord<
-  UpdateOperatorMetadataURIParameters,
-  { metadataURI: string | undefined }
-> = {
+const UPDATE_OPERATOR_METADATA_URI = 'eigenlayer.updateOperatorMetadataURI'
+const updateOperatorMetadataURIRecord: OperatorRecord<UpdateOperatorMetadataURIParameters> = {
+  name: UPDATE_OPERATOR_METADATA_URI,
   functionName: 'updateOperatorMetadataURI',
   signature: 'updateOperatorMetadataURI(address,string)',
   value: (p) => {
@@ -131,13 +143,16 @@ const updateOperatorMetadataURIRecord: OperatorRecord<
     if (p.metadata !== undefined) parseOperatorMetadata(p.metadata)
     return metadataURI
   },
-  event: 'OperatorMetadataURIUpdated',
-  result: (args) => ({ metadataURI: args?.metadataURI as string | undefined }),
 }
+const updateOperatorMetadataURIReceipt = /* @__PURE__ */ operatorRecordReceipt(
+  'OperatorMetadataURIUpdated',
+  (args) => ({ metadataURI: args?.metadataURI as string | undefined }),
+)
 const updateOperatorMetadataURICall = /* @__PURE__ */ operatorRecordWriteCall(updateOperatorMetadataURIRecord)
 const updateOperatorMetadataURI_ = /* @__PURE__ */ operatorRecordWrite(
   updateOperatorMetadataURIRecord,
   updateOperatorMetadataURICall,
+  updateOperatorMetadataURIReceipt,
 )
 
 /** Layer 1 (pure): `DelegationManager.modifyOperatorDetails(operator, newDelegationApprover)`. */
@@ -147,7 +162,10 @@ export const simulateModifyOperatorDetails = /* @__PURE__ */ simulateOf(modifyOp
 /** Layer 3: the same checks, then sends. */
 export const modifyOperatorDetails = /* @__PURE__ */ sendOf(modifyOperatorDetails_)
 /** Layer 4: the receipt and the new approver from `DelegationApproverUpdated`. */
-export const waitForModifyOperatorDetails = /* @__PURE__ */ waitForOf(modifyOperatorDetails_)
+export const waitForModifyOperatorDetails = /* @__PURE__ */ waitForOf(
+  { name: MODIFY_OPERATOR_DETAILS },
+  modifyOperatorDetailsReceipt,
+)
 
 /** Layer 1 (pure): `DelegationManager.updateOperatorMetadataURI(operator, metadataURI)`. */
 export const prepareUpdateOperatorMetadataURI = /* @__PURE__ */ prepareOf(updateOperatorMetadataURICall)
@@ -156,4 +174,7 @@ export const simulateUpdateOperatorMetadataURI = /* @__PURE__ */ simulateOf(upda
 /** Layer 3: the same checks, then sends. */
 export const updateOperatorMetadataURI = /* @__PURE__ */ sendOf(updateOperatorMetadataURI_)
 /** Layer 4: the receipt and the URI from `OperatorMetadataURIUpdated`. */
-export const waitForUpdateOperatorMetadataURI = /* @__PURE__ */ waitForOf(updateOperatorMetadataURI_)
+export const waitForUpdateOperatorMetadataURI = /* @__PURE__ */ waitForOf(
+  { name: UPDATE_OPERATOR_METADATA_URI },
+  updateOperatorMetadataURIReceipt,
+)

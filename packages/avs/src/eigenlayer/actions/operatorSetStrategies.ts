@@ -3,6 +3,7 @@ import {
   assertNonEmpty,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InvalidParameterError,
@@ -30,10 +31,13 @@ export type OperatorSetStrategiesParameters = {
   strategies: readonly Address[]
 } & DeploymentParameter
 
+const ADD_STRATEGIES_TO_OPERATOR_SET = 'eigenlayer.addStrategiesToOperatorSet'
+const REMOVE_STRATEGIES_FROM_OPERATOR_SET = 'eigenlayer.removeStrategiesFromOperatorSet'
+
 function strategiesWriteCall(kind: 'add' | 'remove') {
   const functionName = kind === 'add' ? 'addStrategiesToOperatorSet' : 'removeStrategiesFromOperatorSet'
   return defineCall({
-    name: `eigenlayer.${functionName}`,
+    name: kind === 'add' ? ADD_STRATEGIES_TO_OPERATOR_SET : REMOVE_STRATEGIES_FROM_OPERATOR_SET,
     contract: 'AllocationManager',
     deployment: specDeployment,
     resolve: (p: OperatorSetStrategiesParameters, { deployment, sender }) => {
@@ -59,7 +63,25 @@ function strategiesWriteCall(kind: 'add' | 'remove') {
   })
 }
 
-function strategiesWrite(kind: 'add' | 'remove', call: ReturnType<typeof strategiesWriteCall>) {
+/** The receipt of adding or removing strategies: the strategies from its events. */
+function strategiesReceipt(kind: 'add' | 'remove') {
+  return defineReceipt({
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => ({
+      strategies: r.events.flatMap((e) =>
+        e.eventName === (kind === 'add' ? 'StrategyAddedToOperatorSet' : 'StrategyRemovedFromOperatorSet')
+          ? [(e.args as { strategy: Address }).strategy]
+          : [],
+      ),
+    }),
+  })
+}
+
+function strategiesWrite(
+  kind: 'add' | 'remove',
+  call: ReturnType<typeof strategiesWriteCall>,
+  receipt: ReturnType<typeof strategiesReceipt>,
+) {
   return defineWrite(call, {
     read: (a) => {
       const set = { avs: a.avs, id: a.id }
@@ -98,23 +120,16 @@ function strategiesWrite(kind: 'add' | 'remove', call: ReturnType<typeof strateg
         strategy: a.strategies[0],
         contract: 'AllocationManager',
       }),
-    receipt: {
-      abi: avsAllocationManagerAbi,
-      decode: (_client, r) => ({
-        strategies: r.events.flatMap((e) =>
-          e.eventName === (kind === 'add' ? 'StrategyAddedToOperatorSet' : 'StrategyRemovedFromOperatorSet')
-            ? [(e.args as { strategy: Address }).strategy]
-            : [],
-        ),
-      }),
-    },
+    receipt,
   })
 }
 
 const addCall = /* @__PURE__ */ strategiesWriteCall('add')
-const add_ = /* @__PURE__ */ strategiesWrite('add', addCall)
+const addReceipt = /* @__PURE__ */ strategiesReceipt('add')
+const add_ = /* @__PURE__ */ strategiesWrite('add', addCall, addReceipt)
 const removeCall = /* @__PURE__ */ strategiesWriteCall('remove')
-const remove_ = /* @__PURE__ */ strategiesWrite('remove', removeCall)
+const removeReceipt = /* @__PURE__ */ strategiesReceipt('remove')
+const remove_ = /* @__PURE__ */ strategiesWrite('remove', removeCall, removeReceipt)
 
 /** Layer 1 (pure): `AllocationManager.addStrategiesToOperatorSet(avs, operatorSetId, strategies)`. */
 export const prepareAddStrategiesToOperatorSet = /* @__PURE__ */ prepareOf(addCall)
@@ -123,7 +138,10 @@ export const simulateAddStrategiesToOperatorSet = /* @__PURE__ */ simulateOf(add
 /** Layer 3: the same checks, then sends. */
 export const addStrategiesToOperatorSet = /* @__PURE__ */ sendOf(add_)
 /** Layer 4: the receipt and the strategies added (`StrategyAddedToOperatorSet`). */
-export const waitForAddStrategiesToOperatorSet = /* @__PURE__ */ waitForOf(add_)
+export const waitForAddStrategiesToOperatorSet = /* @__PURE__ */ waitForOf(
+  { name: ADD_STRATEGIES_TO_OPERATOR_SET },
+  addReceipt,
+)
 
 /** Layer 1 (pure): `AllocationManager.removeStrategiesFromOperatorSet(avs, operatorSetId, strategies)`. */
 export const prepareRemoveStrategiesFromOperatorSet = /* @__PURE__ */ prepareOf(removeCall)
@@ -132,4 +150,7 @@ export const simulateRemoveStrategiesFromOperatorSet = /* @__PURE__ */ simulateO
 /** Layer 3: the same checks, then sends. */
 export const removeStrategiesFromOperatorSet = /* @__PURE__ */ sendOf(remove_)
 /** Layer 4: the receipt and the strategies removed (`StrategyRemovedFromOperatorSet`). */
-export const waitForRemoveStrategiesFromOperatorSet = /* @__PURE__ */ waitForOf(remove_)
+export const waitForRemoveStrategiesFromOperatorSet = /* @__PURE__ */ waitForOf(
+  { name: REMOVE_STRATEGIES_FROM_OPERATOR_SET },
+  removeReceipt,
+)

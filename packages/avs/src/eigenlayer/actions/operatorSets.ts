@@ -46,8 +46,9 @@ const isSetRead = (d: EigenLayerDeployment, avs: Address, id: number) => ({
   args: [{ avs, id }],
 })
 
+const CREATE_OPERATOR_SETS = 'eigenlayer.createOperatorSets'
 const createOperatorSetsCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.createOperatorSets',
+  name: CREATE_OPERATOR_SETS,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: CreateOperatorSetsParameters, { deployment, sender }) => {
@@ -119,7 +120,7 @@ export const simulateCreateOperatorSets = /* @__PURE__ */ simulateOf(createOpera
 export const createOperatorSets = /* @__PURE__ */ sendOf(createOperatorSets_)
 /** Layer 4: the receipt, the sets created (`OperatorSetCreated`) and their strategies. */
 export const waitForCreateOperatorSets = /* @__PURE__ */ waitForOf(
-  createOperatorSetsCall,
+  { name: CREATE_OPERATOR_SETS },
   createOperatorSetsReceipt,
 )
 
@@ -191,6 +192,9 @@ function checkMembership(
   })
 }
 
+const REGISTER_FOR_OPERATOR_SETS = 'eigenlayer.registerForOperatorSets'
+const DEREGISTER_FROM_OPERATOR_SETS = 'eigenlayer.deregisterFromOperatorSets'
+
 /**
  * Joining and leaving operator sets: one spec, by direction. Both refuse a non-operator and a set
  * that does not exist; joining refuses a set the operator is in, leaving one it is not in.
@@ -198,9 +202,8 @@ function checkMembership(
 function membershipWriteCall<
   P extends { operator?: Address | undefined; avs: Address; operatorSetIds: readonly number[] },
 >(join: boolean) {
-  const functionName = join ? 'registerForOperatorSets' : 'deregisterFromOperatorSets'
   return defineCall({
-    name: `eigenlayer.${functionName}`,
+    name: join ? REGISTER_FOR_OPERATOR_SETS : DEREGISTER_FROM_OPERATOR_SETS,
     contract: 'AllocationManager',
     deployment: specDeployment,
     resolve: (p: P, { deployment, sender }) => {
@@ -227,10 +230,26 @@ function membershipWriteCall<
   })
 }
 
+/** The receipt of joining or leaving: the sets from its events. */
+function membershipReceipt(join: boolean) {
+  const event = join ? 'OperatorAddedToOperatorSet' : 'OperatorRemovedFromOperatorSet'
+  return defineReceipt({
+    abi: avsAllocationManagerAbi,
+    decode: (_client, r) => ({
+      operatorSets: r.events.flatMap((e) =>
+        e.eventName === event ? [(e.args as { operatorSet: { avs: Address; id: number } }).operatorSet] : [],
+      ),
+    }),
+  })
+}
+
 function membershipWrite<
   P extends { operator?: Address | undefined; avs: Address; operatorSetIds: readonly number[] },
->(join: boolean, call: ReturnType<typeof membershipWriteCall<P>>) {
-  const event = join ? 'OperatorAddedToOperatorSet' : 'OperatorRemovedFromOperatorSet'
+>(
+  join: boolean,
+  call: ReturnType<typeof membershipWriteCall<P>>,
+  receipt: ReturnType<typeof membershipReceipt>,
+) {
   return defineWrite(call, {
     read: (a) => membershipPlan(a),
     check: (a, s) => checkMembership(a, s, !join),
@@ -243,24 +262,17 @@ function membershipWrite<
         operatorSet: { avs: a.avs, id: a.ids[0]! },
         contract: 'AllocationManager',
       }),
-    receipt: {
-      abi: avsAllocationManagerAbi,
-      decode: (_client, r) => ({
-        operatorSets: r.events.flatMap((e) =>
-          e.eventName === event
-            ? [(e.args as { operatorSet: { avs: Address; id: number } }).operatorSet]
-            : [],
-        ),
-      }),
-    },
+    receipt,
   })
 }
 
 const registerForOperatorSetsCall =
   /* @__PURE__ */ membershipWriteCall<RegisterForOperatorSetsParameters>(true)
+const registerForOperatorSetsReceipt = /* @__PURE__ */ membershipReceipt(true)
 const registerForOperatorSets_ = /* @__PURE__ */ membershipWrite<RegisterForOperatorSetsParameters>(
   true,
   registerForOperatorSetsCall,
+  registerForOperatorSetsReceipt,
 )
 
 /** Layer 1 (pure): `AllocationManager.registerForOperatorSets(operator, { avs, operatorSetIds, data })`. */
@@ -270,7 +282,10 @@ export const simulateRegisterForOperatorSets = /* @__PURE__ */ simulateOf(regist
 /** Layer 3: the same checks, then sends. */
 export const registerForOperatorSets = /* @__PURE__ */ sendOf(registerForOperatorSets_)
 /** Layer 4: the receipt and the sets joined (`OperatorAddedToOperatorSet`). */
-export const waitForRegisterForOperatorSets = /* @__PURE__ */ waitForOf(registerForOperatorSets_)
+export const waitForRegisterForOperatorSets = /* @__PURE__ */ waitForOf(
+  { name: REGISTER_FOR_OPERATOR_SETS },
+  registerForOperatorSetsReceipt,
+)
 
 export type DeregisterFromOperatorSetsParameters = {
   /** The operator (default the sender; the AVS may deregister its operators too). */
@@ -281,9 +296,11 @@ export type DeregisterFromOperatorSetsParameters = {
 
 const deregisterFromOperatorSetsCall =
   /* @__PURE__ */ membershipWriteCall<DeregisterFromOperatorSetsParameters>(false)
+const deregisterFromOperatorSetsReceipt = /* @__PURE__ */ membershipReceipt(false)
 const deregisterFromOperatorSets_ = /* @__PURE__ */ membershipWrite<DeregisterFromOperatorSetsParameters>(
   false,
   deregisterFromOperatorSetsCall,
+  deregisterFromOperatorSetsReceipt,
 )
 
 /** Layer 1 (pure): `AllocationManager.deregisterFromOperatorSets({ operator, avs, operatorSetIds })`. */
@@ -293,4 +310,7 @@ export const simulateDeregisterFromOperatorSets = /* @__PURE__ */ simulateOf(der
 /** Layer 3: the same checks, then sends (the operator stays slashable until its allocations are deallocated). */
 export const deregisterFromOperatorSets = /* @__PURE__ */ sendOf(deregisterFromOperatorSets_)
 /** Layer 4: the receipt and the sets left (`OperatorRemovedFromOperatorSet`). */
-export const waitForDeregisterFromOperatorSets = /* @__PURE__ */ waitForOf(deregisterFromOperatorSets_)
+export const waitForDeregisterFromOperatorSets = /* @__PURE__ */ waitForOf(
+  { name: DEREGISTER_FROM_OPERATOR_SETS },
+  deregisterFromOperatorSetsReceipt,
+)

@@ -62,8 +62,9 @@ const signatures = {
   operatorSet: 'setOperatorSetSplit(address,(address,uint32),uint16)',
 } as const
 
+const SET_OPERATOR_SPLIT = 'eigenlayer.setOperatorSplit'
 const setOperatorSplitCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.setOperatorSplit',
+  name: SET_OPERATOR_SPLIT,
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
   resolve: (p: SetOperatorSplitParameters, { deployment, sender }) => {
@@ -201,7 +202,7 @@ export const simulateSetOperatorSplit = /* @__PURE__ */ simulateOf(setOperatorSp
 export const setOperatorSplit = /* @__PURE__ */ sendOf(setOperatorSplit_)
 /** Layer 4: the receipt and `split`: old and new bips and `readyAt.timestamp`, when the new one applies. */
 export const waitForSetOperatorSplit = /* @__PURE__ */ waitForOf(
-  setOperatorSplitCall,
+  { name: SET_OPERATOR_SPLIT },
   setOperatorSplitReceipt,
 )
 

@@ -35,8 +35,9 @@ export type CreateRedistributingOperatorSetsParameters = {
   }[]
 } & DeploymentParameter
 
+const CREATE_REDISTRIBUTING_OPERATOR_SETS = 'eigenlayer.createRedistributingOperatorSets'
 const createRedistributingOperatorSetsCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.createRedistributingOperatorSets',
+  name: CREATE_REDISTRIBUTING_OPERATOR_SETS,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: CreateRedistributingOperatorSetsParameters, { deployment, sender }) => {
@@ -144,6 +145,6 @@ export const simulateCreateRedistributingOperatorSets = /* @__PURE__ */ simulate
 export const createRedistributingOperatorSets = /* @__PURE__ */ sendOf(createRedistributingOperatorSets_)
 /** Layer 4: the receipt, the sets created and each one's redistribution recipient. */
 export const waitForCreateRedistributingOperatorSets = /* @__PURE__ */ waitForOf(
-  createRedistributingOperatorSetsCall,
+  { name: CREATE_REDISTRIBUTING_OPERATOR_SETS },
   createRedistributingOperatorSetsReceipt,
 )

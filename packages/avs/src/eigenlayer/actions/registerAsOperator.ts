@@ -47,8 +47,9 @@ export function assertMetadataURI(value: unknown): string {
   return value
 }
 
+const REGISTER_AS_OPERATOR = 'eigenlayer.registerAsOperator'
 const registerAsOperatorCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.registerAsOperator',
+  name: REGISTER_AS_OPERATOR,
   contract: 'DelegationManager',
   deployment: specDeployment,
   resolve: (p: RegisterAsOperatorParameters, { deployment }) => {
@@ -131,7 +132,7 @@ export const simulateRegisterAsOperator = /* @__PURE__ */ simulateOf(registerAsO
 export const registerAsOperator = /* @__PURE__ */ sendOf(registerAsOperator_)
 /** Layer 4: the receipt, `OperatorRegistered`, the metadata URI and the allocation delay with its effect block. */
 export const waitForRegisterAsOperator = /* @__PURE__ */ waitForOf(
-  registerAsOperatorCall,
+  { name: REGISTER_AS_OPERATOR },
   registerAsOperatorReceipt,
 )
 

@@ -7,6 +7,7 @@ import {
   BEACON_CHAIN_ETH_STRATEGY,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
   InsufficientBalanceError,
@@ -316,6 +317,43 @@ type AmountParameters = {
   submissions: readonly RewardsSubmission[]
 } & DeploymentParameter
 
+const CREATE_AVS_REWARDS_SUBMISSION = 'eigenlayer.createAVSRewardsSubmission'
+const CREATE_OPERATOR_SET_REWARDS_SUBMISSION = 'eigenlayer.createOperatorSetRewardsSubmission'
+
+/** The receipt of the amount-based kinds: each submission created, from its event. */
+const amountSubmissionReceipt = /* @__PURE__ */ defineReceipt({
+  abi: rewardsSubmissionAbi,
+  decode: (_client, r) => ({
+    /** Each submission's nonce and hash (`isAVSRewardsSubmissionHash(avs, hash)` is then true for the AVS kind). */
+    submissions: r.events.flatMap((e): RewardsSubmissionCreated[] => {
+      if (e.eventName === 'AVSRewardsSubmissionCreated')
+        return [
+          {
+            avs: e.args.avs,
+            operatorSet: undefined,
+            nonce: e.args.submissionNonce,
+            hash: e.args.rewardsSubmissionHash,
+            submission: e.args.rewardsSubmission,
+          },
+        ]
+      if (
+        e.eventName === 'UniqueStakeRewardsSubmissionCreated' ||
+        e.eventName === 'TotalStakeRewardsSubmissionCreated'
+      )
+        return [
+          {
+            avs: e.args.operatorSet.avs,
+            operatorSet: e.args.operatorSet,
+            nonce: e.args.submissionNonce,
+            hash: e.args.rewardsSubmissionHash,
+            submission: e.args.rewardsSubmission,
+          },
+        ]
+      return []
+    }),
+  }),
+})
+
 /**
  * The amount-based submissions (the AVS kind, and an operator set's unique- and total-stake kinds on
  * v1.12): one spec, by kind. The rules are the same (`_validateCommonRewardsSubmission`, amount in
@@ -324,10 +362,7 @@ type AmountParameters = {
  */
 function amountSubmissionWriteCall<P extends AmountParameters>(kind: 'avs' | 'operatorSet') {
   return defineCall({
-    name:
-      kind === 'avs'
-        ? 'eigenlayer.createAVSRewardsSubmission'
-        : 'eigenlayer.createOperatorSetRewardsSubmission',
+    name: kind === 'avs' ? CREATE_AVS_REWARDS_SUBMISSION : CREATE_OPERATOR_SET_REWARDS_SUBMISSION,
     contract: 'RewardsCoordinator',
     deployment: specDeployment,
     resolve: (p: P, { deployment, sender }) => {
@@ -450,38 +485,7 @@ function amountSubmissionWrite<P extends AmountParameters>(
         strategy: a.submissions[0]!.strategiesAndMultipliers[0]!.strategy,
         contract: 'RewardsCoordinator',
       }),
-    receipt: {
-      abi: rewardsSubmissionAbi,
-      decode: (_client, r) => ({
-        /** Each submission's nonce and hash (`isAVSRewardsSubmissionHash(avs, hash)` is then true for the AVS kind). */
-        submissions: r.events.flatMap((e): RewardsSubmissionCreated[] => {
-          if (e.eventName === 'AVSRewardsSubmissionCreated')
-            return [
-              {
-                avs: e.args.avs,
-                operatorSet: undefined,
-                nonce: e.args.submissionNonce,
-                hash: e.args.rewardsSubmissionHash,
-                submission: e.args.rewardsSubmission,
-              },
-            ]
-          if (
-            e.eventName === 'UniqueStakeRewardsSubmissionCreated' ||
-            e.eventName === 'TotalStakeRewardsSubmissionCreated'
-          )
-            return [
-              {
-                avs: e.args.operatorSet.avs,
-                operatorSet: e.args.operatorSet,
-                nonce: e.args.submissionNonce,
-                hash: e.args.rewardsSubmissionHash,
-                submission: e.args.rewardsSubmission,
-              },
-            ]
-          return []
-        }),
-      }),
-    },
+    receipt: amountSubmissionReceipt,
   })
 }
 
@@ -515,7 +519,8 @@ export const simulateCreateOperatorSetRewardsSubmission = /* @__PURE__ */ simula
 export const createOperatorSetRewardsSubmission = /* @__PURE__ */ sendOf(createOperatorSetRewardsSubmission_)
 /** Layer 4: the receipt and each submission's nonce, hash and set. */
 export const waitForCreateOperatorSetRewardsSubmission = /* @__PURE__ */ waitForOf(
-  createOperatorSetRewardsSubmission_,
+  { name: CREATE_OPERATOR_SET_REWARDS_SUBMISSION },
+  amountSubmissionReceipt,
 )
 
 /** Layer 1 (pure): the exact token approval, then `RewardsCoordinator.createAVSRewardsSubmission(submissions)`. */
@@ -529,7 +534,10 @@ export const simulateCreateAVSRewardsSubmission = /* @__PURE__ */ simulateOf(cre
 /** Layer 3: the same checks, the exact approval when short, then sends. */
 export const createAVSRewardsSubmission = /* @__PURE__ */ sendOf(createAVSRewardsSubmission_)
 /** Layer 4: the receipt and each submission's nonce and hash. */
-export const waitForCreateAVSRewardsSubmission = /* @__PURE__ */ waitForOf(createAVSRewardsSubmission_)
+export const waitForCreateAVSRewardsSubmission = /* @__PURE__ */ waitForOf(
+  { name: CREATE_AVS_REWARDS_SUBMISSION },
+  amountSubmissionReceipt,
+)
 
 /** One created operator-directed submission, from its event. */
 export type OperatorDirectedSubmissionCreated = {
@@ -550,8 +558,9 @@ export type CreateOperatorDirectedRewardsSubmissionParameters = {
   submissions: readonly OperatorDirectedRewardsSubmission[]
 } & DeploymentParameter
 
+const CREATE_OPERATOR_DIRECTED_REWARDS_SUBMISSION = 'eigenlayer.createOperatorDirectedRewardsSubmission'
 const createOperatorDirectedRewardsSubmissionCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.createOperatorDirectedRewardsSubmission',
+  name: CREATE_OPERATOR_DIRECTED_REWARDS_SUBMISSION,
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
   resolve: (p: CreateOperatorDirectedRewardsSubmissionParameters, { deployment, sender }) => {
@@ -635,6 +644,35 @@ const createOperatorDirectedRewardsSubmissionCall = /* @__PURE__ */ defineCall({
         })
   },
 })
+const createOperatorDirectedRewardsSubmissionReceipt = /* @__PURE__ */ defineReceipt({
+  abi: rewardsSubmissionAbi,
+  decode: (_client, r) => ({
+    /** Each submission's nonce and hash, and the operator set for the operator-set kind. */
+    submissions: r.events.flatMap((e): OperatorDirectedSubmissionCreated[] => {
+      if (e.eventName === 'OperatorDirectedAVSRewardsSubmissionCreated')
+        return [
+          {
+            avs: e.args.avs,
+            operatorSet: undefined,
+            nonce: e.args.submissionNonce,
+            hash: e.args.operatorDirectedRewardsSubmissionHash,
+            submission: e.args.operatorDirectedRewardsSubmission,
+          },
+        ]
+      if (e.eventName === 'OperatorDirectedOperatorSetRewardsSubmissionCreated')
+        return [
+          {
+            avs: e.args.operatorSet.avs,
+            operatorSet: e.args.operatorSet,
+            nonce: e.args.submissionNonce,
+            hash: e.args.operatorDirectedRewardsSubmissionHash,
+            submission: e.args.operatorDirectedRewardsSubmission,
+          },
+        ]
+      return []
+    }),
+  }),
+})
 const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite(
   createOperatorDirectedRewardsSubmissionCall,
   {
@@ -679,35 +717,7 @@ const createOperatorDirectedRewardsSubmission_ = /* @__PURE__ */ defineWrite(
         operator: a.submissions[0]!.operatorRewards[0]!.operator,
         contract: 'RewardsCoordinator',
       }),
-    receipt: {
-      abi: rewardsSubmissionAbi,
-      decode: (_client, r) => ({
-        /** Each submission's nonce and hash, and the operator set for the operator-set kind. */
-        submissions: r.events.flatMap((e): OperatorDirectedSubmissionCreated[] => {
-          if (e.eventName === 'OperatorDirectedAVSRewardsSubmissionCreated')
-            return [
-              {
-                avs: e.args.avs,
-                operatorSet: undefined,
-                nonce: e.args.submissionNonce,
-                hash: e.args.operatorDirectedRewardsSubmissionHash,
-                submission: e.args.operatorDirectedRewardsSubmission,
-              },
-            ]
-          if (e.eventName === 'OperatorDirectedOperatorSetRewardsSubmissionCreated')
-            return [
-              {
-                avs: e.args.operatorSet.avs,
-                operatorSet: e.args.operatorSet,
-                nonce: e.args.submissionNonce,
-                hash: e.args.operatorDirectedRewardsSubmissionHash,
-                submission: e.args.operatorDirectedRewardsSubmission,
-              },
-            ]
-          return []
-        }),
-      }),
-    },
+    receipt: createOperatorDirectedRewardsSubmissionReceipt,
   },
 )
 
@@ -732,5 +742,6 @@ export const createOperatorDirectedRewardsSubmission = /* @__PURE__ */ sendOf(
 )
 /** Layer 4: the receipt and each submission's nonce and hash. */
 export const waitForCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ waitForOf(
-  createOperatorDirectedRewardsSubmission_,
+  { name: CREATE_OPERATOR_DIRECTED_REWARDS_SUBMISSION },
+  createOperatorDirectedRewardsSubmissionReceipt,
 )

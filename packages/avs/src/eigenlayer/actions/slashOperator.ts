@@ -53,8 +53,9 @@ export type SlashOperatorParameters = {
   description: string
 } & DeploymentParameter
 
+const SLASH_OPERATOR = 'eigenlayer.slashOperator'
 const slashOperatorCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.slashOperator',
+  name: SLASH_OPERATOR,
   contract: 'AllocationManager',
   deployment: specDeployment,
   resolve: (p: SlashOperatorParameters, { deployment, sender }) => {
@@ -196,4 +197,4 @@ export const simulateSlashOperator = /* @__PURE__ */ simulateOf(slashOperator_)
 /** Layer 3: the same checks, then sends. */
 export const slashOperator = /* @__PURE__ */ sendOf(slashOperator_)
 /** Layer 4: the receipt and `slashed`: per strategy the WAD taken and the shares slashed. */
-export const waitForSlashOperator = /* @__PURE__ */ waitForOf(slashOperatorCall, slashOperatorReceipt)
+export const waitForSlashOperator = /* @__PURE__ */ waitForOf({ name: SLASH_OPERATOR }, slashOperatorReceipt)

@@ -4,6 +4,7 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   prepareOf,
   sendOf,
@@ -55,29 +56,26 @@ const SETTERS: Record<
     types: readonly number[]
     role?: 'NETWORK_LIMIT_SET_ROLE' | 'OPERATOR_NETWORK_SHARES_SET_ROLE' | 'OPERATOR_NETWORK_LIMIT_SET_ROLE'
     current: 'maxNetworkLimit' | 'networkLimit' | 'operatorNetworkShares' | 'operatorNetworkLimit'
-    event: 'SetMaxNetworkLimit' | 'SetNetworkLimit' | 'SetOperatorNetworkShares' | 'SetOperatorNetworkLimit'
   }
 > = {
-  setMaxNetworkLimit: { types: [0, 1, 2, 3], current: 'maxNetworkLimit', event: 'SetMaxNetworkLimit' },
-  setNetworkLimit: {
-    types: [0, 1, 2],
-    role: 'NETWORK_LIMIT_SET_ROLE',
-    current: 'networkLimit',
-    event: 'SetNetworkLimit',
-  },
+  setMaxNetworkLimit: { types: [0, 1, 2, 3], current: 'maxNetworkLimit' },
+  setNetworkLimit: { types: [0, 1, 2], role: 'NETWORK_LIMIT_SET_ROLE', current: 'networkLimit' },
   setOperatorNetworkShares: {
     types: [0],
     role: 'OPERATOR_NETWORK_SHARES_SET_ROLE',
     current: 'operatorNetworkShares',
-    event: 'SetOperatorNetworkShares',
   },
   setOperatorNetworkLimit: {
     types: [1],
     role: 'OPERATOR_NETWORK_LIMIT_SET_ROLE',
     current: 'operatorNetworkLimit',
-    event: 'SetOperatorNetworkLimit',
   },
 }
+
+const SET_MAX_NETWORK_LIMIT = 'symbiotic.setMaxNetworkLimit'
+const SET_NETWORK_LIMIT = 'symbiotic.setNetworkLimit'
+const SET_OPERATOR_NETWORK_SHARES = 'symbiotic.setOperatorNetworkShares'
+const SET_OPERATOR_NETWORK_LIMIT = 'symbiotic.setOperatorNetworkLimit'
 
 type Resolved = {
   delegator: Address
@@ -107,10 +105,11 @@ const ok = <T>(r: BatchResult | undefined): T | undefined =>
 /** The four delegator setters: one spec, by setter (the type, role and no-op checks are the same shape). */
 function delegatorSetterCall<params>(
   setter: Setter,
+  name: string,
   resolveParams: (p: params, sender: Address | undefined) => Omit<Resolved, 'deployment'>,
 ) {
   return defineCall({
-    name: `symbiotic.${setter}`,
+    name,
     contract: 'Delegator',
     deployment: symbioticSpecDeployment,
     resolve: (p: params, { deployment, sender }): Resolved => ({
@@ -141,7 +140,27 @@ function delegatorSetterCall<params>(
   })
 }
 
-function delegatorSetter<params>(setter: Setter, call: ReturnType<typeof delegatorSetterCall<params>>) {
+/** A setter's receipt: the subnetwork set and its new value, from the setter's event. */
+function delegatorSetterReceipt(
+  event: 'SetMaxNetworkLimit' | 'SetNetworkLimit' | 'SetOperatorNetworkShares' | 'SetOperatorNetworkLimit',
+) {
+  return defineReceipt({
+    abi: symbioticDelegatorAdminAbi,
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === event)
+      if (!ev) return { subnetwork: undefined, value: undefined }
+      const args = ev.args as { subnetwork: Hex; amount?: bigint; shares?: bigint }
+      /** The subnetwork set and its new value (amount or shares). */
+      return { subnetwork: args.subnetwork, value: args.amount ?? args.shares }
+    },
+  })
+}
+
+function delegatorSetter<params>(
+  setter: Setter,
+  call: ReturnType<typeof delegatorSetterCall<params>>,
+  receipt: ReturnType<typeof delegatorSetterReceipt>,
+) {
   const rule = SETTERS[setter]
   return defineWrite(call, {
     read: (a, { sender }) => {
@@ -233,16 +252,7 @@ function delegatorSetter<params>(setter: Setter, call: ReturnType<typeof delegat
         amount: a.value,
         setting: rule.current,
       }),
-    receipt: {
-      abi: symbioticDelegatorAdminAbi,
-      decode: (_client, r) => {
-        const ev = r.events.find((e) => e.eventName === rule.event)
-        if (!ev) return { subnetwork: undefined, value: undefined }
-        const args = ev.args as { subnetwork: Hex; amount?: bigint; shares?: bigint }
-        /** The subnetwork set and its new value (amount or shares). */
-        return { subnetwork: args.subnetwork, value: args.amount ?? args.shares }
-      },
-    },
+    receipt,
   })
 }
 
@@ -276,6 +286,7 @@ export type SetOperatorNetworkLimitParameters = SubnetworkParameters & {
 
 const setMaxNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetMaxNetworkLimitParameters>(
   'setMaxNetworkLimit',
+  SET_MAX_NETWORK_LIMIT,
   (p, sender) => ({
     delegator: assertAddress('delegator', p.delegator),
     network: sender === undefined ? undefined : assertAddress('account', sender),
@@ -284,12 +295,15 @@ const setMaxNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetMaxNetwork
     value: assertUint256('amount', p.amount),
   }),
 )
+const setMaxNetworkLimitReceipt = /* @__PURE__ */ delegatorSetterReceipt('SetMaxNetworkLimit')
 const setMaxNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetMaxNetworkLimitParameters>(
   'setMaxNetworkLimit',
   setMaxNetworkLimitCall,
+  setMaxNetworkLimitReceipt,
 )
 const setNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetNetworkLimitParameters>(
   'setNetworkLimit',
+  SET_NETWORK_LIMIT,
   (p) => ({
     delegator: assertAddress('delegator', p.delegator),
     network: assertAddress('network', p.network),
@@ -298,12 +312,15 @@ const setNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetNetworkLimitP
     value: assertUint256('amount', p.amount),
   }),
 )
+const setNetworkLimitReceipt = /* @__PURE__ */ delegatorSetterReceipt('SetNetworkLimit')
 const setNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetNetworkLimitParameters>(
   'setNetworkLimit',
   setNetworkLimitCall,
+  setNetworkLimitReceipt,
 )
 const setOperatorNetworkSharesCall = /* @__PURE__ */ delegatorSetterCall<SetOperatorNetworkSharesParameters>(
   'setOperatorNetworkShares',
+  SET_OPERATOR_NETWORK_SHARES,
   (p) => ({
     delegator: assertAddress('delegator', p.delegator),
     network: assertAddress('network', p.network),
@@ -312,12 +329,15 @@ const setOperatorNetworkSharesCall = /* @__PURE__ */ delegatorSetterCall<SetOper
     value: assertUint256('shares', p.shares),
   }),
 )
+const setOperatorNetworkSharesReceipt = /* @__PURE__ */ delegatorSetterReceipt('SetOperatorNetworkShares')
 const setOperatorNetworkShares_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetworkSharesParameters>(
   'setOperatorNetworkShares',
   setOperatorNetworkSharesCall,
+  setOperatorNetworkSharesReceipt,
 )
 const setOperatorNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetOperatorNetworkLimitParameters>(
   'setOperatorNetworkLimit',
+  SET_OPERATOR_NETWORK_LIMIT,
   (p) => ({
     delegator: assertAddress('delegator', p.delegator),
     network: assertAddress('network', p.network),
@@ -326,9 +346,11 @@ const setOperatorNetworkLimitCall = /* @__PURE__ */ delegatorSetterCall<SetOpera
     value: assertUint256('amount', p.amount),
   }),
 )
+const setOperatorNetworkLimitReceipt = /* @__PURE__ */ delegatorSetterReceipt('SetOperatorNetworkLimit')
 const setOperatorNetworkLimit_ = /* @__PURE__ */ delegatorSetter<SetOperatorNetworkLimitParameters>(
   'setOperatorNetworkLimit',
   setOperatorNetworkLimitCall,
+  setOperatorNetworkLimitReceipt,
 )
 
 /** Layer 1 (pure): `delegator.setMaxNetworkLimit(identifier, amount)`, sent by the network (every type). */
@@ -341,7 +363,10 @@ export const simulateSetMaxNetworkLimit = /* @__PURE__ */ simulateOf(setMaxNetwo
 /** Layer 3: the same checks, then sends. */
 export const setMaxNetworkLimit = /* @__PURE__ */ sendOf(setMaxNetworkLimit_)
 /** Layer 4: the receipt, `subnetwork` and its new `value`. */
-export const waitForSetMaxNetworkLimit = /* @__PURE__ */ waitForOf(setMaxNetworkLimit_)
+export const waitForSetMaxNetworkLimit = /* @__PURE__ */ waitForOf(
+  { name: SET_MAX_NETWORK_LIMIT },
+  setMaxNetworkLimitReceipt,
+)
 
 /** Layer 1 (pure): `delegator.setNetworkLimit(subnetwork, amount)` (NetworkRestake, FullRestake, OperatorSpecific). */
 export const prepareSetNetworkLimit = /* @__PURE__ */ prepareOf(setNetworkLimitCall)
@@ -353,7 +378,10 @@ export const simulateSetNetworkLimit = /* @__PURE__ */ simulateOf(setNetworkLimi
 /** Layer 3: the same checks, then sends. */
 export const setNetworkLimit = /* @__PURE__ */ sendOf(setNetworkLimit_)
 /** Layer 4: the receipt, `subnetwork` and its new `value`. */
-export const waitForSetNetworkLimit = /* @__PURE__ */ waitForOf(setNetworkLimit_)
+export const waitForSetNetworkLimit = /* @__PURE__ */ waitForOf(
+  { name: SET_NETWORK_LIMIT },
+  setNetworkLimitReceipt,
+)
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkShares(subnetwork, operator, shares)` (NetworkRestake only). */
 export const prepareSetOperatorNetworkShares = /* @__PURE__ */ prepareOf(setOperatorNetworkSharesCall)
@@ -362,7 +390,10 @@ export const simulateSetOperatorNetworkShares = /* @__PURE__ */ simulateOf(setOp
 /** Layer 3: the same checks, then sends. */
 export const setOperatorNetworkShares = /* @__PURE__ */ sendOf(setOperatorNetworkShares_)
 /** Layer 4: the receipt, `subnetwork` and the operator's new `value` (shares). */
-export const waitForSetOperatorNetworkShares = /* @__PURE__ */ waitForOf(setOperatorNetworkShares_)
+export const waitForSetOperatorNetworkShares = /* @__PURE__ */ waitForOf(
+  { name: SET_OPERATOR_NETWORK_SHARES },
+  setOperatorNetworkSharesReceipt,
+)
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkLimit(subnetwork, operator, amount)` (FullRestake only). */
 export const prepareSetOperatorNetworkLimit = /* @__PURE__ */ prepareOf(setOperatorNetworkLimitCall)
@@ -371,4 +402,7 @@ export const simulateSetOperatorNetworkLimit = /* @__PURE__ */ simulateOf(setOpe
 /** Layer 3: the same checks, then sends. */
 export const setOperatorNetworkLimit = /* @__PURE__ */ sendOf(setOperatorNetworkLimit_)
 /** Layer 4: the receipt, `subnetwork` and the operator's new `value` (limit). */
-export const waitForSetOperatorNetworkLimit = /* @__PURE__ */ waitForOf(setOperatorNetworkLimit_)
+export const waitForSetOperatorNetworkLimit = /* @__PURE__ */ waitForOf(
+  { name: SET_OPERATOR_NETWORK_LIMIT },
+  setOperatorNetworkLimitReceipt,
+)

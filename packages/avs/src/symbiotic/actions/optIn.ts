@@ -2,6 +2,7 @@ import {
   assertAddress,
   contractCall,
   defineCall,
+  defineReceipt,
   defineWrite,
   InvalidParameterError,
   prepareOf,
@@ -67,10 +68,13 @@ function resolveTarget(p: OptInTarget, d: SymbioticDeployment) {
       }
 }
 
+const OPT_IN = 'symbiotic.optIn'
+const OPT_OUT = 'symbiotic.optOut'
+
 /** `optIn` / `optOut` of the operator→vault and operator→network services: one spec, by direction. */
 function optInWriteCall(direction: Direction) {
   return defineCall({
-    name: `symbiotic.${direction}`,
+    name: direction === 'optIn' ? OPT_IN : OPT_OUT,
     contract: 'OptInService',
     deployment: symbioticSpecDeployment,
     resolve: (p: OptInParameters, { deployment, sender }) => {
@@ -105,7 +109,24 @@ function optInWriteCall(direction: Direction) {
   })
 }
 
-function optInWrite(direction: Direction, call: ReturnType<typeof optInWriteCall>) {
+/** The receipt of `optIn` / `optOut`: the operator and where, from its event. */
+function optInWriteReceipt(direction: Direction) {
+  return defineReceipt({
+    abi: symbioticOptInAbi,
+    decode: (_client, r) => {
+      const ev = r.events.find((e) => e.eventName === (direction === 'optIn' ? 'OptIn' : 'OptOut'))
+      return ev?.eventName === 'OptIn' || ev?.eventName === 'OptOut'
+        ? { operator: ev.args.who, where: ev.args.where }
+        : { operator: undefined, where: undefined }
+    },
+  })
+}
+
+function optInWrite(
+  direction: Direction,
+  call: ReturnType<typeof optInWriteCall>,
+  receipt: ReturnType<typeof optInWriteReceipt>,
+) {
   return defineWrite(call, {
     read: (a, { sender }) => {
       const operator = a.operator ?? sender
@@ -165,22 +186,16 @@ function optInWrite(direction: Direction, call: ReturnType<typeof optInWriteCall
         target: a.target,
         deadline: a.signed?.deadline,
       }),
-    receipt: {
-      abi: symbioticOptInAbi,
-      decode: (_client, r) => {
-        const ev = r.events.find((e) => e.eventName === (direction === 'optIn' ? 'OptIn' : 'OptOut'))
-        return ev?.eventName === 'OptIn' || ev?.eventName === 'OptOut'
-          ? { operator: ev.args.who, where: ev.args.where }
-          : { operator: undefined, where: undefined }
-      },
-    },
+    receipt,
   })
 }
 
 const optInCall = /* @__PURE__ */ optInWriteCall('optIn')
-const optIn_ = /* @__PURE__ */ optInWrite('optIn', optInCall)
+const optInReceipt = /* @__PURE__ */ optInWriteReceipt('optIn')
+const optIn_ = /* @__PURE__ */ optInWrite('optIn', optInCall, optInReceipt)
 const optOutCall = /* @__PURE__ */ optInWriteCall('optOut')
-const optOut_ = /* @__PURE__ */ optInWrite('optOut', optOutCall)
+const optOutReceipt = /* @__PURE__ */ optInWriteReceipt('optOut')
+const optOut_ = /* @__PURE__ */ optInWrite('optOut', optOutCall, optOutReceipt)
 
 /** Layer 1 (pure): `optIn(where)` on the vault or network service (or the signed `optIn(who, where, deadline, signature)`). */
 export const prepareOptIn = /* @__PURE__ */ prepareOf(optInCall)
@@ -192,7 +207,7 @@ export const simulateOptIn = /* @__PURE__ */ simulateOf(optIn_)
 /** Layer 3: the same checks, then sends. */
 export const optIn = /* @__PURE__ */ sendOf(optIn_)
 /** Layer 4: the receipt, `operator` and `where`. */
-export const waitForOptIn = /* @__PURE__ */ waitForOf(optIn_)
+export const waitForOptIn = /* @__PURE__ */ waitForOf({ name: OPT_IN }, optInReceipt)
 
 /** Layer 1 (pure): `optOut(where)` (or the signed `optOut(who, where, deadline, signature)`). */
 export const prepareOptOut = /* @__PURE__ */ prepareOf(optOutCall)
@@ -201,7 +216,7 @@ export const simulateOptOut = /* @__PURE__ */ simulateOf(optOut_)
 /** Layer 3: the same checks, then sends. */
 export const optOut = /* @__PURE__ */ sendOf(optOut_)
 /** Layer 4: the receipt, `operator` and `where`. */
-export const waitForOptOut = /* @__PURE__ */ waitForOf(optOut_)
+export const waitForOptOut = /* @__PURE__ */ waitForOf({ name: OPT_OUT }, optOutReceipt)
 
 export type SignOptInParameters = OptInTarget &
   SymbioticDeploymentParameter & {

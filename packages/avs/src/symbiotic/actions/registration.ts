@@ -26,6 +26,9 @@ import { symbioticAvsRevertMapper } from '../revert.js'
 const registryOf = (entity: 'network' | 'operator', d: SymbioticDeployment) =>
   entity === 'network' ? d.networkRegistry : d.operatorRegistry
 
+const REGISTER_NETWORK = 'symbiotic.registerNetwork'
+const REGISTER_OPERATOR = 'symbiotic.registerOperator'
+
 /**
  * `NetworkRegistry.registerNetwork()` and `OperatorRegistry.registerOperator()`: one spec, by
  * entity. The sender registers itself.
@@ -33,7 +36,7 @@ const registryOf = (entity: 'network' | 'operator', d: SymbioticDeployment) =>
 function entityRegistrationCall(entity: 'network' | 'operator') {
   const functionName = entity === 'network' ? 'registerNetwork' : 'registerOperator'
   return defineCall({
-    name: `symbiotic.${functionName}`,
+    name: entity === 'network' ? REGISTER_NETWORK : REGISTER_OPERATOR,
     contract: entity === 'network' ? 'NetworkRegistry' : 'OperatorRegistry',
     deployment: symbioticSpecDeployment,
     resolve: (_p: SymbioticDeploymentParameter, { deployment }) => ({
@@ -48,6 +51,16 @@ function entityRegistrationCall(entity: 'network' | 'operator') {
       }),
   })
 }
+
+/** The receipt of either registration (one for both). */
+const entityRegistrationReceipt = /* @__PURE__ */ defineReceipt({
+  abi: symbioticEntityRegistryAbi,
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'AddEntity')
+    /** The account registered (the `AddEntity` event's entity). */
+    return { entity: ev?.eventName === 'AddEntity' ? ev.args.entity : undefined }
+  },
+})
 
 function entityRegistration(entity: 'network' | 'operator', call: ReturnType<typeof entityRegistrationCall>) {
   return defineWrite(call, {
@@ -67,14 +80,7 @@ function entityRegistration(entity: 'network' | 'operator', call: ReturnType<typ
       if (s.registered) throw new SymbioticAlreadyRegisteredError({ entity, account: s.sender })
     },
     revert: (_a, _s, { sender }) => symbioticAvsRevertMapper({ sender }),
-    receipt: {
-      abi: symbioticEntityRegistryAbi,
-      decode: (_client, r) => {
-        const ev = r.events.find((e) => e.eventName === 'AddEntity')
-        /** The account registered (the `AddEntity` event's entity). */
-        return { entity: ev?.eventName === 'AddEntity' ? ev.args.entity : undefined }
-      },
-    },
+    receipt: entityRegistrationReceipt,
   })
 }
 
@@ -90,7 +96,10 @@ export const simulateRegisterNetwork = /* @__PURE__ */ simulateOf(registerNetwor
 /** Layer 3: the same check, then sends. */
 export const registerNetwork = /* @__PURE__ */ sendOf(registerNetwork_)
 /** Layer 4: the receipt and `entity`, the network registered. */
-export const waitForRegisterNetwork = /* @__PURE__ */ waitForOf(registerNetwork_)
+export const waitForRegisterNetwork = /* @__PURE__ */ waitForOf(
+  { name: REGISTER_NETWORK },
+  entityRegistrationReceipt,
+)
 
 /** Layer 1 (pure): `OperatorRegistry.registerOperator()` (the sender becomes an operator). */
 export const prepareRegisterOperator = /* @__PURE__ */ prepareOf(registerOperatorCall)
@@ -99,15 +108,19 @@ export const simulateRegisterOperator = /* @__PURE__ */ simulateOf(registerOpera
 /** Layer 3: the same check, then sends. */
 export const registerOperator = /* @__PURE__ */ sendOf(registerOperator_)
 /** Layer 4: the receipt and `entity`, the operator registered. */
-export const waitForRegisterOperator = /* @__PURE__ */ waitForOf(registerOperator_)
+export const waitForRegisterOperator = /* @__PURE__ */ waitForOf(
+  { name: REGISTER_OPERATOR },
+  entityRegistrationReceipt,
+)
 
 export type SetMiddlewareParameters = {
   /** The account that may slash (and distribute rewards) for the sending network. */
   middleware: Address
 } & SymbioticDeploymentParameter
 
+const SET_MIDDLEWARE = 'symbiotic.setMiddleware'
 const setMiddlewareCall = /* @__PURE__ */ defineCall({
-  name: 'symbiotic.setMiddleware',
+  name: SET_MIDDLEWARE,
   contract: 'NetworkMiddlewareService',
   deployment: symbioticSpecDeployment,
   resolve: (p: SetMiddlewareParameters, { deployment }) => ({
@@ -174,4 +187,4 @@ export const simulateSetMiddleware = /* @__PURE__ */ simulateOf(setMiddleware_)
 /** Layer 3: the same checks, then sends. */
 export const setMiddleware = /* @__PURE__ */ sendOf(setMiddleware_)
 /** Layer 4: the receipt, `network` and its new `middleware`. */
-export const waitForSetMiddleware = /* @__PURE__ */ waitForOf(setMiddlewareCall, setMiddlewareReceipt)
+export const waitForSetMiddleware = /* @__PURE__ */ waitForOf({ name: SET_MIDDLEWARE }, setMiddlewareReceipt)

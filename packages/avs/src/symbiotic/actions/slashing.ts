@@ -107,10 +107,13 @@ type SlashState = {
 /** Whether the slash goes through the VetoSlasher (`requestSlash`) rather than the instant Slasher. */
 const isVeto = (functionName: 'slash' | 'requestSlash') => functionName === 'requestSlash'
 
+const SLASH = 'symbiotic.slash'
+const REQUEST_SLASH = 'symbiotic.requestSlash'
+
 /** Instant `slash` and veto `requestSlash`: the same arguments, the same capture window (narrowed by the veto duration). */
 function slashWriteCall(functionName: 'slash' | 'requestSlash') {
   return defineCall({
-    name: `symbiotic.${functionName}`,
+    name: isVeto(functionName) ? REQUEST_SLASH : SLASH,
     contract: isVeto(functionName) ? 'VetoSlasher' : 'Slasher',
     deployment: symbioticSpecDeployment,
     resolve: (p: SlashParameters, { deployment }) => {
@@ -139,7 +142,47 @@ function slashWriteCall(functionName: 'slash' | 'requestSlash') {
   })
 }
 
-function slashWrite(functionName: 'slash' | 'requestSlash', call: ReturnType<typeof slashWriteCall>) {
+/** The receipt of `slash` / `requestSlash`: the amount and capture time from its event (and the request's index and veto deadline). */
+function slashWriteReceipt(functionName: 'slash' | 'requestSlash') {
+  return defineReceipt({
+    abi: /* @__PURE__ */ joinAbis(symbioticSlashingAbi, symbioticVaultClockAbi),
+    decode: (_client, r) => {
+      if (isVeto(functionName)) {
+        const ev = r.events.find((e) => e.eventName === 'RequestSlash')
+        if (ev?.eventName !== 'RequestSlash')
+          return {
+            slashIndex: undefined,
+            amount: undefined,
+            captureTimestamp: undefined,
+            readyAt: undefined,
+          }
+        return {
+          slashIndex: ev.args.slashIndex,
+          amount: ev.args.slashAmount,
+          captureTimestamp: BigInt(ev.args.captureTimestamp),
+          /** The veto deadline: with a resolver, `executeSlash` succeeds from then on. */
+          readyAt: { timestamp: BigInt(ev.args.vetoDeadline) },
+        }
+      }
+      const ev = r.events.find((e) => e.eventName === 'Slash')
+      if (ev?.eventName !== 'Slash')
+        return { slashIndex: undefined, amount: undefined, captureTimestamp: undefined, readyAt: undefined }
+      return {
+        slashIndex: undefined,
+        /** The collateral slashed (the `Slash` event). */
+        amount: ev.args.slashedAmount,
+        captureTimestamp: BigInt(ev.args.captureTimestamp),
+        readyAt: undefined,
+      }
+    },
+  })
+}
+
+function slashWrite(
+  functionName: 'slash' | 'requestSlash',
+  call: ReturnType<typeof slashWriteCall>,
+  receipt: ReturnType<typeof slashWriteReceipt>,
+) {
   return defineWrite(call, {
     read: (a, { sender }) => {
       const s = a.slasher
@@ -222,38 +265,7 @@ function slashWrite(functionName: 'slash' | 'requestSlash', call: ReturnType<typ
       }),
     /** What the checks saw: the capture timestamp used and the stake slashable at it. */
     simulated: (_a, s) => ({ captureTimestamp: s.captureTimestamp, slashable: s.slashable }),
-    receipt: {
-      abi: /* @__PURE__ */ joinAbis(symbioticSlashingAbi, symbioticVaultClockAbi),
-      decode: (_client, r) => {
-        if (isVeto(functionName)) {
-          const ev = r.events.find((e) => e.eventName === 'RequestSlash')
-          if (ev?.eventName !== 'RequestSlash')
-            return {
-              slashIndex: undefined,
-              amount: undefined,
-              captureTimestamp: undefined,
-              readyAt: undefined,
-            }
-          return {
-            slashIndex: ev.args.slashIndex,
-            amount: ev.args.slashAmount,
-            captureTimestamp: BigInt(ev.args.captureTimestamp),
-            /** The veto deadline: with a resolver, `executeSlash` succeeds from then on. */
-            readyAt: { timestamp: BigInt(ev.args.vetoDeadline) },
-          }
-        }
-        const ev = r.events.find((e) => e.eventName === 'Slash')
-        if (ev?.eventName !== 'Slash')
-          return { slashIndex: undefined, amount: undefined, captureTimestamp: undefined, readyAt: undefined }
-        return {
-          slashIndex: undefined,
-          /** The collateral slashed (the `Slash` event). */
-          amount: ev.args.slashedAmount,
-          captureTimestamp: BigInt(ev.args.captureTimestamp),
-          readyAt: undefined,
-        }
-      },
-    },
+    receipt,
   })
 }
 
@@ -268,9 +280,11 @@ function captureOf(given: bigint | undefined, s: { captureTimestamp: bigint } | 
 }
 
 const slashCall = /* @__PURE__ */ slashWriteCall('slash')
-const slash_ = /* @__PURE__ */ slashWrite('slash', slashCall)
+const slashReceipt = /* @__PURE__ */ slashWriteReceipt('slash')
+const slash_ = /* @__PURE__ */ slashWrite('slash', slashCall, slashReceipt)
 const requestSlashCall = /* @__PURE__ */ slashWriteCall('requestSlash')
-const requestSlash_ = /* @__PURE__ */ slashWrite('requestSlash', requestSlashCall)
+const requestSlashReceipt = /* @__PURE__ */ slashWriteReceipt('requestSlash')
+const requestSlash_ = /* @__PURE__ */ slashWrite('requestSlash', requestSlashCall, requestSlashReceipt)
 
 /** Layer 1 (pure): `Slasher.slash(subnetwork, operator, amount, captureTimestamp, hints)` (`captureTimestamp` needed). */
 export const prepareSlash = /* @__PURE__ */ prepareOf(slashCall)
@@ -282,7 +296,7 @@ export const simulateSlash = /* @__PURE__ */ simulateOf(slash_)
 /** Layer 3: the same checks, then sends. */
 export const slash = /* @__PURE__ */ sendOf(slash_)
 /** Layer 4: the receipt, `amount` (collateral slashed) and `captureTimestamp`. */
-export const waitForSlash = /* @__PURE__ */ waitForOf(slash_)
+export const waitForSlash = /* @__PURE__ */ waitForOf({ name: SLASH }, slashReceipt)
 
 /** Layer 1 (pure): `VetoSlasher.requestSlash(subnetwork, operator, amount, captureTimestamp, hints)`. */
 export const prepareRequestSlash = /* @__PURE__ */ prepareOf(requestSlashCall)
@@ -295,7 +309,7 @@ export const simulateRequestSlash = /* @__PURE__ */ simulateOf(requestSlash_)
 /** Layer 3: the same checks, then sends. */
 export const requestSlash = /* @__PURE__ */ sendOf(requestSlash_)
 /** Layer 4: the receipt, `slashIndex`, the requested `amount`, and `readyAt` (the veto deadline). */
-export const waitForRequestSlash = /* @__PURE__ */ waitForOf(requestSlash_)
+export const waitForRequestSlash = /* @__PURE__ */ waitForOf({ name: REQUEST_SLASH }, requestSlashReceipt)
 
 export type SlashRequestParameters = {
   /** The vault's `VetoSlasher`. */
@@ -325,10 +339,13 @@ type RequestState = {
   slashable: bigint
 }
 
+const EXECUTE_SLASH = 'symbiotic.executeSlash'
+const VETO_SLASH = 'symbiotic.vetoSlash'
+
 /** `executeSlash` (by the middleware) and `vetoSlash` (by the resolver): one request read, each its timing rules. */
 function requestWriteCall(functionName: 'executeSlash' | 'vetoSlash') {
   return defineCall({
-    name: `symbiotic.${functionName}`,
+    name: functionName === 'executeSlash' ? EXECUTE_SLASH : VETO_SLASH,
     contract: 'VetoSlasher',
     deployment: symbioticSpecDeployment,
     resolve: (p: SlashRequestParameters, { deployment }) => {
@@ -353,6 +370,19 @@ function requestWriteCall(functionName: 'executeSlash' | 'vetoSlash') {
       }),
   })
 }
+
+/** The receipt of `executeSlash` / `vetoSlash` (one for both): the request and what its event says. */
+const slashRequestReceipt = /* @__PURE__ */ defineReceipt({
+  abi: /* @__PURE__ */ joinAbis(symbioticSlashingAbi, symbioticVaultClockAbi),
+  decode: (_client, r) => {
+    const ev = r.events.find((e) => e.eventName === 'ExecuteSlash' || e.eventName === 'VetoSlash')
+    if (ev?.eventName === 'ExecuteSlash')
+      return { slashIndex: ev.args.slashIndex, amount: ev.args.slashedAmount, resolver: undefined }
+    if (ev?.eventName === 'VetoSlash')
+      return { slashIndex: ev.args.slashIndex, amount: undefined, resolver: ev.args.resolver }
+    return { slashIndex: undefined, amount: undefined, resolver: undefined }
+  },
+})
 
 function requestWrite(functionName: 'executeSlash' | 'vetoSlash', call: ReturnType<typeof requestWriteCall>) {
   return defineWrite(call, {
@@ -493,17 +523,7 @@ function requestWrite(functionName: 'executeSlash' | 'vetoSlash', call: ReturnTy
       }),
     /** The request as the checks read it. */
     simulated: (_a, s) => ({ slashRequest: s.request }),
-    receipt: {
-      abi: /* @__PURE__ */ joinAbis(symbioticSlashingAbi, symbioticVaultClockAbi),
-      decode: (_client, r) => {
-        const ev = r.events.find((e) => e.eventName === 'ExecuteSlash' || e.eventName === 'VetoSlash')
-        if (ev?.eventName === 'ExecuteSlash')
-          return { slashIndex: ev.args.slashIndex, amount: ev.args.slashedAmount, resolver: undefined }
-        if (ev?.eventName === 'VetoSlash')
-          return { slashIndex: ev.args.slashIndex, amount: undefined, resolver: ev.args.resolver }
-        return { slashIndex: undefined, amount: undefined, resolver: undefined }
-      },
-    },
+    receipt: slashRequestReceipt,
   })
 }
 
@@ -523,7 +543,7 @@ export const simulateExecuteSlash = /* @__PURE__ */ simulateOf(executeSlash_)
 /** Layer 3: the same checks, then sends. */
 export const executeSlash = /* @__PURE__ */ sendOf(executeSlash_)
 /** Layer 4: the receipt, `slashIndex` and `amount` (collateral slashed). */
-export const waitForExecuteSlash = /* @__PURE__ */ waitForOf(executeSlash_)
+export const waitForExecuteSlash = /* @__PURE__ */ waitForOf({ name: EXECUTE_SLASH }, slashRequestReceipt)
 
 /** Layer 1 (pure): `VetoSlasher.vetoSlash(slashIndex, hints)`. */
 export const prepareVetoSlash = /* @__PURE__ */ prepareOf(vetoSlashCall)
@@ -535,7 +555,7 @@ export const simulateVetoSlash = /* @__PURE__ */ simulateOf(vetoSlash_)
 /** Layer 3: the same checks, then sends. */
 export const vetoSlash = /* @__PURE__ */ sendOf(vetoSlash_)
 /** Layer 4: the receipt, `slashIndex` and `resolver`. */
-export const waitForVetoSlash = /* @__PURE__ */ waitForOf(vetoSlash_)
+export const waitForVetoSlash = /* @__PURE__ */ waitForOf({ name: VETO_SLASH }, slashRequestReceipt)
 
 export type SetResolverParameters = {
   slasher: Address
@@ -546,8 +566,9 @@ export type SetResolverParameters = {
   hints?: Hex | undefined
 } & SymbioticDeploymentParameter
 
+const SET_RESOLVER = 'symbiotic.setResolver'
 const setResolverCall = /* @__PURE__ */ defineCall({
-  name: 'symbiotic.setResolver',
+  name: SET_RESOLVER,
   contract: 'VetoSlasher',
   deployment: symbioticSpecDeployment,
   resolve: (p: SetResolverParameters, { deployment }) => ({
@@ -644,4 +665,4 @@ export const simulateSetResolver = /* @__PURE__ */ simulateOf(setResolver_)
 /** Layer 3: the same checks, then sends. */
 export const setResolver = /* @__PURE__ */ sendOf(setResolver_)
 /** Layer 4: the receipt, `resolver` and `readyAt`: when it takes effect (at once for the first one, else after `resolverSetEpochsDelay` epochs). */
-export const waitForSetResolver = /* @__PURE__ */ waitForOf(setResolverCall, setResolverReceipt)
+export const waitForSetResolver = /* @__PURE__ */ waitForOf({ name: SET_RESOLVER }, setResolverReceipt)

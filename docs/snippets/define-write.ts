@@ -41,8 +41,10 @@ type VaultDepositState = { asset: Address; balance: bigint; allowance: bigint }
 
 // the call half: what `prepare` runs, declared apart so a bundle of `prepareVaultDeposit` alone
 // carries no checks, revert tables or receipt decoder
+/** The action's name: the call's, and the `waitFor` layer's. */
+const VAULT_DEPOSIT = 'vault.deposit'
 const vaultDepositCall = /* @__PURE__ */ defineCall({
-  name: 'vault.deposit',
+  name: VAULT_DEPOSIT,
   contract: 'ERC4626',
   // pure: typed errors before anything is read (or sent)
   resolve: (p: VaultDepositParameters, { sender }) => {
@@ -121,7 +123,7 @@ export const simulateVaultDeposit = /* @__PURE__ */ simulateOf(vaultDeposit_)
 /** Layer 3: the checks, the exact approval when short, the simulation, one transaction. */
 export const vaultDeposit = /* @__PURE__ */ sendOf(vaultDeposit_)
 /** Layer 4: the receipt, with the shares from its `Deposit` event. */
-export const waitForVaultDeposit = /* @__PURE__ */ waitForOf(vaultDepositCall, vaultDepositReceipt)
+export const waitForVaultDeposit = /* @__PURE__ */ waitForOf({ name: VAULT_DEPOSIT }, vaultDepositReceipt)
 // #endregion define
 
 // #region module

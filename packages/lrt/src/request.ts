@@ -11,13 +11,12 @@ import {
   InvalidAmountError,
   InvalidParameterError,
   type PermitKit,
-  type ReadClient,
   type ReadPlan,
+  type ReceiptSpec,
   type RevertMapper,
   type SignedPermit,
   stage,
   unwrap,
-  type WaitForEventsReturnType,
 } from '@restakekit/core'
 import { type Abi, type Address, erc20Abi } from 'viem'
 
@@ -107,10 +106,8 @@ export type QueueRequestRestSpec<deployment, events extends Abi, decoded> = {
   revert?: (a: QueueRequestArgs<deployment>) => RevertMapper
   /** Custom error names that mean the amount is outside the queue's limits. */
   limitErrors: readonly string[]
-  receipt: {
-    abi: events
-    decode: (client: ReadClient, receipt: WaitForEventsReturnType<events>) => decoded
-  }
+  /** The receipt, declared apart (`defineReceipt`) so that `waitForOf(theCall, theReceipt)` bundles it alone. */
+  receipt: ReceiptSpec<events, decoded>
 }
 
 /** A queued request's call half, as `queueRequestCall` returns it (it keeps its spec for `queueRequestWrite`). */

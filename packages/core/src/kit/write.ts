@@ -516,7 +516,11 @@ export function defineReceipt<const events extends Abi, decoded = unknown>(
 
 /** The `waitFor` layer of a write: the receipt, its events decoded, and the spec's extra fields. */
 export function waitForOf<const w extends { readonly name: string }>(write: w): Layers<w>['waitFor']
-/** The `waitFor` layer from a write's call half (its name) and its receipt, declared apart. */
+/**
+ * The `waitFor` layer from a write's name and its receipt, declared apart. Pass `{ name: ACTION }`
+ * with the constant the call's `name` uses: only the name is read, and a call object passed here
+ * would keep its `resolve` (and all it imports) in a bundle of this layer.
+ */
 export function waitForOf<events extends Abi, decoded>(
   call: { readonly name: string },
   receipt: ReceiptSpec<events, decoded>,

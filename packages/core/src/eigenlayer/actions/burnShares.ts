@@ -24,8 +24,10 @@ import { type EigenLayerRelease, RELEASE_READS, releaseFromResults, releaseReads
 
 export type BurnSharesParameters = { strategy: Address } & DeploymentParameter
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const BURN_SHARES = 'eigenlayer.burnShares'
 const burnSharesCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.burnShares',
+  name: BURN_SHARES,
   contract: 'StrategyManager',
   deployment: lazyDeployment,
   resolve: (p: BurnSharesParameters, ctx) => {
@@ -106,7 +108,7 @@ export const simulateBurnShares = /* @__PURE__ */ simulateOf(burnShares_)
 /** Layer 3: checks, simulates and sends `burnShares`. Anyone may call it. */
 export const burnShares = /* @__PURE__ */ sendOf(burnShares_)
 /** Layer 4: the receipt and the shares `burned` (`BurnableSharesDecreased`). */
-export const waitForBurnShares = /* @__PURE__ */ waitForOf(burnSharesCall, burnSharesReceipt)
+export const waitForBurnShares = /* @__PURE__ */ waitForOf({ name: BURN_SHARES }, burnSharesReceipt)
 
 export type PrepareBurnSharesParameters = Parameters<typeof prepareBurnShares>[0]
 export type PrepareBurnSharesReturnType = ReturnType<typeof prepareBurnShares>

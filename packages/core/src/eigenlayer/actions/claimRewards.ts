@@ -228,8 +228,10 @@ function planOf(a: Resolved, s: RewardsState, sender: Address): Plan {
   return p
 }
 
+/** The action's name, for its errors and stages (the call's and the `waitFor` layer's). */
+const CLAIM_REWARDS = 'eigenlayer.claimRewards'
 const claimRewardsCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.claimRewards',
+  name: CLAIM_REWARDS,
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
   resolve: (p: ClaimRewardsParameters, { deployment, sender }) =>
@@ -323,7 +325,7 @@ export const simulateClaimRewards = /* @__PURE__ */ simulateOf(claimRewards_)
 /** Layer 3: the same checks, then simulates and sends the claim. */
 export const claimRewards = /* @__PURE__ */ sendOf(claimRewards_)
 /** Layer 4: the receipt and its `RewardsClaimed` events (`claimed`: earner, token, amount, receiver). */
-export const waitForClaimRewards = /* @__PURE__ */ waitForOf(claimRewardsCall, claimRewardsReceipt)
+export const waitForClaimRewards = /* @__PURE__ */ waitForOf({ name: CLAIM_REWARDS }, claimRewardsReceipt)
 
 export type SimulateClaimRewardsReturnType = Awaited<ReturnType<typeof simulateClaimRewards>>
 export type WaitForClaimRewardsReturnType = Awaited<ReturnType<typeof waitForClaimRewards>>

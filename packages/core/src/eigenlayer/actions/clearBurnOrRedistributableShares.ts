@@ -41,8 +41,10 @@ type ClearState = {
   recipient: Address | null
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLEAR = 'eigenlayer.clearBurnOrRedistributableShares'
 const clearCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.clearBurnOrRedistributableShares',
+  name: CLEAR,
   contract: 'StrategyManager',
   deployment: lazyDeployment,
   resolve: (p: ClearBurnOrRedistributableSharesParameters, ctx) => {
@@ -157,7 +159,10 @@ export const simulateClearBurnOrRedistributableShares = /* @__PURE__ */ simulate
 /** Layer 3 (v1.5+, not chain-tested): the same checks, simulates and sends. Anyone may call it. */
 export const clearBurnOrRedistributableShares = /* @__PURE__ */ sendOf(clear_)
 /** Layer 4 (v1.5+, not chain-tested): the receipt and the shares `cleared` per strategy. */
-export const waitForClearBurnOrRedistributableShares = /* @__PURE__ */ waitForOf(clearCall, clearReceipt)
+export const waitForClearBurnOrRedistributableShares = /* @__PURE__ */ waitForOf(
+  { name: CLEAR },
+  clearReceipt,
+)
 
 export type PrepareClearBurnOrRedistributableSharesParameters = Parameters<
   typeof prepareClearBurnOrRedistributableShares

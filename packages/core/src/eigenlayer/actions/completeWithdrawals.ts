@@ -209,8 +209,10 @@ function completePlan(a: Resolved, staker: Address) {
   )
 }
 
+/** The action's name, for its errors and stages (the call's and the `waitFor` layer's). */
+const COMPLETE_WITHDRAWALS = 'eigenlayer.completeWithdrawals'
 const completeWithdrawalsCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.completeWithdrawals',
+  name: COMPLETE_WITHDRAWALS,
   contract: 'DelegationManager',
   deployment: lazyDeployment,
   resolve: (p: CompleteWithdrawalsParameters, ctx) =>
@@ -287,7 +289,7 @@ export const simulateCompleteWithdrawals = /* @__PURE__ */ simulateOf(completeWi
 export const completeWithdrawals = /* @__PURE__ */ sendOf(completeWithdrawals_)
 /** Layer 4: the receipt and the `completed` roots (`SlashingWithdrawalCompleted`). */
 export const waitForCompleteWithdrawals = /* @__PURE__ */ waitForOf(
-  completeWithdrawalsCall,
+  { name: COMPLETE_WITHDRAWALS },
   completeWithdrawalsReceipt,
 )
 

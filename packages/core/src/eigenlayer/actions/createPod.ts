@@ -23,8 +23,10 @@ import { type DeploymentParameter, deploymentOf, lazyDeployment } from '../inter
 
 export type CreatePodParameters = DeploymentParameter
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CREATE_POD = 'eigenlayer.createPod'
 const createPodCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.createPod',
+  name: CREATE_POD,
   contract: 'EigenPodManager',
   deployment: lazyDeployment,
   resolve: (_p: CreatePodParameters, ctx) => ({ eigenPodManager: deploymentOf(ctx).eigenPodManager }),
@@ -71,7 +73,7 @@ export const simulateCreatePod = /* @__PURE__ */ simulateOf(createPod_)
 /** Layer 3: checks, simulates and sends `createPod`. */
 export const createPod = /* @__PURE__ */ sendOf(createPod_)
 /** Layer 4: the receipt and the new `pod` (`PodDeployed`). */
-export const waitForCreatePod = /* @__PURE__ */ waitForOf(createPodCall, createPodReceipt)
+export const waitForCreatePod = /* @__PURE__ */ waitForOf({ name: CREATE_POD }, createPodReceipt)
 
 export type PrepareCreatePodParameters = Parameters<typeof prepareCreatePod>[0]
 export type PrepareCreatePodReturnType = ReturnType<typeof prepareCreatePod>

@@ -77,9 +77,9 @@ type DelegationState = {
  * registered, the staker's delegation fits the mode, and where the operator has a delegation
  * approver, its signature is given, not expired at the landing block, and its salt unspent.
  */
-function delegationCall(mode: 'delegateTo' | 'redelegate') {
+function delegationCall(mode: 'delegateTo' | 'redelegate', name: string) {
   return defineCall({
-    name: `eigenlayer.${mode}`,
+    name,
     contract: 'DelegationManager',
     deployment: lazyDeployment,
     resolve: (p: DelegateToParameters, ctx): Resolved => {
@@ -182,10 +182,14 @@ function delegation(mode: 'delegateTo' | 'redelegate', call: ReturnType<typeof d
 }
 
 /** @internal The `delegateTo` spec's layers. */
-const delegateToCall = /* @__PURE__ */ delegationCall('delegateTo')
+/** The actions' names, for their errors and stages (the calls' and the `waitFor` layers'). */
+const DELEGATE_TO = 'eigenlayer.delegateTo'
+/** @internal */
+export const REDELEGATE = 'eigenlayer.redelegate'
+const delegateToCall = /* @__PURE__ */ delegationCall('delegateTo', DELEGATE_TO)
 const delegateTo_ = /* @__PURE__ */ delegation('delegateTo', delegateToCall)
 /** @internal The `redelegate` spec's call half and layers (see `redelegate.ts`). */
-export const redelegateCall = /* @__PURE__ */ delegationCall('redelegate')
+export const redelegateCall = /* @__PURE__ */ delegationCall('redelegate', REDELEGATE)
 export const redelegate_ = /* @__PURE__ */ delegation('redelegate', redelegateCall)
 
 /** Layer 1 (pure): the `delegateTo(operator, approverSignature, salt)` call. */
@@ -195,7 +199,7 @@ export const simulateDelegateTo = /* @__PURE__ */ simulateOf(delegateTo_)
 /** Layer 3: checks, simulates and sends `delegateTo`. */
 export const delegateTo = /* @__PURE__ */ sendOf(delegateTo_)
 /** Layer 4: the receipt, `StakerDelegated` (`operator`) and the share events. */
-export const waitForDelegateTo = /* @__PURE__ */ waitForOf(delegateToCall, delegationReceipt)
+export const waitForDelegateTo = /* @__PURE__ */ waitForOf({ name: DELEGATE_TO }, delegationReceipt)
 
 export type PrepareDelegateToParameters = Parameters<typeof prepareDelegateTo>[0]
 export type PrepareDelegateToReturnType = ReturnType<typeof prepareDelegateTo>

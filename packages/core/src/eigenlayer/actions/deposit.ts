@@ -107,8 +107,10 @@ export function depositApproval(a: DepositCall, s: DepositState | undefined): Ap
   }
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'eigenlayer.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.deposit',
+  name: DEPOSIT,
   contract: 'StrategyManager',
   deployment: lazyDeployment,
   resolve: (p: DepositParameters, ctx): DepositCall => ({
@@ -161,7 +163,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
  */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, its events (either `Deposit` form) and `shares` minted. */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)
 
 export type PrepareDepositParameters = Parameters<typeof prepareDeposit>[0]
 export type PrepareDepositReturnType = ReturnType<typeof prepareDeposit>

@@ -74,8 +74,10 @@ function resolveSigned(s: SignedDeposit, strategyManager: () => Address): Resolv
   }
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT_WITH_SIGNATURE = 'eigenlayer.depositWithSignature'
 const depositWithSignatureCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.depositWithSignature',
+  name: DEPOSIT_WITH_SIGNATURE,
   contract: 'StrategyManager',
   deployment: lazyDeployment,
   resolve: (p: DepositWithSignatureParameters, ctx) =>
@@ -147,7 +149,7 @@ export const simulateDepositWithSignature = /* @__PURE__ */ simulateOf(depositWi
 export const depositWithSignature = /* @__PURE__ */ sendOf(depositWithSignature_)
 /** Layer 4: the receipt, the `Deposit` event (either form) and the `shares` minted. */
 export const waitForDepositWithSignature = /* @__PURE__ */ waitForOf(
-  depositWithSignatureCall,
+  { name: DEPOSIT_WITH_SIGNATURE },
   depositWithSignatureReceipt,
 )
 

@@ -144,8 +144,10 @@ function queuePlan(a: Resolved, staker: Address) {
   })
 }
 
+/** The action's name, for its errors and stages (the call's and the `waitFor` layer's). */
+const QUEUE_WITHDRAWALS = 'eigenlayer.queueWithdrawals'
 const queueWithdrawalsCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.queueWithdrawals',
+  name: QUEUE_WITHDRAWALS,
   contract: 'DelegationManager',
   deployment: lazyDeployment,
   resolve: (p: QueueWithdrawalsParameters, ctx) => resolveQueue(p, () => deploymentOf(ctx).delegationManager),
@@ -216,7 +218,7 @@ export const simulateQueueWithdrawals = /* @__PURE__ */ simulateOf(queueWithdraw
 export const queueWithdrawals = /* @__PURE__ */ sendOf(queueWithdrawals_)
 /** Layer 4: the receipt and the queued `withdrawals` (root, withdrawal, shares). */
 export const waitForQueueWithdrawals = /* @__PURE__ */ waitForOf(
-  queueWithdrawalsCall,
+  { name: QUEUE_WITHDRAWALS },
   queueWithdrawalsReceipt,
 )
 

@@ -1,5 +1,5 @@
 import { prepareOf, sendOf, simulateOf, waitForOf } from '../../kit/index.js'
-import { delegationReceipt, redelegate_, redelegateCall } from './delegateTo.js'
+import { delegationReceipt, REDELEGATE, redelegate_, redelegateCall } from './delegateTo.js'
 
 export type { RedelegateErrorType, RedelegateParameters } from './delegateTo.js'
 
@@ -14,7 +14,7 @@ export const simulateRedelegate = /* @__PURE__ */ simulateOf(redelegate_)
 /** Layer 3: checks, simulates and sends `redelegate`. */
 export const redelegate = /* @__PURE__ */ sendOf(redelegate_)
 /** Layer 4: the receipt, the queued `withdrawals` and the new `operator` (`StakerDelegated`). */
-export const waitForRedelegate = /* @__PURE__ */ waitForOf(redelegateCall, delegationReceipt)
+export const waitForRedelegate = /* @__PURE__ */ waitForOf({ name: REDELEGATE }, delegationReceipt)
 
 export type PrepareRedelegateParameters = Parameters<typeof prepareRedelegate>[0]
 export type PrepareRedelegateReturnType = ReturnType<typeof prepareRedelegate>

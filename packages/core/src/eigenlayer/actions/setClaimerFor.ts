@@ -28,8 +28,10 @@ export type SetClaimerForParameters = {
   claimer: Address
 } & DeploymentParameter
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const SET_CLAIMER_FOR = 'eigenlayer.setClaimerFor'
 const setClaimerForCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.setClaimerFor',
+  name: SET_CLAIMER_FOR,
   contract: 'RewardsCoordinator',
   deployment: specDeployment,
   resolve: (p: SetClaimerForParameters, { deployment }) => ({
@@ -65,7 +67,7 @@ export const simulateSetClaimerFor = /* @__PURE__ */ simulateOf(setClaimerFor_)
 /** Layer 3: simulates and sends `setClaimerFor`. */
 export const setClaimerFor = /* @__PURE__ */ sendOf(setClaimerFor_)
 /** Layer 4: the receipt and its `ClaimerForSet` event (`claimerSet`: earner, oldClaimer, claimer). */
-export const waitForSetClaimerFor = /* @__PURE__ */ waitForOf(setClaimerForCall, setClaimerForReceipt)
+export const waitForSetClaimerFor = /* @__PURE__ */ waitForOf({ name: SET_CLAIMER_FOR }, setClaimerForReceipt)
 
 export type SimulateSetClaimerForReturnType = Awaited<ReturnType<typeof simulateSetClaimerFor>>
 export type WaitForSetClaimerForReturnType = Awaited<ReturnType<typeof waitForSetClaimerFor>>

@@ -30,8 +30,10 @@ export type UndelegateParameters = {
   staker?: Address
 } & DeploymentParameter
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const UNDELEGATE = 'eigenlayer.undelegate'
 const undelegateCall = /* @__PURE__ */ defineCall({
-  name: 'eigenlayer.undelegate',
+  name: UNDELEGATE,
   contract: 'DelegationManager',
   deployment: lazyDeployment,
   resolve: (p: UndelegateParameters, ctx) => ({
@@ -93,7 +95,7 @@ export const simulateUndelegate = /* @__PURE__ */ simulateOf(undelegate_)
 /** Layer 3: checks, simulates and sends `undelegate`. */
 export const undelegate = /* @__PURE__ */ sendOf(undelegate_)
 /** Layer 4: the receipt, `StakerUndelegated` and the queued `withdrawals`. */
-export const waitForUndelegate = /* @__PURE__ */ waitForOf(undelegateCall, undelegateReceipt)
+export const waitForUndelegate = /* @__PURE__ */ waitForOf({ name: UNDELEGATE }, undelegateReceipt)
 
 export type PrepareUndelegateParameters = Parameters<typeof prepareUndelegate>[0]
 export type PrepareUndelegateReturnType = ReturnType<typeof prepareUndelegate>

@@ -127,8 +127,10 @@ const minSharesFor = (a: Resolved, s: DepositState | undefined): bigint => {
   return karakMinSharesOut(s.expectedShares, a.slippageBps)
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'karak.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'karak.deposit',
+  name: DEPOSIT,
   contract: 'KarakVault',
   deployment: writeDeployment,
   resolve: (p: DepositParameters, { sender }): Resolved => {
@@ -225,7 +227,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
  */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`, …). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

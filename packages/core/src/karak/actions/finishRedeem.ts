@@ -48,8 +48,10 @@ const keyOf = (a: Resolved) => {
   return karakWithdrawalKey(a.staker, a.ref.nonce)
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const FINISH_REDEEM = 'karak.finishRedeem'
 const finishRedeemCall = /* @__PURE__ */ defineCall({
-  name: 'karak.finishRedeem',
+  name: FINISH_REDEEM,
   contract: 'KarakVault',
   deployment: writeDeployment,
   resolve: (p: FinishRedeemParameters, { sender, deployment }): Resolved => {
@@ -126,7 +128,7 @@ export const simulateFinishRedeem = /* @__PURE__ */ simulateOf(finishRedeem_)
  */
 export const finishRedeem = /* @__PURE__ */ sendOf(finishRedeem_)
 /** Layer 4: the receipt and its decoded events (`FinishedRedeem`, `Withdraw`, `Transfer`). */
-export const waitForFinishRedeem = /* @__PURE__ */ waitForOf(finishRedeemCall, finishRedeemReceipt)
+export const waitForFinishRedeem = /* @__PURE__ */ waitForOf({ name: FINISH_REDEEM }, finishRedeemReceipt)
 
 export type SimulateFinishRedeemReturnType = Awaited<ReturnType<typeof simulateFinishRedeem>>
 export type WaitForFinishRedeemReturnType = Awaited<ReturnType<typeof waitForFinishRedeem>>

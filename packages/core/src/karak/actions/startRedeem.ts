@@ -44,8 +44,10 @@ type Resolved = { vault: Address; shares: bigint; receiver: Address }
 /** The sender's shares and their allowance to the vault, read once at the landing block. */
 type SharesState = { balance: bigint; allowance: bigint }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const START_REDEEM = 'karak.startRedeem'
 const startRedeemCall = /* @__PURE__ */ defineCall({
-  name: 'karak.startRedeem',
+  name: START_REDEEM,
   contract: 'KarakVault',
   deployment: writeDeployment,
   resolve: (p: StartRedeemParameters, { sender }): Resolved => {
@@ -145,7 +147,7 @@ export const simulateStartRedeem = /* @__PURE__ */ simulateOf(startRedeem_)
  */
 export const startRedeem = /* @__PURE__ */ sendOf(startRedeem_)
 /** Layer 4: the receipt, its events, and `withdrawals`: the queued keys (`StartedRedeem`). */
-export const waitForStartRedeem = /* @__PURE__ */ waitForOf(startRedeemCall, startRedeemReceipt)
+export const waitForStartRedeem = /* @__PURE__ */ waitForOf({ name: START_REDEEM }, startRedeemReceipt)
 
 export type SimulateStartRedeemReturnType = Awaited<ReturnType<typeof simulateStartRedeem>>
 export type WaitForStartRedeemReturnType = Awaited<ReturnType<typeof waitForStartRedeem>>

@@ -137,8 +137,10 @@ function claimablePlan(vault: Address, claimer: Address, lookback?: number): Rea
   })
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM = 'symbiotic.claim'
 const claimCall = /* @__PURE__ */ defineCall({
-  name: 'symbiotic.claim',
+  name: CLAIM,
   contract: 'Vault',
   resolve: (p: ClaimParameters, { sender }): Resolved => {
     const vault = assertAddress('vault', p.vault)
@@ -240,7 +242,7 @@ export const simulateClaim = /* @__PURE__ */ simulateOf(claim_)
 /** Layer 3: checks, simulates and sends the claim. */
 export const claim = /* @__PURE__ */ sendOf(claim_)
 /** Layer 4: the receipt, the vault's events, and `claimed` (the epochs and the collateral paid out). */
-export const waitForClaim = /* @__PURE__ */ waitForOf(claimCall, claimReceipt)
+export const waitForClaim = /* @__PURE__ */ waitForOf({ name: CLAIM }, claimReceipt)
 
 export type SimulateClaimReturnType = Awaited<ReturnType<typeof simulateClaim>>
 export type WaitForClaimReturnType = Awaited<ReturnType<typeof waitForClaim>>

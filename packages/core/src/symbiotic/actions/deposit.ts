@@ -60,8 +60,10 @@ function depositPlan(vault: Address, sender: Address): ReadPlan<DepositState> {
   })
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'symbiotic.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'symbiotic.deposit',
+  name: DEPOSIT,
   contract: 'Vault',
   resolve: (p: DepositParameters, { sender }): Resolved => ({
     vault: assertAddress('vault', p.vault),
@@ -143,7 +145,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
  */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, the vault's events, and `deposited` (the `Deposit` event's fields). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

@@ -39,12 +39,13 @@ type Resolved = { vault: Address; quantity: bigint; receiver: Address }
 
 function vaultWithdrawalCall<params extends { vault: Address; receiver?: Address }>(
   unit: Unit,
+  name: string,
   quantityOf: (p: params) => bigint,
 ) {
   const functionName = unit === 'assets' ? 'withdraw' : 'redeem'
   const parameter = unit === 'assets' ? 'amount' : 'shares'
   return defineCall({
-    name: `symbiotic.${functionName}`,
+    name,
     contract: 'Vault',
     resolve: (p: params, { sender }): Resolved => {
       const vault = assertAddress('vault', p.vault)
@@ -128,9 +129,16 @@ export type RedeemParameters = {
   receiver?: Address
 }
 
-const withdrawCall = /* @__PURE__ */ vaultWithdrawalCall<WithdrawParameters>('assets', (p) => p.amount)
+/** The actions' names, for their errors and stages (the calls' and the `waitFor` layers'). */
+const WITHDRAW = 'symbiotic.withdraw'
+const REDEEM = 'symbiotic.redeem'
+const withdrawCall = /* @__PURE__ */ vaultWithdrawalCall<WithdrawParameters>(
+  'assets',
+  WITHDRAW,
+  (p) => p.amount,
+)
 const withdraw_ = /* @__PURE__ */ vaultWithdrawal<WithdrawParameters>('assets', withdrawCall)
-const redeemCall = /* @__PURE__ */ vaultWithdrawalCall<RedeemParameters>('shares', (p) => p.shares)
+const redeemCall = /* @__PURE__ */ vaultWithdrawalCall<RedeemParameters>('shares', REDEEM, (p) => p.shares)
 const redeem_ = /* @__PURE__ */ vaultWithdrawal<RedeemParameters>('shares', redeemCall)
 
 /** Layer 1 (pure): `withdraw(receiver, amount)` as a frozen call list (`receiver` or `account` needed). */
@@ -140,7 +148,7 @@ export const simulateWithdraw = /* @__PURE__ */ simulateOf(withdraw_)
 /** Layer 3: checks, simulates and sends `withdraw`. */
 export const withdraw = /* @__PURE__ */ sendOf(withdraw_)
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket (`epoch`, `readyAt`) it went to. */
-export const waitForWithdraw = /* @__PURE__ */ waitForOf(withdrawCall, vaultWithdrawalReceipt)
+export const waitForWithdraw = /* @__PURE__ */ waitForOf({ name: WITHDRAW }, vaultWithdrawalReceipt)
 
 /** Layer 1 (pure): `redeem(receiver, shares)` as a frozen call list. */
 export const prepareRedeem = /* @__PURE__ */ prepareOf(redeemCall)
@@ -149,7 +157,7 @@ export const simulateRedeem = /* @__PURE__ */ simulateOf(redeem_)
 /** Layer 3: checks, simulates and sends `redeem`. */
 export const redeem = /* @__PURE__ */ sendOf(redeem_)
 /** Layer 4: the receipt, the `Withdraw` event, and the bucket it went to. */
-export const waitForRedeem = /* @__PURE__ */ waitForOf(redeemCall, vaultWithdrawalReceipt)
+export const waitForRedeem = /* @__PURE__ */ waitForOf({ name: REDEEM }, vaultWithdrawalReceipt)
 
 export type SimulateWithdrawReturnType = Awaited<ReturnType<typeof simulateWithdraw>>
 export type WaitForWithdrawReturnType = Awaited<ReturnType<typeof waitForWithdraw>>

@@ -15,6 +15,7 @@ import {
   contractCall,
   defineWrite,
   type ReadPlan,
+  type ReceiptSpec,
   stage,
   unwrap,
   type WriteDefinition,
@@ -171,6 +172,48 @@ type OperatorWrite = WriteDefinition<
   { distributed: OperatorDistributed | undefined }
 >
 
+/** The actions' names, for their errors and stages (the writes' and the `waitFor` layers'). */
+export const DISTRIBUTE_REWARDS = 'symbiotic.distributeRewards'
+export const DISTRIBUTE_OPERATOR_REWARDS = 'symbiotic.distributeOperatorRewards'
+
+/**
+ * The receipt of a distribution of one kind, apart from the write so that its `waitFor` layer
+ * bundles neither the checks nor the call.
+ */
+type StakerReceipt = ReceiptSpec<
+  typeof symbioticStakerRewardsAbi,
+  { distributed: StakerDistributed | undefined }
+>
+type OperatorReceipt = ReceiptSpec<
+  typeof symbioticOperatorRewardsAbi,
+  { distributed: OperatorDistributed | undefined }
+>
+export function distributeReceipt(kind: 'staker'): StakerReceipt
+export function distributeReceipt(kind: 'operator'): OperatorReceipt
+export function distributeReceipt(kind: DistributeKind): StakerReceipt | OperatorReceipt {
+  const staker = kind === 'staker'
+  /** The `DistributeRewards` event: what was distributed (staker: with the fee and time; operator: the root). */
+  const decode = (_client: unknown, r: { events: readonly { eventName?: string; args?: unknown }[] }) => {
+    const e = r.events.find((x) => x.eventName === 'DistributeRewards')
+    if (!e) return { distributed: undefined }
+    const args = e.args as Record<string, unknown>
+    const base = { network: args.network as Address, token: args.token as Address }
+    return {
+      distributed: staker
+        ? {
+            ...base,
+            amount: args.distributeAmount as bigint,
+            adminFeeAmount: args.adminFeeAmount as bigint,
+            timestamp: BigInt(args.timestamp as number),
+          }
+        : { ...base, amount: args.amount as bigint, root: args.root as Hex },
+    }
+  }
+  return (
+    staker ? { abi: symbioticStakerRewardsAbi, decode } : { abi: symbioticOperatorRewardsAbi, decode }
+  ) as StakerReceipt | OperatorReceipt
+}
+
 /**
  * The middleware's distribution of one kind: the shared middleware and balance checks and
  * approval, the kind's own resolve, reads, call, revert mapper, simulated fields and event.
@@ -188,9 +231,8 @@ export function distributeWrite(
   resolve: (p: never) => Args,
 ): StakerWrite | OperatorWrite {
   const staker = kind === 'staker'
-  const abi: Abi = staker ? symbioticStakerRewardsAbi : symbioticOperatorRewardsAbi
   return defineWrite({
-    name: staker ? 'symbiotic.distributeRewards' : 'symbiotic.distributeOperatorRewards',
+    name: staker ? DISTRIBUTE_REWARDS : DISTRIBUTE_OPERATOR_REWARDS,
     contract: staker ? 'DefaultStakerRewards' : 'DefaultOperatorRewards',
     resolve: resolve as (p: unknown) => Args,
     read: (a, { sender }) => distributePlan(a, sender),
@@ -255,25 +297,9 @@ export function distributeWrite(
       const adminFeeAmount = (a.amount * s.staker.adminFee) / 10_000n
       return { adminFeeAmount, distributed: a.amount - adminFeeAmount }
     },
-    receipt: {
-      abi,
-      /** The `DistributeRewards` event: what was distributed (staker: with the fee and time; operator: the root). */
-      decode: (_client, r) => {
-        const e = r.events.find((x) => x.eventName === 'DistributeRewards')
-        if (!e) return { distributed: undefined }
-        const args = e.args as Record<string, unknown>
-        const base = { network: args.network as Address, token: args.token as Address }
-        return {
-          distributed: staker
-            ? {
-                ...base,
-                amount: args.distributeAmount as bigint,
-                adminFeeAmount: args.adminFeeAmount as bigint,
-                timestamp: BigInt(args.timestamp as number),
-              }
-            : { ...base, amount: args.amount as bigint, root: args.root as Hex },
-        }
-      },
-    },
+    receipt: distributeReceipt(kind as 'staker') as unknown as ReceiptSpec<
+      Abi,
+      { distributed: StakerDistributed | OperatorDistributed | undefined }
+    >,
   }) as unknown as StakerWrite | OperatorWrite
 }

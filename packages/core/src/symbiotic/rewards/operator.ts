@@ -22,7 +22,7 @@ import {
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
 import { symbioticOperatorRewardsAbi } from './abis.js'
-import { distributeWrite } from './distribute.js'
+import { DISTRIBUTE_OPERATOR_REWARDS, distributeReceipt, distributeWrite } from './distribute.js'
 import {
   operatorRewardsRevertMapper,
   SymbioticRewardsBalanceError,
@@ -139,8 +139,10 @@ type ClaimResolved = {
   receiver: Address
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM_OPERATOR_REWARDS = 'symbiotic.claimOperatorRewards'
 const claimOperatorRewardsCall = /* @__PURE__ */ defineCall({
-  name: 'symbiotic.claimOperatorRewards',
+  name: CLAIM_OPERATOR_REWARDS,
   contract: 'DefaultOperatorRewards',
   resolve: (p: ClaimOperatorRewardsParameters, { sender }): ClaimResolved => ({
     operatorRewards: assertAddress('operatorRewards', p.operatorRewards),
@@ -236,7 +238,7 @@ export const simulateClaimOperatorRewards = /* @__PURE__ */ simulateOf(claimOper
 export const claimOperatorRewards = /* @__PURE__ */ sendOf(claimOperatorRewards_)
 /** Layer 4: the receipt, the events, and `claimed` (network, token, amount, receiver). */
 export const waitForClaimOperatorRewards = /* @__PURE__ */ waitForOf(
-  claimOperatorRewardsCall,
+  { name: CLAIM_OPERATOR_REWARDS },
   claimOperatorRewardsReceipt,
 )
 
@@ -278,4 +280,7 @@ export const simulateDistributeOperatorRewards = /* @__PURE__ */ simulateOf(dist
 /** Layer 3: checks, approves exactly when short, simulates and sends (the network's middleware). */
 export const distributeOperatorRewards = /* @__PURE__ */ sendOf(distributeOperatorRewards_)
 /** Layer 4: the receipt, the events, and `distributed` (amount and root). */
-export const waitForDistributeOperatorRewards = /* @__PURE__ */ waitForOf(distributeOperatorRewards_)
+export const waitForDistributeOperatorRewards = /* @__PURE__ */ waitForOf(
+  { name: DISTRIBUTE_OPERATOR_REWARDS },
+  /* @__PURE__ */ distributeReceipt('operator'),
+)

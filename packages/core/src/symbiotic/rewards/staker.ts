@@ -21,7 +21,7 @@ import {
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
 import { symbioticStakerRewardsAbi } from './abis.js'
-import { distributeWrite } from './distribute.js'
+import { DISTRIBUTE_REWARDS, distributeReceipt, distributeWrite } from './distribute.js'
 import {
   SymbioticNothingClaimableError,
   SymbioticRewardsNotFoundError,
@@ -150,8 +150,10 @@ type ClaimResolved = {
   maxRewards: bigint
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM_REWARDS = 'symbiotic.claimRewards'
 const claimRewardsCall = /* @__PURE__ */ defineCall({
-  name: 'symbiotic.claimRewards',
+  name: CLAIM_REWARDS,
   contract: 'DefaultStakerRewards',
   resolve: (p: ClaimRewardsParameters, { sender }): ClaimResolved => {
     if (p.maxRewards !== undefined && (typeof p.maxRewards !== 'bigint' || p.maxRewards <= 0n))
@@ -235,7 +237,7 @@ export const simulateClaimRewards = /* @__PURE__ */ simulateOf(claimRewards_)
 /** Layer 3: checks, simulates and sends the claim. */
 export const claimRewards = /* @__PURE__ */ sendOf(claimRewards_)
 /** Layer 4: the receipt, the events, and `claimed` (network, token, amount, receiver). */
-export const waitForClaimRewards = /* @__PURE__ */ waitForOf(claimRewardsCall, claimRewardsReceipt)
+export const waitForClaimRewards = /* @__PURE__ */ waitForOf({ name: CLAIM_REWARDS }, claimRewardsReceipt)
 
 // ---------------------------------------------------------------- distributeRewards (the network's middleware)
 
@@ -281,4 +283,7 @@ export const simulateDistributeRewards = /* @__PURE__ */ simulateOf(distributeRe
 /** Layer 3: checks, approves exactly when short, simulates and sends (the network's middleware). */
 export const distributeRewards = /* @__PURE__ */ sendOf(distributeRewards_)
 /** Layer 4: the receipt, the events, and `distributed` (amount, admin fee, timestamp). */
-export const waitForDistributeRewards = /* @__PURE__ */ waitForOf(distributeRewards_)
+export const waitForDistributeRewards = /* @__PURE__ */ waitForOf(
+  { name: DISTRIBUTE_REWARDS },
+  /* @__PURE__ */ distributeReceipt('staker'),
+)

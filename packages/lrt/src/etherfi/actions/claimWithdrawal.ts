@@ -57,8 +57,10 @@ function assertIds(value: unknown): readonly bigint[] {
 
 const nftAbi = /* @__PURE__ */ joinAbis(etherfiWithdrawRequestNFTAbi, etherfiWithdrawRequestNFTErrorsAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM_WITHDRAWAL = 'etherfi.claimWithdrawal'
 const claimWithdrawalCall = /* @__PURE__ */ defineCall({
-  name: 'etherfi.claimWithdrawal',
+  name: CLAIM_WITHDRAWAL,
   contract: 'WithdrawRequestNFT',
   deployment: writeDeployment,
   resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
@@ -159,4 +161,7 @@ export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawa
 /** Layer 3: every check, then simulates and sends. */
 export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed` in either form, the pool's `Withdraw`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(
+  { name: CLAIM_WITHDRAWAL },
+  claimWithdrawalReceipt,
+)

@@ -90,8 +90,10 @@ const sharesWorth = (a: Resolved, s: DepositState, shares: bigint) =>
 
 const depositAbi = /* @__PURE__ */ joinAbis(etherfiLiquidityPoolAbi, etherfiLiquidityPoolErrorsAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'etherfi.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'etherfi.deposit',
+  name: DEPOSIT,
   contract: 'LiquidityPool',
   deployment: writeDeployment,
   resolve: (p: DepositParameters, { deployment }): Resolved => {
@@ -223,4 +225,4 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, the simulation (refused below `minOut`), then sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, eETH `Transfer`/`TransferShares`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)

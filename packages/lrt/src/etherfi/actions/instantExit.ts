@@ -107,8 +107,10 @@ const exitAbi = /* @__PURE__ */ joinAbis(
 )
 const exitAbiV2025 = /* @__PURE__ */ joinAbis(etherfiRedemptionManagerV2025Abi, etherfiEETHAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const INSTANT_EXIT = 'etherfi.instantExit'
 const instantExitCall = /* @__PURE__ */ defineCall({
-  name: 'etherfi.instantExit',
+  name: INSTANT_EXIT,
   contract: 'EtherFiRedemptionManager',
   deployment: writeDeployment,
   resolve: (p: InstantExitParameters, { deployment }): Resolved => {
@@ -302,4 +304,4 @@ export const instantExit = async (
   params: InstantExitParameters & WriteOptions,
 ): Promise<Hex> => sendInstantExit_(walletClient, await withForm(walletClient, params))
 /** Layer 4: the receipt and its decoded events (`Redeemed` in either form, eETH transfers). */
-export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExitCall, instantExitReceipt)
+export const waitForInstantExit = /* @__PURE__ */ waitForOf({ name: INSTANT_EXIT }, instantExitReceipt)

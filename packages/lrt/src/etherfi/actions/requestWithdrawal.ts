@@ -64,8 +64,10 @@ const requestAbi = /* @__PURE__ */ joinAbis(
   etherfiEETHAbi,
 )
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const REQUEST_WITHDRAWAL = 'etherfi.requestWithdrawal'
 const requestWithdrawalCall = /* @__PURE__ */ defineCall({
-  name: 'etherfi.requestWithdrawal',
+  name: REQUEST_WITHDRAWAL,
   contract: 'LiquidityPool',
   deployment: writeDeployment,
   resolve: (p: RequestWithdrawalParameters, { deployment }): Resolved => {
@@ -196,6 +198,6 @@ export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithd
 export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and `requestId` (from the NFT's `WithdrawRequestCreated`). */
 export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
-  requestWithdrawalCall,
+  { name: REQUEST_WITHDRAWAL },
   requestWithdrawalReceipt,
 )

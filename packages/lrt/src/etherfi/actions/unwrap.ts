@@ -28,8 +28,10 @@ export type UnwrapParameters = {
 type Resolved = { amount: bigint; d: EtherFiDeployment }
 type UnwrapState = { balance: bigint; expectedOut: bigint }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const UNWRAP = 'etherfi.unwrap'
 const unwrapCall = /* @__PURE__ */ defineCall({
-  name: 'etherfi.unwrap',
+  name: UNWRAP,
   contract: 'WeETH',
   deployment: writeDeployment,
   resolve: (p: UnwrapParameters, { deployment }): Resolved => {
@@ -78,4 +80,4 @@ export const simulateUnwrap = /* @__PURE__ */ simulateOf(unwrap_)
 /** Layer 3: the checks, then sends `unwrap`. */
 export const unwrap = /* @__PURE__ */ sendOf(unwrap_)
 /** Layer 4: the receipt and its decoded `Transfer` events. */
-export const waitForUnwrap = /* @__PURE__ */ waitForOf(unwrapCall, unwrapReceipt)
+export const waitForUnwrap = /* @__PURE__ */ waitForOf({ name: UNWRAP }, unwrapReceipt)

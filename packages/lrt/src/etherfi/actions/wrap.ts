@@ -37,8 +37,10 @@ export type WrapParameters = {
 type Resolved = { amount: bigint; d: EtherFiDeployment }
 type WrapState = { balance: bigint; allowance: bigint; expectedOut: bigint }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const WRAP = 'etherfi.wrap'
 const wrapCall = /* @__PURE__ */ defineCall({
-  name: 'etherfi.wrap',
+  name: WRAP,
   contract: 'WeETH',
   deployment: writeDeployment,
   resolve: (p: WrapParameters, { deployment }): Resolved => {
@@ -102,4 +104,4 @@ export const simulateWrap = /* @__PURE__ */ simulateOf(wrap_)
 /** Layer 3: the checks, the exact eETH approval to weETH when short, then sends `wrap`. */
 export const wrap = /* @__PURE__ */ sendOf(wrap_)
 /** Layer 4: the receipt and its decoded `Transfer` events. */
-export const waitForWrap = /* @__PURE__ */ waitForOf(wrapCall, wrapReceipt)
+export const waitForWrap = /* @__PURE__ */ waitForOf({ name: WRAP }, wrapReceipt)

@@ -66,8 +66,10 @@ type Resolved = {
   d: KelpDeployment
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM_WITHDRAWAL = 'kelp.claimWithdrawal'
 const claimWithdrawalCall = /* @__PURE__ */ defineCall({
-  name: 'kelp.claimWithdrawal',
+  name: CLAIM_WITHDRAWAL,
   contract: 'LRTWithdrawalManager',
   deployment: writeDeployment,
   resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
@@ -236,7 +238,10 @@ export async function claimWithdrawal(
   return sendClaimWithdrawal_(walletClient, await withWithdrawalForm(walletClient, params))
 }
 /** Layer 4: the receipt, its events, and `claimed` (owner, asset, rsETH burnt, `amount` paid). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(
+  { name: CLAIM_WITHDRAWAL },
+  claimWithdrawalReceipt,
+)
 
 export type SimulateClaimWithdrawalReturnType = Awaited<ReturnType<typeof simulateClaimWithdrawal>>
 export type WaitForClaimWithdrawalReturnType = Awaited<ReturnType<typeof waitForClaimWithdrawal>>

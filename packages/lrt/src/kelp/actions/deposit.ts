@@ -150,8 +150,10 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
 
 const depositRevertAbi = /* @__PURE__ */ joinAbis(kelpDepositPoolAbi, kelpDepositPoolErrorsAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'kelp.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'kelp.deposit',
+  name: DEPOSIT,
   contract: 'LRTDepositPool',
   deployment: writeDeployment,
   resolve: (p: DepositParameters, { deployment }): Resolved => {
@@ -294,7 +296,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check first, then the exact approval when short (LSTs), then simulates and sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`AssetDeposit` / `ETHDeposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

@@ -84,8 +84,10 @@ type RequestState = {
   landingBlock: bigint
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const REQUEST_WITHDRAWAL = 'kelp.requestWithdrawal'
 const requestWithdrawalCall = /* @__PURE__ */ defineCall({
-  name: 'kelp.requestWithdrawal',
+  name: REQUEST_WITHDRAWAL,
   contract: 'LRTWithdrawalManager',
   deployment: writeDeployment,
   resolve: (p: RequestWithdrawalParameters, { deployment }): Resolved => {
@@ -261,7 +263,7 @@ export async function requestWithdrawal(
 }
 /** Layer 4: the receipt, its events, and `request` (`id` = the nonce, asset, owner, rsETH). */
 export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
-  requestWithdrawalCall,
+  { name: REQUEST_WITHDRAWAL },
   requestWithdrawalReceipt,
 )
 

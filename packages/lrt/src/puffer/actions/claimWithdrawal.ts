@@ -52,8 +52,10 @@ export function assertRequestId(value: unknown): bigint {
 
 const claimAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferWithdrawalManagerErrorsAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM_WITHDRAWAL = 'puffer.claimWithdrawal'
 const claimWithdrawalCall = /* @__PURE__ */ defineCall({
-  name: 'puffer.claimWithdrawal',
+  name: CLAIM_WITHDRAWAL,
   contract: 'PufferWithdrawalManager',
   deployment: writeDeployment,
   resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
@@ -184,7 +186,10 @@ export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawa
 /** Layer 3: every check, then simulates and sends. */
 export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt, its events, and the WETH `payout` and `rate` (from `WithdrawalCompleted`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(
+  { name: CLAIM_WITHDRAWAL },
+  claimWithdrawalReceipt,
+)
 
 export type PrepareClaimWithdrawalsParameters = {
   ids: readonly bigint[]

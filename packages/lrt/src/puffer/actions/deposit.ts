@@ -108,8 +108,10 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
 
 const depositAbi = /* @__PURE__ */ joinAbis(pufferVaultAbi, pufferVaultErrorsAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'puffer.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'puffer.deposit',
+  name: DEPOSIT,
   contract: 'PufferVault',
   deployment: writeDeployment,
   resolve: (p: DepositParameters, { deployment }): Resolved => {
@@ -265,7 +267,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, the exact WETH approval when short, then simulates (refusing below `minOut`) and sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

@@ -89,8 +89,10 @@ const minOutFor = (a: Resolved, s: InstantState | undefined): bigint => {
 
 const redeemAbi = /* @__PURE__ */ joinAbis(pufferVaultAbi, pufferVaultErrorsAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const INSTANT_EXIT = 'puffer.instantExit'
 const instantExitCall = /* @__PURE__ */ defineCall({
-  name: 'puffer.instantExit',
+  name: INSTANT_EXIT,
   contract: 'PufferVault',
   deployment: writeDeployment,
   resolve: (p: InstantExitParameters, { deployment }): Resolved => {
@@ -197,4 +199,4 @@ export const simulateInstantExit = /* @__PURE__ */ simulateOf(instantExit_)
 /** Layer 3: every check, then simulates (refusing below `minOut`) and sends. */
 export const instantExit = /* @__PURE__ */ sendOf(instantExit_)
 /** Layer 4: the receipt and its decoded events (`Withdraw`, `Transfer`). */
-export const waitForInstantExit = /* @__PURE__ */ waitForOf(instantExitCall, instantExitReceipt)
+export const waitForInstantExit = /* @__PURE__ */ waitForOf({ name: INSTANT_EXIT }, instantExitReceipt)

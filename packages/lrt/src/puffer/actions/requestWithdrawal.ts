@@ -1,5 +1,6 @@
 import {
   contractCall,
+  defineReceipt,
   type InsufficientAllowanceError,
   type InsufficientBalanceError,
   type InvalidAddressError,
@@ -53,8 +54,10 @@ const requestAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferWi
 
 const receiptAbi = /* @__PURE__ */ joinAbis(pufferWithdrawalManagerAbi, pufferVaultAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const REQUEST_WITHDRAWAL = 'puffer.requestWithdrawal'
 const requestWithdrawalCall = /* @__PURE__ */ queueRequestCall<RequestWithdrawalParameters>()({
-  name: 'puffer.requestWithdrawal',
+  name: REQUEST_WITHDRAWAL,
   contract: 'PufferWithdrawalManager',
   protocol: 'Puffer',
   deployment: writeDeployment,
@@ -80,6 +83,15 @@ const requestWithdrawalCall = /* @__PURE__ */ queueRequestCall<RequestWithdrawal
       }),
   },
 })
+const requestWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: receiptAbi,
+  decode: (_client, r) => {
+    const e = r.events.find((x) => x.eventName === 'WithdrawalRequested')
+    return e && e.eventName === 'WithdrawalRequested'
+      ? { id: e.args.withdrawalIdx, batch: e.args.batchIdx }
+      : { id: undefined, batch: undefined }
+  },
+})
 const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite(requestWithdrawalCall, {
   permitKit,
   symbol: 'pufETH',
@@ -100,15 +112,7 @@ const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite(requestWithdrawalCa
             'Puffer accepts one withdrawal request per transaction: send each request in its own transaction',
         })
       : undefined,
-  receipt: {
-    abi: receiptAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'WithdrawalRequested')
-      return e && e.eventName === 'WithdrawalRequested'
-        ? { id: e.args.withdrawalIdx, batch: e.args.batchIdx }
-        : { id: undefined, batch: undefined }
-    },
-  },
+  receipt: requestWithdrawalReceipt,
 })
 
 export type RequestWithdrawalErrorType =
@@ -136,4 +140,7 @@ export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithd
 /** Layer 3: every check, the exact pufETH approval when short, then simulates and sends. */
 export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and the request's `id` and `batch` (from `WithdrawalRequested`). */
-export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
+  { name: REQUEST_WITHDRAWAL },
+  requestWithdrawalReceipt,
+)

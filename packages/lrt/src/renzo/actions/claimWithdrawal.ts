@@ -89,8 +89,10 @@ const indexOf = (a: Resolved, s: State | undefined): bigint => {
   return index
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM = 'renzo.claimWithdrawal'
 const claimCall = /* @__PURE__ */ defineCall({
-  name: 'renzo.claimWithdrawal',
+  name: CLAIM,
   contract: 'WithdrawQueue',
   deployment: writeDeployment,
   resolve: (p: ClaimWithdrawalParameters, { deployment, sender }): Resolved => {
@@ -239,7 +241,7 @@ export async function claimWithdrawal(
 }
 
 /** Layer 4: the receipt and its decoded events (`WithdrawRequestClaimed`, the ezETH burn `Transfer`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimCall, claimReceipt)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf({ name: CLAIM }, claimReceipt)
 
 export type ClaimWithdrawalsParameters = Omit<ClaimWithdrawalParameters, 'requestId' | 'index'> & {
   /** The requests to claim, in order. */

@@ -106,8 +106,10 @@ const minOutFor = (a: Resolved, s: DepositState | undefined): bigint => {
 
 const depositRevertAbi = /* @__PURE__ */ joinAbis(renzoRestakeManagerAbi, renzoRestakeManagerErrorsAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'renzo.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'renzo.deposit',
+  name: DEPOSIT,
   contract: 'RestakeManager',
   deployment: writeDeployment,
   resolve: (p: DepositParameters, { deployment }): Resolved => {
@@ -236,7 +238,7 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check first (below `minOut` nothing is sent), the exact approval when short, then sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt and its decoded events (`Deposit`, `Transfer`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)
 
 export type SimulateDepositReturnType = Awaited<ReturnType<typeof simulateDeposit>>
 export type WaitForDepositReturnType = Awaited<ReturnType<typeof waitForDeposit>>

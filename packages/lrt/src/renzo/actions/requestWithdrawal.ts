@@ -63,8 +63,10 @@ export type RenzoCreatedRequest = {
   queued: boolean
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const REQUEST_WITHDRAWAL = 'renzo.requestWithdrawal'
 const requestWithdrawalCall = /* @__PURE__ */ defineCall({
-  name: 'renzo.requestWithdrawal',
+  name: REQUEST_WITHDRAWAL,
   contract: 'WithdrawQueue',
   deployment: writeDeployment,
   resolve: (p: RequestWithdrawalParameters, { deployment }): Resolved => {
@@ -180,7 +182,7 @@ export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithd
 export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events, and `request` (id, index, amount, queued) from `WithdrawRequestCreated`. */
 export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
-  requestWithdrawalCall,
+  { name: REQUEST_WITHDRAWAL },
   requestWithdrawalReceipt,
 )
 

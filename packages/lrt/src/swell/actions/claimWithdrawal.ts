@@ -56,8 +56,10 @@ const exitOf = (a: Resolved, s: ClaimState | undefined): Address => {
   return exit
 }
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const CLAIM_WITHDRAWAL = 'swell.claimWithdrawal'
 const claimWithdrawalCall = /* @__PURE__ */ defineCall({
-  name: 'swell.claimWithdrawal',
+  name: CLAIM_WITHDRAWAL,
   contract: 'RswEXIT',
   deployment: writeDeployment,
   resolve: (p: ClaimWithdrawalParameters, { deployment }): Resolved => {
@@ -147,7 +149,10 @@ export const simulateClaimWithdrawal = /* @__PURE__ */ simulateOf(claimWithdrawa
 /** Layer 3: every check, then simulates and sends. */
 export const claimWithdrawal = /* @__PURE__ */ sendOf(claimWithdrawal_)
 /** Layer 4: the receipt, its events and the ETH `payout` (from `WithdrawalClaimed`). */
-export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(claimWithdrawalCall, claimWithdrawalReceipt)
+export const waitForClaimWithdrawal = /* @__PURE__ */ waitForOf(
+  { name: CLAIM_WITHDRAWAL },
+  claimWithdrawalReceipt,
+)
 
 export type PrepareClaimWithdrawalsParameters = {
   ids: readonly bigint[]

@@ -57,8 +57,10 @@ type DepositState = { expectedOut: bigint; balance: bigint }
 const minOutFor = (a: Resolved, s: DepositState): bigint =>
   a.minOut ?? s.expectedOut - (s.expectedOut * a.slippageBps) / 10_000n
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const DEPOSIT = 'swell.deposit'
 const depositCall = /* @__PURE__ */ defineCall({
-  name: 'swell.deposit',
+  name: DEPOSIT,
   contract: 'RswETH',
   deployment: writeDeployment,
   resolve: (p: DepositParameters, { deployment }): Resolved => {
@@ -154,4 +156,4 @@ export const simulateDeposit = /* @__PURE__ */ simulateOf(deposit_)
 /** Layer 3: every check, then simulates and sends. */
 export const deposit = /* @__PURE__ */ sendOf(deposit_)
 /** Layer 4: the receipt, its events and the rswETH `minted` (from `ETHDepositReceived`). */
-export const waitForDeposit = /* @__PURE__ */ waitForOf(depositCall, depositReceipt)
+export const waitForDeposit = /* @__PURE__ */ waitForOf({ name: DEPOSIT }, depositReceipt)

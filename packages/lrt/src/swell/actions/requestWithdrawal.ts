@@ -1,5 +1,6 @@
 import {
   contractCall,
+  defineReceipt,
   type InsufficientAllowanceError,
   type InsufficientBalanceError,
   type InvalidAddressError,
@@ -28,8 +29,10 @@ export type RequestWithdrawalParameters = QueueRequestParameters & {
 
 const receiptAbi = /* @__PURE__ */ joinAbis(swellRswEXITAbi, swellRswETHAbi)
 
+/** The action's name, for its errors and stages (its call's and its `waitFor` layer's). */
+const REQUEST_WITHDRAWAL = 'swell.requestWithdrawal'
 const requestWithdrawalCall = /* @__PURE__ */ queueRequestCall<RequestWithdrawalParameters>()({
-  name: 'swell.requestWithdrawal',
+  name: REQUEST_WITHDRAWAL,
   contract: 'RswEXIT',
   protocol: 'Swell',
   deployment: writeDeployment,
@@ -44,6 +47,15 @@ const requestWithdrawalCall = /* @__PURE__ */ queueRequestCall<RequestWithdrawal
       args: [a.amount],
     }),
 })
+const requestWithdrawalReceipt = /* @__PURE__ */ defineReceipt({
+  abi: receiptAbi,
+  decode: (_client, r) => {
+    const e = r.events.find((x) => x.eventName === 'WithdrawRequestCreated')
+    return e && e.eventName === 'WithdrawRequestCreated'
+      ? { id: e.args.tokenId, rateWhenCreated: e.args.rateWhenCreated }
+      : { id: undefined, rateWhenCreated: undefined }
+  },
+})
 const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite(requestWithdrawalCall, {
   symbol: 'rswETH',
   withQueue: withExit,
@@ -55,15 +67,7 @@ const requestWithdrawal_ = /* @__PURE__ */ queueRequestWrite(requestWithdrawalCa
   ],
   identity: (d, rswEXIT, symbol, probe) => assertSwell(d, symbol, [['RswEXIT', rswEXIT, probe]]),
   limitErrors: ['WithdrawRequestTooSmall', 'WithdrawRequestTooLarge'],
-  receipt: {
-    abi: receiptAbi,
-    decode: (_client, r) => {
-      const e = r.events.find((x) => x.eventName === 'WithdrawRequestCreated')
-      return e && e.eventName === 'WithdrawRequestCreated'
-        ? { id: e.args.tokenId, rateWhenCreated: e.args.rateWhenCreated }
-        : { id: undefined, rateWhenCreated: undefined }
-    },
-  },
+  receipt: requestWithdrawalReceipt,
 })
 
 export type RequestWithdrawalErrorType =
@@ -88,4 +92,7 @@ export const simulateRequestWithdrawal = /* @__PURE__ */ simulateOf(requestWithd
 /** Layer 3: every check, the exact rswETH approval when short, then simulates and sends. */
 export const requestWithdrawal = /* @__PURE__ */ sendOf(requestWithdrawal_)
 /** Layer 4: the receipt, its events and the request's `id` (the NFT's token id) and `rateWhenCreated`. */
-export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(requestWithdrawal_)
+export const waitForRequestWithdrawal = /* @__PURE__ */ waitForOf(
+  { name: REQUEST_WITHDRAWAL },
+  requestWithdrawalReceipt,
+)

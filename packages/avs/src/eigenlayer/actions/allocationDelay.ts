@@ -5,11 +5,16 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
+  type InvalidParameterError,
+  type OperatorNotRegisteredError,
   prepareOf,
+  type ReadErrorType,
   readBatch,
   sendOf,
   simulateOf,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, parseAbiItem } from 'viem'
@@ -24,7 +29,7 @@ import {
   specDeployment,
 } from '../../internal.js'
 import { avsAllocationManagerAbi } from '../abis.js'
-import { avsRevertMapper } from '../revert.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 import { assertOperator, operatorPlan } from './operatorPlan.js'
 
 export type SetAllocationDelayParameters = {
@@ -91,6 +96,13 @@ export const waitForSetAllocationDelay = /* @__PURE__ */ waitForOf(
   { name: SET_ALLOCATION_DELAY },
   setAllocationDelayReceipt,
 )
+/** A non-operator or a sender it has not appointed (checked, and decoded from a revert), a bad delay. */
+export type SetAllocationDelayErrorType =
+  | OperatorNotRegisteredError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type GetAllocationDelayParameters = {
   operator: Address
@@ -106,6 +118,7 @@ export type GetAllocationDelayReturnType = {
   /** `ALLOCATION_CONFIGURATION_DELAY`: blocks between setting a delay and its effect. */
   configurationDelay: number
 }
+export type GetAllocationDelayErrorType = InvalidAddressError | ReadErrorType
 
 const allocationDelaySetEvent = /* @__PURE__ */ parseAbiItem(
   'event AllocationDelaySet(address operator, uint32 delay, uint32 effectBlock)',

@@ -5,12 +5,14 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   prepareOf,
   sendOf,
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, type Hex, isHex, toFunctionSelector } from 'viem'
@@ -155,6 +157,16 @@ export const simulateSetAppointee = /* @__PURE__ */ simulateOf(set_)
 export const setAppointee = /* @__PURE__ */ sendOf(set_)
 /** Layer 4: the receipt and the permission from `AppointeeSet`. */
 export const waitForSetAppointee = /* @__PURE__ */ waitForOf({ name: SET_APPOINTEE }, setReceipt)
+/**
+ * A sender that is not the account's admin, a permission already given, a bad selector or address
+ * (the PermissionController's own reverts are not decoded: they stay `ContractRevertError`s).
+ */
+export type SetAppointeeErrorType =
+  | NotAccountAdminError
+  | AppointeePermissionError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `PermissionController.removeAppointee(account, appointee, target, selector)`. */
 export const prepareRemoveAppointee = /* @__PURE__ */ prepareOf(removeCall)
@@ -164,3 +176,10 @@ export const simulateRemoveAppointee = /* @__PURE__ */ simulateOf(remove_)
 export const removeAppointee = /* @__PURE__ */ sendOf(remove_)
 /** Layer 4: the receipt and the permission from `AppointeeRemoved`. */
 export const waitForRemoveAppointee = /* @__PURE__ */ waitForOf({ name: REMOVE_APPOINTEE }, removeReceipt)
+/** A sender that is not the account's admin, a permission not given, a bad selector or address. */
+export type RemoveAppointeeErrorType =
+  | NotAccountAdminError
+  | AppointeePermissionError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

@@ -5,17 +5,20 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
+  type InvalidParameterError,
   prepareOf,
   sendOf,
   simulateOf,
   stage,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { type DeploymentParameter, specDeployment } from '../../internal.js'
 import { avsAllocationManagerAbi } from '../abis.js'
 import { InvalidAvsRegistrarError } from '../errors.js'
-import { avsRevertMapper } from '../revert.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 import { assertMetadataURI } from './registerAsOperator.js'
 
 export type UpdateAVSMetadataURIParameters = {
@@ -67,6 +70,12 @@ export const waitForUpdateAVSMetadataURI = /* @__PURE__ */ waitForOf(
   { name: UPDATE_AVS_METADATA_URI },
   updateAVSMetadataURIReceipt,
 )
+/** A sender that may not act for the AVS (decoded from the revert), a bad URI or address. */
+export type UpdateAVSMetadataURIErrorType =
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type SetAVSRegistrarParameters = {
   /** The AVS (default the sender). */
@@ -143,3 +152,9 @@ export const waitForSetAVSRegistrar = /* @__PURE__ */ waitForOf(
   { name: SET_AVS_REGISTRAR },
   setAVSRegistrarReceipt,
 )
+/** A registrar that does not support the AVS, a sender that may not act for it, a bad address. */
+export type SetAVSRegistrarErrorType =
+  | InvalidAvsRegistrarError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | WriteErrorType

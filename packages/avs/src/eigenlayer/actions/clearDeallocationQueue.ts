@@ -1,4 +1,5 @@
 import {
+  type ArrayLengthMismatchError,
   assertAddress,
   assertNonEmpty,
   assertSameLength,
@@ -7,10 +8,12 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   prepareOf,
   sendOf,
   simulateOf,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -92,3 +95,9 @@ export const waitForClearDeallocationQueue = /* @__PURE__ */ waitForOf(
   { name: CLEAR_DEALLOCATION_QUEUE },
   clearDeallocationQueueReceipt,
 )
+/** Refused parameters and the send pipeline's errors (no revert of the call maps to a typed error). */
+export type ClearDeallocationQueueErrorType =
+  | ArrayLengthMismatchError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

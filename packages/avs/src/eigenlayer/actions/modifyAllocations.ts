@@ -6,12 +6,14 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   prepareOf,
   sendOf,
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -25,7 +27,7 @@ import {
   SameMagnitudeError,
   StrategyNotInOperatorSetError,
 } from '../errors.js'
-import { avsRevertMapper } from '../revert.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 
@@ -290,3 +292,19 @@ export const waitForModifyAllocations = /* @__PURE__ */ waitForOf(
   { name: MODIFY_ALLOCATIONS },
   modifyAllocationsReceipt,
 )
+/**
+ * The checks' refusals (no allocation delay, a missing set, a strategy outside it, a pending change,
+ * no change, too little allocatable magnitude; each also decoded from a revert), a sender the
+ * operator has not appointed (decoded), bad parameters, and the send pipeline's errors.
+ */
+export type ModifyAllocationsErrorType =
+  | AllocationDelayNotSetError
+  | OperatorSetNotFoundError
+  | StrategyNotInOperatorSetError
+  | AllocationPendingError
+  | SameMagnitudeError
+  | InsufficientMagnitudeError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

@@ -5,16 +5,21 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
+  type InvalidParameterError,
+  type OperatorNotRegisteredError,
   prepareOf,
   sendOf,
   simulateOf,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
 import { type DeploymentParameter, specDeployment } from '../../internal.js'
 import { operatorDelegationAbi } from '../abis.js'
+import type { InvalidOperatorMetadataError } from '../errors.js'
 import { type OperatorMetadata, parseOperatorMetadata } from '../metadata.js'
-import { avsRevertMapper } from '../revert.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 import { assertOperator, operatorPlan } from './operatorPlan.js'
 import { assertMetadataURI } from './registerAsOperator.js'
 
@@ -166,6 +171,12 @@ export const waitForModifyOperatorDetails = /* @__PURE__ */ waitForOf(
   { name: MODIFY_OPERATOR_DETAILS },
   modifyOperatorDetailsReceipt,
 )
+/** A non-operator or a sender it has not appointed (checked, and decoded from a revert), a bad address. */
+export type ModifyOperatorDetailsErrorType =
+  | OperatorNotRegisteredError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | WriteErrorType
 
 /** Layer 1 (pure): `DelegationManager.updateOperatorMetadataURI(operator, metadataURI)`. */
 export const prepareUpdateOperatorMetadataURI = /* @__PURE__ */ prepareOf(updateOperatorMetadataURICall)
@@ -178,3 +189,11 @@ export const waitForUpdateOperatorMetadataURI = /* @__PURE__ */ waitForOf(
   { name: UPDATE_OPERATOR_METADATA_URI },
   updateOperatorMetadataURIReceipt,
 )
+/** As `modifyOperatorDetails`, and a bad URI or metadata that fails validation. */
+export type UpdateOperatorMetadataURIErrorType =
+  | OperatorNotRegisteredError
+  | UnauthorizedCallerError
+  | InvalidOperatorMetadataError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

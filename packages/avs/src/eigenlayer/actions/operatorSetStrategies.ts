@@ -6,12 +6,14 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   prepareOf,
   sendOf,
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -22,7 +24,7 @@ import {
   StrategyAlreadyInOperatorSetError,
   StrategyNotInOperatorSetError,
 } from '../errors.js'
-import { avsRevertMapper } from '../revert.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 
 export type OperatorSetStrategiesParameters = {
   /** The AVS (default the sender). */
@@ -142,6 +144,14 @@ export const waitForAddStrategiesToOperatorSet = /* @__PURE__ */ waitForOf(
   { name: ADD_STRATEGIES_TO_OPERATOR_SET },
   addReceipt,
 )
+/** A missing set, a strategy already in it (checked and decoded), a sender that may not act for the AVS. */
+export type AddStrategiesToOperatorSetErrorType =
+  | OperatorSetNotFoundError
+  | StrategyAlreadyInOperatorSetError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `AllocationManager.removeStrategiesFromOperatorSet(avs, operatorSetId, strategies)`. */
 export const prepareRemoveStrategiesFromOperatorSet = /* @__PURE__ */ prepareOf(removeCall)
@@ -154,3 +164,11 @@ export const waitForRemoveStrategiesFromOperatorSet = /* @__PURE__ */ waitForOf(
   { name: REMOVE_STRATEGIES_FROM_OPERATOR_SET },
   removeReceipt,
 )
+/** A missing set, a strategy not in it (checked and decoded), a sender that may not act for the AVS. */
+export type RemoveStrategiesFromOperatorSetErrorType =
+  | OperatorSetNotFoundError
+  | StrategyNotInOperatorSetError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

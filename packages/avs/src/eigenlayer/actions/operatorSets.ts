@@ -6,6 +6,7 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   OperatorNotRegisteredError,
   prepareOf,
@@ -13,13 +14,19 @@ import {
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, type Hex, isHex } from 'viem'
 import { assertUint32, type DeploymentParameter, specDeployment } from '../../internal.js'
 import { avsAllocationManagerAbi, operatorDelegationAbi } from '../abis.js'
-import { OperatorSetExistsError, OperatorSetMembershipError, OperatorSetNotFoundError } from '../errors.js'
-import { avsRevertMapper } from '../revert.js'
+import {
+  type AvsMetadataMissingError,
+  OperatorSetExistsError,
+  OperatorSetMembershipError,
+  OperatorSetNotFoundError,
+} from '../errors.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 
 /** One operator set to create: its id and its strategies. */
 export type OperatorSetParameters = { operatorSetId: number; strategies: readonly Address[] }
@@ -123,6 +130,19 @@ export const waitForCreateOperatorSets = /* @__PURE__ */ waitForOf(
   { name: CREATE_OPERATOR_SETS },
   createOperatorSetsReceipt,
 )
+/**
+ * A set that exists (checked; a set created in between is the contract's `InvalidOperatorSet`,
+ * decoded as `OperatorSetNotFoundError`), no AVS metadata URI yet, a sender that may not act for the
+ * AVS (both decoded from the revert), duplicate ids or strategies, and the send pipeline's errors.
+ */
+export type CreateOperatorSetsErrorType =
+  | OperatorSetExistsError
+  | OperatorSetNotFoundError
+  | AvsMetadataMissingError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type RegisterForOperatorSetsParameters = {
   /** The operator (default the sender). */
@@ -286,6 +306,18 @@ export const waitForRegisterForOperatorSets = /* @__PURE__ */ waitForOf(
   { name: REGISTER_FOR_OPERATOR_SETS },
   registerForOperatorSetsReceipt,
 )
+/**
+ * A non-operator, a missing set, a set already joined (checked and decoded), a sender the operator
+ * has not appointed (decoded), bad parameters; a registrar's own revert is a `ContractRevertError`.
+ */
+export type RegisterForOperatorSetsErrorType =
+  | OperatorNotRegisteredError
+  | OperatorSetNotFoundError
+  | OperatorSetMembershipError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type DeregisterFromOperatorSetsParameters = {
   /** The operator (default the sender; the AVS may deregister its operators too). */
@@ -314,3 +346,15 @@ export const waitForDeregisterFromOperatorSets = /* @__PURE__ */ waitForOf(
   { name: DEREGISTER_FROM_OPERATOR_SETS },
   deregisterFromOperatorSetsReceipt,
 )
+/**
+ * A non-operator, a missing set, a set not joined (checked and decoded), a sender acting for neither
+ * the operator nor the AVS (decoded), bad parameters, and the send pipeline's errors.
+ */
+export type DeregisterFromOperatorSetsErrorType =
+  | OperatorNotRegisteredError
+  | OperatorSetNotFoundError
+  | OperatorSetMembershipError
+  | UnauthorizedCallerError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

@@ -5,13 +5,17 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
+  type OperatorNotRegisteredError,
   prepareOf,
+  type ReadErrorType,
   readBatch,
   sendOf,
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { Address } from 'viem'
@@ -23,8 +27,8 @@ import {
   specDeployment,
 } from '../../internal.js'
 import { avsAllocationManagerAbi, operatorSplitAbi } from '../abis.js'
-import { NotInReleaseError, OperatorSetNotFoundError } from '../errors.js'
-import { avsRevertMapper } from '../revert.js'
+import { NotInReleaseError, OperatorSetNotFoundError, type SplitPendingError } from '../errors.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 import { assertOperator, type OperatorState, operatorPlan } from './operatorPlan.js'
 
 /** Which split: per AVS (`avs`), per operator set (`avs` + `operatorSetId`, v1.3+), or Programmatic Incentives (neither). */
@@ -205,8 +209,23 @@ export const waitForSetOperatorSplit = /* @__PURE__ */ waitForOf(
   { name: SET_OPERATOR_SPLIT },
   setOperatorSplitReceipt,
 )
+/**
+ * A non-operator or a sender it has not appointed, a missing operator set, a release without
+ * operator-set splits (checked), a change still pending (decoded from the simulation), bad
+ * parameters, and the send pipeline's errors.
+ */
+export type SetOperatorSplitErrorType =
+  | OperatorNotRegisteredError
+  | UnauthorizedCallerError
+  | OperatorSetNotFoundError
+  | NotInReleaseError
+  | SplitPendingError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type GetOperatorSplitParameters = { operator: Address } & OperatorSplitTarget & DeploymentParameter
+export type GetOperatorSplitErrorType = InvalidAddressError | InvalidParameterError | ReadErrorType
 
 /** The operator's split in effect now, in bips (the default split until one of its own activates). */
 export async function getOperatorSplit(

@@ -6,6 +6,7 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   joinAbis,
   prepareOf,
@@ -13,6 +14,7 @@ import {
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, zeroAddress } from 'viem'
@@ -148,3 +150,13 @@ export const waitForCreateRedistributingOperatorSets = /* @__PURE__ */ waitForOf
   { name: CREATE_REDISTRIBUTING_OPERATOR_SETS },
   createRedistributingOperatorSetsReceipt,
 )
+/**
+ * A release without redistribution, a set that exists (checked), bad parameters, and the send
+ * pipeline's errors (`redistributionAbi` has no error fragments: a revert is a `ContractRevertError`).
+ */
+export type CreateRedistributingOperatorSetsErrorType =
+  | NotInReleaseError
+  | OperatorSetExistsError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

@@ -5,6 +5,7 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   joinAbis,
   prepareOf,
@@ -12,12 +13,13 @@ import {
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, zeroAddress } from 'viem'
 import { assertUint32, type DeploymentParameter, sameAddress, specDeployment } from '../../internal.js'
 import { avsAllocationManagerAbi, operatorDelegationAbi } from '../abis.js'
-import { OperatorAlreadyRegisteredError } from '../errors.js'
+import { type InvalidOperatorMetadataError, OperatorAlreadyRegisteredError } from '../errors.js'
 import { type OperatorMetadata, parseOperatorMetadata } from '../metadata.js'
 import { avsRevertMapper } from '../revert.js'
 
@@ -137,3 +139,14 @@ export const waitForRegisterAsOperator = /* @__PURE__ */ waitForOf(
 )
 
 export type WaitForRegisterAsOperatorReturnType = Awaited<ReturnType<typeof waitForRegisterAsOperator>>
+/**
+ * What `registerAsOperator` (and its layers) can throw: the sender already an operator or delegated
+ * (checked, and `ActivelyDelegated` decoded), metadata that fails validation, a bad URI, approver or
+ * allocation delay, and the send pipeline's errors.
+ */
+export type RegisterAsOperatorErrorType =
+  | OperatorAlreadyRegisteredError
+  | InvalidOperatorMetadataError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

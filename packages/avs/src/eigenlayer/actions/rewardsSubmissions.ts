@@ -10,14 +10,19 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InsufficientAllowanceError,
   InsufficientBalanceError,
+  type InvalidAddressError,
+  type InvalidAmountError,
   InvalidParameterError,
   prepareOf,
+  type StepFailedError,
   StrategyNotWhitelistedError,
   sendOf,
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, erc20Abi, parseAbi, zeroAddress } from 'viem'
@@ -40,7 +45,7 @@ import {
   OperatorSetNotFoundError,
   RewardsSubmissionRuleError,
 } from '../errors.js'
-import { avsRevertMapper } from '../revert.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const
 /** `MAX_REWARDS_AMOUNT`: 1e38 - 1 (a RewardsCoordinator constant, the same in every release). */
@@ -522,6 +527,15 @@ export const waitForCreateOperatorSetRewardsSubmission = /* @__PURE__ */ waitFor
   { name: CREATE_OPERATOR_SET_REWARDS_SUBMISSION },
   amountSubmissionReceipt,
 )
+/**
+ * What `createAVSRewardsSubmission` throws, and a release without these kinds, a missing set
+ * (checked and decoded), a sender that may not act for the AVS (decoded).
+ */
+export type CreateOperatorSetRewardsSubmissionErrorType =
+  | CreateAVSRewardsSubmissionErrorType
+  | NotInReleaseError
+  | OperatorSetNotFoundError
+  | UnauthorizedCallerError
 
 /** Layer 1 (pure): the exact token approval, then `RewardsCoordinator.createAVSRewardsSubmission(submissions)`. */
 export const prepareCreateAVSRewardsSubmission = /* @__PURE__ */ prepareOf(createAVSRewardsSubmissionCall)
@@ -538,6 +552,22 @@ export const waitForCreateAVSRewardsSubmission = /* @__PURE__ */ waitForOf(
   { name: CREATE_AVS_REWARDS_SUBMISSION },
   amountSubmissionReceipt,
 )
+/**
+ * A broken rule, strategies not ascending or off the deposit whitelist (each checked, and decoded
+ * from a revert), too small a balance, a short allowance (`simulate`, which does not approve), an
+ * approval that landed before the submission failed, bad parameters, and the send pipeline's errors.
+ */
+export type CreateAVSRewardsSubmissionErrorType =
+  | RewardsSubmissionRuleError
+  | NotAscendingError
+  | StrategyNotWhitelistedError
+  | InsufficientBalanceError
+  | InsufficientAllowanceError
+  | StepFailedError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** One created operator-directed submission, from its event. */
 export type OperatorDirectedSubmissionCreated = {
@@ -745,3 +775,23 @@ export const waitForCreateOperatorDirectedRewardsSubmission = /* @__PURE__ */ wa
   { name: CREATE_OPERATOR_DIRECTED_REWARDS_SUBMISSION },
   createOperatorDirectedRewardsSubmissionReceipt,
 )
+/**
+ * A broken rule (a period not strictly past included), strategies or operators not ascending,
+ * strategies off the whitelist, a missing set or a release without the operator-set kind (each
+ * checked, most also decoded), a sender that may not act for the AVS (decoded), the balance, the
+ * allowance (`simulate`), a failed step after the approval, bad parameters, the send pipeline's errors.
+ */
+export type CreateOperatorDirectedRewardsSubmissionErrorType =
+  | RewardsSubmissionRuleError
+  | NotAscendingError
+  | StrategyNotWhitelistedError
+  | NotInReleaseError
+  | OperatorSetNotFoundError
+  | UnauthorizedCallerError
+  | InsufficientBalanceError
+  | InsufficientAllowanceError
+  | StepFailedError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | WriteErrorType

@@ -1,4 +1,5 @@
 import {
+  type ArrayLengthMismatchError,
   assertAddress,
   assertNonEmpty,
   assertSameLength,
@@ -7,6 +8,7 @@ import {
   defineReceipt,
   defineWrite,
   type EigenLayerDeployment,
+  type InvalidAddressError,
   InvalidParameterError,
   joinAbis,
   prepareOf,
@@ -14,6 +16,7 @@ import {
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import { type Address, parseAbi } from 'viem'
@@ -32,7 +35,7 @@ import {
   OperatorSetNotFoundError,
   StrategyNotInOperatorSetError,
 } from '../errors.js'
-import { avsRevertMapper } from '../revert.js'
+import { avsRevertMapper, type UnauthorizedCallerError } from '../revert.js'
 
 // v1.3+: slashable also while deallocating after deregistration; absent on v1.2 (membership is read then).
 const slashableAbi = /* @__PURE__ */ parseAbi([
@@ -198,3 +201,19 @@ export const simulateSlashOperator = /* @__PURE__ */ simulateOf(slashOperator_)
 export const slashOperator = /* @__PURE__ */ sendOf(slashOperator_)
 /** Layer 4: the receipt and `slashed`: per strategy the WAD taken and the shares slashed. */
 export const waitForSlashOperator = /* @__PURE__ */ waitForOf({ name: SLASH_OPERATOR }, slashOperatorReceipt)
+/**
+ * Strategies not ascending, a wad outside (0, 1e18], a missing set, a strategy outside it, an
+ * operator not slashable by it (each checked and decoded), a sender that may not slash for the AVS
+ * (decoded), bad parameters, and the send pipeline's errors.
+ */
+export type SlashOperatorErrorType =
+  | NotAscendingError
+  | InvalidWadToSlashError
+  | OperatorSetNotFoundError
+  | StrategyNotInOperatorSetError
+  | OperatorNotSlashableError
+  | UnauthorizedCallerError
+  | ArrayLengthMismatchError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

@@ -6,11 +6,14 @@ import {
   defineCall,
   defineReceipt,
   defineWrite,
+  type InvalidAddressError,
+  type InvalidParameterError,
   prepareOf,
   sendOf,
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
@@ -367,6 +370,19 @@ export const waitForSetMaxNetworkLimit = /* @__PURE__ */ waitForOf(
   { name: SET_MAX_NETWORK_LIMIT },
   setMaxNetworkLimitReceipt,
 )
+/**
+ * A delegator of no known type, a sender that is not a network, another network on an
+ * OperatorNetworkSpecific delegator, the value already set (checked, and decoded from the revert),
+ * bad parameters, and the send pipeline's errors.
+ */
+export type SetMaxNetworkLimitErrorType =
+  | UnsupportedByTypeError
+  | SymbioticNotRegisteredError
+  | NotDelegatorNetworkError
+  | SymbioticAlreadySetError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `delegator.setNetworkLimit(subnetwork, amount)` (NetworkRestake, FullRestake, OperatorSpecific). */
 export const prepareSetNetworkLimit = /* @__PURE__ */ prepareOf(setNetworkLimitCall)
@@ -382,6 +398,18 @@ export const waitForSetNetworkLimit = /* @__PURE__ */ waitForOf(
   { name: SET_NETWORK_LIMIT },
   setNetworkLimitReceipt,
 )
+/**
+ * Another delegator type, a sender without `NETWORK_LIMIT_SET_ROLE`, an amount above the max network
+ * limit, the value already set (checked, and decoded from the revert), bad parameters.
+ */
+export type SetNetworkLimitErrorType =
+  | UnsupportedByTypeError
+  | MissingRoleError
+  | ExceedsMaxNetworkLimitError
+  | SymbioticAlreadySetError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkShares(subnetwork, operator, shares)` (NetworkRestake only). */
 export const prepareSetOperatorNetworkShares = /* @__PURE__ */ prepareOf(setOperatorNetworkSharesCall)
@@ -394,6 +422,14 @@ export const waitForSetOperatorNetworkShares = /* @__PURE__ */ waitForOf(
   { name: SET_OPERATOR_NETWORK_SHARES },
   setOperatorNetworkSharesReceipt,
 )
+/** Another delegator type, a sender without the role, the shares already set, bad parameters. */
+export type SetOperatorNetworkSharesErrorType =
+  | UnsupportedByTypeError
+  | MissingRoleError
+  | SymbioticAlreadySetError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `delegator.setOperatorNetworkLimit(subnetwork, operator, amount)` (FullRestake only). */
 export const prepareSetOperatorNetworkLimit = /* @__PURE__ */ prepareOf(setOperatorNetworkLimitCall)
@@ -406,3 +442,11 @@ export const waitForSetOperatorNetworkLimit = /* @__PURE__ */ waitForOf(
   { name: SET_OPERATOR_NETWORK_LIMIT },
   setOperatorNetworkLimitReceipt,
 )
+/** Another delegator type, a sender without the role, the limit already set, bad parameters. */
+export type SetOperatorNetworkLimitErrorType =
+  | UnsupportedByTypeError
+  | MissingRoleError
+  | SymbioticAlreadySetError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

@@ -4,23 +4,31 @@ import {
   defineCall,
   defineReceipt,
   defineWrite,
+  type InvalidAddressError,
   InvalidParameterError,
   prepareOf,
   type ReadClient,
+  type ReadErrorType,
   readBatch,
   sendOf,
   simulateOf,
   stage,
   unwrap,
   type WriteClient,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
-import type { Account, Address, Hex } from 'viem'
+import type { Account, Address, Hex, SignTypedDataErrorType } from 'viem'
 import { signTypedData } from 'viem/actions'
 import { getAction } from 'viem/utils'
 import { multicallTimestampAbi, symbioticEntityRegistryAbi, symbioticOptInAbi } from '../abis.js'
-import { OptInSignatureError, OptInStateError, SymbioticNotRegisteredError } from '../errors.js'
+import {
+  OptInSignatureError,
+  OptInStateError,
+  type OptOutCooldownError,
+  SymbioticNotRegisteredError,
+} from '../errors.js'
 import {
   assertUint48,
   MULTICALL3,
@@ -208,6 +216,17 @@ export const simulateOptIn = /* @__PURE__ */ simulateOf(optIn_)
 export const optIn = /* @__PURE__ */ sendOf(optIn_)
 /** Layer 4: the receipt, `operator` and `where`. */
 export const waitForOptIn = /* @__PURE__ */ waitForOf({ name: OPT_IN }, optInReceipt)
+/**
+ * An operator or a vault/network not registered, an operator already opted in, an expired or bad
+ * signature (each checked or decoded from the revert), bad parameters, the send pipeline's errors.
+ */
+export type OptInErrorType =
+  | SymbioticNotRegisteredError
+  | OptInStateError
+  | OptInSignatureError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `optOut(where)` (or the signed `optOut(who, where, deadline, signature)`). */
 export const prepareOptOut = /* @__PURE__ */ prepareOf(optOutCall)
@@ -217,6 +236,15 @@ export const simulateOptOut = /* @__PURE__ */ simulateOf(optOut_)
 export const optOut = /* @__PURE__ */ sendOf(optOut_)
 /** Layer 4: the receipt, `operator` and `where`. */
 export const waitForOptOut = /* @__PURE__ */ waitForOf({ name: OPT_OUT }, optOutReceipt)
+/** As `optIn` (an operator not opted in, here), and an opt-out in the second of the last change (decoded). */
+export type OptOutErrorType =
+  | SymbioticNotRegisteredError
+  | OptInStateError
+  | OptInSignatureError
+  | OptOutCooldownError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type SignOptInParameters = OptInTarget &
   SymbioticDeploymentParameter & {
@@ -225,6 +253,17 @@ export type SignOptInParameters = OptInTarget &
     /** Unix seconds after which the signature is refused (default: 7 days from the chain's time). */
     deadline?: bigint | undefined
   }
+
+/**
+ * A bad target, deadline or account (or none), the read errors, and the wallet's signing errors
+ * (viem's, a refusal included).
+ */
+export type SignOptInErrorType =
+  | InvalidAddressError
+  | InvalidParameterError
+  | ReadErrorType
+  | SignTypedDataErrorType
+export type SignOptOutErrorType = SignOptInErrorType
 
 /** The EIP-712 `OptIn` / `OptOut` typed data the services check (`nonce` = `nonces(who, where)`). */
 const optInTypes = (primaryType: 'OptIn' | 'OptOut') =>
@@ -289,6 +328,7 @@ export function signOptOut(client: WriteClient, params: SignOptInParameters) {
 }
 
 export type GetOptInParameters = OptInTarget & SymbioticDeploymentParameter & { operator: Address }
+export type GetOptInErrorType = InvalidAddressError | InvalidParameterError | ReadErrorType
 
 /** Whether the operator is opted in to the vault or network now, and its signature nonce there. */
 export async function getOptIn(

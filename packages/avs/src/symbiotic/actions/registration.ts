@@ -4,11 +4,13 @@ import {
   defineCall,
   defineReceipt,
   defineWrite,
+  type InvalidAddressError,
   prepareOf,
   sendOf,
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
@@ -100,6 +102,8 @@ export const waitForRegisterNetwork = /* @__PURE__ */ waitForOf(
   { name: REGISTER_NETWORK },
   entityRegistrationReceipt,
 )
+/** The sender already a network (checked, and `NetworkAlreadyRegistered` decoded). */
+export type RegisterNetworkErrorType = SymbioticAlreadyRegisteredError | WriteErrorType
 
 /** Layer 1 (pure): `OperatorRegistry.registerOperator()` (the sender becomes an operator). */
 export const prepareRegisterOperator = /* @__PURE__ */ prepareOf(registerOperatorCall)
@@ -112,6 +116,8 @@ export const waitForRegisterOperator = /* @__PURE__ */ waitForOf(
   { name: REGISTER_OPERATOR },
   entityRegistrationReceipt,
 )
+/** The sender already an operator (checked, and `OperatorAlreadyRegistered` decoded). */
+export type RegisterOperatorErrorType = SymbioticAlreadyRegisteredError | WriteErrorType
 
 export type SetMiddlewareParameters = {
   /** The account that may slash (and distribute rewards) for the sending network. */
@@ -188,3 +194,9 @@ export const simulateSetMiddleware = /* @__PURE__ */ simulateOf(setMiddleware_)
 export const setMiddleware = /* @__PURE__ */ sendOf(setMiddleware_)
 /** Layer 4: the receipt, `network` and its new `middleware`. */
 export const waitForSetMiddleware = /* @__PURE__ */ waitForOf({ name: SET_MIDDLEWARE }, setMiddlewareReceipt)
+/** A sender that is not a network, the middleware it already has (checked and decoded), a bad address. */
+export type SetMiddlewareErrorType =
+  | SymbioticNotRegisteredError
+  | SymbioticAlreadySetError
+  | InvalidAddressError
+  | WriteErrorType

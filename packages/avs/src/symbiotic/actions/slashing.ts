@@ -6,6 +6,8 @@ import {
   defineCall,
   defineReceipt,
   defineWrite,
+  type InvalidAddressError,
+  type InvalidAmountError,
   InvalidParameterError,
   joinAbis,
   prepareOf,
@@ -14,6 +16,7 @@ import {
   simulateOf,
   stage,
   unwrap,
+  type WriteErrorType,
   waitForOf,
 } from '@restakekit/core'
 import type { SymbioticDeployment } from '@restakekit/core/symbiotic'
@@ -36,6 +39,7 @@ import {
   SlashRequestCompletedError,
   SlashRequestNotFoundError,
   SYMBIOTIC_SLASHER_TYPES,
+  type SymbioticAlreadySetError,
   SymbioticNotRegisteredError,
   type SymbioticSlasherTypeName,
   UnsupportedByTypeError,
@@ -297,6 +301,20 @@ export const simulateSlash = /* @__PURE__ */ simulateOf(slash_)
 export const slash = /* @__PURE__ */ sendOf(slash_)
 /** Layer 4: the receipt, `amount` (collateral slashed) and `captureTimestamp`. */
 export const waitForSlash = /* @__PURE__ */ waitForOf({ name: SLASH }, slashReceipt)
+/**
+ * A slasher that is not an instant `Slasher`, a sender that is not the network's middleware, a
+ * capture timestamp outside the window, nothing slashable (the last three also decoded from the
+ * revert), bad parameters, and the send pipeline's errors.
+ */
+export type SlashErrorType =
+  | UnsupportedByTypeError
+  | NotNetworkMiddlewareError
+  | InvalidCaptureTimestampError
+  | NothingToSlashError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `VetoSlasher.requestSlash(subnetwork, operator, amount, captureTimestamp, hints)`. */
 export const prepareRequestSlash = /* @__PURE__ */ prepareOf(requestSlashCall)
@@ -310,6 +328,16 @@ export const simulateRequestSlash = /* @__PURE__ */ simulateOf(requestSlash_)
 export const requestSlash = /* @__PURE__ */ sendOf(requestSlash_)
 /** Layer 4: the receipt, `slashIndex`, the requested `amount`, and `readyAt` (the veto deadline). */
 export const waitForRequestSlash = /* @__PURE__ */ waitForOf({ name: REQUEST_SLASH }, requestSlashReceipt)
+/** As `slash`, on a `VetoSlasher` (the window narrowed by the veto duration). */
+export type RequestSlashErrorType =
+  | UnsupportedByTypeError
+  | NotNetworkMiddlewareError
+  | InvalidCaptureTimestampError
+  | NothingToSlashError
+  | InvalidAddressError
+  | InvalidAmountError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type SlashRequestParameters = {
   /** The vault's `VetoSlasher`. */
@@ -544,6 +572,22 @@ export const simulateExecuteSlash = /* @__PURE__ */ simulateOf(executeSlash_)
 export const executeSlash = /* @__PURE__ */ sendOf(executeSlash_)
 /** Layer 4: the receipt, `slashIndex` and `amount` (collateral slashed). */
 export const waitForExecuteSlash = /* @__PURE__ */ waitForOf({ name: EXECUTE_SLASH }, slashRequestReceipt)
+/**
+ * A slasher that is not a `VetoSlasher`, a missing or completed request, a sender that is not the
+ * middleware, a request in its veto period or past its slash period, nothing left to slash (checked,
+ * and decoded from the revert), bad parameters, and the send pipeline's errors.
+ */
+export type ExecuteSlashErrorType =
+  | UnsupportedByTypeError
+  | SlashRequestNotFoundError
+  | SlashRequestCompletedError
+  | NotNetworkMiddlewareError
+  | VetoPeriodNotEndedError
+  | SlashPeriodEndedError
+  | NothingToSlashError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 /** Layer 1 (pure): `VetoSlasher.vetoSlash(slashIndex, hints)`. */
 export const prepareVetoSlash = /* @__PURE__ */ prepareOf(vetoSlashCall)
@@ -556,6 +600,19 @@ export const simulateVetoSlash = /* @__PURE__ */ simulateOf(vetoSlash_)
 export const vetoSlash = /* @__PURE__ */ sendOf(vetoSlash_)
 /** Layer 4: the receipt, `slashIndex` and `resolver`. */
 export const waitForVetoSlash = /* @__PURE__ */ waitForOf({ name: VETO_SLASH }, slashRequestReceipt)
+/**
+ * A slasher that is not a `VetoSlasher`, a missing or completed request, a sender that is not its
+ * resolver (or no resolver), a veto after the deadline (checked, and decoded), bad parameters.
+ */
+export type VetoSlashErrorType =
+  | UnsupportedByTypeError
+  | SlashRequestNotFoundError
+  | SlashRequestCompletedError
+  | NotResolverError
+  | VetoPeriodEndedError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType
 
 export type SetResolverParameters = {
   slasher: Address
@@ -666,3 +723,14 @@ export const simulateSetResolver = /* @__PURE__ */ simulateOf(setResolver_)
 export const setResolver = /* @__PURE__ */ sendOf(setResolver_)
 /** Layer 4: the receipt, `resolver` and `readyAt`: when it takes effect (at once for the first one, else after `resolverSetEpochsDelay` epochs). */
 export const waitForSetResolver = /* @__PURE__ */ waitForOf({ name: SET_RESOLVER }, setResolverReceipt)
+/**
+ * A slasher that is not a `VetoSlasher`, a sender that is not a network (checked and decoded), the
+ * same resolver again (decoded from the simulation), bad parameters, and the send pipeline's errors.
+ */
+export type SetResolverErrorType =
+  | UnsupportedByTypeError
+  | SymbioticNotRegisteredError
+  | SymbioticAlreadySetError
+  | InvalidAddressError
+  | InvalidParameterError
+  | WriteErrorType

@@ -8,6 +8,7 @@ import {
   type InvalidAddressError,
   InvalidParameterError,
   prepareOf,
+  type RevertMapper,
   sendOf,
   simulateOf,
   stage,
@@ -136,10 +137,33 @@ function appointeeWrite(
           appointed: false,
         })
     },
-    revert: (a, _s, { sender }) =>
-      avsRevertMapper({ caller: sender, subject: a.account, contract: 'PermissionController' }),
+    revert: (a, _s, { sender }) => appointeeRevertMapper(a, sender),
     receipt,
   })
+}
+
+/**
+ * @internal The PermissionController's own reverts as the typed errors the checks raise (when the state
+ * changed between the check and the call: another admin set or removed the permission, or the
+ * sender stopped being an admin), then the shared AVS mapper.
+ */
+export function appointeeRevertMapper(
+  a: { account: Address; appointee: Address; target: Address; selector: Hex },
+  sender: Address | undefined,
+): RevertMapper {
+  const shared = avsRevertMapper({ caller: sender, subject: a.account, contract: 'PermissionController' })
+  return (reason, args) => {
+    if (reason === 'NotAdmin' && sender)
+      return new NotAccountAdminError({ account: a.account, caller: sender })
+    if (reason === 'AppointeeAlreadySet' || reason === 'AppointeeNotSet')
+      return new AppointeePermissionError({
+        appointee: a.appointee,
+        target: a.target,
+        selector: a.selector,
+        appointed: reason === 'AppointeeAlreadySet',
+      })
+    return shared(reason, args)
+  }
 }
 
 const setCall = /* @__PURE__ */ appointeeWriteCall('set')
@@ -159,7 +183,7 @@ export const setAppointee = /* @__PURE__ */ sendOf(set_)
 export const waitForSetAppointee = /* @__PURE__ */ waitForOf({ name: SET_APPOINTEE }, setReceipt)
 /**
  * A sender that is not the account's admin, a permission already given, a bad selector or address
- * (the PermissionController's own reverts are not decoded: they stay `ContractRevertError`s).
+ * (from the checks, or from the PermissionController's own reverts when the state changed in between).
  */
 export type SetAppointeeErrorType =
   | NotAccountAdminError

@@ -1,6 +1,7 @@
 import { haveEigenLayer } from '@restakekit/devnet'
-import { zeroAddress } from 'viem'
+import { createWalletClient, custom, type EIP1193RequestFn, http, zeroAddress } from 'viem'
 import { describe, expect, test } from 'vitest'
+import { permissionControllerAbi } from '../abis.js'
 import { AppointeePermissionError, NotAccountAdminError } from '../errors.js'
 import { UnauthorizedCallerError } from '../revert.js'
 import { expectRefused, useAvsEnv } from '../test/helpers.js'
@@ -99,5 +100,52 @@ describe.skipIf(!haveEigenLayer())('PermissionController appointees (real EigenL
       AppointeePermissionError,
     )
     expect(gone.appointed).toBe(false)
+  })
+  // The state changes between the check and the call: another client of the same admin grants the
+  // same permission right after setAppointee's check read. The simulation then meets the
+  // PermissionController's own AppointeeAlreadySet revert, which comes out as the same typed error
+  // the check raises (before: a ContractRevertError naming the revert), and nothing is sent.
+  test('a permission granted between the check and the call: AppointeePermissionError from the revert, nothing sent', async () => {
+    const { env } = t
+    const pc = env.devnet.publicClient
+    const deployment = env.deployment
+    const op = await env.devnet.newAccount()
+    const key = await env.devnet.newAccount()
+    const permission = {
+      appointee: key.address,
+      target: deployment.delegationManager,
+      selector: selectorOf('modifyOperatorDetails(address,address)'),
+    }
+    const other = env.devnet.walletClient(op)
+    const inner = http(env.devnet.rpcUrl)({ chain: env.devnet.chain })
+    let raced = false
+    const request: EIP1193RequestFn = async (args) => {
+      const answer = await inner.request(args as never)
+      const to = (args.params as [{ to?: string }] | undefined)?.[0]?.to?.toLowerCase()
+      if (!raced && args.method === 'eth_call' && to === env.devnet.deployments.multicall3.toLowerCase()) {
+        raced = true
+        const hash = await other.writeContract({
+          address: deployment.permissionController,
+          abi: permissionControllerAbi,
+          functionName: 'setAppointee',
+          args: [op.address, permission.appointee, permission.target, permission.selector],
+        })
+        expect((await pc.waitForTransactionReceipt({ hash })).status).toBe('success')
+      }
+      return answer as never
+    }
+    const wallet = createWalletClient({
+      account: op,
+      chain: env.devnet.chain,
+      transport: custom({ request }),
+    })
+    const before = await pc.getTransactionCount({ address: op.address })
+    const err = await setAppointee(wallet, { deployment, ...permission }).catch((e: unknown) => e)
+    expect(raced).toBe(true)
+    expect(err).toBeInstanceOf(AppointeePermissionError)
+    expect((err as AppointeePermissionError).appointed).toBe(true)
+    expect((err as AppointeePermissionError).selector).toBe(permission.selector)
+    // only the other client's transaction went out
+    expect(await pc.getTransactionCount({ address: op.address })).toBe(before + 1)
   })
 })

@@ -201,9 +201,4 @@ export const removeAppointee = /* @__PURE__ */ sendOf(remove_)
 /** Layer 4: the receipt and the permission from `AppointeeRemoved`. */
 export const waitForRemoveAppointee = /* @__PURE__ */ waitForOf({ name: REMOVE_APPOINTEE }, removeReceipt)
 /** A sender that is not the account's admin, a permission not given, a bad selector or address. */
-export type RemoveAppointeeErrorType =
-  | NotAccountAdminError
-  | AppointeePermissionError
-  | InvalidAddressError
-  | InvalidParameterError
-  | WriteErrorType
+export type RemoveAppointeeErrorType = SetAppointeeErrorType

@@ -350,11 +350,4 @@ export const waitForDeregisterFromOperatorSets = /* @__PURE__ */ waitForOf(
  * A non-operator, a missing set, a set not joined (checked and decoded), a sender acting for neither
  * the operator nor the AVS (decoded), bad parameters, and the send pipeline's errors.
  */
-export type DeregisterFromOperatorSetsErrorType =
-  | OperatorNotRegisteredError
-  | OperatorSetNotFoundError
-  | OperatorSetMembershipError
-  | UnauthorizedCallerError
-  | InvalidAddressError
-  | InvalidParameterError
-  | WriteErrorType
+export type DeregisterFromOperatorSetsErrorType = RegisterForOperatorSetsErrorType

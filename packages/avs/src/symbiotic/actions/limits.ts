@@ -443,10 +443,4 @@ export const waitForSetOperatorNetworkLimit = /* @__PURE__ */ waitForOf(
   setOperatorNetworkLimitReceipt,
 )
 /** Another delegator type, a sender without the role, the limit already set, bad parameters. */
-export type SetOperatorNetworkLimitErrorType =
-  | UnsupportedByTypeError
-  | MissingRoleError
-  | SymbioticAlreadySetError
-  | InvalidAddressError
-  | InvalidParameterError
-  | WriteErrorType
+export type SetOperatorNetworkLimitErrorType = SetOperatorNetworkSharesErrorType

@@ -329,15 +329,7 @@ export const requestSlash = /* @__PURE__ */ sendOf(requestSlash_)
 /** Layer 4: the receipt, `slashIndex`, the requested `amount`, and `readyAt` (the veto deadline). */
 export const waitForRequestSlash = /* @__PURE__ */ waitForOf({ name: REQUEST_SLASH }, requestSlashReceipt)
 /** As `slash`, on a `VetoSlasher` (the window narrowed by the veto duration). */
-export type RequestSlashErrorType =
-  | UnsupportedByTypeError
-  | NotNetworkMiddlewareError
-  | InvalidCaptureTimestampError
-  | NothingToSlashError
-  | InvalidAddressError
-  | InvalidAmountError
-  | InvalidParameterError
-  | WriteErrorType
+export type RequestSlashErrorType = SlashErrorType
 
 export type SlashRequestParameters = {
   /** The vault's `VetoSlasher`. */

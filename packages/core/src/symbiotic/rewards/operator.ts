@@ -8,7 +8,6 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
-  defineReceipt,
   defineWrite,
   prepareOf,
   type ReadClient,
@@ -22,6 +21,7 @@ import {
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
 import { symbioticOperatorRewardsAbi } from './abis.js'
+import { claimRewardsReceipt } from './claimed.js'
 import { DISTRIBUTE_OPERATOR_REWARDS, distributeReceipt, distributeWrite } from './distribute.js'
 import {
   operatorRewardsRevertMapper,
@@ -160,23 +160,7 @@ const claimOperatorRewardsCall = /* @__PURE__ */ defineCall({
       args: [a.receiver, a.network, a.token, a.totalClaimable, [...a.proof]],
     }),
 })
-const claimOperatorRewardsReceipt = /* @__PURE__ */ defineReceipt({
-  abi: symbioticOperatorRewardsAbi,
-  decode: (_client, r) => {
-    const e = r.events.find((x) => x.eventName === 'ClaimRewards')
-    return {
-      claimed:
-        e?.eventName === 'ClaimRewards'
-          ? {
-              network: e.args.network,
-              token: e.args.token,
-              amount: e.args.amount,
-              receiver: e.args.recipient,
-            }
-          : undefined,
-    }
-  },
-})
+const claimOperatorRewardsReceipt = /* @__PURE__ */ claimRewardsReceipt(symbioticOperatorRewardsAbi)
 const claimOperatorRewards_ = /* @__PURE__ */ defineWrite(claimOperatorRewardsCall, {
   read: (a, { sender }) =>
     operatorRewardsPlan({

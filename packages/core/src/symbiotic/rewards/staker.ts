@@ -8,7 +8,6 @@ import {
   type BatchResult,
   contractCall,
   defineCall,
-  defineReceipt,
   defineWrite,
   prepareOf,
   type ReadClient,
@@ -21,6 +20,7 @@ import {
 } from '../../kit/index.js'
 import { assertRecipient } from '../internal.js'
 import { symbioticStakerRewardsAbi } from './abis.js'
+import { claimRewardsReceipt } from './claimed.js'
 import { DISTRIBUTE_REWARDS, distributeReceipt, distributeWrite } from './distribute.js'
 import {
   SymbioticNothingClaimableError,
@@ -177,24 +177,7 @@ const claimRewardsCall = /* @__PURE__ */ defineCall({
       args: [a.receiver, a.token, claimData(a.network, a.maxRewards)],
     }),
 })
-const claimRewardsReceipt = /* @__PURE__ */ defineReceipt({
-  abi: symbioticStakerRewardsAbi,
-  /** What the `ClaimRewards` event says was paid, to whom. */
-  decode: (_client, r) => {
-    const e = r.events.find((x) => x.eventName === 'ClaimRewards')
-    return {
-      claimed:
-        e?.eventName === 'ClaimRewards'
-          ? {
-              network: e.args.network,
-              token: e.args.token,
-              amount: e.args.amount,
-              receiver: e.args.recipient,
-            }
-          : undefined,
-    }
-  },
-})
+const stakerClaimReceipt = /* @__PURE__ */ claimRewardsReceipt(symbioticStakerRewardsAbi)
 const claimRewards_ = /* @__PURE__ */ defineWrite(claimRewardsCall, {
   read: (a, { sender }) =>
     stakerRewardsPlan({
@@ -227,7 +210,7 @@ const claimRewards_ = /* @__PURE__ */ defineWrite(claimRewardsCall, {
     }),
   /** What the claim pays (the contract's `claimable` at the landing block). */
   simulated: (_a, s) => ({ amount: s.rewards[0]!.claimable }),
-  receipt: claimRewardsReceipt,
+  receipt: stakerClaimReceipt,
 })
 
 /** Layer 1 (pure): `claimRewards(receiver, token, abi.encode(network, maxRewards, []))` as a frozen call. */
@@ -237,7 +220,7 @@ export const simulateClaimRewards = /* @__PURE__ */ simulateOf(claimRewards_)
 /** Layer 3: checks, simulates and sends the claim. */
 export const claimRewards = /* @__PURE__ */ sendOf(claimRewards_)
 /** Layer 4: the receipt, the events, and `claimed` (network, token, amount, receiver). */
-export const waitForClaimRewards = /* @__PURE__ */ waitForOf({ name: CLAIM_REWARDS }, claimRewardsReceipt)
+export const waitForClaimRewards = /* @__PURE__ */ waitForOf({ name: CLAIM_REWARDS }, stakerClaimReceipt)
 
 // ---------------------------------------------------------------- distributeRewards (the network's middleware)
 
